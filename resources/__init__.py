@@ -1,0 +1,1 @@
+"""Files the program ships with: icons and, later, fonts and letter templates."""

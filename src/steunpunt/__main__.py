@@ -1,0 +1,5 @@
+"""Entry point for ``python -m steunpunt``."""
+
+from steunpunt.cli import main
+
+raise SystemExit(main())

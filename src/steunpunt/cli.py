@@ -1,0 +1,94 @@
+"""The command line: open the window, fill a demo database, or run a self-test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from steunpunt.paths import AppPaths, demo_paths, resolve_paths
+
+DEMO_CAREGIVERS = 2000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="steunpunt",
+        description="Steunpunt: registratie en ondersteuning van mantelzorgers.",
+    )
+    parser.add_argument("--data-dir", help="map voor database, instellingen, logboek en back-ups")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open een aparte demodatabase (wordt bij de eerste keer gevuld)",
+    )
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo", help="vul een database met verzonnen mantelzorgers")
+    demo.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    demo.add_argument("--caregivers", type=int, default=DEMO_CAREGIVERS, metavar="N")
+    demo.add_argument("--seed", type=int, default=2026, help="zelfde getal, zelfde gegevens")
+    demo.add_argument(
+        "--add", action="store_true", help="ook toevoegen als er al mantelzorgers zijn"
+    )
+    selftest = commands.add_parser("self-test", help="controleer database en programma")
+    selftest.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
+    paths = resolve_paths(data_dir)
+    if args.command == "demo":
+        target = paths if data_dir else demo_paths(paths)
+        return _demo(target.ensure(), args.caregivers, args.seed, args.add)
+    if args.command == "self-test":
+        from steunpunt.selftest import run_self_test
+
+        return run_self_test(paths.ensure(), _say)
+    if args.demo:
+        paths = demo_paths(paths).ensure()
+        if _demo(paths, DEMO_CAREGIVERS, 2026, add=False, quiet_if_filled=True) != 0:
+            return 1
+    from steunpunt.app import run
+
+    return run(paths.ensure())
+
+
+def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
+    from steunpunt.db.errors import DatabaseProblem
+    from steunpunt.logging_setup import configure_logging
+    from steunpunt.services.demo import fill_demo_database
+    from steunpunt.startup import open_database
+
+    configure_logging(paths.log_dir)
+    try:
+        database = open_database(paths.database_file, paths)
+    except DatabaseProblem as problem:
+        _say(problem.message)
+        return 1
+    try:
+        existing = database.services.caregivers.count()
+        if existing and not add:
+            if not quiet_if_filled:
+                _say(
+                    f"De database bevat al {existing} mantelzorgers; er is niets toegevoegd. "
+                    "Gebruik --add om toch demogegevens toe te voegen."
+                )
+            return 0
+        _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
+        fill_demo_database(database.engine, count, seed=seed, progress=_progress)
+        _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
+        return 0
+    finally:
+        database.close()
+
+
+def _progress(done: int, total: int) -> bool:
+    sys.stdout.write(f"\r{done} van {total}")
+    sys.stdout.flush()
+    return True
+
+
+def _say(text: str) -> None:
+    print(text)

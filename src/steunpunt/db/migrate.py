@@ -1,0 +1,131 @@
+"""Bring a database to the schema this program needs, safely.
+
+Before an upgrade the database is copied to the backup folder; a database written by a newer
+version is refused. Alembic is imported only when there is something to migrate, so an
+up-to-date database opens without paying for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from steunpunt.db.backup import backup_database
+from steunpunt.db.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+log = logging.getLogger(__name__)
+
+HEAD_REVISION = "0001"
+"""The newest revision in ``migrations/versions``; a test keeps the two in step."""
+
+MIGRATIONS_PACKAGE = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    """What happened on opening: the revisions before and after, and the backup made."""
+
+    from_revision: str | None
+    to_revision: str
+    backup_file: Path | None
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision; None for an empty database.
+
+    Raises :class:`DatabaseUnreadable` for a file that is no (Steunpunt) database.
+    """
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DatabaseUnreadable(
+                        "Dit bestand is een database, maar niet van Steunpunt. "
+                        "Kies een ander bestand."
+                    )
+                return None
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+            return str(row[0]) if row else None
+    except OperationalError as error:
+        if "locked" in str(error).lower():
+            raise DatabaseLocked(
+                "De database is in gebruik door een ander programma. "
+                "Sluit dat programma en probeer het opnieuw."
+            ) from error
+        raise _unreadable(error) from error
+    except DatabaseError as error:
+        raise _unreadable(error) from error
+
+
+def _unreadable(error: Exception) -> DatabaseUnreadable:
+    log.error("Database unreadable: %s", error)
+    return DatabaseUnreadable(
+        "Het databasebestand kan niet worden gelezen: het is geen database of het is beschadigd. "
+        "Er is niets aan het bestand veranderd."
+    )
+
+
+def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> MigrationResult:
+    """Upgrade to :data:`HEAD_REVISION`, with a backup first when the database had data."""
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return MigrationResult(revision, revision, None)
+    if revision is not None and not is_known_revision(revision):
+        raise DatabaseTooNew(
+            "Deze database is gemaakt met een nieuwere versie van Steunpunt. "
+            "Installeer de nieuwste versie om haar te openen; er is niets veranderd."
+        )
+    backup = None
+    if revision is not None and database_file is not None:
+        backup = backup_database(engine, backup_dir, reason=f"voor-migratie-{revision}")
+    _upgrade(engine)
+    log.info("Database migrated from %s to %s", revision, HEAD_REVISION)
+    return MigrationResult(revision, HEAD_REVISION, backup)
+
+
+def _alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_PACKAGE))
+    return config
+
+
+def _script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether this program's migrations contain ``revision`` (else the database is newer)."""
+    from alembic.util.exc import CommandError
+
+    try:
+        return _script_directory().get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def script_head() -> str | None:
+    """The head revision according to Alembic (a test compares it with HEAD_REVISION)."""
+    return _script_directory().get_current_head()
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,68 @@
+"""Dutch addresses, with huisnummer and toevoeging kept apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.text import clean
+
+
+@dataclass(frozen=True)
+class Address:
+    """A Dutch postal address; every part may be empty while it is unknown."""
+
+    street: str = ""
+    house_number: int | None = None
+    house_number_suffix: str = ""
+    postcode: str = ""
+    place: str = ""
+    municipality: str = ""
+
+    @property
+    def street_line(self) -> str:
+        """``"Dorpsstraat 12 A"`` or ``"Dorpsstraat 12-2"``."""
+        if self.house_number is None:
+            return self.street
+        suffix = self.house_number_suffix
+        if suffix and suffix[0].isdigit():
+            number = f"{self.house_number}-{suffix}"
+        else:
+            number = f"{self.house_number} {suffix}".strip()
+        return f"{self.street} {number}".strip()
+
+    @property
+    def postal_line(self) -> str:
+        """``"1234 AB  SOEST"``: two spaces and the place in capitals, as PostNL asks."""
+        return f"{self.postcode}  {self.place.upper()}".strip()
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether a letter can be sent: street, number, postcode and place are known."""
+        return bool(self.street and self.house_number and self.postcode and self.place)
+
+    @property
+    def one_line(self) -> str:
+        """``"Dorpsstraat 12 A, 1234 AB Soest"`` for lists."""
+        place = f"{self.postcode} {self.place}".strip()
+        return ", ".join(part for part in (self.street_line, place) if part)
+
+
+def parse_house_number(value: str) -> int | None:
+    """A huisnummer is a whole number from 1 to 99999; empty means unknown."""
+    text = clean(value)
+    if not text:
+        return None
+    if not text.isdigit() or not 0 < int(text) < 100_000:
+        raise InvalidValue(
+            "Vul bij huisnummer alleen het nummer in; een letter of toevoeging hoort bij toevoeging."
+        )
+    return int(text)
+
+
+def normalize_suffix(value: str) -> str:
+    """A toevoeging such as ``a``, ``bis`` or ``2-hoog``: trimmed, letters upper case if short."""
+    text = clean(value).lstrip("-").strip()
+    if len(text) > 8:
+        raise InvalidValue("Een toevoeging is hoogstens 8 tekens, zoals A, bis of 2.")
+    return text.upper() if len(text) <= 2 else text

@@ -1,0 +1,155 @@
+"""Use cases of the caregiver register: find, open, create and edit mantelzorgers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from steunpunt.db.caregiver_queries import CaregiverFilter, caregiver_ids_query
+from steunpunt.db.models import Caregiver, CareRelation, Contact
+from steunpunt.domain.address import Address
+from steunpunt.domain.age import bracket_for
+from steunpunt.domain.caregiver import CaregiverData
+from steunpunt.domain.names import PersonName
+from steunpunt.services.dto import Actor, CaregiverDetail, CaregiverRow
+from steunpunt.services.errors import StaleEdit
+from steunpunt.services.mapping import (
+    apply_caregiver,
+    caregiver_data,
+    contact_view,
+    latest_consent,
+    record_consent_change,
+    relation_view,
+)
+from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+WHAT = "Deze mantelzorger"
+
+_ROW_COLUMNS = (
+    Caregiver.id,
+    Caregiver.first_name,
+    Caregiver.infix,
+    Caregiver.last_name,
+    Caregiver.initials,
+    Caregiver.birth_date,
+    Caregiver.street,
+    Caregiver.house_number,
+    Caregiver.house_number_suffix,
+    Caregiver.postcode,
+    Caregiver.place,
+    Caregiver.phone,
+    Caregiver.email,
+    Caregiver.registered_on,
+    Caregiver.ended_on,
+)
+
+
+class CaregiverService:
+    """Search, read and write caregivers; every write names the acting staff member."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    def search_ids(self, criteria: CaregiverFilter) -> list[int]:
+        """The ids of all matching caregivers in display order (rows come per page)."""
+        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect)
+        with self._scope() as session:
+            return list(session.scalars(query))
+
+    def rows(self, ids: Sequence[int]) -> list[CaregiverRow]:
+        """List rows for ``ids``, in the same order; ids that no longer exist are skipped."""
+        if not ids:
+            return []
+        today = self._today()
+        with self._scope() as session:
+            result = session.connection().execute(
+                select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids)))
+            )
+            by_id = {row.id: _list_row(row, today) for row in result}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def get(self, caregiver_id: int) -> CaregiverDetail:
+        with self._scope() as session:
+            return _detail(session, load(session, Caregiver, caregiver_id, WHAT))
+
+    def create(self, actor: Actor, data: CaregiverData) -> CaregiverDetail:
+        with self._scope() as session:
+            row = Caregiver()
+            apply_caregiver(row, data)
+            session.add(row)
+            session.flush()
+            record_consent_change(session, data.consent, None, actor.staff_id, caregiver_id=row.id)
+            log.info("Caregiver %s created by staff %s", row.id, actor.staff_id)
+            return _detail(session, row)
+
+    def update(
+        self, actor: Actor, caregiver_id: int, expected_version: int, data: CaregiverData
+    ) -> CaregiverDetail:
+        """Save an edit; refused with :class:`StaleEdit` when someone saved in between."""
+        try:
+            with self._scope() as session:
+                row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
+                previous = latest_consent(session, caregiver_id=caregiver_id)
+                apply_caregiver(row, data)
+                record_consent_change(
+                    session, data.consent, previous, actor.staff_id, caregiver_id=row.id
+                )
+                session.flush()
+                log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
+                return _detail(session, row)
+        except StaleDataError as error:
+            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+
+    def count(self) -> int:
+        with self._scope() as session:
+            return int(session.scalar(select(func.count(Caregiver.id))) or 0)
+
+
+def _list_row(row: Any, today: date) -> CaregiverRow:
+    ended_on = row.ended_on
+    return CaregiverRow(
+        id=row.id,
+        name=PersonName(row.first_name, row.infix, row.last_name, row.initials).sorted_form,
+        birth_date=row.birth_date,
+        bracket=bracket_for(row.birth_date, today),
+        street_line=Address(row.street, row.house_number, row.house_number_suffix).street_line,
+        postcode=row.postcode,
+        place=row.place,
+        phone=row.phone,
+        email=row.email,
+        registered_on=row.registered_on,
+        active=ended_on is None or ended_on > today,
+    )
+
+
+def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
+    relations = session.scalars(
+        select(CareRelation)
+        .where(CareRelation.caregiver_id == row.id)
+        .options(selectinload(CareRelation.care_recipient))
+        .order_by(CareRelation.id)
+    ).all()
+    contacts = session.scalars(
+        select(Contact)
+        .where(Contact.caregiver_id == row.id)
+        .options(selectinload(Contact.staff_member))
+        .order_by(Contact.contact_date.desc(), Contact.id.desc())
+    ).all()
+    return CaregiverDetail(
+        id=row.id,
+        uuid=row.uuid,
+        version=row.version,
+        data=caregiver_data(row, latest_consent(session, caregiver_id=row.id)),
+        relations=tuple(relation_view(r) for r in relations),
+        contacts=tuple(contact_view(c) for c in contacts),
+    )

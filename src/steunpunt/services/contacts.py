@@ -1,0 +1,63 @@
+"""Use cases for contact moments with a caregiver."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from steunpunt.db.models import Caregiver, Contact
+from steunpunt.domain.contact import ContactData
+from steunpunt.services.dto import Actor, ContactView
+from steunpunt.services.errors import StaleEdit
+from steunpunt.services.mapping import contact_view
+from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+WHAT = "Dit contactmoment"
+
+
+class ContactService:
+    """Record, correct and remove contact moments."""
+
+    def __init__(self, scope: SessionScope) -> None:
+        self._scope = scope
+
+    def add(self, actor: Actor, caregiver_id: int, data: ContactData) -> ContactView:
+        with self._scope() as session:
+            load(session, Caregiver, caregiver_id, "Deze mantelzorger")
+            row = Contact(caregiver_id=caregiver_id)
+            _apply(row, data)
+            session.add(row)
+            session.flush()
+            session.refresh(row)
+            log.info("Contact %s added by staff %s", row.id, actor.staff_id)
+            return contact_view(row)
+
+    def update(
+        self, actor: Actor, contact_id: int, expected_version: int, data: ContactData
+    ) -> ContactView:
+        try:
+            with self._scope() as session:
+                row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
+                _apply(row, data)
+                session.flush()
+                session.refresh(row)
+                return contact_view(row)
+        except StaleDataError as error:
+            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+
+    def remove(self, actor: Actor, contact_id: int, expected_version: int) -> None:
+        with self._scope() as session:
+            row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
+            session.delete(row)
+            log.info("Contact %s removed by staff %s", contact_id, actor.staff_id)
+
+
+def _apply(row: Contact, data: ContactData) -> None:
+    row.contact_date = data.contact_date
+    row.kind = data.kind.value
+    row.staff_member_id = data.staff_id
+    row.note = data.note

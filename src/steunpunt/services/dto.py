@@ -1,0 +1,106 @@
+"""Plain frozen data the services hand out; never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.care_recipient import CareRecipientData, RelationData
+from steunpunt.domain.caregiver import CaregiverData
+from steunpunt.domain.choices import ContactKind
+from steunpunt.domain.contact import ContactData
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The staff member on whose behalf a service call acts."""
+
+    staff_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class StaffMemberView:
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class CaregiverRow:
+    """One line of the caregiver list."""
+
+    id: int
+    name: str
+    birth_date: date | None
+    bracket: AgeBracket
+    street_line: str
+    postcode: str
+    place: str
+    phone: str
+    email: str
+    registered_on: date
+    active: bool
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """A caregiver-naaste pair as either side shows it."""
+
+    id: int
+    version: int
+    caregiver_id: int
+    caregiver_name: str
+    care_recipient_id: int
+    care_recipient_name: str
+    data: RelationData
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    version: int
+    caregiver_id: int
+    data: ContactData
+    staff_name: str
+
+    @property
+    def kind(self) -> ContactKind:
+        return self.data.kind
+
+
+@dataclass(frozen=True)
+class CaregiverDetail:
+    """A caregiver with naasten and contacts, as the form shows them."""
+
+    id: int
+    uuid: str
+    version: int
+    data: CaregiverData
+    relations: tuple[RelationView, ...]
+    contacts: tuple[ContactView, ...]
+
+    @property
+    def display_name(self) -> str:
+        return self.data.name.full or self.data.name.formal
+
+
+@dataclass(frozen=True)
+class CareRecipientSummary:
+    """A naaste in a pick list."""
+
+    id: int
+    name: str
+    birth_date: date | None
+    place: str
+    caregiver_count: int
+
+
+@dataclass(frozen=True)
+class CareRecipientDetail:
+    id: int
+    uuid: str
+    version: int
+    data: CareRecipientData
+    relations: tuple[RelationView, ...]

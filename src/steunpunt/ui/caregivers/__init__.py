@@ -1,0 +1,1 @@
+"""The caregiver screens: list, form, naasten and contact moments."""

@@ -1,0 +1,70 @@
+"""Small composable fixtures: paths, a migrated database, services, a fixed day."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import Engine  # noqa: E402
+
+from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url  # noqa: E402
+from steunpunt.db.migrate import migrate  # noqa: E402
+from steunpunt.paths import AppPaths, resolve_paths  # noqa: E402
+from steunpunt.services.container import Services, build_services  # noqa: E402
+from steunpunt.services.dto import Actor  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    """A data folder of its own for every test."""
+    return resolve_paths(tmp_path / "data").ensure()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the newest revision, made once and copied per test."""
+    folder = tmp_path_factory.mktemp("template")
+    file = folder / "template.sqlite"
+    engine = create_engine_for(sqlite_url(file))
+    migrate(engine, folder / "backups", None)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return file
+
+
+@pytest.fixture
+def database_file(migrated_template: Path, app_paths: AppPaths) -> Path:
+    shutil.copy(migrated_template, app_paths.database_file)
+    return app_paths.database_file
+
+
+@pytest.fixture
+def engine(database_file: Path) -> Iterator[Engine]:
+    engine = create_engine_for(sqlite_url(database_file))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def services(engine: Engine, today: date) -> Services:
+    return build_services(make_session_factory(engine), today=lambda: today)
+
+
+@pytest.fixture
+def actor(services: Services) -> Actor:
+    return services.staff.default_actor("Tester")
