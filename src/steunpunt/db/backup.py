@@ -50,3 +50,30 @@ def _prune(backup_dir: Path, keep: int) -> None:
             old.unlink()
         except OSError:
             log.warning("Could not remove old backup %s", old.name)
+
+
+def restore_backup(backup: Path, database_file: Path) -> Path | None:
+    """Put ``backup`` in place of ``database_file``; the old file is renamed, never overwritten.
+
+    Returns the new name of the old file (None when there was none).
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved: Path | None = None
+    if database_file.exists():
+        moved = database_file.with_name(f"{database_file.name}.vervangen-{stamp}")
+        database_file.rename(moved)
+        for suffix in ("-wal", "-shm"):
+            companion = database_file.with_name(database_file.name + suffix)
+            if companion.exists():
+                companion.rename(moved.with_name(moved.name + suffix))
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(database_file)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    log.info("Backup %s restored; previous file kept as %s", backup.name, moved)
+    return moved

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunpunt.domain.address import Address
-from steunpunt.domain.caregiver import address_errors
+from steunpunt.domain.caregiver import PERSON_TEXT_FIELDS, address_errors
 from steunpunt.domain.choices import ConsentScope, LivingSituation, RelationType
 from steunpunt.domain.consent import ConsentData, consent_from_fields
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields
+from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields, with_blanks
 from steunpunt.domain.names import PersonName
 
 
@@ -41,7 +41,7 @@ def care_recipient_from_form(
     raw: Mapping[str, str], consent_scopes: frozenset[ConsentScope], today: date
 ) -> CareRecipientData:
     """Parse and check a naaste form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(raw)
+    values, errors = parse_fields(with_blanks(raw, (*PERSON_TEXT_FIELDS, "condition")))
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam van de naaste in."
@@ -51,7 +51,7 @@ def care_recipient_from_form(
     consent, consent_errors = consent_from_fields(
         values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
     )
-    errors.update(consent_errors)
+    merge_errors(errors, consent_errors)
     if errors:
         raise ValidationFailed(errors)
     return CareRecipientData(
@@ -74,7 +74,7 @@ def care_recipient_from_form(
 
 def relation_from_form(raw: Mapping[str, str], today: date) -> RelationData:
     """Parse the relation fields (type, hours per week, care since)."""
-    values, errors = parse_fields(raw)
+    values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")))
     if not raw.get("relation_type"):
         errors["relation_type"] = "Kies de relatie tot de naaste."
     message = check_not_future(values.get("care_since"), today, "Zorg sinds")

@@ -10,7 +10,7 @@ from steunpunt.domain.address import Address
 from steunpunt.domain.choices import ConsentScope, EndReason, Salutation, Source
 from steunpunt.domain.consent import ConsentData, consent_from_fields
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields
+from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields, with_blanks
 from steunpunt.domain.names import PersonName, derive_initials
 
 
@@ -35,6 +35,29 @@ class CaregiverData:
 
 
 ADDRESS_FIELDS = ("street", "house_number", "postcode", "place")
+PERSON_TEXT_FIELDS = (
+    "first_name",
+    "infix",
+    "last_name",
+    "birth_date",
+    "street",
+    "house_number",
+    "house_number_suffix",
+    "postcode",
+    "place",
+    "municipality",
+    "notes",
+    "consent_given_on",
+)
+CAREGIVER_TEXT_FIELDS = (
+    *PERSON_TEXT_FIELDS,
+    "initials",
+    "phone",
+    "email",
+    "iban",
+    "registered_on",
+    "ended_on",
+)
 
 
 def address_errors(values: Mapping[str, object]) -> dict[str, str]:
@@ -56,7 +79,7 @@ def caregiver_from_form(
     today: date,
 ) -> CaregiverData:
     """Parse and check a filled-in caregiver form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(raw)
+    values, errors = parse_fields(with_blanks(raw, CAREGIVER_TEXT_FIELDS))
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam in."
@@ -78,7 +101,7 @@ def caregiver_from_form(
     consent, consent_errors = consent_from_fields(
         values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
     )
-    errors.update(consent_errors)
+    merge_errors(errors, consent_errors)
     if errors:
         raise ValidationFailed(errors)
     source = raw.get("source", "")

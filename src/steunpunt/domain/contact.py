@@ -8,7 +8,7 @@ from datetime import date
 
 from steunpunt.domain.choices import ContactKind
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, parse_fields
+from steunpunt.domain.fields import check_not_future, parse_fields, with_blanks
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class ContactData:
 
 def contact_from_form(raw: Mapping[str, str], staff_id: int | None, today: date) -> ContactData:
     """Parse a contact form; the date may be today or earlier."""
-    values, errors = parse_fields(raw)
+    values, errors = parse_fields(with_blanks(raw, ("contact_date", "note")))
     message = check_not_future(values.get("contact_date"), today, "De datum van het contact")
     if message:
         errors["contact_date"] = message

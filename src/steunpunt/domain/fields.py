@@ -133,3 +133,8 @@ def check_not_future(value: date | None, today: date, what: str) -> str | None:
     if value is not None and value > today:
         return f"{what} kan niet in de toekomst liggen."
     return None
+
+
+def with_blanks(raw: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    """The form's text with every expected field present (a missing field is empty)."""
+    return {**dict.fromkeys(names, ""), **raw}

@@ -13,11 +13,26 @@ def normalize_iban(value: str) -> str:
     try:
         return str(stdnum_iban.validate(value))
     except stdnum_errors.InvalidChecksum as error:
-        raise InvalidValue(
-            "Dit IBAN klopt niet: de controlecijfers passen niet. Controleer het nummer."
-        ) from error
+        # The checksum is tested first, so garbage fails it too: only blame the check digits
+        # when the number is a valid IBAN apart from them.
+        if _valid_but_for_check_digits(value):
+            raise InvalidValue(
+                "Dit IBAN klopt niet: de controlecijfers passen niet. Controleer het nummer."
+            ) from error
+        raise InvalidValue("Vul een geldig IBAN in, zoals NL91 ABNA 0417 1643 00.") from error
     except stdnum_errors.ValidationError as error:
         raise InvalidValue("Vul een geldig IBAN in, zoals NL91 ABNA 0417 1643 00.") from error
+
+
+def _valid_but_for_check_digits(value: str) -> bool:
+    """Whether the number passes every IBAN check once its check digits are recalculated."""
+    number = stdnum_iban.compact(value)
+    try:
+        fixed = number[:2] + stdnum_iban.calc_check_digits(number) + number[4:]
+        stdnum_iban.validate(fixed)
+    except (stdnum_errors.ValidationError, ValueError):
+        return False
+    return True
 
 
 def format_iban(value: str) -> str:

@@ -51,12 +51,17 @@ def derive_initials(first_names: str) -> str:
 
 
 def normalize_initials(value: str) -> str:
-    """``"jp"``, ``"J. P."`` or ``"J.P"`` -> ``"J.P."``; keeps ``"Th."`` as written."""
+    """``"jp"``, ``"JP"``, ``"J. P."`` or ``"J.P"`` -> ``"J.P."``; keeps ``"Th."`` as written."""
     text = clean(value)
     if not text:
         return ""
     parts = [p for p in re.split(r"[.\s]+", text) if p]
-    if len(parts) == 1 and len(parts[0]) > 1 and parts[0].isalpha() and parts[0].islower():
+    if (
+        len(parts) == 1
+        and len(parts[0]) > 1
+        and parts[0].isalpha()
+        and (parts[0].islower() or parts[0].isupper())
+    ):
         parts = list(parts[0])
     return "".join(f"{p[0].upper()}{p[1:]}." for p in parts)
 

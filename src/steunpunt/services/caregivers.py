@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from steunpunt.db.caregiver_queries import CaregiverFilter, caregiver_ids_query
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.domain.address import Address
-from steunpunt.domain.age import bracket_for
+from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.caregiver import CaregiverData
 from steunpunt.domain.names import PersonName
 from steunpunt.services.dto import Actor, CaregiverDetail, CaregiverRow
@@ -121,6 +121,7 @@ def _list_row(row: Any, today: date) -> CaregiverRow:
         id=row.id,
         name=PersonName(row.first_name, row.infix, row.last_name, row.initials).sorted_form,
         birth_date=row.birth_date,
+        age=age_on(row.birth_date, today) if row.birth_date else None,
         bracket=bracket_for(row.birth_date, today),
         street_line=Address(row.street, row.house_number, row.house_number_suffix).street_line,
         postcode=row.postcode,

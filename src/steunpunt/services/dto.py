@@ -34,6 +34,7 @@ class CaregiverRow:
     id: int
     name: str
     birth_date: date | None
+    age: int | None
     bracket: AgeBracket
     street_line: str
     postcode: str
@@ -83,7 +84,8 @@ class CaregiverDetail:
 
     @property
     def display_name(self) -> str:
-        return self.data.name.full or self.data.name.formal
+        name = self.data.name
+        return name.full if name.first_name else name.formal
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""``steunpunt self-test``: open and migrate the database, then exercise the services."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import tempfile
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import text
+
+from steunpunt.db.caregiver_queries import CaregiverFilter
+from steunpunt.db.errors import DatabaseProblem
+from steunpunt.domain.care_recipient import CareRecipientData, RelationData
+from steunpunt.domain.caregiver import caregiver_from_form
+from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
+from steunpunt.domain.contact import ContactData
+from steunpunt.logging_setup import configure_logging
+from steunpunt.paths import AppPaths, resolve_paths
+from steunpunt.services.errors import StaleEdit
+from steunpunt.startup import OpenDatabase, open_database
+
+log = logging.getLogger(__name__)
+
+Say = Callable[[str], None]
+
+
+class SelfTestFailed(Exception):
+    """One check did not hold; the message says which, in Dutch."""
+
+
+def run_self_test(paths: AppPaths, say: Say) -> int:
+    """Check the user's database (read only) and a full write cycle on a scratch database."""
+    configure_logging(paths.log_dir)
+    try:
+        database = open_database(paths.database_file, paths)
+    except DatabaseProblem as problem:
+        say(f"FOUT: {problem.message}")
+        return 1
+    try:
+        _check_database(database, say)
+    except SelfTestFailed as failure:
+        say(f"FOUT: {failure}")
+        return 1
+    finally:
+        database.close()
+    with tempfile.TemporaryDirectory(prefix="steunpunt-selftest-") as folder:
+        scratch_paths = resolve_paths(folder).ensure()
+        scratch = open_database(scratch_paths.database_file, scratch_paths)
+        try:
+            _exercise_services(scratch, say)
+        except SelfTestFailed as failure:
+            say(f"FOUT: {failure}")
+            return 1
+        finally:
+            scratch.close()
+    if importlib.util.find_spec("PySide6") is None:
+        say("FOUT: PySide6 is niet geïnstalleerd; het venster kan niet openen.")
+        return 1
+    say("OK: PySide6 is aanwezig.")
+    say("Zelftest geslaagd.")
+    return 0
+
+
+def _expect(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailed(message)
+
+
+def _check_database(database: OpenDatabase, say: Say) -> None:
+    say(f"OK: database {database.file} geopend (versie {database.migration.to_revision}).")
+    with database.engine.connect() as connection:
+        verdict = connection.execute(text("PRAGMA quick_check")).scalar()
+    _expect(verdict == "ok", f"de database is beschadigd ({verdict}).")
+    say("OK: database is onbeschadigd.")
+    caregivers = database.services.caregivers
+    total = caregivers.count()
+    found = caregivers.search_ids(CaregiverFilter(active=ActiveFilter.ALL))
+    _expect(len(found) == total, "de lijst toont niet alle mantelzorgers.")
+    say(f"OK: {total} mantelzorgers, lijst en zoeken werken.")
+
+
+def _exercise_services(database: OpenDatabase, say: Say) -> None:
+    services, actor = database.services, database.actor
+    today = date.today()
+    form = {
+        "first_name": "Zelftest",
+        "last_name": "Controle",
+        "registered_on": today.strftime("%d-%m-%Y"),
+        "postcode": "3811 AB",
+        "street": "Proefstraat",
+        "house_number": "1",
+        "place": "Amersfoort",
+    }
+    data = caregiver_from_form(form, frozenset(), False, today)
+    created = services.caregivers.create(actor, data)
+    found = services.caregivers.search_ids(CaregiverFilter(text="zelftest 3811"))
+    _expect(found == [created.id], "een nieuwe mantelzorger wordt niet gevonden.")
+    edited = services.caregivers.update(
+        actor,
+        created.id,
+        created.version,
+        caregiver_from_form({**form, "phone": "0612345678"}, frozenset(), False, today),
+    )
+    try:
+        services.caregivers.update(actor, created.id, created.version, data)
+    except StaleEdit:
+        pass
+    else:
+        raise SelfTestFailed("een verouderde wijziging werd niet geweigerd.")
+    naaste = CareRecipientData(data.name, None, data.address, "", LivingSituation.AT_HOME, "", None)
+    services.care_recipients.create_for_caregiver(
+        actor, edited.id, naaste, RelationData(RelationType.PARENT, 10.0, None)
+    )
+    services.contacts.add(actor, edited.id, ContactData(today, ContactKind.PHONE, None, "test"))
+    detail = services.caregivers.get(edited.id)
+    _expect(
+        len(detail.relations) == 1 and len(detail.contacts) == 1,
+        "naaste of contactmoment is niet opgeslagen.",
+    )
+    say("OK: inschrijven, zoeken, wijzigen, naaste en contactmoment werken (op een proefdatabase).")

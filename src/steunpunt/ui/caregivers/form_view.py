@@ -1,0 +1,336 @@
+"""The caregiver form: personal data, registration and consent, naasten and contact moments."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.domain.age import age_on, bracket_for
+from steunpunt.domain.caregiver import CaregiverData, caregiver_from_form
+from steunpunt.domain.choices import EndReason, Salutation, Source
+from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.form_values import caregiver_form_values
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor, CaregiverDetail
+from steunpunt.ui.caregivers.panels import ContactsPanel, RelationsPanel
+from steunpunt.ui.caregivers.person_fields import (
+    DATE_HINT,
+    ConsentBox,
+    add_address_fields,
+    add_name_fields,
+)
+from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+
+log = logging.getLogger(__name__)
+
+TAB_PERSON, TAB_REGISTRATION, TAB_RELATIONS, TAB_CONTACTS = range(4)
+REGISTRATION_FIELDS = frozenset(
+    {
+        "source",
+        "registered_on",
+        "ended_on",
+        "end_reason",
+        "notes",
+        "consent_given_on",
+        "consent_method",
+        "consent_scopes",
+    }
+)
+
+
+def _scrolling(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(inner)
+    return area
+
+
+class CaregiverFormView(QWidget):
+    """Create or edit one caregiver; nothing is saved until every field is valid."""
+
+    saved = Signal(int)
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._today = today
+        self._detail: CaregiverDetail | None = None
+        self._dirty = False
+        self._loading = False
+        self.fields = FieldSet(self._mark_dirty)
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020;")
+        self.save_button = QPushButton(tr("Opslaan"), self)
+        self.save_button.setToolTip(tr("Opslaan (Ctrl+S)"))
+        self.revert_button = QPushButton(tr("Wijzigingen ongedaan maken"), self)
+        self.back_button = QPushButton(tr("Terug naar de lijst"), self)
+        self.back_button.setToolTip(tr("Terug naar de lijst (Esc)"))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
+        self.tabs.addTab(_scrolling(self._registration_page()), tr("Inschrijving en toestemming"))
+        context = (services, actor, today)
+        self.relations = RelationsPanel(context, self)
+        self.contacts = ContactsPanel(context, self)
+        self.tabs.addTab(self.relations, tr("Naasten"))
+        self.tabs.addTab(self.contacts, tr("Contactmomenten"))
+        self.relations.changed.connect(self._reload_records)
+        self.contacts.changed.connect(self._reload_records)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.back_button)
+        header.addWidget(self.revert_button)
+        header.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.back_button.clicked.connect(self.back_requested)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _person_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(tr("Aanhef"), self.fields.add(ChoiceCombo("salutation", Salutation)))
+        add_name_fields(self.fields, form, with_initials=True)
+        form.addRow(tr("Geboortedatum"), self.fields.add(FieldEdit("birth_date", DATE_HINT)))
+        add_address_fields(self.fields, form)
+        form.addRow(tr("Telefoon"), self.fields.add(FieldEdit("phone", tr("06 12345678"))))
+        form.addRow(tr("E-mail"), self.fields.add(FieldEdit("email", tr("naam@voorbeeld.nl"))))
+        form.addRow(
+            tr("IBAN (niet verplicht)"),
+            self.fields.add(FieldEdit("iban", tr("NL91 ABNA 0417 1643 00"))),
+        )
+        return page
+
+    def _registration_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        form.addRow(
+            tr("Hoe bij ons gekomen"),
+            self.fields.add(ChoiceCombo("source", Source, tr("(onbekend)"))),
+        )
+        form.addRow(tr("Ingeschreven op *"), self.fields.add(FieldEdit("registered_on", DATE_HINT)))
+        form.addRow(tr("Einddatum"), self.fields.add(FieldEdit("ended_on", DATE_HINT)))
+        form.addRow(
+            tr("Reden einde"),
+            self.fields.add(ChoiceCombo("end_reason", EndReason, tr("(geen)"))),
+        )
+        self.no_mail = QCheckBox(tr("Geen post sturen"), page)
+        self.no_mail.setObjectName("no_mail")
+        self.no_mail.toggled.connect(lambda _on: self._mark_dirty())
+        form.addRow("", self.no_mail)
+        form.addRow(tr("Notities"), self.fields.add(NoteEdit("notes")))
+        layout.addLayout(form)
+        self.consent = ConsentBox(self.fields, tr("Toestemming van de mantelzorger"), page)
+        layout.addWidget(self.consent)
+        layout.addStretch(1)
+        return page
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @property
+    def caregiver_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    def open_new(self, municipality: str = "") -> None:
+        self._detail = None
+        self._fill(
+            {
+                "registered_on": format_date(self._today()),
+                "municipality": municipality,
+                "salutation": Salutation.NEUTRAL.value,
+            },
+            None,
+        )
+        self.tabs.setCurrentIndex(TAB_PERSON)
+        self.fields["first_name"].setFocus()
+
+    def open_existing(self, caregiver_id: int) -> None:
+        self._show_detail(self._services.caregivers.get(caregiver_id))
+        self.tabs.setCurrentIndex(TAB_PERSON)
+        self.fields["first_name"].setFocus()
+
+    def _show_detail(self, detail: CaregiverDetail) -> None:
+        self._detail = detail
+        self._fill(caregiver_form_values(detail.data), detail.data)
+        self.relations.show_detail(detail)
+        self.contacts.show_detail(detail)
+
+    def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
+        self._loading = True
+        self.fields.fill(values)
+        self.no_mail.setChecked(bool(data and data.no_mail))
+        self.consent.set_consent(data.consent if data else None)
+        self._loading = False
+        self._dirty = False
+        self.message.clear()
+        self._update_header()
+
+    def _update_header(self) -> None:
+        detail = self._detail
+        has_record = detail is not None
+        for tab in (TAB_RELATIONS, TAB_CONTACTS):
+            self.tabs.setTabEnabled(tab, has_record)
+        if detail is None:
+            self.title.setText(tr("Nieuwe mantelzorger"))
+            self.subtitle.setText(
+                tr("Naasten en contactmomenten kunnen na het opslaan worden toegevoegd.")
+            )
+        else:
+            data = detail.data
+            self.title.setText(detail.display_name)
+            parts = []
+            if data.birth_date:
+                today = self._today()
+                parts.append(
+                    tr("{age} jaar ({bracket})").format(
+                        age=age_on(data.birth_date, today),
+                        bracket=bracket_for(data.birth_date, today).value,
+                    )
+                )
+            parts.append(data.address.one_line)
+            if data.ended_on:
+                parts.append(
+                    tr("inschrijving beëindigd op {d}").format(d=format_date(data.ended_on))
+                )
+            self.subtitle.setText(" · ".join(p for p in parts if p))
+            self.tabs.setTabText(TAB_RELATIONS, tr("Naasten ({n})").format(n=len(detail.relations)))
+            self.tabs.setTabText(
+                TAB_CONTACTS, tr("Contactmomenten ({n})").format(n=len(detail.contacts))
+            )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.revert_button.setEnabled(self._dirty)
+
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self._dirty = True
+            self._update_buttons()
+
+    # -- saving and leaving -----------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def save(self) -> bool:
+        """Validate every field, then save; on any problem the typed input stays in the form."""
+        try:
+            data = caregiver_from_form(
+                self.fields.raw(), self.consent.scopes(), self.no_mail.isChecked(), self._today()
+            )
+        except ValidationFailed as failed:
+            self._show_errors(failed.errors)
+            return False
+        self.fields.show_errors({})
+        self.consent.show_scope_error(None)
+        caregivers = self._services.caregivers
+        try:
+            if self._detail is None:
+                detail = caregivers.create(self._actor, data)
+            else:
+                detail = caregivers.update(self._actor, self._detail.id, self._detail.version, data)
+        except KNOWN_PROBLEMS as problem:
+            report_error(self, problem)
+            return False
+        self._show_detail(detail)
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(tr("Opgeslagen."))
+        self.saved.emit(detail.id)
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first = self.fields.show_errors(errors)
+        self.consent.show_scope_error(errors.get("consent_scopes"))
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(
+            tr("Niet opgeslagen: controleer de {n} rood gemarkeerde velden.").format(n=len(errors))
+            if len(errors) > 1
+            else tr("Niet opgeslagen: controleer het rood gemarkeerde veld.")
+        )
+        names = set(errors)
+        self.tabs.setCurrentIndex(TAB_REGISTRATION if names <= REGISTRATION_FIELDS else TAB_PERSON)
+        if first is not None:
+            first.setFocus()
+
+    def revert(self) -> None:
+        """Undo all unsaved changes: back to what is stored."""
+        if self._detail is None:
+            self.open_new(self.fields.raw().get("municipality", ""))
+        else:
+            self._show_detail(self._detail)
+
+    def confirm_leave(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to leave the form."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            tr("Niet opgeslagen wijzigingen"),
+            tr("U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False
+
+    def _reload_records(self) -> None:
+        """After a naaste or contact changed: refresh those tabs, keep typed personal data."""
+        if self._detail is None:
+            return
+        fresh = self._services.caregivers.get(self._detail.id)
+        if self._dirty:
+            # Keep the version the typed edits are based on: the stale check must still hold.
+            self._detail = replace(self._detail, relations=fresh.relations, contacts=fresh.contacts)
+            self.relations.show_detail(fresh)
+            self.contacts.show_detail(fresh)
+            self._update_header()
+        else:
+            self._show_detail(fresh)

@@ -1,0 +1,194 @@
+"""The caregiver list: search as you type, filters, sorting in the database, keyboard to open."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.db.caregiver_queries import CaregiverFilter, SortKey
+from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import ActiveFilter
+from steunpunt.services.caregivers import CaregiverService
+from steunpunt.ui.caregivers.list_model import CaregiverTableModel
+from steunpunt.ui.errors import report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskContext, TaskRunner
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 120
+COLUMN_WIDTHS = (210, 95, 75, 180, 70, 120, 105, 200, 90, 70)
+
+
+class CaregiverListView(QWidget):
+    """Lists caregivers; emits :attr:`open_requested` with an id, or :attr:`new_requested`."""
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+    search_finished = Signal(int)
+    """Emitted with the number of matches after each search (tests and the status bar use it)."""
+
+    def __init__(
+        self, caregivers: CaregiverService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._caregivers = caregivers
+        self._runner = runner
+        self._criteria = CaregiverFilter()
+        self._generation = 0
+        self._reselect: int | None = None
+        self._open_when_done = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            tr("Zoek op naam, postcode, woonplaats, telefoon of e-mail (Ctrl+F)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        for choice in (ActiveFilter.ACTIVE, ActiveFilter.ENDED, ActiveFilter.ALL):
+            self.status_filter.addItem(tr(choice.label), choice.value)
+        self.age_filter = QComboBox(self)
+        self.age_filter.addItem(tr("Alle leeftijden"), "")
+        for bracket in AgeBracket:
+            self.age_filter.addItem(tr(bracket.label), bracket.value)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(tr("Nieuwe mantelzorger"), self)
+        self.new_button.setToolTip(tr("Nieuwe mantelzorger inschrijven (Ctrl+N)"))
+
+        self.model = CaregiverTableModel(caregivers.rows, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("caregiver_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.age_filter)
+        filters.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.installEventFilter(self)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.age_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model.sort_requested.connect(self._on_sort)
+        self.table.activated.connect(
+            lambda index: self.open_requested.emit(self.model.id_at(index.row()))
+        )
+        self.new_button.clicked.connect(self.new_requested)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def refresh(self, keep_selection: int | None = None) -> None:
+        """Search again with the current text, filters and order."""
+        self._timer.stop()
+        self._criteria = replace(
+            self._criteria,
+            text=self.search.text(),
+            active=ActiveFilter(self.status_filter.currentData()),
+            bracket=AgeBracket(bracket) if (bracket := self.age_filter.currentData()) else None,
+        )
+        self._reselect = keep_selection if keep_selection is not None else self.selected_id()
+        self._generation += 1
+        generation = self._generation
+        criteria = self._criteria
+
+        def work(_context: TaskContext) -> list[int]:
+            return self._caregivers.search_ids(criteria)
+
+        self._runner.start(
+            work,
+            lambda ids: self._show(generation, ids),
+            lambda error: self._failed(generation, error),
+        )
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def _show(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older search finished after a newer one started
+        self.model.set_ids(ids)
+        self.count_label.setText(
+            tr("1 mantelzorger") if len(ids) == 1 else tr("{n} mantelzorgers").format(n=len(ids))
+        )
+        row = self.model.row_of(self._reselect) if self._reselect is not None else None
+        if row is None and ids:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.search_finished.emit(len(ids))
+        if self._open_when_done:
+            self._open_when_done = False
+            self._open_selected()
+
+    def _open_selected(self) -> None:
+        selected = self.selected_id()
+        if selected is not None:
+            self.open_requested.emit(selected)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._open_when_done = False
+            report_error(self, error)
+
+    def _on_sort(self, key: SortKey, descending: bool) -> None:
+        self._criteria = replace(self._criteria, sort=key, descending=descending)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search field, Down moves into the list and Enter opens the selected person."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self._open_when_done = True
+                    self.refresh()
+                else:
+                    self._open_selected()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,185 @@
+"""The main window: the caregiver list and the caregiver form on one stack, with menus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from steunpunt import __version__
+from steunpunt.db.backup import backup_database
+from steunpunt.settings import Settings
+from steunpunt.startup import OpenDatabase
+from steunpunt.ui.caregivers.form_view import CaregiverFormView
+from steunpunt.ui.caregivers.list_view import CaregiverListView
+from steunpunt.ui.errors import report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Shows the register; every screen gets its services through its constructor."""
+
+    open_other_database = Signal()
+
+    def __init__(
+        self,
+        database: OpenDatabase,
+        settings: Settings,
+        runner: TaskRunner,
+        backup_dir: Path,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self.settings = settings
+        self._backup_dir = backup_dir
+        self.setWindowTitle(tr("Steunpunt mantelzorg"))
+        services = database.services
+        self.list_view = CaregiverListView(services.caregivers, runner, self)
+        self.form_view = CaregiverFormView(services, database.actor, today, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(self.form_view)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+
+        self.list_view.open_requested.connect(self.open_caregiver)
+        self.list_view.new_requested.connect(self.new_caregiver)
+        self.form_view.back_requested.connect(self.show_list)
+        self.form_view.saved.connect(self._after_save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.show_list)
+        QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        else:
+            self.resize(1280, 800)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&Bestand"))
+        self.new_action = QAction(tr("&Nieuwe mantelzorger"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_caregiver)
+        file_menu.addAction(self.new_action)
+        find_action = QAction(tr("&Zoeken"), self)
+        find_action.triggered.connect(self.go_to_search)
+        file_menu.addAction(find_action)
+        file_menu.addSeparator()
+        backup_action = QAction(tr("&Reservekopie maken"), self)
+        backup_action.triggered.connect(self.make_backup)
+        file_menu.addAction(backup_action)
+        other_action = QAction(tr("Andere database &openen…"), self)
+        other_action.triggered.connect(self._ask_open_other)
+        file_menu.addAction(other_action)
+        file_menu.addSeparator()
+        quit_action = QAction(tr("&Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("&Over Steunpunt"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        where = QLabel(
+            tr("Medewerker: {name} · Database: {file}").format(
+                name=self._database.actor.name, file=self._database.file
+            ),
+            self,
+        )
+        self.statusBar().addPermanentWidget(where)
+
+    def start(self) -> None:
+        """Fill the list; called once the window is shown."""
+        self.list_view.refresh()
+        self.list_view.focus_search()
+
+    def go_to_search(self) -> None:
+        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+            return
+        self.stack.setCurrentWidget(self.list_view)
+        self.list_view.focus_search()
+
+    def new_caregiver(self) -> None:
+        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+            return
+        self.form_view.open_new(self.settings.default_municipality)
+        self.stack.setCurrentWidget(self.form_view)
+
+    def open_caregiver(self, caregiver_id: int) -> None:
+        try:
+            self.form_view.open_existing(caregiver_id)
+        except Exception as error:
+            report_error(self, error)
+            self.list_view.refresh()
+            return
+        self.stack.setCurrentWidget(self.form_view)
+
+    def show_list(self) -> None:
+        if not self.form_view.confirm_leave():
+            return
+        self.stack.setCurrentWidget(self.list_view)
+        self.list_view.table.setFocus()
+
+    def _after_save(self, caregiver_id: int) -> None:
+        self.list_view.model.refresh_rows()
+        self.list_view.refresh(keep_selection=caregiver_id)
+
+    def make_backup(self) -> None:
+        try:
+            target = backup_database(
+                self._database.engine,
+                self._backup_dir,
+                reason="handmatig",
+                keep=self.settings.backups_to_keep,
+            )
+        except OSError as error:
+            log.error("Backup failed: %s", error)
+            QMessageBox.warning(
+                self,
+                tr("Reservekopie"),
+                tr(
+                    "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."
+                ),
+            )
+            return
+        QMessageBox.information(
+            self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
+        )
+
+    def _ask_open_other(self) -> None:
+        if self.form_view.confirm_leave():
+            self.open_other_database.emit()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("Over Steunpunt"),
+            tr(
+                "<b>Steunpunt {version}</b><p>Registratie en ondersteuning van mantelzorgers, "
+                "zonder internet.</p>"
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+            event.ignore()
+            return
+        self.settings = self._with_geometry()
+        event.accept()
+
+    def _with_geometry(self) -> Settings:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        return replace(self.settings, window_geometry=geometry)

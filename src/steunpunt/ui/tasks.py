@@ -1,0 +1,120 @@
+"""The one background-task helper: run a function on the thread pool, deliver its result on the
+main thread, report progress and honour cancel."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed cancel."""
+
+
+class TaskContext:
+    """Handed to a running task: report progress, and ask whether to stop."""
+
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self._report = report
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> bool:
+        """Report progress; returns False once cancel was asked (the task should stop)."""
+        self._report(done, total)
+        return not self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, function: Callable[[TaskContext], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._function = function
+        self._signals = signals
+        self.context = TaskContext(signals.progressed.emit)
+
+    def run(self) -> None:
+        try:
+            result = self._function(self.context)
+        except BaseException as error:  # delivered to the main thread, never lost
+            self._signals.failed.emit(error)
+        else:
+            self._signals.finished.emit(result)
+
+
+class TaskRunner:
+    """Runs work on Qt's thread pool; callbacks arrive on the main thread."""
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self._pool = pool or QThreadPool.globalInstance()
+        self._alive: set[_Signals] = set()
+
+    def start(
+        self,
+        function: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskContext:
+        signals = _Signals()
+        self._alive.add(signals)
+
+        def finish(result: Any) -> None:
+            self._alive.discard(signals)
+            on_done(result)
+
+        def fail(error: BaseException) -> None:
+            self._alive.discard(signals)
+            on_error(error)
+
+        signals.finished.connect(finish)
+        signals.failed.connect(fail)
+        if on_progress is not None:
+            signals.progressed.connect(on_progress)
+        runnable = _Runnable(function, signals)
+        self._pool.start(runnable)
+        return runnable.context
+
+
+class SynchronousTaskRunner(TaskRunner):
+    """Runs the function at once on the calling thread: for tests and tiny jobs."""
+
+    def __init__(self) -> None:
+        pass
+
+    def start(
+        self,
+        function: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskContext:
+        context = TaskContext(on_progress or (lambda _done, _total: None))
+        try:
+            result = function(context)
+        except BaseException as error:
+            on_error(error)
+        else:
+            on_done(result)
+        return context

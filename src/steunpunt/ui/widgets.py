@@ -1,0 +1,193 @@
+"""Form widgets with inline Dutch validation: a text field with its message, choice lists, a field set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from steunpunt.domain.choices import LabelledChoice
+from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.fields import PERSON_PARSERS
+
+ERROR_STYLE = "color: #b00020;"
+INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
+
+
+def display_text(value: Any) -> str:
+    """How a parsed value is written back into its field."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+class FieldEdit(QWidget):
+    """A line edit with its Dutch error message underneath; checks itself when left."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        placeholder: str = "",
+        parser: Callable[[str], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._parser = parser or PERSON_PARSERS.get(name)
+        self.line = QLineEdit(self)
+        self.line.setObjectName(name)
+        self.line.setPlaceholderText(placeholder)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.error)
+        self.line.textEdited.connect(self._on_edited)
+        self.line.editingFinished.connect(self.check)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def set_text(self, text: str) -> None:
+        self.line.setText(text)
+        self.show_error(None)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.line.setStyleSheet(INVALID_STYLE if message else "")
+        self.line.setToolTip(message or "")
+
+    def check(self) -> bool:
+        """Parse the text; show the message, or write back the normalised form."""
+        if self._parser is None:
+            return True
+        try:
+            value = self._parser(self.line.text())
+        except InvalidValue as error:
+            self.show_error(error.message)
+            return False
+        normalized = display_text(value)
+        if normalized != self.line.text():
+            self.line.setText(normalized)
+        self.show_error(None)
+        return True
+
+    def _on_edited(self) -> None:
+        if self.error.isVisible():
+            self.show_error(None)
+        self.edited.emit()
+
+
+class NoteEdit(QPlainTextEdit):
+    """Multi-line notes with the same interface as :class:`FieldEdit`."""
+
+    edited = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(name)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(90)
+        self.textChanged.connect(self.edited)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+
+    def show_error(self, message: str | None) -> None:
+        self.setToolTip(message or "")
+        self.setStyleSheet("QPlainTextEdit { border: 1px solid #b00020; }" if message else "")
+
+
+class ChoiceCombo(QComboBox):
+    """A drop-down of a :class:`LabelledChoice`; ``value()`` is the stored code."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        choices: Iterable[LabelledChoice],
+        empty_label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(name)
+        if empty_label is not None:
+            self.addItem(empty_label, "")
+        for choice in choices:
+            self.addItem(choice.label, choice.value)
+        self.activated.connect(lambda _index: self.edited.emit())
+
+    def text(self) -> str:
+        return str(self.currentData() or "")
+
+    def set_text(self, code: str) -> None:
+        index = self.findData(code)
+        self.setCurrentIndex(max(index, 0))
+
+    def show_error(self, message: str | None) -> None:
+        self.setToolTip(message or "")
+        self.setStyleSheet("QComboBox { border: 1px solid #b00020; }" if message else "")
+
+
+Field = FieldEdit | NoteEdit | ChoiceCombo
+
+
+class FieldSet:
+    """The fields of one form by name: read them all, fill them, show errors per field."""
+
+    def __init__(self, on_edit: Callable[[], None]) -> None:
+        self._fields: dict[str, Field] = {}
+        self._on_edit = on_edit
+
+    def add(self, field: Field) -> Field:
+        self._fields[field.name] = field
+        field.edited.connect(self._on_edit)
+        return field
+
+    def edited_externally(self) -> None:
+        """A widget outside the set (a check box) changed: count it as an edit."""
+        self._on_edit()
+
+    def __getitem__(self, name: str) -> Field:
+        return self._fields[name]
+
+    def raw(self) -> dict[str, str]:
+        return {name: field.text() for name, field in self._fields.items()}
+
+    def fill(self, values: Mapping[str, str]) -> None:
+        for name, field in self._fields.items():
+            field.set_text(values.get(name, ""))
+            field.show_error(None)
+
+    def show_errors(self, errors: Mapping[str, str]) -> Field | None:
+        """Show each message at its field; returns the first field in error, to focus it."""
+        first: Field | None = None
+        for name, field in self._fields.items():
+            message = errors.get(name)
+            field.show_error(message)
+            if message and first is None:
+                first = field
+        return first
