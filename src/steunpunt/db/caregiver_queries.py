@@ -51,8 +51,19 @@ def search_terms(text: str) -> list[str]:
     if postcode is not None:
         return [postcode.lower()]
     if _PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= _TRIGRAM:
-        return ["".join(ch for ch in text if ch.isdigit())]
+        return [_phone_query_digits(text)]
     return fold(text).split()
+
+
+def _phone_query_digits(text: str) -> str:
+    """Digits as stored: Dutch numbers nationally (``+31 (0)6`` -> ``06``), others without ``00``."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.strip().startswith("+") or digits.startswith("00"):
+        digits = digits.removeprefix("00")
+        if digits.startswith("31"):
+            national = digits[2:]
+            digits = national if national.startswith("0") else "0" + national
+    return digits
 
 
 def _fts_phrase(term: str) -> str:

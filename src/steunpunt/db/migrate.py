@@ -8,12 +8,14 @@ up-to-date database opens without paying for it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from steunpunt.db.backup import backup_database
 from steunpunt.db.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable
@@ -77,20 +79,58 @@ def _unreadable(error: Exception) -> DatabaseUnreadable:
 
 def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> MigrationResult:
     """Upgrade to :data:`HEAD_REVISION`, with a backup first when the database had data."""
+    if database_file is not None and _journal_mode_would_change(database_file):
+        # The engine switches connections to WAL, which rewrites the file's header: check a
+        # file that may be refused read-only first, so that it is left exactly as it was.
+        _refuse_too_new(_read_only_revision(database_file))
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return MigrationResult(revision, revision, None)
-    if revision is not None and not is_known_revision(revision):
-        raise DatabaseTooNew(
-            "Deze database is gemaakt met een nieuwere versie van Steunpunt. "
-            "Installeer de nieuwste versie om haar te openen; er is niets veranderd."
-        )
+    _refuse_too_new(revision)
     backup = None
     if revision is not None and database_file is not None:
         backup = backup_database(engine, backup_dir, reason=f"voor-migratie-{revision}")
     _upgrade(engine)
     log.info("Database migrated from %s to %s", revision, HEAD_REVISION)
     return MigrationResult(revision, HEAD_REVISION, backup)
+
+
+def _refuse_too_new(revision: str | None) -> None:
+    if revision is not None and revision != HEAD_REVISION and not is_known_revision(revision):
+        raise DatabaseTooNew(
+            "Deze database is gemaakt met een nieuwere versie van Steunpunt. "
+            "Installeer de nieuwste versie om haar te openen; er is niets veranderd."
+        )
+
+
+def _journal_mode_would_change(database_file: Path) -> bool:
+    """Whether ``database_file`` is an SQLite database in rollback-journal (not WAL) mode.
+
+    A file with a hot journal beside it needs a writing connection to recover, so it is not
+    checked read-only first.
+    """
+    if database_file.with_name(database_file.name + "-journal").exists():
+        return False
+    try:
+        with database_file.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header.startswith(b"SQLite format 3\x00") and header[18] != 2
+
+
+def _read_only_revision(database_file: Path) -> str | None:
+    """Like :func:`current_revision`, on a read-only connection that changes nothing."""
+    uri = f"{database_file.resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=10),
+        poolclass=NullPool,
+    )
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
 
 
 def _alembic_config() -> Config:
@@ -126,6 +166,22 @@ def _upgrade(engine: Engine) -> None:
     from alembic import command
 
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch operations drop and recreate tables; with foreign keys on, dropping the old
+            # caregiver table would cascade into its contacts, relations and consents.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"Migration left {len(broken)} broken foreign keys")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()

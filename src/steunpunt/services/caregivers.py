@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -146,11 +147,38 @@ def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
         .options(selectinload(Contact.staff_member))
         .order_by(Contact.contact_date.desc(), Contact.id.desc())
     ).all()
+    co_caregivers = _co_caregivers(session, row.id, [r.care_recipient_id for r in relations])
     return CaregiverDetail(
         id=row.id,
         uuid=row.uuid,
         version=row.version,
         data=caregiver_data(row, latest_consent(session, caregiver_id=row.id)),
-        relations=tuple(relation_view(r) for r in relations),
+        relations=tuple(
+            replace(
+                relation_view(r), co_caregivers=tuple(co_caregivers.get(r.care_recipient_id, ()))
+            )
+            for r in relations
+        ),
         contacts=tuple(contact_view(c) for c in contacts),
     )
+
+
+def _co_caregivers(
+    session: Session, caregiver_id: int, recipient_ids: list[int]
+) -> dict[int, list[str]]:
+    """For each naaste, the names of its caregivers other than ``caregiver_id``."""
+    if not recipient_ids:
+        return {}
+    rows = session.execute(
+        select(CareRelation.care_recipient_id, Caregiver)
+        .join(Caregiver, Caregiver.id == CareRelation.caregiver_id)
+        .where(
+            CareRelation.care_recipient_id.in_(recipient_ids),
+            CareRelation.caregiver_id != caregiver_id,
+        )
+        .order_by(Caregiver.sort_name)
+    )
+    names: dict[int, list[str]] = {}
+    for recipient_id, caregiver in rows:
+        names.setdefault(recipient_id, []).append(caregiver.name.full)
+    return names

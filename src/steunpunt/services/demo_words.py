@@ -1,6 +1,38 @@
-"""Static Dutch word lists for the demo data: places, streets, names, conditions and notes."""
+"""Static data for the demo: places, streets, names, conditions, notes and weighted choices."""
 
 from __future__ import annotations
+
+import random
+from bisect import bisect
+from collections.abc import Mapping
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+from steunpunt.domain.choices import (
+    ConsentMethod,
+    ContactKind,
+    EndReason,
+    LivingSituation,
+    RelationType,
+    Source,
+)
+
+T = TypeVar("T")
+R = RelationType
+L = LivingSituation
+
+
+class Weighted(Generic[T]):
+    """A weighted choice among the keys of a mapping; cumulative weights are computed once."""
+
+    def __init__(self, weights: Mapping[T, float]) -> None:
+        self.values = list(weights)
+        self.cumulative = list(accumulate(weights.values()))
+        self.total = self.cumulative[-1]
+
+    def pick(self, rng: random.Random) -> T:
+        return self.values[bisect(self.cumulative, rng.random() * self.total)]
+
 
 # (place, gemeente, weight ~ inhabitants in thousands, first and last postcode digits, area code)
 PLACES: tuple[tuple[str, str, int, int, int, str], ...] = (
@@ -48,9 +80,9 @@ STREET_STEMS = (
 )  # fmt: skip
 
 # suffix and weight; Faker's nl_NL street suffixes, weighted by how often they occur
-STREET_SUFFIXES = (
-    ("straat", 30), ("laan", 30), ("weg", 15), ("hof", 6), ("plein", 3), ("pad", 3),
-    ("dreef", 3), ("singel", 3), ("erf", 2), ("ring", 2), ("steeg", 1), ("kade", 2),
+STREET_SUFFIXES = Weighted(
+    {"straat": 30, "laan": 30, "weg": 15, "hof": 6, "plein": 3, "pad": 3, "dreef": 3,
+     "singel": 3, "erf": 2, "ring": 2, "steeg": 1, "kade": 2}
 )  # fmt: skip
 
 # First names by generation; people born from 1985 get names from Faker's nl_NL lists.
@@ -140,31 +172,33 @@ OTHER_ORIGINS: tuple[
 )
 
 # The name part of every e-mail domain ends in the reserved ".example": demo mail reaches no one.
-EMAIL_DOMAINS = (
-    ("gmail.example", 28), ("hotmail.example", 20), ("ziggo.example", 12), ("kpnmail.example", 10),
-    ("outlook.example", 9), ("planet.example", 5), ("home.example", 4), ("live.example", 4),
-    ("icloud.example", 4), ("xs4all.example", 2), ("hetnet.example", 2),
+EMAIL_DOMAINS = Weighted(
+    {"gmail.example": 28, "hotmail.example": 20, "ziggo.example": 12, "kpnmail.example": 10,
+     "outlook.example": 9, "planet.example": 5, "home.example": 4, "live.example": 4,
+     "icloud.example": 4, "xs4all.example": 2, "hetnet.example": 2}
 )  # fmt: skip
-BANKS = (("INGB", 35), ("RABO", 30), ("ABNA", 20), ("SNSB", 6), ("ASNB", 3), ("TRIO", 2),
-         ("KNAB", 2), ("BUNQ", 2))  # fmt: skip
+BANKS = Weighted({"INGB": 35, "RABO": 30, "ABNA": 20, "SNSB": 6, "ASNB": 3, "TRIO": 2,
+                  "KNAB": 2, "BUNQ": 2})  # fmt: skip
 
-# Ziektebeeld by the naaste's age: (condition, weight)
-CONDITIONS_OLD = (
-    ("dementie", 25), ("ouderdom/kwetsbaarheid", 15), ("CVA/beroerte", 10), ("kanker", 8),
-    ("hartfalen", 8), ("COPD", 7), ("ziekte van Parkinson", 6), ("diabetes", 4),
-    ("slechtziend", 3), ("artrose", 3), ("dementie; slechthorend", 3), ("depressie", 2),
-    ("NAH", 2), ("nierfalen", 2), ("palliatieve fase", 2),
-)  # fmt: skip
-CONDITIONS_ADULT = (
-    ("kanker", 15), ("psychische aandoening", 15), ("MS", 10), ("NAH", 10),
-    ("verstandelijke beperking", 10), ("CVA/beroerte", 6), ("reuma", 5), ("verslaving", 4),
-    ("ziekte van Parkinson", 3), ("ALS", 2), ("autisme", 5), ("chronische pijn", 4),
-    ("jonge dementie", 3), ("hartfalen", 3), ("ziekte van Crohn", 2), ("lichamelijke beperking", 3),
-)  # fmt: skip
-CONDITIONS_CHILD = (
-    ("autisme", 25), ("verstandelijke beperking", 20), ("meervoudige beperking", 10),
-    ("ADHD", 10), ("epilepsie", 8), ("chronische ziekte", 10), ("syndroom van Down", 8),
-    ("kanker", 3), ("diabetes type 1", 4), ("lichamelijke beperking", 2),
+# Ziektebeeld by the naaste's age: under 18, 18 to 64, 65 and older.
+CONDITIONS = (
+    Weighted(
+        {"autisme": 25, "verstandelijke beperking": 20, "meervoudige beperking": 10, "ADHD": 10,
+         "epilepsie": 8, "chronische ziekte": 10, "syndroom van Down": 8, "kanker": 3,
+         "diabetes type 1": 4, "lichamelijke beperking": 2}
+    ),
+    Weighted(
+        {"kanker": 15, "psychische aandoening": 15, "MS": 10, "NAH": 10,
+         "verstandelijke beperking": 10, "CVA/beroerte": 6, "reuma": 5, "verslaving": 4,
+         "ziekte van Parkinson": 3, "ALS": 2, "autisme": 5, "chronische pijn": 4,
+         "jonge dementie": 3, "hartfalen": 3, "ziekte van Crohn": 2, "lichamelijke beperking": 3}
+    ),
+    Weighted(
+        {"dementie": 25, "ouderdom/kwetsbaarheid": 15, "CVA/beroerte": 10, "kanker": 8,
+         "hartfalen": 8, "COPD": 7, "ziekte van Parkinson": 6, "diabetes": 4, "slechtziend": 3,
+         "artrose": 3, "dementie; slechthorend": 3, "depressie": 2, "NAH": 2, "nierfalen": 2,
+         "palliatieve fase": 2}
+    ),
 )  # fmt: skip
 
 CAREGIVER_NOTES = (
@@ -226,10 +260,59 @@ CONTACT_NOTES = (
     "Samen met de POH-ouderenzorg de situatie besproken.",
 )
 
-CONSENT_SCOPES = (
-    (("registratie",), 20),
-    (("registratie", "post"), 35),
-    (("registratie", "post", "nieuwsbrief"), 25),
-    (("registratie", "delen", "post"), 12),
-    (("registratie", "delen", "post", "nieuwsbrief"), 8),
+# Scopes as stored: codes in the order of ConsentScope, comma separated.
+CONSENT_SCOPES = Weighted(
+    {"registratie": 20, "registratie,post": 35, "registratie,post,nieuwsbrief": 25,
+     "registratie,delen,post": 12, "registratie,delen,post,nieuwsbrief": 8}
+)  # fmt: skip
+RECIPIENT_CONSENT_SCOPES = Weighted({"registratie": 60, "registratie,delen": 40})
+
+# Ages as (youngest, oldest); None: no birth date known.
+AGES: Weighted[tuple[int, int] | None] = Weighted(
+    {(12, 17): 4, (18, 24): 7, (25, 39): 8, (40, 64): 41, (65, 85): 37, (86, 92): 1, None: 2}
 )
+# What the naaste is to the caregiver, by the caregiver's age band.
+RELATIONS = {
+    "young": Weighted({R.PARENT: 65, R.SIBLING: 25, R.GRANDPARENT: 10}),
+    "student": Weighted({R.PARENT: 55, R.SIBLING: 20, R.GRANDPARENT: 20, R.PARTNER: 5}),
+    "adult": Weighted({R.PARENT: 45, R.CHILD: 20, R.PARTNER: 15, R.PARENT_IN_LAW: 8,
+                       R.SIBLING: 5, R.FRIEND: 3, R.OTHER_FAMILY: 4}),
+    "middle": Weighted({R.PARENT: 50, R.PARTNER: 20, R.PARENT_IN_LAW: 12, R.CHILD: 8,
+                        R.SIBLING: 4, R.FRIEND: 3, R.NEIGHBOUR: 2, R.OTHER_FAMILY: 1}),
+    "old": Weighted({R.PARTNER: 65, R.SIBLING: 8, R.CHILD: 8, R.FRIEND: 8, R.NEIGHBOUR: 6,
+                     R.OTHER_FAMILY: 5}),
+}  # fmt: skip
+# Naaste's age minus the caregiver's (lowest, highest), and the chance of the same surname.
+AGE_GAPS = {
+    R.PARTNER: (-4, 6, 0.5), R.PARENT: (24, 38, 0.6), R.PARENT_IN_LAW: (24, 40, 0.0),
+    R.CHILD: (-38, -20, 0.8), R.SIBLING: (-8, 8, 1.0), R.GRANDPARENT: (45, 65, 0.5),
+    R.OTHER_FAMILY: (-20, 40, 0.4), R.FRIEND: (-10, 15, 0.0), R.NEIGHBOUR: (-10, 30, 0.0),
+    R.OTHER: (-10, 30, 0.0),
+}  # fmt: skip
+LIVING = {
+    "partner": Weighted({L.AT_HOME: 88, L.WLZ_INSTITUTION: 8, L.OTHER: 4}),
+    "elder": Weighted({L.AT_HOME: 62, L.WLZ_INSTITUTION: 16, L.SHELTERED: 6,
+                       L.WITH_CAREGIVER: 10, L.OTHER: 6}),
+    "child": Weighted({L.WITH_CAREGIVER: 70, L.SHELTERED: 20, L.WLZ_INSTITUTION: 7, L.OTHER: 3}),
+    "other": Weighted({L.AT_HOME: 78, L.SHELTERED: 8, L.WLZ_INSTITUTION: 9, L.OTHER: 5}),
+}  # fmt: skip
+SOURCES: Weighted[Source | None] = Weighted(
+    {Source.SELF: 18, Source.GP: 12, Source.DISTRICT_TEAM: 12, Source.WMO: 10,
+     Source.HOME_CARE: 10, Source.PARTNER: 6, Source.COMPLIMENT: 14, Source.EVENT: 5,
+     Source.WEBSITE: 7, Source.FAMILY: 5, Source.OTHER: 1, None: 3}
+)  # fmt: skip
+END_REASONS = Weighted(
+    {EndReason.RECIPIENT_DIED: 30, EndReason.RECIPIENT_ADMITTED: 20, EndReason.CARE_ENDED: 18,
+     EndReason.MOVED: 10, EndReason.OWN_REQUEST: 8, EndReason.NO_CONTACT: 9,
+     EndReason.CAREGIVER_DIED: 3, EndReason.OTHER: 2}
+)  # fmt: skip
+CONSENT_METHODS = Weighted(
+    {ConsentMethod.WRITTEN: 45, ConsentMethod.ORAL: 35, ConsentMethod.DIGITAL: 20}
+)
+CONTACT_COUNTS = Weighted(dict(enumerate((10, 18, 18, 15, 12, 9, 7, 6, 5))))  # 0 to 8
+CONTACT_KINDS = Weighted(
+    {ContactKind.PHONE: 45, ContactKind.HOME_VISIT: 18, ContactKind.OFFICE: 15,
+     ContactKind.EMAIL: 22}
+)  # fmt: skip
+INTAKE_KINDS = Weighted({ContactKind.OFFICE: 40, ContactKind.HOME_VISIT: 35, ContactKind.PHONE: 25})
+HOUSE_NUMBER_SUFFIXES = Weighted({"A": 40, "B": 20, "C": 8, "1": 10, "2": 10, "3": 4, "bis": 8})

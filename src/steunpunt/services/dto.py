@@ -56,6 +56,8 @@ class RelationView:
     care_recipient_id: int
     care_recipient_name: str
     data: RelationData
+    co_caregivers: tuple[str, ...] = ()
+    """The naaste's other caregivers, by name (filled where a caregiver's record is shown)."""
 
 
 @dataclass(frozen=True)

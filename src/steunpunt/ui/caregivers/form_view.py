@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -57,9 +57,15 @@ REGISTRATION_FIELDS = frozenset(
 )
 
 
+FORM_MAX_WIDTH = 860
+
+
 def _scrolling(inner: QWidget) -> QScrollArea:
+    """A tab page that scrolls on small screens and stays readable on wide ones."""
+    inner.setMaximumWidth(FORM_MAX_WIDTH)
     area = QScrollArea()
     area.setWidgetResizable(True)
+    area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     area.setWidget(inner)
     return area
 

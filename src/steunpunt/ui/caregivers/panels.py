@@ -46,7 +46,15 @@ class RelationsPanel(_Panel):
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(
-            context, [tr("Naaste"), tr("Relatie"), tr("Uren per week"), tr("Zorgt sinds")], parent
+            context,
+            [
+                tr("Naaste"),
+                tr("Relatie"),
+                tr("Uren per week"),
+                tr("Zorgt sinds"),
+                tr("Andere mantelzorgers"),
+            ],
+            parent,
         )
         self._relations: tuple[RelationView, ...] = ()
         self.records.add_button(tr("Nieuwe naaste…")).clicked.connect(self.new)
@@ -67,6 +75,7 @@ class RelationsPanel(_Panel):
                     tr(r.data.relation_type.label),
                     _hours(r.data.hours_per_week),
                     format_date(r.data.care_since),
+                    ", ".join(r.co_caregivers) or "–",
                 )
                 for r in detail.relations
             ]
