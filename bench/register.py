@@ -1,0 +1,204 @@
+"""Bench for the caregiver register (issue 2): search, first rows, start-up and memory at scale.
+
+    python bench/register.py --caregivers 100000
+
+Builds (or reuses) a database of generated caregivers under bench/out/, then measures:
+search-as-you-type at the service level, the list's first painted rows after a search,
+start to a painted main window against a bare PySide6 + SQLAlchemy program, and memory.
+The last line printed is one JSON object with all figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HERE = Path(__file__).resolve().parent
+QUERIES = [
+    # as typed, letter by letter or word by word
+    "j", "ja", "jan", "jans", "janse", "jansen",
+    "de v", "de vr", "de vries",
+    "bak", "bakk", "bakker",
+    "van den", "van den berg",
+    "38", "381", "3811", "3811 a", "3811ab",
+    "amers", "amersfoort", "soest", "baarn",
+    "06", "06-1", "06-12", "0612",
+    "gmail", "@hotm", "petra@",
+    "yılm", "ayse", "wiśn",
+    "mar", "maria", "maria s",
+    "kerkstr", "dorpsstraat 1",
+    "zzzqx",
+]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def build(data_dir: Path, count: int) -> float:
+    from steunpunt.paths import resolve_paths
+    from steunpunt.services.demo import fill_demo_database
+    from steunpunt.startup import open_database
+
+    paths = resolve_paths(data_dir).ensure()
+    database = open_database(paths.database_file, paths)
+    try:
+        have = database.services.caregivers.count()
+        if have >= count:
+            return 0.0
+        started = time.perf_counter()
+        fill_demo_database(database.engine, count - have, seed=7)
+        return time.perf_counter() - started
+    finally:
+        database.close()
+
+
+def bench_search(data_dir: Path, rounds: int) -> dict[str, float]:
+    from steunpunt.db.caregiver_queries import CaregiverFilter
+    from steunpunt.paths import resolve_paths
+    from steunpunt.startup import open_database
+
+    paths = resolve_paths(data_dir)
+    database = open_database(paths.database_file, paths)
+    caregivers = database.services.caregivers
+    timings: list[float] = []
+    matches: list[int] = []
+    try:
+        for query in QUERIES:  # warm the page cache once
+            caregivers.search_ids(CaregiverFilter(text=query))
+        for _ in range(rounds):
+            for query in QUERIES:
+                started = time.perf_counter()
+                ids = caregivers.search_ids(CaregiverFilter(text=query))
+                timings.append((time.perf_counter() - started) * 1000)
+                matches.append(len(ids))
+        started = time.perf_counter()
+        everyone = caregivers.search_ids(CaregiverFilter(text=""))
+        empty_ms = (time.perf_counter() - started) * 1000
+    finally:
+        database.close()
+    return {
+        "search_median_ms": round(statistics.median(timings), 2),
+        "search_p90_ms": round(percentile(timings, 0.9), 2),
+        "search_max_ms": round(max(timings), 2),
+        "search_queries": len(timings),
+        "search_median_matches": statistics.median(matches),
+        "list_all_active_ms": round(empty_ms, 2),
+        "list_all_active_rows": len(everyone),
+    }
+
+
+def bench_first_rows(data_dir: Path) -> dict[str, float]:
+    """Time from asking a search to the list having painted its first rows (offscreen)."""
+    from steunpunt.paths import resolve_paths
+    from steunpunt.startup import open_database
+
+    from PySide6.QtWidgets import QApplication  # isort: skip
+    from steunpunt.ui.caregivers.list_view import CaregiverListView
+    from steunpunt.ui.tasks import SynchronousTaskRunner
+
+    paths = resolve_paths(data_dir)
+    database = open_database(paths.database_file, paths)
+    app = QApplication.instance() or QApplication([])
+    view = CaregiverListView(database.services.caregivers, SynchronousTaskRunner())
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    timings: list[float] = []
+    try:
+        for query in [*QUERIES, "", *QUERIES]:
+            view.search.blockSignals(True)
+            view.search.setText(query)
+            view.search.blockSignals(False)
+            started = time.perf_counter()
+            view.refresh()
+            view.table.viewport().repaint()
+            timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        view.close()
+        database.close()
+    return {
+        "first_rows_median_ms": round(statistics.median(timings), 2),
+        "first_rows_p90_ms": round(percentile(timings, 0.9), 2),
+        "first_rows_max_ms": round(max(timings), 2),
+    }
+
+
+def time_child(script: str, argument: str) -> tuple[float, list[str]]:
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / script), argument],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert child.stdout is not None
+    lines: list[str] = []
+    elapsed = 0.0
+    for line in child.stdout:
+        if line.startswith("PAINTED") and not elapsed:
+            elapsed = time.perf_counter() - started
+        lines.append(line.strip())
+    child.wait(timeout=120)
+    if not elapsed:
+        raise RuntimeError(f"{script} never painted: {lines}")
+    return elapsed, lines
+
+
+def bench_startup(data_dir: Path, rounds: int) -> dict[str, float]:
+    database_file = str(data_dir / "steunpunt.sqlite")
+    minimal: list[float] = []
+    app: list[float] = []
+    minimal_rss: list[float] = []
+    app_rss: list[float] = []
+    for _ in range(rounds):
+        seconds, lines = time_child("startup_minimal.py", database_file)
+        minimal.append(seconds)
+        minimal_rss.append(float(lines[0].split()[1]))
+        seconds, lines = time_child("startup_app.py", str(data_dir))
+        app.append(seconds)
+        app_rss.append(max(float(line.split()[1]) for line in lines if line[:1] in "PM"))
+    return {
+        "startup_minimal_s": round(statistics.median(minimal), 3),
+        "startup_app_s": round(statistics.median(app), 3),
+        "startup_ratio": round(statistics.median(app) / statistics.median(minimal), 2),
+        "memory_minimal_mib": round(statistics.median(minimal_rss), 1),
+        "memory_app_mib": round(statistics.median(app_rss), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--caregivers", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    data_dir = HERE / "out" / f"register-{args.caregivers}"
+    build_s = build(data_dir, args.caregivers)
+    figures: dict[str, object] = {"caregivers": args.caregivers, "build_s": round(build_s, 1)}
+    figures.update(bench_search(data_dir, args.rounds))
+    figures.update(bench_first_rows(data_dir))
+    figures.update(bench_startup(data_dir, args.rounds))
+    targets = {
+        "search_median_ms": 20,
+        "search_p90_ms": 50,
+        "first_rows_p90_ms": 100,
+        "startup_ratio": 1.5,
+        "memory_app_mib": 200,
+    }
+    figures["targets_met"] = all(float(figures[k]) <= v for k, v in targets.items())  # type: ignore[arg-type]
+    for key, value in figures.items():
+        print(f"{key:>24}: {value}", file=sys.stderr)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Start-up bench driver: starts Steunpunt on a data folder and reports its first painted list.
+
+Prints ``PAINTED <rss_mib> <rows>`` after the list painted its first rows, then scrolls to the
+end, searches once and prints ``MEMORY <rss_mib>`` before closing.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+
+from steunpunt.app import run  # isort: skip
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # isort: skip
+from PySide6.QtWidgets import QApplication  # isort: skip
+
+from steunpunt.paths import resolve_paths
+from steunpunt.ui.main_window import MainWindow
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class FirstRowsPainted(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        model = self.window.list_view.model
+        if not self.done and event.type() == QEvent.Type.Paint and model.rowCount() > 0:
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self) -> None:
+        print(f"PAINTED {rss_mib():.1f} {self.window.list_view.model.rowCount()}", flush=True)
+        table = self.window.list_view.table
+        table.scrollToBottom()
+        QApplication.processEvents()
+        self.window.list_view.search.setText("jan")
+        self.window.list_view.refresh()
+        QApplication.processEvents()
+        print(f"MEMORY {rss_mib():.1f}", flush=True)
+        self.window.close()
+
+
+def main() -> None:
+    watchers: list[FirstRowsPainted] = []
+
+    def shown(window: MainWindow) -> None:
+        watcher = FirstRowsPainted(window)
+        watchers.append(watcher)
+        window.list_view.table.viewport().installEventFilter(watcher)
+
+    run(resolve_paths(sys.argv[1]).ensure(), on_shown=shown)
+
+
+if __name__ == "__main__":
+    main()
