@@ -12,13 +12,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import Engine  # noqa: E402
+from sqlalchemy import Engine
 
-from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url  # noqa: E402
-from steunpunt.db.migrate import migrate  # noqa: E402
-from steunpunt.paths import AppPaths, resolve_paths  # noqa: E402
-from steunpunt.services.container import Services, build_services  # noqa: E402
-from steunpunt.services.dto import Actor  # noqa: E402
+from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.db.migrate import migrate
+from steunpunt.paths import AppPaths, resolve_paths
+from steunpunt.services.container import Services, build_services
+from steunpunt.services.dto import Actor
 
 TODAY = date(2026, 11, 22)
 

@@ -1,0 +1,446 @@
+"""Opening databases safely: new, current, too new, foreign, damaged, and old ones upgraded."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect
+
+import steunpunt.db.migrate as migrate_module
+from steunpunt.db.backup import backup_database, list_backups
+from steunpunt.db.caregiver_queries import CaregiverFilter
+from steunpunt.db.engine import create_engine_for, sqlite_url
+from steunpunt.db.errors import DatabaseTooNew, DatabaseUnreadable
+from steunpunt.db.migrate import (
+    HEAD_REVISION,
+    current_revision,
+    is_known_revision,
+    migrate,
+    script_head,
+)
+from steunpunt.db.models import caregiver_search_text
+from steunpunt.domain.choices import ActiveFilter, ConsentScope
+from steunpunt.paths import AppPaths
+from steunpunt.startup import open_database
+
+DATA = Path(__file__).parent / "data"
+OLD_0001 = DATA / "steunpunt-0001.sqlite"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """Everything about a file (and its SQLite companions) that opening it must not change."""
+
+    content: bytes
+    mtime_ns: int
+    companions: tuple[str, ...]
+
+    @classmethod
+    def of(cls, file: Path) -> FileState:
+        companions = tuple(
+            sorted(p.name for p in file.parent.iterdir() if p.name.startswith(file.name + "-"))
+        )
+        return cls(file.read_bytes(), file.stat().st_mtime_ns, companions)
+
+
+def revision_in_file(file: Path) -> str:
+    connection = sqlite3.connect(file)
+    try:
+        return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def table_names(file: Path) -> set[str]:
+    connection = sqlite3.connect(file)
+    try:
+        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def open_engine(tmp_path: Path) -> Iterator[tuple[Path, Engine]]:
+    file = tmp_path / "steunpunt.sqlite"
+    engine = create_engine_for(sqlite_url(file))
+    yield file, engine
+    engine.dispose()
+
+
+def test_head_revision_matches_the_migration_scripts() -> None:
+    assert script_head() == HEAD_REVISION
+    assert is_known_revision(HEAD_REVISION)
+    assert is_known_revision("0001")
+    assert not is_known_revision("ffff9999")
+
+
+def test_fresh_database_is_migrated_to_head(
+    open_engine: tuple[Path, Engine], tmp_path: Path
+) -> None:
+    _file, engine = open_engine
+    result = migrate(engine, tmp_path / "backups", None)
+    assert (result.from_revision, result.to_revision, result.backup_file) == (
+        None,
+        HEAD_REVISION,
+        None,
+    )
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    assert {"caregiver", "care_recipient", "care_relation", "contact", "consent"} <= tables
+    assert {"staff_member", "alembic_version", "caregiver_fts"} <= tables
+    assert journal == "wal"
+    assert not (tmp_path / "backups").exists()
+
+
+def test_database_at_head_is_left_alone(open_engine: tuple[Path, Engine], tmp_path: Path) -> None:
+    file, engine = open_engine
+    migrate(engine, tmp_path / "backups", None)
+    again = migrate(engine, tmp_path / "backups", file)
+    assert (again.from_revision, again.to_revision, again.backup_file) == (
+        HEAD_REVISION,
+        HEAD_REVISION,
+        None,
+    )
+    assert not (tmp_path / "backups").exists()
+
+
+@pytest.mark.parametrize("journal_mode", ["wal", "delete"])
+def test_newer_database_is_refused_and_unchanged(
+    journal_mode: str, database_file: Path, app_paths: AppPaths
+) -> None:
+    connection = sqlite3.connect(database_file)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute(f"PRAGMA journal_mode = {journal_mode}")
+    connection.close()
+    before = FileState.of(database_file)
+
+    engine = create_engine_for(sqlite_url(database_file))
+    with pytest.raises(DatabaseTooNew) as caught:
+        migrate(engine, app_paths.backup_dir, database_file)
+    engine.dispose()
+    assert "nieuwere versie van Steunpunt" in caught.value.message
+    assert "niets veranderd" in caught.value.message
+
+    with pytest.raises(DatabaseTooNew):
+        open_database(database_file, app_paths)
+
+    assert FileState.of(database_file) == before
+    assert list(app_paths.backup_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        random.Random(20261122).randbytes(16384),
+        b"SQLite format 3\x00" + random.Random(7).randbytes(8192),
+        b"Dit is een brief, geen database.\n" * 200,
+    ],
+    ids=["random", "damaged-sqlite", "text"],
+)
+def test_file_that_is_no_database_is_refused_and_unchanged(
+    content: bytes, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    file = tmp_path / "kapot.sqlite"
+    file.write_bytes(content)
+    before = FileState.of(file)
+
+    engine = create_engine_for(sqlite_url(file))
+    with pytest.raises(DatabaseUnreadable) as caught:
+        migrate(engine, app_paths.backup_dir, file)
+    engine.dispose()
+    assert "niets aan het bestand veranderd" in caught.value.message
+
+    with pytest.raises(DatabaseUnreadable):
+        open_database(file, app_paths)
+
+    assert FileState.of(file) == before
+    assert before.companions == ()
+    assert list(app_paths.backup_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_other_programs_database_is_refused_and_unchanged(
+    journal_mode: str, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    file = tmp_path / "adresboek.sqlite"
+    connection = sqlite3.connect(file)
+    connection.execute(f"PRAGMA journal_mode = {journal_mode}")
+    with connection:
+        connection.execute("CREATE TABLE person (name TEXT)")
+        connection.execute("INSERT INTO person VALUES ('Jan')")
+    connection.close()
+    before = FileState.of(file)
+
+    engine = create_engine_for(sqlite_url(file))
+    with pytest.raises(DatabaseUnreadable) as caught:
+        migrate(engine, app_paths.backup_dir, file)
+    engine.dispose()
+    assert caught.value.message == (
+        "Dit bestand is een database, maar niet van Steunpunt. Kies een ander bestand."
+    )
+
+    with pytest.raises(DatabaseUnreadable):
+        open_database(file, app_paths)
+    assert FileState.of(file) == before
+
+
+def test_open_database_creates_a_new_database(tmp_path: Path, app_paths: AppPaths) -> None:
+    file = tmp_path / "nieuw" / "map" / "steunpunt.sqlite"
+    opened = open_database(file, app_paths)
+    try:
+        assert file.exists()
+        assert opened.file == file
+        assert opened.migration.from_revision is None
+        assert opened.migration.to_revision == HEAD_REVISION
+        assert opened.migration.backup_file is None
+        assert opened.actor.name
+        assert opened.services.caregivers.count() == 0
+        assert [s.name for s in opened.services.staff.list()] == [opened.actor.name]
+    finally:
+        opened.close()
+    assert revision_in_file(file) == HEAD_REVISION
+    assert "caregiver_fts" in table_names(file)
+    assert list(app_paths.backup_dir.iterdir()) == []
+
+    reopened = open_database(file, app_paths)
+    try:
+        assert reopened.migration.from_revision == HEAD_REVISION
+        assert reopened.actor == opened.actor
+    finally:
+        reopened.close()
+
+
+# --- old database files -------------------------------------------------------------------
+
+
+def test_old_database_file_is_at_its_revision(tmp_path: Path) -> None:
+    copy = tmp_path / OLD_0001.name  # never open the kept file itself: SQLite may write to it
+    shutil.copy(OLD_0001, copy)
+    assert revision_in_file(copy) == "0001"
+    assert counts(copy) == OLD_COUNTS
+
+
+def test_old_database_opens_with_its_data(tmp_path: Path, app_paths: AppPaths) -> None:
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    opened = open_database(file, app_paths)
+    try:
+        result = opened.migration
+        assert (result.from_revision, result.to_revision) == ("0001", HEAD_REVISION)
+        assert (result.backup_file is not None) == (HEAD_REVISION != "0001")
+        assert opened.actor.name == "Els"
+
+        caregivers = opened.services.caregivers
+        everyone = CaregiverFilter(active=ActiveFilter.ALL)
+        assert caregivers.count() == 3
+
+        def find(text: str) -> list[str]:
+            ids = caregivers.search_ids(CaregiverFilter(text=text, active=ActiveFilter.ALL))
+            return [row.name for row in caregivers.rows(ids)]
+
+        assert find("vries") == ["Vries, Jan Pieter de"]
+        assert find("ayse") == ["Yılmaz, Ayşe"]
+        assert find("3811 ab") == ["Vries, Jan Pieter de"]
+        assert find("06-1234") == ["Vries, Jan Pieter de"]
+        assert find("przyklad") == ["Wiśniewski, Łukasz"]
+        assert [r.name for r in caregivers.rows(caregivers.search_ids(CaregiverFilter()))] == [
+            "Vries, Jan Pieter de",
+            "Yılmaz, Ayşe",
+        ]
+        assert len(caregivers.search_ids(everyone)) == 3
+
+        (jan_id,) = caregivers.search_ids(CaregiverFilter(text="jan pieter"))
+        jan = caregivers.get(jan_id)
+        assert jan.data.address.postal_line == "3811 AB  AMERSFOORT"
+        assert jan.data.iban == "NL91ABNA0417164300"
+        assert jan.data.notes == "Belt liever 's avonds."
+        assert jan.data.consent is not None
+        assert jan.data.consent.scopes == {ConsentScope.REGISTRATION, ConsentScope.MAIL}
+        assert [c.data.note for c in jan.contacts] == [
+            "Vraag over respijtzorg.",
+            "Kennismaking thuis.",
+        ]
+        assert jan.contacts[0].staff_name == "Els"
+        (mother,) = jan.relations
+        assert mother.care_recipient_name == "Maria de Vries"
+        assert mother.data.hours_per_week == 12.5
+
+        maria = opened.services.care_recipients.get(mother.care_recipient_id)
+        assert [r.caregiver_name for r in maria.relations] == [
+            "Jan Pieter de Vries",
+            "Łukasz Wiśniewski",
+        ]
+        assert maria.data.consent is not None
+
+        # The program can go on writing to the old file.
+        updated = caregivers.update(opened.actor, jan.id, jan.version, jan.data)
+        assert updated.version == jan.version
+        opened.services.contacts.add(opened.actor, jan.id, jan.contacts[0].data)
+        assert len(caregivers.get(jan.id).contacts) == 3
+    finally:
+        opened.close()
+
+
+def test_old_search_text_is_what_the_program_computes_now(tmp_path: Path) -> None:
+    """If the search text rules change, a migration must recompute the column."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from steunpunt.db.models import Caregiver
+
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    engine = create_engine_for(sqlite_url(file))
+    try:
+        migrate(engine, tmp_path / "backups", file)
+        with Session(engine) as session:
+            for row in session.scalars(select(Caregiver)):
+                assert row.search_text == caregiver_search_text(row), row.id
+                assert row.sort_name == row.name.sort_key, row.id
+    finally:
+        engine.dispose()
+
+
+# --- upgrading: backup first, nothing lost ------------------------------------------------
+
+RECREATE_CAREGIVER = '''"""Test revision: recreate the caregiver table in batch mode, as real migrations will."""
+
+import sqlalchemy as sa
+from alembic import op
+
+from steunpunt.db.fts import create_caregiver_fts
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("caregiver", recreate="always") as batch_op:
+        batch_op.add_column(
+            sa.Column("test_extra", sa.String(20), nullable=False, server_default="")
+        )
+    create_caregiver_fts(op.get_bind())
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+@pytest.fixture
+def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Pretend this program has a revision 0002 beyond the shipped head."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(
+        migrate_module.MIGRATIONS_PACKAGE, scripts, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (scripts / "versions" / "0002_test_recreate_caregiver.py").write_text(
+        RECREATE_CAREGIVER, encoding="utf-8"
+    )
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_PACKAGE", scripts)
+    monkeypatch.setattr(migrate_module, "HEAD_REVISION", "0002")
+    assert script_head() == "0002"
+    return "0002"
+
+
+def counts(file: Path) -> dict[str, int]:
+    connection = sqlite3.connect(file)
+    try:
+        return {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("caregiver", "care_recipient", "care_relation", "contact", "consent")
+        }
+    finally:
+        connection.close()
+
+
+OLD_COUNTS = {"caregiver": 3, "care_recipient": 2, "care_relation": 3, "contact": 3, "consent": 3}
+
+
+def test_upgrade_writes_a_backup_first(
+    next_revision: str, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    assert counts(file) == OLD_COUNTS
+
+    backups_seen_by_upgrade: list[list[Path]] = []
+    real_upgrade = migrate_module._upgrade
+
+    def upgrade_after_looking(engine: Engine) -> None:
+        backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("*.sqlite")))
+        real_upgrade(engine)
+
+    monkeypatch.setattr(migrate_module, "_upgrade", upgrade_after_looking)
+    engine = create_engine_for(sqlite_url(file))
+    try:
+        result = migrate(engine, app_paths.backup_dir, file)
+    finally:
+        engine.dispose()
+
+    assert (result.from_revision, result.to_revision) == ("0001", next_revision)
+    assert result.backup_file is not None
+    assert result.backup_file.parent == app_paths.backup_dir
+    assert "voor-migratie-0001" in result.backup_file.name
+    assert backups_seen_by_upgrade == [[result.backup_file]]
+    # The backup is the old database, whole; the file itself is upgraded.
+    assert revision_in_file(result.backup_file) == "0001"
+    assert counts(result.backup_file) == OLD_COUNTS
+    assert revision_in_file(file) == next_revision
+
+
+def test_upgrade_keeps_every_row_and_search(
+    next_revision: str, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """Recreating the caregiver table must not cascade into contacts, relations or consents."""
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    opened = open_database(file, app_paths)
+    try:
+        assert opened.migration.from_revision == "0001"
+        assert opened.migration.to_revision == next_revision
+        assert opened.migration.backup_file is not None
+        caregivers = opened.services.caregivers
+        (jan_id,) = caregivers.search_ids(CaregiverFilter(text="3811 ab"))
+        assert len(caregivers.get(jan_id).contacts) == 2
+    finally:
+        opened.close()
+    assert counts(file) == OLD_COUNTS
+    connection = sqlite3.connect(file)
+    try:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
+
+
+def test_old_backups_are_pruned(database_file: Path, tmp_path: Path) -> None:
+    engine = create_engine_for(sqlite_url(database_file))
+    try:
+        made = [backup_database(engine, tmp_path / "backups", "test", keep=2) for _ in range(3)]
+    finally:
+        engine.dispose()
+    assert list_backups(tmp_path / "backups") == [made[2], made[1]]
+    assert revision_in_file(made[2]) == HEAD_REVISION
+
+
+def test_no_backup_for_a_new_database(
+    next_revision: str, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    opened = open_database(tmp_path / "nieuw.sqlite", app_paths)
+    opened.close()
+    assert opened.migration.backup_file is None
+    assert not any(app_paths.backup_dir.iterdir())
+    assert os.path.exists(tmp_path / "nieuw.sqlite")
