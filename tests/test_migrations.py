@@ -17,7 +17,7 @@ import steunpunt.db.migrate as migrate_module
 from steunpunt.db.backup import backup_database, list_backups
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, sqlite_url
-from steunpunt.db.errors import DatabaseTooNew, DatabaseUnreadable
+from steunpunt.db.errors import DatabaseProblem, DatabaseTooNew, DatabaseUnreadable
 from steunpunt.db.migrate import (
     HEAD_REVISION,
     current_revision,
@@ -444,3 +444,30 @@ def test_no_backup_for_a_new_database(
     assert opened.migration.backup_file is None
     assert not any(app_paths.backup_dir.iterdir())
     assert os.path.exists(tmp_path / "nieuw.sqlite")
+
+
+def test_empty_version_table_in_a_filled_database_is_refused(database_file: Path) -> None:
+    with sqlite3.connect(database_file) as connection:
+        connection.execute("DELETE FROM alembic_version")
+    engine = create_engine_for(sqlite_url(database_file))
+    try:
+        with pytest.raises(DatabaseUnreadable):
+            migrate(engine, database_file.parent / "backups", database_file)
+    finally:
+        engine.dispose()
+
+
+def test_a_failing_migration_gets_a_dutch_message(
+    monkeypatch: pytest.MonkeyPatch, database_file: Path
+) -> None:
+    def broken(_engine: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(migrate_module, "current_revision", lambda _engine: None)
+    monkeypatch.setattr(migrate_module, "_upgrade", broken)
+    engine = create_engine_for(sqlite_url(database_file))
+    try:
+        with pytest.raises(DatabaseProblem, match="niet worden bijgewerkt"):
+            migrate_module.migrate(engine, database_file.parent / "backups", None)
+    finally:
+        engine.dispose()

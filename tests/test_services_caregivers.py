@@ -201,3 +201,27 @@ def test_derived_search_and_sort_columns_follow_edits(
     assert sort_name == "ozdemir ayse"
     assert "yilmaz" not in search_text
     assert search_text.startswith("ayse ozdemir a. 3811ab amersfoort dorpsstraat 0612345678")
+
+
+def test_clearing_consent_records_a_withdrawal(
+    services: Services, actor: Actor, engine: Engine
+) -> None:
+    consent_form = {"consent_given_on": "15-01-2026", "consent_method": "schriftelijk"}
+    created = services.caregivers.create(actor, caregiver_data(REGISTRATION, **consent_form))
+    withdrawn = services.caregivers.update(actor, created.id, created.version, caregiver_data())
+    assert withdrawn.data.consent is None
+    assert withdrawn.version == created.version + 1
+    assert consent_rows(engine, created.id) == [
+        ("2026-01-15", "registratie", "schriftelijk", actor.staff_id),
+        ("2026-11-22", "", "schriftelijk", actor.staff_id),
+    ]
+
+
+def test_a_consent_only_change_makes_an_older_copy_stale(services: Services, actor: Actor) -> None:
+    created = services.caregivers.create(actor, caregiver_data())
+    consent_form = {"consent_given_on": "15-01-2026", "consent_method": "mondeling"}
+    services.caregivers.update(
+        actor, created.id, created.version, caregiver_data(MAIL, **consent_form)
+    )
+    with pytest.raises(StaleEdit):
+        services.caregivers.update(actor, created.id, created.version, caregiver_data())

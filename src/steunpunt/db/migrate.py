@@ -18,7 +18,12 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from steunpunt.db.backup import backup_database
-from steunpunt.db.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable
+from steunpunt.db.errors import (
+    DatabaseLocked,
+    DatabaseProblem,
+    DatabaseTooNew,
+    DatabaseUnreadable,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -57,6 +62,8 @@ def current_revision(engine: Engine) -> str | None:
                     )
                 return None
             row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+            if row is None and tables - {"alembic_version"}:
+                raise _unreadable(RuntimeError("alembic_version is empty"))
             return str(row[0]) if row else None
     except OperationalError as error:
         if "locked" in str(error).lower():
@@ -90,7 +97,15 @@ def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> Mig
     backup = None
     if revision is not None and database_file is not None:
         backup = backup_database(engine, backup_dir, reason=f"voor-migratie-{revision}")
-    _upgrade(engine)
+    try:
+        _upgrade(engine)
+    except Exception as error:
+        log.exception("Migration from %s failed", revision)
+        raise DatabaseProblem(
+            "De database kon niet worden bijgewerkt naar deze versie van Steunpunt. "
+            + (f"Er staat een reservekopie van vóór het bijwerken in {backup}. " if backup else "")
+            + "Neem contact op met uw beheerder."
+        ) from error
     log.info("Database migrated from %s to %s", revision, HEAD_REVISION)
     return MigrationResult(revision, HEAD_REVISION, backup)
 

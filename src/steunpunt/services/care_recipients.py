@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from steunpunt.db.base import utc_now
 from steunpunt.db.models import Caregiver, CareRecipient, CareRelation
 from steunpunt.domain.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.text import fold
@@ -86,7 +87,12 @@ class CareRecipientService:
             session.add(recipient)
             session.flush()
             record_consent_change(
-                session, data.consent, None, actor.staff_id, care_recipient_id=recipient.id
+                session,
+                data.consent,
+                None,
+                actor.staff_id,
+                self._today(),
+                care_recipient_id=recipient.id,
             )
             link = _new_relation(session, caregiver_id, recipient.id, relation)
             log.info("Care recipient %s created by staff %s", recipient.id, actor.staff_id)
@@ -106,9 +112,15 @@ class CareRecipientService:
                 )
                 previous = latest_consent(session, care_recipient_id=row.id)
                 apply_care_recipient(row, data)
-                record_consent_change(
-                    session, data.consent, previous, actor.staff_id, care_recipient_id=row.id
-                )
+                if record_consent_change(
+                    session,
+                    data.consent,
+                    previous,
+                    actor.staff_id,
+                    self._today(),
+                    care_recipient_id=row.id,
+                ):
+                    row.updated_at = utc_now()  # a consent change is an edit: bump the version
                 session.flush()
                 return _detail(session, row)
         except StaleDataError as error:

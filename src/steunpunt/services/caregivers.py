@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from steunpunt.db.base import utc_now
 from steunpunt.db.caregiver_queries import CaregiverFilter, caregiver_ids_query
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.domain.address import Address
@@ -89,7 +90,9 @@ class CaregiverService:
             apply_caregiver(row, data)
             session.add(row)
             session.flush()
-            record_consent_change(session, data.consent, None, actor.staff_id, caregiver_id=row.id)
+            record_consent_change(
+                session, data.consent, None, actor.staff_id, self._today(), caregiver_id=row.id
+            )
             log.info("Caregiver %s created by staff %s", row.id, actor.staff_id)
             return _detail(session, row)
 
@@ -102,9 +105,15 @@ class CaregiverService:
                 row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
                 previous = latest_consent(session, caregiver_id=caregiver_id)
                 apply_caregiver(row, data)
-                record_consent_change(
-                    session, data.consent, previous, actor.staff_id, caregiver_id=row.id
-                )
+                if record_consent_change(
+                    session,
+                    data.consent,
+                    previous,
+                    actor.staff_id,
+                    self._today(),
+                    caregiver_id=row.id,
+                ):
+                    row.updated_at = utc_now()  # a consent change is an edit: bump the version
                 session.flush()
                 log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
                 return _detail(session, row)

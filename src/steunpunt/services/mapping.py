@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,8 +34,8 @@ def latest_consent(
     else:
         query = query.where(Consent.care_recipient_id == care_recipient_id)
     row = session.scalars(query.order_by(Consent.id.desc()).limit(1)).first()
-    if row is None:
-        return None
+    if row is None or not row.scopes:
+        return None  # never given, or withdrawn
     return ConsentData(row.given_on, scopes_from_text(row.scopes), ConsentMethod(row.method))
 
 
@@ -42,23 +44,34 @@ def record_consent_change(
     consent: ConsentData | None,
     previous: ConsentData | None,
     staff_id: int,
+    today: date,
     *,
     caregiver_id: int | None = None,
     care_recipient_id: int | None = None,
-) -> None:
-    """Add a consent row when consent changed; earlier rows stay as history."""
-    if consent is None or consent == previous:
-        return
+) -> bool:
+    """Add a consent row when consent changed; earlier rows stay as history.
+
+    Clearing consent records a withdrawal (a row without scopes, dated today). Returns
+    whether anything was recorded.
+    """
+    if consent == previous:
+        return False
+    if consent is None:
+        assert previous is not None
+        given_on, scopes, method = today, "", previous.method.value
+    else:
+        given_on, scopes, method = consent.given_on, consent.scope_text, consent.method.value
     session.add(
         Consent(
             caregiver_id=caregiver_id,
             care_recipient_id=care_recipient_id,
-            given_on=consent.given_on,
-            scopes=consent.scope_text,
-            method=consent.method.value,
+            given_on=given_on,
+            scopes=scopes,
+            method=method,
             recorded_by_id=staff_id,
         )
     )
+    return True
 
 
 def caregiver_data(row: Caregiver, consent: ConsentData | None) -> CaregiverData:
