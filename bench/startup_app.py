@@ -6,7 +6,6 @@ end, searches once and prints ``MEMORY <rss_mib>`` before closing.
 
 from __future__ import annotations
 
-import resource
 import sys
 
 from steunpunt.app import run  # isort: skip
@@ -19,7 +18,11 @@ from steunpunt.ui.main_window import MainWindow
 
 
 def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process (ru_maxrss would include the parent's)."""
+    for line in open("/proc/self/status", encoding="ascii"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 class FirstRowsPainted(QObject):

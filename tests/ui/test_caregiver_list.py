@@ -83,38 +83,40 @@ def test_model_loads_only_the_pages_it_shows(qtbot: QtBot) -> None:
     from datetime import date
 
     from steunpunt.domain.age import AgeBracket
-    from steunpunt.services.dto import CaregiverRow
+    from steunpunt.services.dto import CaregiverPage, CaregiverRow
 
-    asked: list[list[int]] = []
+    asked: list[tuple[int, int]] = []
 
-    def load(ids: object) -> list[CaregiverRow]:
-        batch = list(ids)  # type: ignore[call-overload]
-        asked.append(batch)
-        return [
-            CaregiverRow(
-                i,
-                f"Naam {i}",
-                None,
-                None,
-                AgeBracket.UNKNOWN,
-                "",
-                "",
-                "",
-                "",
-                "",
-                date(2024, 1, 1),
-                i % 2 == 0,
-            )
-            for i in batch
-        ]
+    def row(i: int) -> CaregiverRow:
+        return CaregiverRow(
+            i,
+            f"Naam {i}",
+            None,
+            None,
+            AgeBracket.UNKNOWN,
+            "",
+            "",
+            "",
+            "",
+            "",
+            date(2024, 1, 1),
+            i % 2 == 0,
+        )
 
-    model = CaregiverTableModel(load)
-    model.set_ids(list(range(100_000)))
+    def load(offset: int, limit: int) -> list[CaregiverRow]:
+        asked.append((offset, limit))
+        return [row(i) for i in range(offset, min(offset + limit, 100_000))]
+
+    model = CaregiverTableModel()
+    first = tuple(row(i) for i in range(PAGE_SIZE))
+    model.show_result(CaregiverPage(100_000, 0, first), load)
     assert model.rowCount() == 100_000
+    assert model.index(3, 0).data() == "Naam 3"
     assert asked == []
     assert model.index(99_999, 0).data() == "Naam 99999"
     assert model.index(5, 9).data() == "beëindigd"
-    assert [len(batch) for batch in asked] == [PAGE_SIZE, PAGE_SIZE]
+    assert asked == [(99_900, PAGE_SIZE)]
+    assert model.row_of(99_950) == 99_950
     with qtbot.waitSignal(model.sort_requested) as signal:
         model.sort(5, Qt.SortOrder.DescendingOrder)
     assert signal.args[1] is True

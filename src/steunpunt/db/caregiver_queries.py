@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select, text
 
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.age import AgeBracket, birth_date_range
@@ -66,6 +67,10 @@ def _phone_query_digits(text: str) -> str:
     return digits
 
 
+SHORT_TUSSENVOEGSELS = frozenset({"d", "de", "t", "te", "in", "op", "la", "le", "du"})
+"""Too short for the trigram index; ignored beside other terms (``de vr`` finds De Vries)."""
+
+
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -75,24 +80,55 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _text_condition(terms: list[str], dialect: str) -> ColumnElement[bool] | None:
-    """Every term must occur in the search text; FTS5 trigram on SQLite for terms of 3+."""
+def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """A range an index can use, unlike LIKE on a case-sensitive column."""
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def _short_term(term: str) -> ColumnElement[bool]:
+    """One or two typed characters: the start of the achternaam, or of the postcode."""
+    if term.isdigit():
+        return _starts_with(Caregiver.postcode, term)
+    return _starts_with(Caregiver.sort_name, term)
+
+
+def _text_condition(
+    terms: list[str], dialect: str, places: Mapping[str, Sequence[str]]
+) -> ColumnElement[bool] | None:
+    """Every term must match.
+
+    A term of three or more characters occurs anywhere in the search text (SQLite: FTS5
+    trigram index), or names the start of a known woonplaats; a shorter term is the start of
+    the achternaam or postcode.
+    """
+    if len(terms) > 1:
+        terms = [t for t in terms if t not in SHORT_TUSSENVOEGSELS] or terms
     if not terms:
         return None
     conditions: list[ColumnElement[bool]] = []
-    long_terms = [t for t in terms if len(t) >= _TRIGRAM]
-    short_terms = terms if dialect != "sqlite" else [t for t in terms if len(t) < _TRIGRAM]
-    if dialect == "sqlite" and long_terms:
-        match = " AND ".join(_fts_phrase(t) for t in long_terms)
+    fts_terms: list[str] = []
+    for term in terms:
+        if len(term) < _TRIGRAM:
+            conditions.append(_short_term(term))
+        elif matching := [
+            p for folded, names in places.items() if folded.startswith(term) for p in names
+        ]:
+            conditions.append(Caregiver.place.in_(matching))
+        elif dialect == "sqlite":
+            fts_terms.append(term)
+        else:
+            conditions.append(Caregiver.search_text.like(_like_pattern(term), escape="\\"))
+    if fts_terms:
         fts_ids: Select[Any] = (
             select(literal_column("rowid"))
             .select_from(text("caregiver_fts"))
-            .where(text("caregiver_fts MATCH :fts_query").bindparams(fts_query=match))
+            .where(
+                text("caregiver_fts MATCH :fts_query").bindparams(
+                    fts_query=" AND ".join(_fts_phrase(t) for t in fts_terms)
+                )
+            )
         )
         conditions.append(Caregiver.id.in_(fts_ids))
-    conditions.extend(
-        Caregiver.search_text.like(_like_pattern(t), escape="\\") for t in short_terms
-    )
     return and_(*conditions)
 
 
@@ -138,14 +174,44 @@ def _order_by(sort: SortKey, descending: bool, today: date) -> list[Any]:
     return [key.desc() for key in keys] if descending else keys
 
 
-def caregiver_ids_query(criteria: CaregiverFilter, today: date, dialect: str) -> Select[int]:
-    """The ids of the caregivers that match, in display order."""
-    query = select(Caregiver.id)
+def _where(
+    query: Select[Any],
+    criteria: CaregiverFilter,
+    today: date,
+    dialect: str,
+    places: Mapping[str, Sequence[str]],
+) -> Select[Any]:
     for condition in (
-        _text_condition(search_terms(criteria.text), dialect),
+        _text_condition(search_terms(criteria.text), dialect, places),
         active_condition(criteria.active, today),
         bracket_condition(criteria.bracket, today),
     ):
         if condition is not None:
             query = query.where(condition)
+    return query
+
+
+def caregiver_ids_query(
+    criteria: CaregiverFilter,
+    today: date,
+    dialect: str,
+    places: Mapping[str, Sequence[str]] | None = None,
+) -> Select[Any]:
+    """The ids of the caregivers that match, in display order (page with limit/offset)."""
+    query = _where(select(Caregiver.id), criteria, today, dialect, places or {})
     return query.order_by(*_order_by(criteria.sort, criteria.descending, today))
+
+
+def caregiver_count_query(
+    criteria: CaregiverFilter,
+    today: date,
+    dialect: str,
+    places: Mapping[str, Sequence[str]] | None = None,
+) -> Select[Any]:
+    """How many caregivers match."""
+    return _where(select(func.count(Caregiver.id)), criteria, today, dialect, places or {})
+
+
+def known_places_query() -> Select[Any]:
+    """Every woonplaats in the register (a short list), for matching typed place names."""
+    return select(Caregiver.place).where(Caregiver.place != "").distinct()

@@ -26,6 +26,15 @@ from steunpunt.domain.names import PersonName
 from steunpunt.domain.phone import phone_digits
 from steunpunt.domain.text import fold
 
+LIST_FILTER_COLUMNS = ("ended_on", "birth_date", "sort_name", "postcode", "place")
+"""Columns the list filters on, carried in every list index so no table row is read."""
+
+
+def _list_index(name: str, *order: str) -> Index:
+    """An index in a list sort order that also holds the filter columns (a covering index)."""
+    extra = [column for column in LIST_FILTER_COLUMNS if column not in order]
+    return Index(f"ix_caregiver_list_{name}", *order, "id", *extra)
+
 
 class PersonColumns:
     """Name and address columns shared by caregivers and naasten."""
@@ -98,12 +107,15 @@ class Caregiver(PersonColumns, Tracked, Base):
     )
 
     __table_args__ = (
-        Index("ix_caregiver_sort_name", "sort_name", "id"),
-        Index("ix_caregiver_postcode", "postcode", "house_number", "id"),
-        Index("ix_caregiver_place", "place", "id"),
-        Index("ix_caregiver_birth_date", "birth_date", "id"),
-        Index("ix_caregiver_registered_on", "registered_on", "id"),
-        Index("ix_caregiver_ended_on", "ended_on"),
+        # Covering indexes: the list's ids come from the index alone, in every sort order.
+        _list_index("name", "sort_name"),
+        _list_index("postcode", "postcode", "house_number"),
+        _list_index("place", "place"),
+        _list_index("birth_date", "birth_date"),
+        _list_index("registered_on", "registered_on"),
+        _list_index("street", "street", "house_number"),
+        _list_index("phone", "phone"),
+        _list_index("email", "email"),
     )
 
     @property

@@ -13,13 +13,19 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.base import utc_now
-from steunpunt.db.caregiver_queries import CaregiverFilter, caregiver_ids_query
+from steunpunt.db.caregiver_queries import (
+    CaregiverFilter,
+    caregiver_count_query,
+    caregiver_ids_query,
+    known_places_query,
+)
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.domain.address import Address
 from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.caregiver import CaregiverData
 from steunpunt.domain.names import PersonName
-from steunpunt.services.dto import Actor, CaregiverDetail, CaregiverRow
+from steunpunt.domain.text import fold
+from steunpunt.services.dto import Actor, CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.services.errors import StaleEdit
 from steunpunt.services.mapping import (
     apply_caregiver,
@@ -61,12 +67,41 @@ class CaregiverService:
     def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
         self._scope = scope
         self._today = today
+        self._places: dict[str, list[str]] | None = None
 
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
-        """The ids of all matching caregivers in display order (rows come per page)."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect)
+        """The ids of all matching caregivers in display order (for small results)."""
+        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.places())
         with self._scope() as session:
             return list(session.scalars(query))
+
+    def search(self, criteria: CaregiverFilter, limit: int) -> CaregiverPage:
+        """How many caregivers match, and the first ``limit`` of them in display order."""
+        today, dialect, places = self._today(), self._scope.dialect, self.places()
+        with self._scope() as session:
+            total = int(
+                session.scalar(caregiver_count_query(criteria, today, dialect, places)) or 0
+            )
+        rows = self.page(criteria, 0, limit) if total else []
+        return CaregiverPage(total, 0, tuple(rows))
+
+    def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
+        """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
+        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.places())
+        with self._scope() as session:
+            ids = list(session.scalars(query.limit(limit).offset(offset)))
+        return self.rows(ids)
+
+    def places(self) -> dict[str, list[str]]:
+        """Known woonplaatsen by folded name; read once, refreshed after every save."""
+        if self._places is None:
+            with self._scope() as session:
+                names = session.scalars(known_places_query()).all()
+            places: dict[str, list[str]] = {}
+            for name in names:
+                places.setdefault(fold(name), []).append(name)
+            self._places = places
+        return self._places
 
     def rows(self, ids: Sequence[int]) -> list[CaregiverRow]:
         """List rows for ``ids``, in the same order; ids that no longer exist are skipped."""
@@ -94,6 +129,7 @@ class CaregiverService:
                 session, data.consent, None, actor.staff_id, self._today(), caregiver_id=row.id
             )
             log.info("Caregiver %s created by staff %s", row.id, actor.staff_id)
+            self._places = None
             return _detail(session, row)
 
     def update(
@@ -116,6 +152,7 @@ class CaregiverService:
                     row.updated_at = utc_now()  # a consent change is an edit: bump the version
                 session.flush()
                 log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
+                self._places = None
                 return _detail(session, row)
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error

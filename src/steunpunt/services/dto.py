@@ -46,6 +46,15 @@ class CaregiverRow:
 
 
 @dataclass(frozen=True)
+class CaregiverPage:
+    """A slice of the caregiver list and the number of all matches."""
+
+    total: int
+    offset: int
+    rows: tuple[CaregiverRow, ...]
+
+
+@dataclass(frozen=True)
 class RelationView:
     """A caregiver-naaste pair as either side shows it."""
 

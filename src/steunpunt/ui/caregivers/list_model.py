@@ -1,17 +1,19 @@
-"""The caregiver list's table model: an ordered id list, rows loaded per page on demand."""
+"""The caregiver list's table model: the number of matches, rows loaded per page on demand."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from steunpunt.db.caregiver_queries import SortKey
+from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.dates import format_date
-from steunpunt.services.dto import CaregiverRow
+from steunpunt.services.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,9 +36,8 @@ COL_NAME, COL_BIRTH, COL_BRACKET, COL_ADDRESS, COL_POSTCODE, COL_PLACE = range(6
 COL_PHONE, COL_EMAIL, COL_REGISTERED, COL_STATUS = range(6, 10)
 
 Index = QModelIndex | QPersistentModelIndex
-RowLoader = Callable[[Sequence[int]], list[CaregiverRow]]
-
-
+PageLoader = Callable[[int, int], list[CaregiverRow]]
+"""Loads ``limit`` rows from ``offset`` of the current search result."""
 _CELLS: tuple[Callable[[CaregiverRow], str], ...] = (
     lambda r: r.name,
     lambda r: format_date(r.birth_date),
@@ -50,48 +51,54 @@ _CELLS: tuple[Callable[[CaregiverRow], str], ...] = (
     lambda r: tr("actief") if r.active else tr("beëindigd"),
 )
 ENDED_COLOUR = QColor("#777777")
+_EMPTY_ROW = CaregiverRow(0, "", None, None, AgeBracket.UNKNOWN, "", "", "", "", "", date.min, True)
 
 
 class CaregiverTableModel(QAbstractTableModel):
     """Shows any number of caregivers with flat memory: only visited pages are loaded.
 
-    Sorting is asked of the database: ``sort()`` emits :attr:`sort_requested` and the view
-    queries again; the model never runs SQL itself.
+    The model knows the number of matches and asks its page loader for rows as they are
+    shown; sorting is asked of the database (``sort()`` emits :attr:`sort_requested` and the
+    view searches again). The model never runs SQL itself.
     """
 
     sort_requested = Signal(object, bool)
 
-    def __init__(self, load_rows: RowLoader, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._load_rows = load_rows
-        self._ids: Sequence[int] = ()
-        self._pages: OrderedDict[int, list[CaregiverRow | None]] = OrderedDict()
+        self._load_page: PageLoader = lambda _offset, _limit: []
+        self._total = 0
+        self._pages: OrderedDict[int, list[CaregiverRow]] = OrderedDict()
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def show_result(self, page: CaregiverPage, load_page: PageLoader) -> None:
+        """Show a new search result: its count, its first rows and where to get the rest."""
         self.beginResetModel()
-        self._ids = ids
+        self._total = page.total
+        self._load_page = load_page
         self._pages.clear()
+        if page.rows:
+            self._pages[page.offset // PAGE_SIZE] = list(page.rows)
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Forget loaded pages (after an edit) and repaint with fresh data."""
         self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def id_at(self, row: int) -> int:
-        return self._ids[row]
+        return self._row(row).id
 
     def row_of(self, caregiver_id: int) -> int | None:
-        try:
-            return self._ids.index(caregiver_id)
-        except ValueError:
-            return None
+        """The position of a caregiver among the pages loaded so far, if there."""
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.id == caregiver_id:
+                    return number * PAGE_SIZE + offset
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -106,36 +113,30 @@ class CaregiverTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            row = self._row(index.row())
-            return _CELLS[index.column()](row) if row is not None else ""
+            return _CELLS[index.column()](self._row(index.row()))
+        if role == ID_ROLE:
+            return self._row(index.row()).id
         if role == Qt.ItemDataRole.ForegroundRole:
-            row = self._row(index.row())
-            return ENDED_COLOUR if row is not None and not row.active else None
+            return None if self._row(index.row()).active else ENDED_COLOUR
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_requested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == COL_BRACKET:
+            descending = not descending  # youngest first means the latest birth date first
+        self.sort_requested.emit(COLUMNS[column][1], descending)
 
-    def _row(self, position: int) -> CaregiverRow | None:
-        page_number = position // PAGE_SIZE
-        page = self._pages.get(page_number)
+    def _row(self, position: int) -> CaregiverRow:
+        number = position // PAGE_SIZE
+        page = self._pages.get(number)
         if page is None:
-            page = self._load_page(page_number)
+            page = self._load_page(number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
         else:
-            self._pages.move_to_end(page_number)
-        return page[position - page_number * PAGE_SIZE]
-
-    def _load_page(self, page_number: int) -> list[CaregiverRow | None]:
-        start = page_number * PAGE_SIZE
-        ids = self._ids[start : start + PAGE_SIZE]
-        rows = self._load_rows(ids)
-        by_id = {row.id: row for row in rows}
-        # A caregiver removed since the search keeps its place as an empty line.
-        page = [by_id.get(i) for i in ids]
-        self._pages[page_number] = page
-        while len(self._pages) > PAGES_KEPT:
-            self._pages.popitem(last=False)
-        return page
+            self._pages.move_to_end(number)
+        offset = position - number * PAGE_SIZE
+        # A caregiver removed since the search leaves the last rows empty until searched again.
+        return page[offset] if offset < len(page) else _EMPTY_ROW

@@ -24,7 +24,8 @@ from steunpunt.db.caregiver_queries import CaregiverFilter, SortKey
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers import CaregiverService
-from steunpunt.ui.caregivers.list_model import CaregiverTableModel
+from steunpunt.services.dto import CaregiverPage, CaregiverRow
+from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskContext, TaskRunner
@@ -32,7 +33,7 @@ from steunpunt.ui.tasks import TaskContext, TaskRunner
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (210, 95, 75, 180, 70, 120, 105, 200, 90, 70)
+COLUMN_WIDTHS = (210, 105, 75, 180, 70, 120, 105, 200, 95, 70)
 
 
 class CaregiverListView(QWidget):
@@ -71,7 +72,7 @@ class CaregiverListView(QWidget):
         self.new_button = QPushButton(tr("Nieuwe mantelzorger"), self)
         self.new_button.setToolTip(tr("Nieuwe mantelzorger inschrijven (Ctrl+N)"))
 
-        self.model = CaregiverTableModel(caregivers.rows, self)
+        self.model = CaregiverTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("caregiver_table")
         self.table.setModel(self.model)
@@ -132,12 +133,12 @@ class CaregiverListView(QWidget):
         generation = self._generation
         criteria = self._criteria
 
-        def work(_context: TaskContext) -> list[int]:
-            return self._caregivers.search_ids(criteria)
+        def work(_context: TaskContext) -> CaregiverPage:
+            return self._caregivers.search(criteria, PAGE_SIZE)
 
         self._runner.start(
             work,
-            lambda ids: self._show(generation, ids),
+            lambda page: self._show(generation, criteria, page),
             lambda error: self._failed(generation, error),
         )
 
@@ -145,20 +146,25 @@ class CaregiverListView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
-    def _show(self, generation: int, ids: list[int]) -> None:
+    def _show(self, generation: int, criteria: CaregiverFilter, page: CaregiverPage) -> None:
         if generation != self._generation:
             return  # an older search finished after a newer one started
-        self.model.set_ids(ids)
+
+        def load_page(offset: int, limit: int) -> list[CaregiverRow]:
+            return self._caregivers.page(criteria, offset, limit)
+
+        self.model.show_result(page, load_page)
+        total = page.total
         self.count_label.setText(
-            tr("1 mantelzorger") if len(ids) == 1 else tr("{n} mantelzorgers").format(n=len(ids))
+            tr("1 mantelzorger") if total == 1 else tr("{n} mantelzorgers").format(n=total)
         )
         row = self.model.row_of(self._reselect) if self._reselect is not None else None
-        if row is None and ids:
+        if row is None and total:
             row = 0
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self.search_finished.emit(len(ids))
+        self.search_finished.emit(total)
         if self._open_when_done:
             self._open_when_done = False
             self._open_selected()

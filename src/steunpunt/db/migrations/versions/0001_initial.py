@@ -80,14 +80,55 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_caregiver_uuid")),
     )
     with op.batch_alter_table("caregiver", schema=None) as batch_op:
-        batch_op.create_index("ix_caregiver_birth_date", ["birth_date", "id"], unique=False)
-        batch_op.create_index("ix_caregiver_ended_on", ["ended_on"], unique=False)
-        batch_op.create_index("ix_caregiver_place", ["place", "id"], unique=False)
         batch_op.create_index(
-            "ix_caregiver_postcode", ["postcode", "house_number", "id"], unique=False
+            "ix_caregiver_list_name",
+            ["sort_name", "id", "ended_on", "birth_date", "postcode", "place"],
+            unique=False,
         )
-        batch_op.create_index("ix_caregiver_registered_on", ["registered_on", "id"], unique=False)
-        batch_op.create_index("ix_caregiver_sort_name", ["sort_name", "id"], unique=False)
+        batch_op.create_index(
+            "ix_caregiver_list_postcode",
+            ["postcode", "house_number", "id", "ended_on", "birth_date", "sort_name", "place"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_place",
+            ["place", "id", "ended_on", "birth_date", "sort_name", "postcode"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_birth_date",
+            ["birth_date", "id", "ended_on", "sort_name", "postcode", "place"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_registered_on",
+            ["registered_on", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_street",
+            [
+                "street",
+                "house_number",
+                "id",
+                "ended_on",
+                "birth_date",
+                "sort_name",
+                "postcode",
+                "place",
+            ],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_phone",
+            ["phone", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_email",
+            ["email", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
+            unique=False,
+        )
 
     op.create_table(
         "staff_member",
@@ -232,12 +273,14 @@ def downgrade() -> None:
     op.drop_table("care_relation")
     op.drop_table("staff_member")
     with op.batch_alter_table("caregiver", schema=None) as batch_op:
-        batch_op.drop_index("ix_caregiver_sort_name")
-        batch_op.drop_index("ix_caregiver_registered_on")
-        batch_op.drop_index("ix_caregiver_postcode")
-        batch_op.drop_index("ix_caregiver_place")
-        batch_op.drop_index("ix_caregiver_ended_on")
-        batch_op.drop_index("ix_caregiver_birth_date")
+        batch_op.drop_index("ix_caregiver_list_name")
+        batch_op.drop_index("ix_caregiver_list_postcode")
+        batch_op.drop_index("ix_caregiver_list_place")
+        batch_op.drop_index("ix_caregiver_list_birth_date")
+        batch_op.drop_index("ix_caregiver_list_registered_on")
+        batch_op.drop_index("ix_caregiver_list_street")
+        batch_op.drop_index("ix_caregiver_list_phone")
+        batch_op.drop_index("ix_caregiver_list_email")
 
     op.drop_table("caregiver")
     with op.batch_alter_table("care_recipient", schema=None) as batch_op:
