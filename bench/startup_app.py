@@ -7,6 +7,7 @@ end, searches once and prints ``MEMORY <rss_mib>`` before closing.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from steunpunt.app import run  # isort: skip
 
@@ -19,7 +20,8 @@ from steunpunt.ui.main_window import MainWindow
 
 def rss_mib() -> float:
     """Peak resident memory of this process (ru_maxrss would include the parent's)."""
-    for line in open("/proc/self/status", encoding="ascii"):
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    for line in status.splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0

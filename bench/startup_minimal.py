@@ -6,6 +6,7 @@ Prints ``PAINTED <rss_mib>`` once the table has painted its first rows, then exi
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from sqlalchemy import create_engine, text  # SQLAlchemy first, as the app does
 
@@ -41,7 +42,8 @@ class PaintWatch(QObject):
 
 def peak_rss_mib() -> float:
     """Peak resident memory of this process (ru_maxrss would include the parent's)."""
-    for line in open("/proc/self/status", encoding="ascii"):
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    for line in status.splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
