@@ -471,3 +471,18 @@ def test_a_failing_migration_gets_a_dutch_message(
             migrate_module.migrate(engine, database_file.parent / "backups", None)
     finally:
         engine.dispose()
+
+
+def test_migrations_build_exactly_the_schema_of_the_models(database_file: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from steunpunt.db.base import Base
+
+    engine = create_engine_for(sqlite_url(database_file))
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+    assert [d for d in differences if "caregiver_fts" not in str(d)] == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from steunpunt.db.caregiver_queries import CaregiverFilter, SortKey, search_terms
+from steunpunt.db.caregiver_queries import CaregiverFilter, SearchQuery, SortKey, parse_search
 from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.domain.age import AgeBracket, bracket_for
 from steunpunt.domain.choices import ActiveFilter
@@ -175,7 +175,8 @@ def test_search_by_place_and_street(register: Register, text: str, keys: str) ->
         ("033-123 45 67", "B"),
         ("0331234567", "B"),
         ("020 123", "D"),
-        ("4930", "C"),
+        ("+4930", "C"),
+        ("381", "AGHFEC"),  # up to four digits not starting with 0: the start of a postcode
         ("0611", "F"),
         ("87654321", "E"),
         ("06", ""),  # two digits: the start of a postcode, and no postcode starts with 06
@@ -208,9 +209,10 @@ def test_search_by_email(register: Register, text: str, keys: str) -> None:
         ("ja", "GH"),
         ("J", "GH"),
         ("v", "E"),  # de Vries sorts under V
-        ("de", ""),  # no achternaam starts with "de"; "de" Vries is found as "de v"
+        ("de", "E"),  # a tussenvoegsel word: people with that tussenvoegsel
         ("de v", "E"),
-        ("ja de", "GH"),
+        ("ja de", ""),  # no Ja... with tussenvoegsel "de"
+        ("van dam", "B"),
         ("z", ""),
         ("q", ""),
     ],
@@ -285,20 +287,21 @@ def test_wildcards_are_taken_literally(register: Register) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "terms"),
+    ("text", "query"),
     [
-        ("3811 a", ["3811a"]),
-        ("06-1234", ["061234"]),
-        ("+31 6 1234", ["061234"]),
-        ("0031 (0)6 1234", ["061234"]),
-        ("+49 30", ["4930"]),
-        ("Ayşe  Yılmaz", ["ayse", "yilmaz"]),
-        ("06", ["06"]),
-        ("", []),
+        ("3811 a", SearchQuery(postcode_prefix="3811 A")),
+        ("3811", SearchQuery(postcode_prefix="3811")),
+        ("06-1234", SearchQuery(phone_digits="061234")),
+        ("+31 6 1234", SearchQuery(phone_digits="061234")),
+        ("0031 (0)6 1234", SearchQuery(phone_digits="061234")),
+        ("+49 30", SearchQuery(phone_digits="4930")),
+        ("Ayşe  Yılmaz", SearchQuery(words=("ayse", "yilmaz"))),
+        ("06", SearchQuery(words=("06",))),
+        ("", SearchQuery()),
     ],
 )
-def test_search_terms(text: str, terms: list[str]) -> None:
-    assert search_terms(text) == terms
+def test_parse_search(text: str, query: SearchQuery) -> None:
+    assert parse_search(text) == query
 
 
 # --- filters -----------------------------------------------------------------------------

@@ -9,7 +9,18 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.age import AgeBracket, birth_date_range
@@ -46,14 +57,25 @@ class CaregiverFilter:
     descending: bool = False
 
 
-def search_terms(text: str) -> list[str]:
-    """Split typed text into folded terms; a postcode or phone number stays one term."""
+@dataclass(frozen=True)
+class SearchQuery:
+    """Typed search text, understood: a postcode, a phone number, or words."""
+
+    postcode_prefix: str = ""
+    """The start of a postcode as stored (``3811 A``)."""
+    phone_digits: str = ""
+    words: tuple[str, ...] = ()
+
+
+def parse_search(text: str) -> SearchQuery:
+    """Read what was typed: ``3811 a`` is a postcode, ``06-1234`` a phone number, else words."""
     postcode = compact_postcode_query(text)
-    if postcode is not None:
-        return [postcode.lower()]
+    if postcode is not None and not postcode.startswith("0"):  # no postcode starts with 0
+        digits, letters = postcode[:4], postcode[4:]
+        return SearchQuery(postcode_prefix=f"{digits} {letters}" if letters else digits)
     if _PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= _TRIGRAM:
-        return [_phone_query_digits(text)]
-    return fold(text).split()
+        return SearchQuery(phone_digits=_phone_query_digits(text))
+    return SearchQuery(words=tuple(fold(text).split()))
 
 
 def _phone_query_digits(text: str) -> str:
@@ -67,8 +89,11 @@ def _phone_query_digits(text: str) -> str:
     return digits
 
 
-SHORT_TUSSENVOEGSELS = frozenset({"d", "de", "t", "te", "in", "op", "la", "le", "du"})
-"""Too short for the trigram index; ignored beside other terms (``de vr`` finds De Vries)."""
+TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "ten", "ter", "te", "t", "in", "op", "la", "le", "du", "d"}
+)
+"""Words that are a tussenvoegsel: matched against the tussenvoegsel, not the text."""
+POSTCODE_PREFIX_DIGITS = 4
 
 
 def _fts_phrase(term: str) -> str:
@@ -85,51 +110,59 @@ def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < prefix + "\uffff")
 
 
-def _short_term(term: str) -> ColumnElement[bool]:
-    """One or two typed characters: the start of the achternaam, or of the postcode."""
-    if term.isdigit():
-        return _starts_with(Caregiver.postcode, term)
-    return _starts_with(Caregiver.sort_name, term)
+def _infix_condition(words: list[str]) -> ColumnElement[bool]:
+    """The tussenvoegsel contains these words (``van den`` in ``van den``)."""
+    padded = literal(" ") + Caregiver.infix + literal(" ")
+    return padded.like(_like_pattern(f" {' '.join(words)} "), escape="\\")
 
 
 def _text_condition(
-    terms: list[str], dialect: str, places: Mapping[str, Sequence[str]]
+    query: SearchQuery, dialect: str, places: Mapping[str, Sequence[str]]
 ) -> ColumnElement[bool] | None:
-    """Every term must match.
+    """Every term must match, each in the way that fits it:
 
-    A term of three or more characters occurs anywhere in the search text (SQLite: FTS5
-    trigram index), or names the start of a known woonplaats; a shorter term is the start of
-    the achternaam or postcode.
+    - tussenvoegsel words (``van den``) the tussenvoegsel;
+    - up to four digits not starting with 0: the start of the postcode;
+    - one or two other characters: the start of the achternaam;
+    - the start of a known woonplaats: everyone living there;
+    - anything else, and phone numbers: a piece of the search text (SQLite: FTS5 trigram).
     """
-    if len(terms) > 1:
-        terms = [t for t in terms if t not in SHORT_TUSSENVOEGSELS] or terms
-    if not terms:
-        return None
     conditions: list[ColumnElement[bool]] = []
-    fts_terms: list[str] = []
-    for term in terms:
-        if len(term) < _TRIGRAM:
-            conditions.append(_short_term(term))
+    if query.postcode_prefix:
+        conditions.append(_starts_with(Caregiver.postcode, query.postcode_prefix))
+    text_terms = [query.phone_digits] if query.phone_digits else []
+    infix_words = [word for word in query.words if word in TUSSENVOEGSELS]
+    if infix_words:
+        conditions.append(_infix_condition(infix_words))
+    for word in query.words:
+        if word in TUSSENVOEGSELS:
+            continue
+        if word.isdigit() and len(word) <= POSTCODE_PREFIX_DIGITS and word[0] != "0":
+            conditions.append(_starts_with(Caregiver.postcode, word))
+        elif len(word) < _TRIGRAM:
+            conditions.append(_starts_with(Caregiver.sort_name, word))
         elif matching := [
-            p for folded, names in places.items() if folded.startswith(term) for p in names
+            name for folded, names in places.items() if folded.startswith(word) for name in names
         ]:
             conditions.append(Caregiver.place.in_(matching))
-        elif dialect == "sqlite":
-            fts_terms.append(term)
         else:
-            conditions.append(Caregiver.search_text.like(_like_pattern(term), escape="\\"))
-    if fts_terms:
+            text_terms.append(word)
+    if text_terms and dialect == "sqlite":
         fts_ids: Select[Any] = (
             select(literal_column("rowid"))
             .select_from(text("caregiver_fts"))
             .where(
                 text("caregiver_fts MATCH :fts_query").bindparams(
-                    fts_query=" AND ".join(_fts_phrase(t) for t in fts_terms)
+                    fts_query=" AND ".join(_fts_phrase(t) for t in text_terms)
                 )
             )
         )
         conditions.append(Caregiver.id.in_(fts_ids))
-    return and_(*conditions)
+    elif text_terms:
+        conditions.extend(
+            Caregiver.search_text.like(_like_pattern(t), escape="\\") for t in text_terms
+        )
+    return and_(*conditions) if conditions else None
 
 
 def is_active(today: date) -> ColumnElement[bool]:
@@ -182,7 +215,7 @@ def _where(
     places: Mapping[str, Sequence[str]],
 ) -> Select[Any]:
     for condition in (
-        _text_condition(search_terms(criteria.text), dialect, places),
+        _text_condition(parse_search(criteria.text), dialect, places),
         active_condition(criteria.active, today),
         bracket_condition(criteria.bracket, today),
     ):

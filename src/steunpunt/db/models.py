@@ -26,7 +26,7 @@ from steunpunt.domain.names import PersonName
 from steunpunt.domain.phone import phone_digits
 from steunpunt.domain.text import fold
 
-LIST_FILTER_COLUMNS = ("ended_on", "birth_date", "sort_name", "postcode", "place")
+LIST_FILTER_COLUMNS = ("ended_on", "birth_date", "sort_name", "postcode", "place", "infix")
 """Columns the list filters on, carried in every list index so no table row is read."""
 
 

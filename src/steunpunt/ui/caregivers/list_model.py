@@ -17,8 +17,8 @@ from steunpunt.services.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_SIZE = 100
-PAGES_KEPT = 40
+PAGE_SIZE = 50
+PAGES_KEPT = 80
 
 COLUMNS: tuple[tuple[str, SortKey], ...] = (
     ("Naam", SortKey.NAME),

@@ -81,28 +81,56 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("caregiver", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_caregiver_list_name",
-            ["sort_name", "id", "ended_on", "birth_date", "postcode", "place"],
+            "ix_caregiver_list_birth_date",
+            ["birth_date", "id", "ended_on", "sort_name", "postcode", "place", "infix"],
             unique=False,
         )
         batch_op.create_index(
-            "ix_caregiver_list_postcode",
-            ["postcode", "house_number", "id", "ended_on", "birth_date", "sort_name", "place"],
+            "ix_caregiver_list_email",
+            ["email", "id", "ended_on", "birth_date", "sort_name", "postcode", "place", "infix"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_name",
+            ["sort_name", "id", "ended_on", "birth_date", "postcode", "place", "infix"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_caregiver_list_phone",
+            ["phone", "id", "ended_on", "birth_date", "sort_name", "postcode", "place", "infix"],
             unique=False,
         )
         batch_op.create_index(
             "ix_caregiver_list_place",
-            ["place", "id", "ended_on", "birth_date", "sort_name", "postcode"],
+            ["place", "id", "ended_on", "birth_date", "sort_name", "postcode", "infix"],
             unique=False,
         )
         batch_op.create_index(
-            "ix_caregiver_list_birth_date",
-            ["birth_date", "id", "ended_on", "sort_name", "postcode", "place"],
+            "ix_caregiver_list_postcode",
+            [
+                "postcode",
+                "house_number",
+                "id",
+                "ended_on",
+                "birth_date",
+                "sort_name",
+                "place",
+                "infix",
+            ],
             unique=False,
         )
         batch_op.create_index(
             "ix_caregiver_list_registered_on",
-            ["registered_on", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
+            [
+                "registered_on",
+                "id",
+                "ended_on",
+                "birth_date",
+                "sort_name",
+                "postcode",
+                "place",
+                "infix",
+            ],
             unique=False,
         )
         batch_op.create_index(
@@ -116,17 +144,8 @@ def upgrade() -> None:
                 "sort_name",
                 "postcode",
                 "place",
+                "infix",
             ],
-            unique=False,
-        )
-        batch_op.create_index(
-            "ix_caregiver_list_phone",
-            ["phone", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
-            unique=False,
-        )
-        batch_op.create_index(
-            "ix_caregiver_list_email",
-            ["email", "id", "ended_on", "birth_date", "sort_name", "postcode", "place"],
             unique=False,
         )
 
