@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunpunt.domain.address import Address
-from steunpunt.domain.caregiver import PERSON_TEXT_FIELDS, address_errors
+from steunpunt.domain.caregiver import PERSON_TEXT_FIELDS, address_errors, address_from_values
 from steunpunt.domain.choices import ConsentScope, LivingSituation, RelationType
 from steunpunt.domain.consent import ConsentData, consent_from_fields
 from steunpunt.domain.errors import ValidationFailed
@@ -57,14 +57,7 @@ def care_recipient_from_form(
     return CareRecipientData(
         name=PersonName(values["first_name"], values["infix"], values["last_name"]),
         birth_date=values["birth_date"],
-        address=Address(
-            values["street"],
-            values["house_number"],
-            values["house_number_suffix"],
-            values["postcode"],
-            values["place"],
-            values["municipality"],
-        ),
+        address=address_from_values(values),
         condition=values["condition"],
         living_situation=LivingSituation(raw.get("living_situation") or LivingSituation.AT_HOME),
         notes=values["notes"],

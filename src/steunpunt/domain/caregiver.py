@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.choices import ConsentScope, EndReason, Salutation, Source
@@ -58,6 +59,18 @@ CAREGIVER_TEXT_FIELDS = (
     "registered_on",
     "ended_on",
 )
+
+
+def address_from_values(values: Mapping[str, Any]) -> Address:
+    """The address of a parsed person form."""
+    return Address(
+        values["street"],
+        values["house_number"],
+        values["house_number_suffix"],
+        values["postcode"],
+        values["place"],
+        values["municipality"],
+    )
 
 
 def address_errors(values: Mapping[str, object]) -> dict[str, str]:
@@ -114,14 +127,7 @@ def caregiver_from_form(
         ),
         salutation=Salutation(raw.get("salutation") or Salutation.NEUTRAL.value),
         birth_date=values["birth_date"],
-        address=Address(
-            values["street"],
-            values["house_number"],
-            values["house_number_suffix"],
-            values["postcode"],
-            values["place"],
-            values["municipality"],
-        ),
+        address=address_from_values(values),
         phone=values["phone"],
         email=values["email"],
         iban=values["iban"],

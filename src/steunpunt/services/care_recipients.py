@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from steunpunt.db.base import utc_now
 from steunpunt.db.models import Caregiver, CareRecipient, CareRelation
 from steunpunt.domain.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.text import fold
@@ -27,8 +26,8 @@ from steunpunt.services.mapping import (
     apply_relation,
     care_recipient_data,
     latest_consent,
-    record_consent_change,
     relation_view,
+    store_consent,
 )
 from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.session_scope import SessionScope
@@ -86,14 +85,7 @@ class CareRecipientService:
             apply_care_recipient(recipient, data)
             session.add(recipient)
             session.flush()
-            record_consent_change(
-                session,
-                data.consent,
-                None,
-                actor.staff_id,
-                self._today(),
-                care_recipient_id=recipient.id,
-            )
+            store_consent(session, recipient, data.consent, actor.staff_id, self._today(), False)
             link = _new_relation(session, caregiver_id, recipient.id, relation)
             log.info("Care recipient %s created by staff %s", recipient.id, actor.staff_id)
             return relation_view(link)
@@ -110,17 +102,8 @@ class CareRecipientService:
                 row = load_for_edit(
                     session, CareRecipient, care_recipient_id, expected_version, WHAT
                 )
-                previous = latest_consent(session, care_recipient_id=row.id)
                 apply_care_recipient(row, data)
-                if record_consent_change(
-                    session,
-                    data.consent,
-                    previous,
-                    actor.staff_id,
-                    self._today(),
-                    care_recipient_id=row.id,
-                ):
-                    row.updated_at = utc_now()  # a consent change is an edit: bump the version
+                store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
                 session.flush()
                 return _detail(session, row)
         except StaleDataError as error:

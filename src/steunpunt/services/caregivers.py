@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from steunpunt.db.base import utc_now
 from steunpunt.db.caregiver_queries import (
     CaregiverFilter,
     caregiver_count_query,
@@ -32,8 +31,8 @@ from steunpunt.services.mapping import (
     caregiver_data,
     contact_view,
     latest_consent,
-    record_consent_change,
     relation_view,
+    store_consent,
 )
 from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.session_scope import SessionScope
@@ -125,9 +124,7 @@ class CaregiverService:
             apply_caregiver(row, data)
             session.add(row)
             session.flush()
-            record_consent_change(
-                session, data.consent, None, actor.staff_id, self._today(), caregiver_id=row.id
-            )
+            store_consent(session, row, data.consent, actor.staff_id, self._today(), False)
             log.info("Caregiver %s created by staff %s", row.id, actor.staff_id)
             self._places = None
             return _detail(session, row)
@@ -139,17 +136,8 @@ class CaregiverService:
         try:
             with self._scope() as session:
                 row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
-                previous = latest_consent(session, caregiver_id=caregiver_id)
                 apply_caregiver(row, data)
-                if record_consent_change(
-                    session,
-                    data.consent,
-                    previous,
-                    actor.staff_id,
-                    self._today(),
-                    caregiver_id=row.id,
-                ):
-                    row.updated_at = utc_now()  # a consent change is an edit: bump the version
+                store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
                 session.flush()
                 log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
                 self._places = None

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from steunpunt.db.base import utc_now
 from steunpunt.db.models import Caregiver, CareRecipient, CareRelation, Consent, Contact
 from steunpunt.domain.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregiver import CaregiverData
@@ -72,6 +73,24 @@ def record_consent_change(
         )
     )
     return True
+
+
+def store_consent(
+    session: Session,
+    row: Caregiver | CareRecipient,
+    consent: ConsentData | None,
+    staff_id: int,
+    today: date,
+    is_edit: bool,
+) -> None:
+    """Record a person's consent if it changed; in an edit that counts as a change of the
+    person, so the version goes up and an older copy elsewhere becomes stale."""
+    person = (
+        {"caregiver_id": row.id} if isinstance(row, Caregiver) else {"care_recipient_id": row.id}
+    )
+    previous = latest_consent(session, **person) if is_edit else None
+    if record_consent_change(session, consent, previous, staff_id, today, **person) and is_edit:
+        row.updated_at = utc_now()
 
 
 def caregiver_data(row: Caregiver, consent: ConsentData | None) -> CaregiverData:

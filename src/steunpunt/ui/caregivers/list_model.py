@@ -51,7 +51,22 @@ _CELLS: tuple[Callable[[CaregiverRow], str], ...] = (
     lambda r: tr("actief") if r.active else tr("beëindigd"),
 )
 ENDED_COLOUR = QColor("#777777")
-_EMPTY_ROW = CaregiverRow(0, "", None, None, AgeBracket.UNKNOWN, "", "", "", "", "", date.min, True)
+
+
+class _ShownRow:
+    """A row with its cell texts made once, so painting does no formatting."""
+
+    __slots__ = ("cells", "foreground", "row")
+
+    def __init__(self, row: CaregiverRow) -> None:
+        self.row = row
+        self.cells = [cell(row) for cell in _CELLS]
+        self.foreground = None if row.active else ENDED_COLOUR
+
+
+_EMPTY = _ShownRow(
+    CaregiverRow(0, "", None, None, AgeBracket.UNKNOWN, "", "", "", "", "", date.min, True)
+)
 
 
 class CaregiverTableModel(QAbstractTableModel):
@@ -68,7 +83,7 @@ class CaregiverTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._load_page: PageLoader = lambda _offset, _limit: []
         self._total = 0
-        self._pages: OrderedDict[int, list[CaregiverRow]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_ShownRow]] = OrderedDict()
 
     def show_result(self, page: CaregiverPage, load_page: PageLoader) -> None:
         """Show a new search result: its count, its first rows and where to get the rest."""
@@ -77,7 +92,7 @@ class CaregiverTableModel(QAbstractTableModel):
         self._load_page = load_page
         self._pages.clear()
         if page.rows:
-            self._pages[page.offset // PAGE_SIZE] = list(page.rows)
+            self._pages[page.offset // PAGE_SIZE] = [_ShownRow(row) for row in page.rows]
         self.endResetModel()
 
     def refresh_rows(self) -> None:
@@ -87,13 +102,13 @@ class CaregiverTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def id_at(self, row: int) -> int:
-        return self._row(row).id
+        return self._row(row).row.id
 
     def row_of(self, caregiver_id: int) -> int | None:
         """The position of a caregiver among the pages loaded so far, if there."""
         for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.id == caregiver_id:
+            for offset, shown in enumerate(page):
+                if shown.row.id == caregiver_id:
                     return number * PAGE_SIZE + offset
         return None
 
@@ -114,11 +129,11 @@ class CaregiverTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _CELLS[index.column()](self._row(index.row()))
+            return self._row(index.row()).cells[index.column()]
         if role == ID_ROLE:
-            return self._row(index.row()).id
+            return self._row(index.row()).row.id
         if role == Qt.ItemDataRole.ForegroundRole:
-            return None if self._row(index.row()).active else ENDED_COLOUR
+            return self._row(index.row()).foreground
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -127,11 +142,11 @@ class CaregiverTableModel(QAbstractTableModel):
             descending = not descending  # youngest first means the latest birth date first
         self.sort_requested.emit(COLUMNS[column][1], descending)
 
-    def _row(self, position: int) -> CaregiverRow:
+    def _row(self, position: int) -> _ShownRow:
         number = position // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._load_page(number * PAGE_SIZE, PAGE_SIZE)
+            page = [_ShownRow(row) for row in self._load_page(number * PAGE_SIZE, PAGE_SIZE)]
             self._pages[number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -139,4 +154,4 @@ class CaregiverTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         offset = position - number * PAGE_SIZE
         # A caregiver removed since the search leaves the last rows empty until searched again.
-        return page[offset] if offset < len(page) else _EMPTY_ROW
+        return page[offset] if offset < len(page) else _EMPTY
