@@ -88,7 +88,8 @@ def store_consent(
     person = (
         {"caregiver_id": row.id} if isinstance(row, Caregiver) else {"care_recipient_id": row.id}
     )
-    previous = latest_consent(session, **person) if is_edit else None
+    with session.no_autoflush:  # one UPDATE of the person, so the version goes up by one
+        previous = latest_consent(session, **person) if is_edit else None
     if record_consent_change(session, consent, previous, staff_id, today, **person) and is_edit:
         row.updated_at = utc_now()
 
