@@ -15,7 +15,6 @@ from sqlalchemy import (
     and_,
     case,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -30,6 +29,8 @@ from steunpunt.domain.text import fold
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()]+$")
 _TRIGRAM = 3
+_POSTCODE_START = re.compile(r"^\s*[1-9]\d{0,3}\s*$")
+"""Up to four digits, not starting with 0: the start of a postcode (no phone number)."""
 
 
 class SortKey(StrEnum):
@@ -73,6 +74,8 @@ def parse_search(text: str) -> SearchQuery:
     if postcode is not None and not postcode.startswith("0"):  # no postcode starts with 0
         digits, letters = postcode[:4], postcode[4:]
         return SearchQuery(postcode_prefix=f"{digits} {letters}" if letters else digits)
+    if _POSTCODE_START.match(text):
+        return SearchQuery(postcode_prefix=text.strip())
     if _PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= _TRIGRAM:
         return SearchQuery(phone_digits=_phone_query_digits(text))
     return SearchQuery(words=tuple(fold(text).split()))
@@ -111,15 +114,24 @@ def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
 
 
 def _infix_condition(words: list[str]) -> ColumnElement[bool]:
-    """The tussenvoegsel contains these words (``van den`` in ``van den``)."""
-    padded = literal(" ") + Caregiver.infix + literal(" ")
-    return padded.like(_like_pattern(f" {' '.join(words)} "), escape="\\")
+    """The tussenvoegsel starts with these words (``van de`` finds van de, van den, van der)."""
+    return _starts_with(Caregiver.infix, " ".join(words))
 
 
-def _text_condition(
-    query: SearchQuery, dialect: str, places: Mapping[str, Sequence[str]]
-) -> ColumnElement[bool] | None:
-    """Every term must match, each in the way that fits it:
+def _unindexed(column: Any, scan_in_order: bool) -> Any:
+    """The column, or, to walk the sort order's index instead, the same column written
+    ``+caregiver.column`` so SQLite will not pick this filter's index and sort afterwards."""
+    if not scan_in_order:
+        return column
+    return literal_column(f"+{Caregiver.__tablename__}.{column.key}", type_=column.type)
+
+
+def _term_conditions(
+    query: SearchQuery, places: Mapping[str, Sequence[str]], scan_in_order: bool
+) -> tuple[list[ColumnElement[bool]], list[str]]:
+    """Conditions for the typed terms, and the terms left for the text index.
+
+    Every term must match, each in the way that fits it:
 
     - tussenvoegsel words (``van den``) the tussenvoegsel;
     - up to four digits not starting with 0: the start of the postcode;
@@ -128,8 +140,10 @@ def _text_condition(
     - anything else, and phone numbers: a piece of the search text (SQLite: FTS5 trigram).
     """
     conditions: list[ColumnElement[bool]] = []
+    postcode = _unindexed(Caregiver.postcode, scan_in_order)
+    sort_name = _unindexed(Caregiver.sort_name, scan_in_order)
     if query.postcode_prefix:
-        conditions.append(_starts_with(Caregiver.postcode, query.postcode_prefix))
+        conditions.append(_starts_with(postcode, query.postcode_prefix))
     text_terms = [query.phone_digits] if query.phone_digits else []
     infix_words = [word for word in query.words if word in TUSSENVOEGSELS]
     if infix_words:
@@ -138,15 +152,22 @@ def _text_condition(
         if word in TUSSENVOEGSELS:
             continue
         if word.isdigit() and len(word) <= POSTCODE_PREFIX_DIGITS and word[0] != "0":
-            conditions.append(_starts_with(Caregiver.postcode, word))
+            conditions.append(_starts_with(postcode, word))
         elif len(word) < _TRIGRAM:
-            conditions.append(_starts_with(Caregiver.sort_name, word))
+            conditions.append(_starts_with(sort_name, word))
         elif matching := [
             name for folded, names in places.items() if folded.startswith(word) for name in names
         ]:
-            conditions.append(Caregiver.place.in_(matching))
+            conditions.append(_unindexed(Caregiver.place, scan_in_order).in_(matching))
         else:
             text_terms.append(word)
+    return conditions, text_terms
+
+
+def _text_condition(
+    conditions: list[ColumnElement[bool]], text_terms: list[str], dialect: str
+) -> ColumnElement[bool] | None:
+    """All term conditions, with the text terms matched by FTS5 (SQLite) or LIKE."""
     if text_terms and dialect == "sqlite":
         fts_ids: Select[Any] = (
             select(literal_column("rowid"))
@@ -176,17 +197,20 @@ def active_condition(active: ActiveFilter, today: date) -> ColumnElement[bool] |
     return is_active(today) if active is ActiveFilter.ACTIVE else ~is_active(today)
 
 
-def bracket_condition(bracket: AgeBracket | None, today: date) -> ColumnElement[bool] | None:
+def bracket_condition(
+    bracket: AgeBracket | None, today: date, scan_in_order: bool = False
+) -> ColumnElement[bool] | None:
     if bracket is None:
         return None
+    birth_date = _unindexed(Caregiver.birth_date, scan_in_order)
     if bracket is AgeBracket.UNKNOWN:
-        return Caregiver.birth_date.is_(None)
+        return birth_date.is_(None)  # type: ignore[no-any-return]
     born_after, born_on_or_before = birth_date_range(bracket, today)
     conditions = []
     if born_after is not None:
-        conditions.append(Caregiver.birth_date > born_after)
+        conditions.append(birth_date > born_after)
     if born_on_or_before is not None:
-        conditions.append(Caregiver.birth_date <= born_on_or_before)
+        conditions.append(birth_date <= born_on_or_before)
     return and_(*conditions)
 
 
@@ -213,15 +237,33 @@ def _where(
     today: date,
     dialect: str,
     places: Mapping[str, Sequence[str]],
+    in_sort_order: bool = False,
 ) -> Select[Any]:
+    """The query with the filter's conditions.
+
+    With ``in_sort_order`` and no text-index terms, filters are written so that SQLite walks
+    the covering index of the sort order and a page stops after its rows, instead of taking
+    a filter's range and sorting every match (40-80 ms against a few ms on broad filters).
+    """
+    search = parse_search(criteria.text)
+    scan = in_sort_order and criteria.sort in _INDEXED_SORTS
+    conditions, text_terms = _term_conditions(search, places, scan_in_order=False)
+    if scan and not text_terms:
+        conditions, text_terms = _term_conditions(search, places, scan_in_order=True)
+    else:
+        scan = False
     for condition in (
-        _text_condition(parse_search(criteria.text), dialect, places),
+        _text_condition(conditions, text_terms, dialect),
         active_condition(criteria.active, today),
-        bracket_condition(criteria.bracket, today),
+        bracket_condition(criteria.bracket, today, scan),
     ):
         if condition is not None:
             query = query.where(condition)
     return query
+
+
+_INDEXED_SORTS = frozenset(SortKey) - {SortKey.STATUS}
+"""Sort orders with a covering index of their own (see ``models.Caregiver``)."""
 
 
 def caregiver_ids_query(
@@ -231,7 +273,7 @@ def caregiver_ids_query(
     places: Mapping[str, Sequence[str]] | None = None,
 ) -> Select[Any]:
     """The ids of the caregivers that match, in display order (page with limit/offset)."""
-    query = _where(select(Caregiver.id), criteria, today, dialect, places or {})
+    query = _where(select(Caregiver.id), criteria, today, dialect, places or {}, True)
     return query.order_by(*_order_by(criteria.sort, criteria.descending, today))
 
 
