@@ -13,10 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
-class Cancelled(Exception):
-    """Raised inside a task when the user pressed cancel."""
-
-
 class TaskContext:
     """Handed to a running task: report progress, and ask whether to stop."""
 
@@ -29,16 +25,9 @@ class TaskContext:
         self._report(done, total)
         return not self._cancel.is_set()
 
-    def check(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-
     def cancel(self) -> None:
+        """Ask the task to stop; it sees this at its next :meth:`progress` call."""
         self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class _Signals(QObject):
