@@ -98,6 +98,7 @@ class Application:
         self.show(opened)
 
     def finish(self) -> None:
+        self.runner.shutdown()
         if self.window is not None:
             self.settings = self.window.settings
         save_settings(self.paths.settings_file, self.settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -10,7 +11,14 @@ from pytestqt.qtbot import QtBot
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
 
 
-def test_result_and_progress_arrive_on_the_main_thread(qtbot: QtBot) -> None:
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def test_result_and_progress_arrive_on_the_main_thread(qtbot: QtBot, runner: TaskRunner) -> None:
     main = threading.get_ident()
     seen: dict[str, object] = {"progress": []}
 
@@ -24,7 +32,6 @@ def test_result_and_progress_arrive_on_the_main_thread(qtbot: QtBot) -> None:
         seen["result"] = result
         seen["done_thread"] = threading.get_ident()
 
-    runner = TaskRunner()
     runner.start(work, done, pytest.fail, lambda d, t: seen["progress"].append((d, t)))  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: "result" in seen)
     assert seen["result"] == 42
@@ -33,18 +40,18 @@ def test_result_and_progress_arrive_on_the_main_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(seen["progress"]) == 3)  # type: ignore[arg-type]
 
 
-def test_errors_are_delivered_not_lost(qtbot: QtBot) -> None:
+def test_errors_are_delivered_not_lost(qtbot: QtBot, runner: TaskRunner) -> None:
     errors: list[BaseException] = []
 
     def work(_context: TaskContext) -> None:
         raise ValueError("kapot")
 
-    TaskRunner().start(work, pytest.fail, errors.append)
+    runner.start(work, pytest.fail, errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert str(errors[0]) == "kapot"
 
 
-def test_cancel_stops_a_task_that_reports_progress(qtbot: QtBot) -> None:
+def test_cancel_stops_a_task_that_reports_progress(qtbot: QtBot, runner: TaskRunner) -> None:
     started = threading.Event()
     release = threading.Event()
     outcome: list[object] = []
@@ -57,7 +64,7 @@ def test_cancel_stops_a_task_that_reports_progress(qtbot: QtBot) -> None:
             steps += 1
         return steps
 
-    context = TaskRunner().start(work, outcome.append, pytest.fail)
+    context = runner.start(work, outcome.append, pytest.fail)
     assert started.wait(5)
     context.cancel()
     release.set()

@@ -55,9 +55,9 @@ class _Runnable(QRunnable):
 class TaskRunner:
     """Runs work on Qt's thread pool; callbacks arrive on the main thread."""
 
-    def __init__(self, pool: QThreadPool | None = None) -> None:
-        self._pool = pool or QThreadPool.globalInstance()
-        self._alive: set[_Signals] = set()
+    def __init__(self) -> None:
+        self._pool = QThreadPool()
+        self._alive: dict[_Signals, _Runnable] = {}
 
     def start(
         self,
@@ -67,14 +67,13 @@ class TaskRunner:
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskContext:
         signals = _Signals()
-        self._alive.add(signals)
 
         def finish(result: Any) -> None:
-            self._alive.discard(signals)
+            self._forget(signals)
             on_done(result)
 
         def fail(error: BaseException) -> None:
-            self._alive.discard(signals)
+            self._forget(signals)
             on_error(error)
 
         signals.finished.connect(finish)
@@ -82,8 +81,22 @@ class TaskRunner:
         if on_progress is not None:
             signals.progressed.connect(on_progress)
         runnable = _Runnable(function, signals)
+        # Python owns the runnable until its result is delivered: Qt deleting it on a worker
+        # thread while Python still refers to it crashes the interpreter at exit.
+        runnable.setAutoDelete(False)
+        self._alive[signals] = runnable
         self._pool.start(runnable)
         return runnable.context
+
+    def _forget(self, signals: _Signals) -> None:
+        self._alive.pop(signals, None)
+        signals.deleteLater()
+
+    def shutdown(self) -> None:
+        """Ask running tasks to stop and wait for them (on closing the program)."""
+        for runnable in self._alive.values():
+            runnable.context.cancel()
+        self._pool.waitForDone()
 
 
 class SynchronousTaskRunner(TaskRunner):
@@ -91,6 +104,9 @@ class SynchronousTaskRunner(TaskRunner):
 
     def __init__(self) -> None:
         pass
+
+    def shutdown(self) -> None:
+        """Nothing runs in the background."""
 
     def start(
         self,
