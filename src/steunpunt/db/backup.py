@@ -25,11 +25,7 @@ def backup_database(engine: Engine, backup_dir: Path, reason: str, keep: int = 1
         source = raw.driver_connection
         if not isinstance(source, sqlite3.Connection):
             raise TypeError("backup_database works on SQLite databases only")
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
+        _copy(source, target)
     finally:
         raw.close()
     log.info("Backup written: %s", target.name)
@@ -68,12 +64,17 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
                 companion.rename(moved.with_name(moved.name + suffix))
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        destination = sqlite3.connect(database_file)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
+        _copy(source, database_file)
     finally:
         source.close()
     log.info("Backup %s restored; previous file kept as %s", backup.name, moved)
     return moved
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open database into a new file (SQLite's backup API)."""
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
