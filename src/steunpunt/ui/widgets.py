@@ -7,7 +7,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.dates import format_date
@@ -56,6 +64,7 @@ class FieldEdit(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.line)
         layout.addWidget(self.error)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.line.textEdited.connect(self._on_edited)
         self.line.editingFinished.connect(self.check)
 

@@ -59,7 +59,7 @@ class ContactDialog(QDialog):
         else:
             self.fields.fill(contact_form_values(contact.data))
             self._select_staff(contact.data.staff_id)
-        self.resize(460, 320)
+        self.resize(460, self.sizeHint().height())
 
     def _select_staff(self, staff_id: int | None) -> None:
         index = self.staff.findData(staff_id)
