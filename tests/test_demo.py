@@ -187,34 +187,6 @@ def test_the_same_seed_gives_the_same_people(
     assert rows(filled, Caregiver)[0].uuid != rows(second_engine, Caregiver)[0].uuid
 
 
-def test_a_worker_process_makes_the_same_batches(
-    engine: Engine, second_engine: Engine, today: date, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Large fills generate in a second process while inserting; the data stay the same."""
-    monkeypatch.setattr(demo, "BATCH_SIZE", 40)
-    monkeypatch.setattr(demo, "PARALLEL_FROM", 10**9)
-    assert fill_demo_database(engine, 150, seed=SEED, today=today) == 150
-    monkeypatch.setattr(demo, "PARALLEL_FROM", 100)
-    calls: list[int] = []
-
-    def cancel_after_three(done: int, total: int) -> bool:
-        calls.append(done)
-        return len(calls) < 3
-
-    added = fill_demo_database(
-        second_engine, 150, seed=SEED, today=today, progress=cancel_after_three
-    )
-    assert added == 120
-    assert calls == [40, 80, 120]
-
-    def people(engine: Engine) -> list[tuple[Any, ...]]:
-        with engine.connect() as connection:
-            query = select(Caregiver.last_name, Caregiver.phone, Caregiver.registered_on)
-            return [tuple(row) for row in connection.execute(query.order_by(Caregiver.id))]
-
-    assert people(second_engine) == people(engine)[:120]
-
-
 def test_another_seed_gives_other_people(filled: Engine, second_engine: Engine) -> None:
     fill_demo_database(second_engine, 20, seed=SEED + 1)
     names = {(r.first_name, r.last_name) for r in rows(filled, Caregiver)[:20]}

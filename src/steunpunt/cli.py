@@ -77,7 +77,8 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
                 )
             return 0
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
-        fill_demo_database(database.engine, count, seed=seed, progress=_progress)
+        # Adding to a filled database with the same seed would repeat the same people.
+        fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
         _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
         return 0
     finally:
