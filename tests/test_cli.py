@@ -1,0 +1,50 @@
+"""The command line without a window: demo data and the self-test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from steunpunt.cli import main
+from steunpunt.paths import resolve_paths
+from steunpunt.startup import open_database
+
+
+def count(folder: Path) -> int:
+    paths = resolve_paths(folder)
+    database = open_database(paths.database_file, paths)
+    try:
+        return database.services.caregivers.count()
+    finally:
+        database.close()
+
+
+def test_demo_fills_once_and_adds_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(folder), "--caregivers", "30"]) == 0
+    assert count(folder) == 30
+    assert main(["demo", "--data-dir", str(folder), "--caregivers", "30"]) == 0
+    assert "er is niets toegevoegd" in capsys.readouterr().out
+    assert count(folder) == 30
+    assert main(["demo", "--data-dir", str(folder), "--caregivers", "10", "--add"]) == 0
+    assert count(folder) == 40
+
+
+def test_self_test_passes_on_a_new_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["self-test", "--data-dir", str(tmp_path / "data")]) == 0
+    assert "Zelftest geslaagd." in capsys.readouterr().out
+
+
+def test_self_test_reports_a_damaged_database_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = resolve_paths(tmp_path / "data").ensure()
+    paths.database_file.write_bytes(b"kapot" * 1000)
+    assert main(["self-test", "--data-dir", str(paths.data_dir)]) == 1
+    assert "FOUT: Het databasebestand kan niet worden gelezen" in capsys.readouterr().out
+    assert paths.database_file.read_bytes() == b"kapot" * 1000
