@@ -19,8 +19,6 @@ class Settings:
     """A database file chosen by the user; empty means the default in the data folder."""
     default_municipality: str = ""
     """Gemeente filled in for a new caregiver."""
-    list_sort_column: int = 0
-    list_sort_descending: bool = False
     window_geometry: str = ""
     """Base64 of the main window's saved geometry."""
     backups_to_keep: int = 10

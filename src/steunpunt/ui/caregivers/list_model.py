@@ -17,6 +17,9 @@ from steunpunt.services.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ID = int(ID_ROLE)
 PAGE_SIZE = 50
 PAGES_KEPT = 80
 
@@ -125,15 +128,14 @@ class CaregiverTableModel(QAbstractTableModel):
             return tr(COLUMNS[section][0])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called thousands of times per paint: plain int roles, no enum comparisons.
+        if role == _DISPLAY:
             return self._row(index.row()).cells[index.column()]
-        if role == ID_ROLE:
-            return self._row(index.row()).row.id
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return self._row(index.row()).foreground
+        if role == _ID:
+            return self._row(index.row()).row.id
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
