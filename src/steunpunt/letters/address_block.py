@@ -1,0 +1,45 @@
+"""The Dutch address block in the envelope window, with a small return-address line above it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from steunpunt.domain.address import Address
+from steunpunt.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow
+from steunpunt.letters.fonts import Fonts
+
+ADDRESS_SIZE = 10.0  # pt: plain sans-serif, no bold or italics (PostNL)
+RETURN_SIZE = 6.5
+LINE_GAP = 1.25
+PADDING_MM = 4.0
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a letter goes to: the name as it stands on the envelope, and the address."""
+
+    name: str
+    address: Address
+
+    @property
+    def lines(self) -> list[str]:
+        """``J. de Vries`` / ``Dorpsstraat 12 A`` / ``1234 AB  SOEST``."""
+        return [self.name, self.address.street_line, self.address.postal_line]
+
+
+def draw_address_block(
+    canvas: Any, window: EnvelopeWindow, recipient: Recipient, return_line: str, fonts: Fonts
+) -> None:
+    """Write the return line and the address inside ``window`` (ReportLab canvas, A4)."""
+    from reportlab.lib.units import mm
+
+    x = (window.left + PADDING_MM) * mm
+    top = (A4_HEIGHT_MM - window.top - PADDING_MM) * mm
+    if return_line:
+        canvas.setFont(fonts.regular, RETURN_SIZE)
+        canvas.drawString(x, top - RETURN_SIZE, return_line)
+        top -= RETURN_SIZE * LINE_GAP + 2 * mm
+    canvas.setFont(fonts.regular, ADDRESS_SIZE)
+    for number, line in enumerate(recipient.lines, start=1):
+        canvas.drawString(x, top - number * ADDRESS_SIZE * LINE_GAP, line)
