@@ -1,0 +1,79 @@
+"""Letter templates: merge fields such as ``{voornaam}`` and simple markup staff can write.
+
+Markup: an empty line starts a new paragraph, a line starting with ``- `` is a list item,
+``**vet**`` is bold and ``*schuin*`` italic. Values are inserted after the markup is read, so a
+name with a ``*`` or ``<`` in it is printed as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from string import Formatter
+from xml.sax.saxutils import escape
+
+from steunpunt.domain.errors import InvalidValue
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"\*(.+?)\*")
+_FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or one list, as ReportLab paragraph markup with its fields filled in."""
+
+    kind: str  # "paragraph" or "list"
+    parts: tuple[str, ...]
+
+
+def fields_in(template: str) -> list[str]:
+    """The merge fields a template uses, in order; raise in Dutch for a malformed brace."""
+    try:
+        parsed = list(Formatter().parse(template))
+    except ValueError as error:
+        raise InvalidValue(
+            "De tekst bevat een losse { of }. Schrijf een veld als {voornaam}."
+        ) from error
+    names = []
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not _FIELD_NAME.match(name) or spec or conversion:
+            raise InvalidValue(
+                f"'{{{name}}}' is geen geldig veld. Schrijf een veld als {{voornaam}}."
+            )
+        names.append(name)
+    return names
+
+
+def check_template(template: str, available: Iterable[str]) -> None:
+    """Refuse a template that uses a field this letter kind does not have, naming the field."""
+    known = set(available)
+    unknown = [name for name in fields_in(template) if name not in known]
+    if unknown:
+        raise InvalidValue(
+            f"Het veld {{{unknown[0]}}} bestaat niet voor deze brief. "
+            f"Beschikbaar: {', '.join('{' + k + '}' for k in sorted(known))}."
+        )
+
+
+def merge(template: str, values: Mapping[str, str]) -> list[Block]:
+    """The template as blocks of paragraph markup with every field filled in."""
+    check_template(template, values)
+    safe = {name: escape(value) for name, value in values.items()}
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", template.strip()):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        if items and len(items) == len(lines):
+            blocks.append(Block("list", tuple(_fill(item, safe) for item in items)))
+        elif lines:
+            blocks.append(Block("paragraph", (_fill(" ".join(lines), safe),)))
+    return blocks
+
+
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    marked = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escape(text)))
+    return marked.format_map(values)

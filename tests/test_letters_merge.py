@@ -1,0 +1,45 @@
+"""Merge fields and markup in letter templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.letters.merge import Block, check_template, fields_in, merge
+
+VALUES = {"aanhef": "Beste Ayşe", "voornaam": "Ayşe", "bedrag": "€ 100,00"}
+
+
+def test_fields_are_filled_and_markup_becomes_paragraph_markup() -> None:
+    template = "{aanhef},\n\nU ontvangt **{bedrag}** van de *gemeente*.\n\n- eerste\n- {voornaam}"
+    assert merge(template, VALUES) == [
+        Block("paragraph", ("Beste Ayşe,",)),
+        Block("paragraph", ("U ontvangt <b>€ 100,00</b> van de <i>gemeente</i>.",)),
+        Block("list", ("eerste", "Ayşe")),
+    ]
+
+
+def test_lines_of_one_paragraph_are_joined() -> None:
+    assert merge("Regel een\nregel twee", {}) == [Block("paragraph", ("Regel een regel twee",))]
+
+
+def test_values_are_printed_as_they_are() -> None:
+    blocks = merge("{voornaam}", {"voornaam": "Jan <b>*de* {Groot}</b> & zn"})
+    assert blocks == [Block("paragraph", ("Jan &lt;b&gt;*de* {Groot}&lt;/b&gt; &amp; zn",))]
+
+
+def test_an_unknown_field_is_refused_by_name_in_dutch() -> None:
+    with pytest.raises(InvalidValue, match=r"Het veld \{bedrg\} bestaat niet"):
+        check_template("U krijgt {bedrg}.", VALUES)
+    with pytest.raises(InvalidValue, match=r"\{bedrg\}"):
+        merge("U krijgt {bedrg}.", VALUES)
+
+
+@pytest.mark.parametrize("template", ["{voornaam", "voornaam}", "{voornaam!r}", "{a.b}", "{x:>5}"])
+def test_malformed_fields_get_a_dutch_message(template: str) -> None:
+    with pytest.raises(InvalidValue, match="veld"):
+        fields_in(template)
+
+
+def test_fields_in_lists_the_fields_in_order() -> None:
+    assert fields_in("{aanhef}, {voornaam} en {aanhef}") == ["aanhef", "voornaam", "aanhef"]
