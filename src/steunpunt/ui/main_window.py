@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
         self.list_view.table.setFocus()
 
     def _after_save(self, caregiver_id: int) -> None:
-        self.list_view.model.refresh_rows()
         self.list_view.refresh(keep_selection=caregiver_id)
 
     def make_backup(self) -> None:

@@ -98,12 +98,6 @@ class CaregiverTableModel(QAbstractTableModel):
             self._pages[page.offset // PAGE_SIZE] = [_ShownRow(row) for row in page.rows]
         self.endResetModel()
 
-    def refresh_rows(self) -> None:
-        """Forget loaded pages (after an edit) and repaint with fresh data."""
-        self._pages.clear()
-        if self._total:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
-
     def id_at(self, row: int) -> int:
         return self._row(row).row.id
 
