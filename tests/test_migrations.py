@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, inspect
 
 import steunpunt.db.migrate as migrate_module
+from steunpunt.db import letter_models  # noqa: F401  (registers the letter tables)
 from steunpunt.db.backup import backup_database, list_backups
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, sqlite_url
@@ -321,8 +322,8 @@ from alembic import op
 
 from steunpunt.db.fts import create_caregiver_fts
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -342,18 +343,18 @@ def downgrade() -> None:
 
 @pytest.fixture
 def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Pretend this program has a revision 0002 beyond the shipped head."""
+    """Pretend this program has a revision 9999 beyond the shipped head."""
     scripts = tmp_path / "migrations"
     shutil.copytree(
         migrate_module.MIGRATIONS_PACKAGE, scripts, ignore=shutil.ignore_patterns("__pycache__")
     )
-    (scripts / "versions" / "0002_test_recreate_caregiver.py").write_text(
-        RECREATE_CAREGIVER, encoding="utf-8"
+    (scripts / "versions" / "9999_test_recreate_caregiver.py").write_text(
+        RECREATE_CAREGIVER.replace("{head}", migrate_module.HEAD_REVISION), encoding="utf-8"
     )
     monkeypatch.setattr(migrate_module, "MIGRATIONS_PACKAGE", scripts)
-    monkeypatch.setattr(migrate_module, "HEAD_REVISION", "0002")
-    assert script_head() == "0002"
-    return "0002"
+    monkeypatch.setattr(migrate_module, "HEAD_REVISION", "9999")
+    assert script_head() == "9999"
+    return "9999"
 
 
 def counts(file: Path) -> dict[str, int]:

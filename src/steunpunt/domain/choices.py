@@ -93,6 +93,22 @@ class ActiveFilter(LabelledChoice):
     ALL = "alle"
 
 
+class LetterKind(LabelledChoice):
+    """What a letter template is for; later capabilities add their kinds."""
+
+    WELCOME = "welkom"
+    DAY_OF_CARE = "dag_van_de_mantelzorg"
+    FREE = "vrij"
+
+
+class Grouping(LabelledChoice):
+    """Whether people living at one address get one letter together."""
+
+    PER_PERSON = "per_persoon"
+    NAMES = "namen"
+    RESIDENTS = "bewoners"
+
+
 _LABELS: dict[StrEnum, str] = {
     Salutation.MR: "De heer",
     Salutation.MRS: "Mevrouw",
@@ -145,4 +161,10 @@ _LABELS: dict[StrEnum, str] = {
     ActiveFilter.ACTIVE: "Actief",
     ActiveFilter.ENDED: "Beëindigd",
     ActiveFilter.ALL: "Alle",
+    LetterKind.WELCOME: "Welkomstbrief bij inschrijving",
+    LetterKind.DAY_OF_CARE: "Uitnodiging Dag van de Mantelzorg",
+    LetterKind.FREE: "Vrije brief",
+    Grouping.PER_PERSON: "Eén brief per persoon",
+    Grouping.NAMES: "Eén brief per adres, met alle namen",
+    Grouping.RESIDENTS: "Eén brief per adres, aan 'De bewoners van'",
 }

@@ -33,3 +33,24 @@ def format_date(value: date | None) -> str:
 def parse_optional_date(value: str) -> date | None:
     """Like :func:`parse_date`, but an empty field means no date."""
     return parse_date(value) if value.strip() else None
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def long_date(value: date) -> str:
+    """``date(2026, 11, 22)`` -> ``"22 november 2026"``, as a letter is dated."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

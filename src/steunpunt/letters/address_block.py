@@ -17,15 +17,15 @@ PADDING_MM = 4.0
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a letter goes to: the name as it stands on the envelope, and the address."""
+    """Who a letter goes to: the name lines as they stand on the envelope, and the address."""
 
-    name: str
+    names: tuple[str, ...]
     address: Address
 
     @property
     def lines(self) -> list[str]:
-        """``J. de Vries`` / ``Dorpsstraat 12 A`` / ``1234 AB  SOEST``."""
-        return [self.name, self.address.street_line, self.address.postal_line]
+        """``Mevrouw J. de Vries`` / ``Dorpsstraat 12 A`` / ``1234 AB  SOEST``."""
+        return [*self.names, self.address.street_line, self.address.postal_line]
 
 
 def draw_address_block(

@@ -11,7 +11,7 @@ from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM, EnvelopeWindow
 from steunpunt.letters.fonts import Fonts, register_fonts
 
 SAMPLE = Recipient(
-    "Mevrouw A. Yılmaz-de Vries",
+    ("Mevrouw A. Yılmaz-de Vries",),
     Address("Voorbeeldstraat", 12, "A", "3811 AB", "Amersfoort"),
 )
 INSTRUCTIONS = (

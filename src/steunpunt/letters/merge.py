@@ -59,21 +59,39 @@ def check_template(template: str, available: Iterable[str]) -> None:
         )
 
 
-def merge(template: str, values: Mapping[str, str]) -> list[Block]:
-    """The template as blocks of paragraph markup with every field filled in."""
-    check_template(template, values)
-    safe = {name: escape(value) for name, value in values.items()}
+@dataclass(frozen=True)
+class CompiledTemplate:
+    """A checked template with its markup already read; only the fields remain to fill."""
+
+    blocks: tuple[Block, ...]
+
+    def fill(self, values: Mapping[str, str]) -> list[Block]:
+        """The blocks with every field filled in (values are escaped, never read as markup)."""
+        safe = {name: escape(value) for name, value in values.items()}
+        return [
+            Block(block.kind, tuple(part.format_map(safe) for part in block.parts))
+            for block in self.blocks
+        ]
+
+
+def compile_template(template: str, available: Iterable[str]) -> CompiledTemplate:
+    """Check the fields and read the markup once, for many letters."""
+    check_template(template, available)
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", template.strip()):
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
         items = [line[2:] for line in lines if line.startswith("- ")]
         if items and len(items) == len(lines):
-            blocks.append(Block("list", tuple(_fill(item, safe) for item in items)))
+            blocks.append(Block("list", tuple(_markup(item) for item in items)))
         elif lines:
-            blocks.append(Block("paragraph", (_fill(" ".join(lines), safe),)))
-    return blocks
+            blocks.append(Block("paragraph", (_markup(" ".join(lines)),)))
+    return CompiledTemplate(tuple(blocks))
 
 
-def _fill(text: str, values: Mapping[str, str]) -> str:
-    marked = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escape(text)))
-    return marked.format_map(values)
+def merge(template: str, values: Mapping[str, str]) -> list[Block]:
+    """The template as blocks of paragraph markup with every field filled in."""
+    return compile_template(template, values).fill(values)
+
+
+def _markup(text: str) -> str:
+    return _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escape(text)))

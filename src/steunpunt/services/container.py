@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from steunpunt.services.care_recipients import CareRecipientService
 from steunpunt.services.caregivers import CaregiverService
 from steunpunt.services.contacts import ContactService
+from steunpunt.services.letters import LetterService
+from steunpunt.services.mailings import MailingService
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.staff import StaffService
 
@@ -21,15 +23,20 @@ class Services:
     care_recipients: CareRecipientService
     contacts: ContactService
     staff: StaffService
+    letters: LetterService
+    mailings: MailingService
 
 
 def build_services(
     factory: sessionmaker[Session], today: Callable[[], date] = date.today
 ) -> Services:
     scope = SessionScope(factory)
+    letters = LetterService(scope, today)
     return Services(
         caregivers=CaregiverService(scope, today),
         care_recipients=CareRecipientService(scope, today),
         contacts=ContactService(scope),
         staff=StaffService(scope),
+        letters=letters,
+        mailings=MailingService(scope, letters, today),
     )

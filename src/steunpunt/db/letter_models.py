@@ -1,0 +1,80 @@
+"""The tables of letters and mailings: house style, templates, saved filters and the letter log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from steunpunt.db.base import Base, Tracked, utc_now
+
+
+class HouseStyleRecord(Tracked, Base):
+    """The steunpunt's letterhead, kept in one row: its settings as JSON, and the two images."""
+
+    __tablename__ = "house_style"
+
+    settings_json: Mapped[str] = mapped_column(Text, default="{}")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class LetterTemplate(Tracked, Base):
+    """A letter staff can edit: its kind decides which merge fields it may use."""
+
+    __tablename__ = "letter_template"
+
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SavedFilter(Tracked, Base):
+    """A named choice of recipients for mailings, stored as the filter's JSON."""
+
+    __tablename__ = "saved_filter"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    criteria_json: Mapped[str] = mapped_column(Text)
+
+
+class Mailing(Tracked, Base):
+    """Letters made in one go (or one letter); the text is kept so a reprint reads the same."""
+
+    __tablename__ = "mailing"
+
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    made_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_member.id", ondelete="SET NULL")
+    )
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("letter_template.id", ondelete="SET NULL")
+    )
+    template_name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    letter_date: Mapped[date] = mapped_column(Date)
+    recipients_description: Mapped[str] = mapped_column(String(300), default="")
+    letter_count: Mapped[int] = mapped_column(default=0)
+
+
+class SentLetter(Tracked, Base):
+    """The letter log: one row per caregiver per letter made for them."""
+
+    __tablename__ = "sent_letter"
+
+    caregiver_id: Mapped[int] = mapped_column(ForeignKey("caregiver.id", ondelete="CASCADE"))
+    mailing_id: Mapped[int] = mapped_column(ForeignKey("mailing.id", ondelete="CASCADE"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    addressed_as: Mapped[str] = mapped_column(String(200))
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        Index("ix_sent_letter_caregiver", "caregiver_id", "sent_on"),
+        Index("ix_sent_letter_mailing", "mailing_id"),
+    )

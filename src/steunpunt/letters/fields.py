@@ -1,0 +1,44 @@
+"""The merge fields a letter may use, per letter kind, with a description and an example."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MergeField:
+    """A field such as ``{voornaam}``: what it holds, and an example for the preview."""
+
+    name: str
+    description: str
+    example: str
+
+
+COMMON_FIELDS = (
+    MergeField("aanhef", "Aanhef, zonder komma", "Beste mevrouw Yılmaz"),
+    MergeField("voornaam", "Voornaam (bij een gezamenlijke brief: alle voornamen)", "Ayşe"),
+    MergeField("achternaam", "Tussenvoegsel en achternaam", "Yılmaz"),
+    MergeField("naam", "Voor- en achternaam", "Ayşe Yılmaz"),
+    MergeField("adres", "Straat en huisnummer", "Dorpsstraat 12 A"),
+    MergeField("postcode", "Postcode", "3811 AB"),
+    MergeField("woonplaats", "Woonplaats", "Amersfoort"),
+    MergeField("datum", "Datum van de brief", "22 november 2026"),
+    MergeField("kenmerk", "Ons kenmerk", "2026-0001/123"),
+    MergeField("organisatie", "Naam van het steunpunt", "Steunpunt Mantelzorg"),
+    MergeField("telefoon_organisatie", "Telefoonnummer van het steunpunt", "033 123 45 67"),
+    MergeField("email_organisatie", "E-mailadres van het steunpunt", "info@steunpunt.example"),
+    MergeField("ondertekenaar", "Naam van wie ondertekent", "Marieke Jansen"),
+)
+
+KIND_FIELDS: dict[str, tuple[MergeField, ...]] = {}
+"""Fields only some letter kinds have (the compliment adds ``{bedrag}``, for instance)."""
+
+
+def fields_for(kind: str) -> tuple[MergeField, ...]:
+    """Every field a template of this kind may use."""
+    return COMMON_FIELDS + KIND_FIELDS.get(kind, ())
+
+
+def example_values(kind: str) -> dict[str, str]:
+    """Example values for the editor's preview."""
+    return {field.name: field.example for field in fields_for(kind)}

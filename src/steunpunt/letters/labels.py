@@ -1,0 +1,297 @@
+"""Address labels on A4 label sheets, and the test sheet to check their alignment."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
+from steunpunt.letters.fonts import Fonts, register_fonts
+
+log = logging.getLogger(__name__)
+
+LABEL_SIZE = 10.0  # pt: plain sans-serif, as on an envelope (PostNL)
+MIN_SIZE = 7.0  # pt: a line too wide for the label is shrunk, but not below this
+LINE_GAP = 1.25
+PROGRESS_EVERY = 100
+_EPSILON = 1e-6  # mm: forgive float rounding such as 7 x 42.3
+
+
+class RenderCancelled(Exception):
+    """The person cancelled; the caller deletes the partial file."""
+
+
+@dataclass(frozen=True)
+class LabelSheet:
+    """A grid of labels on A4, in mm; the offsets shift everything (x to the right, y down)."""
+
+    columns: int
+    rows: int
+    label_width: float
+    label_height: float
+    top_margin: float = 0.0
+    left_margin: float = 0.0
+    column_gap: float = 0.0
+    row_gap: float = 0.0
+    offset_x: float = 0.0
+    offset_y: float = 0.0
+    padding: float = 5.0
+
+    @property
+    def per_page(self) -> int:
+        """How many labels fit on one sheet."""
+        return self.columns * self.rows
+
+    def check(self) -> LabelSheet:
+        """Refuse a sheet that cannot be printed, with a Dutch message; return it otherwise."""
+        if self.columns < 1 or self.rows < 1:
+            raise InvalidValue("Een etiketvel heeft minstens één kolom en één rij.")
+        if self.label_width <= 0 or self.label_height <= 0:
+            raise InvalidValue("De breedte en hoogte van een etiket moeten groter dan 0 mm zijn.")
+        if min(self.top_margin, self.left_margin, self.column_gap, self.row_gap) < 0:
+            raise InvalidValue("Marges en tussenruimtes kunnen niet negatief zijn.")
+        if self.padding < 0 or 2 * self.padding >= min(self.label_width, self.label_height):
+            raise InvalidValue(
+                "De binnenmarge is te groot: er blijft geen ruimte over voor het adres."
+            )
+        width = self.left_margin + self.columns * self.label_width
+        width += (self.columns - 1) * self.column_gap
+        height = self.top_margin + self.rows * self.label_height + (self.rows - 1) * self.row_gap
+        if width > A4_WIDTH_MM + _EPSILON or height > A4_HEIGHT_MM + _EPSILON:
+            raise InvalidValue(
+                f"De etiketten passen niet op een A4-vel: ze beslaan {_mm(width)} × "
+                f"{_mm(height)} mm, een A4 is 210 × 297 mm. Controleer het aantal kolommen "
+                "en rijen, de maten, de marges en de tussenruimtes."
+            )
+        # A shifted edge-to-edge sheet may lose a strip of its outer labels, but never text.
+        left = self.left_margin + self.offset_x + self.padding
+        top = self.top_margin + self.offset_y + self.padding
+        right = width + self.offset_x - self.padding
+        bottom = height + self.offset_y - self.padding
+        if (
+            min(left, top) < -_EPSILON
+            or right > A4_WIDTH_MM + _EPSILON
+            or bottom > A4_HEIGHT_MM + _EPSILON
+        ):
+            raise InvalidValue(
+                "De verschuiving is te groot: de adressen zouden buiten het vel vallen. "
+                f"Verschuif hooguit zoveel als de binnenmarge ({_mm(self.padding)} mm) "
+                "plus de ruimte tot de rand van het vel."
+            )
+        return self
+
+    def cell(self, index: int) -> tuple[float, float, float, float]:
+        """(left, top, width, height) in mm from the page's top-left corner for label
+        ``index`` (0-based, left to right, then down), offsets included."""
+        if not 0 <= index < self.per_page:
+            raise IndexError(f"label {index} is not on a sheet of {self.per_page}")
+        row, column = divmod(index, self.columns)
+        left = self.left_margin + self.offset_x + column * (self.label_width + self.column_gap)
+        top = self.top_margin + self.offset_y + row * (self.label_height + self.row_gap)
+        return left, top, self.label_width, self.label_height
+
+
+class LabelPreset(StrEnum):
+    """Common Dutch A4 label sheets without margins between the labels."""
+
+    THREE_BY_SEVEN = "3 x 7 (70 x 42,3 mm)"
+    THREE_BY_EIGHT = "3 x 8 (70 x 37 mm)"
+
+    @property
+    def sheet(self) -> LabelSheet:
+        rows, height = {
+            LabelPreset.THREE_BY_SEVEN: (7, 42.3),
+            LabelPreset.THREE_BY_EIGHT: (8, 37.0),
+        }[self]
+        return LabelSheet(
+            columns=3,
+            rows=rows,
+            label_width=70.0,
+            label_height=height,
+            top_margin=(A4_HEIGHT_MM - rows * height) / 2,
+        )
+
+
+def render_labels(
+    target: Path | BinaryIO,
+    sheet: LabelSheet,
+    labels: Iterable[Sequence[str]],
+    progress: Callable[[int], bool] | None = None,
+) -> int:
+    """Write one label per item of address lines, page after page; return how many.
+
+    ``progress(done)`` is called every 100 labels and at the end; when it returns False,
+    raise :class:`RenderCancelled`. Raise ``InvalidValue`` for a bad sheet or no labels.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    sheet.check()
+    fonts = register_fonts()
+    font = fonts.regular
+    ascent, descent = pdfmetrics.getAscentDescent(font, 1.0)
+    boxes = [_text_box(sheet, index, mm) for index in range(sheet.per_page)]
+    canvas = Canvas(_sink(target), pagesize=A4)
+    canvas.setTitle("Adresetiketten")
+    current_size = 0.0
+    done = 0
+    for done, item in enumerate(labels, start=1):
+        position = (done - 1) % sheet.per_page
+        if position == 0 and done > 1:
+            canvas.showPage()
+            current_size = 0.0
+        x, top, width, height = boxes[position]
+        lines = [line.strip() for line in item if line.strip()]
+        size, lines = _fit(lines, font, width, height, ascent - descent, pdfmetrics)
+        if lines:
+            if size != current_size:
+                canvas.setFont(font, size, size * LINE_GAP)
+                current_size = size
+            block = (len(lines) - 1) * size * LINE_GAP + (ascent - descent) * size
+            text = canvas.beginText(x, top - (height - block) / 2 - ascent * size)
+            for line in lines:
+                text.textLine(line)
+            canvas.drawText(text)
+        if done % PROGRESS_EVERY == 0 and progress is not None and not progress(done):
+            raise RenderCancelled
+    if done == 0:
+        raise InvalidValue("Er zijn geen adressen om etiketten van te maken.")
+    if done % PROGRESS_EVERY and progress is not None and not progress(done):
+        raise RenderCancelled
+    canvas.showPage()
+    canvas.save()
+    return done
+
+
+def render_test_sheet(target: Path | BinaryIO, sheet: LabelSheet) -> None:
+    """Write one A4 page with every label outlined and numbered, to hold against a label sheet."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    sheet.check()
+    fonts = register_fonts()
+    canvas = Canvas(_sink(target), pagesize=A4)
+    canvas.setTitle("Testvel etiketten")
+    notes = _test_notes(sheet)
+    if len(notes) > sheet.per_page:
+        notes[sheet.per_page - 1 :] = [" ".join(notes[sheet.per_page - 1 :])]
+    for index in range(sheet.per_page):
+        _test_cell(canvas, sheet, index, notes[index] if index < len(notes) else "", fonts)
+    canvas.showPage()
+    canvas.save()
+
+
+def _test_notes(sheet: LabelSheet) -> list[str]:
+    """The instructions, one per cell from the first on."""
+    shift = (
+        f"{_mm(abs(sheet.offset_x))} mm naar {'rechts' if sheet.offset_x >= 0 else 'links'}, "
+        f"{_mm(abs(sheet.offset_y))} mm naar {'beneden' if sheet.offset_y >= 0 else 'boven'}"
+        if sheet.offset_x or sheet.offset_y
+        else "geen"
+    )
+    return [
+        "Testvel etiketten — druk af op 100 % (zet 'aanpassen aan pagina' uit).",
+        "Leg dit vel op een etiketvel tegen het licht: elk kader moet op een etiket vallen.",
+        f"Marges: boven {_mm(sheet.top_margin)} mm, links {_mm(sheet.left_margin)} mm. "
+        f"Tussenruimte: {_mm(sheet.column_gap)} mm tussen kolommen, "
+        f"{_mm(sheet.row_gap)} mm tussen rijen. Verschuiving: {shift}.",
+        "Valt alles even ver naast de etiketten, pas dan de verschuiving aan onder Beheer "
+        "(positief = naar rechts of naar beneden).",
+    ]
+
+
+def _test_cell(canvas: Any, sheet: LabelSheet, index: int, note: str, fonts: Fonts) -> None:
+    """One dashed outline with its number, its row and column, and a note inside the padding."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+
+    left, top, width, height = sheet.cell(index)
+    canvas.setDash(3, 2)
+    canvas.setLineWidth(0.4)
+    x0, x1 = left * mm, (left + width) * mm
+    y0, y1 = (A4_HEIGHT_MM - top) * mm, (A4_HEIGHT_MM - top - height) * mm
+    # Each edge drawn left to right or top down, so edges shared by two cells stay dashed.
+    canvas.lines([(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)])
+    canvas.setDash()
+    x, text_top, text_width, text_height = _text_box(sheet, index, mm)
+    row, column = divmod(index, sheet.columns)
+    y = text_top - 12
+    number = str(index + 1)
+    canvas.setFont(fonts.bold, 12)
+    canvas.drawString(x, y, number)
+    canvas.setFont(fonts.regular, 8)
+    position = f"rij {row + 1}, kolom {column + 1}"
+    after = x + pdfmetrics.stringWidth(number, fonts.bold, 12) + 3 * mm
+    canvas.drawString(
+        after, y, _cut(position, fonts.regular, 8, x + text_width - after, pdfmetrics)
+    )
+    size = 7.0
+    canvas.setFont(fonts.regular, size)
+    for line in simpleSplit(note, fonts.regular, size, text_width):
+        y -= size * LINE_GAP
+        if y - size * 0.25 < text_top - text_height:
+            break
+        canvas.drawString(x, y, _cut(line, fonts.regular, size, text_width, pdfmetrics))
+
+
+def _text_box(sheet: LabelSheet, index: int, mm: float) -> tuple[float, float, float, float]:
+    """(x, top, width, height) in points, ReportLab's y from the bottom: the cell minus padding."""
+    left, top, width, height = sheet.cell(index)
+    pad = sheet.padding
+    return (
+        (left + pad) * mm,
+        (A4_HEIGHT_MM - top - pad) * mm,
+        (width - 2 * pad) * mm,
+        (height - 2 * pad) * mm,
+    )
+
+
+def _fit(
+    lines: list[str], font: str, width: float, height: float, extent: float, metrics: Any
+) -> tuple[float, list[str]]:
+    """The largest size from 10 down to 7 pt at which ``lines`` fit the box (in points).
+
+    What still does not fit at 7 pt is cut: a long line gets an ellipsis, surplus lines are
+    dropped (and logged); text never runs into the next label.
+    """
+    if not lines:
+        return LABEL_SIZE, lines
+    widest = max(metrics.stringWidth(line, font, 1.0) for line in lines)
+    size = min(LABEL_SIZE, width / widest if widest else LABEL_SIZE)
+    size = min(size, height / ((len(lines) - 1) * LINE_GAP + extent))
+    size = max(MIN_SIZE, math.floor(size * 2) / 2)
+    fitting = max(0, int((height / size - extent) / LINE_GAP) + 1)
+    if fitting < len(lines):
+        log.warning("label with %d lines cut to %d lines", len(lines), fitting)
+        lines = lines[:fitting]
+    if widest * size > width:
+        lines = [_cut(line, font, size, width, metrics) for line in lines]
+    return size, lines
+
+
+def _cut(line: str, font: str, size: float, width: float, metrics: Any) -> str:
+    """``line`` shortened with an ellipsis until it is at most ``width`` points wide."""
+    if metrics.stringWidth(line, font, size) <= width:
+        return line
+    while line and metrics.stringWidth(line + "…", font, size) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+def _sink(target: Path | BinaryIO) -> str | BinaryIO:
+    """What ReportLab's canvas writes to: a file name or an open binary file."""
+    return str(target) if isinstance(target, Path) else target
+
+
+def _mm(value: float) -> str:
+    """A length the Dutch way: ``0,45``."""
+    return f"{value:g}".replace(".", ",")

@@ -1,0 +1,108 @@
+"""Plain data the letter and mailing services hand out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from steunpunt.domain.addressee import Addressee
+from steunpunt.domain.choices import Grouping, LetterKind
+from steunpunt.domain.recipient_filter import RecipientFilter
+from steunpunt.letters.labels import LabelSheet
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    """What the template editor writes."""
+
+    name: str
+    kind: LetterKind
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class TemplateView:
+    id: int
+    version: int
+    data: TemplateData
+
+
+@dataclass(frozen=True)
+class NamedFilter:
+    """A recipient filter with its name; built-in ones cannot be deleted."""
+
+    name: str
+    criteria: RecipientFilter
+    built_in: bool
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Someone a mailing skips, and why (in Dutch)."""
+
+    caregiver_id: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RecipientSelection:
+    """Who a mailing reaches and who it leaves out."""
+
+    included: tuple[Addressee, ...]
+    left_out: tuple[LeftOut, ...]
+
+    def reasons(self) -> dict[str, int]:
+        """How many people were left out per reason."""
+        counts: dict[str, int] = {}
+        for person in self.left_out:
+            counts[person.reason] = counts.get(person.reason, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class MailingRequest:
+    """Everything the mailing dialog asks: which letter, to whom, and what to make."""
+
+    template_id: int
+    letter_date: date
+    folder: Path
+    grouping: Grouping = Grouping.PER_PERSON
+    criteria: RecipientFilter | None = None
+    caregiver_ids: tuple[int, ...] = ()
+    description: str = ""
+    per_person_pdfs: bool = False
+    labels: LabelSheet | None = None
+    print_shop_csv: bool = False
+
+
+@dataclass(frozen=True)
+class MailingResult:
+    """What a finished mailing made."""
+
+    mailing_id: int
+    reference: str
+    letters: int
+    people: int
+    letters_pdf: Path
+    per_person_folder: Path | None
+    labels_pdf: Path | None
+    csv_file: Path | None
+
+
+@dataclass(frozen=True)
+class SentLetterView:
+    """One line of a person's letter log."""
+
+    mailing_id: int
+    reference: str
+    sent_on: date
+    made_at: datetime
+    template_name: str
+    kind: LetterKind | None
+    subject: str
+    addressed_as: str
+    reprint: bool

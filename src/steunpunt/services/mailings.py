@@ -1,0 +1,420 @@
+"""Use cases of mailings: choose recipients, make the letters and files, keep the letter log.
+
+A mailing is all or nothing. Files are made in a staging folder and moved into place when
+complete; only then is the letter log written, in one transaction. A cancel or an error
+leaves no file behind and no log entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from steunpunt.db.letter_models import Mailing, SentLetter
+from steunpunt.db.mailing_queries import addressees_query, recipients_query
+from steunpunt.db.models import Caregiver
+from steunpunt.domain.address import Address
+from steunpunt.domain.addressee import Addressee, Household, address_problem, households
+from steunpunt.domain.choices import Grouping, LetterKind, Salutation
+from steunpunt.domain.names import PersonName
+from steunpunt.domain.recipient_filter import RecipientFilter
+from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
+from steunpunt.letters.address_block import Recipient
+from steunpunt.letters.fields import fields_for
+from steunpunt.letters.house_style import HouseStyle
+from steunpunt.letters.labels import RenderCancelled, render_labels
+from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.services.dto import Actor
+from steunpunt.services.errors import NotAllowed, ServiceError
+from steunpunt.services.letter_dto import (
+    LeftOut,
+    MailingRequest,
+    MailingResult,
+    RecipientSelection,
+    SentLetterView,
+    TemplateData,
+)
+from steunpunt.services.letter_values import household_values
+from steunpunt.services.letters import LetterService
+from steunpunt.services.mailing_output import StagedOutput, disk_problem, safe_file_name
+from steunpunt.services.records import load
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+
+ENDED = "Inschrijving beëindigd"
+NO_MAIL = "Wil geen post ontvangen"
+
+
+class Cancelled(ServiceError):
+    """The user stopped the mailing; nothing was made or recorded."""
+
+
+class MailingService:
+    """Make letters for many people at once, or for one, and read the letter log."""
+
+    def __init__(
+        self, scope: SessionScope, letters: LetterService, today: Callable[[], date]
+    ) -> None:
+        self._scope = scope
+        self._letters = letters
+        self._today = today
+
+    # --- recipients ---------------------------------------------------------------------------
+
+    def select_recipients(
+        self, criteria: RecipientFilter | None, caregiver_ids: Sequence[int] = ()
+    ) -> RecipientSelection:
+        """Who the filter (or the chosen people) reaches, and who is left out with the reason."""
+        if criteria is None:
+            query = addressees_query(list(caregiver_ids))
+        else:
+            query = recipients_query(criteria.check(), self._today())
+        included: list[Addressee] = []
+        left_out: list[LeftOut] = []
+        with self._scope() as session:
+            for row in session.execute(query):
+                person = _addressee(row)
+                reason = _reason_left_out(row, person.address)
+                if reason:
+                    left_out.append(LeftOut(row.id, person.name.sorted_form, reason))
+                else:
+                    included.append(person)
+        left_out.sort(key=lambda person: (person.reason, person.name.casefold()))
+        return RecipientSelection(tuple(included), tuple(left_out))
+
+    def municipalities(self) -> list[str]:
+        """The gemeenten caregivers live in, for the filter."""
+        with self._scope() as session:
+            query = (
+                select(Caregiver.municipality)
+                .where(Caregiver.municipality != "")
+                .distinct()
+                .order_by(Caregiver.municipality)
+            )
+            return list(session.scalars(query))
+
+    # --- making a mailing ---------------------------------------------------------------------
+
+    def make_mailing(
+        self, actor: Actor, request: MailingRequest, progress: Progress | None = None
+    ) -> MailingResult:
+        """Make the letters and the asked files, then record a letter for every person reached."""
+        template = self._letters.template(request.template_id).data
+        style, _version = self._letters.house_style()
+        selection = self.select_recipients(request.criteria, request.caregiver_ids)
+        if not selection.included:
+            raise NotAllowed("Er is niemand om een brief aan te sturen: iedereen valt af.")
+        letters = households(selection.included, request.grouping)
+        reference = self._next_reference(request.letter_date.year)
+        text = LetterText(template.subject, template.body)
+        title = f"Mailing {reference} {template.name}"
+        steps = _Steps(progress, len(letters) * (2 if request.per_person_pdfs else 1))
+        if request.labels is not None:
+            steps.total += len(letters)
+        staged = StagedOutput(request.folder)
+        try:
+            names = self._write_files(
+                staged, request, style, text, template.kind, letters, reference, title, steps
+            )
+            published = staged.publish(names)
+        except (LettersCancelled, RenderCancelled) as error:
+            raise Cancelled(
+                "De mailing is afgebroken. Er is niets gemaakt of vastgelegd."
+            ) from error
+        except OSError as error:
+            raise disk_problem(error) from error
+        finally:
+            staged.discard()
+        try:
+            mailing_id = self._record(actor, request, template, reference, letters)
+        except BaseException:
+            staged.withdraw()
+            raise
+        log.info(
+            "Mailing %s made by staff %s: %s letters", mailing_id, actor.staff_id, len(letters)
+        )
+        files = dict(zip(names, published, strict=True))
+        return MailingResult(
+            mailing_id,
+            reference,
+            len(letters),
+            sum(len(letter.members) for letter in letters),
+            files[names[0]],
+            files.get(_per_person_name(title)) if request.per_person_pdfs else None,
+            files.get(f"{title} etiketten.pdf") if request.labels else None,
+            files.get(f"{title} drukker.csv") if request.print_shop_csv else None,
+        )
+
+    def _write_files(
+        self,
+        staged: StagedOutput,
+        request: MailingRequest,
+        style: HouseStyle,
+        text: LetterText,
+        kind: LetterKind,
+        letters: list[Household],
+        reference: str,
+        title: str,
+        steps: _Steps,
+    ) -> list[str]:
+        available = [field.name for field in fields_for(kind)]
+        date_made = request.letter_date
+
+        def letter_stream(items: list[Household]) -> Iterator[Letter]:
+            for household in items:
+                yield _letter(household, style, reference, date_made)
+
+        names = [f"{title}.pdf"]
+        render_letters(
+            staged.path(names[0]),
+            style,
+            text,
+            letter_stream(letters),
+            available,
+            steps.reporter(),
+            title,
+        )
+        if request.per_person_pdfs:
+            folder_name = _per_person_name(title)
+            folder = staged.path(folder_name)
+            folder.mkdir()
+            for household in letters:
+                if not steps.advance():
+                    raise LettersCancelled
+                first = household.members[0]
+                file = folder / safe_file_name(
+                    f"{first.address.postcode} {first.name.sorted_form} {first.caregiver_id}.pdf"
+                )
+                render_letters(file, style, text, letter_stream([household]), available)
+            names.append(folder_name)
+        if request.labels is not None:
+            names.append(f"{title} etiketten.pdf")
+            render_labels(
+                staged.path(names[-1]),
+                request.labels,
+                (Recipient(h.name_lines, h.address).lines for h in letters),
+                steps.reporter(),
+            )
+        if request.print_shop_csv:
+            names.append(f"{title} drukker.csv")
+            write_print_shop_csv(
+                staged.path(names[-1]),
+                (
+                    PrintShopRow(
+                        f"{reference}/{h.members[0].caregiver_id}",
+                        h.name_lines,
+                        h.address.street_line,
+                        h.address.postcode,
+                        h.address.place,
+                    )
+                    for h in letters
+                ),
+            )
+        return names
+
+    def _next_reference(self, year: int) -> str:
+        """``2026-0007``: the year and a number that counts the mailings of that year."""
+        prefix = f"{year}-"
+        with self._scope() as session:
+            last = session.scalar(
+                select(func.max(Mailing.reference)).where(Mailing.reference.like(f"{prefix}%"))
+            )
+        number = int(last.removeprefix(prefix)) + 1 if last else 1
+        return f"{prefix}{number:04d}"
+
+    def _record(
+        self,
+        actor: Actor,
+        request: MailingRequest,
+        template: TemplateData,
+        reference: str,
+        letters: list[Household],
+    ) -> int:
+        with self._scope() as session:
+            taken = session.scalar(select(Mailing.id).where(Mailing.reference == reference))
+            if taken is not None:
+                raise NotAllowed(
+                    "Tegelijk is op een andere computer een mailing gemaakt. Maak deze mailing "
+                    "opnieuw; er is niets vastgelegd."
+                )
+            mailing = Mailing(
+                reference=reference,
+                made_by_id=actor.staff_id,
+                template_id=request.template_id,
+                template_name=template.name,
+                kind=template.kind,
+                subject=template.subject,
+                body=template.body,
+                letter_date=request.letter_date,
+                recipients_description=_description(request)[:300],
+                letter_count=len(letters),
+            )
+            session.add(mailing)
+            session.flush()
+            session.add_all(
+                SentLetter(
+                    caregiver_id=member.caregiver_id,
+                    mailing_id=mailing.id,
+                    sent_on=request.letter_date,
+                    addressed_as=", ".join(household.name_lines)[:200],
+                )
+                for household in letters
+                for member in household.members
+            )
+            return mailing.id
+
+    # --- the letter log and reprints ----------------------------------------------------------
+
+    def letter_log(self, caregiver_id: int) -> list[SentLetterView]:
+        """What was sent to this person, newest first."""
+        query = (
+            select(SentLetter, Mailing)
+            .join(Mailing, SentLetter.mailing_id == Mailing.id)
+            .where(SentLetter.caregiver_id == caregiver_id)
+            .order_by(SentLetter.sent_on.desc(), SentLetter.id.desc())
+        )
+        with self._scope() as session:
+            return [
+                SentLetterView(
+                    mailing.id,
+                    mailing.reference,
+                    sent.sent_on,
+                    mailing.made_at,
+                    mailing.template_name,
+                    LetterKind(mailing.kind)
+                    if mailing.kind in LetterKind._value2member_map_
+                    else None,
+                    mailing.subject,
+                    sent.addressed_as,
+                    sent.reprint,
+                )
+                for sent, mailing in session.execute(query)
+            ]
+
+    def reprint(self, actor: Actor, mailing_id: int, caregiver_id: int, folder: Path) -> Path:
+        """The letter of an earlier mailing again for one person, with the text as it was sent.
+
+        The current address is used (the person may have moved); the reprint is logged.
+        """
+        with self._scope() as session:
+            mailing = load(session, Mailing, mailing_id, "Deze mailing")
+            text = LetterText(mailing.subject, mailing.body)
+            kind, reference, letter_date = mailing.kind, mailing.reference, mailing.letter_date
+        selection = self.select_recipients(None, [caregiver_id])
+        if not selection.included:
+            reason = selection.left_out[0].reason if selection.left_out else "onbekend"
+            raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
+        household = households(selection.included, Grouping.PER_PERSON)[0]
+        style, _version = self._letters.house_style()
+        name = safe_file_name(
+            f"Herdruk {reference} {household.members[0].name.sorted_form} {caregiver_id}.pdf"
+        )
+        staged = StagedOutput(folder)
+        try:
+            render_letters(
+                staged.path(name),
+                style,
+                text,
+                [_letter(household, style, reference, letter_date)],
+                [field.name for field in fields_for(kind)],
+                title=f"Herdruk {reference}",
+            )
+            [target] = staged.publish([name])
+        except OSError as error:
+            raise disk_problem(error) from error
+        finally:
+            staged.discard()
+        try:
+            with self._scope() as session:
+                session.add(
+                    SentLetter(
+                        caregiver_id=caregiver_id,
+                        mailing_id=mailing_id,
+                        sent_on=self._today(),
+                        addressed_as=", ".join(household.name_lines)[:200],
+                        reprint=True,
+                    )
+                )
+        except BaseException:
+            staged.withdraw()
+            raise
+        log.info(
+            "Mailing %s reprinted for %s by staff %s", mailing_id, caregiver_id, actor.staff_id
+        )
+        return target
+
+
+class _Steps:
+    """Progress over the parts of a mailing, as one bar."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self.total = total
+        self.done = 0
+
+    def advance(self) -> bool:
+        self.done += 1
+        return self._progress is None or self._progress(self.done, self.total)
+
+    def reporter(self) -> Callable[[int], bool]:
+        """A callback for one renderer, counting on from where the last one stopped."""
+        start = self.done
+
+        def report(done: int) -> bool:
+            self.done = start + done
+            return self._progress is None or self._progress(self.done, self.total)
+
+        return report
+
+
+def _addressee(row: Any) -> Addressee:
+    return Addressee(
+        row.id,
+        PersonName(row.first_name, row.infix, row.last_name, row.initials),
+        Salutation(row.salutation)
+        if row.salutation in Salutation._value2member_map_
+        else Salutation.NEUTRAL,
+        Address(
+            row.street,
+            row.house_number,
+            row.house_number_suffix,
+            row.postcode,
+            row.place,
+            row.municipality,
+        ),
+    )
+
+
+def _reason_left_out(row: Any, address: Address) -> str | None:
+    if row.ended_on is not None:
+        return ENDED
+    if row.no_mail:
+        return NO_MAIL
+    return address_problem(address)
+
+
+def _letter(household: Household, style: HouseStyle, reference: str, letter_date: date) -> Letter:
+    return Letter(
+        Recipient(household.name_lines, household.address),
+        household_values(household, style, reference, letter_date),
+    )
+
+
+def _per_person_name(title: str) -> str:
+    return f"{title} per persoon"
+
+
+def _description(request: MailingRequest) -> str:
+    if request.description:
+        return request.description
+    if request.criteria is not None:
+        return request.criteria.describe()
+    return "Gekozen mantelzorgers"

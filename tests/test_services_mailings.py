@@ -1,0 +1,330 @@
+"""Mailings end to end: recipients, the PDFs read back, labels, CSV, the letter log, cancel."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import Grouping, LetterKind
+from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.recipient_filter import RecipientFilter
+from steunpunt.letters.envelope import A4_HEIGHT_MM
+from steunpunt.letters.labels import LabelPreset
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.services.errors import NotAllowed, ServiceError
+from steunpunt.services.letter_dto import MailingRequest, TemplateData
+from steunpunt.services.mailings import ENDED, NO_MAIL, Cancelled
+from tests.helpers import TODAY, add_caregiver
+
+MM = 72 / 25.4
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def text_positions(pdf: Path, page: int = 0) -> dict[str, tuple[float, float]]:
+    """Every piece of text on a page with x and y in mm from the top-left corner."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            found[text.strip()] = (tm[4] / MM, A4_HEIGHT_MM - tm[5] / MM)
+
+    PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """The folder mailings are written to (empty at the start)."""
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def people(services: Services, actor: Actor) -> dict[str, int]:
+    """Five caregivers: two at one address, one without mail, one ended, one without address."""
+    made = {
+        "ayse": add_caregiver(
+            services,
+            actor,
+            first_name="Ayşe",
+            infix="",
+            last_name="Yılmaz",
+            salutation="mevrouw",
+            street="Kerkstraat",
+            house_number="5",
+            house_number_suffix="",
+            postcode="3812 BB",
+            place="Amersfoort",
+        ),
+        "lukasz": add_caregiver(
+            services,
+            actor,
+            first_name="Łukasz",
+            infix="",
+            last_name="Wiśniewski",
+            salutation="heer",
+            street="Kerkstraat",
+            house_number="5",
+            house_number_suffix="",
+            postcode="3812bb",
+            place="Amersfoort",
+            birth_date="01-01-2010",
+        ),
+        "jan": add_caregiver(services, actor, postcode="1234 AB", place="Soest"),
+        "no_mail": add_caregiver(services, actor, first_name="Nora", last_name="Post"),
+        "ended": add_caregiver(
+            services,
+            actor,
+            first_name="Eva",
+            last_name="Eind",
+            ended_on="01-06-2026",
+            end_reason="verhuisd",
+        ),
+        "no_address": add_caregiver(
+            services,
+            actor,
+            first_name="Bas",
+            last_name="Zonderadres",
+            street="",
+            house_number="",
+            house_number_suffix="",
+            postcode="",
+            place="",
+        ),
+    }
+    ids = {key: detail.id for key, detail in made.items()}
+    detail = services.caregivers.get(ids["no_mail"])
+    from dataclasses import replace
+
+    services.caregivers.update(actor, detail.id, detail.version, replace(detail.data, no_mail=True))
+    return ids
+
+
+def template_id(services: Services, kind: LetterKind = LetterKind.DAY_OF_CARE) -> int:
+    return services.letters.templates(kind)[0].id
+
+
+def request(services: Services, folder: Path, **changes: object) -> MailingRequest:
+    values: dict[str, object] = {
+        "template_id": template_id(services),
+        "letter_date": TODAY,
+        "folder": folder,
+        "criteria": RecipientFilter(),
+    }
+    values.update(changes)
+    return MailingRequest(**values)  # type: ignore[arg-type]
+
+
+def test_left_out_people_are_named_with_their_reason(
+    services: Services, people: dict[str, int]
+) -> None:
+    selection = services.mailings.select_recipients(RecipientFilter())
+    assert {person.caregiver_id for person in selection.included} == {
+        people["ayse"],
+        people["lukasz"],
+        people["jan"],
+    }
+    reasons = {person.caregiver_id: person.reason for person in selection.left_out}
+    assert reasons == {
+        people["no_mail"]: NO_MAIL,
+        people["ended"]: ENDED,
+        people["no_address"]: "Geen volledig adres",
+    }
+    assert selection.reasons() == {NO_MAIL: 1, ENDED: 1, "Geen volledig adres": 1}
+
+
+def test_filters_narrow_by_age_and_place(services: Services, people: dict[str, int]) -> None:
+    young = services.mailings.select_recipients(RecipientFilter(brackets=(AgeBracket.UNDER_18,)))
+    assert [p.caregiver_id for p in young.included] == [people["lukasz"]]
+    soest = services.mailings.select_recipients(RecipientFilter(places=("Soest",)))
+    assert [p.caregiver_id for p in soest.included] == [people["jan"]]
+
+
+def test_a_mailing_makes_one_pdf_sorted_by_postcode_with_every_field_filled(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    result = services.mailings.make_mailing(actor, request(services, out))
+    assert (result.letters, result.people) == (3, 3)
+    texts = page_texts(result.letters_pdf)
+    assert len(texts) == 3
+    assert all("{" not in text and "}" not in text for text in texts)
+    assert "1234 AB  SOEST" in texts[0]  # postcode order: 1234 before 3812
+    assert "De heer Ł. Wiśniewski" in texts[1] and "Beste meneer Wiśniewski," in texts[1]
+    assert "Mevrouw A. Yılmaz" in texts[2] and "Beste mevrouw Yılmaz," in texts[2]
+    assert "Nora" not in "".join(texts) and "Zonderadres" not in "".join(texts)
+    assert f"{result.reference}/{people['jan']}" in texts[0]
+    assert result.reference == "2026-0001"
+
+
+def test_the_address_block_lies_inside_the_configured_window(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    style, version = services.letters.house_style()
+    from steunpunt.letters.envelope import EnvelopeWindow
+
+    window = EnvelopeWindow(left=110, top=50, width=85, height=40)
+    services.letters.save_house_style(actor, style.with_window(window), version)
+    result = services.mailings.make_mailing(actor, request(services, out))
+    positions = text_positions(result.letters_pdf, page=2)
+    for line in ("Mevrouw A. Yılmaz", "Kerkstraat 5", "3812 BB  AMERSFOORT"):
+        x, y = positions[line]
+        assert window.left < x < window.left + window.width - 20, line
+        assert window.top < y < window.top + window.height, line
+
+
+def test_people_at_one_address_share_a_letter_with_both_names(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    result = services.mailings.make_mailing(actor, request(services, out, grouping=Grouping.NAMES))
+    assert (result.letters, result.people) == (2, 3)
+    shared = page_texts(result.letters_pdf)[1]
+    assert "Mevrouw A. Yılmaz" in shared and "De heer Ł. Wiśniewski" in shared
+    assert "Beste meneer Wiśniewski en mevrouw Yılmaz," in shared
+    residents = services.mailings.make_mailing(
+        actor, request(services, out, grouping=Grouping.RESIDENTS)
+    )
+    text = page_texts(residents.letters_pdf)[1]
+    assert "De bewoners van" in text and "Beste bewoners," in text
+    # both people got the letter in their log
+    assert len(services.mailings.letter_log(people["lukasz"])) == 2
+
+
+def test_labels_csv_and_per_person_pdfs(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    result = services.mailings.make_mailing(
+        actor,
+        request(
+            services,
+            out,
+            per_person_pdfs=True,
+            labels=LabelPreset.THREE_BY_EIGHT.sheet,
+            print_shop_csv=True,
+        ),
+    )
+    assert result.per_person_folder is not None and result.labels_pdf and result.csv_file
+    assert len(list(result.per_person_folder.glob("*.pdf"))) == 3
+    labels = page_texts(result.labels_pdf)[0]
+    assert "Łukasz" not in labels and "De heer Ł. Wiśniewski" in labels
+    with result.csv_file.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert [row["postcode"] for row in rows] == ["1234 AB", "3812 BB", "3812 BB"]
+    assert rows[2]["naam"] == "Mevrouw A. Yılmaz" and rows[2]["woonplaats"] == "AMERSFOORT"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_cancelled_mailing_leaves_no_file_and_no_log(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    calls: list[int] = []
+
+    def stop_after_first(done: int, _total: int) -> bool:
+        calls.append(done)
+        return done < 1
+
+    with pytest.raises(Cancelled, match="niets gemaakt"):
+        services.mailings.make_mailing(
+            actor, request(services, out, per_person_pdfs=True), stop_after_first
+        )
+    assert list(out.iterdir()) == []
+    assert services.mailings.letter_log(people["jan"]) == []
+    again = services.mailings.make_mailing(actor, request(services, out))
+    assert again.reference == "2026-0001"  # nothing was taken by the cancelled one
+
+
+def test_an_existing_file_is_never_overwritten(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    first = services.mailings.make_mailing(actor, request(services, out))
+    before = first.letters_pdf.read_bytes()
+    # Pretend another computer used the next number: the file name is taken.
+    (out / first.letters_pdf.name.replace("0001", "0002")).write_text("niet van ons")
+    with pytest.raises(ServiceError, match="staat al"):
+        services.mailings.make_mailing(actor, request(services, out))
+    assert first.letters_pdf.read_bytes() == before
+    assert len(services.mailings.letter_log(people["jan"])) == 1
+
+
+def test_the_letter_log_and_a_reprint_for_one_person(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    result = services.mailings.make_mailing(actor, request(services, out))
+    [entry] = services.mailings.letter_log(people["ayse"])
+    assert (entry.reference, entry.kind, entry.reprint) == (
+        result.reference,
+        LetterKind.DAY_OF_CARE,
+        False,
+    )
+    assert entry.addressed_as == "Mevrouw A. Yılmaz"
+    reprint = services.mailings.reprint(actor, result.mailing_id, people["ayse"], out / "h")
+    [text] = page_texts(reprint)
+    assert "Mevrouw A. Yılmaz" in text and f"{result.reference}/{people['ayse']}" in text
+    log = services.mailings.letter_log(people["ayse"])
+    assert [item.reprint for item in log] == [True, False]
+
+
+def test_no_mail_is_honoured_even_for_a_single_letter(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    with pytest.raises(NotAllowed, match="iedereen valt af"):
+        services.mailings.make_mailing(
+            actor,
+            request(services, out, criteria=None, caregiver_ids=(people["no_mail"],)),
+        )
+    assert list(out.iterdir()) == []
+
+
+def test_a_broken_template_is_refused_with_the_field_named(
+    services: Services, actor: Actor
+) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        services.letters.save_template(
+            actor, TemplateData("Kapot", LetterKind.FREE, "Over {onderwerp}", "Beste {voornam},")
+        )
+    assert "{onderwerp}" in refused.value.errors["subject"]
+    assert "{voornam}" in refused.value.errors["body"]
+    with pytest.raises(ValidationFailed) as malformed:
+        services.letters.save_template(
+            actor, TemplateData("Kapot", LetterKind.FREE, "", "Beste {voornaam,")
+        )
+    assert "losse {" in malformed.value.errors["body"]
+
+
+def test_default_templates_exist_for_every_kind_and_render(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    for kind in LetterKind:
+        templates = services.letters.templates(kind)
+        assert templates, kind
+        result = services.mailings.make_mailing(
+            actor,
+            request(
+                services,
+                out / kind,
+                template_id=templates[0].id,
+                criteria=None,
+                caregiver_ids=(people["ayse"],),
+            ),
+        )
+        [text] = page_texts(result.letters_pdf)
+        assert "{" not in text and "Beste mevrouw Yılmaz," in text
+
+
+def test_saved_filters_come_after_the_built_in_ones(services: Services, actor: Actor) -> None:
+    criteria = RecipientFilter(places=("Soest",), brackets=(AgeBracket.FROM_18_TO_24,))
+    services.letters.save_filter(actor, "Soest jong", criteria)
+    filters = services.letters.filters()
+    assert filters[0].name == "Alle actieve mantelzorgers" and filters[0].built_in
+    saved = filters[-1]
+    assert (saved.name, saved.criteria, saved.built_in) == ("Soest jong", criteria, False)
+    with pytest.raises(NotAllowed):
+        services.letters.save_filter(actor, "Alle actieve mantelzorgers", criteria)
