@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from steunpunt.domain.care_recipient import (
@@ -107,3 +108,83 @@ def contact_data(staff_id: int | None = None, /, **changes: str) -> ContactData:
 def add_caregiver(services: Services, actor: Actor, **changes: str) -> CaregiverDetail:
     """Save a caregiver made from :func:`caregiver_form` with ``changes``."""
     return services.caregivers.create(actor, caregiver_data(**changes))
+
+
+def fill_house_style(services: Services, actor: Actor, **changes: str) -> None:
+    """A complete house style, as a steunpunt sets it up before its first mailing."""
+    from steunpunt.letters.house_style import HouseStyle
+
+    values = {
+        "organisation": "Steunpunt Mantelzorg Eemland",
+        "street_line": "Stationsplein 10",
+        "postal_line": "3811 AB  AMERSFOORT",
+        "phone": "033 123 45 67",
+        "email": "info@steunpunt.example",
+        "signatory_name": "Marieke Jansen",
+        "signatory_role": "Consulent mantelzorg",
+    }
+    values.update(changes)
+    _style, version = services.letters.house_style()
+    services.letters.save_house_style(actor, HouseStyle(**values), version)
+
+
+def add_mailing_people(services: Services, actor: Actor) -> dict[str, int]:
+    """Six caregivers: two at one address, one without mail, one ended, one without address.
+
+    The house style is filled in too, as a mailing needs it.
+    """
+    fill_house_style(services, actor)
+    made = {
+        "ayse": add_caregiver(
+            services,
+            actor,
+            first_name="Ayşe",
+            infix="",
+            last_name="Yılmaz",
+            salutation="mevrouw",
+            street="Kerkstraat",
+            house_number="5",
+            house_number_suffix="",
+            postcode="3812 BB",
+            place="Amersfoort",
+        ),
+        "lukasz": add_caregiver(
+            services,
+            actor,
+            first_name="Łukasz",
+            infix="",
+            last_name="Wiśniewski",
+            salutation="heer",
+            street="Kerkstraat",
+            house_number="5",
+            house_number_suffix="",
+            postcode="3812bb",
+            place="Amersfoort",
+            birth_date="01-01-2010",
+        ),
+        "jan": add_caregiver(services, actor, postcode="1234 AB", place="Soest"),
+        "no_mail": add_caregiver(services, actor, first_name="Nora", last_name="Post"),
+        "ended": add_caregiver(
+            services,
+            actor,
+            first_name="Eva",
+            last_name="Eind",
+            ended_on="01-06-2026",
+            end_reason="verhuisd",
+        ),
+        "no_address": add_caregiver(
+            services,
+            actor,
+            first_name="Bas",
+            last_name="Zonderadres",
+            street="",
+            house_number="",
+            house_number_suffix="",
+            postcode="",
+            place="",
+        ),
+    }
+    ids = {key: detail.id for key, detail in made.items()}
+    detail = services.caregivers.get(ids["no_mail"])
+    services.caregivers.update(actor, detail.id, detail.version, replace(detail.data, no_mail=True))
+    return ids

@@ -97,3 +97,22 @@ def test_services_and_db_do_not_import_the_ui() -> None:
         if module.startswith(("steunpunt.ui", "steunpunt.app"))
     ]
     assert offenders == []
+
+
+def test_every_package_is_listed_for_the_wheel() -> None:
+    """An editable install finds any package; a built wheel only the ones pyproject lists."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    source = root / "src"
+    found = {
+        ".".join(init.parent.relative_to(source).parts)
+        for init in source.rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()

@@ -19,7 +19,7 @@ from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
 from steunpunt.services.letter_dto import MailingRequest, TemplateData
 from steunpunt.services.mailings import ENDED, NO_MAIL, Cancelled
-from tests.helpers import TODAY, add_caregiver
+from tests.helpers import TODAY, add_mailing_people, fill_house_style
 
 MM = 72 / 25.4
 
@@ -50,63 +50,7 @@ def out(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def people(services: Services, actor: Actor) -> dict[str, int]:
-    """Five caregivers: two at one address, one without mail, one ended, one without address."""
-    made = {
-        "ayse": add_caregiver(
-            services,
-            actor,
-            first_name="Ayşe",
-            infix="",
-            last_name="Yılmaz",
-            salutation="mevrouw",
-            street="Kerkstraat",
-            house_number="5",
-            house_number_suffix="",
-            postcode="3812 BB",
-            place="Amersfoort",
-        ),
-        "lukasz": add_caregiver(
-            services,
-            actor,
-            first_name="Łukasz",
-            infix="",
-            last_name="Wiśniewski",
-            salutation="heer",
-            street="Kerkstraat",
-            house_number="5",
-            house_number_suffix="",
-            postcode="3812bb",
-            place="Amersfoort",
-            birth_date="01-01-2010",
-        ),
-        "jan": add_caregiver(services, actor, postcode="1234 AB", place="Soest"),
-        "no_mail": add_caregiver(services, actor, first_name="Nora", last_name="Post"),
-        "ended": add_caregiver(
-            services,
-            actor,
-            first_name="Eva",
-            last_name="Eind",
-            ended_on="01-06-2026",
-            end_reason="verhuisd",
-        ),
-        "no_address": add_caregiver(
-            services,
-            actor,
-            first_name="Bas",
-            last_name="Zonderadres",
-            street="",
-            house_number="",
-            house_number_suffix="",
-            postcode="",
-            place="",
-        ),
-    }
-    ids = {key: detail.id for key, detail in made.items()}
-    detail = services.caregivers.get(ids["no_mail"])
-    from dataclasses import replace
-
-    services.caregivers.update(actor, detail.id, detail.version, replace(detail.data, no_mail=True))
-    return ids
+    return add_mailing_people(services, actor)
 
 
 def template_id(services: Services, kind: LetterKind = LetterKind.DAY_OF_CARE) -> int:
@@ -275,7 +219,7 @@ def test_the_letter_log_and_a_reprint_for_one_person(
 def test_no_mail_is_honoured_even_for_a_single_letter(
     services: Services, actor: Actor, people: dict[str, int], out: Path
 ) -> None:
-    with pytest.raises(NotAllowed, match="iedereen valt af"):
+    with pytest.raises(NotAllowed, match="wil geen post ontvangen"):
         services.mailings.make_mailing(
             actor,
             request(services, out, criteria=None, caregiver_ids=(people["no_mail"],)),
@@ -328,3 +272,12 @@ def test_saved_filters_come_after_the_built_in_ones(services: Services, actor: A
     assert (saved.name, saved.criteria, saved.built_in) == ("Soest jong", criteria, False)
     with pytest.raises(NotAllowed):
         services.letters.save_filter(actor, "Alle actieve mantelzorgers", criteria)
+
+
+def test_an_empty_house_style_field_the_letter_uses_is_refused(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    fill_house_style(services, actor, phone="")
+    with pytest.raises(NotAllowed, match=r"\{telefoon_organisatie\}, maar dat is nog leeg"):
+        services.mailings.make_mailing(actor, request(services, out))
+    assert list(out.iterdir()) == []

@@ -77,7 +77,7 @@ class Application:
 
     def show(self, database: OpenDatabase) -> MainWindow:
         self.database = database
-        self.window = MainWindow(database, self.settings, self.runner, self.paths.backup_dir)
+        self.window = MainWindow(database, self.settings, self.runner, self.paths)
         self.window.open_other_database.connect(self.switch_database)
         self.window.show()
         QTimer.singleShot(0, self.window.start)

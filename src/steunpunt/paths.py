@@ -1,4 +1,4 @@
-"""Where Steunpunt keeps its files: data, config, logs and backups."""
+"""Where Steunpunt keeps its files: data, config, logs, backups and letters."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ class AppPaths:
     config_dir: Path
     log_dir: Path
     backup_dir: Path
+    letters_dir: Path
+    """Where mailings and letters are written by default (not created until used)."""
 
     @property
     def database_file(self) -> Path:
@@ -43,15 +45,21 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     chosen = data_dir or os.environ.get(DATA_DIR_ENV)
     if chosen:
         root = Path(chosen).expanduser().resolve()
-        return AppPaths(root, root / "config", root / "logs", root / "backups")
+        return AppPaths(root, root / "config", root / "logs", root / "backups", root / "brieven")
     import platformdirs
 
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
     data = Path(dirs.user_data_dir)
-    return AppPaths(data, Path(dirs.user_config_dir), Path(dirs.user_log_dir), data / "backups")
+    return AppPaths(
+        data,
+        Path(dirs.user_config_dir),
+        Path(dirs.user_log_dir),
+        data / "backups",
+        Path(dirs.user_documents_dir) / "Steunpunt brieven",
+    )
 
 
 def demo_paths(base: AppPaths) -> AppPaths:
     """A separate installation for the demo database, beside the real one."""
     root = base.data_dir / "demo"
-    return AppPaths(root, root / "config", root / "logs", root / "backups")
+    return AppPaths(root, root / "config", root / "logs", root / "backups", root / "brieven")

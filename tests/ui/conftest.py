@@ -53,9 +53,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 @pytest.fixture
 def window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers) -> MainWindow:
     """The main window; message boxes are answered by ``answers`` (default: discard changes)."""
-    window = MainWindow(
-        opened, Settings(), SynchronousTaskRunner(), app_paths.backup_dir, today=lambda: TODAY
-    )
+    window = MainWindow(opened, Settings(), SynchronousTaskRunner(), app_paths, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     window.start()

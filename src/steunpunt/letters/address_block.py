@@ -11,6 +11,7 @@ from steunpunt.letters.fonts import Fonts
 
 ADDRESS_SIZE = 10.0  # pt: plain sans-serif, no bold or italics (PostNL)
 RETURN_SIZE = 6.5
+RETURN_MIN_SIZE = 4.5
 LINE_GAP = 1.25
 PADDING_MM = 4.0
 
@@ -37,9 +38,21 @@ def draw_address_block(
     x = (window.left + PADDING_MM) * mm
     top = (A4_HEIGHT_MM - window.top - PADDING_MM) * mm
     if return_line:
-        canvas.setFont(fonts.regular, RETURN_SIZE)
+        width = (window.width - 2 * PADDING_MM) * mm
+        size = fitting_size(return_line, fonts.regular, RETURN_SIZE, RETURN_MIN_SIZE, width)
+        canvas.setFont(fonts.regular, size)
         canvas.drawString(x, top - RETURN_SIZE, return_line)
         top -= RETURN_SIZE * LINE_GAP + 2 * mm
     canvas.setFont(fonts.regular, ADDRESS_SIZE)
     for number, line in enumerate(recipient.lines, start=1):
         canvas.drawString(x, top - number * ADDRESS_SIZE * LINE_GAP, line)
+
+
+def fitting_size(text: str, font: str, size: float, smallest: float, width: float) -> float:
+    """The largest size from ``size`` down to ``smallest`` at which ``text`` fits ``width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    natural = float(stringWidth(text, font, size))
+    if natural <= width:
+        return size
+    return max(smallest, size * width / natural)

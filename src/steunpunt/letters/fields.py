@@ -42,3 +42,12 @@ def fields_for(kind: str) -> tuple[MergeField, ...]:
 def example_values(kind: str) -> dict[str, str]:
     """Example values for the editor's preview."""
     return {field.name: field.example for field in fields_for(kind)}
+
+
+HOUSE_STYLE_FIELDS = {
+    "organisatie": "de naam van de organisatie",
+    "telefoon_organisatie": "het telefoonnummer",
+    "email_organisatie": "het e-mailadres",
+    "ondertekenaar": "de naam van wie ondertekent",
+}
+"""Fields filled from the house style, with what to fill in there when one is empty."""

@@ -119,6 +119,11 @@ class LetterDocument:
         self._page = 0
         self._defined: set[str] = set()
         self._styles = _paragraph_styles(style, fonts)
+        self._accent = HexColor(style.accent_colour)
+        self._text = HexColor(style.text_colour)
+        self._signature_size = (
+            fit_image(style.signature, SIGNATURE_MAX_MM) if style.signature else None
+        )
         window = style.window
         self.first_top_mm = window.top + window.height + 8
         body_top_mm = A4_HEIGHT_MM - self.first_top_mm - 12
@@ -172,8 +177,8 @@ class LetterDocument:
     def _closing(self) -> list[Any]:
         style = self.style
         items: list[Any] = [Paragraph(escape(style.closing), self._styles["closing"])]
-        if style.signature:
-            items.append(_FormImage(self, "signature", style.signature, SIGNATURE_MAX_MM))
+        if style.signature and self._signature_size:
+            items.append(_FormImage(self, "signature", style.signature, self._signature_size))
         else:
             items.append(Spacer(1, 12 * mm))
         for line in (style.signatory_name, style.signatory_role):
@@ -218,7 +223,7 @@ class LetterDocument:
             canvas.beginForm(self._page_form(page))
             if pages > 1:
                 canvas.setFont(self.fonts.regular, 8)
-                canvas.setFillColor(HexColor(self.style.text_colour))
+                canvas.setFillColor(self._text)
                 canvas.drawRightString(
                     (A4_WIDTH_MM - RIGHT_MM) * mm, 20 * mm, f"Pagina {page} van {pages}"
                 )
@@ -276,10 +281,10 @@ class LetterDocument:
             (LEFT_MM + 55, "Ons kenmerk", heading.reference),
         )
         for left, label, value in columns:
-            canvas.setFillColor(HexColor(self.style.accent_colour))
+            canvas.setFillColor(self._accent)
             canvas.setFont(self.fonts.regular, 7.5)
             canvas.drawString(left * mm, y, label)
-            canvas.setFillColor(HexColor(self.style.text_colour))
+            canvas.setFillColor(self._text)
             canvas.setFont(self.fonts.regular, BODY_SIZE)
             canvas.drawString(left * mm, y - 4.5 * mm, value)
 
@@ -308,13 +313,15 @@ def _paragraph_styles(style: HouseStyle, fonts: Fonts) -> dict[str, ParagraphSty
         textColor=HexColor(style.text_colour),
         spaceAfter=BODY_LEADING * 0.6,
     )
+    item = ParagraphStyle(
+        "item", parent=body, leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=2
+    )
     return {
         "body": body,
+        "item": item,
+        "last_item": ParagraphStyle("last_item", parent=item, spaceAfter=body.spaceAfter),
         "signatory": ParagraphStyle("signatory", parent=body, spaceAfter=0),
         "closing": ParagraphStyle("closing", parent=body, spaceBefore=4, spaceAfter=2),
-        "item": ParagraphStyle(
-            "item", parent=body, leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=2
-        ),
         "subject": ParagraphStyle(
             "subject", parent=body, fontName=fonts.bold, spaceAfter=BODY_LEADING * 1.2
         ),
@@ -339,13 +346,13 @@ class _FormImage(Flowable):  # type: ignore[misc]
     """An image kept once in the PDF as a form; each letter only refers to it."""
 
     def __init__(
-        self, document: LetterDocument, name: str, data: bytes, box_mm: tuple[float, float]
+        self, document: LetterDocument, name: str, data: bytes, size: tuple[float, float]
     ) -> None:
         super().__init__()
         self._document = document
         self._name = name
         self._data = data
-        self.width, self.height = fit_image(data, box_mm)
+        self.width, self.height = size
 
     def wrap(self, *_args: Any) -> tuple[float, float]:
         return self.width, self.height

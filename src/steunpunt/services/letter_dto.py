@@ -28,6 +28,12 @@ class TemplateView:
     version: int
     data: TemplateData
 
+    @property
+    def title(self) -> str:
+        """``Welkomstbrief (Welkomstbrief bij inschrijving)``; the name alone when it says it all."""
+        kind = self.data.kind.label
+        return self.data.name if self.data.name == kind else f"{self.data.name} ({kind})"
+
 
 @dataclass(frozen=True)
 class NamedFilter:

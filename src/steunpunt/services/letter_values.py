@@ -24,6 +24,13 @@ def household_values(
         "woonplaats": address.place,
         "datum": long_date(letter_date),
         "kenmerk": f"{reference}/{household.members[0].caregiver_id}",
+        **house_style_values(style),
+    }
+
+
+def house_style_values(style: HouseStyle) -> dict[str, str]:
+    """The fields that come from the house style (``letters.fields.HOUSE_STYLE_FIELDS``)."""
+    return {
         "organisatie": style.organisation,
         "telefoon_organisatie": style.phone,
         "email_organisatie": style.email,

@@ -25,10 +25,11 @@ from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.fields import fields_for
+from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import RenderCancelled, render_labels
 from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.letters.merge import fields_in
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
 from steunpunt.services.letter_dto import (
@@ -39,7 +40,7 @@ from steunpunt.services.letter_dto import (
     SentLetterView,
     TemplateData,
 )
-from steunpunt.services.letter_values import household_values
+from steunpunt.services.letter_values import house_style_values, household_values
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailing_output import StagedOutput, disk_problem, safe_file_name
 from steunpunt.services.records import load
@@ -111,8 +112,13 @@ class MailingService:
         style, _version = self._letters.house_style()
         selection = self.select_recipients(request.criteria, request.caregiver_ids)
         if not selection.included:
-            raise NotAllowed("Er is niemand om een brief aan te sturen: iedereen valt af.")
+            reasons = ", ".join(reason.lower() for reason in selection.reasons())
+            raise NotAllowed(
+                "Er is geen brief gemaakt: niemand komt in aanmerking"
+                + (f" ({reasons})." if reasons else ".")
+            )
         letters = households(selection.included, request.grouping)
+        _refuse_empty_house_style_fields(template, style)
         reference = self._next_reference(request.letter_date.year)
         text = LetterText(template.subject, template.body)
         title = f"Mailing {reference} {template.name}"
@@ -406,6 +412,18 @@ def _letter(household: Household, style: HouseStyle, reference: str, letter_date
         Recipient(household.name_lines, household.address),
         household_values(household, style, reference, letter_date),
     )
+
+
+def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:
+    """A letter must not say "bel ons op ." : refuse when a used house-style field is empty."""
+    values = house_style_values(style)
+    for name in fields_in(template.subject + "\n" + template.body):
+        if name in HOUSE_STYLE_FIELDS and not values[name].strip():
+            raise NotAllowed(
+                f"De brief gebruikt {{{name}}}, maar dat is nog leeg. Vul "
+                f"{HOUSE_STYLE_FIELDS[name]} in onder Beheer › Huisstijl en briefpapier. "
+                "Er is niets gemaakt."
+            )
 
 
 def _per_person_name(title: str) -> str:

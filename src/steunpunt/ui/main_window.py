@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -14,12 +13,16 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from steunpunt import __version__
 from steunpunt.db.backup import backup_database
+from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
+from steunpunt.ui.letters.mailing_dialog import MailingDialog
+from steunpunt.ui.letters.template_editor import TemplateEditor
 from steunpunt.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -35,18 +38,20 @@ class MainWindow(QMainWindow):
         database: OpenDatabase,
         settings: Settings,
         runner: TaskRunner,
-        backup_dir: Path,
+        paths: AppPaths,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
         self.settings = settings
-        self._backup_dir = backup_dir
+        self._paths = paths
+        self._runner = runner
+        self._today = today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
         services = database.services
         self.list_view = CaregiverListView(services.caregivers, runner, self)
-        self.form_view = CaregiverFormView(services, database.actor, today, self)
+        self.form_view = CaregiverFormView(services, database.actor, today, paths.letters_dir, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.form_view)
@@ -87,10 +92,43 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        letters_menu = self.menuBar().addMenu(tr("B&rieven"))
+        mailing_action = QAction(tr("&Mailing maken…"), self)
+        mailing_action.setShortcut(QKeySequence("Ctrl+M"))
+        mailing_action.triggered.connect(self.make_mailing)
+        letters_menu.addAction(mailing_action)
+        templates_action = QAction(tr("Brief&sjablonen…"), self)
+        templates_action.triggered.connect(self.edit_templates)
+        letters_menu.addAction(templates_action)
+        admin_menu = self.menuBar().addMenu(tr("Be&heer"))
+        style_action = QAction(tr("&Huisstijl en briefpapier…"), self)
+        style_action.triggered.connect(self.edit_house_style)
+        admin_menu.addAction(style_action)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         about = QAction(tr("&Over Steunpunt"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def make_mailing(self) -> None:
+        database = self._database
+        MailingDialog(
+            database.services,
+            database.actor,
+            self._runner,
+            self._paths.letters_dir,
+            self._today,
+            self,
+        ).exec()
+        if self.form_view.caregiver_id is not None:
+            self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
+
+    def edit_templates(self) -> None:
+        TemplateEditor(self._database.services, self._database.actor, self).exec()
+
+    def edit_house_style(self) -> None:
+        HouseStyleDialog(
+            self._database.services, self._database.actor, self._paths.letters_dir, self
+        ).exec()
 
     def _build_status_bar(self) -> None:
         where = QLabel(
@@ -140,7 +178,7 @@ class MainWindow(QMainWindow):
         try:
             target = backup_database(
                 self._database.engine,
-                self._backup_dir,
+                self._paths.backup_dir,
                 reason="handmatig",
                 keep=self.settings.backups_to_keep,
             )

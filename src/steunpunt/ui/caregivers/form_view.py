@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.form_values import caregiver_form_values
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor, CaregiverDetail
+from steunpunt.ui.caregivers.letters_panel import LettersPanel
 from steunpunt.ui.caregivers.panels import ContactsPanel, RelationsPanel
 from steunpunt.ui.caregivers.person_fields import (
     DATE_HINT,
@@ -42,7 +44,7 @@ from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
 
-TAB_PERSON, TAB_REGISTRATION, TAB_RELATIONS, TAB_CONTACTS = range(4)
+TAB_PERSON, TAB_REGISTRATION, TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS = range(5)
 REGISTRATION_FIELDS = frozenset(
     {
         "source",
@@ -81,6 +83,7 @@ class CaregiverFormView(QWidget):
         services: Services,
         actor: Actor,
         today: Callable[[], date],
+        letters_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +114,8 @@ class CaregiverFormView(QWidget):
         self.contacts = ContactsPanel(context, self)
         self.tabs.addTab(self.relations, tr("Naasten"))
         self.tabs.addTab(self.contacts, tr("Contactmomenten"))
+        self.letters = LettersPanel(context, letters_dir, self._saved_for_letter, self)
+        self.tabs.addTab(self.letters, tr("Brieven"))
         self.relations.changed.connect(self._reload_records)
         self.contacts.changed.connect(self._reload_records)
 
@@ -202,6 +207,7 @@ class CaregiverFormView(QWidget):
         self._fill(caregiver_form_values(detail.data), detail.data)
         self.relations.show_detail(detail)
         self.contacts.show_detail(detail)
+        self.letters.show_caregiver(detail.id)
 
     def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
         self._loading = True
@@ -216,7 +222,7 @@ class CaregiverFormView(QWidget):
     def _update_header(self) -> None:
         detail = self._detail
         has_record = detail is not None
-        for tab in (TAB_RELATIONS, TAB_CONTACTS):
+        for tab in (TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS):
             self.tabs.setTabEnabled(tab, has_record)
         if detail is None:
             self.title.setText(tr("Nieuwe mantelzorger"))
@@ -326,6 +332,10 @@ class CaregiverFormView(QWidget):
             self._dirty = False
             return True
         return False
+
+    def _saved_for_letter(self) -> bool:
+        """A letter uses the stored data: save typed changes first (False when that failed)."""
+        return not self._dirty or self.save()
 
     def _reload_records(self) -> None:
         """After a naaste or contact changed: refresh those tabs, keep typed personal data."""

@@ -1,0 +1,107 @@
+"""The letters tab of the caregiver form: what was sent when, a new letter, a reprint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+
+from steunpunt.domain.dates import format_date
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.services.letter_dto import MailingRequest, SentLetterView
+from steunpunt.ui.caregivers.record_table import RecordTable
+from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.letters.pdf_ready import offer_pdf
+
+Context = tuple[Services, Actor, Callable[[], date]]
+
+
+class LettersPanel(QWidget):
+    """The letter log of one caregiver, newest first."""
+
+    def __init__(
+        self,
+        context: Context,
+        folder: Path,
+        ready_for_letter: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._actor, self._today = context
+        self._folder = folder
+        self._ready_for_letter = ready_for_letter
+        self._caregiver_id: int | None = None
+        self._letters: list[SentLetterView] = []
+        self.records = RecordTable(
+            [tr("Datum"), tr("Kenmerk"), tr("Brief"), tr("Onderwerp"), tr("Gericht aan")], self
+        )
+        self.records.add_button(tr("Brief maken…")).clicked.connect(self.new_letter)
+        self.records.add_button(tr("Opnieuw afdrukken"), needs_selection=True).clicked.connect(
+            self.reprint
+        )
+        self.records.activated.connect(lambda _row: self.reprint())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.records)
+
+    def show_caregiver(self, caregiver_id: int) -> None:
+        self._caregiver_id = caregiver_id
+        self._letters = self._services.mailings.letter_log(caregiver_id)
+        self.records.set_rows(
+            [
+                (
+                    format_date(sent.sent_on),
+                    sent.reference,
+                    sent.template_name + (tr(" (herdruk)") if sent.reprint else ""),
+                    sent.subject,
+                    sent.addressed_as,
+                )
+                for sent in self._letters
+            ]
+        )
+
+    def new_letter(self) -> None:
+        """Choose a template and make the letter for this caregiver alone."""
+        if self._caregiver_id is None or not self._ready_for_letter():
+            return
+        templates = self._services.letters.templates()
+        names = [view.title for view in templates]
+        chosen, accepted = QInputDialog.getItem(
+            self, tr("Brief maken"), tr("Welke brief?"), names, 0, False
+        )
+        if not accepted or chosen not in names:
+            return
+        request = MailingRequest(
+            template_id=templates[names.index(chosen)].id,
+            letter_date=self._today(),
+            folder=self._folder,
+            caregiver_ids=(self._caregiver_id,),
+            description=tr("Losse brief"),
+        )
+        try:
+            result = self._services.mailings.make_mailing(self._actor, request)
+        except KNOWN_PROBLEMS as problem:
+            report_error(self, problem)
+            return
+        self.show_caregiver(self._caregiver_id)
+        offer_pdf(self, result.letters_pdf, tr("De brief is gemaakt en vastgelegd."))
+
+    def reprint(self) -> None:
+        """The selected letter again, with the text as it was sent and today's address."""
+        row = self.records.current_row()
+        if row is None or self._caregiver_id is None or not self._ready_for_letter():
+            return
+        sent = self._letters[row]
+        try:
+            path = self._services.mailings.reprint(
+                self._actor, sent.mailing_id, self._caregiver_id, self._folder
+            )
+        except KNOWN_PROBLEMS as problem:
+            report_error(self, problem)
+            return
+        self.show_caregiver(self._caregiver_id)
+        offer_pdf(self, path, tr("De brief is opnieuw gemaakt."))

@@ -1,0 +1,1 @@
+"""The letter screens: templates, house style and mailings."""

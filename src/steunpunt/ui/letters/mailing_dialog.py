@@ -1,0 +1,317 @@
+"""Making a mailing: letter, recipients, shared addresses, output files; in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.domain.choices import Grouping
+from steunpunt.domain.dates import format_date, parse_date
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.services.letter_dto import MailingRequest, MailingResult, RecipientSelection
+from steunpunt.services.mailings import Cancelled
+from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
+from steunpunt.ui.letters.pdf_ready import open_pdf
+from steunpunt.ui.letters.recipient_filter_box import RecipientFilterBox
+from steunpunt.ui.pdf_output import print_pdf
+from steunpunt.ui.tasks import TaskContext, TaskRunner
+
+COUNT_DELAY_MS = 300
+
+
+def _number(value: int) -> str:
+    """``1234`` -> ``"1.234"``, as Dutch readers expect."""
+    return f"{value:,}".replace(",", ".")
+
+
+class MailingDialog(QDialog):
+    """One window from choosing the letter to printing it; the work runs on the task runner."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        folder: Path,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._task: TaskContext | None = None
+        self._selection: RecipientSelection | None = None
+        self._count_generation = 0
+        self.made: MailingResult | None = None
+        self.setWindowTitle(tr("Mailing maken"))
+        self.resize(760, 640)
+
+        self.template = QComboBox(self)
+        for view in services.letters.templates():
+            self.template.addItem(view.title, view.id)
+        self.letter_date = QLineEdit(format_date(today()), self)
+        self.letter_date.setMaximumWidth(110)
+        letter_box = QGroupBox(tr("Brief"), self)
+        letter_form = QFormLayout(letter_box)
+        letter_form.addRow(tr("Sjabloon"), self.template)
+        letter_form.addRow(tr("Datum van de brief"), self.letter_date)
+
+        self.filter = RecipientFilterBox(services, actor, self)
+        self.count = QLabel(self)
+        self.left_out_button = QPushButton(tr("Wie vallen af?"), self)
+        self.left_out_button.setEnabled(False)
+        self.grouping = QComboBox(self)
+        for grouping in Grouping:
+            self.grouping.addItem(tr(grouping.label), grouping)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.left_out_button)
+
+        self.folder = QLineEdit(str(folder), self)
+        browse = QPushButton(tr("Bladeren…"), self)
+        self.per_person = QCheckBox(tr("Ook één PDF per persoon, in een eigen map"), self)
+        self.labels = QCheckBox(tr("Adresetiketten (vel zoals ingesteld bij Huisstijl)"), self)
+        self.csv = QCheckBox(tr("CSV-bestand met de adressen, voor een drukkerij"), self)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        output_box = QGroupBox(tr("Uitvoer"), self)
+        output_form = QFormLayout(output_box)
+        output_form.addRow(tr("Per adres"), self.grouping)
+        output_form.addRow(tr("Map"), folder_row)
+        output_form.addRow("", self.per_person)
+        output_form.addRow("", self.labels)
+        output_form.addRow("", self.csv)
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.make_button = QPushButton(tr("Brieven maken"), self)
+        self.make_button.setDefault(True)
+        self.open_button = QPushButton(tr("PDF openen"), self)
+        self.print_button = QPushButton(tr("Afdrukken…"), self)
+        self.folder_button = QPushButton(tr("Map openen"), self)
+        self.close_button = QPushButton(tr("Sluiten"), self)
+        for button in (self.open_button, self.print_button, self.folder_button):
+            button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.make_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(letter_box)
+        layout.addWidget(self.filter)
+        layout.addLayout(count_row)
+        layout.addWidget(output_box)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.count_recipients)
+        self.filter.changed.connect(self._count_timer.start)
+        self.left_out_button.clicked.connect(self.show_left_out)
+        browse.clicked.connect(self._browse)
+        self.make_button.clicked.connect(self.make)
+        self.close_button.clicked.connect(self._close_or_cancel)
+        self.open_button.clicked.connect(self._open_result)
+        self.print_button.clicked.connect(self._print_result)
+        self.folder_button.clicked.connect(self._open_folder)
+        self.count_recipients()
+
+    # --- recipients ---------------------------------------------------------------------------
+
+    def count_recipients(self) -> None:
+        """Count who the filter reaches, in the background; a newer count replaces an older."""
+        try:
+            criteria = self.filter.criteria()
+        except InvalidValue as error:
+            self.count.setText(error.message)
+            self.left_out_button.setEnabled(False)
+            return
+        self._count_generation += 1
+        generation = self._count_generation
+        self.count.setText(tr("Ontvangers tellen…"))
+
+        def done(selection: RecipientSelection) -> None:
+            if generation == self._count_generation:
+                self._show_selection(selection)
+
+        self._runner.start(
+            lambda _context: self._services.mailings.select_recipients(criteria),
+            done,
+            lambda error: self._count_failed(error, generation),
+        )
+
+    def _count_failed(self, error: BaseException, generation: int) -> None:
+        if generation == self._count_generation:
+            self.count.setText("")
+            report_error(self, error)
+
+    def _show_selection(self, selection: RecipientSelection) -> None:
+        self._selection = selection
+        text = tr("{count} mantelzorgers krijgen deze brief.").format(
+            count=_number(len(selection.included))
+        )
+        if selection.left_out:
+            reasons = ", ".join(
+                f"{tr(reason).lower()}: {_number(count)}"
+                for reason, count in selection.reasons().items()
+            )
+            text += " " + tr("{count} vallen af ({reasons}).").format(
+                count=_number(len(selection.left_out)), reasons=reasons
+            )
+        self.count.setText(text)
+        self.left_out_button.setEnabled(bool(selection.left_out))
+
+    def show_left_out(self) -> None:
+        if self._selection is not None:
+            LeftOutDialog(self._selection.left_out, self).exec()
+
+    # --- making -------------------------------------------------------------------------------
+
+    def request(self) -> MailingRequest:
+        """The mailing as the dialog shows it; raises :class:`InvalidValue` in Dutch."""
+        template_id = self.template.currentData()
+        if template_id is None:
+            raise InvalidValue(tr("Kies een sjabloon voor de brief."))
+        if not self.folder.text().strip():
+            raise InvalidValue(tr("Kies een map voor de bestanden."))
+        style, _version = self._services.letters.house_style()
+        return MailingRequest(
+            template_id=int(template_id),
+            letter_date=parse_date(self.letter_date.text()),
+            folder=Path(self.folder.text().strip()).expanduser(),
+            grouping=Grouping(self.grouping.currentData()),
+            criteria=self.filter.criteria(),
+            description=self.filter.description(),
+            per_person_pdfs=self.per_person.isChecked(),
+            labels=style.label_sheet if self.labels.isChecked() else None,
+            print_shop_csv=self.csv.isChecked(),
+        )
+
+    def make(self) -> None:
+        try:
+            request = self.request()
+        except InvalidValue as error:
+            self.status.setText(error.message)
+            return
+        self._set_running(True)
+        self.status.setText(tr("Brieven maken…"))
+        self._task = self._runner.start(
+            lambda context: self._services.mailings.make_mailing(
+                self._actor, request, context.progress
+            ),
+            self._made,
+            self._failed,
+            self._progressed,
+        )
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _made(self, result: MailingResult) -> None:
+        self._task = None
+        self._set_running(False)
+        self.made = result
+        self.status.setText(
+            tr(
+                "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}. "
+                "De bestanden staan in {folder}."
+            ).format(
+                letters=_number(result.letters),
+                people=_number(result.people),
+                reference=result.reference,
+                folder=result.letters_pdf.parent,
+            )
+        )
+        for button in (self.open_button, self.print_button, self.folder_button):
+            button.setVisible(True)
+        self.open_button.setFocus()
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_running(False)
+        if isinstance(error, Cancelled):
+            self.status.setText(error.message)
+            return
+        message = known_message(error)
+        if message is not None:
+            self.status.setText(message)
+        report_error(self, error)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.make_button.setEnabled(not running)
+        self.close_button.setText(tr("Afbreken") if running else tr("Sluiten"))
+        for widget in (self.template, self.letter_date, self.filter, self.grouping, self.folder):
+            widget.setEnabled(not running)
+
+    def _close_or_cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.status.setText(tr("Afbreken…"))
+            return
+        self.accept() if self.made else self.reject()
+
+    def reject(self) -> None:
+        """Escape or the window's close button: cancel running work first."""
+        if self._task is not None:
+            self._task.cancel()
+            return
+        super().reject()
+
+    # --- results ------------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, tr("Map voor de brieven"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _open_result(self) -> None:
+        if self.made is not None:
+            open_pdf(self, self.made.letters_pdf)
+
+    def _print_result(self) -> None:
+        if self.made is not None:
+            print_pdf(self, self.made.letters_pdf)
+
+    def _open_folder(self) -> None:
+        if self.made is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.made.letters_pdf.parent)))

@@ -1,0 +1,136 @@
+"""The letter engine: letterhead, page numbers, closing kept with the text, images, refusals."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from steunpunt.domain.address import Address
+from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.letters.address_block import Recipient
+from steunpunt.letters.fields import example_values
+from steunpunt.letters.house_style import HouseStyle
+from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+
+RECIPIENT = Recipient(
+    ("Mevrouw A. Yılmaz",), Address("Dorpsstraat", 12, "A", "3811 AB", "Amersfoort")
+)
+VALUES = example_values("vrij")
+STYLE = HouseStyle(
+    organisation="Steunpunt Mantelzorg Eemland",
+    street_line="Stationsplein 10",
+    postal_line="3811 AB  AMERSFOORT",
+    signatory_name="Marieke Jansen",
+    signatory_role="Consulent mantelzorg",
+    footer="KvK 12345678",
+)
+
+
+def png(width: int = 300, height: int = 100) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), (20, 100, 140)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def render(tmp_path: Path, body: str, count: int = 1, style: HouseStyle = STYLE) -> list[str]:
+    target = tmp_path / "brieven.pdf"
+    letters = [Letter(RECIPIENT, VALUES)] * count
+    made = render_letters(target, style, LetterText("Over {voornaam}", body), letters, VALUES)
+    assert made == count
+    return [page.extract_text() for page in PdfReader(target).pages]
+
+
+def test_a_short_letter_is_one_page_without_a_page_number(tmp_path: Path) -> None:
+    [page] = render(tmp_path, "{aanhef},\n\nEen korte brief.")
+    assert "Steunpunt Mantelzorg Eemland" in page and "KvK 12345678" in page
+    assert "Over Ayşe" in page and "Beste mevrouw Yılmaz," in page
+    assert "22 november 2026" in page and "2026-0001/123" in page
+    assert "Pagina" not in page
+
+
+def test_each_letter_of_several_pages_is_numbered_on_its_own(tmp_path: Path) -> None:
+    long_body = "\n\n".join(["Een lange alinea met veel woorden. " * 30] * 8)
+    pages = render(tmp_path, long_body, count=2)
+    numbers = [next(line for line in page.splitlines() if "Pagina" in line) for page in pages]
+    per_letter = len(pages) // 2
+    assert per_letter >= 2
+    expected = [f"Pagina {n} van {per_letter}" for n in range(1, per_letter + 1)]
+    assert numbers == expected * 2
+    # the second letter starts on a new first page with its own address block
+    assert "Mevrouw A. Yılmaz" in pages[per_letter]
+
+
+def test_the_closing_never_stands_alone_on_a_page(tmp_path: Path) -> None:
+    for paragraphs in range(14, 26):  # one line more each time: some end at a page break
+        body = "\n\n".join(f"Regel {n}." for n in range(paragraphs))
+        body += "\n\nDe laatste alinea."
+        pages = render(tmp_path, body)
+        closing_page = next(page for page in pages if "Met vriendelijke groet," in page)
+        assert "De laatste alinea." in closing_page
+        assert "Marieke Jansen" in closing_page
+
+
+def test_markup_and_lists_read_back(tmp_path: Path) -> None:
+    [page] = render(tmp_path, "**Let op:** dit is *belangrijk*.\n\n- eerste punt\n- tweede punt")
+    assert "Let op: dit is belangrijk." in page
+    assert "• eerste punt" in page or "eerste punt" in page
+    assert "{" not in page
+
+
+def test_logo_and_signature_are_stored_once_for_many_letters(tmp_path: Path) -> None:
+    style = HouseStyle(organisation="Steunpunt", logo=png(), signature=png(200, 80))
+    target = tmp_path / "brieven.pdf"
+    letters = [Letter(RECIPIENT, VALUES)] * 20
+    render_letters(target, style, LetterText("", "Tekst."), letters, VALUES)
+    reader = PdfReader(target)
+    images = {obj.idnum for page in reader.pages for obj in _image_refs(page)}
+    assert len(images) == 2  # one logo, one signature, shared by all 20 pages
+
+
+def _image_refs(page: object) -> list[object]:
+    """References of image XObjects, also those inside forms."""
+    found: list[object] = []
+
+    def walk(resources: object) -> None:
+        xobjects = resources.get("/XObject", {}) if resources else {}  # type: ignore[attr-defined]
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                found.append(ref)
+            elif obj.get("/Subtype") == "/Form":
+                walk(obj.get("/Resources"))
+
+    walk(page["/Resources"])  # type: ignore[index]
+    return found
+
+
+def test_an_unknown_field_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "brieven.pdf"
+    with pytest.raises(InvalidValue, match=r"\{voornam\}"):
+        render_letters(
+            target, STYLE, LetterText("", "Beste {voornam},"), [Letter(RECIPIENT, VALUES)], VALUES
+        )
+    assert not target.exists()
+
+
+def test_a_bad_house_style_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        render(tmp_path, "Tekst", style=HouseStyle(accent_colour="blauw", logo=b"geen plaatje"))
+    assert set(refused.value.errors) == {"accent_colour", "logo"}
+
+
+def test_cancel_stops_the_letters(tmp_path: Path) -> None:
+    target = tmp_path / "brieven.pdf"
+    with pytest.raises(LettersCancelled):
+        render_letters(
+            target,
+            STYLE,
+            LetterText("", "Tekst"),
+            [Letter(RECIPIENT, VALUES)] * 100,
+            VALUES,
+            progress=lambda done: done < 30,
+        )
