@@ -48,3 +48,19 @@ def test_self_test_reports_a_damaged_database_in_dutch(
     assert main(["self-test", "--data-dir", str(paths.data_dir)]) == 1
     assert "FOUT: Het databasebestand kan niet worden gelezen" in capsys.readouterr().out
     assert paths.database_file.read_bytes() == b"kapot" * 1000
+
+
+def test_a_demo_database_can_make_a_mailing_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, out = tmp_path / "data", tmp_path / "uit"
+    assert main(["demo", "--data-dir", str(folder), "--caregivers", "40"]) == 0
+    arguments = ["mailing", "--data-dir", str(folder), "--folder", str(out)]
+    assert main([*arguments, "--template", "Uitnodiging Dag van de Mantelzorg", "--labels"]) == 0
+    said = capsys.readouterr().out
+    assert "Klaar:" in said and "kenmerk" in said
+    made = sorted(path.name for path in out.iterdir())
+    assert len(made) == 2 and made[0].endswith("etiketten.pdf")
+    assert main([*arguments, "--template", "Bestaat niet"]) == 1
+    assert "Onbekend sjabloon. Kies uit: " in (said := capsys.readouterr().out)
+    assert "'Welkomstbrief'" in said

@@ -281,3 +281,31 @@ def test_an_empty_house_style_field_the_letter_uses_is_refused(
     with pytest.raises(NotAllowed, match=r"\{telefoon_organisatie\}, maar dat is nog leeg"):
         services.mailings.make_mailing(actor, request(services, out))
     assert list(out.iterdir()) == []
+
+
+def test_the_welcome_filter_leaves_out_who_already_got_a_welcome_letter(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    welcome = RecipientFilter(not_yet_sent=LetterKind.WELCOME)
+    assert len(services.mailings.select_recipients(welcome).included) == 3
+    services.mailings.make_mailing(
+        actor,
+        request(
+            services,
+            out,
+            template_id=template_id(services, LetterKind.WELCOME),
+            criteria=None,
+            caregiver_ids=(people["jan"],),
+        ),
+    )
+    # another kind of letter does not count
+    services.mailings.make_mailing(
+        actor, request(services, out, criteria=None, caregiver_ids=(people["ayse"],))
+    )
+    remaining = services.mailings.select_recipients(welcome).included
+    assert {person.caregiver_id for person in remaining} == {people["ayse"], people["lukasz"]}
+    assert RecipientFilter.from_json(welcome.to_json()) == welcome
+    assert (
+        welcome.describe()
+        == "Actieve mantelzorgers; nog geen welkomstbrief bij inschrijving ontvangen"
+    )

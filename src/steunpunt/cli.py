@@ -1,4 +1,4 @@
-"""The command line: open the window, fill a demo database, or run a self-test."""
+"""The command line: open the window, fill a demo database, make a mailing, or self-test."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 
 DEMO_CAREGIVERS = 2000
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--add", action="store_true", help="ook toevoegen als er al mantelzorgers zijn"
     )
+    add_mailing_parser(commands)
     selftest = commands.add_parser("self-test", help="controleer database en programma")
     selftest.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo":
         target = paths if data_dir else demo_paths(paths)
         return _demo(target.ensure(), args.caregivers, args.seed, args.add)
+    if args.command == "mailing":
+        return run_mailing(paths.ensure(), args, _say)
     if args.command == "self-test":
         from steunpunt.selftest import run_self_test
 
@@ -59,6 +63,7 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
     from steunpunt.db.errors import DatabaseProblem
     from steunpunt.logging_setup import configure_logging
     from steunpunt.services.demo import fill_demo_database
+    from steunpunt.services.demo_letters import set_demo_house_style
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)
@@ -79,6 +84,7 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
         # Adding to a filled database with the same seed would repeat the same people.
         fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
+        set_demo_house_style(database.services.letters, database.actor)
         _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
         return 0
     finally:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 
+from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.age import AgeBracket, birth_date_range
 from steunpunt.domain.recipient_filter import RecipientFilter
@@ -44,6 +45,13 @@ def recipients_query(criteria: RecipientFilter, today: date) -> AddresseeSelect:
         query = query.where(Caregiver.registered_on >= criteria.registered_from)
     if criteria.registered_until:
         query = query.where(Caregiver.registered_on <= criteria.registered_until)
+    if criteria.not_yet_sent:
+        sent = (
+            select(SentLetter.id)
+            .join(Mailing, SentLetter.mailing_id == Mailing.id)
+            .where(SentLetter.caregiver_id == Caregiver.id, Mailing.kind == criteria.not_yet_sent)
+        )
+        query = query.where(~exists(sent))
     return query
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import InvalidValue
 
@@ -25,6 +26,8 @@ class RecipientFilter:
     municipalities: tuple[str, ...] = ()
     registered_from: date | None = None
     registered_until: date | None = None
+    not_yet_sent: LetterKind | None = None
+    """Only those who never got a letter of this kind (e.g. the welcome letter)."""
 
     def check(self) -> RecipientFilter:
         if (
@@ -48,6 +51,8 @@ class RecipientFilter:
             parts.append(f"ingeschreven vanaf {format_date(self.registered_from)}")
         if self.registered_until:
             parts.append(f"ingeschreven tot en met {format_date(self.registered_until)}")
+        if self.not_yet_sent:
+            parts.append(f"nog geen {self.not_yet_sent.label.lower()} ontvangen")
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
 
@@ -56,6 +61,7 @@ class RecipientFilter:
         for key in ("registered_from", "registered_until"):
             value = data[key]
             data[key] = value.isoformat() if value else None
+        data["not_yet_sent"] = self.not_yet_sent.value if self.not_yet_sent else None
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
@@ -77,6 +83,7 @@ class RecipientFilter:
             municipalities=tuple(str(value) for value in data.get("municipalities") or ()),
             registered_from=_date(data.get("registered_from")),
             registered_until=_date(data.get("registered_until")),
+            not_yet_sent=_kind(data.get("not_yet_sent")),
         )
 
 
@@ -87,10 +94,17 @@ def _date(value: object) -> date | None:
         return None
 
 
+def _kind(value: object) -> LetterKind | None:
+    if not isinstance(value, str) or value not in LetterKind._value2member_map_:
+        return None
+    return LetterKind(value)
+
+
 def built_in_filters(today: date) -> dict[str, RecipientFilter]:
     """The filters every steunpunt starts with (saved filters come after them)."""
     return {
         "Alle actieve mantelzorgers": RecipientFilter(),
+        "Nog geen welkomstbrief ontvangen": RecipientFilter(not_yet_sent=LetterKind.WELCOME),
         "Jonge mantelzorgers (tot 25 jaar)": RecipientFilter(
             brackets=(AgeBracket.UNDER_18, AgeBracket.FROM_18_TO_24)
         ),

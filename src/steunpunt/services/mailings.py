@@ -8,7 +8,7 @@ leaves no file behind and no log entry.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,18 +17,15 @@ from sqlalchemy import func, select
 
 from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.mailing_queries import addressees_query, recipients_query
-from steunpunt.db.models import Caregiver
 from steunpunt.domain.address import Address
 from steunpunt.domain.addressee import Addressee, Household, address_problem, households
 from steunpunt.domain.choices import Grouping, LetterKind, Salutation
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
-from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
-from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, fields_for
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.letters.labels import RenderCancelled, render_labels
-from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.letters.labels import RenderCancelled
+from steunpunt.letters.letter import LettersCancelled, LetterText, render_letters
 from steunpunt.letters.merge import fields_in
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
@@ -40,15 +37,25 @@ from steunpunt.services.letter_dto import (
     SentLetterView,
     TemplateData,
 )
-from steunpunt.services.letter_values import house_style_values, household_values
+from steunpunt.services.letter_values import house_style_values
 from steunpunt.services.letters import LetterService
+from steunpunt.services.mailing_files import (
+    CSV,
+    LABELS,
+    LETTERS,
+    PER_PERSON,
+    MailingJob,
+    Progress,
+    Steps,
+    letter_for,
+    write_mailing_files,
+)
 from steunpunt.services.mailing_output import StagedOutput, disk_problem, safe_file_name
 from steunpunt.services.records import load
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
 
 ENDED = "Inschrijving beëindigd"
 NO_MAIL = "Wil geen post ontvangen"
@@ -91,17 +98,6 @@ class MailingService:
         left_out.sort(key=lambda person: (person.reason, person.name.casefold()))
         return RecipientSelection(tuple(included), tuple(left_out))
 
-    def municipalities(self) -> list[str]:
-        """The gemeenten caregivers live in, for the filter."""
-        with self._scope() as session:
-            query = (
-                select(Caregiver.municipality)
-                .where(Caregiver.municipality != "")
-                .distinct()
-                .order_by(Caregiver.municipality)
-            )
-            return list(session.scalars(query))
-
     # --- making a mailing ---------------------------------------------------------------------
 
     def make_mailing(
@@ -119,18 +115,22 @@ class MailingService:
             )
         letters = households(selection.included, request.grouping)
         _refuse_empty_house_style_fields(template, style)
-        reference = self._next_reference(request.letter_date.year)
-        text = LetterText(template.subject, template.body)
-        title = f"Mailing {reference} {template.name}"
-        steps = _Steps(progress, len(letters) * (2 if request.per_person_pdfs else 1))
-        if request.labels is not None:
-            steps.total += len(letters)
+        job = MailingJob(
+            style,
+            LetterText(template.subject, template.body),
+            template.kind,
+            letters,
+            self._next_reference(request.letter_date.year),
+            template.name,
+            request.letter_date,
+            request.per_person_pdfs,
+            request.labels,
+            request.print_shop_csv,
+        )
         staged = StagedOutput(request.folder)
         try:
-            names = self._write_files(
-                staged, request, style, text, template.kind, letters, reference, title, steps
-            )
-            published = staged.publish(names)
+            names = write_mailing_files(staged, job, Steps(progress, job.steps))
+            published = dict(zip(names, staged.publish(list(names.values())), strict=True))
         except (LettersCancelled, RenderCancelled) as error:
             raise Cancelled(
                 "De mailing is afgebroken. Er is niets gemaakt of vastgelegd."
@@ -140,91 +140,23 @@ class MailingService:
         finally:
             staged.discard()
         try:
-            mailing_id = self._record(actor, request, template, reference, letters)
+            mailing_id = self._record(actor, request, template, job.reference, letters)
         except BaseException:
             staged.withdraw()
             raise
         log.info(
             "Mailing %s made by staff %s: %s letters", mailing_id, actor.staff_id, len(letters)
         )
-        files = dict(zip(names, published, strict=True))
         return MailingResult(
             mailing_id,
-            reference,
+            job.reference,
             len(letters),
             sum(len(letter.members) for letter in letters),
-            files[names[0]],
-            files.get(_per_person_name(title)) if request.per_person_pdfs else None,
-            files.get(f"{title} etiketten.pdf") if request.labels else None,
-            files.get(f"{title} drukker.csv") if request.print_shop_csv else None,
+            published[LETTERS],
+            published.get(PER_PERSON),
+            published.get(LABELS),
+            published.get(CSV),
         )
-
-    def _write_files(
-        self,
-        staged: StagedOutput,
-        request: MailingRequest,
-        style: HouseStyle,
-        text: LetterText,
-        kind: LetterKind,
-        letters: list[Household],
-        reference: str,
-        title: str,
-        steps: _Steps,
-    ) -> list[str]:
-        available = [field.name for field in fields_for(kind)]
-        date_made = request.letter_date
-
-        def letter_stream(items: list[Household]) -> Iterator[Letter]:
-            for household in items:
-                yield _letter(household, style, reference, date_made)
-
-        names = [f"{title}.pdf"]
-        render_letters(
-            staged.path(names[0]),
-            style,
-            text,
-            letter_stream(letters),
-            available,
-            steps.reporter(),
-            title,
-        )
-        if request.per_person_pdfs:
-            folder_name = _per_person_name(title)
-            folder = staged.path(folder_name)
-            folder.mkdir()
-            for household in letters:
-                if not steps.advance():
-                    raise LettersCancelled
-                first = household.members[0]
-                file = folder / safe_file_name(
-                    f"{first.address.postcode} {first.name.sorted_form} {first.caregiver_id}.pdf"
-                )
-                render_letters(file, style, text, letter_stream([household]), available)
-            names.append(folder_name)
-        if request.labels is not None:
-            names.append(f"{title} etiketten.pdf")
-            render_labels(
-                staged.path(names[-1]),
-                request.labels,
-                (Recipient(h.name_lines, h.address).lines for h in letters),
-                steps.reporter(),
-            )
-        if request.print_shop_csv:
-            names.append(f"{title} drukker.csv")
-            write_print_shop_csv(
-                staged.path(names[-1]),
-                (
-                    PrintShopRow(
-                        f"{reference}/{h.members[0].caregiver_id}",
-                        h.name_lines,
-                        h.address.street_line,
-                        h.address.postcode,
-                        h.address.place,
-                    )
-                    for h in letters
-                ),
-            )
-        return names
 
     def _next_reference(self, year: int) -> str:
         """``2026-0007``: the year and a number that counts the mailings of that year."""
@@ -329,7 +261,7 @@ class MailingService:
                 staged.path(name),
                 style,
                 text,
-                [_letter(household, style, reference, letter_date)],
+                [letter_for(household, style, reference, letter_date)],
                 [field.name for field in fields_for(kind)],
                 title=f"Herdruk {reference}",
             )
@@ -358,29 +290,6 @@ class MailingService:
         return target
 
 
-class _Steps:
-    """Progress over the parts of a mailing, as one bar."""
-
-    def __init__(self, progress: Progress | None, total: int) -> None:
-        self._progress = progress
-        self.total = total
-        self.done = 0
-
-    def advance(self) -> bool:
-        self.done += 1
-        return self._progress is None or self._progress(self.done, self.total)
-
-    def reporter(self) -> Callable[[int], bool]:
-        """A callback for one renderer, counting on from where the last one stopped."""
-        start = self.done
-
-        def report(done: int) -> bool:
-            self.done = start + done
-            return self._progress is None or self._progress(self.done, self.total)
-
-        return report
-
-
 def _addressee(row: Any) -> Addressee:
     return Addressee(
         row.id,
@@ -407,13 +316,6 @@ def _reason_left_out(row: Any, address: Address) -> str | None:
     return address_problem(address)
 
 
-def _letter(household: Household, style: HouseStyle, reference: str, letter_date: date) -> Letter:
-    return Letter(
-        Recipient(household.name_lines, household.address),
-        household_values(household, style, reference, letter_date),
-    )
-
-
 def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:
     """A letter must not say "bel ons op ." : refuse when a used house-style field is empty."""
     values = house_style_values(style)
@@ -424,10 +326,6 @@ def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) 
                 f"{HOUSE_STYLE_FIELDS[name]} in onder Beheer › Huisstijl en briefpapier. "
                 "Er is niets gemaakt."
             )
-
-
-def _per_person_name(title: str) -> str:
-    return f"{title} per persoon"
 
 
 def _description(request: MailingRequest) -> str:

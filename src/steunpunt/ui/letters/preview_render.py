@@ -11,6 +11,7 @@ from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.letters.merge import fields_in
 from steunpunt.services.letter_dto import TemplateData
+from steunpunt.services.letter_values import house_style_values
 from steunpunt.ui.i18n import tr
 
 
@@ -45,12 +46,7 @@ def template_problems(data: TemplateData) -> dict[str, str]:
 def preview_values(style: HouseStyle, data: TemplateData) -> dict[str, str]:
     """The kind's example values, with the steunpunt's own details where the house style has them."""
     values = example_values(data.kind)
-    own = {
-        "organisatie": style.organisation,
-        "telefoon_organisatie": style.phone,
-        "email_organisatie": style.email,
-        "ondertekenaar": style.signatory_name,
-    }
+    own = house_style_values(style)
     values.update({name: value for name, value in own.items() if value.strip()})
     return values
 

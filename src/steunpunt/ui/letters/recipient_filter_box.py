@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.recipient_filter import RecipientFilter
@@ -58,6 +59,10 @@ class RecipientFilterBox(QGroupBox):
         for edit in (self.registered_from, self.registered_until):
             edit.setPlaceholderText(DATE_HINT)
             edit.setMaximumWidth(110)
+        self.not_yet_sent = QComboBox(self)
+        self.not_yet_sent.addItem(tr("(maakt niet uit)"), None)
+        for kind in LetterKind:
+            self.not_yet_sent.addItem(tr(kind.label), kind)
 
         chooser = QHBoxLayout()
         chooser.addWidget(self.choice, 1)
@@ -78,6 +83,7 @@ class RecipientFilterBox(QGroupBox):
         form.addRow(tr("Woonplaats"), self.places)
         form.addRow(tr("Gemeente"), self.municipalities)
         form.addRow(tr("Ingeschreven vanaf"), dates)
+        form.addRow(tr("Nog niet ontvangen"), self.not_yet_sent)
 
         self.choice.currentIndexChanged.connect(self._chosen)
         self.save_button.clicked.connect(self.save_filter)
@@ -86,6 +92,7 @@ class RecipientFilterBox(QGroupBox):
             box.toggled.connect(self._edited)
         for edit in (self.places, self.municipalities, self.registered_from, self.registered_until):
             edit.textChanged.connect(self._edited)
+        self.not_yet_sent.currentIndexChanged.connect(self._edited)
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -116,6 +123,7 @@ class RecipientFilterBox(QGroupBox):
         self.municipalities.setText(", ".join(criteria.municipalities))
         self.registered_from.setText(format_date(criteria.registered_from))
         self.registered_until.setText(format_date(criteria.registered_until))
+        self.not_yet_sent.setCurrentIndex(max(self.not_yet_sent.findData(criteria.not_yet_sent), 0))
         self._filling = False
         self.remove_button.setEnabled(not named.built_in)
         self.changed.emit()
@@ -132,6 +140,7 @@ class RecipientFilterBox(QGroupBox):
             municipalities=_split(self.municipalities.text()),
             registered_from=parse_optional_date(self.registered_from.text()),
             registered_until=parse_optional_date(self.registered_until.text()),
+            not_yet_sent=self.not_yet_sent.currentData(),
         ).check()
 
     def description(self) -> str:

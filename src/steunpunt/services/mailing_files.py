@@ -1,0 +1,145 @@
+"""The files of one mailing: the letters PDF, per-person PDFs, labels and the print-shop CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from steunpunt.domain.addressee import Household
+from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
+from steunpunt.letters.address_block import Recipient
+from steunpunt.letters.fields import fields_for
+from steunpunt.letters.house_style import HouseStyle
+from steunpunt.letters.labels import LabelSheet, render_labels
+from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.services.letter_values import household_values
+from steunpunt.services.mailing_output import StagedOutput, safe_file_name
+
+Progress = Callable[[int, int], bool]
+
+LETTERS, PER_PERSON, LABELS, CSV = "letters", "per_person", "labels", "csv"
+
+
+@dataclass(frozen=True)
+class MailingJob:
+    """Everything needed to make the files, decided before the first page is written."""
+
+    style: HouseStyle
+    text: LetterText
+    kind: str
+    letters: list[Household]
+    reference: str
+    template_name: str
+    letter_date: date
+    per_person_pdfs: bool = False
+    labels: LabelSheet | None = None
+    print_shop_csv: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"Mailing {self.reference} {self.template_name}"
+
+    @property
+    def steps(self) -> int:
+        """Units of work for the progress bar: a letter, a per-person PDF or a label each."""
+        parts = 1 + int(self.per_person_pdfs) + int(self.labels is not None)
+        return len(self.letters) * parts
+
+    def letter(self, household: Household) -> Letter:
+        return letter_for(household, self.style, self.reference, self.letter_date)
+
+    def stream(self, households: Iterable[Household]) -> Iterator[Letter]:
+        """Letters made one at a time, as the renderer asks for them."""
+        return (self.letter(household) for household in households)
+
+
+def letter_for(
+    household: Household, style: HouseStyle, reference: str, letter_date: date
+) -> Letter:
+    """One letter: the address block and every merge field filled."""
+    return Letter(
+        Recipient(household.name_lines, household.address),
+        household_values(household, style, reference, letter_date),
+    )
+
+
+class Steps:
+    """Progress over the parts of a mailing, shown as one bar."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self.total = total
+        self.done = 0
+
+    def advance(self) -> bool:
+        self.done += 1
+        return self._report()
+
+    def reporter(self) -> Callable[[int], bool]:
+        """A callback for one renderer, counting on from where the last one stopped."""
+        start = self.done
+
+        def report(done: int) -> bool:
+            self.done = start + done
+            return self._report()
+
+        return report
+
+    def _report(self) -> bool:
+        return self._progress is None or self._progress(self.done, self.total)
+
+
+def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> dict[str, str]:
+    """Make every asked file in the staging folder; returns the file name per kind of output."""
+    available = [field.name for field in fields_for(job.kind)]
+    names = {LETTERS: f"{job.title}.pdf"}
+    render_letters(
+        staged.path(names[LETTERS]),
+        job.style,
+        job.text,
+        job.stream(job.letters),
+        available,
+        steps.reporter(),
+        job.title,
+    )
+    if job.per_person_pdfs:
+        names[PER_PERSON] = f"{job.title} per persoon"
+        folder = staged.path(names[PER_PERSON])
+        folder.mkdir()
+        for household in job.letters:
+            if not steps.advance():
+                raise LettersCancelled
+            first = household.members[0]
+            name = f"{first.address.postcode} {first.name.sorted_form} {first.caregiver_id}.pdf"
+            render_letters(
+                folder / safe_file_name(name),
+                job.style,
+                job.text,
+                job.stream([household]),
+                available,
+            )
+    if job.labels is not None:
+        names[LABELS] = f"{job.title} etiketten.pdf"
+        render_labels(
+            staged.path(names[LABELS]),
+            job.labels,
+            (Recipient(h.name_lines, h.address).lines for h in job.letters),
+            steps.reporter(),
+        )
+    if job.print_shop_csv:
+        names[CSV] = f"{job.title} drukker.csv"
+        write_print_shop_csv(
+            staged.path(names[CSV]),
+            (
+                PrintShopRow(
+                    f"{job.reference}/{h.members[0].caregiver_id}",
+                    h.name_lines,
+                    h.address.street_line,
+                    h.address.postcode,
+                    h.address.place,
+                )
+                for h in job.letters
+            ),
+        )
+    return names
