@@ -309,3 +309,43 @@ def test_the_welcome_filter_leaves_out_who_already_got_a_welcome_letter(
         welcome.describe()
         == "Actieve mantelzorgers; nog geen welkomstbrief bij inschrijving ontvangen"
     )
+
+
+def test_a_full_disk_midway_leaves_no_file_and_no_log(
+    services: Services,
+    actor: Actor,
+    people: dict[str, int],
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from steunpunt.services import mailing_files
+
+    def disk_full(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(mailing_files, "write_print_shop_csv", disk_full)
+    with pytest.raises(ServiceError, match="ruimte op de schijf"):
+        services.mailings.make_mailing(
+            actor,
+            request(services, out, labels=LabelPreset.THREE_BY_SEVEN.sheet, print_shop_csv=True),
+        )
+    assert list(out.iterdir()) == []
+    assert services.mailings.letter_log(people["jan"]) == []
+
+
+def test_when_the_letter_log_cannot_be_written_the_files_are_taken_back(
+    services: Services,
+    actor: Actor,
+    people: dict[str, int],
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def locked(*_args: object) -> int:
+        raise ServiceError("De database is bezet.")
+
+    monkeypatch.setattr(services.mailings, "_record", locked)
+    with pytest.raises(ServiceError, match="bezet"):
+        services.mailings.make_mailing(actor, request(services, out, per_person_pdfs=True))
+    assert list(out.iterdir()) == []

@@ -9,15 +9,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from steunpunt.domain.age import AgeBracket
 from steunpunt.services.container import Services
+from steunpunt.services.demo import fill_demo_database
 from steunpunt.services.dto import Actor
 from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
-from tests.helpers import TODAY, add_mailing_people
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
+from tests.helpers import TODAY, add_mailing_people, fill_house_style
 from tests.ui.conftest import Answers
 
 
@@ -107,3 +109,27 @@ def test_no_letter_for_someone_who_wants_no_mail(
     window.form_view.letters.new_letter()
     assert window.form_view.letters.records.table.rowCount() == 0
     assert any("wil geen post ontvangen" in text for text in answers.texts)
+
+
+def test_cancel_in_the_background_leaves_nothing_behind(
+    qtbot: QtBot, services: Services, actor: Actor, engine: Engine, tmp_path: Path
+) -> None:
+    fill_house_style(services, actor)
+    fill_demo_database(engine, 400, today=TODAY)
+    runner = TaskRunner()
+    folder = tmp_path / "brieven"
+    dialog = MailingDialog(services, actor, runner, folder, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "krijgen deze brief" in dialog.count.text(), timeout=10_000)
+    try:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        assert dialog.progress.isVisible() and dialog.close_button.text() == "Afbreken"
+        assert not dialog.make_button.isEnabled()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "afgebroken" in dialog.status.text(), timeout=20_000)
+    finally:
+        runner.shutdown()
+    assert dialog.made is None and dialog.make_button.isEnabled()
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert services.mailings.letter_log(1) == []

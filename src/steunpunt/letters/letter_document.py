@@ -171,7 +171,11 @@ class LetterDocument:
 
     def _block(self, block: Block) -> list[Any]:
         if block.kind == "list":
-            return [Paragraph(item, self._styles["item"], bulletText="•") for item in block.parts]
+            styles = [self._styles["item"]] * (len(block.parts) - 1) + [self._styles["last_item"]]
+            return [
+                Paragraph(item, style, bulletText="•")
+                for item, style in zip(block.parts, styles, strict=True)
+            ]
         return [Paragraph(part, self._styles["body"]) for part in block.parts]
 
     def _closing(self) -> list[Any]:
