@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from steunpunt.domain.address import Address
-from steunpunt.domain.addressee import Addressee, address_problem, households
+from steunpunt.domain.addressee import Addressee, households
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import Grouping, LetterKind, Salutation
 from steunpunt.domain.errors import InvalidValue
@@ -66,19 +66,6 @@ def test_three_or_more_names_do_not_fit_and_become_the_residents() -> None:
     [household] = households(family, Grouping.NAMES)
     assert household.name_lines == ("De bewoners van",)
     assert household.first_names == "A, B en C"
-
-
-@pytest.mark.parametrize(
-    ("address", "problem"),
-    [
-        (HOME, None),
-        (Address("Kerkstraat", None, "", "3812 BB", "Amersfoort"), "Geen volledig adres"),
-        (Address("Kerkstraat", 5, "", "", "Amersfoort"), "Geen volledig adres"),
-        (Address("Kerkstraat", 5, "", "0812 BB", "Amersfoort"), "Ongeldige postcode"),
-    ],
-)
-def test_address_problems(address: Address, problem: str | None) -> None:
-    assert address_problem(address) == problem
 
 
 def test_a_filter_survives_storage_and_broken_storage_means_no_limit() -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import Engine, text
 
 from steunpunt.domain.age import AgeBracket
-from steunpunt.domain.choices import Grouping, LetterKind
+from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.envelope import A4_HEIGHT_MM
@@ -17,8 +18,8 @@ from steunpunt.letters.labels import LabelPreset
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
-from steunpunt.services.letter_dto import MailingRequest, TemplateData
-from steunpunt.services.mailings import ENDED, NO_MAIL, Cancelled
+from steunpunt.services.letter_dto import MailingRequest, RecipientCount, TemplateData
+from steunpunt.services.mailings import Cancelled
 from tests.helpers import TODAY, add_mailing_people, fill_house_style
 
 MM = 72 / 25.4
@@ -69,21 +70,29 @@ def request(services: Services, folder: Path, **changes: object) -> MailingReque
 
 
 def test_left_out_people_are_named_with_their_reason(
-    services: Services, people: dict[str, int]
+    services: Services, people: dict[str, int], engine: Engine
 ) -> None:
+    with engine.begin() as connection:  # a postcode typed around the form, long ago
+        connection.execute(
+            text("UPDATE caregiver SET postcode = '0812 bb' WHERE id = :id"), {"id": people["jan"]}
+        )
     selection = services.mailings.select_recipients(RecipientFilter())
     assert {person.caregiver_id for person in selection.included} == {
         people["ayse"],
         people["lukasz"],
-        people["jan"],
     }
     reasons = {person.caregiver_id: person.reason for person in selection.left_out}
     assert reasons == {
-        people["no_mail"]: NO_MAIL,
-        people["ended"]: ENDED,
-        people["no_address"]: "Geen volledig adres",
+        people["no_mail"]: LeftOutReason.NO_MAIL,
+        people["ended"]: LeftOutReason.ENDED,
+        people["no_address"]: LeftOutReason.NO_ADDRESS,
+        people["jan"]: LeftOutReason.BAD_POSTCODE,
     }
-    assert selection.reasons() == {NO_MAIL: 1, ENDED: 1, "Geen volledig adres": 1}
+    expected = {reason: 1 for reason in LeftOutReason}
+    assert selection.reasons() == expected
+    # the quick count and the list for the dialog say the same
+    assert services.mailings.count_recipients(RecipientFilter()) == RecipientCount(2, expected)
+    assert services.mailings.left_out(RecipientFilter()) == list(selection.left_out)
 
 
 def test_filters_narrow_by_age_and_place(services: Services, people: dict[str, int]) -> None:

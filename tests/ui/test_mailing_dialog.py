@@ -16,6 +16,7 @@ from steunpunt.services.container import Services
 from steunpunt.services.demo import fill_demo_database
 from steunpunt.services.dto import Actor
 from steunpunt.ui.letters import pdf_ready
+from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
@@ -41,6 +42,27 @@ def test_the_dialog_counts_who_gets_the_letter_and_who_is_left_out(
     assert "3 mantelzorgers krijgen deze brief." in text
     assert "3 vallen af" in text and "wil geen post ontvangen: 1" in text
     assert dialog.left_out_button.isEnabled()
+
+
+def test_the_left_out_list_names_people_and_reasons(
+    dialog: MailingDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[list[tuple[str, str]]] = []
+
+    def capture(box: LeftOutDialog) -> int:
+        table = box.records.table
+        shown.append(
+            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        )
+        return 0
+
+    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    dialog.left_out_button.click()
+    assert sorted(shown[0]) == [
+        ("Eind, Eva de", "Inschrijving beëindigd"),
+        ("Post, Nora de", "Wil geen post ontvangen"),
+        ("Zonderadres, Bas de", "Geen volledig adres"),
+    ]
 
 
 def test_adjusting_the_filter_recounts(dialog: MailingDialog, qtbot: QtBot) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 
 from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.age import AgeBracket, birth_date_range
+from steunpunt.domain.choices import LeftOutReason
 from steunpunt.domain.recipient_filter import RecipientFilter
 
 ADDRESSEE_COLUMNS: tuple[Any, ...] = (
@@ -25,16 +26,41 @@ ADDRESSEE_COLUMNS: tuple[Any, ...] = (
     Caregiver.postcode,
     Caregiver.place,
     Caregiver.municipality,
-    Caregiver.ended_on,
-    Caregiver.no_mail,
 )
 
 AddresseeSelect = Select[*tuple[Any, ...]]
 
 
-def recipients_query(criteria: RecipientFilter, today: date) -> AddresseeSelect:
-    """Everyone the filter names, ended registrations included (so they can be reported)."""
-    query = select(*ADDRESSEE_COLUMNS)
+def left_out_reason(dialect: str) -> Any:
+    """Why someone gets no letter, as a column (None: they get one). The order matters.
+
+    Postcodes are stored as the form normalised them (``1234 AB``); this is a safety net.
+    """
+    postcode_ok: ColumnElement[bool]
+    if dialect == "sqlite":
+        postcode_ok = Caregiver.postcode.op("GLOB", is_comparison=True)(
+            "[1-9][0-9][0-9][0-9] [A-Z][A-Z]"
+        )
+    else:
+        postcode_ok = Caregiver.postcode.regexp_match("^[1-9][0-9]{3} [A-Z]{2}$")
+    no_address = or_(
+        Caregiver.street == "",
+        Caregiver.house_number.is_(None),
+        Caregiver.postcode == "",
+        Caregiver.place == "",
+    )
+    return case(
+        (Caregiver.ended_on.is_not(None), LeftOutReason.ENDED.value),
+        (Caregiver.no_mail.is_(True), LeftOutReason.NO_MAIL.value),
+        (no_address, LeftOutReason.NO_ADDRESS.value),
+        (~postcode_ok, LeftOutReason.BAD_POSTCODE.value),
+        else_=None,
+    ).label("reason")
+
+
+def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> AddresseeSelect:
+    """Everyone the filter names with the reason they get no letter (None: they get one)."""
+    query = select(*ADDRESSEE_COLUMNS, left_out_reason(dialect))
     if criteria.brackets:
         query = query.where(or_(*(_bracket(bracket, today) for bracket in criteria.brackets)))
     if criteria.places:
@@ -55,9 +81,18 @@ def recipients_query(criteria: RecipientFilter, today: date) -> AddresseeSelect:
     return query
 
 
-def addressees_query(caregiver_ids: list[int]) -> AddresseeSelect:
+def addressees_query(caregiver_ids: list[int], dialect: str) -> AddresseeSelect:
     """The same columns for chosen caregivers (a single letter, a reprint)."""
-    return select(*ADDRESSEE_COLUMNS).where(Caregiver.id.in_(caregiver_ids))
+    return select(*ADDRESSEE_COLUMNS, left_out_reason(dialect)).where(
+        Caregiver.id.in_(caregiver_ids)
+    )
+
+
+def reason_counts_query(criteria: RecipientFilter, today: date, dialect: str) -> Select[Any]:
+    """How many the filter names per reason (None: those who get a letter), for a quick count."""
+    inner = recipients_query(criteria, today, dialect).subquery()
+    query: Select[Any] = select(inner.c.reason, func.count()).group_by(inner.c.reason)
+    return query
 
 
 def _bracket(bracket: AgeBracket, today: date) -> Any:

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.choices import Grouping, Salutation
-from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
-from steunpunt.domain.postcode import normalize_postcode
 
 RESIDENTS = "De bewoners van"
 MAX_NAME_LINES = 2
@@ -113,14 +111,3 @@ def households(addressees: Iterable[Addressee], grouping: Grouping) -> list[Hous
     for person in people:
         by_address.setdefault(address_key(person.address), []).append(person)
     return [Household(tuple(members), grouping) for members in by_address.values()]
-
-
-def address_problem(address: Address) -> str | None:
-    """Why a letter cannot be posted to this address, in Dutch; None when it can."""
-    if not address.is_complete:
-        return "Geen volledig adres"
-    try:
-        normalize_postcode(address.postcode)
-    except InvalidValue:
-        return "Ongeldige postcode"
-    return None

@@ -109,6 +109,15 @@ class Grouping(LabelledChoice):
     RESIDENTS = "bewoners"
 
 
+class LeftOutReason(LabelledChoice):
+    """Why a mailing skips someone: these people are never sent a letter."""
+
+    ENDED = "beeindigd"
+    NO_MAIL = "geen_post"
+    NO_ADDRESS = "geen_adres"
+    BAD_POSTCODE = "postcode"
+
+
 _LABELS: dict[StrEnum, str] = {
     Salutation.MR: "De heer",
     Salutation.MRS: "Mevrouw",
@@ -167,4 +176,8 @@ _LABELS: dict[StrEnum, str] = {
     Grouping.PER_PERSON: "Eén brief per persoon",
     Grouping.NAMES: "Eén brief per adres, met alle namen",
     Grouping.RESIDENTS: "Eén brief per adres, aan 'De bewoners van'",
+    LeftOutReason.ENDED: "Inschrijving beëindigd",
+    LeftOutReason.NO_MAIL: "Wil geen post ontvangen",
+    LeftOutReason.NO_ADDRESS: "Geen volledig adres",
+    LeftOutReason.BAD_POSTCODE: "Ongeldige postcode",
 }

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from steunpunt.domain.addressee import Addressee
-from steunpunt.domain.choices import Grouping, LetterKind
+from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.labels import LabelSheet
 
@@ -51,7 +51,7 @@ class LeftOut:
 
     caregiver_id: int
     name: str
-    reason: str
+    reason: LeftOutReason
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,20 @@ class RecipientSelection:
     included: tuple[Addressee, ...]
     left_out: tuple[LeftOut, ...]
 
-    def reasons(self) -> dict[str, int]:
+    def reasons(self) -> dict[LeftOutReason, int]:
         """How many people were left out per reason."""
-        counts: dict[str, int] = {}
+        counts: dict[LeftOutReason, int] = {}
         for person in self.left_out:
             counts[person.reason] = counts.get(person.reason, 0) + 1
         return counts
+
+
+@dataclass(frozen=True)
+class RecipientCount:
+    """How many a filter reaches, and how many it leaves out per reason (counted in SQL)."""
+
+    included: int
+    left_out: dict[LeftOutReason, int]
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from steunpunt.db.letter_models import Mailing, SentLetter
-from steunpunt.db.mailing_queries import addressees_query, recipients_query
+from steunpunt.db.mailing_queries import addressees_query, reason_counts_query, recipients_query
 from steunpunt.domain.address import Address
-from steunpunt.domain.addressee import Addressee, Household, address_problem, households
-from steunpunt.domain.choices import Grouping, LetterKind, Salutation
+from steunpunt.domain.addressee import Addressee, Household, households
+from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind, Salutation
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, fields_for
@@ -33,6 +33,7 @@ from steunpunt.services.letter_dto import (
     LeftOut,
     MailingRequest,
     MailingResult,
+    RecipientCount,
     RecipientSelection,
     SentLetterView,
     TemplateData,
@@ -57,10 +58,6 @@ from steunpunt.services.session_scope import SessionScope
 log = logging.getLogger(__name__)
 
 
-ENDED = "Inschrijving beëindigd"
-NO_MAIL = "Wil geen post ontvangen"
-
-
 class Cancelled(ServiceError):
     """The user stopped the mailing; nothing was made or recorded."""
 
@@ -81,22 +78,40 @@ class MailingService:
         self, criteria: RecipientFilter | None, caregiver_ids: Sequence[int] = ()
     ) -> RecipientSelection:
         """Who the filter (or the chosen people) reaches, and who is left out with the reason."""
+        dialect = self._scope.dialect
         if criteria is None:
-            query = addressees_query(list(caregiver_ids))
+            query = addressees_query(list(caregiver_ids), dialect)
         else:
-            query = recipients_query(criteria.check(), self._today())
+            query = recipients_query(criteria.check(), self._today(), dialect)
         included: list[Addressee] = []
         left_out: list[LeftOut] = []
         with self._scope() as session:
-            for row in session.execute(query):
-                person = _addressee(row)
-                reason = _reason_left_out(row, person.address)
-                if reason:
-                    left_out.append(LeftOut(row.id, person.name.sorted_form, reason))
+            for row in session.connection().execute(query):
+                if row.reason is None:
+                    included.append(_addressee(row))
                 else:
-                    included.append(person)
+                    left_out.append(_left_out(row))
         left_out.sort(key=lambda person: (person.reason, person.name.casefold()))
         return RecipientSelection(tuple(included), tuple(left_out))
+
+    def count_recipients(self, criteria: RecipientFilter) -> RecipientCount:
+        """How many the filter reaches and leaves out per reason, without loading anyone."""
+        query = reason_counts_query(criteria.check(), self._today(), self._scope.dialect)
+        with self._scope() as session:
+            counts = {reason: int(count) for reason, count in session.execute(query)}
+        included = counts.pop(None, 0)
+        return RecipientCount(
+            included, {LeftOutReason(reason): count for reason, count in counts.items()}
+        )
+
+    def left_out(self, criteria: RecipientFilter) -> list[LeftOut]:
+        """Who the filter names but gets no letter, by reason and name."""
+        query = recipients_query(criteria.check(), self._today(), self._scope.dialect)
+        inner = query.subquery()
+        with self._scope() as session:
+            rows = session.connection().execute(select(inner).where(inner.c.reason.is_not(None)))
+            people = [_left_out(row) for row in rows]
+        return sorted(people, key=lambda person: (person.reason, person.name.casefold()))
 
     # --- making a mailing ---------------------------------------------------------------------
 
@@ -108,7 +123,7 @@ class MailingService:
         style, _version = self._letters.house_style()
         selection = self.select_recipients(request.criteria, request.caregiver_ids)
         if not selection.included:
-            reasons = ", ".join(reason.lower() for reason in selection.reasons())
+            reasons = ", ".join(reason.label.lower() for reason in selection.reasons())
             raise NotAllowed(
                 "Er is geen brief gemaakt: niemand komt in aanmerking"
                 + (f" ({reasons})." if reasons else ".")
@@ -248,7 +263,7 @@ class MailingService:
             kind, reference, letter_date = mailing.kind, mailing.reference, mailing.letter_date
         selection = self.select_recipients(None, [caregiver_id])
         if not selection.included:
-            reason = selection.left_out[0].reason if selection.left_out else "onbekend"
+            reason = selection.left_out[0].reason.label if selection.left_out else "onbekend"
             raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
         household = households(selection.included, Grouping.PER_PERSON)[0]
         style, _version = self._letters.house_style()
@@ -290,13 +305,14 @@ class MailingService:
         return target
 
 
+_SALUTATIONS = {salutation.value: salutation for salutation in Salutation}
+
+
 def _addressee(row: Any) -> Addressee:
     return Addressee(
         row.id,
         PersonName(row.first_name, row.infix, row.last_name, row.initials),
-        Salutation(row.salutation)
-        if row.salutation in Salutation._value2member_map_
-        else Salutation.NEUTRAL,
+        _SALUTATIONS.get(row.salutation, Salutation.NEUTRAL),
         Address(
             row.street,
             row.house_number,
@@ -308,12 +324,9 @@ def _addressee(row: Any) -> Addressee:
     )
 
 
-def _reason_left_out(row: Any, address: Address) -> str | None:
-    if row.ended_on is not None:
-        return ENDED
-    if row.no_mail:
-        return NO_MAIL
-    return address_problem(address)
+def _left_out(row: Any) -> LeftOut:
+    name = PersonName(row.first_name, row.infix, row.last_name, row.initials)
+    return LeftOut(row.id, name.sorted_form, LeftOutReason(row.reason))
 
 
 def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:

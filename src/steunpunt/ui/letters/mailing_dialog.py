@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
-from steunpunt.services.letter_dto import MailingRequest, MailingResult, RecipientSelection
+from steunpunt.services.letter_dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.services.mailings import Cancelled
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -64,7 +65,7 @@ class MailingDialog(QDialog):
         self._actor = actor
         self._runner = runner
         self._task: TaskContext | None = None
-        self._selection: RecipientSelection | None = None
+        self._counted: RecipientFilter | None = None
         self._count_generation = 0
         self.made: MailingResult | None = None
         self.setWindowTitle(tr("Mailing maken"))
@@ -165,12 +166,13 @@ class MailingDialog(QDialog):
         generation = self._count_generation
         self.count.setText(tr("Ontvangers tellen…"))
 
-        def done(selection: RecipientSelection) -> None:
+        def done(count: RecipientCount) -> None:
             if generation == self._count_generation:
-                self._show_selection(selection)
+                self._counted = criteria
+                self._show_count(count)
 
         self._runner.start(
-            lambda _context: self._services.mailings.select_recipients(criteria),
+            lambda _context: self._services.mailings.count_recipients(criteria),
             done,
             lambda error: self._count_failed(error, generation),
         )
@@ -180,25 +182,37 @@ class MailingDialog(QDialog):
             self.count.setText("")
             report_error(self, error)
 
-    def _show_selection(self, selection: RecipientSelection) -> None:
-        self._selection = selection
-        text = tr("{count} mantelzorgers krijgen deze brief.").format(
-            count=_number(len(selection.included))
-        )
-        if selection.left_out:
+    def _show_count(self, count: RecipientCount) -> None:
+        text = tr("{count} mantelzorgers krijgen deze brief.").format(count=_number(count.included))
+        if count.left_out:
             reasons = ", ".join(
-                f"{tr(reason).lower()}: {_number(count)}"
-                for reason, count in selection.reasons().items()
+                f"{tr(reason.label).lower()}: {_number(number)}"
+                for reason, number in sorted(count.left_out.items())
             )
             text += " " + tr("{count} vallen af ({reasons}).").format(
-                count=_number(len(selection.left_out)), reasons=reasons
+                count=_number(sum(count.left_out.values())), reasons=reasons
             )
         self.count.setText(text)
-        self.left_out_button.setEnabled(bool(selection.left_out))
+        self.left_out_button.setEnabled(bool(count.left_out))
 
     def show_left_out(self) -> None:
-        if self._selection is not None:
-            LeftOutDialog(self._selection.left_out, self).exec()
+        """List who the counted filter leaves out, with the reason for each (loaded in the background)."""
+        criteria = self._counted
+        if criteria is None:
+            return
+        self.left_out_button.setEnabled(False)
+
+        def loaded(people: list[LeftOut]) -> None:
+            self.left_out_button.setEnabled(True)
+            LeftOutDialog(people, self).exec()
+
+        def failed(error: BaseException) -> None:
+            self.left_out_button.setEnabled(True)
+            report_error(self, error)
+
+        self._runner.start(
+            lambda _context: self._services.mailings.left_out(criteria), loaded, failed
+        )
 
     # --- making -------------------------------------------------------------------------------
 
@@ -240,7 +254,7 @@ class MailingDialog(QDialog):
         )
 
     def _progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
+        self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _made(self, result: MailingResult) -> None:
@@ -275,7 +289,7 @@ class MailingDialog(QDialog):
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the first letter is counted
         self.make_button.setEnabled(not running)
         self.close_button.setText(tr("Afbreken") if running else tr("Sluiten"))
         for widget in (self.template, self.letter_date, self.filter, self.grouping, self.folder):
