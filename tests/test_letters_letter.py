@@ -64,6 +64,19 @@ def test_each_letter_of_several_pages_is_numbered_on_its_own(tmp_path: Path) -> 
     assert "Mevrouw A. Yılmaz" in pages[per_letter]
 
 
+def test_letters_of_different_lengths_each_count_their_own_pages(tmp_path: Path) -> None:
+    long_values = {**VALUES, "voornaam": "Ayşe " + "heel lang " * 800}
+    short, long = Letter(RECIPIENT, VALUES), Letter(RECIPIENT, long_values)
+    target = tmp_path / "brieven.pdf"
+    render_letters(target, STYLE, LetterText("", "{voornaam}"), [short, long, short], VALUES)
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    numbers = [line for page in pages for line in page.splitlines() if "Pagina" in line]
+    long_pages = len(pages) - 2
+    assert long_pages >= 2
+    assert numbers == [f"Pagina {n} van {long_pages}" for n in range(1, long_pages + 1)]
+    assert "Pagina" not in pages[0] and "Pagina" not in pages[-1]
+
+
 def test_the_closing_never_stands_alone_on_a_page(tmp_path: Path) -> None:
     for paragraphs in range(14, 26):  # one line more each time: some end at a page break
         body = "\n\n".join(f"Regel {n}." for n in range(paragraphs))
@@ -134,3 +147,47 @@ def test_cancel_stops_the_letters(tmp_path: Path) -> None:
             VALUES,
             progress=lambda done: done < 30,
         )
+    # ReportLab writes only when the document is complete: nothing half-written is left
+    assert not target.exists()
+
+
+def test_a_long_name_is_made_smaller_to_stay_inside_the_window(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from steunpunt.letters.envelope import A4_HEIGHT_MM, WindowPreset
+    from steunpunt.letters.fonts import register_fonts
+
+    long_name = "De heer J.P.M. van der Zwaluwenburg-Oosterhuis"
+    recipient = Recipient((long_name,), RECIPIENT.address)
+    target = tmp_path / "brief.pdf"
+    render_letters(target, STYLE, LetterText("", "Tekst."), [Letter(recipient, VALUES)], VALUES)
+    font = register_fonts().regular
+    window = WindowPreset.LEFT.window
+    found: dict[str, tuple[float, float, float]] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            found[text.strip()] = (tm[4], tm[5], size * tm[0])
+
+    PdfReader(target).pages[0].extract_text(visitor_text=visit)
+    mm = 72 / 25.4
+    for line in recipient.lines:
+        x, y, size = found[line]
+        right = (x + stringWidth(line, font, size)) / mm
+        assert window.left < x / mm and right < window.left + window.width, line
+        assert window.top < A4_HEIGHT_MM - y / mm < window.top + window.height, line
+    assert found[long_name][2] < 10 and found["Dorpsstraat 12 A"][2] == 10
+
+
+def test_letters_labels_and_calibration_ask_viewers_not_to_scale(tmp_path: Path) -> None:
+    from steunpunt.letters.calibration import render_calibration_page
+    from steunpunt.letters.envelope import WindowPreset
+    from steunpunt.letters.labels import LabelPreset, render_labels, render_test_sheet
+
+    render(tmp_path, "Tekst")
+    render_labels(tmp_path / "etiketten.pdf", LabelPreset.THREE_BY_SEVEN.sheet, [["A", "B"]])
+    render_test_sheet(tmp_path / "testvel.pdf", LabelPreset.THREE_BY_EIGHT.sheet)
+    render_calibration_page(tmp_path / "kalibratie.pdf", WindowPreset.LEFT.window)
+    for name in ("brieven.pdf", "etiketten.pdf", "testvel.pdf", "kalibratie.pdf"):
+        catalog = PdfReader(tmp_path / name).trailer["/Root"]
+        assert catalog["/ViewerPreferences"]["/PrintScaling"] == "/None", name

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.letters.merge import Block, check_template, fields_in, merge
+from steunpunt.letters.merge import Block, check_template, compile_template, fields_in
+
+
+def merge(template: str, values: dict[str, str]) -> list[Block]:
+    return compile_template(template, values).fill(values)
+
 
 VALUES = {"aanhef": "Beste Ayşe", "voornaam": "Ayşe", "bedrag": "€ 100,00"}
 
@@ -43,3 +48,15 @@ def test_malformed_fields_get_a_dutch_message(template: str) -> None:
 
 def test_fields_in_lists_the_fields_in_order() -> None:
     assert fields_in("{aanhef}, {voornaam} en {aanhef}") == ["aanhef", "voornaam", "aanhef"]
+
+
+@pytest.mark.parametrize("template", ["**vet *schuin** tekst*", "*schuin **vet* tekst**"])
+def test_overlapping_bold_and_italic_is_refused_in_dutch(template: str) -> None:
+    with pytest.raises(InvalidValue, match="Vet en schuin lopen door elkaar"):
+        compile_template(template, VALUES)
+
+
+def test_bold_and_italic_side_by_side_and_a_lone_star_are_fine() -> None:
+    assert merge("**vet** en *schuin*, 5 * 3", {}) == [
+        Block("paragraph", ("<b>vet</b> en <i>schuin</i>, 5 * 3",))
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -351,10 +352,82 @@ def test_when_the_letter_log_cannot_be_written_the_files_are_taken_back(
     out: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def locked(*_args: object) -> int:
+    from steunpunt.services import mailings
+
+    def locked(**_values: object) -> object:
         raise ServiceError("De database is bezet.")
 
-    monkeypatch.setattr(services.mailings, "_record", locked)
+    monkeypatch.setattr(mailings, "SentLetter", locked)
     with pytest.raises(ServiceError, match="bezet"):
         services.mailings.make_mailing(actor, request(services, out, per_person_pdfs=True))
+    assert list(out.iterdir()) == []
+    monkeypatch.undo()
+    assert services.mailings.make_mailing(actor, request(services, out)).reference == "2026-0001"
+
+
+def test_a_template_name_with_characters_windows_refuses_still_gives_files(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    view = services.letters.save_template(
+        actor, TemplateData('Uitnodiging 10/11: "feest"?', LetterKind.FREE, "", "{aanhef},")
+    )
+    result = services.mailings.make_mailing(
+        actor, request(services, out, template_id=view.id, per_person_pdfs=True)
+    )
+    assert result.letters_pdf.name == "Mailing 2026-0001 Uitnodiging 10-11- -feest-.pdf"
+    assert result.per_person_folder is not None
+    assert len(list(result.per_person_folder.iterdir())) == 3
+
+
+def test_mailing_numbers_count_on_past_9999(
+    services: Services, actor: Actor, people: dict[str, int], out: Path, engine: Engine
+) -> None:
+    first = services.mailings.make_mailing(actor, request(services, out))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE mailing SET number = 9999, reference = '2026-9999' WHERE id = :id"),
+            {"id": first.mailing_id},
+        )
+    references = [
+        services.mailings.make_mailing(actor, request(services, out / str(n))).reference
+        for n in range(2)
+    ]
+    assert references == ["2026-10000", "2026-10001"]
+
+
+def test_a_letter_can_be_reprinted_more_than_once(
+    services: Services, actor: Actor, people: dict[str, int], out: Path
+) -> None:
+    result = services.mailings.make_mailing(actor, request(services, out))
+    paths = [
+        services.mailings.reprint(actor, result.mailing_id, people["jan"], out) for _ in range(3)
+    ]
+    assert len(set(paths)) == 3 and paths[1].name.endswith(" (2).pdf")
+    assert [entry.reprint for entry in services.mailings.letter_log(people["jan"])].count(True) == 3
+
+
+def test_place_filters_ignore_case_and_a_future_end_date_still_gets_post(
+    services: Services, actor: Actor, people: dict[str, int]
+) -> None:
+    for typed in ("soest", "SOEST", "Soest"):
+        found = services.mailings.select_recipients(RecipientFilter(places=(typed,)))
+        assert [p.caregiver_id for p in found.included] == [people["jan"]], typed
+    detail = services.caregivers.get(people["jan"])
+    from dataclasses import replace
+
+    from steunpunt.domain.choices import EndReason
+
+    ends_next_month = replace(detail.data, ended_on=date(2026, 12, 31), end_reason=EndReason.MOVED)
+    services.caregivers.update(actor, detail.id, detail.version, ends_next_month)
+    found = services.mailings.select_recipients(RecipientFilter(places=("Soest",)))
+    assert [p.caregiver_id for p in found.included] == [people["jan"]]
+
+
+def test_a_damaged_logo_in_the_house_style_is_refused_in_dutch(
+    services: Services, actor: Actor, people: dict[str, int], out: Path, engine: Engine
+) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE house_style SET logo = :junk"), {"junk": b"\x89PNG kapot"})
+    with pytest.raises(NotAllowed, match="De huisstijl is niet in orde"):
+        services.mailings.make_mailing(actor, request(services, out))
     assert list(out.iterdir()) == []

@@ -79,6 +79,7 @@ def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     assert "Klaar: 3 brieven voor 3 mantelzorgers, kenmerk 2026-0001." in dialog.status.text()
     assert dialog.open_button.isVisible() and dialog.print_button.isVisible()
+    assert not dialog.make_button.isEnabled()  # no second, duplicate mailing
     assert dialog.made is not None and dialog.made.labels_pdf is not None
     assert len(PdfReader(dialog.made.letters_pdf).pages) == 3
     assert dialog.made.letters_pdf.parent == tmp_path / "brieven"

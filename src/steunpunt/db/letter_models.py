@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from steunpunt.db.base import Base, Tracked, utc_now
@@ -42,11 +52,19 @@ class SavedFilter(Tracked, Base):
 
 
 class Mailing(Tracked, Base):
-    """Letters made in one go (or one letter); the text is kept so a reprint reads the same."""
+    """Letters made in one go (or one letter); the text is kept so a reprint reads the same.
+
+    The row is made first, to take the number printed as kenmerk; it is completed with the
+    letter log once every file is in place, or removed when the mailing is cancelled.
+    """
 
     __tablename__ = "mailing"
 
+    year: Mapped[int]
+    number: Mapped[int]
     reference: Mapped[str] = mapped_column(String(20), unique=True)
+    completed: Mapped[bool] = mapped_column(Boolean, default=False)
+    """False while the letters are being made: the number is taken, nothing was sent yet."""
     made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     made_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_member.id", ondelete="SET NULL")
@@ -61,6 +79,8 @@ class Mailing(Tracked, Base):
     letter_date: Mapped[date] = mapped_column(Date)
     recipients_description: Mapped[str] = mapped_column(String(300), default="")
     letter_count: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (UniqueConstraint("year", "number"),)
 
 
 class SentLetter(Tracked, Base):

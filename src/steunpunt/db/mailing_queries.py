@@ -31,7 +31,7 @@ ADDRESSEE_COLUMNS: tuple[Any, ...] = (
 AddresseeSelect = Select[*tuple[Any, ...]]
 
 
-def left_out_reason(dialect: str) -> Any:
+def left_out_reason(today: date, dialect: str) -> Any:
     """Why someone gets no letter, as a column (None: they get one). The order matters.
 
     Postcodes are stored as the form normalised them (``1234 AB``); this is a safety net.
@@ -50,7 +50,7 @@ def left_out_reason(dialect: str) -> Any:
         Caregiver.place == "",
     )
     return case(
-        (Caregiver.ended_on.is_not(None), LeftOutReason.ENDED.value),
+        (Caregiver.ended_on <= today, LeftOutReason.ENDED.value),
         (Caregiver.no_mail.is_(True), LeftOutReason.NO_MAIL.value),
         (no_address, LeftOutReason.NO_ADDRESS.value),
         (~postcode_ok, LeftOutReason.BAD_POSTCODE.value),
@@ -60,13 +60,13 @@ def left_out_reason(dialect: str) -> Any:
 
 def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> AddresseeSelect:
     """Everyone the filter names with the reason they get no letter (None: they get one)."""
-    query = select(*ADDRESSEE_COLUMNS, left_out_reason(dialect))
+    query = select(*ADDRESSEE_COLUMNS, left_out_reason(today, dialect))
     if criteria.brackets:
         query = query.where(or_(*(_bracket(bracket, today) for bracket in criteria.brackets)))
     if criteria.places:
-        query = query.where(Caregiver.place.in_(criteria.places))
+        query = query.where(_lower_in(Caregiver.place, criteria.places))
     if criteria.municipalities:
-        query = query.where(Caregiver.municipality.in_(criteria.municipalities))
+        query = query.where(_lower_in(Caregiver.municipality, criteria.municipalities))
     if criteria.registered_from:
         query = query.where(Caregiver.registered_on >= criteria.registered_from)
     if criteria.registered_until:
@@ -81,9 +81,9 @@ def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> Ad
     return query
 
 
-def addressees_query(caregiver_ids: list[int], dialect: str) -> AddresseeSelect:
+def addressees_query(caregiver_ids: list[int], today: date, dialect: str) -> AddresseeSelect:
     """The same columns for chosen caregivers (a single letter, a reprint)."""
-    return select(*ADDRESSEE_COLUMNS, left_out_reason(dialect)).where(
+    return select(*ADDRESSEE_COLUMNS, left_out_reason(today, dialect)).where(
         Caregiver.id.in_(caregiver_ids)
     )
 
@@ -93,6 +93,11 @@ def reason_counts_query(criteria: RecipientFilter, today: date, dialect: str) ->
     inner = recipients_query(criteria, today, dialect).subquery()
     query: Select[Any] = select(inner.c.reason, func.count()).group_by(inner.c.reason)
     return query
+
+
+def _lower_in(column: Any, names: tuple[str, ...]) -> ColumnElement[bool]:
+    """``Soest``, ``soest`` and ``SOEST`` name the same place."""
+    return func.lower(column).in_([name.lower() for name in names])
 
 
 def _bracket(bracket: AgeBracket, today: date) -> Any:

@@ -29,8 +29,12 @@ def write_print_shop_csv(target: Path, rows: Iterable[PrintShopRow]) -> int:
         writer.writerow(HEADER)
         for row in rows:
             names = (*row.names, "", "")[:2]
-            writer.writerow(
-                (row.reference, *names, row.street_line, row.postcode, row.place.upper())
-            )
+            cells = (row.reference, *names, row.street_line, row.postcode, row.place.upper())
+            writer.writerow([_as_text(cell) for cell in cells])
             count += 1
     return count
+
+
+def _as_text(cell: str) -> str:
+    """A cell Excel will not run as a formula (a name typed as ``=SOM(...)`` stays text)."""
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell

@@ -10,6 +10,7 @@ from steunpunt.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow
 from steunpunt.letters.fonts import Fonts
 
 ADDRESS_SIZE = 10.0  # pt: plain sans-serif, no bold or italics (PostNL)
+ADDRESS_MIN_SIZE = 8.0  # a long name is made smaller, never wider than the window
 RETURN_SIZE = 6.5
 RETURN_MIN_SIZE = 4.5
 LINE_GAP = 1.25
@@ -37,14 +38,16 @@ def draw_address_block(
 
     x = (window.left + PADDING_MM) * mm
     top = (A4_HEIGHT_MM - window.top - PADDING_MM) * mm
+    width = (window.width - 2 * PADDING_MM) * mm
     if return_line:
-        width = (window.width - 2 * PADDING_MM) * mm
         size = fitting_size(return_line, fonts.regular, RETURN_SIZE, RETURN_MIN_SIZE, width)
         canvas.setFont(fonts.regular, size)
         canvas.drawString(x, top - RETURN_SIZE, return_line)
         top -= RETURN_SIZE * LINE_GAP + 2 * mm
-    canvas.setFont(fonts.regular, ADDRESS_SIZE)
     for number, line in enumerate(recipient.lines, start=1):
+        canvas.setFont(
+            fonts.regular, fitting_size(line, fonts.regular, ADDRESS_SIZE, ADDRESS_MIN_SIZE, width)
+        )
         canvas.drawString(x, top - number * ADDRESS_SIZE * LINE_GAP, line)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from steunpunt.domain.address import Address
 from steunpunt.letters.address_block import Recipient, draw_address_block
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM, EnvelopeWindow
-from steunpunt.letters.fonts import Fonts, register_fonts
+from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 
 SAMPLE = Recipient(
     ("Mevrouw A. Yılmaz-de Vries",),
@@ -32,6 +32,7 @@ def render_calibration_page(
 
     fonts = register_fonts()
     canvas = Canvas(str(target), pagesize=A4)
+    print_at_true_size(canvas)
     canvas.setTitle("Kalibratiepagina envelopvenster")
     _rulers(canvas, fonts)
     _window_outline(canvas, window, fonts)

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
-from steunpunt.letters.fonts import Fonts, register_fonts
+from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,7 @@ def render_labels(
     ascent, descent = pdfmetrics.getAscentDescent(font, 1.0)
     boxes = [_text_box(sheet, index, mm) for index in range(sheet.per_page)]
     canvas = Canvas(_sink(target), pagesize=A4)
+    print_at_true_size(canvas)
     canvas.setTitle("Adresetiketten")
     current_size = 0.0
     done = 0
@@ -179,6 +180,7 @@ def render_test_sheet(target: Path | BinaryIO, sheet: LabelSheet) -> None:
     sheet.check()
     fonts = register_fonts()
     canvas = Canvas(_sink(target), pagesize=A4)
+    print_at_true_size(canvas)
     canvas.setTitle("Testvel etiketten")
     notes = _test_notes(sheet)
     if len(notes) > sheet.per_page:

@@ -39,13 +39,6 @@ class Letter:
     values: Mapping[str, str]
 
 
-def check_letter_text(text: LetterText, available: Iterable[str]) -> None:
-    """Refuse unknown or malformed fields in the subject or body, with a Dutch message."""
-    names = list(available)
-    compile_template(text.subject, names)
-    compile_template(text.body, names)
-
-
 def render_letters(
     target: Path | BinaryIO,
     style: HouseStyle,

@@ -35,7 +35,7 @@ from reportlab.platypus.flowables import Flowable
 
 from steunpunt.letters.address_block import Recipient, draw_address_block
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
-from steunpunt.letters.fonts import Fonts
+from steunpunt.letters.fonts import Fonts, print_at_true_size
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LettersCancelled
 from steunpunt.letters.merge import Block, CompiledTemplate
@@ -198,6 +198,8 @@ class LetterDocument:
     # --- page decoration ---------------------------------------------------------------------
 
     def _first_page(self, canvas: Any, _document: Any) -> None:
+        if self._letter == 0:
+            print_at_true_size(canvas)
         self._letter += 1
         self._page = 1
         self.use_form(canvas, "letterhead", self._draw_letterhead)

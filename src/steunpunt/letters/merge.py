@@ -17,6 +17,7 @@ from steunpunt.domain.errors import InvalidValue
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"\*(.+?)\*")
+_TAG = re.compile(r"<(/?)([bi])>")
 _FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -55,7 +56,7 @@ def check_template(template: str, available: Iterable[str]) -> None:
     if unknown:
         raise InvalidValue(
             f"Het veld {{{unknown[0]}}} bestaat niet voor deze brief. "
-            f"Beschikbaar: {', '.join('{' + k + '}' for k in sorted(known))}."
+            "Kies een veld uit de lijst met beschikbare velden."
         )
 
 
@@ -88,10 +89,18 @@ def compile_template(template: str, available: Iterable[str]) -> CompiledTemplat
     return CompiledTemplate(tuple(blocks))
 
 
-def merge(template: str, values: Mapping[str, str]) -> list[Block]:
-    """The template as blocks of paragraph markup with every field filled in."""
-    return compile_template(template, values).fill(values)
-
-
 def _markup(text: str) -> str:
-    return _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escape(text)))
+    """``**vet**`` and ``*schuin*`` as paragraph tags; markers that cross are refused in Dutch."""
+    marked = _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escape(text)))
+    open_tags: list[str] = []
+    for tag in _TAG.finditer(marked):
+        closing, name = tag.group(1), tag.group(2)
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            shown = text if len(text) <= 60 else text[:57] + "..."
+            raise InvalidValue(
+                f'Vet en schuin lopen door elkaar in: "{shown}". Zet ze apart, '
+                "bijvoorbeeld **vet** en *schuin*."
+            )
+    return marked

@@ -8,16 +8,17 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.letter_models import HouseStyleRecord, LetterTemplate, SavedFilter
 from steunpunt.domain.choices import LetterKind
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.recipient_filter import RecipientFilter, built_in_filters
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
 from steunpunt.letters.fields import fields_for
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.letters.merge import check_template
+from steunpunt.letters.merge import compile_template
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, StaleEdit
 from steunpunt.services.letter_dto import NamedFilter, TemplateData, TemplateView
@@ -27,6 +28,8 @@ from steunpunt.services.session_scope import SessionScope
 log = logging.getLogger(__name__)
 
 TEMPLATE = "Dit sjabloon"
+NAME_LENGTH = 100  # the columns of letter_template
+SUBJECT_LENGTH = 200
 HOUSE_STYLE = "De huisstijl"
 
 
@@ -72,17 +75,7 @@ class LetterService:
     def templates(self, kind: LetterKind | None = None) -> list[TemplateView]:
         """Active templates by kind and name; the shipped ones are added the first time."""
         with self._scope() as session:
-            if session.scalars(select(LetterTemplate.id).limit(1)).first() is None:
-                for default in DEFAULT_TEMPLATES:
-                    session.add(
-                        LetterTemplate(
-                            name=default.name,
-                            kind=default.kind,
-                            subject=default.subject,
-                            body=default.body,
-                        )
-                    )
-                session.flush()
+            _add_defaults_once(session)
             query = select(LetterTemplate).where(LetterTemplate.active.is_(True))
             if kind is not None:
                 query = query.where(LetterTemplate.kind == kind)
@@ -104,6 +97,7 @@ class LetterService:
         check_template_data(data)
         try:
             with self._scope() as session:
+                _add_defaults_once(session)
                 if template_id is None:
                     row = LetterTemplate()
                     session.add(row)
@@ -178,14 +172,39 @@ def check_template_data(data: TemplateData) -> None:
         errors["name"] = "Geef het sjabloon een naam."
     if not data.body.strip():
         errors["body"] = "De brief heeft nog geen tekst."
-    available = [field.name for field in fields_for(data.kind)]
-    for name, text in (("subject", data.subject), ("body", data.body)):
-        try:
-            check_template(text, available)
-        except ValueError as error:
-            errors.setdefault(name, str(error))
+    if len(data.name.strip()) > NAME_LENGTH:
+        errors["name"] = f"Een naam heeft hoogstens {NAME_LENGTH} tekens."
+    if len(data.subject.strip()) > SUBJECT_LENGTH:
+        errors["subject"] = f"Een onderwerp heeft hoogstens {SUBJECT_LENGTH} tekens."
+    for name, message in text_problems(data).items():
+        errors.setdefault(name, message)
     if errors:
         raise ValidationFailed(errors)
+
+
+def text_problems(data: TemplateData) -> dict[str, str]:
+    """Unknown or malformed fields and crossed markup in the subject and body, in Dutch."""
+    available = [field.name for field in fields_for(data.kind)]
+    problems: dict[str, str] = {}
+    for name, text in (("subject", data.subject), ("body", data.body)):
+        try:
+            compile_template(text, available)
+        except InvalidValue as error:
+            problems[name] = error.message
+    return problems
+
+
+def _add_defaults_once(session: Session) -> None:
+    """The shipped templates, added while the steunpunt has none at all (not even removed ones)."""
+    if session.scalars(select(LetterTemplate.id).limit(1)).first() is not None:
+        return
+    session.add_all(
+        LetterTemplate(
+            name=default.name, kind=default.kind, subject=default.subject, body=default.body
+        )
+        for default in DEFAULT_TEMPLATES
+    )
+    session.flush()
 
 
 def _template_view(row: LetterTemplate) -> TemplateView:

@@ -38,7 +38,8 @@ class MailingJob:
 
     @property
     def title(self) -> str:
-        return f"Mailing {self.reference} {self.template_name}"
+        """The start of every file name: safe on Windows, short enough for deep folders."""
+        return safe_file_name(f"Mailing {self.reference} {self.template_name[:40]}")
 
     @property
     def steps(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -16,9 +17,20 @@ log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
-def safe_file_name(text: str) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dots or spaces."""
-    return _UNSAFE.sub("-", text).strip(" .")[:120] or "brief"
+def safe_file_name(stem: str, suffix: str = "", limit: int = 90) -> str:
+    """A file name Windows accepts: no reserved characters, short, the suffix kept intact."""
+    cleaned = _UNSAFE.sub("-", stem).strip(" .")[:limit].strip(" .")
+    return (cleaned or "brief") + suffix
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> str:
+    """``stem.pdf``, or ``stem (2).pdf`` and so on when that is taken in ``folder``."""
+    name = safe_file_name(stem, suffix)
+    number = 2
+    while (folder / name).exists():
+        name = safe_file_name(stem, f" ({number}){suffix}")
+        number += 1
+    return name
 
 
 class StagedOutput:
@@ -32,7 +44,7 @@ class StagedOutput:
             self.staging.mkdir()
         except OSError as error:
             raise ServiceError(
-                f"De map {folder} kan niet worden gebruikt ({error.strerror}). "
+                f"De map {folder} kan niet worden gebruikt: {dutch_cause(error)}. "
                 "Kies een andere map; er is niets gemaakt."
             ) from error
         self._published: list[Path] = []
@@ -57,7 +69,7 @@ class StagedOutput:
         except OSError as error:
             self.withdraw()
             raise ServiceError(
-                f"De bestanden konden niet in {self.folder} worden gezet ({error.strerror}). "
+                f"De bestanden konden niet in {self.folder} worden gezet: {dutch_cause(error)}. "
                 "Er is niets vastgelegd."
             ) from error
         return targets
@@ -76,11 +88,21 @@ class StagedOutput:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
+def dutch_cause(error: OSError) -> str:
+    """What went wrong with a file, in a few Dutch words."""
+    return {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EACCES: "u mag niet schrijven in deze map",
+        errno.EPERM: "u mag niet schrijven in deze map",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.ENAMETOOLONG: "de bestandsnaam of map is te lang",
+    }.get(error.errno or 0, "de schijf gaf een fout")
+
+
 def disk_problem(error: OSError) -> ServiceError:
     """A Dutch message for a failed write (full disk, no permission), nothing kept."""
-    log.warning("Writing mailing files failed: %s", error.strerror)
+    log.warning("Writing mailing files failed: errno %s", error.errno)
     return ServiceError(
-        f"De bestanden konden niet worden geschreven ({error.strerror}). Controleer of er "
-        "ruimte op de schijf is en of u in deze map mag schrijven. Er is niets gemaakt of "
-        "vastgelegd."
+        f"De bestanden konden niet worden geschreven: {dutch_cause(error)}. Kies een andere map of maak "
+        "ruimte op de schijf. Er is niets gemaakt of vastgelegd."
     )

@@ -13,13 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.mailing_queries import addressees_query, reason_counts_query, recipients_query
 from steunpunt.domain.address import Address
 from steunpunt.domain.addressee import Addressee, Household, households
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind, Salutation
+from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, fields_for
@@ -51,7 +53,7 @@ from steunpunt.services.mailing_files import (
     letter_for,
     write_mailing_files,
 )
-from steunpunt.services.mailing_output import StagedOutput, disk_problem, safe_file_name
+from steunpunt.services.mailing_output import StagedOutput, disk_problem, free_name
 from steunpunt.services.records import load
 from steunpunt.services.session_scope import SessionScope
 
@@ -80,7 +82,7 @@ class MailingService:
         """Who the filter (or the chosen people) reaches, and who is left out with the reason."""
         dialect = self._scope.dialect
         if criteria is None:
-            query = addressees_query(list(caregiver_ids), dialect)
+            query = addressees_query(list(caregiver_ids), self._today(), dialect)
         else:
             query = recipients_query(criteria.check(), self._today(), dialect)
         included: list[Addressee] = []
@@ -120,7 +122,7 @@ class MailingService:
     ) -> MailingResult:
         """Make the letters and the asked files, then record a letter for every person reached."""
         template = self._letters.template(request.template_id).data
-        style, _version = self._letters.house_style()
+        style = self._checked_house_style()
         selection = self.select_recipients(request.criteria, request.caregiver_ids)
         if not selection.included:
             reasons = ", ".join(reason.label.lower() for reason in selection.reasons())
@@ -130,41 +132,45 @@ class MailingService:
             )
         letters = households(selection.included, request.grouping)
         _refuse_empty_house_style_fields(template, style)
+        mailing_id, reference = self._reserve(actor, request, template)
         job = MailingJob(
             style,
             LetterText(template.subject, template.body),
             template.kind,
             letters,
-            self._next_reference(request.letter_date.year),
+            reference,
             template.name,
             request.letter_date,
             request.per_person_pdfs,
             request.labels,
             request.print_shop_csv,
         )
-        staged = StagedOutput(request.folder)
+        staged: StagedOutput | None = None
         try:
+            staged = StagedOutput(request.folder)
             names = write_mailing_files(staged, job, Steps(progress, job.steps))
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
+            self._complete(mailing_id, request.letter_date, letters, staged)
         except (LettersCancelled, RenderCancelled) as error:
+            self._release(mailing_id)
             raise Cancelled(
                 "De mailing is afgebroken. Er is niets gemaakt of vastgelegd."
             ) from error
         except OSError as error:
+            self._release(mailing_id)
             raise disk_problem(error) from error
-        finally:
-            staged.discard()
-        try:
-            mailing_id = self._record(actor, request, template, job.reference, letters)
         except BaseException:
-            staged.withdraw()
+            self._release(mailing_id)
             raise
+        finally:
+            if staged is not None:
+                staged.discard()
         log.info(
             "Mailing %s made by staff %s: %s letters", mailing_id, actor.staff_id, len(letters)
         )
         return MailingResult(
             mailing_id,
-            job.reference,
+            reference,
             len(letters),
             sum(len(letter.members) for letter in letters),
             published[LETTERS],
@@ -173,56 +179,85 @@ class MailingService:
             published.get(CSV),
         )
 
-    def _next_reference(self, year: int) -> str:
-        """``2026-0007``: the year and a number that counts the mailings of that year."""
-        prefix = f"{year}-"
-        with self._scope() as session:
-            last = session.scalar(
-                select(func.max(Mailing.reference)).where(Mailing.reference.like(f"{prefix}%"))
-            )
-        number = int(last.removeprefix(prefix)) + 1 if last else 1
-        return f"{prefix}{number:04d}"
+    def _checked_house_style(self) -> HouseStyle:
+        """The house style, refused in Dutch when it cannot print (e.g. a damaged logo)."""
+        style, _version = self._letters.house_style()
+        try:
+            return style.check()
+        except ValidationFailed as error:
+            problem = next(iter(error.errors.values()))
+            raise NotAllowed(
+                f"De huisstijl is niet in orde: {problem} Pas die aan onder Beheer › Huisstijl "
+                "en briefpapier. Er is niets gemaakt."
+            ) from error
 
-    def _record(
-        self,
-        actor: Actor,
-        request: MailingRequest,
-        template: TemplateData,
-        reference: str,
-        letters: list[Household],
-    ) -> int:
-        with self._scope() as session:
-            taken = session.scalar(select(Mailing.id).where(Mailing.reference == reference))
-            if taken is not None:
-                raise NotAllowed(
-                    "Tegelijk is op een andere computer een mailing gemaakt. Maak deze mailing "
-                    "opnieuw; er is niets vastgelegd."
+    def _reserve(
+        self, actor: Actor, request: MailingRequest, template: TemplateData
+    ) -> tuple[int, str]:
+        """Take the next number of the year (``2026-0007``) before any letter is printed."""
+        year = request.letter_date.year
+        for _attempt in range(5):
+            try:
+                with self._scope() as session:
+                    last = session.scalar(
+                        select(func.max(Mailing.number)).where(Mailing.year == year)
+                    )
+                    number = (last or 0) + 1
+                    mailing = Mailing(
+                        year=year,
+                        number=number,
+                        reference=f"{year}-{number:04d}",
+                        made_by_id=actor.staff_id,
+                        template_id=request.template_id,
+                        template_name=template.name,
+                        kind=template.kind,
+                        subject=template.subject,
+                        body=template.body,
+                        letter_date=request.letter_date,
+                        recipients_description=_description(request)[:300],
+                    )
+                    session.add(mailing)
+                    session.flush()
+                    return mailing.id, mailing.reference
+            except IntegrityError:
+                log.info("Mailing number %s-%s taken meanwhile; trying the next", year, number)
+        raise NotAllowed(
+            "Er kon geen kenmerk voor de mailing worden gekozen: op andere computers worden "
+            "tegelijk mailings gemaakt. Probeer het over een ogenblik opnieuw."
+        )
+
+    def _complete(
+        self, mailing_id: int, sent_on: date, letters: list[Household], staged: StagedOutput
+    ) -> None:
+        """Write the letter log; when that fails, the files just put in place are taken back."""
+        try:
+            with self._scope() as session:
+                mailing = load(session, Mailing, mailing_id, "Deze mailing")
+                mailing.completed = True
+                mailing.letter_count = len(letters)
+                session.add_all(
+                    SentLetter(
+                        caregiver_id=member.caregiver_id,
+                        mailing_id=mailing_id,
+                        sent_on=sent_on,
+                        addressed_as=", ".join(household.name_lines)[:200],
+                    )
+                    for household in letters
+                    for member in household.members
                 )
-            mailing = Mailing(
-                reference=reference,
-                made_by_id=actor.staff_id,
-                template_id=request.template_id,
-                template_name=template.name,
-                kind=template.kind,
-                subject=template.subject,
-                body=template.body,
-                letter_date=request.letter_date,
-                recipients_description=_description(request)[:300],
-                letter_count=len(letters),
-            )
-            session.add(mailing)
-            session.flush()
-            session.add_all(
-                SentLetter(
-                    caregiver_id=member.caregiver_id,
-                    mailing_id=mailing.id,
-                    sent_on=request.letter_date,
-                    addressed_as=", ".join(household.name_lines)[:200],
+        except BaseException:
+            staged.withdraw()
+            raise
+
+    def _release(self, mailing_id: int) -> None:
+        """Give up a reserved number: the mailing was not made."""
+        try:
+            with self._scope() as session:
+                session.execute(
+                    delete(Mailing).where(Mailing.id == mailing_id, Mailing.completed.is_(False))
                 )
-                for household in letters
-                for member in household.members
-            )
-            return mailing.id
+        except Exception:  # the reservation stays as an unused number; nothing was sent
+            log.exception("Could not release mailing %s", mailing_id)
 
     # --- the letter log and reprints ----------------------------------------------------------
 
@@ -266,10 +301,9 @@ class MailingService:
             reason = selection.left_out[0].reason.label if selection.left_out else "onbekend"
             raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
         household = households(selection.included, Grouping.PER_PERSON)[0]
-        style, _version = self._letters.house_style()
-        name = safe_file_name(
-            f"Herdruk {reference} {household.members[0].name.sorted_form} {caregiver_id}.pdf"
-        )
+        style = self._checked_house_style()
+        stem = f"Herdruk {reference} {household.members[0].name.sorted_form[:40]} {caregiver_id}"
+        name = free_name(folder, stem, ".pdf")
         staged = StagedOutput(folder)
         try:
             render_letters(

@@ -51,7 +51,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
         services = database.services
         self.list_view = CaregiverListView(services.caregivers, runner, self)
-        self.form_view = CaregiverFormView(services, database.actor, today, paths.letters_dir, self)
+        self.form_view = CaregiverFormView(
+            services, database.actor, today, runner, paths.letters_dir, self
+        )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.form_view)
@@ -123,12 +125,16 @@ class MainWindow(QMainWindow):
             self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
 
     def edit_templates(self) -> None:
-        TemplateEditor(self._database.services, self._database.actor, self).exec()
+        editor = TemplateEditor(self._database.services, self._database.actor, self)
+        editor.exec()
+        editor.deleteLater()
 
     def edit_house_style(self) -> None:
-        HouseStyleDialog(
+        dialog = HouseStyleDialog(
             self._database.services, self._database.actor, self._paths.letters_dir, self
-        ).exec()
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def _build_status_bar(self) -> None:
         where = QLabel(

@@ -40,6 +40,7 @@ from steunpunt.ui.caregivers.person_fields import (
 )
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class CaregiverFormView(QWidget):
         services: Services,
         actor: Actor,
         today: Callable[[], date],
+        runner: TaskRunner,
         letters_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
@@ -114,7 +116,7 @@ class CaregiverFormView(QWidget):
         self.contacts = ContactsPanel(context, self)
         self.tabs.addTab(self.relations, tr("Naasten"))
         self.tabs.addTab(self.contacts, tr("Contactmomenten"))
-        self.letters = LettersPanel(context, letters_dir, self._saved_for_letter, self)
+        self.letters = LettersPanel(context, runner, letters_dir, self._saved_for_letter, self)
         self.tabs.addTab(self.letters, tr("Brieven"))
         self.relations.changed.connect(self._reload_records)
         self.contacts.changed.connect(self._reload_records)

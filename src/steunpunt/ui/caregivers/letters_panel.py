@@ -6,16 +6,18 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from steunpunt.services.letter_dto import MailingRequest, SentLetterView
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.tasks import TaskRunner
 
 Context = tuple[Services, Actor, Callable[[], date]]
 
@@ -26,12 +28,14 @@ class LettersPanel(QWidget):
     def __init__(
         self,
         context: Context,
+        runner: TaskRunner,
         folder: Path,
         ready_for_letter: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services, self._actor, self._today = context
+        self._runner = runner
         self._folder = folder
         self._ready_for_letter = ready_for_letter
         self._caregiver_id: int | None = None
@@ -82,13 +86,10 @@ class LettersPanel(QWidget):
             caregiver_ids=(self._caregiver_id,),
             description=tr("Losse brief"),
         )
-        try:
-            result = self._services.mailings.make_mailing(self._actor, request)
-        except KNOWN_PROBLEMS as problem:
-            report_error(self, problem)
-            return
-        self.show_caregiver(self._caregiver_id)
-        offer_pdf(self, result.letters_pdf, tr("De brief is gemaakt en vastgelegd."))
+        self._in_background(
+            lambda: self._services.mailings.make_mailing(self._actor, request).letters_pdf,
+            tr("De brief is gemaakt en vastgelegd."),
+        )
 
     def reprint(self) -> None:
         """The selected letter again, with the text as it was sent and today's address."""
@@ -96,12 +97,32 @@ class LettersPanel(QWidget):
         if row is None or self._caregiver_id is None or not self._ready_for_letter():
             return
         sent = self._letters[row]
-        try:
-            path = self._services.mailings.reprint(
-                self._actor, sent.mailing_id, self._caregiver_id, self._folder
-            )
-        except KNOWN_PROBLEMS as problem:
-            report_error(self, problem)
-            return
-        self.show_caregiver(self._caregiver_id)
-        offer_pdf(self, path, tr("De brief is opnieuw gemaakt."))
+        caregiver_id = self._caregiver_id
+        self._in_background(
+            lambda: self._services.mailings.reprint(
+                self._actor, sent.mailing_id, caregiver_id, self._folder
+            ),
+            tr("De brief is opnieuw gemaakt."),
+        )
+
+    def _in_background(self, make: Callable[[], Path], message: str) -> None:
+        """Make the PDF on the task runner; then refresh the log and offer to open or print."""
+        caregiver_id = self._caregiver_id
+        self.records.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def finished() -> None:
+            QApplication.restoreOverrideCursor()
+            self.records.setEnabled(True)
+            if caregiver_id is not None and caregiver_id == self._caregiver_id:
+                self.show_caregiver(caregiver_id)
+
+        def done(path: Path) -> None:
+            finished()
+            offer_pdf(self, path, message)
+
+        def failed(error: BaseException) -> None:
+            finished()
+            report_error(self, error)
+
+        self._runner.start(lambda _context: make(), done, failed)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +42,7 @@ from steunpunt.ui.pdf_output import print_pdf
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 
 COUNT_DELAY_MS = 300
+LARGE_PRINT_JOB = 200  # pages: beyond this, printing page images here gets slow
 
 
 def _number(value: int) -> str:
@@ -274,6 +276,7 @@ class MailingDialog(QDialog):
         )
         for button in (self.open_button, self.print_button, self.folder_button):
             button.setVisible(True)
+        self.make_button.setEnabled(False)  # a second click would send everything twice
         self.open_button.setFocus()
 
     def _failed(self, error: BaseException) -> None:
@@ -323,8 +326,23 @@ class MailingDialog(QDialog):
             open_pdf(self, self.made.letters_pdf)
 
     def _print_result(self) -> None:
-        if self.made is not None:
-            print_pdf(self, self.made.letters_pdf)
+        """Print at 100 %; a large mailing is better sent from the PDF viewer or a print shop."""
+        made = self.made
+        if made is None:
+            return
+        if made.letters > LARGE_PRINT_JOB:
+            answer = QMessageBox.question(
+                self,
+                tr("Afdrukken"),
+                tr(
+                    "Dit zijn {count} brieven. Steunpunt drukt elke pagina als afbeelding af; "
+                    "vanuit de PDF-lezer gaat dat sneller (zet daar 'werkelijke grootte' aan). "
+                    "Toch hier afdrukken?"
+                ).format(count=_number(made.letters)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        print_pdf(self, made.letters_pdf)
 
     def _open_folder(self) -> None:
         if self.made is not None:

@@ -25,9 +25,10 @@ from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from steunpunt.services.letter_dto import TemplateData, TemplateView
+from steunpunt.services.letters import text_problems
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.preview_render import render_preview, template_problems
+from steunpunt.ui.letters.preview_render import render_preview
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
 from steunpunt.ui.widgets import ERROR_STYLE
@@ -202,7 +203,7 @@ class TemplateEditor(QDialog):
             )
         except ValidationFailed as failed:
             # The editor's own field messages are shorter; the list of fields is on screen.
-            first = self.form.show_errors({**failed.errors, **template_problems(data)})
+            first = self.form.show_errors({**failed.errors, **text_problems(data)})
             if first is not None:
                 first.setFocus()
             self._set_status(
@@ -232,7 +233,7 @@ class TemplateEditor(QDialog):
         """Check the merge fields and show the letter, or the Dutch message of what is wrong."""
         self._timer.stop()
         data = self.form.data()
-        problems = template_problems(data)
+        problems = text_problems(data)
         self.form.show_field_problems(problems)
         if problems:
             self.preview.clear(next(iter(problems.values())))

@@ -62,7 +62,10 @@ def upgrade() -> None:
     )
     _create(
         "mailing",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("reference", sa.String(length=20), nullable=False),
+        sa.Column("completed", sa.Boolean(), nullable=False),
         sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("made_by_id", sa.Integer(), nullable=True),
         sa.Column("template_id", sa.Integer(), nullable=True),
@@ -86,6 +89,7 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.UniqueConstraint("reference", name=op.f("uq_mailing_reference")),
+        sa.UniqueConstraint("year", "number", name=op.f("uq_mailing_year")),
     )
     _create(
         "sent_letter",
