@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from steunpunt.domain.addressee import Addressee
@@ -114,7 +114,6 @@ class SentLetterView:
     mailing_id: int
     reference: str
     sent_on: date
-    made_at: datetime
     template_name: str
     kind: LetterKind | None
     subject: str

@@ -275,7 +275,6 @@ class MailingService:
                     mailing.id,
                     mailing.reference,
                     sent.sent_on,
-                    mailing.made_at,
                     mailing.template_name,
                     LetterKind(mailing.kind)
                     if mailing.kind in LetterKind._value2member_map_
