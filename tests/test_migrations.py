@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, inspect
 
 import steunpunt.db.migrate as migrate_module
-from steunpunt.db import letter_models  # noqa: F401  (registers the letter tables)
+from steunpunt.db import compliment_models, letter_models  # noqa: F401  (registers the tables)
 from steunpunt.db.backup import backup_database, list_backups
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, sqlite_url
@@ -487,3 +487,16 @@ def test_migrations_build_exactly_the_schema_of_the_models(database_file: Path) 
     finally:
         engine.dispose()
     assert [d for d in differences if "caregiver_fts" not in str(d)] == []
+
+
+def test_every_constraint_and_index_name_fits_postgresql() -> None:
+    """PostgreSQL cuts names at 63 characters, so a longer name would not match on an office server."""
+    from steunpunt.db.base import Base
+
+    names = [
+        str(item.name)
+        for table in Base.metadata.tables.values()
+        for item in (*table.constraints, *table.indexes)
+        if item.name is not None
+    ]
+    assert names and [name for name in names if len(name) > 63] == []

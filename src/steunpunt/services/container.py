@@ -8,8 +8,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from steunpunt.services.applications import ApplicationService
 from steunpunt.services.care_recipients import CareRecipientService
 from steunpunt.services.caregivers import CaregiverService
+from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.contacts import ContactService
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailings import MailingService
@@ -25,6 +27,8 @@ class Services:
     staff: StaffService
     letters: LetterService
     mailings: MailingService
+    rounds: RoundService
+    applications: ApplicationService
 
 
 def build_services(
@@ -39,4 +43,6 @@ def build_services(
         staff=StaffService(scope),
         letters=letters,
         mailings=MailingService(scope, letters, today),
+        rounds=RoundService(scope, today),
+        applications=ApplicationService(scope, today),
     )

@@ -1,0 +1,1 @@
+"""The yearly mantelzorgcompliment: round rules, verdicts, caps, fraud checks and statuses."""

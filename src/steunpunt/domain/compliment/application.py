@@ -1,0 +1,75 @@
+"""An application as staff register it: when and how it came in, and where to pay."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from steunpunt.domain.choices import LabelledChoice
+from steunpunt.domain.compliment.round_rules import CompensationForm
+from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.iban import normalize_iban
+from steunpunt.domain.text import clean
+
+
+class Channel(LabelledChoice):
+    PAPER = "papier"
+    PHONE = "telefoon"
+    EMAIL = "email"
+    HOME_VISIT = "huisbezoek"
+
+    @property
+    def label(self) -> str:
+        return {
+            Channel.PAPER: "Papier",
+            Channel.PHONE: "Telefoon",
+            Channel.EMAIL: "E-mail",
+            Channel.HOME_VISIT: "Huisbezoek",
+        }[self]
+
+
+@dataclass(frozen=True)
+class ApplicationData:
+    """What the application form holds."""
+
+    caregiver_id: int
+    care_recipient_id: int
+    received_on: date
+    channel: Channel
+    iban: str = ""
+    account_holder: str = ""
+    voucher_code: str = ""
+
+
+def checked_application(
+    data: ApplicationData, form: CompensationForm, today: date
+) -> ApplicationData:
+    """The application cleaned up (IBAN compact, names trimmed), or every problem in Dutch."""
+    errors: dict[str, str] = {}
+    iban = clean(data.iban)
+    holder = clean(data.account_holder)
+    if data.received_on > today:
+        errors["received_on"] = "De datum van ontvangst ligt in de toekomst."
+    if form is CompensationForm.MONEY:
+        if not iban:
+            errors["iban"] = "Vul het IBAN in waarop het compliment moet worden betaald."
+        else:
+            try:
+                iban = normalize_iban(iban)
+            except InvalidValue as error:
+                errors["iban"] = error.message
+        if not holder:
+            errors["account_holder"] = "Vul de naam van de rekeninghouder in."
+        elif len(holder) > 70:
+            errors["account_holder"] = "De naam van de rekeninghouder heeft hoogstens 70 tekens."
+    if errors:
+        raise ValidationFailed(errors)
+    return ApplicationData(
+        data.caregiver_id,
+        data.care_recipient_id,
+        data.received_on,
+        data.channel,
+        iban,
+        holder,
+        clean(data.voucher_code),
+    )

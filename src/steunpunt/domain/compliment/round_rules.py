@@ -1,0 +1,117 @@
+"""The rules of one compliment round: every number a setting, because every gemeente differs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from steunpunt.domain.age import AgeBracket
+
+
+class CompensationForm(StrEnum):
+    """How the compliment is given."""
+
+    MONEY = "geld"
+    VOUCHER = "waardebon"
+
+
+class Residence(StrEnum):
+    """Who must live in the gemeente of the round."""
+
+    CARE_RECIPIENT = "naaste"
+    CAREGIVER = "mantelzorger"
+    EITHER = "een_van_beiden"
+
+
+class Applicant(StrEnum):
+    """Who may apply."""
+
+    CAREGIVER = "mantelzorger"
+    CARE_RECIPIENT = "naaste"
+    BOTH = "beiden"
+
+
+@dataclass(frozen=True)
+class RoundRules:
+    """One gemeente's compliment for one year. Money is in euro cents.
+
+    ``None`` for a limit means "no limit". ``amounts_by_bracket`` overrides ``amount`` for the
+    brackets it names (e.g. a smaller gift for young caregivers).
+    """
+
+    year: int
+    municipality: str
+    opens_on: date
+    closes_on: date
+    form: CompensationForm = CompensationForm.MONEY
+    amount_cents: int = 10_000
+    amounts_by_bracket: dict[AgeBracket, int] = field(default_factory=dict)
+    min_hours_per_week: float = 8.0
+    min_months_of_care: int = 3
+    residence: Residence = Residence.CARE_RECIPIENT
+    minimum_age: int | None = None
+    per_care_recipient: int | None = 1
+    """Compliments per naaste per year (split over its caregivers when ``split`` is set)."""
+    per_address: int | None = None
+    per_caregiver: int | None = 1
+    max_caregivers_per_recipient: int | None = None
+    split_over_caregivers: bool = False
+    fixed_budget_cents: int | None = None
+    """A budget divided equally over all grants instead of a fixed amount."""
+    exclude_wlz_institution: bool = True
+    applicant: Applicant = Applicant.CAREGIVER
+    control_letter_required: bool = False
+    control_letter_weeks: int = 8
+
+
+def rules_to_json(rules: RoundRules) -> str:
+    """The rules for storage; dates as ISO text, brackets by their code."""
+    data = asdict(rules)
+    data["opens_on"] = rules.opens_on.isoformat()
+    data["closes_on"] = rules.closes_on.isoformat()
+    data["amounts_by_bracket"] = {
+        bracket.value: cents for bracket, cents in rules.amounts_by_bracket.items()
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def rules_from_json(text: str) -> RoundRules:
+    """Read stored rules; a missing newer setting takes its default."""
+    data: dict[str, Any] = json.loads(text)
+    known = {item.name for item in fields(RoundRules)}
+    values = {key: value for key, value in data.items() if key in known}
+    values["opens_on"] = date.fromisoformat(values["opens_on"])
+    values["closes_on"] = date.fromisoformat(values["closes_on"])
+    values["amounts_by_bracket"] = {
+        AgeBracket(code): int(cents)
+        for code, cents in (values.get("amounts_by_bracket") or {}).items()
+    }
+    for key, kind in (
+        ("form", CompensationForm),
+        ("residence", Residence),
+        ("applicant", Applicant),
+    ):
+        if key in values:
+            values[key] = kind(values[key])
+    return RoundRules(**values)
+
+
+def next_year(rules: RoundRules) -> RoundRules:
+    """Last year's rules for a new round: the same settings, dates a year on."""
+    return replace(
+        rules,
+        year=rules.year + 1,
+        opens_on=years_after(rules.opens_on, 1),
+        closes_on=years_after(rules.closes_on, 1),
+    )
+
+
+def years_after(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

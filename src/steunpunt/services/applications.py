@@ -1,0 +1,395 @@
+"""Use cases of compliment applications: register, judge, decide (one or in a batch), sample."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from steunpunt.db.compliment_models import (
+    ApplicationStatusChange,
+    ComplimentApplication,
+    ComplimentRound,
+)
+from steunpunt.db.models import CareRelation, StaffMember
+from steunpunt.domain.compliment.allocation import Allocation, allocate
+from steunpunt.domain.compliment.application import ApplicationData, Channel, checked_application
+from steunpunt.domain.compliment.eligibility import amount_for
+from steunpunt.domain.compliment.facts import ApplicationFacts
+from steunpunt.domain.compliment.fraud import draw_sample
+from steunpunt.domain.compliment.round_rules import rules_from_json
+from steunpunt.domain.compliment.status import ApplicationStatus, check_transition
+from steunpunt.services.compliment_dto import (
+    ApplicationDetail,
+    ApplicationView,
+    StatusChangeView,
+)
+from steunpunt.services.compliment_evaluation import RoundEvaluation, evaluate_round
+from steunpunt.services.dto import Actor
+from steunpunt.services.errors import NotAllowed
+from steunpunt.services.records import load, load_for_edit
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+WHAT = "Deze aanvraag"
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    """One application in the preview of a batch decision."""
+
+    application_id: int
+    caregiver_name: str
+    recipient_name: str
+    amount_cents: int
+    explanation: str
+
+
+@dataclass(frozen=True)
+class BatchPreview:
+    """What a batch decision will do: who is granted (or sent a controlebrief), who is not."""
+
+    to_decide: tuple[BatchLine, ...]
+    left: tuple[BatchLine, ...]
+    next_status: ApplicationStatus
+
+
+class ApplicationService:
+    """Applications of one round at a time; every change names the acting staff member."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def applications(
+        self, round_id: int, status: ApplicationStatus | None = None
+    ) -> list[ApplicationView]:
+        """The round's applications in order of arrival, with their number of warnings."""
+        with self._scope() as session:
+            evaluation = evaluate_round(session, round_id, self._today())
+            rows = self._rows(session, round_id)
+        return [_view(row, evaluation) for row in rows if status is None or row.status == status]
+
+    def detail(self, application_id: int) -> ApplicationDetail:
+        with self._scope() as session:
+            row = load(session, ComplimentApplication, application_id, WHAT)
+            evaluation = evaluate_round(session, row.round_id, self._today())
+            history = session.execute(
+                select(ApplicationStatusChange, StaffMember.name)
+                .outerjoin(StaffMember, StaffMember.id == ApplicationStatusChange.changed_by_id)
+                .where(ApplicationStatusChange.application_id == application_id)
+                .order_by(ApplicationStatusChange.changed_at, ApplicationStatusChange.id)
+            ).all()
+            return _detail(row, evaluation, history)
+
+    def _rows(self, session: Session, round_id: int) -> list[ComplimentApplication]:
+        return list(
+            session.scalars(
+                select(ComplimentApplication)
+                .where(ComplimentApplication.round_id == round_id)
+                .order_by(ComplimentApplication.received_on, ComplimentApplication.id)
+            )
+        )
+
+    # --- registering --------------------------------------------------------------------------
+
+    def register(self, actor: Actor, round_id: int, data: ApplicationData) -> int:
+        """Record an application as received; the relation must exist in the register."""
+        try:
+            with self._scope() as session:
+                round_row = load(session, ComplimentRound, round_id, "Deze ronde")
+                rules = rules_from_json(round_row.rules_json)
+                checked = checked_application(data, rules.form, self._today())
+                relation = session.scalar(
+                    select(CareRelation.id).where(
+                        CareRelation.caregiver_id == checked.caregiver_id,
+                        CareRelation.care_recipient_id == checked.care_recipient_id,
+                    )
+                )
+                if relation is None:
+                    raise NotAllowed(
+                        "Deze mantelzorger zorgt volgens het register niet voor deze naaste. "
+                        "Koppel eerst de naaste aan de mantelzorger."
+                    )
+                row = ComplimentApplication(
+                    round_id=round_id,
+                    caregiver_id=checked.caregiver_id,
+                    care_recipient_id=checked.care_recipient_id,
+                    received_on=checked.received_on,
+                    channel=checked.channel,
+                    iban=checked.iban,
+                    account_holder=checked.account_holder,
+                    voucher_code=checked.voucher_code,
+                    status=ApplicationStatus.RECEIVED,
+                )
+                session.add(row)
+                session.flush()
+                _record(session, row, None, ApplicationStatus.RECEIVED, actor, "")
+                log.info("Application %s registered by staff %s", row.id, actor.staff_id)
+                return row.id
+        except IntegrityError as error:
+            raise NotAllowed(
+                "Voor deze mantelzorger en naaste is in deze ronde al een aanvraag."
+            ) from error
+
+    # --- deciding -----------------------------------------------------------------------------
+
+    def change_status(
+        self,
+        actor: Actor,
+        application_id: int,
+        expected_version: int,
+        new_status: ApplicationStatus,
+        reason: str = "",
+        warnings_acknowledged: bool = False,
+    ) -> ApplicationDetail:
+        """Move an application on; a decision against the rules needs a reason, which is kept."""
+        reason = reason.strip()
+        with self._scope() as session:
+            row = load_for_edit(
+                session, ComplimentApplication, application_id, expected_version, WHAT
+            )
+            current = ApplicationStatus(row.status)
+            check_transition(current, new_status)
+            evaluation = evaluate_round(session, row.round_id, self._today())
+            verdict = evaluation.verdicts[row.id]
+            if new_status is ApplicationStatus.GRANTED:
+                row.amount_cents = self._grant_amount(
+                    row, evaluation, reason, warnings_acknowledged
+                )
+                row.warnings_acknowledged = bool(evaluation.warnings[row.id])
+            elif new_status is ApplicationStatus.REFUSED:
+                if verdict.eligible and not reason:
+                    raise NotAllowed(
+                        "Deze aanvraag voldoet aan alle regels. Geef een reden om toch af te "
+                        "wijzen; die wordt bewaard."
+                    )
+                row.amount_cents = None
+            elif new_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+                weeks = evaluation.rules.control_letter_weeks
+                row.control_letter_due_on = self._today() + timedelta(weeks=weeks)
+            if reason and new_status in (ApplicationStatus.GRANTED, ApplicationStatus.REFUSED):
+                row.override_reason = reason
+            row.status = new_status
+            session.flush()
+            _record(session, row, current, new_status, actor, reason)
+            log.info(
+                "Application %s: %s -> %s by staff %s",
+                row.id,
+                current.value,
+                new_status.value,
+                actor.staff_id,
+            )
+        return self.detail(application_id)
+
+    def _grant_amount(
+        self,
+        row: ComplimentApplication,
+        evaluation: RoundEvaluation,
+        reason: str,
+        warnings_acknowledged: bool,
+    ) -> int:
+        """The amount of a single grant; refused when a rule, check or cap says no."""
+        verdict = evaluation.verdicts[row.id]
+        if not verdict.eligible and not reason:
+            failures = "; ".join(result.explanation for result in verdict.failures)
+            raise NotAllowed(
+                f"Deze aanvraag voldoet niet aan de regels ({failures}). Geef een reden om "
+                "toch toe te kennen; die wordt bewaard."
+            )
+        if evaluation.warnings[row.id] and not warnings_acknowledged:
+            raise NotAllowed(
+                "Er zijn waarschuwingen bij deze aanvraag. Bekijk en bevestig ze voordat u toekent."
+            )
+        stored = evaluation.applications[row.id]
+        [allocation, *_revised] = allocate(
+            evaluation.rules, [stored.facts], evaluation.grants(leaving_out=row.id)
+        )
+        if not allocation.granted and not reason:
+            raise NotAllowed(f"Toekennen kan niet: {allocation.explanation}.")
+        return allocation.amount_cents
+
+    def batch_preview(self, round_id: int) -> BatchPreview:
+        """Who a batch decision would grant: every open application that passes all rules,
+        has no warnings and fits the caps. With a required controlebrief they are sent one
+        first instead."""
+        with self._scope() as session:
+            evaluation = evaluate_round(session, round_id, self._today())
+        return _preview(evaluation)
+
+    def batch_decide(self, actor: Actor, round_id: int, application_ids: Sequence[int]) -> int:
+        """Carry out a preview: decide the applications it listed that still qualify."""
+        with self._scope() as session:
+            evaluation = evaluate_round(session, round_id, self._today())
+            preview = _preview(evaluation)
+            wanted = set(application_ids)
+            lines = [line for line in preview.to_decide if line.application_id in wanted]
+            rows = {
+                row.id: row
+                for row in session.scalars(
+                    select(ComplimentApplication).where(
+                        ComplimentApplication.id.in_([line.application_id for line in lines])
+                    )
+                )
+            }
+            due = self._today() + timedelta(weeks=evaluation.rules.control_letter_weeks)
+            for line in lines:
+                row = rows[line.application_id]
+                current = ApplicationStatus(row.status)
+                row.status = preview.next_status
+                if preview.next_status is ApplicationStatus.GRANTED:
+                    row.amount_cents = line.amount_cents
+                else:
+                    row.control_letter_due_on = due
+                _record(session, row, current, preview.next_status, actor, "batchbesluit")
+            log.info(
+                "Batch decision in round %s by staff %s: %s applications",
+                round_id,
+                actor.staff_id,
+                len(lines),
+            )
+            return len(lines)
+
+    def draw_sample(self, actor: Actor, round_id: int, percentage: float, seed: int) -> list[int]:
+        """Mark a random share of this round's grants for checking by hand (steekproef)."""
+        with self._scope() as session:
+            rows = session.scalars(
+                select(ComplimentApplication).where(
+                    ComplimentApplication.round_id == round_id,
+                    ComplimentApplication.status.in_(
+                        [ApplicationStatus.GRANTED, ApplicationStatus.PAID]
+                    ),
+                    ComplimentApplication.in_sample.is_(False),
+                )
+            ).all()
+            if not rows:
+                raise NotAllowed("Er zijn nog geen toekenningen om een steekproef uit te trekken.")
+            chosen = set(draw_sample([row.id for row in rows], percentage, seed))
+            for row in rows:
+                row.in_sample = row.id in chosen
+            log.info(
+                "Sample of %s grants in round %s drawn by staff %s",
+                len(chosen),
+                round_id,
+                actor.staff_id,
+            )
+            return sorted(chosen)
+
+
+def _preview(evaluation: RoundEvaluation) -> BatchPreview:
+    rules = evaluation.rules
+    next_status = (
+        ApplicationStatus.AWAITING_CONTROL_LETTER
+        if rules.control_letter_required
+        else ApplicationStatus.GRANTED
+    )
+    open_statuses = (ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW)
+    left: list[BatchLine] = []
+    candidates: list[ApplicationFacts] = []
+    for stored in evaluation.applications.values():
+        if stored.status not in open_statuses:
+            continue
+        facts = stored.facts
+        verdict = evaluation.verdicts[facts.application_id]
+        warnings = evaluation.warnings[facts.application_id]
+        if not verdict.eligible:
+            reason = "; ".join(result.explanation for result in verdict.failures)
+            left.append(_line(facts, 0, reason))
+        elif warnings:
+            left.append(_line(facts, 0, "; ".join(warning.message for warning in warnings)))
+        else:
+            candidates.append(facts)
+    allocations: dict[int, Allocation] = {
+        allocation.application_id: allocation
+        for allocation in allocate(rules, candidates, evaluation.grants())
+        if not allocation.revised
+    }
+    to_decide: list[BatchLine] = []
+    for facts in candidates:
+        allocation = allocations[facts.application_id]
+        line = _line(facts, allocation.amount_cents, allocation.explanation)
+        (to_decide if allocation.granted else left).append(line)
+    return BatchPreview(tuple(to_decide), tuple(left), next_status)
+
+
+def _line(facts: ApplicationFacts, amount: int, explanation: str) -> BatchLine:
+    return BatchLine(
+        facts.application_id, facts.caregiver_name, facts.recipient_name, amount, explanation
+    )
+
+
+def _record(
+    session: Session,
+    row: ComplimentApplication,
+    old: ApplicationStatus | None,
+    new: ApplicationStatus,
+    actor: Actor,
+    reason: str,
+) -> None:
+    session.add(
+        ApplicationStatusChange(
+            application_id=row.id,
+            from_status=old,
+            to_status=new,
+            changed_by_id=actor.staff_id,
+            reason=reason,
+        )
+    )
+
+
+def _view(row: ComplimentApplication, evaluation: RoundEvaluation) -> ApplicationView:
+    facts = evaluation.applications[row.id].facts
+    return ApplicationView(
+        row.id,
+        row.version,
+        row.round_id,
+        facts.caregiver_name,
+        facts.recipient_name,
+        row.received_on,
+        ApplicationStatus(row.status),
+        row.amount_cents,
+        row.in_sample,
+        len(evaluation.warnings[row.id]),
+    )
+
+
+def _detail(
+    row: ComplimentApplication, evaluation: RoundEvaluation, history: Sequence[Any]
+) -> ApplicationDetail:
+    stored = evaluation.applications[row.id]
+    return ApplicationDetail(
+        view=_view(row, evaluation),
+        data=ApplicationData(
+            row.caregiver_id,
+            row.care_recipient_id,
+            row.received_on,
+            Channel(row.channel),
+            row.iban,
+            row.account_holder,
+            row.voucher_code,
+        ),
+        verdict=evaluation.verdicts[row.id],
+        amount_cents=row.amount_cents or amount_for(evaluation.rules, stored.facts),
+        warnings=tuple(warning.message for warning in evaluation.warnings[row.id]),
+        warnings_acknowledged=row.warnings_acknowledged,
+        override_reason=row.override_reason,
+        history=tuple(
+            StatusChangeView(
+                ApplicationStatus(change.from_status) if change.from_status else None,
+                ApplicationStatus(change.to_status),
+                change.changed_at,
+                name or "",
+                change.reason,
+            )
+            for change, name in history
+        ),
+    )

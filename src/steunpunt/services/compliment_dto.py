@@ -1,0 +1,74 @@
+"""Plain data the compliment services hand out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from steunpunt.domain.compliment.application import ApplicationData
+from steunpunt.domain.compliment.facts import Verdict
+from steunpunt.domain.compliment.round_rules import RoundRules
+from steunpunt.domain.compliment.status import ApplicationStatus
+
+
+@dataclass(frozen=True)
+class RoundView:
+    id: int
+    version: int
+    rules: RoundRules
+
+    @property
+    def title(self) -> str:
+        return f"{self.rules.municipality} {self.rules.year}"
+
+
+@dataclass(frozen=True)
+class RoundOverview:
+    """The round at a glance."""
+
+    round: RoundView
+    per_status: dict[ApplicationStatus, int]
+    granted_cents: int
+    paid_cents: int
+    budget_left_cents: int | None
+    days_to_close: int
+    in_sample: int
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    from_status: ApplicationStatus | None
+    to_status: ApplicationStatus
+    changed_at: datetime
+    changed_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    """One line of the application list."""
+
+    id: int
+    version: int
+    round_id: int
+    caregiver_name: str
+    recipient_name: str
+    received_on: date
+    status: ApplicationStatus
+    amount_cents: int | None
+    in_sample: bool
+    warnings: int
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    """An application with the rules' verdict, its warnings and its history."""
+
+    view: ApplicationView
+    data: ApplicationData
+    verdict: Verdict
+    amount_cents: int
+    warnings: tuple[str, ...]
+    warnings_acknowledged: bool
+    override_reason: str
+    history: tuple[StatusChangeView, ...]
