@@ -183,6 +183,24 @@ def test_the_own_caregivers_other_applications_are_not_counted_as_others() -> No
     )
 
 
+def test_the_count_of_others_depends_on_how_many_applications_are_ones_own() -> None:
+    # 1-4 four caregivers, 5 and 6 one caregiver, 7 another: all on one IBAN.
+    applications = [app(i, iban="NL01") for i in range(1, 5)]
+    applications += [app(5, caregiver_id=9, iban="NL01"), app(6, caregiver_id=9, iban="NL01")]
+    applications.append(app(7, iban="NL01"))
+    found = fired(applications, FraudCheck.SHARED_IBAN)
+    first_three = (
+        "Hetzelfde rekeningnummer staat ook op de aanvragen van Mantelzorger 1 (aanvraag 1), "
+        "Mantelzorger 2 (aanvraag 2), Mantelzorger 3 (aanvraag 3)"
+    )
+    assert found[5] == found[6] == f"{first_three} en 2 andere"
+    assert found[4] == found[7] == f"{first_three} en 3 andere"
+    assert found[2] == (
+        "Hetzelfde rekeningnummer staat ook op de aanvragen van Mantelzorger 1 (aanvraag 1), "
+        "Mantelzorger 3 (aanvraag 3), Mantelzorger 4 (aanvraag 4) en 3 andere"
+    )
+
+
 def test_an_iban_granted_to_someone_else_this_year_warns_in_any_gemeente() -> None:
     granted = [grant(50, iban="NL01", municipality="Soest", caregiver_name="Kees Bakker")]
     found = fired([app(1, iban="NL 01")], FraudCheck.SHARED_IBAN, granted=granted)
@@ -203,11 +221,30 @@ def test_an_address_over_its_cap_warns_on_every_application_there() -> None:
     rules = replace(RULES, per_address=1)
     applications = [app(1, address_key="3811AB12A"), app(2, address_key="3811AB12A"), app(3)]
     assert fired(applications, FraudCheck.ADDRESS_OVER_CAP, rules) == {
-        1: "Op dit adres staan 2 aanvragen en toekenningen, terwijl er maximaal 1 per adres "
-        "zijn toegestaan. Ook op dit adres: Mantelzorger 2 (aanvraag 2).",
-        2: "Op dit adres staan 2 aanvragen en toekenningen, terwijl er maximaal 1 per adres "
-        "zijn toegestaan. Ook op dit adres: Mantelzorger 1 (aanvraag 1).",
+        1: "Op dit adres staan 2 aanvragen en toekenningen; het maximum per adres is 1. "
+        "Ook op dit adres: Mantelzorger 2 (aanvraag 2).",
+        2: "Op dit adres staan 2 aanvragen en toekenningen; het maximum per adres is 1. "
+        "Ook op dit adres: Mantelzorger 1 (aanvraag 1).",
     }
+
+
+def test_a_crowded_address_names_the_first_three_others() -> None:
+    rules = replace(RULES, per_address=1)
+    applications = [app(i, address_key="A") for i in (5, 4, 3, 2, 1)]
+    found = fired(applications, FraudCheck.ADDRESS_OVER_CAP, rules)
+    start = "Op dit adres staan 5 aanvragen en toekenningen; het maximum per adres is 1. "
+    assert (
+        found[5]
+        == found[4]
+        == (
+            f"{start}Ook op dit adres: Mantelzorger 1 (aanvraag 1), Mantelzorger 2 (aanvraag 2), "
+            "Mantelzorger 3 (aanvraag 3) en 1 andere."
+        )
+    )
+    assert found[2] == (
+        f"{start}Ook op dit adres: Mantelzorger 1 (aanvraag 1), Mantelzorger 3 (aanvraag 3), "
+        "Mantelzorger 4 (aanvraag 4) en 1 andere."
+    )
 
 
 def test_an_address_at_its_cap_is_no_warning() -> None:
@@ -232,8 +269,8 @@ def test_grants_this_year_count_towards_the_address_cap() -> None:
     granted = [grant(50, address_key="A")]
     found = fired([app(1, address_key="A")], FraudCheck.ADDRESS_OVER_CAP, rules, granted)
     assert found == {
-        1: "Op dit adres staan 2 aanvragen en toekenningen, terwijl er maximaal 1 per adres "
-        "zijn toegestaan. Ook op dit adres: Mantelzorger 50 (aanvraag 50)."
+        1: "Op dit adres staan 2 aanvragen en toekenningen; het maximum per adres is 1. "
+        "Ook op dit adres: Mantelzorger 50 (aanvraag 50)."
     }
 
 
@@ -257,9 +294,49 @@ def test_a_naaste_with_more_caregivers_than_allowed_warns_on_each() -> None:
     found = fired(applications, FraudCheck.TOO_MANY_CAREGIVERS, rules)
     assert set(found) == {1, 2, 3}
     assert found[2] == (
-        "Deze naaste heeft 3 mantelzorgers met een aanvraag of toekenning, terwijl er maximaal "
-        "2 zijn toegestaan. Andere mantelzorgers: Mantelzorger 1 (aanvraag 1) en "
+        "Deze naaste heeft 3 mantelzorgers met een aanvraag of toekenning; het maximum is 2. "
+        "Andere mantelzorgers: Mantelzorger 1 (aanvraag 1) en "
         "Mantelzorger 3 (aanvraag 3)."
+    )
+
+
+def test_a_naaste_with_many_caregivers_names_each_other_caregiver_once() -> None:
+    rules = replace(RULES, max_caregivers_per_recipient=2)
+    applications = [app(i, care_recipient_id=9) for i in (1, 2, 3, 4)]
+    applications += [app(5, caregiver_id=101, care_recipient_id=9)]  # caregiver of 1 again
+    granted = [grant(50, caregiver_id=555, care_recipient_id=9, caregiver_name="")]
+    found = fired(applications, FraudCheck.TOO_MANY_CAREGIVERS, rules, granted)
+    start = "Deze naaste heeft 5 mantelzorgers met een aanvraag of toekenning; het maximum is 2. "
+    assert found[4] == (
+        f"{start}Andere mantelzorgers: Mantelzorger 1 (aanvraag 1), Mantelzorger 2 "
+        "(aanvraag 2), Mantelzorger 3 (aanvraag 3) en 1 andere."
+    )
+    assert (
+        found[1]
+        == found[5]
+        == (
+            f"{start}Andere mantelzorgers: Mantelzorger 2 (aanvraag 2), Mantelzorger 3 "
+            "(aanvraag 3), Mantelzorger 4 (aanvraag 4) en 1 andere."
+        )
+    )
+
+
+def test_a_naaste_lists_a_grant_before_a_later_application_of_its_caregiver() -> None:
+    rules = replace(RULES, max_caregivers_per_recipient=1)
+    applications = [
+        app(60, caregiver_id=7, care_recipient_id=9),
+        app(61, care_recipient_id=9),
+        app(62, care_recipient_id=9),
+    ]
+    granted = [
+        grant(50, caregiver_id=7, care_recipient_id=9, caregiver_name="Kees Bakker"),
+        grant(40, caregiver_id=8, care_recipient_id=9, caregiver_name=""),
+    ]
+    found = fired(applications, FraudCheck.TOO_MANY_CAREGIVERS, rules, granted)
+    assert found[62] == (
+        "Deze naaste heeft 4 mantelzorgers met een aanvraag of toekenning; het maximum is 1. "
+        "Andere mantelzorgers: mantelzorger 8 (aanvraag 40), Kees Bakker (aanvraag 50) en "
+        "Mantelzorger 61 (aanvraag 61)."
     )
 
 
@@ -288,8 +365,8 @@ def test_caregivers_granted_earlier_count_for_the_naaste() -> None:
     granted = [grant(50, care_recipient_id=9, caregiver_name="Kees Bakker")]
     found = fired([app(1, care_recipient_id=9)], FraudCheck.TOO_MANY_CAREGIVERS, rules, granted)
     assert found == {
-        1: "Deze naaste heeft 2 mantelzorgers met een aanvraag of toekenning, terwijl er "
-        "maximaal 1 zijn toegestaan. Andere mantelzorgers: Kees Bakker (aanvraag 50)."
+        1: "Deze naaste heeft 2 mantelzorgers met een aanvraag of toekenning; het maximum is 1. "
+        "Andere mantelzorgers: Kees Bakker (aanvraag 50)."
     }
     other_year = [replace(granted[0], year=2025)]
     assert (

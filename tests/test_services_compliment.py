@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -233,3 +234,96 @@ def test_a_new_round_starts_as_a_copy_of_last_year(
     with pytest.raises(NotAllowed, match="al een ronde 2027"):
         services.rounds.copy_for_next_year(actor, round_id)
     assert [view.title for view in services.rounds.rounds()] == ["Soest 2027", "Soest 2026"]
+
+
+def test_a_payment_batch_writes_the_files_and_confirming_marks_grants_paid(
+    services: Services, actor: Actor, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from lxml import etree
+
+    rules = replace(SOEST, payer_name="Gemeente Soest", payer_iban=iban_number(99))
+    round_id = services.rounds.create(actor, rules).id
+    ids = [
+        apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
+        for n, name in enumerate(("anna", "bram", "cor"), start=1)
+    ]
+    services.applications.batch_decide(actor, round_id, ids[:2])
+    with pytest.raises(InvalidValue, match="verleden"):
+        services.payments.make_batch(actor, round_id, date(2026, 11, 1), tmp_path)
+    result = services.payments.make_batch(actor, round_id, date(2026, 12, 1), tmp_path)
+    assert (result.payments, result.total_cents) == (2, 20_000)
+    document = etree.parse(str(result.payment_file))
+    namespace = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+    assert document.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=namespace) == "200.00"
+    assert result.list_file.exists()
+    with pytest.raises(NotAllowed, match="geen toekenningen"):
+        services.payments.make_batch(actor, round_id, date(2026, 12, 1), tmp_path)
+    assert services.payments.confirm_paid(actor, result.batch_id) == 2
+    overview = services.rounds.overview(round_id)
+    assert overview.per_status[ApplicationStatus.PAID] == 2
+    assert overview.paid_cents == 20_000
+    history = services.applications.detail(ids[0]).history
+    assert history[-1].to_status is ApplicationStatus.PAID
+    with pytest.raises(NotAllowed, match="al als betaald"):
+        services.payments.confirm_paid(actor, result.batch_id)
+
+
+def test_a_money_round_without_a_payer_makes_no_file(
+    services: Services, actor: Actor, round_id: int, tmp_path: Path
+) -> None:
+    application = apply(services, actor, round_id, pair(services, actor, "anna"))
+    services.applications.batch_decide(actor, round_id, [application])
+    with pytest.raises(NotAllowed, match="wie betaalt"):
+        services.payments.make_batch(actor, round_id, date(2026, 12, 1), tmp_path / "uit")
+    assert not (tmp_path / "uit").exists() or list((tmp_path / "uit").iterdir()) == []
+
+
+def test_grant_and_refusal_letters_carry_amount_and_reasons_and_are_logged(
+    services: Services, actor: Actor, round_id: int, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from steunpunt.domain.choices import LetterKind
+    from tests.helpers import fill_house_style
+
+    fill_house_style(services, actor)
+    good = apply(services, actor, round_id, pair(services, actor, "anna"), iban_number(1))
+    bad = apply(services, actor, round_id, pair(services, actor, "bram", hours="6"), iban_number(2))
+    services.applications.change_status(actor, good, 1, ApplicationStatus.GRANTED)
+    services.applications.change_status(actor, bad, 1, ApplicationStatus.REFUSED)
+    letters = services.compliment_letters
+    granted = letters.application_letters(
+        actor, LetterKind.COMPLIMENT_GRANTED, [good], tmp_path, payment_date=date(2026, 12, 10)
+    )
+    [text] = [page.extract_text() for page in PdfReader(granted.letters_pdf).pages]
+    assert "€ 100,00" in text and "10 december 2026" in text and "Soest 2026" in text
+    assert "{" not in text
+    refused = letters.application_letters(actor, LetterKind.COMPLIMENT_REFUSED, [bad], tmp_path)
+    [text] = [page.extract_text() for page in PdfReader(refused.letters_pdf).pages]
+    assert "6 uur per week, minimaal 8" in text and "3 januari 2027" in text
+    with pytest.raises(NotAllowed, match="past daar niet bij"):
+        letters.application_letters(actor, LetterKind.COMPLIMENT_GRANTED, [bad], tmp_path)
+    caregiver = services.applications.detail(good).data.caregiver_id
+    [entry] = services.mailings.letter_log(caregiver)
+    assert entry.kind is LetterKind.COMPLIMENT_GRANTED
+    reminder = letters.reminder(actor, round_id, tmp_path / "herinnering")
+    assert reminder.letters == 1
+    [text] = [page.extract_text() for page in PdfReader(reminder.letters_pdf).pages]
+    assert "Soest 2027" in text and "1 december 2027" in text
+
+
+def test_a_compliment_letter_cannot_be_sent_as_a_free_mailing(
+    services: Services, actor: Actor, round_id: int, tmp_path: Path
+) -> None:
+    from steunpunt.domain.choices import LetterKind
+    from steunpunt.services.letter_dto import MailingRequest
+    from tests.helpers import fill_house_style
+
+    fill_house_style(services, actor)
+    caregiver, _naaste = pair(services, actor, "anna")
+    template = services.letters.templates(LetterKind.COMPLIMENT_GRANTED)[0].id
+    request = MailingRequest(template, date(2026, 11, 22), tmp_path, caregiver_ids=(caregiver,))
+    with pytest.raises(NotAllowed, match="vanuit het mantelzorgcompliment"):
+        services.mailings.make_mailing(actor, request)

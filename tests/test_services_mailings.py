@@ -256,8 +256,13 @@ def test_a_broken_template_is_refused_with_the_field_named(
 def test_default_templates_exist_for_every_kind_and_render(
     services: Services, actor: Actor, people: dict[str, int], out: Path
 ) -> None:
+    from steunpunt.letters.fields import KIND_FIELDS
+
     for kind in LetterKind:
         templates = services.letters.templates(kind)
+        if kind in KIND_FIELDS:  # letters of the compliment round: tested there
+            assert templates, kind
+            continue
         assert templates, kind
         result = services.mailings.make_mailing(
             actor,

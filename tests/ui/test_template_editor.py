@@ -75,11 +75,13 @@ def click(qtbot: QtBot, button: object) -> None:
 
 
 def test_default_templates_are_listed_by_kind(editor: TemplateEditor) -> None:
-    assert list_texts(editor) == [
+    assert list_texts(editor)[:4] == [
         f"Welkomstbrief ({LetterKind.WELCOME.label})",
         "Uitnodiging Dag van de Mantelzorg",
         "Vrije brief",
+        "Compliment: ontvangstbevestiging",
     ]
+    assert len(list_texts(editor)) == len(LetterKind)
     assert editor.windowTitle().startswith("Briefsjablonen")
 
 
@@ -193,7 +195,7 @@ def test_new_template_without_a_name_shows_why(qtbot: QtBot, editor: TemplateEdi
     click(qtbot, editor.save_button)
     assert editor.form.name.error.isVisible()
     assert editor.form.name.error.text() == "Geef het sjabloon een naam."
-    assert len(list_texts(editor)) == 3
+    assert len(list_texts(editor)) == len(LetterKind)
 
 
 def test_copy_starts_an_unsaved_copy(
@@ -213,12 +215,12 @@ def test_delete_asks_and_removes(
     answers.question_answer = QMessageBox.StandardButton.No
     click(qtbot, editor.remove_button)
     assert answers.texts[-1].startswith("Het sjabloon 'Vrije brief' verwijderen?")
-    assert len(list_texts(editor)) == 3
+    assert len(list_texts(editor)) == len(LetterKind)
 
     answers.question_answer = QMessageBox.StandardButton.Yes
     click(qtbot, editor.remove_button)
     assert "Vrije brief" not in list_texts(editor)
-    assert [view.data.name for view in services.letters.templates()] == [
+    assert [view.data.name for view in services.letters.mailing_templates()] == [
         "Uitnodiging Dag van de Mantelzorg",
         "Welkomstbrief",
     ]

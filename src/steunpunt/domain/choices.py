@@ -99,6 +99,11 @@ class LetterKind(LabelledChoice):
     WELCOME = "welkom"
     DAY_OF_CARE = "dag_van_de_mantelzorg"
     FREE = "vrij"
+    COMPLIMENT_RECEIVED = "compliment_ontvangen"
+    COMPLIMENT_GRANTED = "compliment_toegekend"
+    COMPLIMENT_REFUSED = "compliment_afgewezen"
+    COMPLIMENT_CONTROL = "compliment_controlebrief"
+    COMPLIMENT_REMINDER = "compliment_herinnering"
 
 
 class Grouping(LabelledChoice):
@@ -173,6 +178,11 @@ _LABELS: dict[StrEnum, str] = {
     LetterKind.WELCOME: "Welkomstbrief bij inschrijving",
     LetterKind.DAY_OF_CARE: "Uitnodiging Dag van de Mantelzorg",
     LetterKind.FREE: "Vrije brief",
+    LetterKind.COMPLIMENT_RECEIVED: "Compliment: ontvangstbevestiging",
+    LetterKind.COMPLIMENT_GRANTED: "Compliment: toekenning",
+    LetterKind.COMPLIMENT_REFUSED: "Compliment: afwijzing",
+    LetterKind.COMPLIMENT_CONTROL: "Compliment: controlebrief aan de naaste",
+    LetterKind.COMPLIMENT_REMINDER: "Compliment: herinnering volgend jaar",
     Grouping.PER_PERSON: "Eén brief per persoon",
     Grouping.NAMES: "Eén brief per adres, met alle namen",
     Grouping.RESIDENTS: "Eén brief per adres, aan 'De bewoners van'",

@@ -27,7 +27,7 @@ def parse_date(value: str) -> date:
 
 def format_date(value: date | None) -> str:
     """``date(1960, 2, 1)`` -> ``"01-02-1960"``; ``None`` -> ``""``."""
-    return value.strftime("%d-%m-%Y") if value else ""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}" if value else ""
 
 
 def parse_optional_date(value: str) -> date | None:

@@ -70,4 +70,74 @@ sterretjes** voor vet en *tussen één sterretje* voor schuin.
 
 - Een regel die begint met een streepje wordt een opsommingsteken.""",
     ),
+    DefaultTemplate(
+        "Compliment: ontvangstbevestiging",
+        LetterKind.COMPLIMENT_RECEIVED,
+        "Uw aanvraag voor het mantelzorgcompliment {ronde}",
+        """{aanhef},
+
+Wij hebben uw aanvraag voor het mantelzorgcompliment ontvangen, voor de zorg aan {naaste}. \
+Dank u wel.
+
+Wij beoordelen uw aanvraag zo snel mogelijk. U krijgt van ons een brief met de uitkomst. \
+Heeft u vragen? Bel {telefoon_organisatie} of mail {email_organisatie} en noem uw kenmerk \
+{kenmerk}.""",
+    ),
+    DefaultTemplate(
+        "Compliment: toekenning",
+        LetterKind.COMPLIMENT_GRANTED,
+        "Uw mantelzorgcompliment {ronde}",
+        """{aanhef},
+
+Wat fijn dat u zorgt voor {naaste}. Als blijk van waardering ontvangt u het \
+mantelzorgcompliment van **{bedrag}**.
+
+Wij maken het bedrag over rond **{betaaldatum}**, op het rekeningnummer dat u bij de aanvraag \
+heeft opgegeven.
+
+Heeft u vragen? Bel {telefoon_organisatie} of mail {email_organisatie} en noem uw kenmerk \
+{kenmerk}.""",
+    ),
+    DefaultTemplate(
+        "Compliment: afwijzing",
+        LetterKind.COMPLIMENT_REFUSED,
+        "Uw aanvraag voor het mantelzorgcompliment {ronde}",
+        """{aanhef},
+
+U heeft het mantelzorgcompliment aangevraagd voor de zorg aan {naaste}. Wij hebben uw \
+aanvraag zorgvuldig bekeken. Helaas kunnen wij het compliment niet toekennen, omdat \
+{redenen}.
+
+Bent u het niet eens met dit besluit? Dan kunt u tot en met **{bezwaartermijn}** bezwaar \
+maken. Schrijf ons een brief of mail naar {email_organisatie} en vertel waarom u het er niet \
+mee eens bent. Noem daarbij uw kenmerk {kenmerk}.
+
+Wij blijven graag voor u klaarstaan met advies en ondersteuning.""",
+    ),
+    DefaultTemplate(
+        "Compliment: controlebrief",
+        LetterKind.COMPLIMENT_CONTROL,
+        "Controle aanvraag mantelzorgcompliment {ronde}",
+        """{aanhef},
+
+{mantelzorger} heeft het mantelzorgcompliment aangevraagd voor de zorg die hij of zij aan \
+u geeft. Wij vragen u dit te bevestigen.
+
+Wilt u het antwoordformulier invullen, ondertekenen en uiterlijk **{uiterlijk}** \
+terugsturen? Zonder uw bevestiging kunnen wij het compliment niet toekennen.
+
+Heeft u vragen? Bel {telefoon_organisatie} en noem kenmerk {kenmerk}.""",
+    ),
+    DefaultTemplate(
+        "Compliment: herinnering",
+        LetterKind.COMPLIMENT_REMINDER,
+        "Vraag het mantelzorgcompliment {ronde} aan",
+        """{aanhef},
+
+Vorig jaar ontving u het mantelzorgcompliment. Zorgt u nog steeds voor iemand? Dan kunt u \
+het compliment opnieuw aanvragen, tot en met **{sluitingsdatum}**.
+
+Aanvragen kan met het formulier, telefonisch via {telefoon_organisatie} of per e-mail naar \
+{email_organisatie}.""",
+    ),
 )

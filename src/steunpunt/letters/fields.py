@@ -30,8 +30,39 @@ COMMON_FIELDS = (
     MergeField("ondertekenaar", "Naam van wie ondertekent", "Marieke Jansen"),
 )
 
-KIND_FIELDS: dict[str, tuple[MergeField, ...]] = {}
-"""Fields only some letter kinds have (the compliment adds ``{bedrag}``, for instance)."""
+_ROUND = MergeField("ronde", "Gemeente en jaar van de ronde", "Soest 2026")
+_RECIPIENT = MergeField("naaste", "Naam van de naaste (of naasten)", "Maria Jansen")
+_AMOUNT = MergeField("bedrag", "Toegekend bedrag", "€ 100,00")
+
+KIND_FIELDS: dict[str, tuple[MergeField, ...]] = {
+    "compliment_ontvangen": (_ROUND, _RECIPIENT),
+    "compliment_toegekend": (
+        _ROUND,
+        _RECIPIENT,
+        _AMOUNT,
+        MergeField("betaaldatum", "Wanneer het bedrag wordt betaald", "10 november 2026"),
+    ),
+    "compliment_afgewezen": (
+        _ROUND,
+        _RECIPIENT,
+        MergeField(
+            "redenen",
+            "Waarom de aanvraag niet voldoet (uit de regels)",
+            "u zorgt 6 uur per week, minimaal 8",
+        ),
+        MergeField("bezwaartermijn", "Tot wanneer bezwaar kan worden gemaakt", "3 januari 2027"),
+    ),
+    "compliment_controlebrief": (
+        _ROUND,
+        MergeField("mantelzorger", "Naam van de mantelzorger", "Ayşe Yılmaz"),
+        MergeField("uiterlijk", "Uiterste datum om de brief terug te sturen", "17 januari 2027"),
+    ),
+    "compliment_herinnering": (
+        _ROUND,
+        MergeField("sluitingsdatum", "Laatste dag om aan te vragen", "1 december 2027"),
+    ),
+}
+"""Fields only some letter kinds have; the values come with the letter (see services)."""
 
 
 def fields_for(kind: str) -> tuple[MergeField, ...]:

@@ -133,7 +133,7 @@ class ApplicationService:
                 )
                 session.add(row)
                 session.flush()
-                _record(session, row, None, ApplicationStatus.RECEIVED, actor, "")
+                record_change(session, row, None, ApplicationStatus.RECEIVED, actor, "")
                 log.info("Application %s registered by staff %s", row.id, actor.staff_id)
                 return row.id
         except IntegrityError as error:
@@ -181,7 +181,7 @@ class ApplicationService:
                 row.override_reason = reason
             row.status = new_status
             session.flush()
-            _record(session, row, current, new_status, actor, reason)
+            record_change(session, row, current, new_status, actor, reason)
             log.info(
                 "Application %s: %s -> %s by staff %s",
                 row.id,
@@ -250,7 +250,7 @@ class ApplicationService:
                     row.amount_cents = line.amount_cents
                 else:
                     row.control_letter_due_on = due
-                _record(session, row, current, preview.next_status, actor, "batchbesluit")
+                record_change(session, row, current, preview.next_status, actor, "batchbesluit")
             log.info(
                 "Batch decision in round %s by staff %s: %s applications",
                 round_id,
@@ -327,7 +327,7 @@ def _line(facts: ApplicationFacts, amount: int, explanation: str) -> BatchLine:
     )
 
 
-def _record(
+def record_change(
     session: Session,
     row: ComplimentApplication,
     old: ApplicationStatus | None,

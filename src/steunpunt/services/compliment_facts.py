@@ -13,7 +13,9 @@ from steunpunt.db.compliment_queries import application_facts_query, recipient_i
 from steunpunt.domain.choices import LivingSituation
 from steunpunt.domain.compliment.facts import ApplicationFacts, person_identity
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.names import PersonName
+
+WLZ = LivingSituation.WLZ_INSTITUTION.value
+_STATUSES = {status.value: status for status in ApplicationStatus}
 
 
 @dataclass(frozen=True)
@@ -49,36 +51,63 @@ def recipient_identities(session: Session) -> dict[str, int]:
 
 
 def _stored(row: Any, today: date) -> StoredApplication:
-    caregiver = PersonName(row.caregiver_first_name, row.caregiver_infix, row.caregiver_last_name)
-    recipient = PersonName(row.recipient_first_name, row.recipient_infix, row.recipient_last_name)
-    suffix = (row.caregiver_suffix or "").replace(" ", "").upper()
-    postcode = (row.caregiver_postcode or "").replace(" ", "").upper()
-    address_key = f"{postcode}|{row.caregiver_house_number or ''}|{suffix}" if postcode else ""
+    # Unpacked by position, in the order of ``FACT_COLUMNS``: reading 27 attributes by name
+    # from 20,000 rows took most of the time of judging a round.
+    (
+        application_id,
+        round_id,
+        caregiver_id,
+        care_recipient_id,
+        received_on,
+        iban,
+        status,
+        amount_cents,
+        caregiver_first,
+        caregiver_infix,
+        caregiver_last,
+        caregiver_born,
+        caregiver_municipality,
+        caregiver_place,
+        postcode,
+        house_number,
+        suffix,
+        ended_on,
+        recipient_first,
+        recipient_infix,
+        recipient_last,
+        recipient_born,
+        recipient_municipality,
+        recipient_place,
+        living_situation,
+        hours_per_week,
+        care_since,
+    ) = row
+    postcode = (postcode or "").replace(" ", "").upper()
+    suffix = (suffix or "").replace(" ", "").upper()
     facts = ApplicationFacts(
-        application_id=row.id,
-        caregiver_id=row.caregiver_id,
-        care_recipient_id=row.care_recipient_id,
-        received_on=row.received_on,
-        caregiver_birth_date=row.caregiver_birth_date,
-        caregiver_municipality=row.caregiver_municipality,
-        caregiver_place=row.caregiver_place,
-        recipient_municipality=row.recipient_municipality,
-        recipient_place=row.recipient_place,
-        hours_per_week=row.hours_per_week,
-        care_since=row.care_since,
-        recipient_in_wlz_institution=row.recipient_living_situation
-        == LivingSituation.WLZ_INSTITUTION,
-        caregiver_registration_ended=row.caregiver_ended_on is not None
-        and row.caregiver_ended_on <= today,
-        iban=row.iban,
-        address_key=address_key,
-        caregiver_name=caregiver.full,
-        recipient_name=recipient.full,
-        caregiver_identity=person_identity(
-            row.caregiver_first_name, row.caregiver_last_name, row.caregiver_birth_date
-        ),
-        recipient_identity=person_identity(
-            row.recipient_first_name, row.recipient_last_name, row.recipient_birth_date
-        ),
+        application_id=application_id,
+        caregiver_id=caregiver_id,
+        care_recipient_id=care_recipient_id,
+        received_on=received_on,
+        caregiver_birth_date=caregiver_born,
+        caregiver_municipality=caregiver_municipality,
+        caregiver_place=caregiver_place,
+        recipient_municipality=recipient_municipality,
+        recipient_place=recipient_place,
+        hours_per_week=hours_per_week,
+        care_since=care_since,
+        recipient_in_wlz_institution=living_situation == WLZ,
+        caregiver_registration_ended=ended_on is not None and ended_on <= today,
+        iban=iban,
+        address_key=f"{postcode}|{house_number or ''}|{suffix}" if postcode else "",
+        caregiver_name=_full_name(caregiver_first, caregiver_infix, caregiver_last),
+        recipient_name=_full_name(recipient_first, recipient_infix, recipient_last),
+        caregiver_identity=person_identity(caregiver_first, caregiver_last, caregiver_born),
+        recipient_identity=person_identity(recipient_first, recipient_last, recipient_born),
     )
-    return StoredApplication(facts, row.round_id, ApplicationStatus(row.status), row.amount_cents)
+    return StoredApplication(facts, round_id, _STATUSES[status], amount_cents)
+
+
+def _full_name(first: str, infix: str, last: str) -> str:
+    """``Jan de Vries``, as ``PersonName.full`` writes it (without building one per row)."""
+    return " ".join(part for part in (first, infix, last) if part)

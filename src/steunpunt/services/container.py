@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from steunpunt.services.applications import ApplicationService
 from steunpunt.services.care_recipients import CareRecipientService
 from steunpunt.services.caregivers import CaregiverService
+from steunpunt.services.compliment_letters import ComplimentLetterService
 from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.contacts import ContactService
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailings import MailingService
+from steunpunt.services.payments import PaymentService
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.staff import StaffService
 
@@ -29,6 +31,8 @@ class Services:
     mailings: MailingService
     rounds: RoundService
     applications: ApplicationService
+    payments: PaymentService
+    compliment_letters: ComplimentLetterService
 
 
 def build_services(
@@ -36,13 +40,18 @@ def build_services(
 ) -> Services:
     scope = SessionScope(factory)
     letters = LetterService(scope, today)
+    rounds = RoundService(scope, today)
+    mailings = MailingService(scope, letters, today)
+    applications = ApplicationService(scope, today)
     return Services(
         caregivers=CaregiverService(scope, today),
         care_recipients=CareRecipientService(scope, today),
         contacts=ContactService(scope),
         staff=StaffService(scope),
         letters=letters,
-        mailings=MailingService(scope, letters, today),
-        rounds=RoundService(scope, today),
-        applications=ApplicationService(scope, today),
+        mailings=mailings,
+        rounds=rounds,
+        applications=applications,
+        payments=PaymentService(scope, rounds, today),
+        compliment_letters=ComplimentLetterService(scope, letters, mailings, applications, today),
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -91,6 +92,8 @@ class MailingRequest:
     per_person_pdfs: bool = False
     labels: LabelSheet | None = None
     print_shop_csv: bool = False
+    extra_values: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    """Values of the letter kind's own fields (``{bedrag}``...), per caregiver id."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.recipient_filter import RecipientFilter, built_in_filters
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
-from steunpunt.letters.fields import fields_for
+from steunpunt.letters.fields import KIND_FIELDS, fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import compile_template
 from steunpunt.services.dto import Actor
@@ -81,6 +81,13 @@ class LetterService:
                 query = query.where(LetterTemplate.kind == kind)
             rows = session.scalars(query.order_by(LetterTemplate.kind, LetterTemplate.name))
             return [_template_view(row) for row in rows]
+
+    def mailing_templates(self) -> list[TemplateView]:
+        """Templates for a mailing or a single letter: kinds whose fields come from the person.
+
+        Letters of the compliment round need an application's values and are made there.
+        """
+        return [view for view in self.templates() if view.data.kind not in KIND_FIELDS]
 
     def template(self, template_id: int) -> TemplateView:
         with self._scope() as session:

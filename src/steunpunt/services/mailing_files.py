@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from steunpunt.domain.addressee import Household
@@ -35,6 +35,7 @@ class MailingJob:
     per_person_pdfs: bool = False
     labels: LabelSheet | None = None
     print_shop_csv: bool = False
+    extra_values: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -48,7 +49,8 @@ class MailingJob:
         return len(self.letters) * parts
 
     def letter(self, household: Household) -> Letter:
-        return letter_for(household, self.style, self.reference, self.letter_date)
+        extra = self.extra_values.get(household.members[0].caregiver_id, {})
+        return letter_for(household, self.style, self.reference, self.letter_date, extra)
 
     def stream(self, households: Iterable[Household]) -> Iterator[Letter]:
         """Letters made one at a time, as the renderer asks for them."""
@@ -56,13 +58,15 @@ class MailingJob:
 
 
 def letter_for(
-    household: Household, style: HouseStyle, reference: str, letter_date: date
+    household: Household,
+    style: HouseStyle,
+    reference: str,
+    letter_date: date,
+    extra: Mapping[str, str] | None = None,
 ) -> Letter:
     """One letter: the address block and every merge field filled."""
-    return Letter(
-        Recipient(household.name_lines, household.address),
-        household_values(household, style, reference, letter_date),
-    )
+    values = household_values(household, style, reference, letter_date)
+    return Letter(Recipient(household.name_lines, household.address), {**values, **(extra or {})})
 
 
 class Steps:

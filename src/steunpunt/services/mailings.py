@@ -8,7 +8,7 @@ leaves no file behind and no log entry.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind, Saluta
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
-from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, fields_for
+from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, KIND_FIELDS, fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import RenderCancelled
 from steunpunt.letters.letter import LettersCancelled, LetterText, render_letters
@@ -132,6 +132,7 @@ class MailingService:
             )
         letters = households(selection.included, request.grouping)
         _refuse_empty_house_style_fields(template, style)
+        _refuse_missing_kind_values(template, letters, request.extra_values)
         mailing_id, reference = self._reserve(actor, request, template)
         job = MailingJob(
             style,
@@ -144,6 +145,7 @@ class MailingService:
             request.per_person_pdfs,
             request.labels,
             request.print_shop_csv,
+            request.extra_values,
         )
         staged: StagedOutput | None = None
         try:
@@ -371,6 +373,25 @@ def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) 
                 f"De brief gebruikt {{{name}}}, maar dat is nog leeg. Vul "
                 f"{HOUSE_STYLE_FIELDS[name]} in onder Beheer › Huisstijl en briefpapier. "
                 "Er is niets gemaakt."
+            )
+
+
+def _refuse_missing_kind_values(
+    template: TemplateData,
+    letters: list[Household],
+    extra_values: Mapping[int, Mapping[str, str]],
+) -> None:
+    """A letter with ``{bedrag}`` and the like needs those values for every letter: such
+    letters are made from where the values live (the compliment round), not as a free mailing."""
+    own = {field.name for field in KIND_FIELDS.get(template.kind, ())}
+    used = own.intersection(fields_in(template.subject + "\n" + template.body))
+    for household in letters:
+        values = extra_values.get(household.members[0].caregiver_id, {})
+        missing = sorted(name for name in used if name not in values)
+        if missing:
+            raise NotAllowed(
+                f"De brief '{template.name}' gebruikt {{{missing[0]}}}, dat bij een aanvraag "
+                "hoort. Maak deze brief vanuit het mantelzorgcompliment. Er is niets gemaakt."
             )
 
 

@@ -9,7 +9,7 @@ from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult, Verdict
 from steunpunt.domain.compliment.round_rules import Residence, RoundRules
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.text import fold
+from steunpunt.domain.text import fold_name
 
 Rule = Callable[[RoundRules, ApplicationFacts], RuleResult]
 
@@ -89,7 +89,7 @@ def check_duration(rules: RoundRules, facts: ApplicationFacts) -> RuleResult:
 
 
 def _lives_in(municipality: str, rules: RoundRules) -> bool:
-    return bool(municipality.strip()) and fold(municipality) == fold(rules.municipality)
+    return bool(municipality.strip()) and fold_name(municipality) == fold_name(rules.municipality)
 
 
 def _where(place: str, municipality: str) -> str:
@@ -99,7 +99,7 @@ def _where(place: str, municipality: str) -> str:
 
 def _where_inside(place: str, rules: RoundRules) -> str:
     """``"Soest"``, or ``"Soesterberg (gemeente Soest)"`` for a village of the gemeente."""
-    if place.strip() and fold(place) != fold(rules.municipality):
+    if place.strip() and fold_name(place) != fold_name(rules.municipality):
         return f"{place.strip()} (gemeente {rules.municipality})"
     return rules.municipality
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import random
 from collections import Counter, defaultdict
@@ -100,9 +99,11 @@ def check_round(
     """Every application id of the round, mapped to its warnings in the order of ``FraudCheck``.
 
     ``granted_this_year`` holds this year's grants of every round; a grant that is also one of
-    ``applications`` counts once. The IBAN check looks at all of them; the caps and the "already
+    ``applications`` counts once. The IBAN check looks at every grant given (any gemeente, and
+    any year if older grants are passed too); the address and naaste caps and the "already
     granted" check only at grants of the same year and gemeente as ``rules``.
     ``recipient_identities`` maps the identity of every naaste in the register to its id.
+    Each check gives an application at most one warning.
     """
     warnings: dict[int, list[FraudWarning]] = {app.application_id: [] for app in applications}
     ordered = sorted(applications, key=_by_id)
@@ -161,19 +162,24 @@ def _shared_iban(
                 kept.append(entry)
         shown[iban] = kept
 
+    def message(named: Sequence[_Entry], others: int) -> str:
+        noun = "de aanvraag" if others == 1 else "de aanvragen"
+        return f"Hetzelfde rekeningnummer staat ook op {noun} van {_join(named, others)}"
+
+    # Most applications in a group name the same first others: one message for all of them.
+    heads = {iban: {entry.caregiver_id for entry in kept[:_SHOWN]} for iban, kept in shown.items()}
+    common: dict[tuple[str, int], str] = {}
     for app, iban in zip(applications, ibans, strict=True):
         if iban not in shown:
             continue
         others = len(by_iban[iban]) - counts[iban][app.caregiver_id]
         if others == 0:
             continue
-        named = _first_others(shown[iban], caregiver_id=app.caregiver_id)
-        noun = "de aanvraag" if others == 1 else "de aanvragen"
-        yield FraudWarning(
-            app.application_id,
-            FraudCheck.SHARED_IBAN,
-            f"Hetzelfde rekeningnummer staat ook op {noun} van {_join(named, others)}",
-        )
+        if app.caregiver_id in heads[iban]:
+            text = message(_first_others(shown[iban], caregiver_id=app.caregiver_id), others)
+        elif (text := common.get((iban, others), "")) == "":
+            text = common[iban, others] = message(shown[iban][:_SHOWN], others)
+        yield FraudWarning(app.application_id, FraudCheck.SHARED_IBAN, text)
 
 
 def _address_over_cap(
@@ -189,20 +195,28 @@ def _address_over_cap(
     for grant in priors:
         if (key := grant.address_key.strip()) in by_address:
             by_address[key].append(grant)
+    over = {key: entries for key, entries in by_address.items() if len(entries) > cap}
+    for entries in over.values():
+        entries.sort(key=_by_id)
 
-    for app in applications:
-        entries = by_address.get(app.address_key.strip(), [])
-        if len(entries) <= cap:
-            continue
-        entries.sort(key=_by_id)  # sorted already after the first time: cheap
-        named = _first_others(entries, application_id=app.application_id)
-        yield FraudWarning(
-            app.application_id,
-            FraudCheck.ADDRESS_OVER_CAP,
-            f"Op dit adres staan {len(entries)} aanvragen en toekenningen, terwijl er maximaal "
-            f"{cap} per adres zijn toegestaan. Ook op dit adres: "
-            f"{_join(named, len(entries) - 1)}.",
+    def message(named: Sequence[_Entry], total: int) -> str:
+        return (
+            f"Op dit adres staan {total} aanvragen en toekenningen; het maximum per adres is "
+            f"{cap}. Ook op dit adres: {_join(named, total - 1)}."
         )
+
+    heads = {key: {entry.application_id for entry in over[key][:_SHOWN]} for key in over}
+    common: dict[str, str] = {}
+    for app in applications:
+        key = app.address_key.strip()
+        if key not in over:
+            continue
+        entries = over[key]
+        if app.application_id in heads[key]:
+            text = message(_first_others(entries, application_id=app.application_id), len(entries))
+        elif (text := common.get(key, "")) == "":
+            text = common[key] = message(entries[:_SHOWN], len(entries))
+        yield FraudWarning(app.application_id, FraudCheck.ADDRESS_OVER_CAP, text)
 
 
 def _too_many_caregivers(
@@ -211,24 +225,40 @@ def _too_many_caregivers(
     limit = rules.max_caregivers_per_recipient
     if limit is None:
         return
-    # naaste -> caregiver -> that caregiver's first application or grant (lowest id)
+    # naaste -> caregiver -> that caregiver's first application or grant (lowest id); both
+    # sequences are sorted by id
     caregivers: dict[int, dict[int, _Entry]] = defaultdict(dict)
-    entries: Iterable[ApplicationFacts | PriorGrant] = heapq.merge(applications, priors, key=_by_id)
-    for entry in entries:
-        caregivers[entry.care_recipient_id].setdefault(entry.caregiver_id, entry)
-
     for app in applications:
-        found = caregivers[app.care_recipient_id]
-        if len(found) <= limit:
-            continue
-        named = _first_others(found.values(), caregiver_id=app.caregiver_id)
-        yield FraudWarning(
-            app.application_id,
-            FraudCheck.TOO_MANY_CAREGIVERS,
-            f"Deze naaste heeft {len(found)} mantelzorgers met een aanvraag of toekenning, "
-            f"terwijl er maximaal {limit} zijn toegestaan. Andere mantelzorgers: "
-            f"{_join(named, len(found) - 1)}.",
+        caregivers[app.care_recipient_id].setdefault(app.caregiver_id, app)
+    for grant in priors:
+        found = caregivers[grant.care_recipient_id]
+        known = found.get(grant.caregiver_id)
+        if known is None or grant.application_id < known.application_id:
+            found[grant.caregiver_id] = grant
+
+    over = {
+        recipient: sorted(found.values(), key=_by_id)
+        for recipient, found in caregivers.items()
+        if len(found) > limit
+    }
+
+    def message(named: Sequence[_Entry], total: int) -> str:
+        return (
+            f"Deze naaste heeft {total} mantelzorgers met een aanvraag of toekenning; het maximum "
+            f"is {limit}. Andere mantelzorgers: {_join(named, total - 1)}."
         )
+
+    common: dict[int, str] = {}
+    for app in applications:
+        recipient = app.care_recipient_id
+        if recipient not in over:
+            continue
+        first = over[recipient]
+        if any(entry.caregiver_id == app.caregiver_id for entry in first[:_SHOWN]):
+            text = message(_first_others(first, caregiver_id=app.caregiver_id), len(first))
+        elif (text := common.get(recipient, "")) == "":
+            text = common[recipient] = message(first[:_SHOWN], len(first))
+        yield FraudWarning(app.application_id, FraudCheck.TOO_MANY_CAREGIVERS, text)
 
 
 def _caregiver_is_recipient(
@@ -238,31 +268,32 @@ def _caregiver_is_recipient(
     for app in applications:
         if identity := app.recipient_identity:
             as_recipient[identity].append(app)
-    recipient_ids = {
-        identity: {app.care_recipient_id for app in apps} for identity, apps in as_recipient.items()
-    }
 
-    for app in applications:
-        identity = app.caregiver_identity
-        if not identity:
-            continue
+    def message(identity: str) -> str:
+        """The evidence against one identity, or "" when it is no naaste anywhere."""
         hits = as_recipient.get(identity, [])
         in_register = register.get(identity)
-        if in_register is not None and in_register in recipient_ids.get(identity, ()):
+        if any(hit.care_recipient_id == in_register for hit in hits):
             in_register = None  # already named through an application for that naaste
-        if not hits and in_register is None:
-            continue
         places = []
         if hits:
             noun = "de aanvraag" if len(hits) == 1 else "de aanvragen"
             places.append(f"op {noun} van {_join(hits[:_SHOWN], len(hits))}")
         if in_register is not None:
             places.append(f"in het register (naaste {in_register})")
-        yield FraudWarning(
-            app.application_id,
-            FraudCheck.CAREGIVER_IS_RECIPIENT,
-            f"Deze mantelzorger staat zelf ook als naaste {' en '.join(places)}.",
-        )
+        if not places:
+            return ""
+        return f"Deze mantelzorger staat zelf ook als naaste {' en '.join(places)}."
+
+    messages: dict[str, str] = {}
+    for app in applications:
+        identity = app.caregiver_identity
+        if not identity or (identity not in as_recipient and identity not in register):
+            continue
+        if (text := messages.get(identity)) is None:
+            text = messages[identity] = message(identity)
+        if text:
+            yield FraudWarning(app.application_id, FraudCheck.CAREGIVER_IS_RECIPIENT, text)
 
 
 def _already_granted(

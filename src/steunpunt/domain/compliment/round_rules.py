@@ -65,6 +65,10 @@ class RoundRules:
     applicant: Applicant = Applicant.CAREGIVER
     control_letter_required: bool = False
     control_letter_weeks: int = 8
+    payer_name: str = ""
+    """Who pays (the gemeente, or the steunpunt on its behalf), for the SEPA file."""
+    payer_iban: str = ""
+    payer_bic: str = ""
 
 
 def rules_to_json(rules: RoundRules) -> str:

@@ -72,7 +72,7 @@ class LettersPanel(QWidget):
         """Choose a template and make the letter for this caregiver alone."""
         if self._caregiver_id is None or not self._ready_for_letter():
             return
-        templates = self._services.letters.templates()
+        templates = self._services.letters.mailing_templates()
         names = [view.title for view in templates]
         chosen, accepted = QInputDialog.getItem(
             self, tr("Brief maken"), tr("Welke brief?"), names, 0, False

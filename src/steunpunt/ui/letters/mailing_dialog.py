@@ -74,7 +74,7 @@ class MailingDialog(QDialog):
         self.resize(760, 640)
 
         self.template = QComboBox(self)
-        for view in services.letters.templates():
+        for view in services.letters.mailing_templates():
             self.template.addItem(view.title, view.id)
         self.letter_date = QLineEdit(format_date(today()), self)
         self.letter_date.setMaximumWidth(110)

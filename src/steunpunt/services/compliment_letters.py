@@ -1,0 +1,166 @@
+"""Letters of the compliment round, made with the letter engine and logged on the caregiver."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.domain.choices import LetterKind
+from steunpunt.domain.compliment.allocation import euro
+from steunpunt.domain.compliment.facts import RuleResult
+from steunpunt.domain.compliment.round_rules import next_year, rules_from_json
+from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.dates import long_date
+from steunpunt.services.applications import ApplicationService
+from steunpunt.services.dto import Actor
+from steunpunt.services.errors import NotAllowed
+from steunpunt.services.letter_dto import MailingRequest, MailingResult
+from steunpunt.services.letters import LetterService
+from steunpunt.services.mailings import MailingService
+from steunpunt.services.session_scope import SessionScope
+
+OBJECTION_WEEKS = 6
+"""Bezwaar is possible for six weeks after the decision (Awb art. 6:7)."""
+
+APPLICATION_KINDS = {
+    LetterKind.COMPLIMENT_RECEIVED: None,
+    LetterKind.COMPLIMENT_GRANTED: ApplicationStatus.GRANTED,
+    LetterKind.COMPLIMENT_REFUSED: ApplicationStatus.REFUSED,
+}
+"""Letters about one application, and the status the application must have (None: any)."""
+
+
+class ComplimentLetterService:
+    """Receipt, grant and refusal letters per application; next year's reminder as a mailing."""
+
+    def __init__(
+        self,
+        scope: SessionScope,
+        letters: LetterService,
+        mailings: MailingService,
+        applications: ApplicationService,
+        today: Callable[[], date],
+    ) -> None:
+        self._scope = scope
+        self._letters = letters
+        self._mailings = mailings
+        self._applications = applications
+        self._today = today
+
+    def application_letters(
+        self,
+        actor: Actor,
+        kind: LetterKind,
+        application_ids: Sequence[int],
+        folder: Path,
+        payment_date: date | None = None,
+    ) -> MailingResult:
+        """One letter per caregiver about their application(s); each is logged on them."""
+        if kind not in APPLICATION_KINDS:
+            raise NotAllowed("Deze brief hoort niet bij een aanvraag.")
+        wanted_status = APPLICATION_KINDS[kind]
+        values: dict[int, dict[str, str]] = {}
+        for application_id in application_ids:
+            detail = self._applications.detail(application_id)
+            view = detail.view
+            if wanted_status is not None and view.status not in (
+                wanted_status,
+                ApplicationStatus.PAID,
+            ):
+                raise NotAllowed(
+                    f"De aanvraag van {view.caregiver_name} heeft status "
+                    f"'{view.status.label.lower()}'; deze brief past daar niet bij."
+                )
+            round_title = self._round_title(view.round_id)
+            caregiver = values.setdefault(
+                detail.data.caregiver_id, {"ronde": round_title, "naaste": "", "_cents": "0"}
+            )
+            caregiver["naaste"] = _and(caregiver["naaste"], view.recipient_name)
+            cents = int(caregiver["_cents"]) + (view.amount_cents or 0)
+            caregiver["_cents"] = str(cents)
+            caregiver["bedrag"] = euro(cents)
+            caregiver["betaaldatum"] = long_date(payment_date or self._today())
+            caregiver["redenen"] = _reasons(detail.verdict.failures, detail.override_reason)
+            caregiver["bezwaartermijn"] = long_date(
+                self._today() + timedelta(weeks=OBJECTION_WEEKS)
+            )
+        template = self._template(kind)
+        request = MailingRequest(
+            template_id=template,
+            letter_date=self._today(),
+            folder=folder,
+            caregiver_ids=tuple(values),
+            description=f"{kind.label}, {len(application_ids)} aanvragen",
+            extra_values={
+                caregiver: {k: v for k, v in fields.items() if not k.startswith("_")}
+                for caregiver, fields in values.items()
+            },
+        )
+        return self._mailings.make_mailing(actor, request)
+
+    def reminder(self, actor: Actor, round_id: int, folder: Path) -> MailingResult:
+        """Next year's reminder to everyone granted in this round."""
+        with self._scope() as session:
+            row = session.get(ComplimentRound, round_id)
+            if row is None:
+                raise NotAllowed("Deze ronde bestaat niet meer.")
+            rules = rules_from_json(row.rules_json)
+            caregivers = sorted(
+                set(
+                    session.scalars(
+                        select(ComplimentApplication.caregiver_id).where(
+                            ComplimentApplication.round_id == round_id,
+                            ComplimentApplication.status.in_(
+                                [ApplicationStatus.GRANTED, ApplicationStatus.PAID]
+                            ),
+                        )
+                    )
+                )
+            )
+        if not caregivers:
+            raise NotAllowed("In deze ronde is nog niemand een compliment toegekend.")
+        coming = next_year(rules)
+        shared = {
+            "ronde": f"{coming.municipality} {coming.year}",
+            "sluitingsdatum": long_date(coming.closes_on),
+        }
+        request = MailingRequest(
+            template_id=self._template(LetterKind.COMPLIMENT_REMINDER),
+            letter_date=self._today(),
+            folder=folder,
+            criteria=None,
+            caregiver_ids=tuple(caregivers),
+            description=f"Herinnering compliment aan ontvangers {rules.municipality} {rules.year}",
+            extra_values=dict.fromkeys(caregivers, shared),
+        )
+        return self._mailings.make_mailing(actor, request)
+
+    def _template(self, kind: LetterKind) -> int:
+        templates = self._letters.templates(kind)
+        if not templates:
+            raise NotAllowed(
+                f"Er is geen sjabloon voor '{kind.label}'. Maak er een onder Brieven › "
+                "Briefsjablonen."
+            )
+        return templates[0].id
+
+    def _round_title(self, round_id: int) -> str:
+        with self._scope() as session:
+            row = session.get(ComplimentRound, round_id)
+            return f"{row.municipality} {row.year}" if row else ""
+
+
+def _and(existing: str, name: str) -> str:
+    return f"{existing} en {name}" if existing else name
+
+
+def _reasons(failures: Sequence[RuleResult], override_reason: str) -> str:
+    """The rules' reasons in a sentence: ``6 uur per week, minimaal 8``."""
+    texts = [failure.explanation.removeprefix("voldoet niet: ") for failure in failures]
+    if not texts and override_reason:
+        texts = [override_reason]
+    return "; ".join(texts) or "uw aanvraag niet voldoet aan de regels van de gemeente"

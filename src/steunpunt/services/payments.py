@@ -1,0 +1,196 @@
+"""Paying a round: a batch of grants as a SEPA file (or voucher list) and an Excel list.
+
+A batch is made from every grant not yet in a batch. The files are written first; the batch
+and its links are stored only when both files exist. The grants become "uitbetaald" when
+staff confirm that the bank carried the file out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from steunpunt.db.compliment_models import ComplimentApplication, PaymentBatch
+from steunpunt.db.models import Caregiver
+from steunpunt.domain.address import Address
+from steunpunt.domain.compliment.round_rules import CompensationForm
+from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.names import PersonName
+from steunpunt.io.payment_list import VoucherRow, write_payment_list, write_voucher_list
+from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
+from steunpunt.services.applications import record_change
+from steunpunt.services.compliment_rounds import RoundService
+from steunpunt.services.dto import Actor
+from steunpunt.services.errors import NotAllowed
+from steunpunt.services.mailing_output import disk_problem, safe_file_name
+from steunpunt.services.records import load
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PaymentBatchResult:
+    batch_id: int
+    reference: str
+    payments: int
+    total_cents: int
+    payment_file: Path
+    list_file: Path
+
+
+class PaymentService:
+    """Payment batches of compliment rounds."""
+
+    def __init__(
+        self, scope: SessionScope, rounds: RoundService, today: Callable[[], date]
+    ) -> None:
+        self._scope = scope
+        self._rounds = rounds
+        self._today = today
+
+    def make_batch(
+        self, actor: Actor, round_id: int, execution_date: date, folder: Path
+    ) -> PaymentBatchResult:
+        """Write the files for every grant not yet paid or batched, then record the batch."""
+        rules = self._rounds.get(round_id).rules
+        if execution_date < self._today():
+            raise InvalidValue("De uitvoerdatum van de betaling ligt in het verleden.")
+        if rules.form is CompensationForm.MONEY and not (rules.payer_iban and rules.payer_name):
+            raise NotAllowed(
+                "Vul bij de regels van de ronde in wie betaalt: naam en IBAN van de betaler. "
+                "Er is niets gemaakt."
+            )
+        with self._scope() as session:
+            rows = session.execute(
+                select(ComplimentApplication, Caregiver)
+                .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
+                .where(
+                    ComplimentApplication.round_id == round_id,
+                    ComplimentApplication.status == ApplicationStatus.GRANTED,
+                    ComplimentApplication.payment_batch_id.is_(None),
+                )
+                .order_by(ComplimentApplication.id)
+            ).all()
+            earlier = session.scalar(
+                select(func.count())
+                .select_from(PaymentBatch)
+                .where(PaymentBatch.round_id == round_id)
+            )
+            number = int(earlier or 0) + 1
+            applications = [(row, caregiver) for row, caregiver in rows]
+        if not applications:
+            raise NotAllowed("Er zijn geen toekenningen die nog betaald moeten worden.")
+        reference = f"MC{rules.year}-{round_id}-{number}"
+        title = f"Mantelzorgcompliment {rules.municipality} {rules.year}"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = safe_file_name(f"{title} betaling {number}")
+        list_file = folder / f"{stem}.xlsx"
+        total = sum(row.amount_cents or 0 for row, _caregiver in applications)
+        try:
+            if rules.form is CompensationForm.MONEY:
+                payment_file = folder / f"{stem}.xml"
+                payments = [
+                    Payment(
+                        f"{reference}-{row.id}",
+                        row.account_holder or _name(caregiver).full,
+                        row.iban,
+                        row.amount_cents or 0,
+                        f"{title} voor {_name(caregiver).full}",
+                    )
+                    for row, caregiver in applications
+                ]
+                debtor = Debtor(rules.payer_name, rules.payer_iban, rules.payer_bic)
+                write_sepa_credit_transfer(
+                    payment_file, debtor, payments, execution_date, reference
+                )
+                write_payment_list(list_file, title, payments)
+            else:
+                payment_file = list_file
+                vouchers = [_voucher(row, caregiver, reference) for row, caregiver in applications]
+                write_voucher_list(list_file, title, vouchers)
+        except OSError as error:
+            raise disk_problem(error) from error
+        with self._scope() as session:
+            batch = PaymentBatch(
+                round_id=round_id,
+                made_by_id=actor.staff_id,
+                execution_date=execution_date,
+                payment_count=len(applications),
+                total_cents=total,
+                file_name=payment_file.name,
+            )
+            session.add(batch)
+            session.flush()
+            for row in session.scalars(
+                select(ComplimentApplication).where(
+                    ComplimentApplication.id.in_([row.id for row, _c in applications])
+                )
+            ):
+                row.payment_batch_id = batch.id
+            log.info(
+                "Payment batch %s of round %s made by staff %s: %s payments",
+                batch.id,
+                round_id,
+                actor.staff_id,
+                len(applications),
+            )
+            batch_id = batch.id
+        return PaymentBatchResult(
+            batch_id, reference, len(applications), total, payment_file, list_file
+        )
+
+    def confirm_paid(self, actor: Actor, batch_id: int) -> int:
+        """The bank carried the batch out: its grants become "uitbetaald"."""
+        with self._scope() as session:
+            batch = load(session, PaymentBatch, batch_id, "Deze betaalopdracht")
+            if batch.confirmed_at is not None:
+                raise NotAllowed("Deze betaalopdracht is al als betaald gemarkeerd.")
+            rows = session.scalars(
+                select(ComplimentApplication).where(
+                    ComplimentApplication.payment_batch_id == batch_id
+                )
+            ).all()
+            for row in rows:
+                if row.status == ApplicationStatus.GRANTED:
+                    record_change(
+                        session,
+                        row,
+                        ApplicationStatus.GRANTED,
+                        ApplicationStatus.PAID,
+                        actor,
+                        f"betaald in {batch.file_name}",
+                    )
+                    row.status = ApplicationStatus.PAID
+            batch.confirmed_at = datetime.now(UTC)
+            log.info("Payment batch %s confirmed by staff %s", batch_id, actor.staff_id)
+            return len(rows)
+
+
+def _name(caregiver: Caregiver) -> PersonName:
+    return PersonName(caregiver.first_name, caregiver.infix, caregiver.last_name)
+
+
+def _voucher(row: ComplimentApplication, caregiver: Caregiver, reference: str) -> VoucherRow:
+    address = Address(
+        caregiver.street,
+        caregiver.house_number,
+        caregiver.house_number_suffix,
+        caregiver.postcode,
+        caregiver.place,
+    )
+    return VoucherRow(
+        f"{reference}-{row.id}",
+        _name(caregiver).full,
+        address.street_line,
+        address.postcode,
+        address.place,
+        row.voucher_code,
+        row.amount_cents or 0,
+    )
