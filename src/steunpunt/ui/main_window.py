@@ -18,6 +18,7 @@ from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
+from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
@@ -102,6 +103,11 @@ class MainWindow(QMainWindow):
         templates_action = QAction(tr("Brief&sjablonen…"), self)
         templates_action.triggered.connect(self.edit_templates)
         letters_menu.addAction(templates_action)
+        compliment_menu = self.menuBar().addMenu(tr("&Compliment"))
+        compliment_action = QAction(tr("&Mantelzorgcompliment…"), self)
+        compliment_action.setShortcut(QKeySequence("Ctrl+K"))
+        compliment_action.triggered.connect(self.open_compliment)
+        compliment_menu.addAction(compliment_action)
         admin_menu = self.menuBar().addMenu(tr("Be&heer"))
         style_action = QAction(tr("&Huisstijl en briefpapier…"), self)
         style_action.triggered.connect(self.edit_house_style)
@@ -123,6 +129,26 @@ class MainWindow(QMainWindow):
         ).exec()
         if self.form_view.caregiver_id is not None:
             self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
+
+    def open_compliment(self) -> ComplimentWindow:
+        """The compliment rounds, in a window of their own beside the register."""
+        existing = getattr(self, "compliment_window", None)
+        if existing is None:
+            existing = ComplimentWindow(
+                self._database.services,
+                self._database.actor,
+                self._runner,
+                self._today,
+                self.settings.default_municipality,
+                self,
+            )
+            self.compliment_window = existing
+        if existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+        else:
+            existing.show()
+        return existing
 
     def edit_templates(self) -> None:
         editor = TemplateEditor(self._database.services, self._database.actor, self)

@@ -1,0 +1,1 @@
+"""The yearly mantelzorgcompliment: rounds, their applications, decisions and the steekproef."""

@@ -1,0 +1,200 @@
+"""A batch decision: preview who will be granted (or sent a controlebrief) and who not, then do it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.domain.compliment.allocation import euro
+from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.services.applications import BatchPreview
+from steunpunt.services.compliment_dto import RoundView
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.ui.caregivers.record_table import RecordTable
+from steunpunt.ui.compliment.decision_panel import DONE_STYLE
+from steunpunt.ui.compliment.overview_panel import number
+from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
+from steunpunt.ui.widgets import ERROR_STYLE
+
+
+def _verb(status: ApplicationStatus) -> str:
+    if status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+        return tr("Controlebrief sturen ({n})")
+    return tr("Toekennen ({n})")
+
+
+class BatchDialog(QDialog):
+    """Loads the preview on the task runner; :attr:`decided` carries how many were decided."""
+
+    decided = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        round_view: RoundView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._round = round_view
+        self.preview: BatchPreview | None = None
+        self.setWindowTitle(tr("Batchbesluit · {title}").format(title=round_view.title))
+        self.intro = QLabel(
+            tr(
+                "Een batchbesluit neemt alle open aanvragen die aan elke regel voldoen, geen "
+                "waarschuwing hebben en binnen de maxima passen. Aanvragen met een waarschuwing "
+                "of een afwijking beoordeelt u één voor één."
+            ),
+            self,
+        )
+        self.intro.setWordWrap(True)
+        self.to_decide = RecordTable(
+            [tr("Mantelzorger"), tr("Naaste"), tr("Bedrag"), tr("Toelichting")]
+        )
+        self.left = RecordTable([tr("Mantelzorger"), tr("Naaste"), tr("Reden")])
+        self.to_decide_box = QGroupBox(self)
+        self.left_box = QGroupBox(self)
+        for box, table in ((self.to_decide_box, self.to_decide), (self.left_box, self.left)):
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(4, 4, 4, 4)
+            box_layout.addWidget(table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.to_decide_box)
+        splitter.addWidget(self.left_box)
+        self.status = QLabel(tr("Voorbeeld laden…"), self)
+        self.status.setWordWrap(True)
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("result")
+        self.done_label.setStyleSheet(DONE_STYLE)
+        self.done_label.hide()
+        self.decide_button = QPushButton(tr("Toekennen"), self)
+        self.decide_button.setEnabled(False)
+        self.decide_button.setAutoDefault(False)
+        self.close_button = QPushButton(tr("Sluiten"), self)
+        self.close_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.decide_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.done_label)
+        layout.addLayout(buttons)
+        self.decide_button.clicked.connect(self.decide)
+        self.close_button.clicked.connect(self.accept)
+        self.resize(900, 640)
+
+    def load(self) -> None:
+        """Ask the service what a batch would do now (in the background)."""
+        self.decide_button.setEnabled(False)
+        self._runner.start(
+            lambda _context: self._services.applications.batch_preview(self._round.id),
+            self.show_preview,
+            self._failed,
+        )
+
+    def show_preview(self, preview: BatchPreview) -> None:
+        self.preview = preview
+        count = len(preview.to_decide)
+        self.to_decide.set_rows(
+            [
+                (
+                    line.caregiver_name,
+                    line.recipient_name,
+                    euro(line.amount_cents),
+                    line.explanation,
+                )
+                for line in preview.to_decide
+            ]
+        )
+        self.left.set_rows(
+            [(line.caregiver_name, line.recipient_name, line.explanation) for line in preview.left]
+        )
+        self.to_decide.table.clearSelection()
+        self.left.table.clearSelection()
+        if preview.next_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+            title = tr("Krijgen een controlebrief ({n})")
+        else:
+            title = tr("Worden toegekend ({n})")
+        self.to_decide_box.setTitle(title.format(n=number(count)))
+        self.left_box.setTitle(
+            tr("Vallen af: één voor één beoordelen ({n})").format(n=number(len(preview.left)))
+        )
+        self.decide_button.setText(_verb(preview.next_status).format(n=number(count)))
+        self.decide_button.setEnabled(count > 0)
+        total = sum(line.amount_cents for line in preview.to_decide)
+        if count:
+            self._say(tr("Samen {amount}.").format(amount=euro(total)))
+        else:
+            self._say(tr("Er zijn geen aanvragen die in één keer besloten kunnen worden."))
+
+    def decide(self) -> None:
+        preview = self.preview
+        if preview is None or not preview.to_decide:
+            return
+        count = number(len(preview.to_decide))
+        if preview.next_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+            question = tr("{n} aanvragen op 'wacht op controlebrief' zetten?").format(n=count)
+        else:
+            total = euro(sum(line.amount_cents for line in preview.to_decide))
+            question = tr("{n} aanvragen toekennen, samen {amount}?").format(n=count, amount=total)
+        answer = QMessageBox.question(
+            self,
+            tr("Batchbesluit"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ids = [line.application_id for line in preview.to_decide]
+        self.decide_button.setEnabled(False)
+        self._say(tr("Bezig…"))
+        self._runner.start(
+            lambda _context: self._services.applications.batch_decide(
+                self._actor, self._round.id, ids
+            ),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, decided: int) -> None:
+        status = self.preview.next_status if self.preview else ApplicationStatus.GRANTED
+        if status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+            text = tr("{n} aanvragen wachten nu op de controlebrief.")
+        else:
+            text = tr("{n} aanvragen toegekend.")
+        self.done_label.setText(text.format(n=number(decided)))
+        self.done_label.show()
+        self.decided.emit(decided)
+        self.load()
+
+    def _failed(self, error: BaseException) -> None:
+        message = known_message(error)
+        if message is None:
+            self._say("")
+            report_error(self, error)
+        else:
+            self._say(tr(message), error=True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)

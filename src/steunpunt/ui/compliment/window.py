@@ -1,0 +1,323 @@
+"""The compliment window: choose a round, see its overview and applications, act on them."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.services.compliment_dto import ApplicationDetail, RoundOverview, RoundView
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.ui.compliment.application_dialog import ApplicationDialog
+from steunpunt.ui.compliment.application_list import ApplicationListView
+from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
+from steunpunt.ui.compliment.batch_dialog import BatchDialog
+from steunpunt.ui.compliment.decision_panel import DONE_STYLE
+from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
+from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
+from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
+from steunpunt.ui.widgets import ERROR_STYLE
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SAMPLE_PERCENTAGE = 10.0
+
+
+class ComplimentWindow(QDialog):
+    """Works on one round at a time; its dialogs open window-modal and are kept in :attr:`dialog`."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        today: Callable[[], date],
+        default_municipality: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._today = today
+        self._default_municipality = default_municipality
+        self._rounds: dict[int, RoundView] = {}
+        self._generation = 0
+        self.dialog: QDialog | None = None
+        self.setWindowTitle(tr("Mantelzorgcompliment"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+
+        self.round_choice = QComboBox(self)
+        self.round_choice.setObjectName("round_choice")
+        self.round_choice.setMinimumWidth(200)
+        self.new_round_button = QPushButton(tr("Nieuwe ronde…"), self)
+        self.copy_button = QPushButton(tr("Kopie voor volgend jaar"), self)
+        self.copy_button.setToolTip(tr("Een nieuwe ronde met dezelfde regels, een jaar later"))
+        self.rules_button = QPushButton(tr("Regels wijzigen…"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Ronde"), self))
+        top.addWidget(self.round_choice)
+        top.addWidget(self.rules_button)
+        top.addStretch(1)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.new_round_button)
+
+        self.overview = OverviewPanel(self)
+        self.applications = ApplicationListView(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.close_button = QPushButton(tr("Sluiten"), self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.overview)
+        layout.addWidget(self.applications, 1)
+        layout.addLayout(bottom)
+
+        self.round_choice.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.new_round_button.clicked.connect(self.new_round)
+        self.copy_button.clicked.connect(self.copy_round)
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.applications.new_button.clicked.connect(self.new_application)
+        self.applications.batch_button.clicked.connect(self.batch_decision)
+        self.applications.sample_button.clicked.connect(self.draw_sample)
+        self.applications.open_requested.connect(self.open_application)
+        self.close_button.clicked.connect(self.accept)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_application)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in the list opens an application, nothing else
+        self.resize(1200, 760)
+        self.load_rounds()
+
+    # --- rounds -------------------------------------------------------------------------------
+
+    def load_rounds(self, select: int | None = None) -> None:
+        """Fill the round chooser (a handful of rows); keep or pick the round to show."""
+        keep = select if select is not None else self.round_choice.currentData()
+        rounds = self._services.rounds.rounds()
+        self._rounds = {view.id: view for view in rounds}
+        this_year = [view.id for view in rounds if view.rules.year == self._today().year]
+        wanted = keep if keep in self._rounds else next(iter(this_year), None)
+        self.round_choice.blockSignals(True)
+        self.round_choice.clear()
+        for view in rounds:
+            self.round_choice.addItem(view.title, view.id)
+        self.round_choice.setCurrentIndex(max(self.round_choice.findData(wanted), 0))
+        self.round_choice.blockSignals(False)
+        self.refresh()
+
+    def current_round(self) -> RoundView | None:
+        round_id = self.round_choice.currentData()
+        return self._rounds.get(round_id) if round_id is not None else None
+
+    def new_round(self) -> None:
+        if self.dialog is not None:
+            return
+        dialog = RoundRulesDialog(
+            self._services,
+            self._actor,
+            self._today(),
+            default_municipality=self._default_municipality,
+            parent=self,
+        )
+        self._open(dialog, lambda: self._round_saved(dialog, tr("Ronde {title} gemaakt.")))
+
+    def edit_rules(self) -> None:
+        current = self.current_round()
+        if current is None or self.dialog is not None:
+            return
+        dialog = RoundRulesDialog(self._services, self._actor, self._today(), current, parent=self)
+        self._open(dialog, lambda: self._round_saved(dialog, tr("Regels van {title} opgeslagen.")))
+
+    def _round_saved(self, dialog: RoundRulesDialog, text: str) -> None:
+        if dialog.saved is not None:
+            self.load_rounds(select=dialog.saved.id)
+            self.say(text.format(title=dialog.saved.title), done=True)
+
+    def copy_round(self) -> None:
+        current = self.current_round()
+        if current is None:
+            return
+        try:
+            copy = self._services.rounds.copy_for_next_year(self._actor, current.id)
+        except Exception as error:
+            self._show_failure(error)
+            return
+        self.load_rounds(select=copy.id)
+        self.say(
+            tr(
+                "Ronde {title} gemaakt met de regels van {year}, de data een jaar later. "
+                "Controleer de regels via 'Regels wijzigen…'."
+            ).format(title=copy.title, year=current.rules.year),
+            done=True,
+        )
+
+    # --- overview and list --------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """Load the overview and the applications of the chosen round in the background."""
+        current = self.current_round()
+        self._generation += 1
+        generation = self._generation
+        for button in (self.copy_button, self.rules_button):
+            button.setEnabled(current is not None)
+        for button in (
+            self.applications.new_button,
+            self.applications.batch_button,
+            self.applications.sample_button,
+        ):
+            button.setEnabled(current is not None)
+        if current is None:
+            self.overview.show_message(tr("Er is nog geen ronde. Maak er een met 'Nieuwe ronde…'."))
+            self.applications.set_rows([])
+            return
+        round_id = current.id
+        self._runner.start(
+            lambda _context: self._services.rounds.overview(round_id),
+            lambda overview: self._show_overview(generation, overview),
+            lambda error: self._load_failed(generation, error),
+        )
+        self.applications.count_label.setText(tr("Aanvragen laden…"))
+        self._runner.start(
+            lambda _context: prepare_rows(self._services.applications.applications(round_id)),
+            lambda rows: self._show_rows(generation, rows, select),
+            lambda error: self._load_failed(generation, error),
+        )
+
+    def _show_overview(self, generation: int, overview: RoundOverview) -> None:
+        if generation == self._generation:
+            self.overview.show_overview(overview)
+
+    def _show_rows(self, generation: int, rows: list[ShownRow], select: int | None) -> None:
+        if generation != self._generation:
+            return
+        self.applications.set_rows(rows)
+        if select is not None:
+            self.applications.select(select)
+
+    def _load_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            report_error(self, error)
+
+    # --- applications -------------------------------------------------------------------------
+
+    def new_application(self) -> None:
+        current = self.current_round()
+        if current is None or self.dialog is not None:
+            return
+        self._open(self._application_dialog(current, None))
+
+    def open_application(self, application_id: int) -> None:
+        current = self.current_round()
+        if current is None or self.dialog is not None:
+            return
+        self._runner.start(
+            lambda _context: self._services.applications.detail(application_id),
+            lambda detail: self._open(self._application_dialog(current, detail)),
+            self._show_failure,
+        )
+
+    def _application_dialog(
+        self, current: RoundView, detail: ApplicationDetail | None
+    ) -> ApplicationDialog:
+        dialog = ApplicationDialog(
+            self._services, self._actor, self._runner, current, self._today(), detail, self
+        )
+        dialog.changed.connect(lambda application_id: self.refresh(select=application_id))
+        return dialog
+
+    def batch_decision(self) -> None:
+        current = self.current_round()
+        if current is None or self.dialog is not None:
+            return
+        dialog = BatchDialog(self._services, self._actor, self._runner, current, self)
+        dialog.decided.connect(lambda _count: self.refresh())
+        self._open(dialog)
+        dialog.load()
+
+    def draw_sample(self) -> None:
+        current = self.current_round()
+        if current is None:
+            return
+        percentage, chosen = QInputDialog.getDouble(
+            self,
+            tr("Steekproef trekken"),
+            tr(
+                "Welk percentage van de toekenningen die nog niet in de steekproef zitten, "
+                "wilt u met de hand controleren?"
+            ),
+            DEFAULT_SAMPLE_PERCENTAGE,
+            0.1,
+            100.0,
+            1,
+        )
+        if not chosen:
+            return
+        seed = time.time_ns()
+        log.info("Drawing a sample of %s%% in round %s", percentage, current.id)
+        self._runner.start(
+            lambda _context: self._services.applications.draw_sample(
+                self._actor, current.id, percentage, seed
+            ),
+            self._sample_drawn,
+            self._show_failure,
+        )
+
+    def _sample_drawn(self, ids: list[int]) -> None:
+        count = len(ids)
+        if count == 1:
+            text = tr("1 toekenning is gemarkeerd voor de steekproef.")
+        else:
+            text = tr("{n} toekenningen zijn gemarkeerd voor de steekproef.").format(
+                n=number(count)
+            )
+        self.say(text, done=True)
+        self.refresh()
+        self.applications.status_filter.setCurrentIndex(0)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> None:
+        """Show ``dialog`` window-modal; forget it when it closes."""
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            if result == QDialog.DialogCode.Accepted and on_accepted is not None:
+                on_accepted()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _show_failure(self, error: BaseException) -> None:
+        message = known_message(error)
+        if message is None:
+            report_error(self, error)
+        else:
+            self.say(message, error=True)
+
+    def say(self, text: str, done: bool = False, error: bool = False) -> None:
+        """A line at the bottom: what was done (green) or what went wrong (red)."""
+        self.status.setStyleSheet(DONE_STYLE if done else ERROR_STYLE if error else "")
+        self.status.setText(text)
