@@ -43,7 +43,8 @@ def round_applications(
 def recipient_identities(session: Session) -> dict[str, int]:
     """Every naaste in the register by identity (folded name and birth date)."""
     identities: dict[str, int] = {}
-    for recipient_id, first, last, born in session.execute(recipient_identities_query()):
+    rows = session.connection().execute(recipient_identities_query())
+    for recipient_id, first, last, born in rows:
         identity = person_identity(first, last, born)
         if identity:
             identities[identity] = recipient_id

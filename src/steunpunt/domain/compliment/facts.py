@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from steunpunt.domain.text import fold
 
@@ -38,9 +39,12 @@ class ApplicationFacts:
     recipient_identity: str = ""
 
 
-@dataclass(frozen=True)
-class RuleResult:
-    """One rule applied: did it hold, and a Dutch sentence saying why."""
+class RuleResult(NamedTuple):
+    """One rule applied: did it hold, and a Dutch sentence saying why.
+
+    A named tuple rather than a frozen dataclass: a round of 20,000 applications makes
+    140,000 of them, and a tuple is made three times faster.
+    """
 
     rule: str
     passed: bool
