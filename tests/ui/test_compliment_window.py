@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -363,3 +364,40 @@ def test_a_round_without_grants_has_no_sample(
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *args: (10.0, True))
     compliment.applications.sample_button.click()
     assert "nog geen toekenningen" in compliment.status.text()
+
+
+# --- payment ------------------------------------------------------------------------------------
+
+
+def test_a_payment_batch_is_made_and_confirmed_from_the_window(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    tmp_path: Path,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    rules = replace(SOEST, payer_name="Gemeente Soest", payer_iban=iban_number(99))
+    round_id = services.rounds.create(actor, rules).id
+    ids = [
+        apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
+        for n, name in enumerate(("anna", "bram"), start=1)
+    ]
+    services.applications.batch_decide(actor, round_id, ids)
+    window = ComplimentWindow(
+        services, actor, SynchronousTaskRunner(), lambda: TODAY, folder=tmp_path / "betalen"
+    )
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("01-12-2026", True))
+    qtbot.mouseClick(window.pay_button, Qt.MouseButton.LeftButton)
+    assert "2 betalingen, samen € 200,00" in window.status.text()
+    assert len(list((tmp_path / "betalen").glob("*.xml"))) == 1
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
+    qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
+    assert window.status.text() == "2 toekenningen staan nu op uitbetaald."
+    assert services.rounds.overview(round_id).per_status[ApplicationStatus.PAID] == 2
+    qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
+    assert "geen betaalopdracht" in window.status.text()

@@ -45,6 +45,14 @@ class PaymentBatchResult:
     list_file: Path
 
 
+@dataclass(frozen=True)
+class OpenBatch:
+    id: int
+    file_name: str
+    payments: int
+    total_cents: int
+
+
 class PaymentService:
     """Payment batches of compliment rounds."""
 
@@ -145,6 +153,18 @@ class PaymentService:
         return PaymentBatchResult(
             batch_id, reference, len(applications), total, payment_file, list_file
         )
+
+    def open_batches(self, round_id: int) -> list[OpenBatch]:
+        """Batches of this round the bank has not yet been confirmed to have paid."""
+        with self._scope() as session:
+            rows = session.scalars(
+                select(PaymentBatch)
+                .where(PaymentBatch.round_id == round_id, PaymentBatch.confirmed_at.is_(None))
+                .order_by(PaymentBatch.id)
+            )
+            return [
+                OpenBatch(row.id, row.file_name, row.payment_count, row.total_cents) for row in rows
+            ]
 
     def confirm_paid(self, actor: Actor, batch_id: int) -> int:
         """The bank carried the batch out: its grants become "uitbetaald"."""

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
                 self._today,
                 self.settings.default_municipality,
                 self,
+                folder=self._paths.letters_dir,
             )
             self.compliment_window = existing
         if existing.isVisible():

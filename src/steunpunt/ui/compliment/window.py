@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +30,7 @@ from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
+from steunpunt.ui.compliment.payment_actions import PaymentActions
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -51,6 +53,7 @@ class ComplimentWindow(QDialog):
         today: Callable[[], date],
         default_municipality: str = "",
         parent: QWidget | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -85,8 +88,23 @@ class ComplimentWindow(QDialog):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         self.close_button = QPushButton(tr("Sluiten"), self)
+        self.pay_button = QPushButton(tr("Betaalopdracht maken…"), self)
+        self.confirm_button = QPushButton(tr("Betaling bevestigen…"), self)
+        self.payments = PaymentActions(
+            self,
+            services,
+            actor,
+            runner,
+            folder or Path.home(),
+            today,
+            lambda text, done, error: self.say(text, done=done, error=error),
+            self.refresh,
+            self._show_failure,
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.pay_button)
+        bottom.addWidget(self.confirm_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -103,6 +121,8 @@ class ComplimentWindow(QDialog):
         self.applications.sample_button.clicked.connect(self.draw_sample)
         self.applications.open_requested.connect(self.open_application)
         self.close_button.clicked.connect(self.accept)
+        self.pay_button.clicked.connect(lambda: self._with_round(self.payments.make_batch))
+        self.confirm_button.clicked.connect(lambda: self._with_round(self.payments.confirm))
         QShortcut(QKeySequence.StandardKey.New, self, self.new_application)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in the list opens an application, nothing else
@@ -296,6 +316,11 @@ class ComplimentWindow(QDialog):
         self.applications.status_filter.setCurrentIndex(0)
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _with_round(self, action: Callable[[int], None]) -> None:
+        current = self.current_round()
+        if current is not None:
+            action(current.id)
 
     def _open(self, dialog: QDialog, on_accepted: Callable[[], None] | None = None) -> None:
         """Show ``dialog`` window-modal; forget it when it closes."""
