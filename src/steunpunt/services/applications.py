@@ -83,13 +83,7 @@ class ApplicationService:
         with self._scope() as session:
             row = load(session, ComplimentApplication, application_id, WHAT)
             evaluation = evaluate_round(session, row.round_id, self._today())
-            history = session.execute(
-                select(ApplicationStatusChange, StaffMember.name)
-                .outerjoin(StaffMember, StaffMember.id == ApplicationStatusChange.changed_by_id)
-                .where(ApplicationStatusChange.application_id == application_id)
-                .order_by(ApplicationStatusChange.changed_at, ApplicationStatusChange.id)
-            ).all()
-            return _detail(row, evaluation, history)
+            return _detail(row, evaluation, _history(session, application_id))
 
     def _rows(self, session: Session, round_id: int) -> list[ComplimentApplication]:
         return list(
@@ -189,7 +183,9 @@ class ApplicationService:
                 new_status.value,
                 actor.staff_id,
             )
-        return self.detail(application_id)
+            # The round was judged once, above: judging it again for the answer would double
+            # the wait (2 s at 20,000 applications). Status and amount come from the row.
+            return _detail(row, evaluation, _history(session, application_id))
 
     def _grant_amount(
         self,
@@ -283,6 +279,15 @@ class ApplicationService:
                 actor.staff_id,
             )
             return sorted(chosen)
+
+
+def _history(session: Session, application_id: int) -> Sequence[Any]:
+    return session.execute(
+        select(ApplicationStatusChange, StaffMember.name)
+        .outerjoin(StaffMember, StaffMember.id == ApplicationStatusChange.changed_by_id)
+        .where(ApplicationStatusChange.application_id == application_id)
+        .order_by(ApplicationStatusChange.changed_at, ApplicationStatusChange.id)
+    ).all()
 
 
 def _preview(evaluation: RoundEvaluation) -> BatchPreview:
