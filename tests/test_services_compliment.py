@@ -327,3 +327,21 @@ def test_a_compliment_letter_cannot_be_sent_as_a_free_mailing(
     request = MailingRequest(template, date(2026, 11, 22), tmp_path, caregiver_ids=(caregiver,))
     with pytest.raises(NotAllowed, match="vanuit het mantelzorgcompliment"):
         services.mailings.make_mailing(actor, request)
+
+
+def test_letters_waiting_per_kind_and_none_sent_twice(
+    services: Services, actor: Actor, round_id: int, tmp_path: Path
+) -> None:
+    from steunpunt.domain.choices import LetterKind
+    from tests.helpers import fill_house_style
+
+    fill_house_style(services, actor)
+    first = apply(services, actor, round_id, pair(services, actor, "anna"), iban_number(1))
+    second = apply(services, actor, round_id, pair(services, actor, "bram"), iban_number(2))
+    letters = services.compliment_letters
+    assert letters.pending(round_id, LetterKind.COMPLIMENT_RECEIVED) == [first, second]
+    assert letters.pending(round_id, LetterKind.COMPLIMENT_GRANTED) == []
+    letters.application_letters(actor, LetterKind.COMPLIMENT_RECEIVED, [first], tmp_path)
+    assert letters.pending(round_id, LetterKind.COMPLIMENT_RECEIVED) == [second]
+    services.applications.change_status(actor, first, 1, ApplicationStatus.GRANTED)
+    assert letters.pending(round_id, LetterKind.COMPLIMENT_GRANTED) == [first]

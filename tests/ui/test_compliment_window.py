@@ -401,3 +401,42 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
     assert services.rounds.overview(round_id).per_status[ApplicationStatus.PAID] == 2
     qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
     assert "geen betaalopdracht" in window.status.text()
+
+
+def test_waiting_letters_are_made_from_the_window_once(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    tmp_path: Path,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from steunpunt.ui.letters import pdf_ready
+    from tests.helpers import fill_house_style
+
+    fill_house_style(services, actor)
+    round_id = services.rounds.create(actor, SOEST).id
+    for n, name in enumerate(("anna", "bram"), start=1):
+        apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
+    window = ComplimentWindow(
+        services, actor, SynchronousTaskRunner(), lambda: TODAY, folder=tmp_path / "brieven"
+    )
+    qtbot.addWidget(window)
+    window.show()
+    offered: list[str] = []
+    monkeypatch.setattr(pdf_ready.QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
+    asked: list[list[str]] = []
+
+    def first_option(*args: object) -> tuple[str, bool]:
+        options = list(args[3])  # type: ignore[call-overload]
+        asked.append(options)
+        return options[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", first_option)
+    qtbot.mouseClick(window.letters_button, Qt.MouseButton.LeftButton)
+    assert asked[0][0] == "Ontvangstbevestigingen (2 aanvragen wachten)"
+    assert window.status.text().startswith("2 brieven gemaakt")
+    assert offered == ["De brieven zijn gemaakt."]
+    qtbot.mouseClick(window.letters_button, Qt.MouseButton.LeftButton)
+    assert asked[1][0] == "Ontvangstbevestigingen (0 aanvragen wachten)"
+    assert window.status.text() == "Er wachten geen aanvragen op deze brief."

@@ -53,6 +53,8 @@ class ComplimentApplication(Tracked, Base):
     warnings_acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
     in_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     control_letter_due_on: Mapped[date | None] = mapped_column(Date)
+    letters_sent: Mapped[str] = mapped_column(String(200), default="")
+    """The letter kinds already made for this application, space separated."""
     payment_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("payment_batch.id", ondelete="SET NULL")
     )

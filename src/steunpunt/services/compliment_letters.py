@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
 from steunpunt.domain.choices import LetterKind
@@ -33,6 +33,13 @@ APPLICATION_KINDS = {
 }
 """Letters about one application, and the status the application must have (None: any)."""
 
+PENDING_STATUSES = {
+    LetterKind.COMPLIMENT_RECEIVED: (ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW),
+    LetterKind.COMPLIMENT_GRANTED: (ApplicationStatus.GRANTED, ApplicationStatus.PAID),
+    LetterKind.COMPLIMENT_REFUSED: (ApplicationStatus.REFUSED,),
+}
+"""Which applications still wait for a letter of each kind."""
+
 
 class ComplimentLetterService:
     """Receipt, grant and refusal letters per application; next year's reminder as a mailing."""
@@ -50,6 +57,17 @@ class ComplimentLetterService:
         self._mailings = mailings
         self._applications = applications
         self._today = today
+
+    def pending(self, round_id: int, kind: LetterKind) -> list[int]:
+        """Applications of the round in the right status that did not get this letter yet."""
+        with self._scope() as session:
+            rows = session.execute(
+                select(ComplimentApplication.id, ComplimentApplication.letters_sent).where(
+                    ComplimentApplication.round_id == round_id,
+                    ComplimentApplication.status.in_(PENDING_STATUSES[kind]),
+                )
+            ).all()
+        return [row_id for row_id, sent in rows if kind.value not in sent.split()]
 
     def application_letters(
         self,
@@ -100,7 +118,15 @@ class ComplimentLetterService:
                 for caregiver, fields in values.items()
             },
         )
-        return self._mailings.make_mailing(actor, request)
+        result = self._mailings.make_mailing(actor, request)
+        with self._scope() as session:
+            # A plain UPDATE: noting a letter must not make an open application form stale.
+            session.execute(
+                update(ComplimentApplication)
+                .where(ComplimentApplication.id.in_(list(application_ids)))
+                .values(letters_sent=ComplimentApplication.letters_sent + f" {kind.value}")
+            )
+        return result
 
     def reminder(self, actor: Actor, round_id: int, folder: Path) -> MailingResult:
         """Next year's reminder to everyone granted in this round."""

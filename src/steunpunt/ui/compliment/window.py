@@ -29,6 +29,7 @@ from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE
+from steunpunt.ui.compliment.letter_actions import LetterActions
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
 from steunpunt.ui.compliment.payment_actions import PaymentActions
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
@@ -90,6 +91,16 @@ class ComplimentWindow(QDialog):
         self.close_button = QPushButton(tr("Sluiten"), self)
         self.pay_button = QPushButton(tr("Betaalopdracht maken…"), self)
         self.confirm_button = QPushButton(tr("Betaling bevestigen…"), self)
+        self.letters_button = QPushButton(tr("Brieven…"), self)
+        self.letters = LetterActions(
+            self,
+            services,
+            actor,
+            runner,
+            folder or Path.home(),
+            lambda text, done, error: self.say(text, done=done, error=error),
+            self._show_failure,
+        )
         self.payments = PaymentActions(
             self,
             services,
@@ -103,6 +114,7 @@ class ComplimentWindow(QDialog):
         )
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.letters_button)
         bottom.addWidget(self.pay_button)
         bottom.addWidget(self.confirm_button)
         bottom.addWidget(self.close_button)
@@ -122,6 +134,7 @@ class ComplimentWindow(QDialog):
         self.applications.open_requested.connect(self.open_application)
         self.close_button.clicked.connect(self.accept)
         self.pay_button.clicked.connect(lambda: self._with_round(self.payments.make_batch))
+        self.letters_button.clicked.connect(lambda: self._with_round(self.letters.choose))
         self.confirm_button.clicked.connect(lambda: self._with_round(self.payments.confirm))
         QShortcut(QKeySequence.StandardKey.New, self, self.new_application)
         for button in self.findChildren(QPushButton):

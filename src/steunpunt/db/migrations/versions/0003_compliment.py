@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("warnings_acknowledged", sa.Boolean(), nullable=False),
         sa.Column("in_sample", sa.Boolean(), nullable=False),
         sa.Column("control_letter_due_on", sa.Date(), nullable=True),
+        sa.Column("letters_sent", sa.String(length=200), nullable=False),
         sa.Column("payment_batch_id", sa.Integer(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uuid", sa.String(length=36), nullable=False),
