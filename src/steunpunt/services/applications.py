@@ -80,10 +80,22 @@ class ApplicationService:
         return [_view(row, evaluation) for row in rows if status is None or row.status == status]
 
     def detail(self, application_id: int) -> ApplicationDetail:
+        [detail] = self.details([application_id])
+        return detail
+
+    def details(self, application_ids: Sequence[int]) -> list[ApplicationDetail]:
+        """Several applications in the order asked; each round is judged once, not per one."""
         with self._scope() as session:
-            row = load(session, ComplimentApplication, application_id, WHAT)
-            evaluation = evaluate_round(session, row.round_id, self._today())
-            return _detail(row, evaluation, _history(session, application_id))
+            evaluations: dict[int, RoundEvaluation] = {}
+            found = []
+            for application_id in application_ids:
+                row = load(session, ComplimentApplication, application_id, WHAT)
+                if row.round_id not in evaluations:
+                    evaluations[row.round_id] = evaluate_round(session, row.round_id, self._today())
+                found.append(
+                    _detail(row, evaluations[row.round_id], _history(session, application_id))
+                )
+            return found
 
     def _rows(self, session: Session, round_id: int) -> list[ComplimentApplication]:
         return list(

@@ -16,6 +16,7 @@ from steunpunt.domain.compliment.round_rules import next_year, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import long_date
 from steunpunt.services.applications import ApplicationService
+from steunpunt.services.compliment_dto import ApplicationDetail
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed
 from steunpunt.services.letter_dto import MailingRequest, MailingResult
@@ -81,9 +82,8 @@ class ComplimentLetterService:
         if kind not in APPLICATION_KINDS:
             raise NotAllowed("Deze brief hoort niet bij een aanvraag.")
         wanted_status = APPLICATION_KINDS[kind]
-        values: dict[int, dict[str, str]] = {}
-        for application_id in application_ids:
-            detail = self._applications.detail(application_id)
+        per_caregiver: dict[int, list[ApplicationDetail]] = {}
+        for detail in self._applications.details(application_ids):
             view = detail.view
             if wanted_status is not None and view.status not in (
                 wanted_status,
@@ -93,19 +93,15 @@ class ComplimentLetterService:
                     f"De aanvraag van {view.caregiver_name} heeft status "
                     f"'{view.status.label.lower()}'; deze brief past daar niet bij."
                 )
-            round_title = self._round_title(view.round_id)
-            caregiver = values.setdefault(
-                detail.data.caregiver_id, {"ronde": round_title, "naaste": "", "_cents": "0"}
-            )
-            caregiver["naaste"] = _and(caregiver["naaste"], view.recipient_name)
-            cents = int(caregiver["_cents"]) + (view.amount_cents or 0)
-            caregiver["_cents"] = str(cents)
-            caregiver["bedrag"] = euro(cents)
-            caregiver["betaaldatum"] = long_date(payment_date or self._today())
-            caregiver["redenen"] = _reasons(detail.verdict.failures, detail.override_reason)
-            caregiver["bezwaartermijn"] = long_date(
-                self._today() + timedelta(weeks=OBJECTION_WEEKS)
-            )
+            per_caregiver.setdefault(detail.data.caregiver_id, []).append(detail)
+        titles = {
+            round_id: self._round_title(round_id)
+            for round_id in {d.view.round_id for ds in per_caregiver.values() for d in ds}
+        }
+        values = {
+            caregiver: self._values(details, titles[details[0].view.round_id], payment_date)
+            for caregiver, details in per_caregiver.items()
+        }
         template = self._template(kind)
         request = MailingRequest(
             template_id=template,
@@ -113,10 +109,7 @@ class ComplimentLetterService:
             folder=folder,
             caregiver_ids=tuple(values),
             description=f"{kind.label}, {len(application_ids)} aanvragen",
-            extra_values={
-                caregiver: {k: v for k, v in fields.items() if not k.startswith("_")}
-                for caregiver, fields in values.items()
-            },
+            extra_values=values,
         )
         result = self._mailings.make_mailing(actor, request)
         with self._scope() as session:
@@ -174,14 +167,25 @@ class ComplimentLetterService:
             )
         return templates[0].id
 
+    def _values(
+        self, details: list[ApplicationDetail], round_title: str, payment_date: date | None
+    ) -> dict[str, str]:
+        """The kind's fields for one caregiver: their naasten and amounts taken together."""
+        return {
+            "ronde": round_title,
+            "naaste": " en ".join(detail.view.recipient_name for detail in details),
+            "bedrag": euro(sum(detail.view.amount_cents or 0 for detail in details)),
+            "betaaldatum": long_date(payment_date or self._today()),
+            "redenen": "; ".join(
+                _reasons(detail.verdict.failures, detail.override_reason) for detail in details
+            ),
+            "bezwaartermijn": long_date(self._today() + timedelta(weeks=OBJECTION_WEEKS)),
+        }
+
     def _round_title(self, round_id: int) -> str:
         with self._scope() as session:
             row = session.get(ComplimentRound, round_id)
             return f"{row.municipality} {row.year}" if row else ""
-
-
-def _and(existing: str, name: str) -> str:
-    return f"{existing} en {name}" if existing else name
 
 
 def _reasons(failures: Sequence[RuleResult], override_reason: str) -> str:
