@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
 from steunpunt.services.letter_dto import MailingResult
+from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.tasks import TaskRunner
 
 CHOICES = (
     (LetterKind.COMPLIMENT_RECEIVED, "Ontvangstbevestigingen ({n} aanvragen wachten)"),
@@ -25,60 +20,49 @@ CHOICES = (
 class LetterActions:
     """Makes the letters that are still waiting, as one PDF, logged on every caregiver."""
 
-    def __init__(
-        self,
-        parent: QWidget,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        folder: Path,
-        say: Callable[[str, bool, bool], None],
-        failed: Callable[[BaseException], None],
-    ) -> None:
-        self._parent = parent
-        self._services = services
-        self._actor = actor
-        self._runner = runner
-        self._folder = folder
-        self._say = say
-        self._failed = failed
+    def __init__(self, context: RoundContext) -> None:
+        self._context = context
 
     def choose(self, round_id: int) -> None:
         """Ask which letters to make; only applications without that letter are included."""
-        letters = self._services.compliment_letters
+        letters = self._context.services.compliment_letters
         waiting = {kind: letters.pending(round_id, kind) for kind, _text in CHOICES}
         options = [tr(text).format(n=len(waiting[kind])) for kind, text in CHOICES]
         options.append(tr("Herinnering voor volgend jaar aan de ontvangers van deze ronde"))
         chosen, accepted = QInputDialog.getItem(
-            self._parent, tr("Brieven maken"), tr("Welke brieven?"), options, 0, False
+            self._context.parent, tr("Brieven maken"), tr("Welke brieven?"), options, 0, False
         )
         if not accepted or chosen not in options:
             return
         index = options.index(chosen)
         if index == len(CHOICES):
-            self._runner.start(
-                lambda _context: letters.reminder(self._actor, round_id, self._folder),
+            self._context.runner.start(
+                lambda _context: letters.reminder(
+                    self._context.actor, round_id, self._context.folder
+                ),
                 self._made,
-                self._failed,
+                self._context.failed,
             )
             return
         kind = CHOICES[index][0]
         ids = waiting[kind]
         if not ids:
-            self._say(tr("Er wachten geen aanvragen op deze brief."), False, True)
+            self._context.say(tr("Er wachten geen aanvragen op deze brief."), False, True)
             return
-        self._runner.start(
-            lambda _context: letters.application_letters(self._actor, kind, ids, self._folder),
+        self._context.runner.start(
+            lambda _context: letters.application_letters(
+                self._context.actor, kind, ids, self._context.folder
+            ),
             self._made,
-            self._failed,
+            self._context.failed,
         )
 
     def _made(self, result: MailingResult) -> None:
-        self._say(
+        self._context.say(
             tr("{n} brieven gemaakt (kenmerk {reference}) en vastgelegd.").format(
                 n=result.letters, reference=result.reference
             ),
             True,
             False,
         )
-        offer_pdf(self._parent, result.letters_pdf, tr("De brieven zijn gemaakt."))
+        offer_pdf(self._context.parent, result.letters_pdf, tr("De brieven zijn gemaakt."))

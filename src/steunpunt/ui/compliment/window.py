@@ -32,6 +32,7 @@ from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.letter_actions import LetterActions
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
 from steunpunt.ui.compliment.payment_actions import PaymentActions
+from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -92,16 +93,7 @@ class ComplimentWindow(QDialog):
         self.pay_button = QPushButton(tr("Betaalopdracht maken…"), self)
         self.confirm_button = QPushButton(tr("Betaling bevestigen…"), self)
         self.letters_button = QPushButton(tr("Brieven…"), self)
-        self.letters = LetterActions(
-            self,
-            services,
-            actor,
-            runner,
-            folder or Path.home(),
-            lambda text, done, error: self.say(text, done=done, error=error),
-            self._show_failure,
-        )
-        self.payments = PaymentActions(
+        context = RoundContext(
             self,
             services,
             actor,
@@ -112,6 +104,8 @@ class ComplimentWindow(QDialog):
             self.refresh,
             self._show_failure,
         )
+        self.letters = LetterActions(context)
+        self.payments = PaymentActions(context)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.letters_button)
