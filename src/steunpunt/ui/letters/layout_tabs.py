@@ -76,9 +76,16 @@ class PresetTab(QWidget):
     edited = Signal()
 
     def __init__(
-        self, presets: Sequence[tuple[str, object]], preset_label: str, parent: QWidget | None
+        self,
+        presets: Sequence[tuple[str, object]],
+        preset_label: str,
+        apply_preset: Callable[[object], None],
+        matching_preset: Callable[[], object],
+        parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
+        self._apply = apply_preset
+        self._matching = matching_preset
         self._filling = False
         self._presets = [value for _label, value in presets]
         self.preset = QComboBox(self)
@@ -110,19 +117,13 @@ class PresetTab(QWidget):
 
     def _preset_chosen(self, index: int) -> None:
         if 0 <= index < len(self._presets):
-            self._apply_preset(self._presets[index])
+            self._apply(self._presets[index])
             self.edited.emit()
 
     def _show_match(self) -> None:
-        match = self._matching_preset()
+        match = self._matching()
         index = self._presets.index(match) if match in self._presets else len(self._presets)
         self.preset.setCurrentIndex(index)
-
-    def _apply_preset(self, value: object) -> None:
-        raise NotImplementedError
-
-    def _matching_preset(self) -> object:
-        raise NotImplementedError
 
 
 class EnvelopeTab(PresetTab):
@@ -130,7 +131,11 @@ class EnvelopeTab(PresetTab):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            [(tr(preset.value), preset) for preset in WindowPreset], tr("Envelop"), parent
+            [(tr(preset.value), preset) for preset in WindowPreset],
+            tr("Envelop"),
+            self._apply_preset,
+            self._matching_preset,
+            parent,
         )
         self.left = mm_box("window_left", 0, A4_WIDTH_MM, 1)
         self.top = mm_box("window_top", 0, A4_HEIGHT_MM / 2, 1)
@@ -191,7 +196,11 @@ class LabelTab(PresetTab):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            [(tr(preset.value), preset) for preset in LabelPreset], tr("Etiketvel"), parent
+            [(tr(preset.value), preset) for preset in LabelPreset],
+            tr("Etiketvel"),
+            self._apply_preset,
+            self._matching_preset,
+            parent,
         )
         self.columns = count_box("columns", 10)
         self.rows = count_box("rows", 30)
