@@ -6,13 +6,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from steunpunt.ui.compliment.application_model import (
 )
 from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.widgets import list_table
 
 COLUMN_WIDTHS = (95, 230, 230, 170, 100, 120, 90)
 
@@ -53,18 +52,7 @@ class ApplicationListView(QWidget):
         self.sample_button = QPushButton(tr("Steekproef trekken…"), self)
 
         self.model = ApplicationTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("application_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setHighlightSections(False)
+        self.table = list_table(self, self.model, "application_table")
         header = self.table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
