@@ -93,7 +93,7 @@ class MailingService:
                     included.append(_addressee(row))
                 else:
                     left_out.append(_left_out(row))
-        left_out.sort(key=lambda person: (person.reason, person.name.casefold()))
+        left_out.sort(key=_reason_and_name)
         return RecipientSelection(tuple(included), tuple(left_out))
 
     def count_recipients(self, criteria: RecipientFilter) -> RecipientCount:
@@ -113,7 +113,7 @@ class MailingService:
         with self._scope() as session:
             rows = session.connection().execute(select(inner).where(inner.c.reason.is_not(None)))
             people = [_left_out(row) for row in rows]
-        return sorted(people, key=lambda person: (person.reason, person.name.casefold()))
+        return sorted(people, key=_reason_and_name)
 
     # --- making a mailing ---------------------------------------------------------------------
 
@@ -357,6 +357,11 @@ def _addressee(row: Any) -> Addressee:
             row.municipality,
         ),
     )
+
+
+def _reason_and_name(person: LeftOut) -> tuple[str, str]:
+    """The order the left-out list is shown in."""
+    return (person.reason, person.name.casefold())
 
 
 def _left_out(row: Any) -> LeftOut:
