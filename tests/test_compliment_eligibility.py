@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 
 from steunpunt.domain.age import AgeBracket
-from steunpunt.domain.compliment.eligibility import amount_for, evaluate, full_months
-from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult, Verdict
+from steunpunt.domain.compliment.eligibility import (
+    RULES,
+    Verdict,
+    amount_for,
+    evaluate,
+    full_months,
+)
+from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult
 from steunpunt.domain.compliment.round_rules import CompensationForm, Residence, RoundRules
 
 ROUND = RoundRules(
@@ -240,6 +246,16 @@ def test_each_rule_holds_or_fails_with_its_reason(
     assert found.explanation == explanation
 
 
+@pytest.mark.parametrize(("rule", "rules", "facts", "passed", "explanation"), RULE_TABLE)
+def test_the_verdict_decided_without_sentences_agrees_with_the_explained_rules(
+    rule: str, rules: dict[str, Any], facts: dict[str, Any], passed: bool, explanation: str
+) -> None:
+    verdict = evaluate(replace(ROUND, **rules), replace(FACTS, **facts))
+    assert verdict.eligible is all(result.passed for result in verdict.results)
+    assert verdict.failures == tuple(result for result in verdict.results if not result.passed)
+    assert len(verdict.results) == len(RULES)
+
+
 IN_SOEST = {"municipality": "Soest", "place": "Soest"}
 IN_SOESTERBERG = {"municipality": "soest", "place": "Soesterberg"}
 IN_AMERSFOORT = {"municipality": "Amersfoort", "place": "Amersfoort"}
@@ -396,7 +412,7 @@ def test_voucher_form_does_not_change_the_rules(facts: dict[str, Any]) -> None:
     money = replace(ROUND, form=CompensationForm.MONEY, minimum_age=18, amounts_by_bracket=YOUNG)
     voucher = replace(money, form=CompensationForm.VOUCHER)
     application = replace(FACTS, **facts)
-    assert evaluate(voucher, application) == evaluate(money, application)
+    assert evaluate(voucher, application).results == evaluate(money, application).results
     assert amount_for(voucher, application) == amount_for(money, application)
 
 

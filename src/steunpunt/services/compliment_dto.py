@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from steunpunt.domain.compliment.application import ApplicationData
-from steunpunt.domain.compliment.facts import Verdict
+from steunpunt.domain.compliment.eligibility import Verdict
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
 

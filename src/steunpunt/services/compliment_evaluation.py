@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment_models import ComplimentRound
 from steunpunt.domain.compliment.allocation import Grant
-from steunpunt.domain.compliment.eligibility import evaluate
-from steunpunt.domain.compliment.facts import Verdict
+from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
 from steunpunt.domain.compliment.round_rules import RoundRules, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus

@@ -51,21 +51,6 @@ class RuleResult(NamedTuple):
     explanation: str
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """Every rule's result for one application."""
-
-    results: tuple[RuleResult, ...]
-
-    @property
-    def eligible(self) -> bool:
-        return all(result.passed for result in self.results)
-
-    @property
-    def failures(self) -> tuple[RuleResult, ...]:
-        return tuple(result for result in self.results if not result.passed)
-
-
 def person_identity(first_name: str, last_name: str, birth_date: date | None) -> str:
     """``"ayse yilmaz 1960-02-01"``: the same person as caregiver and as naaste; "" if unknown."""
     if birth_date is None or not last_name:
