@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
 import tempfile
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree  # type: ignore[import-untyped]
-from sepaxml import SepaTransfer  # type: ignore[import-untyped]
 from stdnum.iso7064 import mod_97_10
 
 from steunpunt.domain.errors import InvalidValue
@@ -26,6 +25,7 @@ from steunpunt.domain.iban import normalize_iban
 log = logging.getLogger(__name__)
 
 SCHEMA = "pain.001.001.03"
+NAMESPACE = f"urn:iso:std:iso:20022:tech:xsd:{SCHEMA}"
 NAME_LIMIT = 70
 REMITTANCE_LIMIT = 140
 NOT_PROVIDED = "NOTPROVIDED"
@@ -106,8 +106,11 @@ class Payment:
 
 def sepa_text(text: str, limit: int) -> str:
     """``"Łukasz Wiśniewski"`` -> ``"Lukasz Wisniewski"``: SEPA Latin characters, cut at ``limit``."""
-    decomposed = unicodedata.normalize("NFKD", text).translate(_LETTERS)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # nothing to decompose (most names; 4x faster)
+        plain = text.translate(_LETTERS)
+    else:
+        decomposed = unicodedata.normalize("NFKD", text).translate(_LETTERS)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_OUTSIDE_SEPA.sub(" ", plain).split())[:limit].rstrip()
 
 
@@ -127,20 +130,20 @@ def write_sepa_credit_transfer(
     if not payments:
         raise InvalidValue("Er zijn geen betalingen om in een betaalbestand te zetten.")
     message_id = _identifier(batch_id, f"Het kenmerk van de betaalopdracht '{batch_id}'")
-    transfer = _Transfer(_debtor_config(debtor), message_id)
+    debtor = _checked_debtor(debtor)
+    transfers: list[_Transfer] = []
     seen: set[str] = set()
     for payment in payments:
-        transaction = _transaction(payment, execution_date)
+        transfers.append(_checked(payment))
         if payment.end_to_end_id in seen:
             raise InvalidValue(
                 f"Het kenmerk {payment.end_to_end_id} staat twee keer in deze betaalopdracht "
                 f"(bij {_who(payment)}); dan zou iemand twee keer worden betaald."
             )
         seen.add(payment.end_to_end_id)
-        transfer.add_payment(transaction)
-    data: bytes = transfer.export(validate=False)
+    document = _document(debtor, transfers, execution_date, message_id)
     try:
-        _check_schema(data)
+        _schema().assertValid(document)
     except etree.DocumentInvalid as error:
         # The schema's own message may quote a name: log only the batch.
         log.error("SEPA file for batch %s does not pass the %s schema", batch_id, SCHEMA)
@@ -148,6 +151,7 @@ def write_sepa_credit_transfer(
             "Het betaalbestand voldoet niet aan de SEPA-standaard (pain.001.001.03). "
             "Er is niets opgeslagen."
         ) from error
+    data: bytes = etree.tostring(document, xml_declaration=True, encoding="UTF-8")
     write_atomically(target, lambda temporary: temporary.write_bytes(data))
     log.info("SEPA file for batch %s written: %d payments", batch_id, len(payments))
     return len(payments)
@@ -155,14 +159,9 @@ def write_sepa_credit_transfer(
 
 @lru_cache(maxsize=1)
 def _schema() -> Any:
-    """The pain.001.001.03 XSD that ships with sepaxml, read once."""
+    """The pain.001.001.03 XSD as published by ISO 20022, which ships with sepaxml; read once."""
     with resources.as_file(resources.files("sepaxml") / "schemas" / f"{SCHEMA}.xsd") as path:
         return etree.XMLSchema(etree.parse(str(path)))
-
-
-def _check_schema(data: bytes) -> None:
-    """Validate with lxml: sepaxml's own check (xmlschema, pure Python) took 25 s for 20,000."""
-    _schema().assertValid(etree.fromstring(data))
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
@@ -180,29 +179,94 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
         raise
 
 
-class _Transfer(SepaTransfer):  # type: ignore[misc]
-    """sepaxml's transfer with our batch id as message and payment id, NOTPROVIDED for no BIC."""
+class _Transfer(NamedTuple):
+    """One payment, checked, with its texts in SEPA characters."""
 
-    def __init__(self, config: dict[str, object], batch_id: str) -> None:
-        self._batch_id = batch_id
-        super().__init__(config, schema=SCHEMA, clean=False)
-
-    def _create_header(self) -> None:
-        self.msg_id = self._batch_id  # sepaxml would make a random one
-        super()._create_header()
-
-    def _finalize_batch(self) -> None:
-        super()._finalize_batch()
-        for payment_info in self._xml.iter("PmtInf"):
-            payment_info.find("PmtInfId").text = self._batch_id
-            institution = payment_info.find("DbtrAgt/FinInstnId")
-            if len(institution) == 0:  # sepaxml leaves it empty when there is no BIC
-                other = ET.SubElement(institution, "Othr")
-                ET.SubElement(other, "Id").text = NOT_PROVIDED
+    end_to_end_id: str
+    name: str
+    iban: str
+    amount_cents: int
+    description: str
 
 
-def _debtor_config(debtor: Debtor) -> dict[str, object]:
-    """sepaxml's configuration for the paying account, checked."""
+def _document(
+    debtor: Debtor, transfers: Sequence[_Transfer], execution_date: date, message_id: str
+) -> Any:
+    """The pain.001.001.03 document: one batch (PmtInf) of credit transfers.
+
+    Built with lxml rather than sepaxml: sepaxml's ElementTree is written out in pure Python,
+    which took 1.5 of the 2.7 s for 20,000 payments; lxml builds, checks and writes in C, and
+    the XSD check below guards the structure.
+    """
+    count = str(len(transfers))
+    total = _euros(sum(transfer.amount_cents for transfer in transfers))
+    root = etree.Element(f"{{{NAMESPACE}}}Document", nsmap={None: NAMESPACE})
+    initiation = _add(root, "CstmrCdtTrfInitn")
+    header = _add(initiation, "GrpHdr")
+    _add(header, "MsgId", message_id)
+    _add(header, "CreDtTm", datetime.now().replace(microsecond=0).isoformat())
+    _add(header, "NbOfTxs", count)
+    _add(header, "CtrlSum", total)
+    _add(_add(header, "InitgPty"), "Nm", debtor.name)
+    batch = _add(initiation, "PmtInf")
+    _add(batch, "PmtInfId", message_id)
+    _add(batch, "PmtMtd", "TRF")
+    _add(batch, "BtchBookg", "true")
+    _add(batch, "NbOfTxs", count)
+    _add(batch, "CtrlSum", total)
+    _add(_add(_add(batch, "PmtTpInf"), "SvcLvl"), "Cd", "SEPA")
+    _add(batch, "ReqdExctnDt", execution_date.isoformat())
+    _add(_add(batch, "Dbtr"), "Nm", debtor.name)
+    _add(_add(_add(batch, "DbtrAcct"), "Id"), "IBAN", debtor.iban)
+    institution = _add(_add(batch, "DbtrAgt"), "FinInstnId")
+    if debtor.bic:
+        _add(institution, "BIC", debtor.bic)
+    else:
+        _add(_add(institution, "Othr"), "Id", NOT_PROVIDED)
+    _add(batch, "ChrgBr", "SLEV")
+    blank = _blank_transfer()
+    for transfer in transfers:
+        batch.append(_filled(blank, transfer))
+    return root
+
+
+def _blank_transfer() -> Any:
+    """An empty CdtTrfTxInf: copying it is three times faster than building each one."""
+    item = etree.Element(f"{{{NAMESPACE}}}CdtTrfTxInf")
+    _add(_add(item, "PmtId"), "EndToEndId")
+    _add(_add(item, "Amt"), "InstdAmt").set("Ccy", "EUR")
+    _add(_add(item, "Cdtr"), "Nm")
+    _add(_add(_add(item, "CdtrAcct"), "Id"), "IBAN")
+    _add(_add(item, "RmtInf"), "Ustrd")
+    return item
+
+
+def _filled(blank: Any, transfer: _Transfer) -> Any:
+    """A copy of the blank CdtTrfTxInf with this transfer's values."""
+    item = copy.deepcopy(blank)
+    payment_id, amount, creditor, account, remittance = item
+    payment_id[0].text = transfer.end_to_end_id
+    amount[0].text = _euros(transfer.amount_cents)
+    creditor[0].text = transfer.name
+    account[0][0].text = transfer.iban
+    remittance[0].text = transfer.description
+    return item
+
+
+def _add(parent: Any, tag: str, text: str | None = None) -> Any:
+    """A child element in the pain.001 namespace, with its text."""
+    child = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}")
+    child.text = text
+    return child
+
+
+def _euros(cents: int) -> str:
+    """``3334`` -> ``"33.34"``: SEPA amounts have a decimal point and two decimals."""
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def _checked_debtor(debtor: Debtor) -> Debtor:
+    """The paying account as a bank reads it: SEPA name, IBAN and BIC, or a Dutch refusal."""
     name = sepa_text(debtor.name, NAME_LIMIT)
     if not name:
         raise InvalidValue("Vul de naam in van wie betaalt (de gemeente of het steunpunt).")
@@ -212,16 +276,13 @@ def _debtor_config(debtor: Debtor) -> dict[str, object]:
         raise InvalidValue(
             f"Het IBAN van de betalende rekening ({debtor.name}) klopt niet. {error.message}"
         ) from error
-    config: dict[str, object] = {"name": name, "IBAN": iban, "batch": True, "currency": "EUR"}
     bic = "".join(debtor.bic.split()).upper()
-    if bic:
-        if not _BIC.fullmatch(bic):
-            raise InvalidValue(
-                f"De BIC '{debtor.bic}' van {debtor.name} klopt niet: gebruik 8 of 11 tekens, "
-                "zoals ABNANL2A, of laat de BIC leeg."
-            )
-        config["BIC"] = bic
-    return config
+    if bic and not _BIC.fullmatch(bic):
+        raise InvalidValue(
+            f"De BIC '{debtor.bic}' van {debtor.name} klopt niet: gebruik 8 of 11 tekens, "
+            "zoals ABNANL2A, of laat de BIC leeg."
+        )
+    return Debtor(name, iban, bic)
 
 
 def _checksum_holds(iban: str) -> bool:
@@ -235,8 +296,8 @@ def _checksum_holds(iban: str) -> bool:
     )
 
 
-def _transaction(payment: Payment, execution_date: date) -> dict[str, object]:
-    """sepaxml's dictionary for one payment, checked, with names in SEPA characters."""
+def _checked(payment: Payment) -> _Transfer:
+    """One payment as a bank takes it, or a Dutch refusal that names the payee."""
     who = _who(payment)
     end_to_end_id = _identifier(payment.end_to_end_id, f"Het kenmerk van de betaling aan {who}")
     iban = "".join(payment.iban.split()).upper()
@@ -266,14 +327,7 @@ def _transaction(payment: Payment, execution_date: date) -> dict[str, object]:
     description = sepa_text(payment.description, REMITTANCE_LIMIT)
     if not description:
         raise InvalidValue(f"Vul een omschrijving in voor de betaling aan {who}.")
-    return {
-        "name": name,
-        "IBAN": iban,
-        "amount": amount,
-        "execution_date": execution_date,
-        "description": description,
-        "endtoend_id": end_to_end_id,
-    }
+    return _Transfer(end_to_end_id, name, iban, amount, description)
 
 
 def _identifier(value: str, what: str) -> str:
