@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, update
 
+from steunpunt.db.compliment_models import ComplimentApplication
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.services.container import Services
@@ -440,3 +442,49 @@ def test_waiting_letters_are_made_from_the_window_once(
     qtbot.mouseClick(window.letters_button, Qt.MouseButton.LeftButton)
     assert asked[1][0] == "Ontvangstbevestigingen (0 aanvragen wachten)"
     assert window.status.text() == "Er wachten geen aanvragen op deze brief."
+
+
+def test_a_returned_controlebrief_grants_and_overdue_ones_are_refused_together(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    engine: Engine,
+    compliment: ComplimentWindow,
+    answers: Answers,
+) -> None:
+    from dataclasses import replace
+
+    round_id = services.rounds.create(actor, replace(SOEST, control_letter_required=True)).id
+    ids = [
+        apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
+        for n, name in enumerate(("anna", "bram", "cor"), start=1)
+    ]
+    for application in ids:
+        services.applications.change_status(actor, application, 1, ApplicationStatus.IN_REVIEW)
+        services.applications.change_status(
+            actor, application, 2, ApplicationStatus.AWAITING_CONTROL_LETTER
+        )
+    with engine.begin() as connection:  # two of them are now eight weeks old
+        connection.execute(
+            update(ComplimentApplication)
+            .where(ComplimentApplication.id.in_(ids[1:]))
+            .values(control_letter_due_on=date(2026, 11, 20))
+        )
+    compliment.load_rounds()
+    overdue = compliment.applications.overdue_button
+    assert overdue.isVisible() and overdue.text() == "Verlopen controlebrieven afwijzen (2)…"
+
+    dialog = open_row(qtbot, compliment, 0)
+    assert "Controlebrief terug uiterlijk 17-01-2027" in dialog.panel.facts.text()
+    returned = dialog.panel.buttons[ApplicationStatus.GRANTED]
+    assert returned.text() == "Controlebrief terug: toekennen"
+    returned.click()
+    assert dialog.panel.history.table.item(3, 4).text() == "controlebrief teruggestuurd"
+    dialog.reject()
+
+    answers.question_answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(overdue, Qt.MouseButton.LeftButton)
+    assert "afgewezen" in answers.texts[-1]
+    assert compliment.status.text() == "2 aanvragen afgewezen: controlebrief niet op tijd terug."
+    assert cells(compliment, COL_STATUS) == ["Toegekend", "Afgewezen", "Afgewezen"]
+    assert not overdue.isVisible()

@@ -84,7 +84,7 @@ class Mailing(Tracked, Base):
 
 
 class SentLetter(Tracked, Base):
-    """The letter log: one row per caregiver per letter made for them."""
+    """The letter log: one row per caregiver per letter made for them or about them."""
 
     __tablename__ = "sent_letter"
 
@@ -93,6 +93,12 @@ class SentLetter(Tracked, Base):
     sent_on: Mapped[date] = mapped_column(Date)
     addressed_as: Mapped[str] = mapped_column(String(200))
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    care_recipient_id: Mapped[int | None] = mapped_column(
+        ForeignKey("care_recipient.id", ondelete="SET NULL")
+    )
+    """Set when the letter went to this naaste of the caregiver (a controlebrief)."""
+    letter_values: Mapped[str] = mapped_column(Text, default="{}")
+    """The letter kind's own values as printed (``{"bedrag": "€ 100,00"}``), for a reprint."""
 
     __table_args__ = (
         Index("ix_sent_letter_caregiver", "caregiver_id", "sent_on"),

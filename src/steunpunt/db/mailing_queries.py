@@ -1,4 +1,5 @@
-"""The query behind a mailing's recipients: caregivers by filter, with what a letter needs."""
+"""The queries behind a mailing's recipients: caregivers by filter, or chosen caregivers or
+naasten, each with what a letter needs and the reason they cannot get one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 
 from steunpunt.db.letter_models import Mailing, SentLetter
-from steunpunt.db.models import Caregiver
+from steunpunt.db.models import Caregiver, CareRecipient
 from steunpunt.domain.age import AgeBracket, birth_date_range
 from steunpunt.domain.choices import LeftOutReason
 from steunpunt.domain.recipient_filter import RecipientFilter
@@ -28,34 +29,54 @@ ADDRESSEE_COLUMNS: tuple[Any, ...] = (
     Caregiver.municipality,
 )
 
+NAASTE_COLUMNS: tuple[Any, ...] = (
+    CareRecipient.id,
+    CareRecipient.first_name,
+    CareRecipient.infix,
+    CareRecipient.last_name,
+    CareRecipient.street,
+    CareRecipient.house_number,
+    CareRecipient.house_number_suffix,
+    CareRecipient.postcode,
+    CareRecipient.place,
+    CareRecipient.municipality,
+)
+
 AddresseeSelect = Select[*tuple[Any, ...]]
 
 
 def left_out_reason(today: date, dialect: str) -> Any:
-    """Why someone gets no letter, as a column (None: they get one). The order matters.
-
-    Postcodes are stored as the form normalised them (``1234 AB``); this is a safety net.
-    """
-    postcode_ok: ColumnElement[bool]
-    if dialect == "sqlite":
-        postcode_ok = Caregiver.postcode.op("GLOB", is_comparison=True)(
-            "[1-9][0-9][0-9][0-9] [A-Z][A-Z]"
-        )
-    else:
-        postcode_ok = Caregiver.postcode.regexp_match("^[1-9][0-9]{3} [A-Z]{2}$")
-    no_address = or_(
-        Caregiver.street == "",
-        Caregiver.house_number.is_(None),
-        Caregiver.postcode == "",
-        Caregiver.place == "",
-    )
+    """Why a caregiver gets no letter, as a column (None: they get one). The order matters."""
     return case(
         (Caregiver.ended_on <= today, LeftOutReason.ENDED.value),
         (Caregiver.no_mail.is_(True), LeftOutReason.NO_MAIL.value),
-        (no_address, LeftOutReason.NO_ADDRESS.value),
-        (~postcode_ok, LeftOutReason.BAD_POSTCODE.value),
+        *_address_problems(Caregiver, dialect),
         else_=None,
     ).label("reason")
+
+
+def _address_problems(person: Any, dialect: str) -> list[tuple[ColumnElement[bool], str]]:
+    """An incomplete address, then a postcode that is not ``1234 AB``.
+
+    Postcodes are stored as the form normalised them; this is a safety net.
+    """
+    postcode_ok: ColumnElement[bool]
+    if dialect == "sqlite":
+        postcode_ok = person.postcode.op("GLOB", is_comparison=True)(
+            "[1-9][0-9][0-9][0-9] [A-Z][A-Z]"
+        )
+    else:
+        postcode_ok = person.postcode.regexp_match("^[1-9][0-9]{3} [A-Z]{2}$")
+    no_address = or_(
+        person.street == "",
+        person.house_number.is_(None),
+        person.postcode == "",
+        person.place == "",
+    )
+    return [
+        (no_address, LeftOutReason.NO_ADDRESS.value),
+        (~postcode_ok, LeftOutReason.BAD_POSTCODE.value),
+    ]
 
 
 def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> AddresseeSelect:
@@ -86,6 +107,12 @@ def addressees_query(caregiver_ids: list[int], today: date, dialect: str) -> Add
     return select(*ADDRESSEE_COLUMNS, left_out_reason(today, dialect)).where(
         Caregiver.id.in_(caregiver_ids)
     )
+
+
+def naasten_query(care_recipient_ids: list[int], dialect: str) -> AddresseeSelect:
+    """Chosen naasten with their address and the reason they cannot get a letter."""
+    reason = case(*_address_problems(CareRecipient, dialect), else_=None).label("reason")
+    return select(*NAASTE_COLUMNS, reason).where(CareRecipient.id.in_(care_recipient_ids))
 
 
 def reason_counts_query(criteria: RecipientFilter, today: date, dialect: str) -> Select[Any]:

@@ -15,12 +15,19 @@ MAX_NAME_LINES = 2
 
 @dataclass(frozen=True)
 class Addressee:
-    """One caregiver as a letter sees them."""
+    """One caregiver as a letter sees them, or a naaste a letter about that caregiver goes to."""
 
     caregiver_id: int
+    """Whose letter log records the letter."""
     name: PersonName
     salutation: Salutation
     address: Address
+    care_recipient_id: int | None = None
+    """Set when the letter goes to this naaste of the caregiver (a controlebrief)."""
+
+    @property
+    def key(self) -> str:
+        return letter_key(self.caregiver_id, self.care_recipient_id)
 
     @property
     def envelope_name(self) -> str:
@@ -38,6 +45,14 @@ class Addressee:
         return f"Beste {title} {surname[:1].upper()}{surname[1:]}"
 
 
+def letter_key(caregiver_id: int, care_recipient_id: int | None = None) -> str:
+    """``"17"``, or ``"17-42"`` for a letter to naaste 42 about caregiver 17: the end of the
+    kenmerk, and how a letter's own values are found."""
+    if care_recipient_id is None:
+        return str(caregiver_id)
+    return f"{caregiver_id}-{care_recipient_id}"
+
+
 @dataclass(frozen=True)
 class Household:
     """The people one letter goes to: one person, or everyone at one address."""
@@ -48,6 +63,11 @@ class Household:
     @property
     def address(self) -> Address:
         return self.members[0].address
+
+    @property
+    def key(self) -> str:
+        """The first member's key: the end of this letter's kenmerk."""
+        return self.members[0].key
 
     @property
     def name_lines(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from steunpunt.db.compliment_models import (
 from steunpunt.db.models import CareRelation, StaffMember
 from steunpunt.domain.compliment.allocation import Allocation, allocate
 from steunpunt.domain.compliment.application import ApplicationData, Channel, checked_application
+from steunpunt.domain.compliment.control_letter import RETURNED, is_overdue, not_returned
 from steunpunt.domain.compliment.eligibility import amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.fraud import draw_sample
@@ -168,7 +169,17 @@ class ApplicationService:
             check_transition(current, new_status)
             evaluation = evaluate_round(session, row.round_id, self._today())
             verdict = evaluation.verdicts[row.id]
+            awaiting = current is ApplicationStatus.AWAITING_CONTROL_LETTER
+            if awaiting and new_status is ApplicationStatus.REFUSED and not reason:
+                due = row.control_letter_due_on
+                if due is not None and is_overdue(due, self._today()):
+                    reason = not_returned(due)
             if new_status is ApplicationStatus.GRANTED:
+                if evaluation.rules.control_letter_required and not awaiting and not reason:
+                    raise NotAllowed(
+                        "In deze ronde krijgt de naaste eerst een controlebrief. Kies "
+                        "'Controlebrief sturen', of geef een reden om zonder toe te kennen."
+                    )
                 row.amount_cents = self._grant_amount(
                     row, evaluation, reason, warnings_acknowledged
                 )
@@ -187,7 +198,10 @@ class ApplicationService:
                 row.override_reason = reason
             row.status = new_status
             session.flush()
-            record_change(session, row, current, new_status, actor, reason)
+            returned = awaiting and new_status is ApplicationStatus.GRANTED
+            record_change(
+                session, row, current, new_status, actor, reason or (RETURNED if returned else "")
+            )
             log.info(
                 "Application %s: %s -> %s by staff %s",
                 row.id,
@@ -266,6 +280,38 @@ class ApplicationService:
                 len(lines),
             )
             return len(lines)
+
+    def refuse_overdue_control_letters(self, actor: Actor, round_id: int) -> int:
+        """Refuse every application of the round whose controlebrief is past its deadline."""
+        today = self._today()
+        with self._scope() as session:
+            rows = session.scalars(
+                select(ComplimentApplication).where(
+                    ComplimentApplication.round_id == round_id,
+                    ComplimentApplication.status == ApplicationStatus.AWAITING_CONTROL_LETTER,
+                    ComplimentApplication.control_letter_due_on < today,
+                )
+            ).all()
+            for row in rows:
+                reason = not_returned(row.control_letter_due_on or today)
+                row.status = ApplicationStatus.REFUSED
+                row.amount_cents = None
+                row.override_reason = reason
+                record_change(
+                    session,
+                    row,
+                    ApplicationStatus.AWAITING_CONTROL_LETTER,
+                    ApplicationStatus.REFUSED,
+                    actor,
+                    reason,
+                )
+            log.info(
+                "Round %s: %s overdue controlebrieven refused by staff %s",
+                round_id,
+                len(rows),
+                actor.staff_id,
+            )
+            return len(rows)
 
     def draw_sample(self, actor: Actor, round_id: int, percentage: float, seed: int) -> list[int]:
         """Mark a random share of this round's grants for checking by hand (steekproef)."""
@@ -376,6 +422,7 @@ def _view(row: ComplimentApplication, evaluation: RoundEvaluation) -> Applicatio
         row.amount_cents,
         row.in_sample,
         len(evaluation.warnings[row.id]),
+        row.control_letter_due_on,
     )
 
 

@@ -33,6 +33,7 @@ class RoundOverview:
     budget_left_cents: int | None
     days_to_close: int
     in_sample: int
+    control_letters_overdue: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class ApplicationView:
     amount_cents: int | None
     in_sample: bool
     warnings: int
+    control_letter_due_on: date | None = None
 
 
 @dataclass(frozen=True)

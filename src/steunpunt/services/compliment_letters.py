@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.domain.addressee import letter_key
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.facts import RuleResult
@@ -31,6 +32,7 @@ APPLICATION_KINDS = {
     LetterKind.COMPLIMENT_RECEIVED: None,
     LetterKind.COMPLIMENT_GRANTED: ApplicationStatus.GRANTED,
     LetterKind.COMPLIMENT_REFUSED: ApplicationStatus.REFUSED,
+    LetterKind.COMPLIMENT_CONTROL: ApplicationStatus.AWAITING_CONTROL_LETTER,
 }
 """Letters about one application, and the status the application must have (None: any)."""
 
@@ -38,6 +40,7 @@ PENDING_STATUSES = {
     LetterKind.COMPLIMENT_RECEIVED: (ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW),
     LetterKind.COMPLIMENT_GRANTED: (ApplicationStatus.GRANTED, ApplicationStatus.PAID),
     LetterKind.COMPLIMENT_REFUSED: (ApplicationStatus.REFUSED,),
+    LetterKind.COMPLIMENT_CONTROL: (ApplicationStatus.AWAITING_CONTROL_LETTER,),
 }
 """Which applications still wait for a letter of each kind."""
 
@@ -78,45 +81,50 @@ class ComplimentLetterService:
         folder: Path,
         payment_date: date | None = None,
     ) -> MailingResult:
-        """One letter per caregiver about their application(s); each is logged on them."""
+        """Letters about these applications, each logged on the caregiver.
+
+        A caregiver gets one letter about all their applications; a controlebrief goes to
+        each naaste. Only applications whose letter was made are marked as sent.
+        """
         if kind not in APPLICATION_KINDS:
             raise NotAllowed("Deze brief hoort niet bij een aanvraag.")
-        wanted_status = APPLICATION_KINDS[kind]
-        per_caregiver: dict[int, list[ApplicationDetail]] = {}
-        for detail in self._applications.details(application_ids):
-            view = detail.view
-            if wanted_status is not None and view.status not in (
-                wanted_status,
-                ApplicationStatus.PAID,
-            ):
-                raise NotAllowed(
-                    f"De aanvraag van {view.caregiver_name} heeft status "
-                    f"'{view.status.label.lower()}'; deze brief past daar niet bij."
-                )
-            per_caregiver.setdefault(detail.data.caregiver_id, []).append(detail)
+        details = self._applications.details(application_ids)
+        _refuse_other_statuses(details, APPLICATION_KINDS[kind])
         titles = {
-            round_id: self._round_title(round_id)
-            for round_id in {d.view.round_id for ds in per_caregiver.values() for d in ds}
+            round_id: self._round_title(round_id) for round_id in {d.view.round_id for d in details}
         }
+        letters: dict[str, list[ApplicationDetail]] = {}
+        for detail in details:
+            letters.setdefault(_letter_key(kind, detail), []).append(detail)
         values = {
-            caregiver: self._values(details, titles[details[0].view.round_id], payment_date)
-            for caregiver, details in per_caregiver.items()
+            key: self._values(kind, about, titles[about[0].view.round_id], payment_date)
+            for key, about in letters.items()
         }
-        template = self._template(kind)
+        caregivers = tuple(sorted({detail.data.caregiver_id for detail in details}))
+        naasten = tuple(
+            (detail.data.caregiver_id, detail.data.care_recipient_id) for detail in details
+        )
         request = MailingRequest(
-            template_id=template,
+            template_id=self._template(kind),
             letter_date=self._today(),
             folder=folder,
-            caregiver_ids=tuple(values),
+            caregiver_ids=() if kind is LetterKind.COMPLIMENT_CONTROL else caregivers,
+            naasten=naasten if kind is LetterKind.COMPLIMENT_CONTROL else (),
             description=f"{kind.label}, {len(application_ids)} aanvragen",
             extra_values=values,
         )
         result = self._mailings.make_mailing(actor, request)
+        sent = [
+            detail.view.id
+            for key, about in letters.items()
+            if key in result.reached
+            for detail in about
+        ]
         with self._scope() as session:
             # A plain UPDATE: noting a letter must not make an open application form stale.
             session.execute(
                 update(ComplimentApplication)
-                .where(ComplimentApplication.id.in_(list(application_ids)))
+                .where(ComplimentApplication.id.in_(sent))
                 .values(letters_sent=ComplimentApplication.letters_sent + f" {kind.value}")
             )
         return result
@@ -154,7 +162,7 @@ class ComplimentLetterService:
             criteria=None,
             caregiver_ids=tuple(caregivers),
             description=f"Herinnering compliment aan ontvangers {rules.municipality} {rules.year}",
-            extra_values=dict.fromkeys(caregivers, shared),
+            extra_values={letter_key(caregiver): shared for caregiver in caregivers},
         )
         return self._mailings.make_mailing(actor, request)
 
@@ -168,9 +176,21 @@ class ComplimentLetterService:
         return templates[0].id
 
     def _values(
-        self, details: list[ApplicationDetail], round_title: str, payment_date: date | None
+        self,
+        kind: LetterKind,
+        details: list[ApplicationDetail],
+        round_title: str,
+        payment_date: date | None,
     ) -> dict[str, str]:
-        """The kind's fields for one caregiver: their naasten and amounts taken together."""
+        """The kind's fields for one letter: a caregiver's naasten and amounts taken together."""
+        if kind is LetterKind.COMPLIMENT_CONTROL:
+            [detail] = details
+            due = detail.view.control_letter_due_on or self._today()
+            return {
+                "ronde": round_title,
+                "mantelzorger": detail.view.caregiver_name,
+                "uiterlijk": long_date(due),
+            }
         return {
             "ronde": round_title,
             "naaste": " en ".join(detail.view.recipient_name for detail in details),
@@ -186,6 +206,29 @@ class ComplimentLetterService:
         with self._scope() as session:
             row = session.get(ComplimentRound, round_id)
             return f"{row.municipality} {row.year}" if row else ""
+
+
+def _refuse_other_statuses(
+    details: Sequence[ApplicationDetail], wanted: ApplicationStatus | None
+) -> None:
+    """A grant letter for a refused application (and so on) is refused in Dutch."""
+    if wanted is None:
+        return
+    allowed = {wanted, ApplicationStatus.PAID} if wanted is ApplicationStatus.GRANTED else {wanted}
+    for detail in details:
+        view = detail.view
+        if view.status not in allowed:
+            raise NotAllowed(
+                f"De aanvraag van {view.caregiver_name} heeft status "
+                f"'{view.status.label.lower()}'; deze brief past daar niet bij."
+            )
+
+
+def _letter_key(kind: LetterKind, detail: ApplicationDetail) -> str:
+    """Which letter an application is in: its caregiver's, or its naaste's (controlebrief)."""
+    if kind is LetterKind.COMPLIMENT_CONTROL:
+        return letter_key(detail.data.caregiver_id, detail.data.care_recipient_id)
+    return letter_key(detail.data.caregiver_id)
 
 
 def _reasons(failures: Sequence[RuleResult], override_reason: str) -> str:

@@ -130,6 +130,13 @@ class RoundService:
                 .where(ComplimentApplication.round_id == round_id)
                 .group_by(ComplimentApplication.status)
             ).all()
+            overdue = session.scalar(
+                select(func.count()).where(
+                    ComplimentApplication.round_id == round_id,
+                    ComplimentApplication.status == ApplicationStatus.AWAITING_CONTROL_LETTER,
+                    ComplimentApplication.control_letter_due_on < self._today(),
+                )
+            )
         per_status = dict.fromkeys(ApplicationStatus, 0)
         money = dict.fromkeys(ApplicationStatus, 0)
         sampled = 0
@@ -147,6 +154,7 @@ class RoundService:
             budget_left_cents=None if budget is None else budget - granted,
             days_to_close=(view.rules.closes_on - self._today()).days,
             in_sample=sampled,
+            control_letters_overdue=int(overdue or 0),
         )
 
 

@@ -92,8 +92,11 @@ class MailingRequest:
     per_person_pdfs: bool = False
     labels: LabelSheet | None = None
     print_shop_csv: bool = False
-    extra_values: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
-    """Values of the letter kind's own fields (``{bedrag}``...), per caregiver id."""
+    naasten: tuple[tuple[int, int], ...] = ()
+    """(caregiver, naaste) pairs: letters to these naasten about their caregivers (a
+    controlebrief), logged on the caregiver. Used instead of ``criteria`` and ``caregiver_ids``."""
+    extra_values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Values of the letter kind's own fields (``{bedrag}``...), per ``Addressee.key``."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +111,16 @@ class MailingResult:
     per_person_folder: Path | None
     labels_pdf: Path | None
     csv_file: Path | None
+    reached: frozenset[str] = frozenset()
+    """``Addressee.key`` of everyone a letter was made for."""
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @dataclass(frozen=True)
 class SentLetterView:
     """One line of a person's letter log."""
 
+    id: int
     mailing_id: int
     reference: str
     sent_on: date

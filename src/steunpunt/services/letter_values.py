@@ -23,7 +23,7 @@ def household_values(
         "postcode": address.postcode,
         "woonplaats": address.place,
         "datum": long_date(letter_date),
-        "kenmerk": f"{reference}/{household.members[0].caregiver_id}",
+        "kenmerk": f"{reference}/{household.key}",
         **house_style_values(style),
     }
 

@@ -35,7 +35,8 @@ class MailingJob:
     per_person_pdfs: bool = False
     labels: LabelSheet | None = None
     print_shop_csv: bool = False
-    extra_values: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    extra_values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The letter kind's own values per letter, by ``Household.key``."""
 
     @property
     def title(self) -> str:
@@ -49,7 +50,7 @@ class MailingJob:
         return len(self.letters) * parts
 
     def letter(self, household: Household) -> Letter:
-        extra = self.extra_values.get(household.members[0].caregiver_id, {})
+        extra = self.extra_values.get(household.key, {})
         return letter_for(household, self.style, self.reference, self.letter_date, extra)
 
     def stream(self, households: Iterable[Household]) -> Iterator[Letter]:
@@ -116,7 +117,7 @@ def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> 
             if not steps.advance():
                 raise LettersCancelled
             first = household.members[0]
-            name = f"{first.address.postcode} {first.name.sorted_form} {first.caregiver_id}.pdf"
+            name = f"{first.address.postcode} {first.name.sorted_form} {household.key}.pdf"
             render_letters(
                 folder / safe_file_name(name),
                 job.style,
@@ -138,7 +139,7 @@ def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> 
             staged.path(names[CSV]),
             (
                 PrintShopRow(
-                    f"{job.reference}/{h.members[0].caregiver_id}",
+                    f"{job.reference}/{h.key}",
                     h.name_lines,
                     h.address.street_line,
                     h.address.postcode,

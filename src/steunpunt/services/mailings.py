@@ -7,6 +7,7 @@ leaves no file behind and no log entry.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -17,7 +18,12 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from steunpunt.db.letter_models import Mailing, SentLetter
-from steunpunt.db.mailing_queries import addressees_query, reason_counts_query, recipients_query
+from steunpunt.db.mailing_queries import (
+    addressees_query,
+    naasten_query,
+    reason_counts_query,
+    recipients_query,
+)
 from steunpunt.domain.address import Address
 from steunpunt.domain.addressee import Addressee, Household, households
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind, Salutation
@@ -77,10 +83,18 @@ class MailingService:
     # --- recipients ---------------------------------------------------------------------------
 
     def select_recipients(
-        self, criteria: RecipientFilter | None, caregiver_ids: Sequence[int] = ()
+        self,
+        criteria: RecipientFilter | None,
+        caregiver_ids: Sequence[int] = (),
+        naasten: Sequence[tuple[int, int]] = (),
     ) -> RecipientSelection:
-        """Who the filter (or the chosen people) reaches, and who is left out with the reason."""
+        """Who the filter (or the chosen people) reaches, and who is left out with the reason.
+
+        ``naasten`` are (caregiver, naaste) pairs: letters to these naasten about the caregiver.
+        """
         dialect = self._scope.dialect
+        if naasten:
+            return self._select_naasten(naasten)
         if criteria is None:
             query = addressees_query(list(caregiver_ids), self._today(), dialect)
         else:
@@ -95,6 +109,23 @@ class MailingService:
                     left_out.append(_left_out(row))
         left_out.sort(key=_reason_and_name)
         return RecipientSelection(tuple(included), tuple(left_out))
+
+    def _select_naasten(self, pairs: Sequence[tuple[int, int]]) -> RecipientSelection:
+        query = naasten_query(sorted({naaste for _caregiver, naaste in pairs}), self._scope.dialect)
+        with self._scope() as session:
+            rows = {row.id: row for row in session.connection().execute(query)}
+        included: list[Addressee] = []
+        left_out: list[LeftOut] = []
+        for caregiver_id, naaste_id in pairs:
+            row = rows.get(naaste_id)
+            if row is None:
+                raise NotAllowed("Een van de naasten bestaat niet meer. Er is niets gemaakt.")
+            if row.reason is None:
+                included.append(_naaste_addressee(caregiver_id, row))
+            else:
+                name = PersonName(row.first_name, row.infix, row.last_name)
+                left_out.append(LeftOut(caregiver_id, name.sorted_form, LeftOutReason(row.reason)))
+        return RecipientSelection(tuple(included), tuple(sorted(left_out, key=_reason_and_name)))
 
     def count_recipients(self, criteria: RecipientFilter) -> RecipientCount:
         """How many the filter reaches and leaves out per reason, without loading anyone."""
@@ -123,7 +154,7 @@ class MailingService:
         """Make the letters and the asked files, then record a letter for every person reached."""
         template = self._letters.template(request.template_id).data
         style = self._checked_house_style()
-        selection = self.select_recipients(request.criteria, request.caregiver_ids)
+        selection = self.select_recipients(request.criteria, request.caregiver_ids, request.naasten)
         if not selection.included:
             reasons = ", ".join(reason.label.lower() for reason in selection.reasons())
             raise NotAllowed(
@@ -152,7 +183,7 @@ class MailingService:
             staged = StagedOutput(request.folder)
             names = write_mailing_files(staged, job, Steps(progress, job.steps))
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
-            self._complete(mailing_id, request.letter_date, letters, staged)
+            self._complete(mailing_id, request.letter_date, letters, request.extra_values, staged)
         except (LettersCancelled, RenderCancelled) as error:
             self._release(mailing_id)
             raise Cancelled(
@@ -179,6 +210,8 @@ class MailingService:
             published.get(PER_PERSON),
             published.get(LABELS),
             published.get(CSV),
+            frozenset(member.key for household in letters for member in household.members),
+            selection.left_out,
         )
 
     def _checked_house_style(self) -> HouseStyle:
@@ -229,7 +262,12 @@ class MailingService:
         )
 
     def _complete(
-        self, mailing_id: int, sent_on: date, letters: list[Household], staged: StagedOutput
+        self,
+        mailing_id: int,
+        sent_on: date,
+        letters: list[Household],
+        extra_values: Mapping[str, Mapping[str, str]],
+        staged: StagedOutput,
     ) -> None:
         """Write the letter log; when that fails, the files just put in place are taken back."""
         try:
@@ -240,9 +278,11 @@ class MailingService:
                 session.add_all(
                     SentLetter(
                         caregiver_id=member.caregiver_id,
+                        care_recipient_id=member.care_recipient_id,
                         mailing_id=mailing_id,
                         sent_on=sent_on,
                         addressed_as=", ".join(household.name_lines)[:200],
+                        letter_values=json.dumps(extra_values.get(household.key, {})),
                     )
                     for household in letters
                     for member in household.members
@@ -274,6 +314,7 @@ class MailingService:
         with self._scope() as session:
             return [
                 SentLetterView(
+                    sent.id,
                     mailing.id,
                     mailing.reference,
                     sent.sent_on,
@@ -288,22 +329,34 @@ class MailingService:
                 for sent, mailing in session.execute(query)
             ]
 
-    def reprint(self, actor: Actor, mailing_id: int, caregiver_id: int, folder: Path) -> Path:
-        """The letter of an earlier mailing again for one person, with the text as it was sent.
+    def reprint(self, actor: Actor, sent_letter_id: int, folder: Path) -> Path:
+        """A letter from the log again, with the text and values as they were sent.
 
         The current address is used (the person may have moved); the reprint is logged.
         """
         with self._scope() as session:
-            mailing = load(session, Mailing, mailing_id, "Deze mailing")
+            sent = load(session, SentLetter, sent_letter_id, "Deze brief")
+            mailing = load(session, Mailing, sent.mailing_id, "Deze mailing")
             text = LetterText(mailing.subject, mailing.body)
             kind, reference, letter_date = mailing.kind, mailing.reference, mailing.letter_date
-        selection = self.select_recipients(None, [caregiver_id])
+            mailing_id, caregiver_id, naaste_id = (
+                mailing.id,
+                sent.caregiver_id,
+                sent.care_recipient_id,
+            )
+            values: dict[str, str] = json.loads(sent.letter_values or "{}")
+        if naaste_id is None and kind == LetterKind.COMPLIMENT_CONTROL:
+            raise NotAllowed("Deze brief ging naar een naaste die niet meer bestaat.")
+        if naaste_id is None:
+            selection = self.select_recipients(None, [caregiver_id])
+        else:
+            selection = self.select_recipients(None, naasten=[(caregiver_id, naaste_id)])
         if not selection.included:
             reason = selection.left_out[0].reason.label if selection.left_out else "onbekend"
             raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
         household = households(selection.included, Grouping.PER_PERSON)[0]
         style = self._checked_house_style()
-        stem = f"Herdruk {reference} {household.members[0].name.sorted_form[:40]} {caregiver_id}"
+        stem = f"Herdruk {reference} {household.members[0].name.sorted_form[:40]} {household.key}"
         name = free_name(folder, stem, ".pdf")
         staged = StagedOutput(folder)
         try:
@@ -311,7 +364,7 @@ class MailingService:
                 staged.path(name),
                 style,
                 text,
-                [letter_for(household, style, reference, letter_date)],
+                [letter_for(household, style, reference, letter_date, values)],
                 [field.name for field in fields_for(kind)],
                 title=f"Herdruk {reference}",
             )
@@ -325,10 +378,12 @@ class MailingService:
                 session.add(
                     SentLetter(
                         caregiver_id=caregiver_id,
+                        care_recipient_id=naaste_id,
                         mailing_id=mailing_id,
                         sent_on=self._today(),
                         addressed_as=", ".join(household.name_lines)[:200],
                         reprint=True,
+                        letter_values=json.dumps(values),
                     )
                 )
         except BaseException:
@@ -359,6 +414,24 @@ def _addressee(row: Any) -> Addressee:
     )
 
 
+def _naaste_addressee(caregiver_id: int, row: Any) -> Addressee:
+    """A naaste a letter about ``caregiver_id`` goes to; naasten have no known salutation."""
+    return Addressee(
+        caregiver_id,
+        PersonName(row.first_name, row.infix, row.last_name),
+        Salutation.NEUTRAL,
+        Address(
+            row.street,
+            row.house_number,
+            row.house_number_suffix,
+            row.postcode,
+            row.place,
+            row.municipality,
+        ),
+        care_recipient_id=row.id,
+    )
+
+
 def _reason_and_name(person: LeftOut) -> tuple[str, str]:
     """The order the left-out list is shown in."""
     return (person.reason, person.name.casefold())
@@ -384,14 +457,14 @@ def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) 
 def _refuse_missing_kind_values(
     template: TemplateData,
     letters: list[Household],
-    extra_values: Mapping[int, Mapping[str, str]],
+    extra_values: Mapping[str, Mapping[str, str]],
 ) -> None:
     """A letter with ``{bedrag}`` and the like needs those values for every letter: such
     letters are made from where the values live (the compliment round), not as a free mailing."""
     own = {field.name for field in KIND_FIELDS.get(template.kind, ())}
     used = own.intersection(fields_in(template.subject + "\n" + template.body))
     for household in letters:
-        values = extra_values.get(household.members[0].caregiver_id, {})
+        values = extra_values.get(household.key, {})
         missing = sorted(name for name in used if name not in values)
         if missing:
             raise NotAllowed(

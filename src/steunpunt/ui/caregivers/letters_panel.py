@@ -97,11 +97,8 @@ class LettersPanel(QWidget):
         if row is None or self._caregiver_id is None or not self._ready_for_letter():
             return
         sent = self._letters[row]
-        caregiver_id = self._caregiver_id
         self._in_background(
-            lambda: self._services.mailings.reprint(
-                self._actor, sent.mailing_id, caregiver_id, self._folder
-            ),
+            lambda: self._services.mailings.reprint(self._actor, sent.id, self._folder),
             tr("De brief is opnieuw gemaakt."),
         )
 

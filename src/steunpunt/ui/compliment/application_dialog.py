@@ -55,7 +55,7 @@ class ApplicationDialog(QDialog):
         self._round = round_view
         self.busy = False
         self.form = RegistrationForm(services, runner, round_view.rules.form, today, self)
-        self.panel = DecisionPanel(self)
+        self.panel = DecisionPanel(today, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.form)
         self.stack.addWidget(self.panel)

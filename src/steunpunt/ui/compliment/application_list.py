@@ -50,6 +50,11 @@ class ApplicationListView(QWidget):
             tr("Alle aanvragen die aan elke regel voldoen en geen waarschuwing hebben in één keer")
         )
         self.sample_button = QPushButton(tr("Steekproef trekken…"), self)
+        self.overdue_button = QPushButton(self)
+        self.overdue_button.setToolTip(
+            tr("Aanvragen waarvan de controlebrief niet op tijd terug is, afwijzen")
+        )
+        self.overdue_button.hide()
 
         self.model = ApplicationTableModel(self)
         self.table = list_table(self, self.model, "application_table")
@@ -69,6 +74,7 @@ class ApplicationListView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.overdue_button)
         bottom.addWidget(self.batch_button)
         bottom.addWidget(self.sample_button)
         layout = QVBoxLayout(self)

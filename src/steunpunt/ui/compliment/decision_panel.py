@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.compliment.allocation import euro
+from steunpunt.domain.compliment.control_letter import is_overdue
 from steunpunt.domain.compliment.status import ApplicationStatus, allowed_next
 from steunpunt.domain.dates import format_date
 from steunpunt.services.compliment_dto import ApplicationDetail
@@ -43,6 +46,10 @@ AGAIN = {
     # (from, to): what the button says where the plain verb would mislead
     (ApplicationStatus.REFUSED, ApplicationStatus.IN_REVIEW): "Opnieuw beoordelen (bezwaar)",
     (ApplicationStatus.GRANTED, ApplicationStatus.REFUSED): "Toekenning intrekken",
+    (
+        ApplicationStatus.AWAITING_CONTROL_LETTER,
+        ApplicationStatus.GRANTED,
+    ): "Controlebrief terug: toekennen",
 }
 
 
@@ -74,8 +81,9 @@ class DecisionPanel(QWidget):
 
     decide_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.detail: ApplicationDetail | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
@@ -161,6 +169,8 @@ class DecisionPanel(QWidget):
             )
         if data.voucher_code:
             facts.append(tr("Waardebon {code}").format(code=data.voucher_code))
+        if view.status is ApplicationStatus.AWAITING_CONTROL_LETTER and view.control_letter_due_on:
+            facts.append(self._control_letter_fact(view.control_letter_due_on))
         if view.in_sample:
             facts.append(tr("In de steekproef: controleer met de hand"))
         if detail.override_reason:
@@ -203,6 +213,14 @@ class DecisionPanel(QWidget):
             ]
         )
         self.history.table.clearSelection()
+
+    def _control_letter_fact(self, due_on: date) -> str:
+        """When the controlebrief must be back, and whether that day has passed."""
+        if is_overdue(due_on, self._today):
+            return tr(
+                "Controlebrief niet terug; de termijn verliep op {day}. Afwijzen kan zonder reden."
+            ).format(day=format_date(due_on))
+        return tr("Controlebrief terug uiterlijk {day}").format(day=format_date(due_on))
 
     def _make_buttons(self, status: ApplicationStatus) -> None:
         for button in self.buttons.values():

@@ -14,6 +14,7 @@ CHOICES = (
     (LetterKind.COMPLIMENT_RECEIVED, "Ontvangstbevestigingen ({n} aanvragen wachten)"),
     (LetterKind.COMPLIMENT_GRANTED, "Toekenningsbrieven ({n} aanvragen wachten)"),
     (LetterKind.COMPLIMENT_REFUSED, "Afwijzingsbrieven ({n} aanvragen wachten)"),
+    (LetterKind.COMPLIMENT_CONTROL, "Controlebrieven aan de naasten ({n} aanvragen wachten)"),
 )
 
 
@@ -58,11 +59,16 @@ class LetterActions:
         )
 
     def _made(self, result: MailingResult) -> None:
-        self._context.say(
-            tr("{n} brieven gemaakt (kenmerk {reference}) en vastgelegd.").format(
-                n=result.letters, reference=result.reference
-            ),
-            True,
-            False,
+        text = tr("{n} brieven gemaakt (kenmerk {reference}) en vastgelegd.").format(
+            n=result.letters, reference=result.reference
         )
+        if result.left_out:
+            names = ", ".join(
+                f"{person.name} ({tr(person.reason.label).lower()})"
+                for person in result.left_out[:3]
+            )
+            more = len(result.left_out) - 3
+            text += " " + tr("Geen brief voor: {names}").format(names=names)
+            text += tr(" en {n} anderen.").format(n=more) if more > 0 else "."
+        self._context.say(text, True, False)
         offer_pdf(self._context.parent, result.letters_pdf, tr("De brieven zijn gemaakt."))

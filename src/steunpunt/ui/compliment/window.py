@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -125,6 +126,7 @@ class ComplimentWindow(QDialog):
         self.applications.new_button.clicked.connect(self.new_application)
         self.applications.batch_button.clicked.connect(self.batch_decision)
         self.applications.sample_button.clicked.connect(self.draw_sample)
+        self.applications.overdue_button.clicked.connect(self.refuse_overdue)
         self.applications.open_requested.connect(self.open_application)
         self.close_button.clicked.connect(self.accept)
         self.pay_button.clicked.connect(lambda: self._with_round(self.payments.make_batch))
@@ -232,8 +234,14 @@ class ComplimentWindow(QDialog):
         )
 
     def _show_overview(self, generation: int, overview: RoundOverview) -> None:
-        if generation == self._generation:
-            self.overview.show_overview(overview)
+        if generation != self._generation:
+            return
+        self.overview.show_overview(overview)
+        overdue = overview.control_letters_overdue
+        self.applications.overdue_button.setVisible(overdue > 0)
+        self.applications.overdue_button.setText(
+            tr("Verlopen controlebrieven afwijzen ({n})…").format(n=number(overdue))
+        )
 
     def _show_rows(self, generation: int, rows: list[ShownRow], select: int | None) -> None:
         if generation != self._generation:
@@ -309,6 +317,39 @@ class ComplimentWindow(QDialog):
             self._sample_drawn,
             self._show_failure,
         )
+
+    def refuse_overdue(self) -> None:
+        """Refuse the applications whose controlebrief did not come back in time, after asking."""
+        current = self.current_round()
+        if current is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Verlopen controlebrieven"),
+            tr(
+                "Alle aanvragen waarvan de controlebrief na de uiterste datum nog niet terug is, "
+                "worden afgewezen. De reden wordt bewaard en komt in de afwijzingsbrief. "
+                "Doorgaan?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._runner.start(
+            lambda _context: self._services.applications.refuse_overdue_control_letters(
+                self._actor, current.id
+            ),
+            self._overdue_refused,
+            self._show_failure,
+        )
+
+    def _overdue_refused(self, count: int) -> None:
+        self.say(
+            tr("{n} aanvragen afgewezen: controlebrief niet op tijd terug.").format(
+                n=number(count)
+            ),
+            done=True,
+        )
+        self.refresh()
 
     def _sample_drawn(self, ids: list[int]) -> None:
         count = len(ids)
