@@ -87,6 +87,23 @@ def test_the_closing_never_stands_alone_on_a_page(tmp_path: Path) -> None:
         assert "Marieke Jansen" in closing_page
 
 
+def test_the_reply_slip_comes_after_the_signature_and_stays_whole(tmp_path: Path) -> None:
+    slip = "\n\n---\n\n**Antwoordstrook** {voornaam}\nNaam: ....\nHandtekening: ...."
+    [page] = render(tmp_path, "{aanhef},\n\nStuur de strook terug." + slip)
+    lines = page.splitlines()
+    signatory = lines.index("Marieke Jansen")
+    assert lines.index("Antwoordstrook Ayşe") > signatory
+    assert lines[lines.index("Antwoordstrook Ayşe") + 1 :][:2] == [
+        "Naam: ....",
+        "Handtekening: ....",
+    ]
+    for paragraphs in range(30, 46, 3):  # pushed to the next page whole, never split
+        body = "\n\n".join(f"Regel {n}." for n in range(paragraphs)) + slip
+        pages = render(tmp_path, body)
+        on = [page for page in pages if "Antwoordstrook" in page]
+        assert len(on) == 1 and "Handtekening" in on[0]
+
+
 def test_markup_and_lists_read_back(tmp_path: Path) -> None:
     [page] = render(tmp_path, "**Let op:** dit is *belangrijk*.\n\n- eerste punt\n- tweede punt")
     assert "Let op: dit is belangrijk." in page

@@ -28,6 +28,16 @@ def test_lines_of_one_paragraph_are_joined() -> None:
     assert merge("Regel een\nregel twee", {}) == [Block("paragraph", ("Regel een regel twee",))]
 
 
+def test_a_paragraph_of_dashes_starts_the_reply_slip_where_lines_stay_lines() -> None:
+    template = "Tekst\nloopt door.\n\n---\n\nNaam: ....\nDatum: ....\n\n---"
+    assert merge(template, {}) == [
+        Block("paragraph", ("Tekst loopt door.",)),
+        Block("cut", ()),
+        Block("paragraph", ("Naam: ....<br/>Datum: ....",)),
+        Block("paragraph", ("---",)),  # only the first one cuts
+    ]
+
+
 def test_values_are_printed_as_they_are() -> None:
     blocks = merge("{voornaam}", {"voornaam": "Jan <b>*de* {Groot}</b> & zn"})
     assert blocks == [Block("paragraph", ("Jan &lt;b&gt;*de* {Groot}&lt;/b&gt; &amp; zn",))]

@@ -123,10 +123,21 @@ Wij blijven graag voor u klaarstaan met advies en ondersteuning.""",
 {mantelzorger} heeft het mantelzorgcompliment aangevraagd voor de zorg die hij of zij aan \
 u geeft. Wij vragen u dit te bevestigen.
 
-Wilt u het antwoordformulier invullen, ondertekenen en uiterlijk **{uiterlijk}** \
-terugsturen? Zonder uw bevestiging kunnen wij het compliment niet toekennen.
+Wilt u de antwoordstrook onder deze brief invullen, ondertekenen en uiterlijk \
+**{uiterlijk}** terugsturen naar het adres bovenaan? Zonder uw bevestiging kunnen wij het \
+compliment niet toekennen.
 
-Heeft u vragen? Bel {telefoon_organisatie} en noem kenmerk {kenmerk}.""",
+Heeft u vragen? Bel {telefoon_organisatie} en noem kenmerk {kenmerk}.
+
+---
+
+**Antwoordstrook** (kenmerk {kenmerk}), terugsturen uiterlijk {uiterlijk}
+
+Ik bevestig dat {mantelzorger} mantelzorg aan mij geeft.
+
+Naam: ..................................................................
+Datum: ..................................................................
+Handtekening: ..........................................................""",
     ),
     DefaultTemplate(
         "Compliment: herinnering",

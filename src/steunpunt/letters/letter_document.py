@@ -31,7 +31,7 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from steunpunt.letters.address_block import Recipient, draw_address_block
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
@@ -50,6 +50,7 @@ LOGO_MAX_MM = (55.0, 22.0)
 SIGNATURE_MAX_MM = (50.0, 18.0)
 BUFFERED_LETTERS = 20
 LOW_WATER = 40
+CUT_LINE_COLOUR = HexColor("#808080")
 
 
 class Story(list[Any]):
@@ -161,22 +162,38 @@ class LetterDocument:
         subject_text = " ".join(part for block in subject.fill(values) for part in block.parts)
         if subject_text:
             flowables.append(Paragraph(subject_text, self._styles["subject"]))
-        blocks = [self._block(block) for block in body.fill(values)]
+        filled = body.fill(values)
+        cut = next((i for i, block in enumerate(filled) if block.kind == "cut"), len(filled))
+        blocks = [self._block(block) for block in filled[:cut]]
         last = blocks.pop() if blocks else []
         for block in blocks:
             flowables += block
         flowables.append(KeepTogether([*last, *self._closing()]))
+        slip = [flowable for block in filled[cut + 1 :] for flowable in self._block(block, "slip")]
+        if slip:
+            flowables.append(KeepTogether([Spacer(1, 10 * mm), self._cut_line(), *slip]))
         flowables.append(_LetterEnd(self))
         return flowables
 
-    def _block(self, block: Block) -> list[Any]:
+    def _cut_line(self) -> Flowable:
+        """The dashed line to cut the reply slip off along."""
+        return HRFlowable(
+            width="100%",
+            thickness=0.5,
+            dash=(3, 3),
+            color=CUT_LINE_COLOUR,
+            spaceBefore=0,
+            spaceAfter=4 * mm,
+        )
+
+    def _block(self, block: Block, paragraph_style: str = "body") -> list[Any]:
         if block.kind == "list":
             styles = [self._styles["item"]] * (len(block.parts) - 1) + [self._styles["last_item"]]
             return [
                 Paragraph(item, style, bulletText="•")
                 for item, style in zip(block.parts, styles, strict=True)
             ]
-        return [Paragraph(part, self._styles["body"]) for part in block.parts]
+        return [Paragraph(part, self._styles[paragraph_style]) for part in block.parts]
 
     def _closing(self) -> list[Any]:
         style = self.style
@@ -328,6 +345,8 @@ def _paragraph_styles(style: HouseStyle, fonts: Fonts) -> dict[str, ParagraphSty
         "last_item": ParagraphStyle("last_item", parent=item, spaceAfter=body.spaceAfter),
         "signatory": ParagraphStyle("signatory", parent=body, spaceAfter=0),
         "closing": ParagraphStyle("closing", parent=body, spaceBefore=4, spaceAfter=2),
+        # room to write on the lines of a reply slip by hand
+        "slip": ParagraphStyle("slip", parent=body, leading=BODY_LEADING * 1.8),
         "subject": ParagraphStyle(
             "subject", parent=body, fontName=fonts.bold, spaceAfter=BODY_LEADING * 1.2
         ),

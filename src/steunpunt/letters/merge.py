@@ -1,8 +1,10 @@
 """Letter templates: merge fields such as ``{voornaam}`` and simple markup staff can write.
 
 Markup: an empty line starts a new paragraph, a line starting with ``- `` is a list item,
-``**vet**`` is bold and ``*schuin*`` italic. Values are inserted after the markup is read, so a
-name with a ``*`` or ``<`` in it is printed as it is.
+``**vet**`` is bold and ``*schuin*`` italic. A paragraph of only ``---`` starts the reply slip
+(antwoordstrook), printed under the signature; there every line stays a line, as on a form.
+Values are inserted after the markup is read, so a name with a ``*`` or ``<`` in it is printed
+as it is.
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"\*(.+?)\*")
 _TAG = re.compile(r"<(/?)([bi])>")
 _FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+CUT = "---"
+"""A paragraph of only this starts the reply slip."""
 
 
 @dataclass(frozen=True)
 class Block:
     """One paragraph or one list, as ReportLab paragraph markup with its fields filled in."""
 
-    kind: str  # "paragraph" or "list"
+    kind: str  # "paragraph", "list", or "cut" (the reply slip starts here)
     parts: tuple[str, ...]
 
 
@@ -79,13 +83,18 @@ def compile_template(template: str, available: Iterable[str]) -> CompiledTemplat
     """Check the fields and read the markup once, for many letters."""
     check_template(template, available)
     blocks: list[Block] = []
+    in_slip = False
     for chunk in re.split(r"\n\s*\n", template.strip()):
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
         items = [line[2:] for line in lines if line.startswith("- ")]
-        if items and len(items) == len(lines):
+        if lines == [CUT] and not in_slip:
+            blocks.append(Block("cut", ()))
+            in_slip = True
+        elif items and len(items) == len(lines):
             blocks.append(Block("list", tuple(_markup(item) for item in items)))
         elif lines:
-            blocks.append(Block("paragraph", (_markup(" ".join(lines)),)))
+            joiner = "<br/>" if in_slip else " "
+            blocks.append(Block("paragraph", (joiner.join(map(_markup, lines)),)))
     return CompiledTemplate(tuple(blocks))
 
 

@@ -19,7 +19,10 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.merge_field_list import MergeFieldList
 from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit
 
-MARKUP_HELP = "Lege regel = nieuwe alinea · **vet** · *schuin* · regel met '- ' = opsomming"
+MARKUP_HELP = (
+    "Lege regel = nieuwe alinea · **vet** · *schuin* · regel met '- ' = opsomming · "
+    "alinea met alleen '---' = antwoordstrook onder de ondertekening"
+)
 HINT_STYLE = "color: #555555;"
 BODY_INVALID_STYLE = "QPlainTextEdit { border: 1px solid #b00020; }"
 
