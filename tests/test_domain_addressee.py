@@ -76,12 +76,12 @@ def test_a_filter_survives_storage_and_broken_storage_means_no_limit() -> None:
         registered_from=date(2026, 1, 1),
         registered_until=date(2026, 6, 30),
         not_yet_sent=LetterKind.WELCOME,
+        compliment_year=2025,
     )
     assert RecipientFilter.from_json(criteria.to_json()) == criteria
     assert RecipientFilter.from_json("{kapot") == RecipientFilter()
-    assert RecipientFilter.from_json('{"brackets": ["99+"], "registered_from": "gisteren"}') == (
-        RecipientFilter()
-    )
+    broken = '{"brackets": ["99+"], "registered_from": "gisteren", "compliment_year": "vorig"}'
+    assert RecipientFilter.from_json(broken) == RecipientFilter()
 
 
 def test_a_filter_with_dates_the_wrong_way_round_is_refused() -> None:

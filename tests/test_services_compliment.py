@@ -345,3 +345,24 @@ def test_letters_waiting_per_kind_and_none_sent_twice(
     assert letters.pending(round_id, LetterKind.COMPLIMENT_RECEIVED) == [second]
     services.applications.change_status(actor, first, 1, ApplicationStatus.GRANTED)
     assert letters.pending(round_id, LetterKind.COMPLIMENT_GRANTED) == [first]
+
+
+def test_a_mailing_filter_finds_who_received_a_compliment_in_a_year(
+    services: Services, actor: Actor, round_id: int
+) -> None:
+    from steunpunt.domain.recipient_filter import RecipientFilter, built_in_filters
+
+    granted = apply(services, actor, round_id, pair(services, actor, "anna"), iban_number(1))
+    refused = apply(services, actor, round_id, pair(services, actor, "bram"), iban_number(2))
+    apply(services, actor, round_id, pair(services, actor, "cor"), iban_number(3))  # undecided
+    services.applications.change_status(actor, granted, 1, ApplicationStatus.GRANTED)
+    services.applications.change_status(
+        actor, refused, 1, ApplicationStatus.REFUSED, reason="dubbele aanvraag"
+    )
+
+    this_year = built_in_filters(date(2026, 11, 22))["Mantelzorgcompliment ontvangen in 2026"]
+    found = services.mailings.select_recipients(this_year)
+    anna = services.applications.detail(granted).data.caregiver_id
+    assert [person.caregiver_id for person in found.included] == [anna]
+    assert services.mailings.count_recipients(RecipientFilter(compliment_year=2025)).included == 0
+    assert this_year.describe() == "Actieve mantelzorgers; mantelzorgcompliment ontvangen in 2026"

@@ -8,10 +8,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 
+from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
 from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.models import Caregiver, CareRecipient
 from steunpunt.domain.age import AgeBracket, birth_date_range
 from steunpunt.domain.choices import LeftOutReason
+from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.recipient_filter import RecipientFilter
 
 ADDRESSEE_COLUMNS: tuple[Any, ...] = (
@@ -43,6 +45,8 @@ NAASTE_COLUMNS: tuple[Any, ...] = (
 )
 
 AddresseeSelect = Select[*tuple[Any, ...]]
+
+GRANTED_STATUSES = (ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value)
 
 
 def left_out_reason(today: date, dialect: str) -> Any:
@@ -99,6 +103,17 @@ def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> Ad
             .where(SentLetter.caregiver_id == Caregiver.id, Mailing.kind == criteria.not_yet_sent)
         )
         query = query.where(~exists(sent))
+    if criteria.compliment_year:
+        granted = (
+            select(ComplimentApplication.id)
+            .join(ComplimentRound, ComplimentApplication.round_id == ComplimentRound.id)
+            .where(
+                ComplimentApplication.caregiver_id == Caregiver.id,
+                ComplimentApplication.status.in_(GRANTED_STATUSES),
+                ComplimentRound.year == criteria.compliment_year,
+            )
+        )
+        query = query.where(exists(granted))
     return query
 
 

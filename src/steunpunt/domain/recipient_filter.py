@@ -28,6 +28,8 @@ class RecipientFilter:
     registered_until: date | None = None
     not_yet_sent: LetterKind | None = None
     """Only those who never got a letter of this kind (e.g. the welcome letter)."""
+    compliment_year: int | None = None
+    """Only those granted a mantelzorgcompliment in this year (in any gemeente's round)."""
 
     def check(self) -> RecipientFilter:
         if (
@@ -53,6 +55,8 @@ class RecipientFilter:
             parts.append(f"ingeschreven tot en met {format_date(self.registered_until)}")
         if self.not_yet_sent:
             parts.append(f"nog geen {self.not_yet_sent.label.lower()} ontvangen")
+        if self.compliment_year:
+            parts.append(f"mantelzorgcompliment ontvangen in {self.compliment_year}")
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
 
@@ -84,6 +88,7 @@ class RecipientFilter:
             registered_from=_date(data.get("registered_from")),
             registered_until=_date(data.get("registered_until")),
             not_yet_sent=_kind(data.get("not_yet_sent")),
+            compliment_year=_year(data.get("compliment_year")),
         )
 
 
@@ -92,6 +97,10 @@ def _date(value: object) -> date | None:
         return date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _year(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _kind(value: object) -> LetterKind | None:
@@ -115,5 +124,11 @@ def built_in_filters(today: date) -> dict[str, RecipientFilter]:
         f"Ingeschreven in {today.year - 1}": RecipientFilter(
             registered_from=date(today.year - 1, 1, 1),
             registered_until=date(today.year - 1, 12, 31),
+        ),
+        f"Mantelzorgcompliment ontvangen in {today.year - 1}": RecipientFilter(
+            compliment_year=today.year - 1
+        ),
+        f"Mantelzorgcompliment ontvangen in {today.year}": RecipientFilter(
+            compliment_year=today.year
         ),
     }

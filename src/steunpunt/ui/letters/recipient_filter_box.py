@@ -63,6 +63,10 @@ class RecipientFilterBox(QGroupBox):
         self.not_yet_sent.addItem(tr("(maakt niet uit)"), None)
         for kind in LetterKind:
             self.not_yet_sent.addItem(tr(kind.label), kind)
+        self.compliment_year = QComboBox(self)
+        self.compliment_year.addItem(tr("(maakt niet uit)"), None)
+        for year in sorted({view.rules.year for view in services.rounds.rounds()}, reverse=True):
+            self.compliment_year.addItem(str(year), year)
 
         chooser = QHBoxLayout()
         chooser.addWidget(self.choice, 1)
@@ -84,6 +88,7 @@ class RecipientFilterBox(QGroupBox):
         form.addRow(tr("Gemeente"), self.municipalities)
         form.addRow(tr("Ingeschreven vanaf"), dates)
         form.addRow(tr("Nog niet ontvangen"), self.not_yet_sent)
+        form.addRow(tr("Compliment ontvangen in"), self.compliment_year)
 
         self.choice.currentIndexChanged.connect(self._chosen)
         self.save_button.clicked.connect(self.save_filter)
@@ -93,6 +98,7 @@ class RecipientFilterBox(QGroupBox):
         for edit in (self.places, self.municipalities, self.registered_from, self.registered_until):
             edit.textChanged.connect(self._edited)
         self.not_yet_sent.currentIndexChanged.connect(self._edited)
+        self.compliment_year.currentIndexChanged.connect(self._edited)
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -124,6 +130,10 @@ class RecipientFilterBox(QGroupBox):
         self.registered_from.setText(format_date(criteria.registered_from))
         self.registered_until.setText(format_date(criteria.registered_until))
         self.not_yet_sent.setCurrentIndex(max(self.not_yet_sent.findData(criteria.not_yet_sent), 0))
+        year = criteria.compliment_year
+        if year is not None and self.compliment_year.findData(year) < 0:
+            self.compliment_year.addItem(str(year), year)  # a year without a round (yet)
+        self.compliment_year.setCurrentIndex(max(self.compliment_year.findData(year), 0))
         self._filling = False
         self.remove_button.setEnabled(not named.built_in)
         self.changed.emit()
@@ -141,6 +151,7 @@ class RecipientFilterBox(QGroupBox):
             registered_from=parse_optional_date(self.registered_from.text()),
             registered_until=parse_optional_date(self.registered_until.text()),
             not_yet_sent=self.not_yet_sent.currentData(),
+            compliment_year=self.compliment_year.currentData(),
         ).check()
 
     def description(self) -> str:
