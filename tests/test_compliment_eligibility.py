@@ -17,7 +17,12 @@ from steunpunt.domain.compliment.eligibility import (
     full_months,
 )
 from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult
-from steunpunt.domain.compliment.round_rules import CompensationForm, Residence, RoundRules
+from steunpunt.domain.compliment.round_rules import (
+    Applicant,
+    CompensationForm,
+    Residence,
+    RoundRules,
+)
 
 ROUND = RoundRules(
     year=2026,
@@ -42,7 +47,16 @@ FACTS = ApplicationFacts(
     caregiver_registration_ended=False,
 )
 
-RULE_CODES = ("aanvraagperiode", "uren", "duur", "woonplaats", "leeftijd", "wlz", "inschrijving")
+RULE_CODES = (
+    "aanvraagperiode",
+    "aanvrager",
+    "uren",
+    "duur",
+    "woonplaats",
+    "leeftijd",
+    "wlz",
+    "inschrijving",
+)
 
 
 def result(verdict: Verdict, rule: str) -> RuleResult:
@@ -67,7 +81,63 @@ def test_a_failing_rule_makes_the_verdict_ineligible_and_is_listed() -> None:
     assert [item.rule for item in verdict.failures] == ["uren", "inschrijving"]
 
 
+CG, NAASTE, BOTH = Applicant.CAREGIVER, Applicant.CARE_RECIPIENT, Applicant.BOTH
+
 RULE_TABLE: list[tuple[str, dict[str, Any], dict[str, Any], bool, str]] = [
+    # Who applies: the caregiver, the naaste, or both together (which any round accepts).
+    ("aanvrager", {}, {}, True, "voldoet: aangevraagd door de mantelzorger"),
+    (
+        "aanvrager",
+        {},
+        {"applied_by": BOTH},
+        True,
+        "voldoet: aangevraagd door mantelzorger en naaste samen",
+    ),
+    (
+        "aanvrager",
+        {},
+        {"applied_by": NAASTE},
+        False,
+        "voldoet niet: aangevraagd door de naaste, de gemeente vraagt een aanvraag van "
+        "de mantelzorger",
+    ),
+    (
+        "aanvrager",
+        {"applicant": NAASTE},
+        {"applied_by": NAASTE},
+        True,
+        "voldoet: aangevraagd door de naaste",
+    ),
+    (
+        "aanvrager",
+        {"applicant": NAASTE},
+        {"applied_by": BOTH},
+        True,
+        "voldoet: aangevraagd door mantelzorger en naaste samen",
+    ),
+    (
+        "aanvrager",
+        {"applicant": NAASTE},
+        {"applied_by": CG},
+        False,
+        "voldoet niet: aangevraagd door de mantelzorger, de gemeente vraagt een aanvraag van "
+        "de naaste",
+    ),
+    (
+        "aanvrager",
+        {"applicant": BOTH},
+        {"applied_by": BOTH},
+        True,
+        "voldoet: aangevraagd door mantelzorger en naaste samen",
+    ),
+    (
+        "aanvrager",
+        {"applicant": BOTH},
+        {"applied_by": NAASTE},
+        False,
+        "voldoet niet: aangevraagd door de naaste, de gemeente vraagt een aanvraag van "
+        "mantelzorger en naaste samen",
+    ),
     # Application window, both ends included.
     (
         "aanvraagperiode",

@@ -366,3 +366,23 @@ def test_a_mailing_filter_finds_who_received_a_compliment_in_a_year(
     assert [person.caregiver_id for person in found.included] == [anna]
     assert services.mailings.count_recipients(RecipientFilter(compliment_year=2025)).included == 0
     assert this_year.describe() == "Actieve mantelzorgers; mantelzorgcompliment ontvangen in 2026"
+
+
+def test_who_applied_is_kept_and_judged_against_the_round(
+    services: Services, actor: Actor, round_id: int
+) -> None:
+    from steunpunt.domain.compliment.round_rules import Applicant
+
+    caregiver, naaste = pair(services, actor, "anna")
+    data = ApplicationData(
+        caregiver,
+        naaste,
+        date(2026, 5, 1),
+        Channel.PAPER,
+        IBAN,
+        "J. de Vries",
+        applied_by=Applicant.CARE_RECIPIENT,
+    )
+    detail = services.applications.detail(services.applications.register(actor, round_id, data))
+    assert detail.data.applied_by is Applicant.CARE_RECIPIENT
+    assert [failure.rule for failure in detail.verdict.failures] == ["aanvrager"]

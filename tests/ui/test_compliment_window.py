@@ -185,6 +185,7 @@ def test_register_an_application_see_its_verdict_and_grant_it(
     assert form.recipient.currentText() == "Naaste Van Anna Jansen (ouder, 12 uur per week)"
     assert form.account_holder.text() == "Anna de Vries"
     assert form.received_on.text() == "22-11-2026"
+    assert form.applied_by.currentText() == "De mantelzorger"  # as the round asks
     type_into(qtbot, form.received_on.line, "1-5-2026")
     type_into(qtbot, form.iban.line, "nl91abna0417164300")
     dialog.register_button.click()
@@ -196,6 +197,7 @@ def test_register_an_application_see_its_verdict_and_grant_it(
     assert all(line.startswith("✔") for line in lines)
     assert dialog.panel.summary.text() == "Voldoet aan alle regels."
     assert "IBAN NL91ABNA0417164300 t.n.v. Anna de Vries" in dialog.panel.facts.text()
+    assert "aangevraagd door de mantelzorger" in dialog.panel.facts.text()
     assert cells(compliment, COL_STATUS) == ["Ontvangen"]
     assert compliment.overview.tiles[ApplicationStatus.RECEIVED].number.text() == "1"
 

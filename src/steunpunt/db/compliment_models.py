@@ -43,6 +43,8 @@ class ComplimentApplication(Tracked, Base):
     )
     received_on: Mapped[date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(String(20))
+    applied_by: Mapped[str] = mapped_column(String(20), default="mantelzorger")
+    """Who applied and signed: mantelzorger, naaste or beiden."""
     iban: Mapped[str] = mapped_column(String(34), default="")
     account_holder: Mapped[str] = mapped_column(String(70), default="")
     voucher_code: Mapped[str] = mapped_column(String(40), default="")

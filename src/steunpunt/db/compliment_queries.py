@@ -41,6 +41,7 @@ FACT_COLUMNS: tuple[Any, ...] = (
     Naaste.living_situation.label("recipient_living_situation"),
     CareRelation.hours_per_week,
     CareRelation.care_since,
+    ComplimentApplication.applied_by,
 )
 
 

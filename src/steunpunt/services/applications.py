@@ -24,7 +24,7 @@ from steunpunt.domain.compliment.control_letter import RETURNED, is_overdue, not
 from steunpunt.domain.compliment.eligibility import amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.fraud import draw_sample
-from steunpunt.domain.compliment.round_rules import rules_from_json
+from steunpunt.domain.compliment.round_rules import Applicant, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus, check_transition
 from steunpunt.services.compliment_dto import (
     ApplicationDetail,
@@ -133,6 +133,7 @@ class ApplicationService:
                     care_recipient_id=checked.care_recipient_id,
                     received_on=checked.received_on,
                     channel=checked.channel,
+                    applied_by=checked.applied_by,
                     iban=checked.iban,
                     account_holder=checked.account_holder,
                     voucher_code=checked.voucher_code,
@@ -440,6 +441,7 @@ def _detail(
             row.iban,
             row.account_holder,
             row.voucher_code,
+            Applicant(row.applied_by),
         ),
         verdict=evaluation.verdicts[row.id],
         amount_cents=row.amount_cents or amount_for(evaluation.rules, stored.facts),

@@ -12,10 +12,12 @@ from steunpunt.db.compliment_models import ComplimentApplication
 from steunpunt.db.compliment_queries import application_facts_query, recipient_identities_query
 from steunpunt.domain.choices import LivingSituation
 from steunpunt.domain.compliment.facts import ApplicationFacts, person_identity
+from steunpunt.domain.compliment.round_rules import Applicant
 from steunpunt.domain.compliment.status import ApplicationStatus
 
 WLZ = LivingSituation.WLZ_INSTITUTION.value
 _STATUSES = {status.value: status for status in ApplicationStatus}
+_APPLICANTS = {applicant.value: applicant for applicant in Applicant}
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def _stored(row: Any, today: date) -> StoredApplication:
         living_situation,
         hours_per_week,
         care_since,
+        applied_by,
     ) = row
     postcode = (postcode or "").replace(" ", "").upper()
     suffix = (suffix or "").replace(" ", "").upper()
@@ -105,6 +108,7 @@ def _stored(row: Any, today: date) -> StoredApplication:
         recipient_name=_full_name(recipient_first, recipient_infix, recipient_last),
         caregiver_identity=person_identity(caregiver_first, caregiver_last, caregiver_born),
         recipient_identity=person_identity(recipient_first, recipient_last, recipient_born),
+        applied_by=_APPLICANTS[applied_by],
     )
     return StoredApplication(facts, round_id, _STATUSES[status], amount_cents)
 

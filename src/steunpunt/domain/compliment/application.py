@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunpunt.domain.choices import LabelledChoice
-from steunpunt.domain.compliment.round_rules import CompensationForm
+from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.iban import normalize_iban
 from steunpunt.domain.text import clean
@@ -39,6 +39,7 @@ class ApplicationData:
     iban: str = ""
     account_holder: str = ""
     voucher_code: str = ""
+    applied_by: Applicant = Applicant.CAREGIVER
 
 
 def checked_application(
@@ -72,4 +73,5 @@ def checked_application(
         iban,
         holder,
         clean(data.voucher_code),
+        data.applied_by,
     )

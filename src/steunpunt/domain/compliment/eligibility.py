@@ -51,6 +51,18 @@ def explain_window(rules: RoundRules, facts: ApplicationFacts, passed: bool) -> 
     return f"{received}, {'vóór' if facts.received_on < rules.opens_on else 'na'} {period}"
 
 
+def applicant_holds(rules: RoundRules, facts: ApplicationFacts) -> bool:
+    """The application came from whom the gemeente asks it from (both together always do)."""
+    return rules.applicant.accepts(facts.applied_by)
+
+
+def explain_applicant(rules: RoundRules, facts: ApplicationFacts, passed: bool) -> str:
+    applied = f"aangevraagd door {facts.applied_by.label}"
+    if passed:
+        return applied
+    return f"{applied}, de gemeente vraagt een aanvraag van {rules.applicant.label}"
+
+
 def hours_hold(rules: RoundRules, facts: ApplicationFacts) -> bool:
     """At least the minimum hours of care per week; unknown hours fail unless the minimum is 0."""
     if rules.min_hours_per_week <= 0:
@@ -203,6 +215,7 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule("aanvraagperiode", window_holds, explain_window),
+    Rule("aanvrager", applicant_holds, explain_applicant),
     Rule("uren", hours_hold, explain_hours),
     Rule("duur", duration_holds, explain_duration),
     Rule("woonplaats", residence_holds, explain_residence),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from steunpunt.domain.compliment.round_rules import Applicant
 from steunpunt.domain.text import fold
 
 
@@ -37,6 +38,7 @@ class ApplicationFacts:
     caregiver_identity: str = ""
     """Folded name and birth date of the caregiver, to find the same person as a naaste."""
     recipient_identity: str = ""
+    applied_by: Applicant = Applicant.CAREGIVER
 
 
 class RuleResult(NamedTuple):

@@ -27,11 +27,24 @@ class Residence(StrEnum):
 
 
 class Applicant(StrEnum):
-    """Who may apply."""
+    """Who may apply (a round setting), or who did (an application)."""
 
     CAREGIVER = "mantelzorger"
     CARE_RECIPIENT = "naaste"
     BOTH = "beiden"
+
+    @property
+    def label(self) -> str:
+        """``"de naaste"``, as it reads inside a sentence."""
+        return {
+            Applicant.CAREGIVER: "de mantelzorger",
+            Applicant.CARE_RECIPIENT: "de naaste",
+            Applicant.BOTH: "mantelzorger en naaste samen",
+        }[self]
+
+    def accepts(self, applied_by: Applicant) -> bool:
+        """A round asking for the caregiver's application also takes one signed by both."""
+        return applied_by is self or applied_by is Applicant.BOTH
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class ApplicationDialog(QDialog):
         self._runner = runner
         self._round = round_view
         self.busy = False
-        self.form = RegistrationForm(services, runner, round_view.rules.form, today, self)
+        self.form = RegistrationForm(services, runner, round_view.rules, today, self)
         self.panel = DecisionPanel(today, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.form)

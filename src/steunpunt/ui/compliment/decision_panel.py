@@ -158,8 +158,10 @@ class DecisionPanel(QWidget):
         )
         facts = [
             tr("Status: {status}").format(status=tr(view.status.label)),
-            tr("Ontvangen op {day}, per {channel}").format(
-                day=format_date(view.received_on), channel=tr(data.channel.label).lower()
+            tr("Ontvangen op {day}, per {channel}, aangevraagd door {who}").format(
+                day=format_date(view.received_on),
+                channel=tr(data.channel.label).lower(),
+                who=tr(data.applied_by.label),
             ),
             f"{amount_label}: {euro(detail.amount_cents)}",
         ]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.compliment.application import ApplicationData, Channel
-from steunpunt.domain.compliment.round_rules import CompensationForm
+from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm, RoundRules
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.container import Services
@@ -54,7 +54,7 @@ class RegistrationForm(QWidget):
         self,
         services: Services,
         runner: TaskRunner,
-        form: CompensationForm,
+        rules: RoundRules,
         today: date,
         parent: QWidget | None = None,
     ) -> None:
@@ -99,6 +99,12 @@ class RegistrationForm(QWidget):
         self.received_on = FieldEdit("received_on", DATE_HINT, parse_date, self)
         self.received_on.set_text(format_date(today))
         self.channel = ChoiceCombo("channel", Channel, parent=self)
+        self.applied_by = QComboBox(self)
+        self.applied_by.setObjectName("applied_by")
+        for applicant in Applicant:
+            self.applied_by.addItem(tr(applicant.label.capitalize()), applicant)
+        self.applied_by.setCurrentIndex(self.applied_by.findData(rules.applicant))
+        form = rules.form
         self.iban = FieldEdit("iban", tr("bijv. NL91 ABNA 0417 1643 00"), parent=self)
         self.account_holder = FieldEdit("account_holder", "", str.strip, self)
         self.account_holder.line.setMaxLength(70)
@@ -114,6 +120,7 @@ class RegistrationForm(QWidget):
         layout.addRow(tr("Naaste *"), recipient_box)
         layout.addRow(tr("Ontvangen op *"), self.received_on)
         layout.addRow(tr("Binnengekomen per"), self.channel)
+        layout.addRow(tr("Aangevraagd door"), self.applied_by)
         layout.addRow(tr("IBAN *"), self.iban)
         layout.addRow(tr("Rekeninghouder *"), self.account_holder)
         layout.addRow(tr("Waardeboncode"), self.voucher_code)
@@ -248,6 +255,7 @@ class RegistrationForm(QWidget):
             iban=self.iban.text(),
             account_holder=self.account_holder.text(),
             voucher_code=self.voucher_code.text(),
+            applied_by=self.applied_by.currentData(),
         )
 
     def show_errors(self, errors: Mapping[str, str], keep_field_checks: bool = False) -> None:

@@ -51,11 +51,7 @@ RESIDENCES = {
     Residence.CAREGIVER: "De mantelzorger woont in de gemeente",
     Residence.EITHER: "Een van beiden woont in de gemeente",
 }
-APPLICANTS = {
-    Applicant.CAREGIVER: "De mantelzorger",
-    Applicant.CARE_RECIPIENT: "De naaste",
-    Applicant.BOTH: "Mantelzorger en naaste samen",
-}
+APPLICANTS = {applicant: applicant.label.capitalize() for applicant in Applicant}
 LIMITS = {
     "per_care_recipient": "Compliments per naaste",
     "per_address": "Compliments per adres",
