@@ -403,14 +403,7 @@ def _addressee(row: Any) -> Addressee:
         row.id,
         PersonName(row.first_name, row.infix, row.last_name, row.initials),
         _SALUTATIONS.get(row.salutation, Salutation.NEUTRAL),
-        Address(
-            row.street,
-            row.house_number,
-            row.house_number_suffix,
-            row.postcode,
-            row.place,
-            row.municipality,
-        ),
+        _address(row),
     )
 
 
@@ -420,15 +413,19 @@ def _naaste_addressee(caregiver_id: int, row: Any) -> Addressee:
         caregiver_id,
         PersonName(row.first_name, row.infix, row.last_name),
         Salutation.NEUTRAL,
-        Address(
-            row.street,
-            row.house_number,
-            row.house_number_suffix,
-            row.postcode,
-            row.place,
-            row.municipality,
-        ),
+        _address(row),
         care_recipient_id=row.id,
+    )
+
+
+def _address(row: Any) -> Address:
+    return Address(
+        row.street,
+        row.house_number,
+        row.house_number_suffix,
+        row.postcode,
+        row.place,
+        row.municipality,
     )
 
 
