@@ -14,7 +14,11 @@ import pytest
 from sqlalchemy import Engine, inspect
 
 import steunpunt.db.migrate as migrate_module
-from steunpunt.db import compliment_models, letter_models  # noqa: F401  (registers the tables)
+from steunpunt.db import (  # noqa: F401  (registers the tables)
+    compliment_models,
+    letter_models,
+    support_models,
+)
 from steunpunt.db.backup import backup_database, list_backups
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, sqlite_url

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.money import cents_text, parse_cents
 from steunpunt.services.compliment_dto import ApplicationView
 from steunpunt.ui.compliment.application_model import (
     COL_AMOUNT,
@@ -22,7 +23,6 @@ from steunpunt.ui.compliment.application_model import (
     ApplicationTableModel,
     prepare_rows,
 )
-from steunpunt.ui.compliment.money import cents_text, parse_cents
 
 STATUSES = list(ApplicationStatus)
 

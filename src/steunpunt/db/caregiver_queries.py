@@ -54,6 +54,8 @@ class CaregiverFilter:
     text: str = ""
     active: ActiveFilter = ActiveFilter.ACTIVE
     bracket: AgeBracket | None = None
+    overloaded_only: bool = False
+    """Only caregivers whose latest EDIZ-plus reached the overload threshold."""
     sort: SortKey = SortKey.NAME
     descending: bool = False
 
@@ -256,6 +258,7 @@ def _where(
         _text_condition(conditions, text_terms, dialect),
         active_condition(criteria.active, today),
         bracket_condition(criteria.bracket, today, scan),
+        _unindexed(Caregiver.overloaded, scan).is_(True) if criteria.overloaded_only else None,
     ):
         if condition is not None:
             query = query.where(condition)

@@ -26,7 +26,15 @@ from steunpunt.domain.names import PersonName
 from steunpunt.domain.phone import phone_digits
 from steunpunt.domain.text import fold
 
-LIST_FILTER_COLUMNS = ("ended_on", "birth_date", "sort_name", "postcode", "place", "infix")
+LIST_FILTER_COLUMNS = (
+    "ended_on",
+    "birth_date",
+    "sort_name",
+    "postcode",
+    "place",
+    "infix",
+    "overloaded",
+)
 """Columns the list filters on, carried in every list index so no table row is read."""
 
 
@@ -36,21 +44,15 @@ def _list_index(name: str, *order: str) -> Index:
     return Index(f"ix_caregiver_list_{name}", *order, "id", *extra)
 
 
-class PersonColumns:
-    """Name and address columns shared by caregivers and naasten."""
+class AddressColumns:
+    """A Dutch postal address in columns (caregivers, naasten, partner organisations)."""
 
-    first_name: Mapped[str] = mapped_column(String(80), default="")
-    infix: Mapped[str] = mapped_column(String(20), default="")
-    last_name: Mapped[str] = mapped_column(String(80), default="")
-    birth_date: Mapped[date | None] = mapped_column(Date)
     street: Mapped[str] = mapped_column(String(100), default="")
     house_number: Mapped[int | None]
     house_number_suffix: Mapped[str] = mapped_column(String(8), default="")
     postcode: Mapped[str] = mapped_column(String(7), default="")
     place: Mapped[str] = mapped_column(String(80), default="")
     municipality: Mapped[str] = mapped_column(String(80), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    sort_name: Mapped[str] = mapped_column(String(170), default="")
 
     @property
     def address(self) -> Address:
@@ -71,6 +73,17 @@ class PersonColumns:
         self.postcode = value.postcode
         self.place = value.place
         self.municipality = value.municipality
+
+
+class PersonColumns(AddressColumns):
+    """Name and address columns shared by caregivers and naasten."""
+
+    first_name: Mapped[str] = mapped_column(String(80), default="")
+    infix: Mapped[str] = mapped_column(String(20), default="")
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(170), default="")
 
 
 class StaffMember(Tracked, Base):
@@ -98,6 +111,10 @@ class Caregiver(PersonColumns, Tracked, Base):
     end_reason: Mapped[str | None] = mapped_column(String(30))
     no_mail: Mapped[bool] = mapped_column(Boolean, default=False)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    burden_level: Mapped[str | None] = mapped_column(String(10))
+    """The band of the latest EDIZ-plus (geen, licht, matig, zwaar); None when never measured."""
+    overloaded: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The latest EDIZ-plus reached the overload threshold."""
 
     relations: Mapped[list[CareRelation]] = relationship(
         back_populates="caregiver", cascade="all, delete-orphan"

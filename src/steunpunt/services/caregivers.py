@@ -21,6 +21,7 @@ from steunpunt.db.caregiver_queries import (
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.domain.address import Address
 from steunpunt.domain.age import age_on, bracket_for
+from steunpunt.domain.burden import BurdenLevel
 from steunpunt.domain.caregiver import CaregiverData
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.text import fold
@@ -57,6 +58,8 @@ _ROW_COLUMNS = (
     Caregiver.email,
     Caregiver.registered_on,
     Caregiver.ended_on,
+    Caregiver.burden_level,
+    Caregiver.overloaded,
 )
 
 
@@ -165,6 +168,8 @@ def _list_row(row: Any, today: date) -> CaregiverRow:
         email=row.email,
         registered_on=row.registered_on,
         active=ended_on is None or ended_on > today,
+        burden_level=BurdenLevel(row.burden_level) if row.burden_level else None,
+        overloaded=row.overloaded,
     )
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from steunpunt.services.applications import ApplicationService
+from steunpunt.services.burden import BurdenService
 from steunpunt.services.care_recipients import CareRecipientService
 from steunpunt.services.caregivers import CaregiverService
 from steunpunt.services.compliment_letters import ComplimentLetterService
@@ -16,7 +17,10 @@ from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.contacts import ContactService
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailings import MailingService
+from steunpunt.services.office_settings import OfficeSettingService
+from steunpunt.services.partners import PartnerService
 from steunpunt.services.payments import PaymentService
+from steunpunt.services.referrals import ReferralService
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.staff import StaffService
 
@@ -33,6 +37,10 @@ class Services:
     applications: ApplicationService
     payments: PaymentService
     compliment_letters: ComplimentLetterService
+    settings: OfficeSettingService
+    burden: BurdenService
+    partners: PartnerService
+    referrals: ReferralService
 
 
 def build_services(
@@ -54,4 +62,8 @@ def build_services(
         applications=applications,
         payments=PaymentService(scope, rounds, today),
         compliment_letters=ComplimentLetterService(scope, letters, mailings, applications, today),
+        settings=OfficeSettingService(scope),
+        burden=BurdenService(scope),
+        partners=PartnerService(scope),
+        referrals=ReferralService(scope),
     )

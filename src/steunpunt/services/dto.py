@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.burden import BurdenLevel
 from steunpunt.domain.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregiver import CaregiverData
 from steunpunt.domain.choices import ContactKind
@@ -43,6 +44,8 @@ class CaregiverRow:
     email: str
     registered_on: date
     active: bool
+    burden_level: BurdenLevel | None = None
+    overloaded: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from steunpunt.db import compliment_models, letter_models, models  # noqa: F401  (registers the tables)
+from steunpunt.db import (  # noqa: F401  (registers the tables)
+    compliment_models,
+    letter_models,
+    models,
+    support_models,
+)
 from steunpunt.db.base import Base
 
 connection = context.config.attributes["connection"]

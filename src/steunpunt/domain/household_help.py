@@ -1,0 +1,537 @@
+"""Household help that relieves a caregiver: statuses, office settings, rules and hour budget."""
+
+from __future__ import annotations
+
+import json
+import math
+from calendar import monthrange
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from steunpunt.domain.choices import LabelledChoice
+from steunpunt.domain.compliment.eligibility import FAILS, HOLDS, full_months
+from steunpunt.domain.compliment.facts import RuleResult
+from steunpunt.domain.dates import MONTHS, format_date
+from steunpunt.domain.errors import InvalidValue
+
+MAX_WEEKLY_HOURS = 40.0
+"""The most hours per week an office may set: a full working week."""
+
+
+class HouseholdHelpStatus(LabelledChoice):
+    REQUESTED = "aangevraagd"
+    GRANTED = "toegekend"
+    RUNNING = "lopend"
+    ENDED = "beeindigd"
+    REFUSED = "afgewezen"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    HouseholdHelpStatus.REQUESTED: "Aangevraagd",
+    HouseholdHelpStatus.GRANTED: "Toegekend",
+    HouseholdHelpStatus.RUNNING: "Lopend",
+    HouseholdHelpStatus.ENDED: "Beëindigd",
+    HouseholdHelpStatus.REFUSED: "Afgewezen",
+}
+
+_ALLOWED: dict[HouseholdHelpStatus, frozenset[HouseholdHelpStatus]] = {
+    HouseholdHelpStatus.REQUESTED: frozenset(
+        {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED}
+    ),
+    # A grant that never starts is ended without running.
+    HouseholdHelpStatus.GRANTED: frozenset(
+        {HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
+    ),
+    HouseholdHelpStatus.RUNNING: frozenset({HouseholdHelpStatus.ENDED}),
+    # After an objection (bezwaar) a refusal is requested again.
+    HouseholdHelpStatus.REFUSED: frozenset({HouseholdHelpStatus.REQUESTED}),
+    HouseholdHelpStatus.ENDED: frozenset(),
+}
+
+
+def allowed_next(status: HouseholdHelpStatus) -> frozenset[HouseholdHelpStatus]:
+    return _ALLOWED[status]
+
+
+def check_transition(current: HouseholdHelpStatus, new: HouseholdHelpStatus) -> None:
+    """Refuse an impossible change of status with a Dutch message."""
+    if new not in _ALLOWED[current]:
+        raise InvalidValue(
+            f"Huishoudelijke hulp met status '{current.label.lower()}' kan niet naar "
+            f"'{new.label.lower()}'."
+        )
+
+
+@dataclass(frozen=True)
+class HouseholdHelpRules:
+    """The office's settings for household help; every number a setting (gemeenten differ)."""
+
+    max_hours_per_week: float = 3.0
+    max_hours_per_year: float = 52.0
+    max_months: int = 12
+    extension_months: int = 6
+    """Months an extension may add; 0 means no extension."""
+    own_contribution_cents: int = 750
+    """Eigen bijdrage per hour, paid by the caregiver to the provider."""
+    only_overloaded: bool = False
+    """Only for caregivers the EDIZ shows to be overloaded."""
+    no_wmo_household_help: bool = True
+    one_caregiver_per_household: bool = True
+    one_grant_per_year: bool = True
+
+
+def rules_to_json(rules: HouseholdHelpRules) -> str:
+    """The settings for storage."""
+    return json.dumps(asdict(rules), ensure_ascii=False)
+
+
+def _stored(value: Any, default: Any) -> Any:
+    """A stored value of the setting's type (a bool is no number), else the default."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return value if isinstance(value, bool) and isinstance(default, bool) else default
+    if isinstance(default, int):
+        return value if isinstance(value, int) else default
+    if isinstance(default, float) and isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float
+            return default
+        return number if math.isfinite(number) else default
+    return default
+
+
+def rules_from_json(text: str) -> HouseholdHelpRules:
+    """Read stored settings; broken text, unknown keys and mistyped values give the defaults."""
+    try:
+        raw = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raw = {}
+    data: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    defaults = HouseholdHelpRules()
+    return HouseholdHelpRules(
+        **{
+            item.name: _stored(data.get(item.name), getattr(defaults, item.name))
+            for item in fields(HouseholdHelpRules)
+        }
+    )
+
+
+def check_rules(rules: HouseholdHelpRules) -> dict[str, str]:
+    """Every impossible setting, per field name, in Dutch; empty when all is well."""
+    errors: dict[str, str] = {}
+    weekly, yearly = rules.max_hours_per_week, rules.max_hours_per_year
+    if weekly <= 0:
+        errors["max_hours_per_week"] = "Vul een maximum per week van meer dan 0 uur in."
+    elif weekly > MAX_WEEKLY_HOURS:
+        errors["max_hours_per_week"] = (
+            f"Hoogstens {hours_text(MAX_WEEKLY_HOURS)} uur per week, een volle werkweek."
+        )
+    if yearly < 0:
+        errors["max_hours_per_year"] = "Het aantal uren per jaar kan niet negatief zijn."
+    elif yearly < weekly:
+        errors["max_hours_per_year"] = "Het maximum per jaar is kleiner dan het maximum per week."
+    if rules.max_months < 1:
+        errors["max_months"] = "De hulp duurt minstens 1 maand."
+    if rules.extension_months < 0:
+        errors["extension_months"] = "Een verlenging kan niet negatief zijn; 0 is geen verlenging."
+    if rules.own_contribution_cents < 0:
+        errors["own_contribution_cents"] = "De eigen bijdrage kan niet negatief zijn."
+    return errors
+
+
+def hours_text(value: float) -> str:
+    """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``, ``13.25`` -> ``"13,25"``."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").replace(".", ",")
+
+
+class OtherGrant(NamedTuple):
+    """Another grant in the register (the caller leaves out refused ones; the rules do too).
+
+    ``ends_on`` is the end with any extension applied, or the day the help actually stopped.
+    """
+
+    grant_id: int
+    caregiver_id: int
+    caregiver_name: str
+    household_key: str
+    starts_on: date
+    ends_on: date
+    status: HouseholdHelpStatus
+
+
+@dataclass(frozen=True)
+class HouseholdHelpFacts:
+    """One grant request as the rules see it; ``grant_id`` is None before it is stored.
+
+    ``household_key`` is ``"postcode|huisnummer|toevoeging"`` of the household where the help is
+    given; "" when unknown (it then matches no other household). ``caregiver_overloaded`` is None
+    when no EDIZ assessment is known.
+    """
+
+    grant_id: int | None
+    caregiver_id: int
+    household_key: str
+    starts_on: date
+    ends_on: date
+    extended_until: date | None
+    hours_per_week: float
+    hours_per_year: float
+    caregiver_overloaded: bool | None
+    household_has_wmo_help: bool
+    other_grants: tuple[OtherGrant, ...] = ()
+
+    @property
+    def last_day(self) -> date:
+        """The last day of help: the extension's end, else the end."""
+        if self.extended_until is not None and self.extended_until > self.ends_on:
+            return self.extended_until
+        return self.ends_on
+
+
+def _day_after(day: date) -> date:
+    return day + timedelta(days=1)
+
+
+def _months_after(day: date, months: int) -> date:
+    """The same day ``months`` later, on the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def _length(start: date, last: date) -> tuple[int, bool]:
+    """Whole months from ``start`` to the day after ``last``, and whether some days remain.
+
+    1 January to 31 December is 12 months exactly; to 15 January of the next year "ruim 12".
+    """
+    after = _day_after(last)
+    months = full_months(start, after)
+    return months, _months_after(start, months) < after
+
+
+def _fits_months(start: date, last: date, limit: int) -> bool:
+    """The period lasts at most ``limit`` months; a started month counts as a month."""
+    months, more = _length(start, last)
+    return months < limit or (months == limit and not more)
+
+
+def _months_text(start: date, last: date) -> str:
+    months, more = _length(start, last)
+    if months == 0:
+        return "minder dan een maand"
+    text = "1 maand" if months == 1 else f"{months} maanden"
+    return f"ruim {text}" if more else text
+
+
+def _same_household(key: str, other: str) -> bool:
+    """Compared without spaces or case; an unknown address matches nothing."""
+    folded = "".join(key.split()).casefold()
+    return bool(folded) and folded == "".join(other.split()).casefold()
+
+
+def _counted(facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    """The other grants that count: not this grant, and not refused."""
+    return [
+        grant
+        for grant in facts.other_grants
+        if grant.grant_id != facts.grant_id and grant.status is not HouseholdHelpStatus.REFUSED
+    ]
+
+
+def weekly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """At most the maximum hours per week."""
+    return facts.hours_per_week <= rules.max_hours_per_week
+
+
+def explain_weekly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    return (
+        f"{hours_text(facts.hours_per_week)} uur per week, "
+        f"maximaal {hours_text(rules.max_hours_per_week)}"
+    )
+
+
+def yearly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """At most the maximum hours per year."""
+    return facts.hours_per_year <= rules.max_hours_per_year
+
+
+def explain_yearly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    return (
+        f"{hours_text(facts.hours_per_year)} uur per jaar, "
+        f"maximaal {hours_text(rules.max_hours_per_year)}"
+    )
+
+
+def _extension_fails(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    until = facts.extended_until
+    return until is not None and (
+        rules.extension_months <= 0
+        or until <= facts.ends_on
+        or not _fits_months(facts.starts_on, until, rules.max_months + rules.extension_months)
+    )
+
+
+def duration_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """The end is not before the start, the grant lasts at most ``max_months``, and an
+    extension ends after the end and within ``max_months + extension_months`` of the start."""
+    return (
+        facts.ends_on >= facts.starts_on
+        and _fits_months(facts.starts_on, facts.ends_on, rules.max_months)
+        and not _extension_fails(rules, facts)
+    )
+
+
+def explain_duration(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    start, end, until = facts.starts_on, facts.ends_on, facts.extended_until
+    if end < start:
+        return f"einddatum {format_date(end)} ligt voor de begindatum {format_date(start)}"
+    period = f"{format_date(start)} t/m {format_date(end)}, {_months_text(start, end)}"
+    if until is None or not _fits_months(start, end, rules.max_months):
+        return f"{period}, maximaal {rules.max_months}"
+    if rules.extension_months <= 0:
+        return f"verlengd tot {format_date(until)}, maar verlengen is niet mogelijk"
+    if until <= end:
+        return f"verlenging tot {format_date(until)} ligt niet na de einddatum {format_date(end)}"
+    limit = rules.max_months + rules.extension_months
+    return (
+        f"{format_date(start)} t/m {format_date(until)} met verlenging, "
+        f"{_months_text(start, until)}, maximaal {limit} "
+        f"({rules.max_months} + {rules.extension_months} verlenging)"
+    )
+
+
+def burden_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """When the office asks for it, the EDIZ shows the caregiver overloaded; unknown fails."""
+    return not rules.only_overloaded or facts.caregiver_overloaded is True
+
+
+def explain_burden(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    if not rules.only_overloaded:
+        return "geen voorwaarde voor overbelasting"
+    if facts.caregiver_overloaded is None:
+        return "geen EDIZ-meting bekend, de hulp is alleen voor overbelaste mantelzorgers"
+    if facts.caregiver_overloaded:
+        return "mantelzorger is overbelast volgens de EDIZ"
+    return (
+        "mantelzorger is niet overbelast volgens de EDIZ, "
+        "de hulp is alleen voor overbelaste mantelzorgers"
+    )
+
+
+def wmo_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """A household with Wmo household help is excluded when the office says so."""
+    return not (rules.no_wmo_household_help and facts.household_has_wmo_help)
+
+
+def explain_wmo(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    if not rules.no_wmo_household_help:
+        return "huishoudelijke hulp uit de Wmo is geen bezwaar"
+    if facts.household_has_wmo_help:
+        return "het huishouden heeft al huishoudelijke hulp uit de Wmo"
+    return "het huishouden heeft geen huishoudelijke hulp uit de Wmo"
+
+
+def _household_clashes(facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    """Other caregivers' grants at the same household whose period overlaps this one."""
+    return [
+        grant
+        for grant in _counted(facts)
+        if grant.caregiver_id != facts.caregiver_id
+        and _same_household(facts.household_key, grant.household_key)
+        and grant.starts_on <= facts.last_day
+        and facts.starts_on <= grant.ends_on
+    ]
+
+
+def household_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """One caregiver per household at a time, when the office says so."""
+    return not rules.one_caregiver_per_household or not _household_clashes(facts)
+
+
+def explain_household(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    if not rules.one_caregiver_per_household:
+        return "meer mantelzorgers per huishouden toegestaan"
+    clashes = _household_clashes(facts)
+    if not clashes:
+        return "geen andere mantelzorger met hulp op dit adres in deze periode"
+    return "; ".join(
+        f"{grant.caregiver_name or 'een andere mantelzorger'} heeft al hulp op dit adres van "
+        f"{format_date(grant.starts_on)} t/m {format_date(grant.ends_on)}"
+        for grant in clashes
+    )
+
+
+def _same_year(facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    """The caregiver's other grants that start in the calendar year this one starts."""
+    return [
+        grant
+        for grant in _counted(facts)
+        if grant.caregiver_id == facts.caregiver_id and grant.starts_on.year == facts.starts_on.year
+    ]
+
+
+def per_year_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """One grant per caregiver per calendar year (of the start), when the office says so."""
+    return not rules.one_grant_per_year or not _same_year(facts)
+
+
+def explain_per_year(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
+    year = facts.starts_on.year
+    if not rules.one_grant_per_year:
+        return "meer aanvragen per jaar toegestaan"
+    others = _same_year(facts)
+    if not others:
+        return f"geen andere hulp voor de mantelzorger in {year}"
+    periods = ", ".join(
+        f"{format_date(grant.starts_on)} t/m {format_date(grant.ends_on)}" for grant in others
+    )
+    return f"mantelzorger heeft in {year} al hulp van {periods}"
+
+
+class HouseholdHelpRule(NamedTuple):
+    """One rule: whether it holds, and the Dutch sentence that says why (given the outcome)."""
+
+    code: str
+    holds: Callable[[HouseholdHelpRules, HouseholdHelpFacts], bool]
+    explain: Callable[[HouseholdHelpRules, HouseholdHelpFacts, bool], str]
+
+    def explained(
+        self, rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool
+    ) -> RuleResult:
+        """The outcome put into words: ``"voldoet niet: 4 uur per week, maximaal 3"``."""
+        reason = self.explain(rules, facts, passed)
+        return RuleResult(self.code, passed, f"{HOLDS if passed else FAILS}: {reason}")
+
+
+RULES: tuple[HouseholdHelpRule, ...] = (
+    HouseholdHelpRule("uren_per_week", weekly_hours_hold, explain_weekly_hours),
+    HouseholdHelpRule("uren_per_jaar", yearly_hours_hold, explain_yearly_hours),
+    HouseholdHelpRule("duur", duration_holds, explain_duration),
+    HouseholdHelpRule("overbelast", burden_holds, explain_burden),
+    HouseholdHelpRule("wmo", wmo_holds, explain_wmo),
+    HouseholdHelpRule("een_per_huishouden", household_holds, explain_household),
+    HouseholdHelpRule("een_per_jaar", per_year_holds, explain_per_year),
+)
+"""Every rule, in the order a verdict lists them."""
+
+
+@dataclass(frozen=True, eq=False)
+class HouseholdHelpVerdict:
+    """Every rule applied to one request; the explanations are written when first read."""
+
+    rules: HouseholdHelpRules
+    facts: HouseholdHelpFacts
+    eligible: bool
+
+    @cached_property
+    def results(self) -> tuple[RuleResult, ...]:
+        """Each rule's outcome with its Dutch explanation, in the order of ``RULES``."""
+        rules, facts = self.rules, self.facts
+        return tuple(rule.explained(rules, facts, rule.holds(rules, facts)) for rule in RULES)
+
+    @cached_property
+    def failures(self) -> tuple[RuleResult, ...]:
+        """The rules that do not hold, explained."""
+        return tuple(result for result in self.results if not result.passed)
+
+
+def evaluate(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> HouseholdHelpVerdict:
+    """Apply every rule to one request."""
+    return HouseholdHelpVerdict(rules, facts, all(rule.holds(rules, facts) for rule in RULES))
+
+
+class DeliveredMonth(NamedTuple):
+    """Hours the provider delivered in one calendar month."""
+
+    year: int
+    month: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """Hours granted, used and left for one grant, the own contribution, and Dutch warnings."""
+
+    granted_hours: float
+    used_hours: float
+    left_hours: float
+    """Negative when more was used than granted."""
+    contribution_cents: int
+    warnings: tuple[str, ...]
+
+
+def extension_months(facts: HouseholdHelpFacts) -> int:
+    """Whole months the extension adds after the end (0 without an extension)."""
+    if facts.extended_until is None or facts.extended_until <= facts.ends_on:
+        return 0
+    return full_months(_day_after(facts.ends_on), _day_after(facts.extended_until))
+
+
+def granted_hours(facts: HouseholdHelpFacts) -> float:
+    """The grant's budget: ``hours_per_year``, plus ``hours_per_year x months / 12`` for the whole
+    months of an extension (a grant lasts at most a year plus its extension)."""
+    extra = extension_months(facts)
+    if extra == 0:
+        return facts.hours_per_year
+    return round(facts.hours_per_year * (12 + extra) / 12, 2)
+
+
+def _month_name(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def budget_status(
+    rules: HouseholdHelpRules, facts: HouseholdHelpFacts, delivered: Sequence[DeliveredMonth]
+) -> BudgetStatus:
+    """Hours used against the grant's budget, the eigen bijdrage owed, and what is amiss.
+
+    Warned: use beyond the budget; a month with more hours than the grant's hours per week allow
+    in that month (days / 7 weeks; a grant of 0 hours per week has a yearly budget only); hours
+    in a month outside the grant's period.
+    """
+    per_month: dict[tuple[int, int], Decimal] = {}
+    for item in delivered:
+        key = (item.year, item.month)
+        per_month[key] = per_month.get(key, Decimal(0)) + Decimal(str(item.hours))
+    used = sum(per_month.values(), Decimal(0))
+    budget = granted_hours(facts)
+    left = Decimal(str(budget)) - used
+    warnings: list[str] = []
+    if left < 0:
+        where = "het budget met verlenging" if extension_months(facts) else "het jaarbudget"
+        warnings.append(
+            f"{hours_text(float(-left))} uur boven {where} van {hours_text(budget)} uur"
+        )
+    first = (facts.starts_on.year, facts.starts_on.month)
+    last = (facts.last_day.year, facts.last_day.month)
+    weekly = facts.hours_per_week
+    for (year, month), hours in sorted(per_month.items()):
+        name = _month_name(year, month)
+        if not first <= (year, month) <= last:
+            period = f"{format_date(facts.starts_on)} t/m {format_date(facts.last_day)}"
+            warnings.append(f"{name}: {hours_text(float(hours))} uur geleverd buiten {period}")
+            continue
+        allowed = round(weekly * monthrange(year, month)[1] / 7, 1)
+        if weekly > 0 and hours > Decimal(str(allowed)):
+            warnings.append(
+                f"{name}: {hours_text(float(hours))} uur geleverd, meer dan "
+                f"{hours_text(weekly)} uur per week toestaat ({hours_text(allowed)} uur)"
+            )
+    cents = (used * rules.own_contribution_cents).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return BudgetStatus(
+        granted_hours=budget,
+        used_hours=float(used),
+        left_hours=float(left),
+        contribution_cents=int(cents),
+        warnings=tuple(warnings),
+    )

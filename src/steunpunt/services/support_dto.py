@@ -1,0 +1,52 @@
+"""Plain data the support-work services hand out: measurements, partners, referrals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from steunpunt.domain.burden import BurdenLevel
+from steunpunt.domain.partner import PartnerData
+from steunpunt.domain.referral import ReferralData
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    id: int
+    version: int
+    assessed_on: date
+    total: int
+    answers: tuple[bool, ...] | None
+    level: BurdenLevel
+    overloaded: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class BurdenSummary:
+    """A caregiver's measurements, oldest first, for the trend chart and the latest band."""
+
+    assessments: tuple[AssessmentView, ...]
+    items: int
+    overload_from: int
+
+    @property
+    def latest(self) -> AssessmentView | None:
+        return self.assessments[-1] if self.assessments else None
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    id: int
+    version: int
+    data: PartnerData
+    referrals: int
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    id: int
+    version: int
+    caregiver_id: int
+    partner_name: str
+    data: ReferralData
