@@ -10,24 +10,30 @@ import pytest
 
 from steunpunt.domain.compliment.facts import RuleResult
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.domain.household_help import (
-    RULES,
+from steunpunt.domain.household_help.budget import (
     BudgetStatus,
     DeliveredMonth,
+    budget_status,
+    granted_hours,
+)
+from steunpunt.domain.household_help.eligibility import (
+    RULES,
     HouseholdHelpFacts,
-    HouseholdHelpRules,
-    HouseholdHelpStatus,
     HouseholdHelpVerdict,
     OtherGrant,
-    allowed_next,
-    budget_status,
-    check_rules,
-    check_transition,
     evaluate,
-    granted_hours,
+)
+from steunpunt.domain.household_help.settings import (
+    HouseholdHelpRules,
+    check_rules,
     hours_text,
     rules_from_json,
     rules_to_json,
+)
+from steunpunt.domain.household_help.status import (
+    HouseholdHelpStatus,
+    allowed_next,
+    check_transition,
 )
 
 RULES_DEFAULT = HouseholdHelpRules()

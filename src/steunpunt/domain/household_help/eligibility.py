@@ -1,157 +1,19 @@
-"""Household help that relieves a caregiver: statuses, office settings, rules and hour budget."""
+"""The rules of household help: per rule, one pure function decides and one explains in Dutch."""
 
 from __future__ import annotations
 
-import json
-import math
 from calendar import monthrange
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.compliment.eligibility import FAILS, HOLDS, full_months
 from steunpunt.domain.compliment.facts import RuleResult
-from steunpunt.domain.dates import MONTHS, format_date
-from steunpunt.domain.errors import InvalidValue
-
-MAX_WEEKLY_HOURS = 40.0
-"""The most hours per week an office may set: a full working week."""
-
-
-class HouseholdHelpStatus(LabelledChoice):
-    REQUESTED = "aangevraagd"
-    GRANTED = "toegekend"
-    RUNNING = "lopend"
-    ENDED = "beeindigd"
-    REFUSED = "afgewezen"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    HouseholdHelpStatus.REQUESTED: "Aangevraagd",
-    HouseholdHelpStatus.GRANTED: "Toegekend",
-    HouseholdHelpStatus.RUNNING: "Lopend",
-    HouseholdHelpStatus.ENDED: "Beëindigd",
-    HouseholdHelpStatus.REFUSED: "Afgewezen",
-}
-
-_ALLOWED: dict[HouseholdHelpStatus, frozenset[HouseholdHelpStatus]] = {
-    HouseholdHelpStatus.REQUESTED: frozenset(
-        {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED}
-    ),
-    # A grant that never starts is ended without running.
-    HouseholdHelpStatus.GRANTED: frozenset(
-        {HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
-    ),
-    HouseholdHelpStatus.RUNNING: frozenset({HouseholdHelpStatus.ENDED}),
-    # After an objection (bezwaar) a refusal is requested again.
-    HouseholdHelpStatus.REFUSED: frozenset({HouseholdHelpStatus.REQUESTED}),
-    HouseholdHelpStatus.ENDED: frozenset(),
-}
-
-
-def allowed_next(status: HouseholdHelpStatus) -> frozenset[HouseholdHelpStatus]:
-    return _ALLOWED[status]
-
-
-def check_transition(current: HouseholdHelpStatus, new: HouseholdHelpStatus) -> None:
-    """Refuse an impossible change of status with a Dutch message."""
-    if new not in _ALLOWED[current]:
-        raise InvalidValue(
-            f"Huishoudelijke hulp met status '{current.label.lower()}' kan niet naar "
-            f"'{new.label.lower()}'."
-        )
-
-
-@dataclass(frozen=True)
-class HouseholdHelpRules:
-    """The office's settings for household help; every number a setting (gemeenten differ)."""
-
-    max_hours_per_week: float = 3.0
-    max_hours_per_year: float = 52.0
-    max_months: int = 12
-    extension_months: int = 6
-    """Months an extension may add; 0 means no extension."""
-    own_contribution_cents: int = 750
-    """Eigen bijdrage per hour, paid by the caregiver to the provider."""
-    only_overloaded: bool = False
-    """Only for caregivers the EDIZ shows to be overloaded."""
-    no_wmo_household_help: bool = True
-    one_caregiver_per_household: bool = True
-    one_grant_per_year: bool = True
-
-
-def rules_to_json(rules: HouseholdHelpRules) -> str:
-    """The settings for storage."""
-    return json.dumps(asdict(rules), ensure_ascii=False)
-
-
-def _stored(value: Any, default: Any) -> Any:
-    """A stored value of the setting's type (a bool is no number), else the default."""
-    if isinstance(default, bool) or isinstance(value, bool):
-        return value if isinstance(value, bool) and isinstance(default, bool) else default
-    if isinstance(default, int):
-        return value if isinstance(value, int) else default
-    if isinstance(default, float) and isinstance(value, int | float):
-        try:
-            number = float(value)
-        except OverflowError:  # an integer too large for a float
-            return default
-        return number if math.isfinite(number) else default
-    return default
-
-
-def rules_from_json(text: str) -> HouseholdHelpRules:
-    """Read stored settings; broken text, unknown keys and mistyped values give the defaults."""
-    try:
-        raw = json.loads(text)
-    except (TypeError, ValueError, RecursionError):
-        raw = {}
-    data: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    defaults = HouseholdHelpRules()
-    return HouseholdHelpRules(
-        **{
-            item.name: _stored(data.get(item.name), getattr(defaults, item.name))
-            for item in fields(HouseholdHelpRules)
-        }
-    )
-
-
-def check_rules(rules: HouseholdHelpRules) -> dict[str, str]:
-    """Every impossible setting, per field name, in Dutch; empty when all is well."""
-    errors: dict[str, str] = {}
-    weekly, yearly = rules.max_hours_per_week, rules.max_hours_per_year
-    if weekly <= 0:
-        errors["max_hours_per_week"] = "Vul een maximum per week van meer dan 0 uur in."
-    elif weekly > MAX_WEEKLY_HOURS:
-        errors["max_hours_per_week"] = (
-            f"Hoogstens {hours_text(MAX_WEEKLY_HOURS)} uur per week, een volle werkweek."
-        )
-    if yearly < 0:
-        errors["max_hours_per_year"] = "Het aantal uren per jaar kan niet negatief zijn."
-    elif yearly < weekly:
-        errors["max_hours_per_year"] = "Het maximum per jaar is kleiner dan het maximum per week."
-    if rules.max_months < 1:
-        errors["max_months"] = "De hulp duurt minstens 1 maand."
-    if rules.extension_months < 0:
-        errors["extension_months"] = "Een verlenging kan niet negatief zijn; 0 is geen verlenging."
-    if rules.own_contribution_cents < 0:
-        errors["own_contribution_cents"] = "De eigen bijdrage kan niet negatief zijn."
-    return errors
-
-
-def hours_text(value: float) -> str:
-    """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``, ``13.25`` -> ``"13,25"``."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
+from steunpunt.domain.dates import format_date
+from steunpunt.domain.household_help.settings import HouseholdHelpRules, hours_text
+from steunpunt.domain.household_help.status import HouseholdHelpStatus
 
 
 class OtherGrant(NamedTuple):
@@ -198,7 +60,7 @@ class HouseholdHelpFacts:
         return self.ends_on
 
 
-def _day_after(day: date) -> date:
+def day_after(day: date) -> date:
     return day + timedelta(days=1)
 
 
@@ -214,7 +76,7 @@ def _length(start: date, last: date) -> tuple[int, bool]:
 
     1 January to 31 December is 12 months exactly; to 15 January of the next year "ruim 12".
     """
-    after = _day_after(last)
+    after = day_after(last)
     months = full_months(start, after)
     return months, _months_after(start, months) < after
 
@@ -448,90 +310,3 @@ class HouseholdHelpVerdict:
 def evaluate(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> HouseholdHelpVerdict:
     """Apply every rule to one request."""
     return HouseholdHelpVerdict(rules, facts, all(rule.holds(rules, facts) for rule in RULES))
-
-
-class DeliveredMonth(NamedTuple):
-    """Hours the provider delivered in one calendar month."""
-
-    year: int
-    month: int
-    hours: float
-
-
-@dataclass(frozen=True)
-class BudgetStatus:
-    """Hours granted, used and left for one grant, the own contribution, and Dutch warnings."""
-
-    granted_hours: float
-    used_hours: float
-    left_hours: float
-    """Negative when more was used than granted."""
-    contribution_cents: int
-    warnings: tuple[str, ...]
-
-
-def extension_months(facts: HouseholdHelpFacts) -> int:
-    """Whole months the extension adds after the end (0 without an extension)."""
-    if facts.extended_until is None or facts.extended_until <= facts.ends_on:
-        return 0
-    return full_months(_day_after(facts.ends_on), _day_after(facts.extended_until))
-
-
-def granted_hours(facts: HouseholdHelpFacts) -> float:
-    """The grant's budget: ``hours_per_year``, plus ``hours_per_year x months / 12`` for the whole
-    months of an extension (a grant lasts at most a year plus its extension)."""
-    extra = extension_months(facts)
-    if extra == 0:
-        return facts.hours_per_year
-    return round(facts.hours_per_year * (12 + extra) / 12, 2)
-
-
-def _month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
-
-
-def budget_status(
-    rules: HouseholdHelpRules, facts: HouseholdHelpFacts, delivered: Sequence[DeliveredMonth]
-) -> BudgetStatus:
-    """Hours used against the grant's budget, the eigen bijdrage owed, and what is amiss.
-
-    Warned: use beyond the budget; a month with more hours than the grant's hours per week allow
-    in that month (days / 7 weeks; a grant of 0 hours per week has a yearly budget only); hours
-    in a month outside the grant's period.
-    """
-    per_month: dict[tuple[int, int], Decimal] = {}
-    for item in delivered:
-        key = (item.year, item.month)
-        per_month[key] = per_month.get(key, Decimal(0)) + Decimal(str(item.hours))
-    used = sum(per_month.values(), Decimal(0))
-    budget = granted_hours(facts)
-    left = Decimal(str(budget)) - used
-    warnings: list[str] = []
-    if left < 0:
-        where = "het budget met verlenging" if extension_months(facts) else "het jaarbudget"
-        warnings.append(
-            f"{hours_text(float(-left))} uur boven {where} van {hours_text(budget)} uur"
-        )
-    first = (facts.starts_on.year, facts.starts_on.month)
-    last = (facts.last_day.year, facts.last_day.month)
-    weekly = facts.hours_per_week
-    for (year, month), hours in sorted(per_month.items()):
-        name = _month_name(year, month)
-        if not first <= (year, month) <= last:
-            period = f"{format_date(facts.starts_on)} t/m {format_date(facts.last_day)}"
-            warnings.append(f"{name}: {hours_text(float(hours))} uur geleverd buiten {period}")
-            continue
-        allowed = round(weekly * monthrange(year, month)[1] / 7, 1)
-        if weekly > 0 and hours > Decimal(str(allowed)):
-            warnings.append(
-                f"{name}: {hours_text(float(hours))} uur geleverd, meer dan "
-                f"{hours_text(weekly)} uur per week toestaat ({hours_text(allowed)} uur)"
-            )
-    cents = (used * rules.own_contribution_cents).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return BudgetStatus(
-        granted_hours=budget,
-        used_hours=float(used),
-        left_hours=float(left),
-        contribution_cents=int(cents),
-        warnings=tuple(warnings),
-    )

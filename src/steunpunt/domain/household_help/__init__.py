@@ -1,0 +1,1 @@
+"""Household help that relieves a caregiver: statuses, settings, rules and hour budget."""

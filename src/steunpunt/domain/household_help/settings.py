@@ -1,0 +1,95 @@
+"""The office's settings for household help, stored as JSON and checked in Dutch."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+MAX_WEEKLY_HOURS = 40.0
+"""The most hours per week an office may set: a full working week."""
+
+
+@dataclass(frozen=True)
+class HouseholdHelpRules:
+    """The office's settings for household help; every number a setting (gemeenten differ)."""
+
+    max_hours_per_week: float = 3.0
+    max_hours_per_year: float = 52.0
+    max_months: int = 12
+    extension_months: int = 6
+    """Months an extension may add; 0 means no extension."""
+    own_contribution_cents: int = 750
+    """Eigen bijdrage per hour, paid by the caregiver to the provider."""
+    only_overloaded: bool = False
+    """Only for caregivers the EDIZ shows to be overloaded."""
+    no_wmo_household_help: bool = True
+    one_caregiver_per_household: bool = True
+    one_grant_per_year: bool = True
+
+
+def rules_to_json(rules: HouseholdHelpRules) -> str:
+    """The settings for storage."""
+    return json.dumps(asdict(rules), ensure_ascii=False)
+
+
+def _stored(value: Any, default: Any) -> Any:
+    """A stored value of the setting's type (a bool is no number), else the default."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return value if isinstance(value, bool) and isinstance(default, bool) else default
+    if isinstance(default, int):
+        return value if isinstance(value, int) else default
+    if isinstance(default, float) and isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float
+            return default
+        return number if math.isfinite(number) else default
+    return default
+
+
+def rules_from_json(text: str) -> HouseholdHelpRules:
+    """Read stored settings; broken text, unknown keys and mistyped values give the defaults."""
+    try:
+        raw = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raw = {}
+    data: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    defaults = HouseholdHelpRules()
+    return HouseholdHelpRules(
+        **{
+            item.name: _stored(data.get(item.name), getattr(defaults, item.name))
+            for item in fields(HouseholdHelpRules)
+        }
+    )
+
+
+def check_rules(rules: HouseholdHelpRules) -> dict[str, str]:
+    """Every impossible setting, per field name, in Dutch; empty when all is well."""
+    errors: dict[str, str] = {}
+    weekly, yearly = rules.max_hours_per_week, rules.max_hours_per_year
+    if weekly <= 0:
+        errors["max_hours_per_week"] = "Vul een maximum per week van meer dan 0 uur in."
+    elif weekly > MAX_WEEKLY_HOURS:
+        errors["max_hours_per_week"] = (
+            f"Hoogstens {hours_text(MAX_WEEKLY_HOURS)} uur per week, een volle werkweek."
+        )
+    if yearly < 0:
+        errors["max_hours_per_year"] = "Het aantal uren per jaar kan niet negatief zijn."
+    elif yearly < weekly:
+        errors["max_hours_per_year"] = "Het maximum per jaar is kleiner dan het maximum per week."
+    if rules.max_months < 1:
+        errors["max_months"] = "De hulp duurt minstens 1 maand."
+    if rules.extension_months < 0:
+        errors["extension_months"] = "Een verlenging kan niet negatief zijn; 0 is geen verlenging."
+    if rules.own_contribution_cents < 0:
+        errors["own_contribution_cents"] = "De eigen bijdrage kan niet negatief zijn."
+    return errors
+
+
+def hours_text(value: float) -> str:
+    """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``, ``13.25`` -> ``"13,25"``."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").replace(".", ",")
