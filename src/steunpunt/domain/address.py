@@ -66,3 +66,11 @@ def normalize_suffix(value: str) -> str:
     if len(text) > 8:
         raise InvalidValue("Een toevoeging is hoogstens 8 tekens, zoals A, bis of 2.")
     return text.upper() if len(text) <= 2 else text
+
+
+def household_key(postcode: str, house_number: int | None, suffix: str) -> str:
+    """``"3761AB|12|A"``: one household however its address was typed; "" without a postcode."""
+    compact = postcode.replace(" ", "").upper()
+    if not compact:
+        return ""
+    return f"{compact}|{house_number or ''}|{suffix.replace(' ', '').upper()}"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment_models import ComplimentApplication
 from steunpunt.db.compliment_queries import application_facts_query, recipient_identities_query
+from steunpunt.domain.address import household_key
 from steunpunt.domain.choices import LivingSituation
 from steunpunt.domain.compliment.facts import ApplicationFacts, person_identity
 from steunpunt.domain.compliment.round_rules import Applicant
@@ -86,8 +87,6 @@ def _stored(row: Any, today: date) -> StoredApplication:
         care_since,
         applied_by,
     ) = row
-    postcode = (postcode or "").replace(" ", "").upper()
-    suffix = (suffix or "").replace(" ", "").upper()
     facts = ApplicationFacts(
         application_id=application_id,
         caregiver_id=caregiver_id,
@@ -103,7 +102,7 @@ def _stored(row: Any, today: date) -> StoredApplication:
         recipient_in_wlz_institution=living_situation == WLZ,
         caregiver_registration_ended=ended_on is not None and ended_on <= today,
         iban=iban,
-        address_key=f"{postcode}|{house_number or ''}|{suffix}" if postcode else "",
+        address_key=household_key(postcode or "", house_number, suffix or ""),
         caregiver_name=_full_name(caregiver_first, caregiver_infix, caregiver_last),
         recipient_name=_full_name(recipient_first, recipient_infix, recipient_last),
         caregiver_identity=person_identity(caregiver_first, caregiver_last, caregiver_born),

@@ -15,6 +15,7 @@ from steunpunt.services.caregivers import CaregiverService
 from steunpunt.services.compliment_letters import ComplimentLetterService
 from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.contacts import ContactService
+from steunpunt.services.household_help import HouseholdHelpService
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailings import MailingService
 from steunpunt.services.office_settings import OfficeSettingService
@@ -41,6 +42,7 @@ class Services:
     burden: BurdenService
     partners: PartnerService
     referrals: ReferralService
+    household_help: HouseholdHelpService
 
 
 def build_services(
@@ -66,4 +68,5 @@ def build_services(
         burden=BurdenService(scope),
         partners=PartnerService(scope),
         referrals=ReferralService(scope),
+        household_help=HouseholdHelpService(scope, today),
     )

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunpunt.domain.burden import BurdenLevel
+from steunpunt.domain.household_help.budget import BudgetStatus, DeliveredMonth
+from steunpunt.domain.household_help.eligibility import HouseholdHelpVerdict
+from steunpunt.domain.household_help.grant import GrantData
+from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.partner import PartnerData
 from steunpunt.domain.referral import ReferralData
 
@@ -50,3 +54,22 @@ class ReferralView:
     caregiver_id: int
     partner_name: str
     data: ReferralData
+
+
+@dataclass(frozen=True)
+class GrantView:
+    """A household-help grant with the rules' verdict and its hour budget."""
+
+    id: int
+    version: int
+    caregiver_id: int
+    caregiver_name: str
+    provider_name: str
+    household: str
+    """``"eigen huishouden"`` or ``"bij Maria Jansen"`` (the naaste's household)."""
+    status: HouseholdHelpStatus
+    data: GrantData
+    verdict: HouseholdHelpVerdict
+    budget: BudgetStatus
+    months: tuple[DeliveredMonth, ...]
+    override_reason: str
