@@ -24,6 +24,7 @@ from steunpunt.services.payments import PaymentService
 from steunpunt.services.referrals import ReferralService
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.staff import StaffService
+from steunpunt.services.worklist import WorklistService
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Services:
     partners: PartnerService
     referrals: ReferralService
     household_help: HouseholdHelpService
+    worklist: WorklistService
 
 
 def build_services(
@@ -69,4 +71,5 @@ def build_services(
         partners=PartnerService(scope),
         referrals=ReferralService(scope),
         household_help=HouseholdHelpService(scope, today),
+        worklist=WorklistService(scope, today),
     )

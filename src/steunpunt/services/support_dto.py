@@ -12,6 +12,7 @@ from steunpunt.domain.household_help.grant import GrantData
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.partner import PartnerData
 from steunpunt.domain.referral import ReferralData
+from steunpunt.domain.worklist import WorkKind
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,16 @@ class GrantView:
     budget: BudgetStatus
     months: tuple[DeliveredMonth, ...]
     override_reason: str
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of the worklist; ``key`` marks it done or snoozed (it changes with the facts)."""
+
+    key: str
+    kind: WorkKind
+    due_on: date | None
+    title: str
+    detail: str
+    caregiver_id: int | None = None
+    round_id: int | None = None

@@ -1,0 +1,265 @@
+"""The daily worklist: follow-ups due, evaluations, budgets, overloaded caregivers out of
+sight, and the compliment round's waiting work; items can be marked done or snoozed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from sqlalchemy import Integer, func, select
+from sqlalchemy.orm import Session
+
+from steunpunt.db.caregiver_queries import is_active
+from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.db.models import Caregiver, Contact
+from steunpunt.db.support_models import (
+    HouseholdHelpGrant,
+    HouseholdHelpMonth,
+    Partner,
+    Referral,
+    WorklistMark,
+)
+from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.dates import format_date
+from steunpunt.domain.household_help.budget import granted_hours
+from steunpunt.domain.household_help.eligibility import HouseholdHelpFacts
+from steunpunt.domain.household_help.settings import hours_text
+from steunpunt.domain.names import PersonName
+from steunpunt.domain.worklist import (
+    WorkKind,
+    WorklistSettings,
+    months_before,
+    worklist_settings_from_json,
+    worklist_settings_to_json,
+)
+from steunpunt.services.dto import Actor
+from steunpunt.services.household_help import BUDGET_STATUSES
+from steunpunt.services.office_settings import WORKLIST, read_setting, write_setting
+from steunpunt.services.session_scope import SessionScope
+from steunpunt.services.support_dto import WorkItem
+
+log = logging.getLogger(__name__)
+
+_NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
+
+
+class WorklistService:
+    """What needs doing today, from every part of the register."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    def settings(self) -> WorklistSettings:
+        with self._scope() as session:
+            return read_setting(session, WORKLIST, worklist_settings_from_json)
+
+    def save_settings(self, actor: Actor, settings: WorklistSettings) -> None:
+        with self._scope() as session:
+            write_setting(session, WORKLIST, worklist_settings_to_json(settings.check()))
+            log.info("Worklist settings saved by staff %s", actor.staff_id)
+
+    def items(self) -> list[WorkItem]:
+        """Everything due, oldest first; done and snoozed items are left out."""
+        today = self._today()
+        with self._scope() as session:
+            settings = read_setting(session, WORKLIST, worklist_settings_from_json)
+            hidden = set(
+                session.scalars(
+                    select(WorklistMark.item_key).where(
+                        WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today)
+                    )
+                )
+            )
+            found = [
+                *_referrals(session, today),
+                *_evaluations(session, today),
+                *_over_budget(session),
+                *_without_contact(session, today, settings.months_without_contact),
+                *_rounds(session, today),
+            ]
+        items = [item for item in found if item.key not in hidden]
+        return sorted(items, key=lambda item: (item.due_on or today, item.kind.value, item.title))
+
+    def mark_done(self, actor: Actor, key: str) -> None:
+        self._mark(actor, key, done=True, snoozed_until=None)
+
+    def snooze(self, actor: Actor, key: str, until: date) -> None:
+        self._mark(actor, key, done=False, snoozed_until=until)
+
+    def _mark(self, actor: Actor, key: str, done: bool, snoozed_until: date | None) -> None:
+        with self._scope() as session:
+            row = session.scalar(select(WorklistMark).where(WorklistMark.item_key == key))
+            if row is None:
+                row = WorklistMark(item_key=key)
+                session.add(row)
+            row.done = done
+            row.snoozed_until = snoozed_until
+            row.marked_by_id = actor.staff_id
+
+
+def _name(first: str, infix: str, last: str) -> str:
+    return PersonName(first, infix, last).full
+
+
+def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
+    rows = session.execute(
+        select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
+        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today)
+    )
+    for referral_id, caregiver_id, due, partner, *name in rows:
+        yield WorkItem(
+            f"verwijzing:{referral_id}:{due}",
+            WorkKind.REFERRAL_FOLLOW_UP,
+            due,
+            _name(*name),
+            f"Verwijzing naar {partner}: nabellen op {format_date(due)}",
+            caregiver_id=caregiver_id,
+        )
+
+
+def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
+    rows = session.execute(
+        select(
+            HouseholdHelpGrant.id,
+            HouseholdHelpGrant.caregiver_id,
+            HouseholdHelpGrant.evaluation_on,
+            *_NAME,
+        )
+        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
+        .where(
+            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
+            HouseholdHelpGrant.evaluation_on <= today,
+        )
+    )
+    for grant_id, caregiver_id, due, *name in rows:
+        yield WorkItem(
+            f"evaluatie:{grant_id}:{due}",
+            WorkKind.EVALUATION,
+            due,
+            _name(*name),
+            f"Huishoudelijke hulp evalueren (gepland op {format_date(due)})",
+            caregiver_id=caregiver_id,
+        )
+
+
+def _over_budget(session: Session) -> Iterator[WorkItem]:
+    """Running grants whose delivered hours passed their budget (with any extension)."""
+    used = (
+        select(HouseholdHelpMonth.grant_id, func.sum(HouseholdHelpMonth.hours).label("used"))
+        .group_by(HouseholdHelpMonth.grant_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(HouseholdHelpGrant, used.c.used, *_NAME)
+        .join(used, used.c.grant_id == HouseholdHelpGrant.id)
+        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
+        .where(
+            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
+            used.c.used > HouseholdHelpGrant.hours_per_year,
+        )
+    )
+    for grant, hours, *name in rows:
+        budget = granted_hours(_budget_facts(grant))
+        if hours <= budget:
+            continue
+        yield WorkItem(
+            f"budget:{grant.id}:{hours:g}",
+            WorkKind.OVER_BUDGET,
+            None,
+            _name(*name),
+            f"{hours_text(hours)} uur geleverd, budget {hours_text(budget)} uur",
+            caregiver_id=grant.caregiver_id,
+        )
+
+
+def _budget_facts(grant: HouseholdHelpGrant) -> HouseholdHelpFacts:
+    """Just what the budget needs: the hours per year and the period with its extension."""
+    return HouseholdHelpFacts(
+        grant.id,
+        grant.caregiver_id,
+        grant.household_key,
+        grant.starts_on,
+        grant.ends_on,
+        grant.extended_until,
+        grant.hours_per_week,
+        grant.hours_per_year,
+        None,
+        grant.household_has_wmo_help,
+    )
+
+
+def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
+    """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
+    cutoff = months_before(today, months)
+    last = (
+        select(Contact.caregiver_id, func.max(Contact.contact_date).label("last"))
+        .group_by(Contact.caregiver_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Caregiver.id, last.c.last, *_NAME)
+        .outerjoin(last, last.c.caregiver_id == Caregiver.id)
+        .where(
+            Caregiver.overloaded.is_(True),
+            is_active(today),
+            (last.c.last.is_(None)) | (last.c.last <= cutoff),
+        )
+    )
+    for caregiver_id, last_contact, *name in rows:
+        if last_contact is None:
+            detail, since = "Overbelast en nog nooit gesproken", "nooit"
+        else:
+            detail = f"Overbelast; laatste contact op {format_date(last_contact)}"
+            since = last_contact.isoformat()
+        yield WorkItem(
+            f"contact:{caregiver_id}:{since}",
+            WorkKind.NO_CONTACT,
+            None if last_contact is None else months_before(last_contact, -months),
+            _name(*name),
+            detail,
+            caregiver_id=caregiver_id,
+        )
+
+
+def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
+    """Per compliment round: applications waiting for a decision, controlebrieven overdue."""
+    waiting = (ApplicationStatus.RECEIVED.value, ApplicationStatus.IN_REVIEW.value)
+    awaiting = ApplicationStatus.AWAITING_CONTROL_LETTER.value
+    overdue = (ComplimentApplication.status == awaiting) & (
+        ComplimentApplication.control_letter_due_on < today
+    )
+    rows = session.execute(
+        select(
+            ComplimentRound.id,
+            ComplimentRound.municipality,
+            ComplimentRound.year,
+            func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
+            func.sum(overdue.cast(Integer)),
+        )
+        .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
+        .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year)
+    )
+    for round_id, municipality, year, open_count, late_count in rows:
+        title = f"Mantelzorgcompliment {municipality} {year}"
+        if open_count:
+            yield WorkItem(
+                f"aanvragen:{round_id}:{open_count}",
+                WorkKind.APPLICATIONS_WAITING,
+                None,
+                title,
+                f"{open_count} aanvragen wachten op een besluit",
+                round_id=round_id,
+            )
+        if late_count:
+            yield WorkItem(
+                f"controlebrieven:{round_id}:{late_count}",
+                WorkKind.CONTROL_LETTERS_OVERDUE,
+                None,
+                title,
+                f"{late_count} controlebrieven zijn niet op tijd terug",
+                round_id=round_id,
+            )
