@@ -64,6 +64,7 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
     from steunpunt.logging_setup import configure_logging
     from steunpunt.services.demo import fill_demo_database
     from steunpunt.services.demo_letters import set_demo_house_style
+    from steunpunt.services.demo_support import fill_demo_support
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)
@@ -84,6 +85,8 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
         # Adding to a filled database with the same seed would repeat the same people.
         fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
+        if not existing:
+            fill_demo_support(database.engine, seed=seed)
         set_demo_house_style(database.services.letters, database.actor)
         _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
         return 0
