@@ -358,6 +358,7 @@ ASCENDING = {
     SortKey.EMAIL: "GHACFEDB",
     SortKey.REGISTERED_ON: "EABCDFGH",
     SortKey.STATUS: "AGHFECBD",  # active by name, then ended by name
+    SortKey.BURDEN: "ABGHFEDC",  # nobody measured: by name (see test_services_support)
 }
 
 

@@ -48,6 +48,17 @@ def test_the_latest_measurement_sets_the_band_and_the_overload_filter(
     assert listed_overloaded(services) == ["Bakker, Bram", "Vries, Anna de"]
 
 
+def test_the_list_sorts_by_burden_never_measured_first(services: Services, actor: Actor) -> None:
+    from steunpunt.db.caregiver_queries import SortKey
+
+    names = ("anna", "bram", "cor", "dirk")
+    ids = [add_caregiver(services, actor, first_name=n, infix="", last_name=n).id for n in names]
+    for caregiver, total in zip(ids[:3], (12, 0, 5), strict=True):
+        measure(services, actor, caregiver, date(2026, 3, 1), total)
+    page = services.caregivers.search(CaregiverFilter(sort=SortKey.BURDEN), 10)
+    assert [row.name for row in page.rows] == ["Dirk, Dirk", "Bram, Bram", "Cor, Cor", "Anna, Anna"]
+
+
 def test_new_bands_re_band_every_measured_caregiver(services: Services, actor: Actor) -> None:
     anna = add_caregiver(services, actor, first_name="anna").id
     unmeasured = add_caregiver(services, actor, first_name="cor", infix="", last_name="smit").id

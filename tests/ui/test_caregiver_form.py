@@ -60,7 +60,9 @@ def test_wrong_postcode_is_refused_then_corrected_saved_and_found(
     assert services.caregivers.count() == 1
     assert window.form_view.title.text() == "Ayşe Yılmaz"
 
-    qtbot.keyClick(window.form_view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.form_view, Qt.Key.Key_Escape)  # back to where it was opened from
+    assert window.stack.currentWidget() is window.today_view
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.list_view
     window.list_view.search.clear()
     type_text(window.list_view.search, "ayse 3811")
@@ -125,7 +127,7 @@ def test_leaving_with_unsaved_changes_asks_first(
 
     answers.question_answer = QMessageBox.StandardButton.Discard
     qtbot.keyClick(window.form_view, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is window.list_view
+    assert window.stack.currentWidget() is window.today_view  # where the form was opened from
     assert window._database.services.caregivers.count() == 0
 
 

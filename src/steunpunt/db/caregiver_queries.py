@@ -23,6 +23,7 @@ from sqlalchemy import (
 
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.age import AgeBracket, birth_date_range
+from steunpunt.domain.burden import BurdenLevel
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.postcode import compact_postcode_query
 from steunpunt.domain.text import fold
@@ -45,6 +46,7 @@ class SortKey(StrEnum):
     EMAIL = "email"
     REGISTERED_ON = "ingeschreven"
     STATUS = "status"
+    BURDEN = "belasting"
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,14 @@ def bracket_condition(
     return and_(*conditions)
 
 
+_BURDEN_ORDER = case(
+    {level.value: position for position, level in enumerate(BurdenLevel, start=1)},
+    value=Caregiver.burden_level,
+    else_=0,
+)
+"""Never measured first, then geen, licht, matig, zwaar."""
+
+
 def _order_by(sort: SortKey, descending: bool, today: date) -> list[Any]:
     status = case((is_active(today), 0), else_=1)
     columns: dict[SortKey, list[Any]] = {
@@ -228,6 +238,7 @@ def _order_by(sort: SortKey, descending: bool, today: date) -> list[Any]:
         SortKey.EMAIL: [Caregiver.email],
         SortKey.REGISTERED_ON: [Caregiver.registered_on],
         SortKey.STATUS: [status, Caregiver.sort_name],
+        SortKey.BURDEN: [_BURDEN_ORDER, Caregiver.sort_name],
     }
     keys = [*columns[sort], Caregiver.id]
     return [key.desc() for key in keys] if descending else keys
@@ -265,7 +276,7 @@ def _where(
     return query
 
 
-_INDEXED_SORTS = frozenset(SortKey) - {SortKey.STATUS}
+_INDEXED_SORTS = frozenset(SortKey) - {SortKey.STATUS, SortKey.BURDEN}
 """Sort orders with a covering index of their own (see ``models.Caregiver``)."""
 
 

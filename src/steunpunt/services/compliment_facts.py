@@ -15,6 +15,7 @@ from steunpunt.domain.choices import LivingSituation
 from steunpunt.domain.compliment.facts import ApplicationFacts, person_identity
 from steunpunt.domain.compliment.round_rules import Applicant
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.names import full_name
 
 WLZ = LivingSituation.WLZ_INSTITUTION.value
 _STATUSES = {status.value: status for status in ApplicationStatus}
@@ -103,15 +104,10 @@ def _stored(row: Any, today: date) -> StoredApplication:
         caregiver_registration_ended=ended_on is not None and ended_on <= today,
         iban=iban,
         address_key=household_key(postcode or "", house_number, suffix or ""),
-        caregiver_name=_full_name(caregiver_first, caregiver_infix, caregiver_last),
-        recipient_name=_full_name(recipient_first, recipient_infix, recipient_last),
+        caregiver_name=full_name(caregiver_first, caregiver_infix, caregiver_last),
+        recipient_name=full_name(recipient_first, recipient_infix, recipient_last),
         caregiver_identity=person_identity(caregiver_first, caregiver_last, caregiver_born),
         recipient_identity=person_identity(recipient_first, recipient_last, recipient_born),
         applied_by=_APPLICANTS[applied_by],
     )
     return StoredApplication(facts, round_id, _STATUSES[status], amount_cents)
-
-
-def _full_name(first: str, infix: str, last: str) -> str:
-    """``Jan de Vries``, as ``PersonName.full`` writes it (without building one per row)."""
-    return " ".join(part for part in (first, infix, last) if part)

@@ -25,7 +25,7 @@ from steunpunt.domain.dates import format_date
 from steunpunt.domain.household_help.budget import granted_hours
 from steunpunt.domain.household_help.eligibility import HouseholdHelpFacts
 from steunpunt.domain.household_help.settings import hours_text
-from steunpunt.domain.names import PersonName
+from steunpunt.domain.names import full_name
 from steunpunt.domain.worklist import (
     WorkKind,
     WorklistSettings,
@@ -99,10 +99,6 @@ class WorklistService:
             row.marked_by_id = actor.staff_id
 
 
-def _name(first: str, infix: str, last: str) -> str:
-    return PersonName(first, infix, last).full
-
-
 def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
     rows = session.execute(
         select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
@@ -115,7 +111,7 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
             f"verwijzing:{referral_id}:{due}",
             WorkKind.REFERRAL_FOLLOW_UP,
             due,
-            _name(*name),
+            full_name(*name),
             f"Verwijzing naar {partner}: nabellen op {format_date(due)}",
             caregiver_id=caregiver_id,
         )
@@ -140,7 +136,7 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
             f"evaluatie:{grant_id}:{due}",
             WorkKind.EVALUATION,
             due,
-            _name(*name),
+            full_name(*name),
             f"Huishoudelijke hulp evalueren (gepland op {format_date(due)})",
             caregiver_id=caregiver_id,
         )
@@ -148,67 +144,70 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
 
 def _over_budget(session: Session) -> Iterator[WorkItem]:
     """Running grants whose delivered hours passed their budget (with any extension)."""
+    # Correlated: the hours of running grants only, found through their unique index.
     used = (
-        select(HouseholdHelpMonth.grant_id, func.sum(HouseholdHelpMonth.hours).label("used"))
-        .group_by(HouseholdHelpMonth.grant_id)
+        select(func.sum(HouseholdHelpMonth.hours))
+        .where(HouseholdHelpMonth.grant_id == HouseholdHelpGrant.id)
+        .scalar_subquery()
+    )
+    inner = (
+        select(HouseholdHelpGrant.id.label("grant_id"), used.label("used"))
+        .where(HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]))
         .subquery()
     )
+    grant = HouseholdHelpGrant
     rows = session.execute(
-        select(HouseholdHelpGrant, used.c.used, *_NAME)
-        .join(used, used.c.grant_id == HouseholdHelpGrant.id)
-        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-        .where(
-            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
-            used.c.used > HouseholdHelpGrant.hours_per_year,
+        select(
+            grant.id,
+            grant.caregiver_id,
+            grant.ends_on,
+            grant.extended_until,
+            grant.hours_per_year,
+            inner.c.used,
+            *_NAME,
         )
+        .join(inner, inner.c.grant_id == grant.id)
+        .join(Caregiver, Caregiver.id == grant.caregiver_id)
+        .where(inner.c.used > grant.hours_per_year)
     )
-    for grant, hours, *name in rows:
-        budget = granted_hours(_budget_facts(grant))
+    for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
+        budget = granted_hours(_budget_facts(ends_on, extended_until, per_year))
         if hours <= budget:
             continue
         yield WorkItem(
-            f"budget:{grant.id}:{hours:g}",
+            f"budget:{grant_id}:{hours:g}",
             WorkKind.OVER_BUDGET,
             None,
-            _name(*name),
+            full_name(*name),
             f"{hours_text(hours)} uur geleverd, budget {hours_text(budget)} uur",
-            caregiver_id=grant.caregiver_id,
+            caregiver_id=caregiver_id,
         )
 
 
-def _budget_facts(grant: HouseholdHelpGrant) -> HouseholdHelpFacts:
-    """Just what the budget needs: the hours per year and the period with its extension."""
+def _budget_facts(
+    ends_on: date, extended_until: date | None, per_year: float
+) -> HouseholdHelpFacts:
+    """Just what the budget needs: the hours per year and the end with its extension."""
     return HouseholdHelpFacts(
-        grant.id,
-        grant.caregiver_id,
-        grant.household_key,
-        grant.starts_on,
-        grant.ends_on,
-        grant.extended_until,
-        grant.hours_per_week,
-        grant.hours_per_year,
-        None,
-        grant.household_has_wmo_help,
+        None, 0, "", ends_on, ends_on, extended_until, 0, per_year, None, False
     )
 
 
 def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
     """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
     cutoff = months_before(today, months)
+    # Correlated: one index seek per overloaded caregiver, instead of grouping every contact.
     last = (
-        select(Contact.caregiver_id, func.max(Contact.contact_date).label("last"))
-        .group_by(Contact.caregiver_id)
+        select(func.max(Contact.contact_date))
+        .where(Contact.caregiver_id == Caregiver.id)
+        .scalar_subquery()
+    )
+    inner = (
+        select(Caregiver.id, last.label("last"), *_NAME)
+        .where(Caregiver.overloaded.is_(True), is_active(today))
         .subquery()
     )
-    rows = session.execute(
-        select(Caregiver.id, last.c.last, *_NAME)
-        .outerjoin(last, last.c.caregiver_id == Caregiver.id)
-        .where(
-            Caregiver.overloaded.is_(True),
-            is_active(today),
-            (last.c.last.is_(None)) | (last.c.last <= cutoff),
-        )
-    )
+    rows = session.execute(select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff)))
     for caregiver_id, last_contact, *name in rows:
         if last_contact is None:
             detail, since = "Overbelast en nog nooit gesproken", "nooit"
@@ -219,7 +218,7 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
             f"contact:{caregiver_id}:{since}",
             WorkKind.NO_CONTACT,
             None if last_contact is None else months_before(last_contact, -months),
-            _name(*name),
+            full_name(*name),
             detail,
             caregiver_id=caregiver_id,
         )

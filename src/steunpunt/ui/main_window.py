@@ -1,4 +1,4 @@
-"""The main window: the caregiver list and the caregiver form on one stack, with menus."""
+"""The main window: the worklist, the caregiver list and the caregiver form on one stack."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.letters.template_editor import TemplateEditor
+from steunpunt.ui.support.partner_directory import PartnerDirectory
 from steunpunt.ui.tasks import TaskRunner
+from steunpunt.ui.today.today_view import TodayView
 
 log = logging.getLogger(__name__)
 
@@ -51,22 +53,30 @@ class MainWindow(QMainWindow):
         self._today = today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
         services = database.services
+        self.today_view = TodayView(services.worklist, database.actor, runner, today, self)
         self.list_view = CaregiverListView(services.caregivers, runner, self)
         self.form_view = CaregiverFormView(
-            services, database.actor, today, runner, paths.letters_dir, self
+            services, database.actor, today, runner, paths.letters_dir, self, paths.data_dir
         )
         self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.today_view)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.form_view)
+        self._came_from: QWidget = self.list_view
+        """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
         self._build_menus()
         self._build_status_bar()
 
         self.list_view.open_requested.connect(self.open_caregiver)
         self.list_view.new_requested.connect(self.new_caregiver)
-        self.form_view.back_requested.connect(self.show_list)
+        self.today_view.open_caregiver.connect(self.open_caregiver)
+        self.today_view.open_round.connect(self.open_round)
+        self.form_view.back_requested.connect(self.go_back)
         self.form_view.saved.connect(self._after_save)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.show_list)
+        self.form_view.burden.changed.connect(self._after_records_changed)
+        self.form_view.referrals.changed.connect(self._after_records_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
         if settings.window_geometry:
@@ -95,6 +105,15 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(tr("Bee&ld"))
+        today_action = QAction(tr("&Vandaag"), self)
+        today_action.setShortcut(QKeySequence("Ctrl+1"))
+        today_action.triggered.connect(self.show_today)
+        view_menu.addAction(today_action)
+        list_action = QAction(tr("&Mantelzorgers"), self)
+        list_action.setShortcut(QKeySequence("Ctrl+2"))
+        list_action.triggered.connect(self.go_to_search)
+        view_menu.addAction(list_action)
         letters_menu = self.menuBar().addMenu(tr("B&rieven"))
         mailing_action = QAction(tr("&Mailing maken…"), self)
         mailing_action.setShortcut(QKeySequence("Ctrl+M"))
@@ -112,6 +131,9 @@ class MainWindow(QMainWindow):
         style_action = QAction(tr("&Huisstijl en briefpapier…"), self)
         style_action.triggered.connect(self.edit_house_style)
         admin_menu.addAction(style_action)
+        partners_action = QAction(tr("&Sociale kaart…"), self)
+        partners_action.triggered.connect(self.edit_partners)
+        admin_menu.addAction(partners_action)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         about = QAction(tr("&Over Steunpunt"), self)
         about.triggered.connect(self.about)
@@ -156,6 +178,12 @@ class MainWindow(QMainWindow):
         editor.exec()
         editor.deleteLater()
 
+    def edit_partners(self) -> None:
+        database = self._database
+        directory = PartnerDirectory((database.services, database.actor, self._today), self)
+        directory.exec()
+        directory.deleteLater()
+
     def edit_house_style(self) -> None:
         dialog = HouseStyleDialog(
             self._database.services, self._database.actor, self._paths.letters_dir, self
@@ -173,9 +201,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(where)
 
     def start(self) -> None:
-        """Fill the list; called once the window is shown."""
+        """Fill the worklist and the list; called once the window is shown."""
         self.list_view.refresh()
-        self.list_view.focus_search()
+        self.today_view.refresh()
+        self.stack.setCurrentWidget(self.today_view)
+        self.today_view.table.setFocus()
+
+    def show_today(self) -> None:
+        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+            return
+        self.today_view.refresh()
+        self.stack.setCurrentWidget(self.today_view)
+        self.today_view.table.setFocus()
+
+    def open_round(self, round_id: int) -> None:
+        """A worklist item of the compliment round: the round in its window."""
+        self.open_compliment().load_rounds(select=round_id)
 
     def go_to_search(self) -> None:
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
@@ -184,12 +225,20 @@ class MainWindow(QMainWindow):
         self.list_view.focus_search()
 
     def new_caregiver(self) -> None:
-        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+        current = self.stack.currentWidget()
+        if current is self.form_view and not self.form_view.confirm_leave():
             return
+        if current is not None and current is not self.form_view:
+            self._came_from = current
         self.form_view.open_new(self.settings.default_municipality)
         self.stack.setCurrentWidget(self.form_view)
 
     def open_caregiver(self, caregiver_id: int) -> None:
+        current = self.stack.currentWidget()
+        if current is self.form_view and not self.form_view.confirm_leave():
+            return
+        if current is not None and current is not self.form_view:
+            self._came_from = current
         try:
             self.form_view.open_existing(caregiver_id)
         except Exception as error:
@@ -198,13 +247,24 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.form_view)
 
-    def show_list(self) -> None:
+    def go_back(self) -> None:
+        """From the caregiver form back to the list or the worklist it was opened from."""
         if not self.form_view.confirm_leave():
+            return
+        if self._came_from is self.today_view:
+            self.today_view.refresh()
+            self.stack.setCurrentWidget(self.today_view)
+            self.today_view.table.setFocus()
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.table.setFocus()
 
     def _after_save(self, caregiver_id: int) -> None:
+        self.list_view.refresh(keep_selection=caregiver_id)
+
+    def _after_records_changed(self) -> None:
+        """A measurement, referral or grant changed: the list's band and the worklist may too."""
+        caregiver_id = self.form_view.caregiver_id
         self.list_view.refresh(keep_selection=caregiver_id)
 
     def make_backup(self) -> None:

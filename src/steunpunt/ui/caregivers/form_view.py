@@ -30,6 +30,7 @@ from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.form_values import caregiver_form_values
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor, CaregiverDetail
+from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel
 from steunpunt.ui.caregivers.panels import ContactsPanel, RelationsPanel
 from steunpunt.ui.caregivers.person_fields import (
@@ -38,6 +39,7 @@ from steunpunt.ui.caregivers.person_fields import (
     add_address_fields,
     add_name_fields,
 )
+from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner
@@ -46,6 +48,9 @@ from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 log = logging.getLogger(__name__)
 
 TAB_PERSON, TAB_REGISTRATION, TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS = range(5)
+TAB_BURDEN, TAB_REFERRALS = range(5, 7)
+RECORD_TABS = (TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS, TAB_BURDEN, TAB_REFERRALS)
+"""Tabs of what is stored about a saved caregiver; a new one has none yet."""
 REGISTRATION_FIELDS = frozenset(
     {
         "source",
@@ -87,6 +92,7 @@ class CaregiverFormView(QWidget):
         runner: TaskRunner,
         letters_dir: Path,
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -118,6 +124,11 @@ class CaregiverFormView(QWidget):
         self.tabs.addTab(self.contacts, tr("Contactmomenten"))
         self.letters = LettersPanel(context, runner, letters_dir, self._saved_for_letter, self)
         self.tabs.addTab(self.letters, tr("Brieven"))
+        self.burden = BurdenPanel(context, data_dir, self)
+        self.tabs.addTab(self.burden, tr("Belasting"))
+        self.referrals = ReferralsPanel(context, self)
+        self.tabs.addTab(self.referrals, tr("Verwijzingen"))
+        self.referrals.changed.connect(self._update_header)
         self.relations.changed.connect(self._reload_records)
         self.contacts.changed.connect(self._reload_records)
 
@@ -196,6 +207,7 @@ class CaregiverFormView(QWidget):
             },
             None,
         )
+        self.burden.clear()
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
@@ -210,6 +222,8 @@ class CaregiverFormView(QWidget):
         self.relations.show_detail(detail)
         self.contacts.show_detail(detail)
         self.letters.show_caregiver(detail.id)
+        self.burden.show_caregiver(detail.id)
+        self.referrals.show_caregiver(detail.id)
 
     def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
         self._loading = True
@@ -224,7 +238,7 @@ class CaregiverFormView(QWidget):
     def _update_header(self) -> None:
         detail = self._detail
         has_record = detail is not None
-        for tab in (TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS):
+        for tab in RECORD_TABS:
             self.tabs.setTabEnabled(tab, has_record)
         if detail is None:
             self.title.setText(tr("Nieuwe mantelzorger"))
@@ -252,6 +266,9 @@ class CaregiverFormView(QWidget):
             self.tabs.setTabText(TAB_RELATIONS, tr("Naasten ({n})").format(n=len(detail.relations)))
             self.tabs.setTabText(
                 TAB_CONTACTS, tr("Contactmomenten ({n})").format(n=len(detail.contacts))
+            )
+            self.tabs.setTabText(
+                TAB_REFERRALS, tr("Verwijzingen ({n})").format(n=len(self.referrals.referrals))
             )
         self._update_buttons()
 

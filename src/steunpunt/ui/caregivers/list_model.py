@@ -34,9 +34,10 @@ COLUMNS: tuple[tuple[str, SortKey], ...] = (
     ("E-mail", SortKey.EMAIL),
     ("Ingeschreven", SortKey.REGISTERED_ON),
     ("Status", SortKey.STATUS),
+    ("Belasting", SortKey.BURDEN),
 )
 COL_NAME, COL_BIRTH, COL_BRACKET, COL_ADDRESS, COL_POSTCODE, COL_PLACE = range(6)
-COL_PHONE, COL_EMAIL, COL_REGISTERED, COL_STATUS = range(6, 10)
+COL_PHONE, COL_EMAIL, COL_REGISTERED, COL_STATUS, COL_BURDEN = range(6, 11)
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int], list[CaregiverRow]]
@@ -52,8 +53,18 @@ _CELLS: tuple[Callable[[CaregiverRow], str], ...] = (
     lambda r: r.email,
     lambda r: format_date(r.registered_on),
     lambda r: tr("actief") if r.active else tr("beëindigd"),
+    lambda r: _burden(r),
 )
 ENDED_COLOUR = QColor("#777777")
+OVERLOADED_COLOUR = QColor("#b00020")
+
+
+def _burden(row: CaregiverRow) -> str:
+    """``"zwaar · overbelast"``, ``"licht"``, or nothing when never measured."""
+    if row.burden_level is None:
+        return ""
+    level = tr(row.burden_level.label).lower()
+    return f"{level} · {tr('overbelast')}" if row.overloaded else level
 
 
 class _ShownRow:
@@ -127,7 +138,10 @@ class CaregiverTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._row(index.row()).cells[index.column()]
         if role == _FOREGROUND:
-            return self._row(index.row()).foreground
+            shown = self._row(index.row())
+            if index.column() == COL_BURDEN and shown.row.overloaded:
+                return OVERLOADED_COLOUR
+            return shown.foreground
         if role == _ID:
             return self._row(index.row()).row.id
         return None

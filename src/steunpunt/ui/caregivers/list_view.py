@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,7 @@ from steunpunt.ui.widgets import list_table
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (210, 105, 75, 180, 70, 120, 105, 200, 95, 70)
+COLUMN_WIDTHS = (210, 105, 75, 180, 70, 120, 105, 200, 95, 70, 130)
 
 
 class CaregiverListView(QWidget):
@@ -66,6 +67,11 @@ class CaregiverListView(QWidget):
         self.age_filter.addItem(tr("Alle leeftijden"), "")
         for bracket in AgeBracket:
             self.age_filter.addItem(tr(bracket.label), bracket.value)
+        self.overloaded_only = QCheckBox(tr("Alleen overbelast"), self)
+        self.overloaded_only.setObjectName("overloaded_only")
+        self.overloaded_only.setToolTip(
+            tr("Alleen mantelzorgers van wie de laatste EDIZ-plus overbelasting liet zien")
+        )
         self.count_label = QLabel(self)
         self.new_button = QPushButton(tr("Nieuwe mantelzorger"), self)
         self.new_button.setToolTip(tr("Nieuwe mantelzorger inschrijven (Ctrl+N)"))
@@ -82,6 +88,7 @@ class CaregiverListView(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.age_filter)
+        filters.addWidget(self.overloaded_only)
         filters.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -96,6 +103,7 @@ class CaregiverListView(QWidget):
         self.search.installEventFilter(self)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.age_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.overloaded_only.toggled.connect(lambda _on: self.refresh())
         self.model.sort_requested.connect(self._on_sort)
         self.table.activated.connect(
             lambda index: self.open_requested.emit(self.model.id_at(index.row()))
@@ -114,6 +122,7 @@ class CaregiverListView(QWidget):
             text=self.search.text(),
             active=ActiveFilter(self.status_filter.currentData()),
             bracket=AgeBracket(bracket) if (bracket := self.age_filter.currentData()) else None,
+            overloaded_only=self.overloaded_only.isChecked(),
         )
         self._reselect = keep_selection if keep_selection is not None else self.selected_id()
         self._generation += 1

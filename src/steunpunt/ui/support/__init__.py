@@ -1,0 +1,1 @@
+"""Support work screens: the sociale kaart (partner organisations) and referrals."""

@@ -1,0 +1,1 @@
+"""The worklist start screen ("Vandaag")."""

@@ -1,0 +1,217 @@
+"""The start screen "Vandaag": today's work from the whole register, opened with Enter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.domain.worklist import WorkKind
+from steunpunt.services.dto import Actor
+from steunpunt.services.support_dto import WorkItem
+from steunpunt.services.worklist import WorklistService
+from steunpunt.ui.errors import report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
+from steunpunt.ui.today.worklist_model import WorklistModel
+from steunpunt.ui.widgets import list_table
+
+SNOOZE_DAYS = 7
+
+
+class TodayView(QWidget):
+    """The worklist; emits what to open: a caregiver or a compliment round."""
+
+    open_caregiver = Signal(int)
+    open_round = Signal(int)
+
+    def __init__(
+        self,
+        worklist: WorklistService,
+        actor: Actor,
+        runner: TaskRunner,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worklist = worklist
+        self._actor = actor
+        self._runner = runner
+        self._today = today
+        self._generation = 0
+        self.title = QLabel(tr("Vandaag"), self)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.summary = QLabel(self)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("worklist_kind")
+        self.model = WorklistModel(today(), self)
+        self.table = list_table(self, self.model, "worklist_table")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((90, 210, 220)):
+            self.table.setColumnWidth(column, width)
+        self.open_button = QPushButton(tr("Openen"), self)
+        self.done_button = QPushButton(tr("Afgehandeld"), self)
+        self.done_button.setToolTip(tr("Van de lijst halen (Delete)"))
+        self.snooze_button = QPushButton(tr("Uitstellen…"), self)
+        self.refresh_button = QPushButton(tr("Vernieuwen"), self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(QLabel(tr("Soort"), self))
+        top.addWidget(self.kind)
+        top.addWidget(self.refresh_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.open_button.clicked.connect(self.open_selected)
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button.clicked.connect(self.snooze)
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.mark_done)
+        self._fill_kinds({})
+        self._update_buttons()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Load the worklist in the background; the shown kind and selection are kept."""
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText(tr("Werklijst laden…"))
+        self._runner.start(
+            lambda _context: self._worklist.items(),
+            lambda items: self._show(generation, items),
+            self._failed,
+        )
+
+    def _show(self, generation: int, items: list[WorkItem]) -> None:
+        if generation != self._generation:
+            return
+        selected = self._selected()
+        self.model.set_items(items, self._today())
+        self._fill_kinds(self.model.counts())
+        self.model.set_kind(self.kind.currentData())
+        overdue = sum(1 for item in items if item.due_on and item.due_on < self._today())
+        if not items:
+            self.summary.setText(tr("Er staat niets op de werklijst. Goed gedaan!"))
+        else:
+            self.summary.setText(
+                tr("{n} punten op de werklijst, waarvan {late} over tijd.").format(
+                    n=len(items), late=overdue
+                )
+            )
+        row = self.model.row_of(selected.key) if selected else None
+        self.table.selectRow(row if row is not None else 0)
+        self._update_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(tr("De werklijst kon niet worden geladen."))
+        report_error(self, error)
+
+    def _fill_kinds(self, counts: dict[WorkKind, int]) -> None:
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(tr("Alles ({n})").format(n=sum(counts.values())), None)
+        for kind in WorkKind:
+            self.kind.addItem(f"{tr(kind.label)} ({counts.get(kind, 0)})", kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
+        self.kind.blockSignals(False)
+
+    def _kind_chosen(self) -> None:
+        self.model.set_kind(self.kind.currentData())
+        self.table.selectRow(0)
+        self._update_buttons()
+
+    # --- acting on an item --------------------------------------------------------------------
+
+    def _selected(self) -> WorkItem | None:
+        index = self.table.currentIndex()
+        return self.model.item(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected() is not None
+        for button in (self.open_button, self.done_button, self.snooze_button):
+            button.setEnabled(chosen)
+
+    def open_selected(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if item.caregiver_id is not None:
+            self.open_caregiver.emit(item.caregiver_id)
+        elif item.round_id is not None:
+            self.open_round.emit(item.round_id)
+
+    def mark_done(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self._mark(lambda: self._worklist.mark_done(self._actor, item.key))
+
+    def snooze(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        until = ask_snooze_date(self, self._today())
+        if until is not None:
+            self._mark(lambda: self._worklist.snooze(self._actor, item.key, until))
+
+    def _mark(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except Exception as error:
+            report_error(self, error)
+            return
+        self.refresh()
+
+
+def ask_snooze_date(parent: QWidget, today: date) -> date | None:
+    """Until when an item stays off the list (a week from today unless chosen otherwise)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Uitstellen"))
+    edit = QDateEdit(dialog)
+    edit.setObjectName("snooze_until")
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(QDate(today.year, today.month, today.day).addDays(1))
+    edit.setDate(QDate(today.year, today.month, today.day).addDays(SNOOZE_DAYS))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(tr("Weer tonen op"), edit)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen = edit.date()
+    return today + timedelta(days=QDate(today.year, today.month, today.day).daysTo(chosen))
