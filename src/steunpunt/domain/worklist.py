@@ -6,8 +6,10 @@ import json
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from steunpunt.domain.choices import LabelledChoice
+from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 
 
@@ -65,3 +67,33 @@ def months_before(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def work_detail(kind: WorkKind, facts: tuple[Any, ...]) -> str:
+    """What to do, in Dutch, from the facts a worklist item keeps (made when it is shown)."""
+    if kind is WorkKind.REFERRAL_FOLLOW_UP:
+        partner, due = facts
+        return f"Verwijzing naar {partner}: nabellen op {format_date(due)}"
+    if kind is WorkKind.EVALUATION:
+        (due,) = facts
+        return f"Huishoudelijke hulp evalueren (gepland op {format_date(due)})"
+    if kind is WorkKind.OVER_BUDGET:
+        used, budget = facts
+        return f"{_hours(used)} uur geleverd, budget {_hours(budget)} uur"
+    if kind is WorkKind.NO_CONTACT:
+        (last_contact,) = facts
+        if last_contact is None:
+            return "Overbelast en nog nooit gesproken"
+        return f"Overbelast; laatste contact op {format_date(last_contact)}"
+    if kind is WorkKind.APPLICATIONS_WAITING:
+        (count,) = facts
+        return f"{count} aanvragen wachten op een besluit"
+    (count,) = facts
+    return f"{count} controlebrieven zijn niet op tijd terug"
+
+
+def _hours(value: float) -> str:
+    """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").replace(".", ",")

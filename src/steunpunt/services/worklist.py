@@ -21,11 +21,8 @@ from steunpunt.db.support_models import (
     WorklistMark,
 )
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.dates import format_date
 from steunpunt.domain.household_help.budget import granted_hours
 from steunpunt.domain.household_help.eligibility import HouseholdHelpFacts
-from steunpunt.domain.household_help.settings import hours_text
-from steunpunt.domain.names import full_name
 from steunpunt.domain.worklist import (
     WorkKind,
     WorklistSettings,
@@ -80,7 +77,7 @@ class WorklistService:
                 *_rounds(session, today),
             ]
         items = [item for item in found if item.key not in hidden]
-        return sorted(items, key=lambda item: (item.due_on or today, item.kind.value, item.title))
+        return sorted(items, key=lambda item: (item.due_on or today, item.kind.value, item.who))
 
     def mark_done(self, actor: Actor, key: str) -> None:
         self._mark(actor, key, done=True, snoozed_until=None)
@@ -100,7 +97,7 @@ class WorklistService:
 
 
 def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
         .join(Partner, Partner.id == Referral.partner_id)
         .join(Caregiver, Caregiver.id == Referral.caregiver_id)
@@ -111,14 +108,14 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
             f"verwijzing:{referral_id}:{due}",
             WorkKind.REFERRAL_FOLLOW_UP,
             due,
-            full_name(*name),
-            f"Verwijzing naar {partner}: nabellen op {format_date(due)}",
+            tuple(name),
+            (partner, due),
             caregiver_id=caregiver_id,
         )
 
 
 def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
             HouseholdHelpGrant.id,
             HouseholdHelpGrant.caregiver_id,
@@ -136,8 +133,8 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
             f"evaluatie:{grant_id}:{due}",
             WorkKind.EVALUATION,
             due,
-            full_name(*name),
-            f"Huishoudelijke hulp evalueren (gepland op {format_date(due)})",
+            tuple(name),
+            (due,),
             caregiver_id=caregiver_id,
         )
 
@@ -156,7 +153,7 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
         .subquery()
     )
     grant = HouseholdHelpGrant
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
             grant.id,
             grant.caregiver_id,
@@ -178,8 +175,8 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
             f"budget:{grant_id}:{hours:g}",
             WorkKind.OVER_BUDGET,
             None,
-            full_name(*name),
-            f"{hours_text(hours)} uur geleverd, budget {hours_text(budget)} uur",
+            tuple(name),
+            (hours, budget),
             caregiver_id=caregiver_id,
         )
 
@@ -207,19 +204,14 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
         .where(Caregiver.overloaded.is_(True), is_active(today))
         .subquery()
     )
-    rows = session.execute(select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff)))
+    rows = session.connection().execute(select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff)))
     for caregiver_id, last_contact, *name in rows:
-        if last_contact is None:
-            detail, since = "Overbelast en nog nooit gesproken", "nooit"
-        else:
-            detail = f"Overbelast; laatste contact op {format_date(last_contact)}"
-            since = last_contact.isoformat()
         yield WorkItem(
-            f"contact:{caregiver_id}:{since}",
+            f"contact:{caregiver_id}:{last_contact or 'nooit'}",
             WorkKind.NO_CONTACT,
             None if last_contact is None else months_before(last_contact, -months),
-            full_name(*name),
-            detail,
+            tuple(name),
+            (last_contact,),
             caregiver_id=caregiver_id,
         )
 
@@ -231,7 +223,7 @@ def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
     overdue = (ComplimentApplication.status == awaiting) & (
         ComplimentApplication.control_letter_due_on < today
     )
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
             ComplimentRound.id,
             ComplimentRound.municipality,
@@ -249,8 +241,8 @@ def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
                 f"aanvragen:{round_id}:{open_count}",
                 WorkKind.APPLICATIONS_WAITING,
                 None,
-                title,
-                f"{open_count} aanvragen wachten op een besluit",
+                (title,),
+                (open_count,),
                 round_id=round_id,
             )
         if late_count:
@@ -258,7 +250,7 @@ def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
                 f"controlebrieven:{round_id}:{late_count}",
                 WorkKind.CONTROL_LETTERS_OVERDUE,
                 None,
-                title,
-                f"{late_count} controlebrieven zijn niet op tijd terug",
+                (title,),
+                (late_count,),
                 round_id=round_id,
             )

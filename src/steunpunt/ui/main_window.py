@@ -9,7 +9,14 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from steunpunt import __version__
 from steunpunt.db.backup import backup_database
@@ -25,6 +32,7 @@ from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.letters.template_editor import TemplateEditor
 from steunpunt.ui.support.partner_directory import PartnerDirectory
+from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
 from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.today.today_view import TodayView
 
@@ -134,6 +142,9 @@ class MainWindow(QMainWindow):
         partners_action = QAction(tr("&Sociale kaart…"), self)
         partners_action.triggered.connect(self.edit_partners)
         admin_menu.addAction(partners_action)
+        support_action = QAction(tr("&Instellingen ondersteuning…"), self)
+        support_action.triggered.connect(self.edit_support_settings)
+        admin_menu.addAction(support_action)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         about = QAction(tr("&Over Steunpunt"), self)
         about.triggered.connect(self.about)
@@ -183,6 +194,18 @@ class MainWindow(QMainWindow):
         directory = PartnerDirectory((database.services, database.actor, self._today), self)
         directory.exec()
         directory.deleteLater()
+
+    def edit_support_settings(self) -> None:
+        """Burden bands, household-help rules and the worklist; what changed is shown again."""
+        database = self._database
+        dialog = SupportSettingsDialog(database.services, database.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(dialog.result_text, 8000)
+            self.list_view.refresh()
+            self.today_view.refresh()
+            if self.form_view.caregiver_id is not None:
+                self.form_view.burden.show_caregiver(self.form_view.caregiver_id)
+        dialog.deleteLater()
 
     def edit_house_style(self) -> None:
         dialog = HouseStyleDialog(
