@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,54 @@ def test_hours_over_the_budget_and_the_weekly_maximum_are_warned(
     corrected = services.household_help.record_hours(actor, grant.id, 2026, 3, 0)
     assert [month.month for month in corrected.months] == [1, 2]
     assert corrected.budget.warnings == ()
+
+
+def test_the_proof_of_registration_and_the_grant_letter(
+    services: Services, actor: Actor, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from steunpunt.domain.choices import LetterKind
+    from tests.helpers import fill_house_style
+
+    fill_house_style(services, actor)
+    caregiver = add_caregiver(services, actor).id
+    grant = services.household_help.request(actor, caregiver, grant_data(provider(services, actor)))
+    letters = services.household_help_letters
+
+    proof = letters.letter(actor, grant.id, LetterKind.HOUSEHOLD_HELP_PROOF, tmp_path)
+    text = " ".join(PdfReader(proof.letters_pdf).pages[0].extract_text().split())
+    assert "Thuiszorg Eemland" in text and "sinds 1 januari 2026" in text
+    with pytest.raises(NotAllowed, match="toekenningsbrief"):
+        letters.letter(actor, grant.id, LetterKind.HOUSEHOLD_HELP_GRANTED, tmp_path)
+
+    services.household_help.change_status(actor, grant.id, grant.version, GRANTED)
+    granted = letters.letter(actor, grant.id, LetterKind.HOUSEHOLD_HELP_GRANTED, tmp_path)
+    text = " ".join(PdfReader(granted.letters_pdf).pages[0].extract_text().split())
+    assert "1 januari 2026" in text and "31 december 2026" in text
+    assert "3 uur per week" in text and "€ 7,50 per uur" in text and "{" not in text
+    kinds = [entry.kind for entry in services.mailings.letter_log(caregiver)]
+    assert kinds == [LetterKind.HOUSEHOLD_HELP_GRANTED, LetterKind.HOUSEHOLD_HELP_PROOF]
+
+
+def test_an_updated_program_adds_the_templates_of_its_new_letter_kinds(
+    services: Services, actor: Actor
+) -> None:
+    from steunpunt.domain.choices import LetterKind
+
+    welcome = services.letters.templates(LetterKind.WELCOME)[0]
+    services.letters.remove_template(actor, welcome.id)
+    assert services.letters.templates(LetterKind.WELCOME) == []  # a removed kind stays removed
+    assert services.letters.templates(LetterKind.HOUSEHOLD_HELP_GRANTED)
+
+
+def test_the_own_contribution_owed_uses_the_grants_own_rate(
+    services: Services, actor: Actor
+) -> None:
+    caregiver = add_caregiver(services, actor).id
+    grant = services.household_help.request(
+        actor, caregiver, grant_data(provider(services, actor), own_contribution="6,00")
+    )
+    grant = services.household_help.change_status(actor, grant.id, grant.version, GRANTED)
+    view = services.household_help.record_hours(actor, grant.id, 2026, 2, 10)
+    assert view.budget.contribution_cents == 6000

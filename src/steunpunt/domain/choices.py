@@ -104,6 +104,8 @@ class LetterKind(LabelledChoice):
     COMPLIMENT_REFUSED = "compliment_afgewezen"
     COMPLIMENT_CONTROL = "compliment_controlebrief"
     COMPLIMENT_REMINDER = "compliment_herinnering"
+    HOUSEHOLD_HELP_PROOF = "hhm_inschrijving"
+    HOUSEHOLD_HELP_GRANTED = "hhm_toekenning"
 
 
 class Grouping(LabelledChoice):
@@ -183,6 +185,8 @@ _LABELS: dict[StrEnum, str] = {
     LetterKind.COMPLIMENT_REFUSED: "Compliment: afwijzing",
     LetterKind.COMPLIMENT_CONTROL: "Compliment: controlebrief aan de naaste",
     LetterKind.COMPLIMENT_REMINDER: "Compliment: herinnering volgend jaar",
+    LetterKind.HOUSEHOLD_HELP_PROOF: "Huishoudelijke hulp: bewijs van inschrijving",
+    LetterKind.HOUSEHOLD_HELP_GRANTED: "Huishoudelijke hulp: toekenning",
     Grouping.PER_PERSON: "Eén brief per persoon",
     Grouping.NAMES: "Eén brief per adres, met alle namen",
     Grouping.RESIDENTS: "Eén brief per adres, aan 'De bewoners van'",

@@ -151,4 +151,36 @@ het compliment opnieuw aanvragen, tot en met **{sluitingsdatum}**.
 Aanvragen kan met het formulier, telefonisch via {telefoon_organisatie} of per e-mail naar \
 {email_organisatie}.""",
     ),
+    DefaultTemplate(
+        "Huishoudelijke hulp: bewijs van inschrijving",
+        LetterKind.HOUSEHOLD_HELP_PROOF,
+        "Verklaring van inschrijving als mantelzorger",
+        """{aanhef},
+
+U vraagt huishoudelijke hulp aan bij {aanbieder}. Daarvoor heeft u een bewijs nodig dat u \
+bij ons staat ingeschreven als mantelzorger. Dat is deze brief: geef hem aan {aanbieder}.
+
+**Verklaring.** {organisatie} verklaart dat {naam}, {adres}, {postcode} {woonplaats}, sinds \
+{ingeschreven_sinds} bij ons staat ingeschreven als mantelzorger.
+
+Heeft {aanbieder} vragen over deze verklaring? Dan kan zij ons bellen op \
+{telefoon_organisatie} en kenmerk {kenmerk} noemen.""",
+    ),
+    DefaultTemplate(
+        "Huishoudelijke hulp: toekenning",
+        LetterKind.HOUSEHOLD_HELP_GRANTED,
+        "Huishoudelijke hulp voor u als mantelzorger",
+        """{aanhef},
+
+Goed nieuws: u krijgt huishoudelijke hulp om u als mantelzorger te ontlasten.
+
+- Aanbieder: {aanbieder}
+- Waar: {huishouden}
+- Van {begindatum} tot en met {einddatum}
+- {uren_per_week} uur per week, samen hoogstens {uren_per_jaar} uur per jaar
+- Eigen bijdrage: {eigen_bijdrage} per uur, te betalen aan {aanbieder}
+
+{aanbieder} neemt contact met u op om de eerste afspraak te maken. Halverwege bellen wij u om \
+te horen hoe het gaat. Heeft u vragen? Bel {telefoon_organisatie} en noem kenmerk {kenmerk}.""",
+    ),
 )

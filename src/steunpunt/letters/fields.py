@@ -33,6 +33,10 @@ COMMON_FIELDS = (
 _ROUND = MergeField("ronde", "Gemeente en jaar van de ronde", "Soest 2026")
 _RECIPIENT = MergeField("naaste", "Naam van de naaste (of naasten)", "Maria Jansen")
 _AMOUNT = MergeField("bedrag", "Toegekend bedrag", "€ 100,00")
+_REGISTERED = MergeField(
+    "ingeschreven_sinds", "Datum van inschrijving bij het steunpunt", "3 maart 2025"
+)
+_PROVIDER = MergeField("aanbieder", "De thuiszorgaanbieder", "Thuiszorg Eemland")
 
 KIND_FIELDS: dict[str, tuple[MergeField, ...]] = {
     "compliment_ontvangen": (_ROUND, _RECIPIENT),
@@ -60,6 +64,19 @@ KIND_FIELDS: dict[str, tuple[MergeField, ...]] = {
     "compliment_herinnering": (
         _ROUND,
         MergeField("sluitingsdatum", "Laatste dag om aan te vragen", "1 december 2027"),
+    ),
+    "hhm_inschrijving": (
+        _REGISTERED,
+        _PROVIDER,
+    ),
+    "hhm_toekenning": (
+        _PROVIDER,
+        MergeField("huishouden", "Waar de hulp komt", "in uw eigen huishouden"),
+        MergeField("begindatum", "Eerste dag van de hulp", "1 januari 2027"),
+        MergeField("einddatum", "Laatste dag van de hulp", "31 december 2027"),
+        MergeField("uren_per_week", "Uren per week", "3"),
+        MergeField("uren_per_jaar", "Uren per jaar", "52"),
+        MergeField("eigen_bijdrage", "Eigen bijdrage per uur", "€ 7,50"),
     ),
 }
 """Fields only some letter kinds have; the values come with the letter (see services)."""

@@ -105,7 +105,7 @@ class ComplimentLetterService:
             (detail.data.caregiver_id, detail.data.care_recipient_id) for detail in details
         )
         request = MailingRequest(
-            template_id=self._template(kind),
+            template_id=self._letters.first_template(kind),
             letter_date=self._today(),
             folder=folder,
             caregiver_ids=() if kind is LetterKind.COMPLIMENT_CONTROL else caregivers,
@@ -156,7 +156,7 @@ class ComplimentLetterService:
             "sluitingsdatum": long_date(coming.closes_on),
         }
         request = MailingRequest(
-            template_id=self._template(LetterKind.COMPLIMENT_REMINDER),
+            template_id=self._letters.first_template(LetterKind.COMPLIMENT_REMINDER),
             letter_date=self._today(),
             folder=folder,
             criteria=None,
@@ -165,15 +165,6 @@ class ComplimentLetterService:
             extra_values={letter_key(caregiver): shared for caregiver in caregivers},
         )
         return self._mailings.make_mailing(actor, request)
-
-    def _template(self, kind: LetterKind) -> int:
-        templates = self._letters.templates(kind)
-        if not templates:
-            raise NotAllowed(
-                f"Er is geen sjabloon voor '{kind.label}'. Maak er een onder Brieven › "
-                "Briefsjablonen."
-            )
-        return templates[0].id
 
     def _values(
         self,

@@ -16,6 +16,7 @@ from steunpunt.services.compliment_letters import ComplimentLetterService
 from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.contacts import ContactService
 from steunpunt.services.household_help import HouseholdHelpService
+from steunpunt.services.household_help_letters import HouseholdHelpLetterService
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailings import MailingService
 from steunpunt.services.office_settings import OfficeSettingService
@@ -45,6 +46,7 @@ class Services:
     referrals: ReferralService
     household_help: HouseholdHelpService
     worklist: WorklistService
+    household_help_letters: HouseholdHelpLetterService
 
 
 def build_services(
@@ -55,8 +57,10 @@ def build_services(
     rounds = RoundService(scope, today)
     mailings = MailingService(scope, letters, today)
     applications = ApplicationService(scope, today)
+    caregivers = CaregiverService(scope, today)
+    household_help = HouseholdHelpService(scope, today)
     return Services(
-        caregivers=CaregiverService(scope, today),
+        caregivers=caregivers,
         care_recipients=CareRecipientService(scope, today),
         contacts=ContactService(scope),
         staff=StaffService(scope),
@@ -70,6 +74,9 @@ def build_services(
         burden=BurdenService(scope),
         partners=PartnerService(scope),
         referrals=ReferralService(scope),
-        household_help=HouseholdHelpService(scope, today),
+        household_help=household_help,
         worklist=WorklistService(scope, today),
+        household_help_letters=HouseholdHelpLetterService(
+            letters, mailings, caregivers, household_help, today
+        ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -286,7 +287,10 @@ def _view(session: Session, row: HouseholdHelpGrant, rules: HouseholdHelpRules) 
             row.note,
         ),
         verdict=evaluate(rules, facts),
-        budget=budget_status(rules, facts, months),
+        # The grant's own eigen bijdrage, which may differ from the office's default.
+        budget=budget_status(
+            replace(rules, own_contribution_cents=row.own_contribution_cents), facts, months
+        ),
         months=months,
         override_reason=row.override_reason,
     )

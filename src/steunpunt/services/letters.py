@@ -82,6 +82,17 @@ class LetterService:
             rows = session.scalars(query.order_by(LetterTemplate.kind, LetterTemplate.name))
             return [_template_view(row) for row in rows]
 
+    def first_template(self, kind: LetterKind) -> int:
+        """The template a letter of this kind is made with (the first by name), or a Dutch
+        refusal that says where to make one."""
+        templates = self.templates(kind)
+        if not templates:
+            raise NotAllowed(
+                f"Er is geen sjabloon voor '{kind.label}'. Maak er een onder Brieven › "
+                "Briefsjablonen."
+            )
+        return templates[0].id
+
     def mailing_templates(self) -> list[TemplateView]:
         """Templates for a mailing or a single letter: kinds whose fields come from the person.
 
@@ -202,14 +213,17 @@ def text_problems(data: TemplateData) -> dict[str, str]:
 
 
 def _add_defaults_once(session: Session) -> None:
-    """The shipped templates, added while the steunpunt has none at all (not even removed ones)."""
-    if session.scalars(select(LetterTemplate.id).limit(1)).first() is not None:
+    """The shipped templates of every kind the steunpunt has never had a template of (not even
+    a removed one): all of them at first, and a new version's new kinds after an update."""
+    known = set(session.scalars(select(LetterTemplate.kind).distinct()))
+    missing = [default for default in DEFAULT_TEMPLATES if default.kind.value not in known]
+    if not missing:
         return
     session.add_all(
         LetterTemplate(
             name=default.name, kind=default.kind, subject=default.subject, body=default.body
         )
-        for default in DEFAULT_TEMPLATES
+        for default in missing
     )
     session.flush()
 

@@ -204,7 +204,9 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
         .where(Caregiver.overloaded.is_(True), is_active(today))
         .subquery()
     )
-    rows = session.connection().execute(select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff)))
+    rows = session.connection().execute(
+        select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff))
+    )
     for caregiver_id, last_contact, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.form_view.saved.connect(self._after_save)
         self.form_view.burden.changed.connect(self._after_records_changed)
         self.form_view.referrals.changed.connect(self._after_records_changed)
+        self.form_view.household_help.changed.connect(self._after_records_changed)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)

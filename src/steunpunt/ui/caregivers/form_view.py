@@ -31,6 +31,7 @@ from steunpunt.domain.form_values import caregiver_form_values
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor, CaregiverDetail
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
+from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel
 from steunpunt.ui.caregivers.panels import ContactsPanel, RelationsPanel
 from steunpunt.ui.caregivers.person_fields import (
@@ -48,8 +49,15 @@ from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 log = logging.getLogger(__name__)
 
 TAB_PERSON, TAB_REGISTRATION, TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS = range(5)
-TAB_BURDEN, TAB_REFERRALS = range(5, 7)
-RECORD_TABS = (TAB_RELATIONS, TAB_CONTACTS, TAB_LETTERS, TAB_BURDEN, TAB_REFERRALS)
+TAB_BURDEN, TAB_REFERRALS, TAB_HOUSEHOLD_HELP = range(5, 8)
+RECORD_TABS = (
+    TAB_RELATIONS,
+    TAB_CONTACTS,
+    TAB_LETTERS,
+    TAB_BURDEN,
+    TAB_REFERRALS,
+    TAB_HOUSEHOLD_HELP,
+)
 """Tabs of what is stored about a saved caregiver; a new one has none yet."""
 REGISTRATION_FIELDS = frozenset(
     {
@@ -129,6 +137,9 @@ class CaregiverFormView(QWidget):
         self.referrals = ReferralsPanel(context, self)
         self.tabs.addTab(self.referrals, tr("Verwijzingen"))
         self.referrals.changed.connect(self._update_header)
+        self.household_help = HouseholdHelpPanel(context, letters_dir, self)
+        self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
+        self.household_help.changed.connect(self._household_help_changed)
         self.relations.changed.connect(self._reload_records)
         self.contacts.changed.connect(self._reload_records)
 
@@ -208,6 +219,7 @@ class CaregiverFormView(QWidget):
             None,
         )
         self.burden.clear()
+        self.household_help.clear()
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
@@ -224,6 +236,12 @@ class CaregiverFormView(QWidget):
         self.letters.show_caregiver(detail.id)
         self.burden.show_caregiver(detail.id)
         self.referrals.show_caregiver(detail.id)
+        self.household_help.show_caregiver(detail.id)
+
+    def _household_help_changed(self) -> None:
+        """A letter about household help goes into the letter log too."""
+        if self._detail is not None:
+            self.letters.show_caregiver(self._detail.id)
 
     def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
         self._loading = True
