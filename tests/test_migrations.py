@@ -504,3 +504,38 @@ def test_every_constraint_and_index_name_fits_postgresql() -> None:
         if item.name is not None
     ]
     assert names and [name for name in names if len(name) > 63] == []
+
+
+def test_the_support_work_migrations_go_down_and_up_again_with_search_intact(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """0006 and 0007 rebuild the caregiver table when going down: the search index must live."""
+    from alembic import command
+
+    from steunpunt.db.migrate import _alembic_config
+
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    config = _alembic_config()
+    engine = create_engine_for(sqlite_url(file))
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
+            connection.commit()
+            for step, target in ((command.downgrade, "0005"), (command.upgrade, "head")):
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    step(config, target)
+                if target == "0005":
+                    assert revision_in_file(file) == "0005"
+    finally:
+        engine.dispose()
+    assert counts(file) == OLD_COUNTS
+    opened = open_database(file, app_paths)
+    try:
+        assert opened.services.caregivers.search_ids(CaregiverFilter(text="3811 ab"))
+        jan = opened.services.caregivers.search_ids(CaregiverFilter(text="jan"))
+        assert jan
+    finally:
+        opened.close()

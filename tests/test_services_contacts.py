@@ -121,3 +121,29 @@ def test_default_actor_is_the_first_staff_member(services: Services) -> None:
 def test_staff_member_needs_a_name(services: Services) -> None:
     with pytest.raises(NotAllowed, match=r"Vul de naam van de medewerker in\."):
         services.staff.add("   ")
+
+
+def test_the_caregiver_keeps_the_date_of_the_latest_contact(
+    services: Services, actor: Actor
+) -> None:
+    from sqlalchemy import select
+
+    from steunpunt.db.models import Caregiver
+
+    caregiver = add_caregiver(services, actor).id
+
+    def last_contact() -> object:
+        with services.contacts._scope() as session:
+            return session.scalar(
+                select(Caregiver.last_contact_on).where(Caregiver.id == caregiver)
+            )
+
+    older = services.contacts.add(actor, caregiver, contact_data(contact_date="1-3-2026"))
+    newer = services.contacts.add(actor, caregiver, contact_data(contact_date="1-6-2026"))
+    assert str(last_contact()) == "2026-06-01"
+    services.contacts.remove(actor, newer.id, newer.version)
+    assert str(last_contact()) == "2026-03-01"
+    services.contacts.update(actor, older.id, older.version, contact_data(contact_date="2-3-2026"))
+    assert str(last_contact()) == "2026-03-02"
+    services.contacts.remove(actor, older.id, older.version + 1)
+    assert last_contact() is None

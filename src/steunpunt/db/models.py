@@ -115,6 +115,8 @@ class Caregiver(PersonColumns, Tracked, Base):
     """The band of the latest EDIZ-plus (geen, licht, matig, zwaar); None when never measured."""
     overloaded: Mapped[bool] = mapped_column(Boolean, default=False)
     """The latest EDIZ-plus reached the overload threshold."""
+    last_contact_on: Mapped[date | None] = mapped_column(Date)
+    """The date of the latest contact moment, kept by the contact service (for the worklist)."""
 
     relations: Mapped[list[CareRelation]] = relationship(
         back_populates="caregiver", cascade="all, delete-orphan"
@@ -133,6 +135,7 @@ class Caregiver(PersonColumns, Tracked, Base):
         _list_index("street", "street", "house_number"),
         _list_index("phone", "phone"),
         _list_index("email", "email"),
+        Index("ix_caregiver_overloaded_contact", "overloaded", "last_contact_on"),
     )
 
     @property

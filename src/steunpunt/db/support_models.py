@@ -84,6 +84,8 @@ class HouseholdHelpGrant(Tracked, Base):
     extended_until: Mapped[date | None] = mapped_column(Date)
     hours_per_week: Mapped[float] = mapped_column(Float)
     hours_per_year: Mapped[float] = mapped_column(Float)
+    hours_used: Mapped[float] = mapped_column(Float, default=0.0)
+    """The delivered hours of every month together, kept by the service (for the worklist)."""
     own_contribution_cents: Mapped[int]
     status: Mapped[str] = mapped_column(String(20))
     household_has_wmo_help: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.models import Caregiver, Contact
@@ -32,6 +34,7 @@ class ContactService:
             _apply(row, data)
             session.add(row)
             session.flush()
+            _keep_last_contact(session, caregiver_id)
             session.refresh(row)
             log.info("Contact %s added by staff %s", row.id, actor.staff_id)
             return contact_view(row)
@@ -44,6 +47,7 @@ class ContactService:
                 row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
                 _apply(row, data)
                 session.flush()
+                _keep_last_contact(session, row.caregiver_id)
                 session.refresh(row)
                 return contact_view(row)
         except StaleDataError as error:
@@ -53,7 +57,23 @@ class ContactService:
         with self._scope() as session:
             row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
             session.delete(row)
+            session.flush()
+            _keep_last_contact(session, row.caregiver_id)
             log.info("Contact %s removed by staff %s", contact_id, actor.staff_id)
+
+
+def _keep_last_contact(session: Session, caregiver_id: int) -> None:
+    """The caregiver's latest contact date, which the worklist reads without the contacts.
+
+    A plain UPDATE, so recording a contact does not make an open caregiver form stale.
+    """
+    latest = select(func.max(Contact.contact_date)).where(Contact.caregiver_id == caregiver_id)
+    session.execute(
+        update(Caregiver)
+        .where(Caregiver.id == caregiver_id)
+        .values(last_contact_on=latest.scalar_subquery())
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _apply(row: Contact, data: ContactData) -> None:

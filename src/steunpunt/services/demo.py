@@ -7,7 +7,7 @@ import time as clock
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from steunpunt.db.models import (
     Caregiver,
@@ -96,3 +96,13 @@ def _insert(connection: Connection, batch: Batch) -> None:
             connection.execute(
                 insert(model).values(created_at=now, updated_at=now, version=1), rows
             )
+    latest = (
+        select(func.max(Contact.contact_date))
+        .where(Contact.caregiver_id == Caregiver.id)
+        .scalar_subquery()
+    )
+    connection.execute(
+        update(Caregiver)
+        .where(Caregiver.id.in_(ids["caregiver_id"]))
+        .values(last_contact_on=latest)
+    )

@@ -269,4 +269,10 @@ def _grants(
             day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     for start in range(0, len(months), 20_000):
         _insert(connection, HouseholdHelpMonth, months[start : start + 20_000])
+    used = (
+        select(func.coalesce(func.sum(HouseholdHelpMonth.hours), 0.0))
+        .where(HouseholdHelpMonth.grant_id == HouseholdHelpGrant.id)
+        .scalar_subquery()
+    )
+    connection.execute(update(HouseholdHelpGrant).values(hours_used=used))
     return len(rows)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.models import Caregiver, CareRecipient
@@ -175,6 +175,14 @@ class HouseholdHelpService:
             elif entry is not None:
                 entry.hours = hours
             session.flush()
+            row.hours_used = float(
+                session.scalar(
+                    select(func.coalesce(func.sum(HouseholdHelpMonth.hours), 0.0)).where(
+                        HouseholdHelpMonth.grant_id == grant_id
+                    )
+                )
+                or 0.0
+            )
             log.info(
                 "Hours of %s-%s for grant %s by staff %s", year, month, grant_id, actor.staff_id
             )

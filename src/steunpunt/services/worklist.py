@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.caregiver_queries import is_active
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
-from steunpunt.db.models import Caregiver, Contact
+from steunpunt.db.models import Caregiver
 from steunpunt.db.support_models import (
     HouseholdHelpGrant,
-    HouseholdHelpMonth,
     Partner,
     Referral,
     WorklistMark,
@@ -77,7 +76,7 @@ class WorklistService:
                 *_rounds(session, today),
             ]
         items = [item for item in found if item.key not in hidden]
-        return sorted(items, key=lambda item: (item.due_on or today, item.kind.value, item.who))
+        return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def mark_done(self, actor: Actor, key: str) -> None:
         self._mark(actor, key, done=True, snoozed_until=None)
@@ -97,12 +96,16 @@ class WorklistService:
 
 
 def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = session.connection().execute(
-        select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
-        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today)
-    )
+    rows = (
+        session.connection()
+        .execute(
+            select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
+            .join(Partner, Partner.id == Referral.partner_id)
+            .join(Caregiver, Caregiver.id == Referral.caregiver_id)
+            .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today)
+        )
+        .all()
+    )  # one fetch: SQLAlchemy asks row by row when iterated
     for referral_id, caregiver_id, due, partner, *name in rows:
         yield WorkItem(
             f"verwijzing:{referral_id}:{due}",
@@ -115,19 +118,23 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
 
 
 def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = session.connection().execute(
-        select(
-            HouseholdHelpGrant.id,
-            HouseholdHelpGrant.caregiver_id,
-            HouseholdHelpGrant.evaluation_on,
-            *_NAME,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                HouseholdHelpGrant.id,
+                HouseholdHelpGrant.caregiver_id,
+                HouseholdHelpGrant.evaluation_on,
+                *_NAME,
+            )
+            .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
+            .where(
+                HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
+                HouseholdHelpGrant.evaluation_on <= today,
+            )
         )
-        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-        .where(
-            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
-            HouseholdHelpGrant.evaluation_on <= today,
-        )
-    )
+        .all()
+    )  # one fetch: SQLAlchemy asks row by row when iterated
     for grant_id, caregiver_id, due, *name in rows:
         yield WorkItem(
             f"evaluatie:{grant_id}:{due}",
@@ -141,32 +148,27 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
 
 def _over_budget(session: Session) -> Iterator[WorkItem]:
     """Running grants whose delivered hours passed their budget (with any extension)."""
-    # Correlated: the hours of running grants only, found through their unique index.
-    used = (
-        select(func.sum(HouseholdHelpMonth.hours))
-        .where(HouseholdHelpMonth.grant_id == HouseholdHelpGrant.id)
-        .scalar_subquery()
-    )
-    inner = (
-        select(HouseholdHelpGrant.id.label("grant_id"), used.label("used"))
-        .where(HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]))
-        .subquery()
-    )
     grant = HouseholdHelpGrant
-    rows = session.connection().execute(
-        select(
-            grant.id,
-            grant.caregiver_id,
-            grant.ends_on,
-            grant.extended_until,
-            grant.hours_per_year,
-            inner.c.used,
-            *_NAME,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                grant.id,
+                grant.caregiver_id,
+                grant.ends_on,
+                grant.extended_until,
+                grant.hours_per_year,
+                grant.hours_used,
+                *_NAME,
+            )
+            .join(Caregiver, Caregiver.id == grant.caregiver_id)
+            .where(
+                grant.status.in_([status.value for status in BUDGET_STATUSES]),
+                grant.hours_used > grant.hours_per_year,
+            )
         )
-        .join(inner, inner.c.grant_id == grant.id)
-        .join(Caregiver, Caregiver.id == grant.caregiver_id)
-        .where(inner.c.used > grant.hours_per_year)
-    )
+        .all()
+    )  # one fetch: SQLAlchemy asks row by row when iterated
     for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
         budget = granted_hours(_budget_facts(ends_on, extended_until, per_year))
         if hours <= budget:
@@ -193,20 +195,18 @@ def _budget_facts(
 def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
     """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
     cutoff = months_before(today, months)
-    # Correlated: one index seek per overloaded caregiver, instead of grouping every contact.
-    last = (
-        select(func.max(Contact.contact_date))
-        .where(Contact.caregiver_id == Caregiver.id)
-        .scalar_subquery()
-    )
-    inner = (
-        select(Caregiver.id, last.label("last"), *_NAME)
-        .where(Caregiver.overloaded.is_(True), is_active(today))
-        .subquery()
-    )
-    rows = session.connection().execute(
-        select(inner).where(inner.c.last.is_(None) | (inner.c.last <= cutoff))
-    )
+    last = Caregiver.last_contact_on
+    rows = (
+        session.connection()
+        .execute(
+            select(Caregiver.id, last, *_NAME).where(
+                Caregiver.overloaded.is_(True),
+                last.is_(None) | (last <= cutoff),
+                is_active(today),
+            )
+        )
+        .all()
+    )  # one fetch: SQLAlchemy asks row by row when iterated
     for caregiver_id, last_contact, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",
@@ -225,17 +225,21 @@ def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
     overdue = (ComplimentApplication.status == awaiting) & (
         ComplimentApplication.control_letter_due_on < today
     )
-    rows = session.connection().execute(
-        select(
-            ComplimentRound.id,
-            ComplimentRound.municipality,
-            ComplimentRound.year,
-            func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
-            func.sum(overdue.cast(Integer)),
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                ComplimentRound.id,
+                ComplimentRound.municipality,
+                ComplimentRound.year,
+                func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
+                func.sum(overdue.cast(Integer)),
+            )
+            .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
+            .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year)
         )
-        .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
-        .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year)
-    )
+        .all()
+    )  # one fetch: SQLAlchemy asks row by row when iterated
     for round_id, municipality, year, open_count, late_count in rows:
         title = f"Mantelzorgcompliment {municipality} {year}"
         if open_count:

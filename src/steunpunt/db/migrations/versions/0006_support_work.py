@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from steunpunt.db.fts import create_caregiver_fts, drop_caregiver_fts
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -240,6 +242,9 @@ def downgrade() -> None:
         op.drop_table(table)
     _drop_list_indexes()
     _list_indexes(FILTERS_BEFORE)
+    # Rebuilding the caregiver table drops the search index's triggers: made again after.
+    drop_caregiver_fts(op.get_bind())
     with op.batch_alter_table("caregiver", schema=None) as batch_op:
         batch_op.drop_column("overloaded")
         batch_op.drop_column("burden_level")
+    create_caregiver_fts(op.get_bind())
