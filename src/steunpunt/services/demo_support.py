@@ -235,7 +235,7 @@ def _grants(
         starts_on = starts_on.replace(day=1)
         ends_on = date(starts_on.year + 1, starts_on.month, 1) - timedelta(days=1)
         status = HouseholdHelpStatus.RUNNING if ends_on >= today else HouseholdHelpStatus.ENDED
-        weekly = rng.choice((1.5, 2.0, 3.0))
+        yearly = rng.choice((36.0, 52.0))
         rows.append(
             {
                 "caregiver_id": caregiver.id,
@@ -247,8 +247,8 @@ def _grants(
                 "starts_on": starts_on,
                 "ends_on": ends_on,
                 "extended_until": None,
-                "hours_per_week": weekly,
-                "hours_per_year": rng.choice((36.0, 52.0)),
+                "hours_per_week": 1.0 if yearly == 52.0 else 0.75,
+                "hours_per_year": yearly,
                 "own_contribution_cents": 750,
                 "status": status.value,
                 "household_has_wmo_help": False,
@@ -262,7 +262,8 @@ def _grants(
     for grant_id, row in zip(ids, rows, strict=True):
         day = row["starts_on"]
         while day <= min(row["ends_on"], today) and day.replace(day=28) < today:
-            hours = round(row["hours_per_week"] * rng.uniform(3.0, 4.8), 1)
+            # mostly within the weekly hours, now and then a month over them
+            hours = round(row["hours_per_week"] * rng.uniform(3.0, 4.6), 1)
             months.append(
                 {"grant_id": grant_id, "year": day.year, "month": day.month, "hours": hours}
             )

@@ -237,6 +237,7 @@ class CaregiverFormView(QWidget):
         self.burden.show_caregiver(detail.id)
         self.referrals.show_caregiver(detail.id)
         self.household_help.show_caregiver(detail.id)
+        self._update_header()  # the tab titles count what the panels just loaded
 
     def _household_help_changed(self) -> None:
         """A letter about household help goes into the letter log too."""
