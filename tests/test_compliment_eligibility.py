@@ -16,13 +16,14 @@ from steunpunt.domain.compliment.eligibility import (
     evaluate,
     full_months,
 )
-from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult
+from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.round_rules import (
     Applicant,
     CompensationForm,
     Residence,
     RoundRules,
 )
+from steunpunt.domain.rule_engine import RuleResult
 
 ROUND = RoundRules(
     year=2026,

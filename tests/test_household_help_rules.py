@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from steunpunt.domain.compliment.facts import RuleResult
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.household_help.budget import (
     BudgetStatus,
@@ -35,6 +34,7 @@ from steunpunt.domain.household_help.status import (
     allowed_next,
     check_transition,
 )
+from steunpunt.domain.rule_engine import RuleResult
 
 RULES_DEFAULT = HouseholdHelpRules()
 HOUSEHOLD = "3761 AB|12|"

@@ -12,10 +12,10 @@ from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRoun
 from steunpunt.domain.addressee import letter_key
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.compliment.allocation import euro
-from steunpunt.domain.compliment.facts import RuleResult
 from steunpunt.domain.compliment.round_rules import next_year, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import long_date
+from steunpunt.domain.rule_engine import RuleResult
 from steunpunt.services.applications import ApplicationService
 from steunpunt.services.compliment_dto import ApplicationDetail
 from steunpunt.services.dto import Actor

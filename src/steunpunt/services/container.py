@@ -58,7 +58,7 @@ def build_services(
     mailings = MailingService(scope, letters, today)
     applications = ApplicationService(scope, today)
     caregivers = CaregiverService(scope, today)
-    household_help = HouseholdHelpService(scope, today)
+    household_help = HouseholdHelpService(scope)
     return Services(
         caregivers=caregivers,
         care_recipients=CareRecipientService(scope, today),

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -46,9 +44,8 @@ BUDGET_STATUSES = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING)
 class HouseholdHelpService:
     """Grants of household help per caregiver, judged by the office's rules."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
-        self._today = today
 
     # --- settings -----------------------------------------------------------------------------
 

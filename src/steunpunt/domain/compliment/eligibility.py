@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from typing import NamedTuple
 
+from steunpunt.domain import rule_engine
 from steunpunt.domain.age import age_on, bracket_for
-from steunpunt.domain.compliment.facts import ApplicationFacts, RuleResult
+from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.round_rules import Residence, RoundRules
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.rule_engine import Rule
 from steunpunt.domain.text import fold_name
-
-HOLDS = "voldoet"
-FAILS = "voldoet niet"
 
 
 def _hours(value: float) -> str:
@@ -196,24 +191,7 @@ def explain_registration(rules: RoundRules, facts: ApplicationFacts, passed: boo
     return "inschrijving van de mantelzorger is beëindigd"
 
 
-class Rule(NamedTuple):
-    """One rule of the round: whether it holds, and the Dutch sentence that says why.
-
-    Deciding and explaining are apart so that judging a round of 20,000 applications does not
-    write 140,000 sentences; the explanation is given the outcome and only puts it into words.
-    """
-
-    code: str
-    holds: Callable[[RoundRules, ApplicationFacts], bool]
-    explain: Callable[[RoundRules, ApplicationFacts, bool], str]
-
-    def explained(self, rules: RoundRules, facts: ApplicationFacts, passed: bool) -> RuleResult:
-        """The outcome put into words: ``"voldoet niet: 6 uur per week, minimaal 8"``."""
-        reason = self.explain(rules, facts, passed)
-        return RuleResult(self.code, passed, f"{HOLDS if passed else FAILS}: {reason}")
-
-
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[RoundRules, ApplicationFacts], ...] = (
     Rule("aanvraagperiode", window_holds, explain_window),
     Rule("aanvrager", applicant_holds, explain_applicant),
     Rule("uren", hours_hold, explain_hours),
@@ -226,34 +204,12 @@ RULES: tuple[Rule, ...] = (
 """Every rule, in the order a verdict lists them."""
 
 
-@dataclass(frozen=True, eq=False)
-class Verdict:
-    """Every rule applied to one application; the explanations are written when first read."""
-
-    rules: RoundRules
-    facts: ApplicationFacts
-    eligible: bool
-
-    @cached_property
-    def results(self) -> tuple[RuleResult, ...]:
-        """Each rule's outcome with its Dutch explanation, in the order of ``RULES``."""
-        rules, facts = self.rules, self.facts
-        return tuple(rule.explained(rules, facts, rule.holds(rules, facts)) for rule in RULES)
-
-    @cached_property
-    def failures(self) -> tuple[RuleResult, ...]:
-        """The rules that do not hold, explained (only these: a refused round has many)."""
-        if self.eligible:
-            return ()
-        rules, facts = self.rules, self.facts
-        return tuple(
-            rule.explained(rules, facts, False) for rule in RULES if not rule.holds(rules, facts)
-        )
+Verdict = rule_engine.Verdict[RoundRules, ApplicationFacts]
 
 
 def evaluate(rules: RoundRules, facts: ApplicationFacts) -> Verdict:
     """Apply every rule of the round to one application."""
-    return Verdict(rules, facts, all(rule.holds(rules, facts) for rule in RULES))
+    return rule_engine.judge(RULES, rules, facts)
 
 
 def amount_for(rules: RoundRules, facts: ApplicationFacts) -> int:

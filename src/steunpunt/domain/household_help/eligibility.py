@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
 from typing import NamedTuple
 
-from steunpunt.domain.compliment.eligibility import FAILS, HOLDS, full_months
-from steunpunt.domain.compliment.facts import RuleResult
+from steunpunt.domain import rule_engine
+from steunpunt.domain.compliment.eligibility import full_months
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.household_help.settings import HouseholdHelpRules, hours_text
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
+from steunpunt.domain.rule_engine import Rule
 
 
 class OtherGrant(NamedTuple):
@@ -260,53 +259,21 @@ def explain_per_year(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passe
     return f"mantelzorger heeft in {year} al hulp van {periods}"
 
 
-class HouseholdHelpRule(NamedTuple):
-    """One rule: whether it holds, and the Dutch sentence that says why (given the outcome)."""
-
-    code: str
-    holds: Callable[[HouseholdHelpRules, HouseholdHelpFacts], bool]
-    explain: Callable[[HouseholdHelpRules, HouseholdHelpFacts, bool], str]
-
-    def explained(
-        self, rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool
-    ) -> RuleResult:
-        """The outcome put into words: ``"voldoet niet: 4 uur per week, maximaal 3"``."""
-        reason = self.explain(rules, facts, passed)
-        return RuleResult(self.code, passed, f"{HOLDS if passed else FAILS}: {reason}")
-
-
-RULES: tuple[HouseholdHelpRule, ...] = (
-    HouseholdHelpRule("uren_per_week", weekly_hours_hold, explain_weekly_hours),
-    HouseholdHelpRule("uren_per_jaar", yearly_hours_hold, explain_yearly_hours),
-    HouseholdHelpRule("duur", duration_holds, explain_duration),
-    HouseholdHelpRule("overbelast", burden_holds, explain_burden),
-    HouseholdHelpRule("wmo", wmo_holds, explain_wmo),
-    HouseholdHelpRule("een_per_huishouden", household_holds, explain_household),
-    HouseholdHelpRule("een_per_jaar", per_year_holds, explain_per_year),
+RULES: tuple[Rule[HouseholdHelpRules, HouseholdHelpFacts], ...] = (
+    Rule("uren_per_week", weekly_hours_hold, explain_weekly_hours),
+    Rule("uren_per_jaar", yearly_hours_hold, explain_yearly_hours),
+    Rule("duur", duration_holds, explain_duration),
+    Rule("overbelast", burden_holds, explain_burden),
+    Rule("wmo", wmo_holds, explain_wmo),
+    Rule("een_per_huishouden", household_holds, explain_household),
+    Rule("een_per_jaar", per_year_holds, explain_per_year),
 )
 """Every rule, in the order a verdict lists them."""
 
 
-@dataclass(frozen=True, eq=False)
-class HouseholdHelpVerdict:
-    """Every rule applied to one request; the explanations are written when first read."""
-
-    rules: HouseholdHelpRules
-    facts: HouseholdHelpFacts
-    eligible: bool
-
-    @cached_property
-    def results(self) -> tuple[RuleResult, ...]:
-        """Each rule's outcome with its Dutch explanation, in the order of ``RULES``."""
-        rules, facts = self.rules, self.facts
-        return tuple(rule.explained(rules, facts, rule.holds(rules, facts)) for rule in RULES)
-
-    @cached_property
-    def failures(self) -> tuple[RuleResult, ...]:
-        """The rules that do not hold, explained."""
-        return tuple(result for result in self.results if not result.passed)
+HouseholdHelpVerdict = rule_engine.Verdict[HouseholdHelpRules, HouseholdHelpFacts]
 
 
 def evaluate(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> HouseholdHelpVerdict:
     """Apply every rule to one request."""
-    return HouseholdHelpVerdict(rules, facts, all(rule.holds(rules, facts) for rule in RULES))
+    return rule_engine.judge(RULES, rules, facts)
