@@ -33,6 +33,7 @@ def test_an_assessment_shows_the_overload_flag_in_the_list(
         press_ok(qtbot, dialog)
 
     in_dialog(qtbot, click(qtbot, form.burden.new_button), drive)
+    assert form.subtitle.text().endswith("belasting zwaar, overbelast")
     window.go_back()
     assert window.stack.currentWidget() is window.list_view
     model = window.list_view.model

@@ -48,6 +48,8 @@ class BurdenPanel(QWidget):
         self, context: Context, data_dir: Path | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.latest: AssessmentView | None = None
+        """The newest measurement shown, for the form's header."""
         self._context = context
         self._data_dir = data_dir
         self._caregiver_id: int | None = None
@@ -91,6 +93,7 @@ class BurdenPanel(QWidget):
         """No caregiver (a new, unsaved one): nothing to show, nothing to add to."""
         self._caregiver_id = None
         self._newest_first = ()
+        self.latest = None
         self.header.setText("")
         self.chart.set_summary(None, BurdenBands())
         self.records.set_rows([])
@@ -130,6 +133,7 @@ class BurdenPanel(QWidget):
 
     def _show(self, summary: BurdenSummary) -> None:
         services, _actor, _today = self._context
+        self.latest = summary.latest
         self.header.setText(headline(summary))
         self.chart.set_summary(summary, services.burden.bands())
         self._newest_first = tuple(reversed(summary.assessments))

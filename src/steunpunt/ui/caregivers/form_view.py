@@ -137,6 +137,7 @@ class CaregiverFormView(QWidget):
         self.referrals = ReferralsPanel(context, self)
         self.tabs.addTab(self.referrals, tr("Verwijzingen"))
         self.referrals.changed.connect(self._update_header)
+        self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, letters_dir, self)
         self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
         self.household_help.changed.connect(self._household_help_changed)
@@ -277,6 +278,10 @@ class CaregiverFormView(QWidget):
                     )
                 )
             parts.append(data.address.one_line)
+            latest = self.burden.latest
+            if latest is not None:
+                band = tr("belasting {band}").format(band=tr(latest.level.label).lower())
+                parts.append(band + (tr(", overbelast") if latest.overloaded else ""))
             if data.ended_on:
                 parts.append(
                     tr("inschrijving beëindigd op {d}").format(d=format_date(data.ended_on))
