@@ -79,6 +79,8 @@ def _check_database(database: OpenDatabase, say: Say) -> None:
     listed = caregivers.search(CaregiverFilter(active=ActiveFilter.ALL), limit=1).total
     _expect(listed == total, "de lijst toont niet alle mantelzorgers.")
     say(f"OK: {total} mantelzorgers, lijst en zoeken werken.")
+    items = database.services.worklist.items()
+    say(f"OK: de werklijst van vandaag heeft {len(items)} punten.")
 
 
 def _exercise_services(database: OpenDatabase, say: Say) -> None:
