@@ -13,6 +13,7 @@ referrals, household help). The last line printed is one JSON object with all fi
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import statistics
@@ -94,6 +95,8 @@ def main() -> None:
     args = parser.parse_args()
     database = build(HERE / "out" / f"support-{CAREGIVERS}")
     services = database.services
+    services.worklist.items()
+    gc.freeze()  # as the program does once its window is up (see app.run)
     try:
         caregiver = busiest_caregiver(database)
 

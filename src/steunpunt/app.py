@@ -5,6 +5,7 @@ from __future__ import annotations
 # SQLAlchemy (through startup) is imported before PySide6: it starts faster and lighter.
 from steunpunt.startup import OpenDatabase, open_database  # isort: skip
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -120,6 +121,9 @@ def run(paths: AppPaths, on_shown: Callable[[MainWindow], None] | None = None) -
         return 1
     application = Application(paths, settings)
     window = application.show(database)
+    # What start-up made (Qt, SQLAlchemy's metadata, the modules) lives as long as the program:
+    # the garbage collector stops walking it, which takes a sixth off loading a large worklist.
+    gc.freeze()
     if on_shown is not None:
         on_shown(window)
     code = app.exec()
