@@ -136,6 +136,16 @@ class Caregiver(PersonColumns, Tracked, Base):
         _list_index("phone", "phone"),
         _list_index("email", "email"),
         Index("ix_caregiver_overloaded_contact", "overloaded", "last_contact_on"),
+        # the report's counts per gemeente, read from the index alone
+        Index(
+            "ix_caregiver_report",
+            "municipality",
+            "registered_on",
+            "ended_on",
+            "birth_date",
+            "source",
+            "overloaded",
+        ),
     )
 
     @property
@@ -197,7 +207,10 @@ class Contact(Tracked, Base):
     caregiver: Mapped[Caregiver] = relationship(back_populates="contacts")
     staff_member: Mapped[StaffMember | None] = relationship()
 
-    __table_args__ = (Index("ix_contact_caregiver_date", "caregiver_id", "contact_date"),)
+    __table_args__ = (
+        Index("ix_contact_caregiver_date", "caregiver_id", "contact_date"),
+        Index("ix_contact_date_kind", "contact_date", "kind", "caregiver_id"),
+    )
 
 
 class Consent(Tracked, Base):

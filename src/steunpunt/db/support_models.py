@@ -110,7 +110,10 @@ class HouseholdHelpMonth(Tracked, Base):
     month: Mapped[int]
     hours: Mapped[float] = mapped_column(Float)
 
-    __table_args__ = (UniqueConstraint("grant_id", "year", "month"),)
+    __table_args__ = (
+        UniqueConstraint("grant_id", "year", "month"),
+        Index("ix_household_help_month_period", "year", "month", "grant_id", "hours"),
+    )
 
 
 class WorklistMark(Tracked, Base):

@@ -23,6 +23,7 @@ from steunpunt.services.office_settings import OfficeSettingService
 from steunpunt.services.partners import PartnerService
 from steunpunt.services.payments import PaymentService
 from steunpunt.services.referrals import ReferralService
+from steunpunt.services.reports import ReportService
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.staff import StaffService
 from steunpunt.services.worklist import WorklistService
@@ -47,6 +48,7 @@ class Services:
     household_help: HouseholdHelpService
     worklist: WorklistService
     household_help_letters: HouseholdHelpLetterService
+    reports: ReportService
 
 
 def build_services(
@@ -79,4 +81,5 @@ def build_services(
         household_help_letters=HouseholdHelpLetterService(
             letters, mailings, caregivers, household_help, today
         ),
+        reports=ReportService(scope, today),
     )

@@ -1,0 +1,313 @@
+"""The verantwoording for the gemeente: counts over a period, small counts suppressed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from steunpunt.db import report_queries as q
+from steunpunt.db.report_queries import AnySelect
+from steunpunt.domain.choices import ContactKind, RelationType, Source
+from steunpunt.domain.compliment.allocation import euro
+from steunpunt.domain.dates import long_date
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.household_help.settings import hours_text
+from steunpunt.domain.partner import PartnerKind
+from steunpunt.domain.referral import ReferralOutcome
+from steunpunt.domain.report import (
+    Cell,
+    Headline,
+    Report,
+    ReportSettings,
+    ReportTable,
+    report_settings_from_json,
+    report_settings_to_json,
+    suppressed,
+)
+from steunpunt.services.dto import Actor
+from steunpunt.services.office_settings import read_setting, write_setting
+from steunpunt.services.session_scope import SessionScope
+
+log = logging.getLogger(__name__)
+
+REPORT = "report"
+TITLE = "Verantwoording mantelzorgondersteuning"
+YEARS_SHOWN = 5
+OUTCOMES = (*ReferralOutcome, None)
+
+
+class ReportService:
+    """Counts for the gemeente, computed by the database; a report holds no personal data."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    def settings(self) -> ReportSettings:
+        with self._scope() as session:
+            return read_setting(session, REPORT, report_settings_from_json)
+
+    def save_settings(self, actor: Actor, settings: ReportSettings) -> None:
+        with self._scope() as session:
+            write_setting(session, REPORT, report_settings_to_json(settings.check()))
+            log.info("Report settings saved by staff %s", actor.staff_id)
+
+    def municipalities(self) -> list[str]:
+        """The gemeenten caregivers live in, most caregivers first."""
+        with self._scope() as session:
+            return [str(name) for name in session.scalars(q.municipalities_query())]
+
+    def reach_by_year(self, municipality: str, last_year: int) -> list[tuple[int, int, int]]:
+        """(year, registered on 31 December, new in the year) for the last years, unsuppressed
+        (the dashboard is for the steunpunt itself)."""
+        years = list(range(last_year - YEARS_SHOWN + 1, last_year + 1))
+        with self._scope() as session:
+            row = session.execute(q.years_query(years, self._today(), municipality)).one()
+        return [(year, int(row[2 * i]), int(row[2 * i + 1])) for i, year in enumerate(years)]
+
+    def report(
+        self, starts_on: date, ends_on: date, municipality: str = "", organisation: str = ""
+    ) -> Report:
+        """The whole report for the gemeente ("" for every gemeente) over the period."""
+        if ends_on < starts_on:
+            raise InvalidValue("Het einde van de periode ligt vóór het begin.")
+        with self._scope() as session:
+            settings = read_setting(session, REPORT, report_settings_from_json)
+            maker = _Tables(session, starts_on, ends_on, municipality, settings, self._today())
+            tables, headlines = maker.tables()
+        log.info("Report made for %s, %s to %s", municipality or "all", starts_on, ends_on)
+        return Report(
+            title=TITLE,
+            organisation=organisation,
+            municipality=municipality,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            made_on=self._today(),
+            suppress_below=settings.suppress_below,
+            headlines=headlines,
+            tables=tables,
+        )
+
+
+class _Tables:
+    """The report's tables, one query each, in the order the gemeente reads them."""
+
+    def __init__(
+        self,
+        session: Session,
+        starts_on: date,
+        ends_on: date,
+        municipality: str,
+        settings: ReportSettings,
+        today: date,
+    ) -> None:
+        self._session = session
+        self._start, self._end = starts_on, ends_on
+        self._where = municipality
+        self._settings = settings
+        self._today = today
+
+    def _cell(self, count: int) -> Cell:
+        return suppressed(int(count), self._settings.suppress_below)
+
+    def _rows(self, pairs: Iterable[tuple[str, int]]) -> tuple[tuple[Cell, ...], ...]:
+        return tuple((label, self._cell(count)) for label, count in pairs)
+
+    def tables(self) -> tuple[tuple[ReportTable, ...], tuple[Headline, ...]]:
+        session, start, end, where = self._session, self._start, self._end, self._where
+        at_start, new, ended, at_end = session.execute(q.reach_query(start, end, where)).one()
+        overload = session.execute(q.overload_query(start, end, where)).one()
+        applied, granted, refused, paid, granted_cents, paid_cents = session.execute(
+            q.compliment_query(start, end, where)
+        ).one()
+        referrals = session.execute(q.referral_query(start, end, where)).all()
+        tables = (
+            ReportTable(
+                "bereik",
+                "Bereik in de periode",
+                ("", "Aantal mantelzorgers"),
+                self._rows(
+                    [
+                        (f"Ingeschreven op {long_date(start)}", at_start),
+                        ("Nieuw ingeschreven", new),
+                        ("Uitgeschreven", ended),
+                        (f"Ingeschreven op {long_date(end)}", at_end),
+                    ]
+                ),
+            ),
+            self._years(),
+            self._ages(),
+            self._grouped(
+                "relatie",
+                "Relatie tot de naaste",
+                q.relation_query(end, where),
+                {choice.value: choice.label for choice in RelationType},
+                "Per zorgrelatie: wie voor meer naasten zorgt, telt vaker mee.",
+            ),
+            self._grouped(
+                "herkomst",
+                "Hoe de mantelzorgers het steunpunt vonden",
+                q.source_query(end, where),
+                {choice.value: choice.label for choice in Source},
+            ),
+            ReportTable(
+                "overbelasting",
+                "Overbelaste mantelzorgers en hun ondersteuning",
+                ("", "Aantal mantelzorgers"),
+                self._rows(
+                    zip(
+                        (
+                            "Overbelast (laatste EDIZ-plus)",
+                            "Met een contactmoment in de periode",
+                            "Met een verwijzing in de periode",
+                            "Met huishoudelijke hulp in de periode",
+                            "Met ten minste één van deze",
+                        ),
+                        overload,
+                        strict=True,
+                    )
+                ),
+                note="Ingeschreven op de laatste dag van de periode.",
+            ),
+            self._grouped(
+                "contacten",
+                "Contactmomenten per soort",
+                q.contact_query(start, end, where),
+                {choice.value: choice.label for choice in ContactKind},
+                total=True,
+            ),
+            ReportTable(
+                "compliment",
+                "Mantelzorgcompliment",
+                ("", "Aantal / bedrag"),
+                (
+                    *self._rows(
+                        [
+                            ("Aanvragen", applied),
+                            ("Toegekend", granted),
+                            ("Afgewezen", refused),
+                            ("Uitbetaald", paid),
+                        ]
+                    ),
+                    ("Bedrag toegekend", euro(int(granted_cents))),
+                    ("Bedrag uitbetaald", euro(int(paid_cents))),
+                ),
+                note="De rondes van de jaren van de periode.",
+            ),
+            self._household_help(),
+            self._referrals(referrals),
+        )
+        headlines = (
+            Headline(f"Ingeschreven op {long_date(end)}", self._cell(at_end)),
+            Headline("Nieuw in de periode", self._cell(new)),
+            Headline("Overbelast", self._cell(overload[0])),
+            Headline("Verwijzingen", self._cell(sum(row[3] for row in referrals))),
+            Headline("Complimenten toegekend", self._cell(granted)),
+        )
+        return tables, headlines
+
+    def _years(self) -> ReportTable:
+        last = self._end.year
+        years = list(range(last - YEARS_SHOWN + 1, last + 1))
+        row = self._session.execute(q.years_query(years, self._end, self._where)).one()
+        return ReportTable(
+            "jaren",
+            "Bereik door de jaren",
+            ("Jaar", "Ingeschreven op 31 december", "Nieuw in het jaar"),
+            tuple(
+                (str(year), self._cell(row[2 * i]), self._cell(row[2 * i + 1]))
+                for i, year in enumerate(years)
+            ),
+            note=f"Voor {last}: ingeschreven op {long_date(self._end)}.",
+            chart=True,
+        )
+
+    def _ages(self) -> ReportTable:
+        labels = self._settings.bracket_labels()
+        counts = dict.fromkeys(range(-1, len(labels)), 0)
+        query = q.age_query(self._end, self._settings.age_brackets, self._where)
+        for position, count in self._session.execute(query):
+            counts[int(position)] = int(count)
+        pairs = [(label, counts[i]) for i, label in enumerate(labels)]
+        pairs.append(("Leeftijd onbekend", counts[-1]))
+        return ReportTable(
+            "leeftijd",
+            "Mantelzorgers naar leeftijd",
+            ("Leeftijd", "Aantal mantelzorgers"),
+            self._rows(pairs),
+            note=f"Ingeschreven op {long_date(self._end)}, leeftijd op die dag.",
+            chart=True,
+        )
+
+    def _grouped(
+        self,
+        key: str,
+        title: str,
+        query: AnySelect,
+        labels: dict[str, str],
+        note: str = "",
+        total: bool = False,
+    ) -> ReportTable:
+        """Counts per code in the order of ``labels`` (codes without a count show 0)."""
+        found = {str(code): int(count) for code, count in self._session.execute(query)}
+        pairs = [(label, found.pop(code, 0)) for code, label in labels.items()]
+        pairs += [(q.UNKNOWN.capitalize(), sum(found.values()))] if found else []
+        if total:
+            pairs.append(("Totaal", sum(count for _label, count in pairs)))
+        return ReportTable(
+            key, title, ("", "Aantal"), self._rows(pairs), note=note, chart=not total
+        )
+
+    def _household_help(self) -> ReportTable:
+        session, start, end, where = self._session, self._start, self._end, self._where
+        helped, grants, hours_granted = session.execute(
+            q.household_help_query(start, end, where)
+        ).one()
+        used = session.execute(q.hours_used_query(start, end, where)).scalar_one()
+        return ReportTable(
+            "huishoudelijke_hulp",
+            "Huishoudelijke hulp voor de mantelzorger",
+            ("", "Aantal / uren"),
+            (
+                *self._rows([("Mantelzorgers geholpen", helped), ("Toekenningen", grants)]),
+                ("Uren toegekend (per jaar)", hours_text(round(float(hours_granted), 1))),
+                ("Uren geleverd in de periode", hours_text(round(float(used), 1))),
+            ),
+            note="Hulp die in de periode liep (toegekend, lopend of beëindigd).",
+        )
+
+    def _referrals(self, rows: Sequence[Any]) -> ReportTable:
+        per_partner: dict[tuple[str, str], dict[str | None, int]] = {}
+        for name, kind, outcome, count in rows:
+            per_partner.setdefault((name, kind), {})[outcome] = int(count)
+        table: list[tuple[Cell, ...]] = []
+        totals = dict.fromkeys(OUTCOMES, 0)
+        for (name, kind), counts in sorted(per_partner.items()):
+            label = PartnerKind(kind).label if kind in PartnerKind._value2member_map_ else kind
+            for outcome in OUTCOMES:
+                totals[outcome] += counts.get(outcome, 0)
+            table.append(
+                (
+                    f"{name} ({label})",
+                    self._cell(sum(counts.values())),
+                    *(self._cell(counts.get(outcome, 0)) for outcome in OUTCOMES),
+                )
+            )
+        table.append(
+            (
+                "Totaal",
+                self._cell(sum(totals.values())),
+                *(self._cell(totals[outcome]) for outcome in OUTCOMES),
+            )
+        )
+        return ReportTable(
+            "verwijzingen",
+            "Verwijzingen per organisatie en uitkomst",
+            ("Organisatie", "Totaal", *(o.label for o in ReferralOutcome), "Nog open"),
+            tuple(table),
+            note="Verwijzingen gedaan in de periode.",
+        )
