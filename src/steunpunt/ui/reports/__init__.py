@@ -1,0 +1,1 @@
+"""The verantwoording on screen: the dashboard and the report dialog."""

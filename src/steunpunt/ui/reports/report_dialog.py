@@ -1,0 +1,209 @@
+"""The verantwoording for the gemeente: choose period and gemeente, make the PDF or workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.report import Report, ReportSettings
+from steunpunt.letters.house_style import HouseStyle
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
+from steunpunt.services.mailing_output import disk_problem, safe_file_name
+from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.widgets import ERROR_STYLE
+
+ALL = ""
+DONE_STYLE = "color: #1b6e20;"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReportDialog(QDialog):
+    """Period (a whole year by default), gemeente, privacy threshold and age brackets."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        folder: Path,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._folder = folder
+        self.busy = False
+        self.made: Path | None = None
+        self.setWindowTitle(tr("Verantwoording voor de gemeente"))
+        last_year = today().year - 1 if today().month < 4 else today().year
+        self.starts_on = self._date_edit(date(last_year, 1, 1))
+        self.ends_on = self._date_edit(date(last_year, 12, 31))
+        self.municipality = QComboBox(self)
+        self.municipality.setObjectName("municipality")
+        self.municipality.addItem(tr("Alle gemeenten"), ALL)
+        for name in services.reports.municipalities():
+            self.municipality.addItem(name, name)
+        settings = services.reports.settings()
+        self.suppress = QSpinBox(self)
+        self.suppress.setRange(0, 20)
+        self.suppress.setValue(settings.suppress_below)
+        self.suppress.setSpecialValueText(tr("niets verbergen"))
+        self.brackets = QLineEdit(", ".join(map(str, settings.age_brackets)), self)
+        self.brackets.setToolTip(tr("Ondergrenzen van de leeftijdsgroepen na de eerste"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.pdf_button = QPushButton(tr("PDF maken…"), self)
+        self.excel_button = QPushButton(tr("Excel maken…"), self)
+        self.close_button = QPushButton(tr("Sluiten"), self)
+
+        period = QHBoxLayout()
+        period.addWidget(self.starts_on)
+        period.addWidget(QLabel(tr("t/m"), self))
+        period.addWidget(self.ends_on)
+        period.addStretch(1)
+        form = QFormLayout()
+        form.addRow(tr("Periode"), period)
+        form.addRow(tr("Gemeente"), self.municipality)
+        privacy = QGroupBox(tr("Privacy en leeftijdsgroepen (voor het hele steunpunt)"), self)
+        privacy_form = QFormLayout(privacy)
+        privacy_form.addRow(tr("Aantallen kleiner dan"), self.suppress)
+        privacy_form.addRow(tr("Leeftijdsgroepen vanaf"), self.brackets)
+        privacy_form.addRow(
+            QLabel(tr("Kleine aantallen staan als '<5': niemand is te herkennen."), self)
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.pdf_button, self.excel_button, self.close_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(privacy)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
+        self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
+        self.close_button.clicked.connect(self.reject)
+
+    def _date_edit(self, day: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        return edit
+
+    def settings(self) -> ReportSettings:
+        """The threshold and brackets as typed; raises ``ValidationFailed`` in Dutch."""
+        try:
+            bounds = tuple(int(part) for part in self.brackets.text().replace(" ", "").split(","))
+        except ValueError:
+            bounds = ()
+        return ReportSettings(self.suppress.value(), bounds).check()
+
+    def make(self, suffix: str) -> None:
+        """Ask where to save, then compute and write the report in the background."""
+        if self.busy:
+            return
+        starts_on, ends_on = _date(self.starts_on.date()), _date(self.ends_on.date())
+        if ends_on < starts_on:
+            self.say(tr("Het einde van de periode ligt vóór het begin."), error=True)
+            return
+        try:
+            settings = self.settings()
+        except ValidationFailed as problem:
+            self.say(next(iter(problem.errors.values())), error=True)
+            return
+        municipality = str(self.municipality.currentData())
+        name = safe_file_name(
+            f"Verantwoording {municipality or 'alle gemeenten'} "
+            f"{starts_on:%d-%m-%Y} tot {ends_on:%d-%m-%Y}"
+        )
+        kind = tr("PDF (*.pdf)") if suffix == ".pdf" else tr("Excel (*.xlsx)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, tr("Verantwoording opslaan"), str(self._folder / f"{name}{suffix}"), kind
+        )
+        if not chosen:
+            return
+        target = Path(chosen).with_suffix(suffix)
+        if settings != self._services.reports.settings():
+            self._services.reports.save_settings(self._actor, settings)
+        style, _version = self._services.letters.house_style()
+        services = self._services
+
+        def work(_context: TaskContext) -> Path:
+            report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
+            try:
+                _write(target, report, style)
+            except OSError as error:
+                raise disk_problem(error) from error
+            return target
+
+        self.busy = True
+        self.say(tr("De verantwoording wordt gemaakt…"))
+        self._runner.start(work, self._made, self._failed)
+
+    def _made(self, target: Path) -> None:
+        self.busy = False
+        self.made = target
+        self.say(tr("Gemaakt: {file}").format(file=target.name), done=True)
+        if target.suffix == ".pdf":
+            offer_pdf(self, target, tr("De verantwoording is gemaakt."))
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        message = known_message(error)
+        if message is None:
+            self.say("")
+            report_error(self, error)
+        else:
+            self.say(message, error=True)
+
+    def say(self, text: str, done: bool = False, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
+        self.message.setText(text)
+
+
+def _write(target: Path, report: Report, style: HouseStyle) -> None:
+    """The PDF (made beside the target and put in place whole) or the workbook.
+
+    Imported here: ReportLab and openpyxl load when a report is made, not at start-up.
+    """
+    from steunpunt.io.report_workbook import write_report_workbook
+    from steunpunt.io.sepa_transfer import write_atomically
+    from steunpunt.letters.report_pdf import render_report
+
+    if target.suffix == ".pdf":
+        write_atomically(target, lambda temporary: render_report(temporary, report, style))
+    else:
+        write_report_workbook(target, report)
