@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -67,3 +68,26 @@ def test_the_worklist_is_the_start_screen_and_opens_a_record(
     qtbot.keyClick(today.table, Qt.Key.Key_Delete)  # afgehandeld
     assert today.model.rowCount() == 0
     assert "niets op de werklijst" in today.summary.text()
+
+
+def test_the_dashboard_shows_this_years_headlines(qtbot: QtBot, window: MainWindow) -> None:
+    services, actor = window._database.services, window._database.actor
+    add_caregiver(services, actor, first_name="anna")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.dashboard
+    labels = [label for _value, label in window.dashboard.tile_texts()]
+    assert "Nieuw in de periode" in labels and "Verwijzingen" in labels
+
+
+def test_the_list_export_opens_with_the_lists_filter(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from steunpunt.ui.caregivers.export_dialog import ExportDialog
+
+    opened: list[ExportDialog] = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.go_to_search()
+    window.list_view.search.setText("anna")
+    qtbot.mouseClick(window.list_view.export_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert window.list_view.criteria().text == "anna"

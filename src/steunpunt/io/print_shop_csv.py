@@ -30,11 +30,11 @@ def write_print_shop_csv(target: Path, rows: Iterable[PrintShopRow]) -> int:
         for row in rows:
             names = (*row.names, "", "")[:2]
             cells = (row.reference, *names, row.street_line, row.postcode, row.place.upper())
-            writer.writerow([_as_text(cell) for cell in cells])
+            writer.writerow([csv_cell(cell) for cell in cells])
             count += 1
     return count
 
 
-def _as_text(cell: str) -> str:
+def csv_cell(cell: str) -> str:
     """A cell Excel will not run as a formula (a name typed as ``=SOM(...)`` stays text)."""
     return f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell

@@ -20,23 +20,30 @@ from PySide6.QtWidgets import (
 
 from steunpunt import __version__
 from steunpunt.db.backup import backup_database
+from steunpunt.domain.report import Report
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.caregivers.export_dialog import ExportDialog
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.compliment.window import ComplimentWindow
-from steunpunt.ui.errors import report_error
+from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.letters.template_editor import TemplateEditor
+from steunpunt.ui.reports.dashboard import DashboardView
+from steunpunt.ui.reports.report_dialog import ReportDialog
 from steunpunt.ui.support.partner_directory import PartnerDirectory
 from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
-from steunpunt.ui.tasks import TaskRunner
+from steunpunt.ui.tasks import TaskContext, TaskRunner
 from steunpunt.ui.today.today_view import TodayView
 
 log = logging.getLogger(__name__)
+
+MenuItem = tuple[str, "str | QKeySequence.StandardKey | None", Callable[[], object]]
+"""A menu line: its text, its shortcut, and what it does."""
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +77,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.today_view)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.form_view)
+        self.dashboard = DashboardView(self)
+        self.stack.addWidget(self.dashboard)
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
@@ -78,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.list_view.open_requested.connect(self.open_caregiver)
         self.list_view.new_requested.connect(self.new_caregiver)
+        self.list_view.export_requested.connect(self.export_list)
         self.today_view.open_caregiver.connect(self.open_caregiver)
         self.today_view.open_round.connect(self.open_round)
         self.form_view.back_requested.connect(self.go_back)
@@ -94,62 +104,64 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("&Bestand"))
-        self.new_action = QAction(tr("&Nieuwe mantelzorger"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_caregiver)
-        file_menu.addAction(self.new_action)
-        find_action = QAction(tr("&Zoeken"), self)
-        find_action.triggered.connect(self.go_to_search)
-        file_menu.addAction(find_action)
-        file_menu.addSeparator()
-        backup_action = QAction(tr("&Reservekopie maken"), self)
-        backup_action.triggered.connect(self.make_backup)
-        file_menu.addAction(backup_action)
-        other_action = QAction(tr("Andere database &openen…"), self)
-        other_action.triggered.connect(self._ask_open_other)
-        file_menu.addAction(other_action)
-        file_menu.addSeparator()
-        quit_action = QAction(tr("&Afsluiten"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(tr("Bee&ld"))
-        today_action = QAction(tr("&Vandaag"), self)
-        today_action.setShortcut(QKeySequence("Ctrl+1"))
-        today_action.triggered.connect(self.show_today)
-        view_menu.addAction(today_action)
-        list_action = QAction(tr("&Mantelzorgers"), self)
-        list_action.setShortcut(QKeySequence("Ctrl+2"))
-        list_action.triggered.connect(self.go_to_search)
-        view_menu.addAction(list_action)
-        letters_menu = self.menuBar().addMenu(tr("B&rieven"))
-        mailing_action = QAction(tr("&Mailing maken…"), self)
-        mailing_action.setShortcut(QKeySequence("Ctrl+M"))
-        mailing_action.triggered.connect(self.make_mailing)
-        letters_menu.addAction(mailing_action)
-        templates_action = QAction(tr("Brief&sjablonen…"), self)
-        templates_action.triggered.connect(self.edit_templates)
-        letters_menu.addAction(templates_action)
-        compliment_menu = self.menuBar().addMenu(tr("&Compliment"))
-        compliment_action = QAction(tr("&Mantelzorgcompliment…"), self)
-        compliment_action.setShortcut(QKeySequence("Ctrl+K"))
-        compliment_action.triggered.connect(self.open_compliment)
-        compliment_menu.addAction(compliment_action)
-        admin_menu = self.menuBar().addMenu(tr("Be&heer"))
-        style_action = QAction(tr("&Huisstijl en briefpapier…"), self)
-        style_action.triggered.connect(self.edit_house_style)
-        admin_menu.addAction(style_action)
-        partners_action = QAction(tr("&Sociale kaart…"), self)
-        partners_action.triggered.connect(self.edit_partners)
-        admin_menu.addAction(partners_action)
-        support_action = QAction(tr("&Instellingen ondersteuning…"), self)
-        support_action.triggered.connect(self.edit_support_settings)
-        admin_menu.addAction(support_action)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        about = QAction(tr("&Over Steunpunt"), self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        """Every menu from one table: (text, shortcut or None, action); None is a separator."""
+        new = QKeySequence.StandardKey.New
+        quit_keys = QKeySequence.StandardKey.Quit
+        menus: list[tuple[str, list[MenuItem | None]]] = [
+            (
+                "&Bestand",
+                [
+                    ("&Nieuwe mantelzorger", new, self.new_caregiver),
+                    ("&Zoeken", None, self.go_to_search),
+                    None,
+                    ("&Reservekopie maken", None, self.make_backup),
+                    ("Andere database &openen…", None, self._ask_open_other),
+                    None,
+                    ("&Afsluiten", quit_keys, self.close),
+                ],
+            ),
+            (
+                "Bee&ld",
+                [
+                    ("&Vandaag", "Ctrl+1", self.show_today),
+                    ("&Mantelzorgers", "Ctrl+2", self.go_to_search),
+                    ("&Dashboard", "Ctrl+3", self.show_dashboard),
+                ],
+            ),
+            (
+                "B&rieven",
+                [
+                    ("&Mailing maken…", "Ctrl+M", self.make_mailing),
+                    ("Brief&sjablonen…", None, self.edit_templates),
+                ],
+            ),
+            ("&Compliment", [("&Mantelzorgcompliment…", "Ctrl+K", self.open_compliment)]),
+            (
+                "&Rapportage",
+                [("&Verantwoording voor de gemeente…", "Ctrl+R", self.make_report)],
+            ),
+            (
+                "Be&heer",
+                [
+                    ("&Huisstijl en briefpapier…", None, self.edit_house_style),
+                    ("&Sociale kaart…", None, self.edit_partners),
+                    ("&Instellingen ondersteuning…", None, self.edit_support_settings),
+                ],
+            ),
+            ("&Help", [("&Over Steunpunt", None, self.about)]),
+        ]
+        for title, items in menus:
+            menu = self.menuBar().addMenu(tr(title))
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                    continue
+                text, keys, slot = item
+                action = QAction(tr(text), self)
+                if keys is not None:
+                    action.setShortcut(QKeySequence(keys))
+                action.triggered.connect(slot)
+                menu.addAction(action)
 
     def make_mailing(self) -> None:
         database = self._database
@@ -189,6 +201,33 @@ class MainWindow(QMainWindow):
         editor = TemplateEditor(self._database.services, self._database.actor, self)
         editor.exec()
         editor.deleteLater()
+
+    def export_list(self) -> None:
+        """The caregivers the list shows now, with chosen columns, to Excel or CSV."""
+        database = self._database
+        self.list_view.refresh()  # what is typed counts, also within the search delay
+        dialog = ExportDialog(
+            database.services.caregivers,
+            self.list_view.criteria(),
+            self._runner,
+            self._paths.letters_dir,
+            self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def make_report(self) -> None:
+        database = self._database
+        dialog = ReportDialog(
+            database.services,
+            database.actor,
+            self._runner,
+            self._paths.letters_dir,
+            self._today,
+            self,
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def edit_partners(self) -> None:
         database = self._database
@@ -237,6 +276,26 @@ class MainWindow(QMainWindow):
         self.today_view.refresh()
         self.stack.setCurrentWidget(self.today_view)
         self.today_view.table.setFocus()
+
+    def show_dashboard(self) -> None:
+        """This year's headline figures and the reach over the years, for the steunpunt."""
+        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+            return
+        self.stack.setCurrentWidget(self.dashboard)
+        self.dashboard.show_message(tr("Cijfers laden…"))
+        reports, today = self._database.services.reports, self._today()
+
+        def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
+            report = reports.report(date(today.year, 1, 1), today)
+            return report, reports.reach_by_year("", today.year)
+
+        self._runner.start(
+            work,
+            lambda result: self.dashboard.show_report(*result),
+            lambda error: self.dashboard.show_message(
+                known_message(error) or tr("De cijfers konden niet worden geladen.")
+            ),
+        )
 
     def open_round(self, round_id: int) -> None:
         """A worklist item of the compliment round: the round in its window."""

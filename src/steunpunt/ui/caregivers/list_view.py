@@ -40,6 +40,7 @@ class CaregiverListView(QWidget):
 
     open_requested = Signal(int)
     new_requested = Signal()
+    export_requested = Signal()
     search_finished = Signal(int)
     """Emitted with the number of matches after each search (tests and the status bar use it)."""
 
@@ -74,6 +75,8 @@ class CaregiverListView(QWidget):
         )
         self.count_label = QLabel(self)
         self.new_button = QPushButton(tr("Nieuwe mantelzorger"), self)
+        self.export_button = QPushButton(tr("Exporteren…"), self)
+        self.export_button.setToolTip(tr("De lijst zoals gefilterd naar Excel of CSV"))
         self.new_button.setToolTip(tr("Nieuwe mantelzorger inschrijven (Ctrl+N)"))
 
         self.model = CaregiverTableModel(self)
@@ -89,6 +92,7 @@ class CaregiverListView(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.age_filter)
         filters.addWidget(self.overloaded_only)
+        filters.addWidget(self.export_button)
         filters.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -109,6 +113,11 @@ class CaregiverListView(QWidget):
             lambda index: self.open_requested.emit(self.model.id_at(index.row()))
         )
         self.new_button.clicked.connect(self.new_requested)
+        self.export_button.clicked.connect(self.export_requested)
+
+    def criteria(self) -> CaregiverFilter:
+        """The search, filters and order the list shows now."""
+        return self._criteria
 
     def focus_search(self) -> None:
         self.search.setFocus()
