@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.io.atomic import write_atomically
 from steunpunt.io.print_shop_csv import csv_cell
-from steunpunt.io.sepa_transfer import write_atomically
 
 if TYPE_CHECKING:  # a type only: io sits below services and never imports them at run time
     from steunpunt.services.dto import CaregiverRow

@@ -12,7 +12,8 @@ from typing import Any
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.iban import format_iban
-from steunpunt.io.sepa_transfer import Payment, write_atomically
+from steunpunt.io.atomic import write_atomically
+from steunpunt.io.sepa_transfer import Payment
 
 log = logging.getLogger(__name__)
 

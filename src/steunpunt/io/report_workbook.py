@@ -11,8 +11,8 @@ from typing import Any
 
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.report import Cell, Report, ReportTable
+from steunpunt.io.atomic import write_atomically
 from steunpunt.io.payment_list import EURO_FORMAT
-from steunpunt.io.sepa_transfer import write_atomically
 
 log = logging.getLogger(__name__)
 

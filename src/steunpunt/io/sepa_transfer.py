@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -21,6 +19,7 @@ from stdnum.iso7064 import mod_97_10
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.iban import normalize_iban
+from steunpunt.io.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -162,21 +161,6 @@ def _schema() -> Any:
     """The pain.001.001.03 XSD as published by ISO 20022, which ships with sepaxml; read once."""
     with resources.as_file(resources.files("sepaxml") / "schemas" / f"{SCHEMA}.xsd") as path:
         return etree.XMLSchema(etree.parse(str(path)))
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Let ``write`` fill a temporary file beside ``target``, then put it in place in one step."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        with temporary.open("rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class _Transfer(NamedTuple):

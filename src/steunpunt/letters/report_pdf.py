@@ -6,7 +6,6 @@ pages until the end so that every footer can say "Pagina n van m".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from io import BytesIO
@@ -14,12 +13,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -35,34 +32,39 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.platypus.flowables import HRFlowable
 
 from steunpunt.domain.dates import long_date
-from steunpunt.domain.report import Cell, Headline, Report, ReportTable
+from steunpunt.domain.report import Report, ReportTable
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter_document import fit_image
+from steunpunt.letters.report_look import (
+    CELL_PAD,
+    CELL_SIZE,
+    HEAD_SIZE,
+    KEEP_ROWS,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SUPPRESSED,
+    WIDTH,
+    Look,
+    TileRow,
+    bar_chart,
+    cell_text,
+    is_total,
+    tile_lines,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 20 * mm
-WIDTH = PAGE_WIDTH - 2 * MARGIN
 COVER_TOP = 95 * mm
 DEFAULT_TITLE = "Verantwoording mantelzorgondersteuning"
 EMPTY_TEXT = "Geen gegevens in deze periode."
-CELL_SIZE = 9.0
-HEAD_SIZE = 8.5
-CELL_PAD = 5.0
-TILE_GAP = 5 * mm
-KEEP_ROWS = 20  # a table this short is not split over two pages
-CHART_HEIGHT = 90 * mm  # bars shrink to this height, but never thinner than MIN_PITCH
-CHART_LIMIT = 190 * mm  # a table too long to chart within this height gets no chart
-MIN_PITCH, MAX_PITCH = 8.0, 16.0
-_SUPPRESSED = re.compile(r"^<\d+$")
 
 
 def render_report(target: Path | BinaryIO, report: Report, style: HouseStyle | None = None) -> int:
     """Write ``report`` as an A4 PDF to a file name or an open binary file; return the pages."""
-    look = _Look(style or HouseStyle(), register_fonts())
+    look = Look(style or HouseStyle(), register_fonts())
     title = report.title or DEFAULT_TITLE
     pages: list[int] = []
     document = BaseDocTemplate(
@@ -109,51 +111,7 @@ class _Canvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-class _Look:
-    """Fonts, colours and paragraph styles of one report, from the house style."""
-
-    def __init__(self, style: HouseStyle, fonts: Fonts) -> None:
-        self.style, self.fonts = style, fonts
-        self.accent, self.text = HexColor(style.accent_colour), HexColor(style.text_colour)
-        self.tint, self.zebra = _mix(self.accent, 0.12), _mix(self.accent, 0.06)
-        self.muted = _mix(self.text, 0.7)
-        red, green, blue = self.accent.rgb()
-        dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.6
-        self.on_accent = white if dark else self.text
-        self.ink = self.accent if dark else self.text  # a light accent (yellow) is hard to read
-        base = ParagraphStyle("base", fontName=fonts.regular, fontSize=10, leading=13)
-        base.textColor = self.text
-        bold, accent = fonts.bold, self.ink
-        specs: dict[str, dict[str, Any]] = {
-            "eyebrow": {"fontName": bold, "fontSize": 11, "textColor": accent},
-            "title": {"fontName": bold, "fontSize": 28, "leading": 34, "spaceBefore": 8},
-            "label": {"fontSize": 8.5, "textColor": accent},
-            "value": {"fontSize": 12, "leading": 15},
-            "empty": {"fontSize": 12, "leading": 15, "spaceBefore": 12 * mm},
-            "h1": {"fontName": bold, "fontSize": 20, "leading": 24, "textColor": accent},
-            "intro": {"textColor": self.muted, "spaceBefore": 2, "spaceAfter": 8 * mm},
-            "h2": {"fontName": bold, "fontSize": 13, "leading": 16, "textColor": accent}
-            | {"spaceBefore": 9 * mm, "spaceAfter": 3 * mm},
-            "td": {"fontSize": CELL_SIZE, "leading": 11},
-            "th": {"fontName": bold, "fontSize": HEAD_SIZE, "leading": 10.5},
-            "note": {"fontName": fonts.italic, "fontSize": 8.5, "leading": 11, "spaceBefore": 4},
-        }
-        specs["th"]["textColor"] = self.on_accent
-        specs["th_right"] = specs["th"] | {"alignment": 2}
-        self.styles = {name: ParagraphStyle(name, base, **spec) for name, spec in specs.items()}
-
-    def cells(self, vertical: float, horizontal: float = 0, background: Any = None) -> list[Any]:
-        """Table style commands: our font (not Helvetica), padding, and a background if given."""
-        every = ((0, 0), (-1, -1))
-        commands: list[Any] = [("FONT", *every, self.fonts.regular, CELL_SIZE)]
-        commands += [(f"{side}PADDING", *every, horizontal) for side in ("LEFT", "RIGHT")]
-        commands += [(f"{side}PADDING", *every, vertical) for side in ("TOP", "BOTTOM")]
-        if background is not None:
-            commands.append(("BACKGROUND", *every, background))
-        return commands
-
-
-def _story(report: Report, look: _Look) -> list[Any]:
+def _story(report: Report, look: Look) -> list[Any]:
     styles = look.styles
     story: list[Any] = [NextPageTemplate("content"), *_cover(report, look)]
     if not report.headlines and not report.tables:
@@ -163,8 +121,8 @@ def _story(report: Report, look: _Look) -> list[Any]:
         story.append(Paragraph(escape(_where_and_when(report)), styles["intro"]))
         columns = 2 if len(report.headlines) <= 4 else 3
         rows = [report.headlines[i : i + columns] for i in range(0, len(report.headlines), columns)]
-        lines = max(len(_tile_lines(h.label, look, columns)) for h in report.headlines)
-        story += [_TileRow(row, columns, lines, look) for row in rows]
+        lines = max(len(tile_lines(h.label, look, columns)) for h in report.headlines)
+        story += [TileRow(row, columns, lines, look) for row in rows]
     if report.tables:
         story.append(PageBreak())
         for table in report.tables:
@@ -172,7 +130,7 @@ def _story(report: Report, look: _Look) -> list[Any]:
     return story
 
 
-def _cover(report: Report, look: _Look) -> list[Any]:
+def _cover(report: Report, look: Look) -> list[Any]:
     styles = look.styles
     meta = [
         ("Gemeente", _municipality(report)),
@@ -203,12 +161,12 @@ def _cover(report: Report, look: _Look) -> list[Any]:
     return story
 
 
-def _table_flowables(table: ReportTable, look: _Look) -> list[Any]:
+def _table_flowables(table: ReportTable, look: Look) -> list[Any]:
     """Title, chart, table and note; a short table stays on one page, a long one flows on."""
     heading = Paragraph(escape(table.title), look.styles["h2"])
     if not table.rows:
         return [KeepTogether([heading, Paragraph(EMPTY_TEXT, look.styles["td"])])]
-    chart = _chart(table, look) if table.chart else None
+    chart = bar_chart(table, look) if table.chart else None
     parts: list[Any] = [heading, *([chart, Spacer(1, 3 * mm)] if chart else []), _grid(table, look)]
     if table.note:
         parts.append(Paragraph(escape(table.note), look.styles["note"]))
@@ -217,12 +175,12 @@ def _table_flowables(table: ReportTable, look: _Look) -> list[Any]:
     return [CondPageBreak(40 + (chart.height if chart else 0) + 6 * 18), *parts]
 
 
-def _grid(table: ReportTable, look: _Look) -> Table:
+def _grid(table: ReportTable, look: Look) -> Table:
     """The table itself: header row in the accent colour, zebra rows, counts to the right."""
     columns = max(len(table.headers), *(len(row) for row in table.rows))
     headers = [*table.headers, *[""] * (columns - len(table.headers))]
     rows = [[*row, *[""] * (columns - len(row))] for row in table.rows]
-    texts = [[_text(cell) for cell in row] for row in rows]
+    texts = [[cell_text(cell) for cell in row] for row in rows]
     widths = _widths(headers, texts, look.fonts)
     styles = look.styles
     head = [
@@ -242,7 +200,7 @@ def _grid(table: ReportTable, look: _Look) -> Table:
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, look.accent),
     ]
     for number, row in enumerate(rows, start=1):
-        if _is_total(row):
+        if is_total(row):
             commands += [
                 ("FONT", (0, number), (-1, number), look.fonts.bold, CELL_SIZE),
                 ("LINEABOVE", (0, number), (-1, number), 0.6, look.accent),
@@ -250,7 +208,7 @@ def _grid(table: ReportTable, look: _Look) -> Table:
         commands += [
             ("TEXTCOLOR", (column, number), (column, number), look.muted)
             for column, cell in enumerate(row)
-            if column and isinstance(cell, str) and _SUPPRESSED.match(cell)
+            if column and isinstance(cell, str) and SUPPRESSED.match(cell)
         ]
     grid = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle(commands))
@@ -281,90 +239,7 @@ def _widths(headers: Sequence[str], texts: Sequence[Sequence[str]], fonts: Fonts
     return [n * WIDTH / sum(need) for n in need]
 
 
-def _chart(table: ReportTable, look: _Look) -> Drawing | None:
-    """Horizontal bars of the first count column; a suppressed count is an empty bar."""
-    rows = [row for row in table.rows if not _is_total(row)]
-    columns = range(1, min(len(row) for row in rows)) if rows else range(0)
-    column = next((c for c in columns if all(_is_count(row[c]) for row in rows)), None)
-    if column is None or len(rows) * MIN_PITCH > CHART_LIMIT:
-        return None
-    values = [_amount(row[column]) for row in rows]
-    pitch = max(MIN_PITCH, min(MAX_PITCH, CHART_HEIGHT / len(rows)))
-    size, thick, regular = min(8.0, pitch * 0.72), pitch * 0.68, look.fonts.regular
-    labels = [str(row[0]) for row in rows]
-    label_width = min(max(stringWidth(label, regular, size) for label in labels), WIDTH * 0.32)
-    left = label_width + 6
-    span = WIDTH - left - max(stringWidth(_text(row[column]), regular, size) for row in rows) - 8
-    scale = span / (max(values) or 1)
-    top = len(rows) * pitch
-    drawing = Drawing(WIDTH, top + 16, initialFontName=regular, initialFontSize=size)
-    caption = table.headers[column] if column < len(table.headers) else ""
-    bold = look.fonts.bold
-    drawing.add(String(left, top + 6, caption, fontName=bold, fontSize=8, fillColor=look.muted))
-    for index, (row, value, label) in enumerate(zip(rows, values, labels, strict=True)):
-        middle = top - (index + 0.5) * pitch
-        baseline = middle - size * 0.35
-        text = _fit(label, regular, size, label_width)
-        drawing.add(
-            String(left - 6, baseline, text, fontName=regular, fontSize=size, textAnchor="end")
-        )
-        suppressed = isinstance(row[column], str)
-        length = max(value * scale, 8) if suppressed else value * scale
-        bar = Rect(left, middle - thick / 2, length, thick, strokeColor=None)
-        bar.fillColor = None if suppressed else look.accent
-        if suppressed:
-            bar.strokeColor, bar.strokeWidth, bar.strokeDashArray = look.accent, 0.7, [2, 1.5]
-        drawing.add(bar)
-        value_text = _text(row[column])
-        drawing.add(
-            String(left + length + 3, baseline, value_text, fontName=regular, fontSize=size)
-        )
-    drawing.add(Line(left, 0, left, top, strokeColor=look.muted, strokeWidth=0.5))
-    return drawing
-
-
-class _TileRow(Flowable):  # type: ignore[misc]
-    """One row of headline tiles: a big number with its label under it."""
-
-    def __init__(
-        self, headlines: Sequence[Headline], columns: int, lines: int, look: _Look
-    ) -> None:
-        super().__init__()
-        self._headlines, self._columns, self._look = headlines, columns, look
-        self._tile = (WIDTH - (columns - 1) * TILE_GAP) / columns
-        self.height = 5 * mm + 30 + lines * 12 + 5 * mm + TILE_GAP
-
-    def wrap(self, *_args: Any) -> tuple[float, float]:
-        return WIDTH, self.height
-
-    def draw(self) -> None:
-        canvas, look, pad = self.canv, self._look, 5 * mm
-        height = self.height - TILE_GAP
-        for index, headline in enumerate(self._headlines):
-            x = index * (self._tile + TILE_GAP)
-            canvas.setFillColor(look.tint)
-            canvas.rect(x, TILE_GAP, self._tile, height, stroke=0, fill=1)
-            canvas.setFillColor(look.accent)
-            canvas.rect(x, TILE_GAP, 1.5 * mm, height, stroke=0, fill=1)
-            canvas.setFillColor(look.ink)
-            value = _text(headline.value)
-            room = self._tile - 2 * pad
-            size = min(26.0, room / max(stringWidth(value, look.fonts.bold, 1), 1))
-            canvas.setFont(look.fonts.bold, size)
-            canvas.drawString(x + pad, self.height - pad - 22, value)
-            canvas.setFillColor(look.text)
-            canvas.setFont(look.fonts.regular, 9.5)
-            for number, line in enumerate(_tile_lines(headline.label, look, self._columns)):
-                canvas.drawString(x + pad, self.height - pad - 42 - number * 12, line)
-
-
-def _tile_lines(label: str, look: _Look, columns: int) -> list[str]:
-    width = (WIDTH - (columns - 1) * TILE_GAP) / columns - 10 * mm
-    lines: list[str] = simpleSplit(label, look.fonts.regular, 9.5, width)
-    return lines[:3]
-
-
-def _draw_cover(look: _Look, canvas: Any, _document: Any) -> None:
+def _draw_cover(look: Look, canvas: Any, _document: Any) -> None:
     canvas.saveState()
     canvas.setFillColor(look.accent)
     canvas.rect(0, 0, 8 * mm, PAGE_HEIGHT, stroke=0, fill=1)
@@ -378,7 +253,7 @@ def _draw_cover(look: _Look, canvas: Any, _document: Any) -> None:
     canvas.restoreState()
 
 
-def _draw_header(look: _Look, report: Report, canvas: Any, _document: Any) -> None:
+def _draw_header(look: Look, report: Report, canvas: Any, _document: Any) -> None:
     canvas.saveState()
     y = PAGE_HEIGHT - 13 * mm
     canvas.setFont(look.fonts.regular, 8)
@@ -391,7 +266,7 @@ def _draw_header(look: _Look, report: Report, canvas: Any, _document: Any) -> No
     canvas.restoreState()
 
 
-def _draw_footer(look: _Look, title: str, canvas: Any, page: int, pages: int) -> None:
+def _draw_footer(look: Look, title: str, canvas: Any, page: int, pages: int) -> None:
     canvas.saveState()
     canvas.setStrokeColor(look.accent)
     canvas.setLineWidth(0.6)
@@ -409,7 +284,7 @@ def _frame(top: float) -> Frame:
     return Frame(MARGIN, bottom, WIDTH, PAGE_HEIGHT - top - bottom, 0, 0, 0, 0)
 
 
-def _organisation(report: Report, look: _Look) -> str:
+def _organisation(report: Report, look: Look) -> str:
     return report.organisation or look.style.organisation
 
 
@@ -420,35 +295,3 @@ def _municipality(report: Report) -> str:
 def _where_and_when(report: Report) -> str:
     period = f"{long_date(report.starts_on)} – {long_date(report.ends_on)}"
     return f"{report.municipality or 'Alle gemeenten'}, {period}"
-
-
-def _text(cell: Cell) -> str:
-    """A count the Dutch way (``1.234``); text as it is."""
-    return f"{cell:,}".replace(",", ".") if isinstance(cell, int) else cell
-
-
-def _is_count(cell: Cell) -> bool:
-    return isinstance(cell, int) or bool(_SUPPRESSED.match(cell))
-
-
-def _amount(cell: Cell) -> int:
-    """The length of a bar: the count, or the threshold of a suppressed one (``"<5"`` -> 5)."""
-    return cell if isinstance(cell, int) else int(cell[1:])
-
-
-def _is_total(row: Sequence[Cell]) -> bool:
-    return bool(row) and str(row[0]).strip().lower() == "totaal"
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis until it is at most ``width`` points wide."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _mix(colour: Color, amount: float) -> Color:
-    """``colour`` at ``amount`` strength on white paper."""
-    return Color(*(1 - (1 - part) * amount for part in colour.rgb()))

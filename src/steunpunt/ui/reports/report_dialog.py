@@ -100,9 +100,10 @@ class ReportDialog(QDialog):
         privacy_form = QFormLayout(privacy)
         privacy_form.addRow(tr("Aantallen kleiner dan"), self.suppress)
         privacy_form.addRow(tr("Leeftijdsgroepen vanaf"), self.brackets)
-        privacy_form.addRow(
-            QLabel(tr("Kleine aantallen staan als '<5': niemand is te herkennen."), self)
-        )
+        self.privacy_note = QLabel(self)
+        privacy_form.addRow(self.privacy_note)
+        self.suppress.valueChanged.connect(self._explain_privacy)
+        self._explain_privacy(self.suppress.value())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.pdf_button, self.excel_button, self.close_button):
@@ -116,6 +117,13 @@ class ReportDialog(QDialog):
         self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
         self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
         self.close_button.clicked.connect(self.reject)
+
+    def _explain_privacy(self, below: int) -> None:
+        if below:
+            text = tr("Aantallen van 1 tot {n} staan als '<{n}': niemand is te herkennen.")
+            self.privacy_note.setText(text.format(n=below))
+        else:
+            self.privacy_note.setText(tr("Alle aantallen staan er precies in."))
 
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day), self)
@@ -199,8 +207,8 @@ def _write(target: Path, report: Report, style: HouseStyle) -> None:
 
     Imported here: ReportLab and openpyxl load when a report is made, not at start-up.
     """
+    from steunpunt.io.atomic import write_atomically
     from steunpunt.io.report_workbook import write_report_workbook
-    from steunpunt.io.sepa_transfer import write_atomically
     from steunpunt.letters.report_pdf import render_report
 
     if target.suffix == ".pdf":
