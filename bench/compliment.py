@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ from steunpunt.paths import resolve_paths
 from steunpunt.services.compliment_evaluation import evaluate_round
 from steunpunt.services.demo import fill_demo_database
 from steunpunt.startup import OpenDatabase, open_database
+from timing import timed
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 22)
@@ -147,16 +147,6 @@ def payments(database: OpenDatabase) -> list[Payment]:
         )
         for number, account, first, infix, last in rows
     ]
-
-
-def timed(function: object, rounds: int) -> tuple[float, float]:
-    """Median and best wall time in seconds of ``rounds`` calls."""
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        function()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times)
 
 
 def main() -> None:

@@ -15,12 +15,9 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +31,7 @@ from steunpunt.io.report_workbook import write_report_workbook
 from steunpunt.letters.report_pdf import render_report
 from steunpunt.paths import resolve_paths
 from steunpunt.startup import OpenDatabase, open_database
+from timing import timed
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 22)
@@ -107,15 +105,6 @@ def _add_round(database: OpenDatabase) -> None:
                 for n, (caregiver, naaste) in enumerate(pairs)
             ],
         )
-
-
-def timed(function: Callable[[], object], rounds: int) -> tuple[float, float]:
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times)
 
 
 def main() -> None:

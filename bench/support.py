@@ -16,10 +16,8 @@ import argparse
 import gc
 import json
 import shutil
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from steunpunt.paths import resolve_paths
 from steunpunt.services.demo import fill_demo_database
 from steunpunt.services.demo_support import fill_demo_support
 from steunpunt.startup import OpenDatabase, open_database
+from timing import timed
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 22)
@@ -60,16 +59,6 @@ def build(folder: Path) -> OpenDatabase:
             file=sys.stderr,
         )
     return database
-
-
-def timed(function: Callable[[], object], rounds: int) -> tuple[float, float]:
-    """Median and best wall time in seconds."""
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times)
 
 
 def busiest_caregiver(database: OpenDatabase) -> int:

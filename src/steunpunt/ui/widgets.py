@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -220,3 +222,23 @@ def list_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableV
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+def error_line(parent: QWidget) -> QLabel:
+    """A red, wrapping line for what kept a dialog from saving."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    accept: Callable[[], object],
+    main: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+) -> QDialogButtonBox:
+    """``main`` (Save or OK) runs ``accept``; Annuleren closes the dialog."""
+    buttons = QDialogButtonBox(main | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -27,7 +27,13 @@ from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import (
+    FieldEdit,
+    FieldSet,
+    NoteEdit,
+    dialog_buttons,
+    error_line,
+)
 
 NOTICE_STYLE = (
     "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f9a825;"
@@ -133,15 +139,9 @@ class GrantDialog(QDialog):
         form.addRow("", self.wmo)
         form.addRow(tr("Evaluatiedatum"), self.fields.add(_field("evaluation_on", DATE_HINT)))
         form.addRow(tr("Notitie"), self.fields.add(NoteEdit("note")))
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.message = error_line(self)
+        self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(form)

@@ -23,7 +23,7 @@ from steunpunt.ui.caregivers.household_help_text import Month, budget_text, mont
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 HINT_STYLE = "color: #5f6368;"
 HOURS_STATUSES = frozenset(
@@ -105,15 +105,9 @@ class HoursDialog(QDialog):
         form.addRow("", self.registered)
         form.addRow(tr("Geleverde uren *"), self.hours)
         form.addRow("", self.budget)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.message = error_line(self)
+        self.buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -23,7 +22,14 @@ from steunpunt.services.dto import Actor
 from steunpunt.services.support_dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import (
+    ChoiceCombo,
+    FieldEdit,
+    FieldSet,
+    NoteEdit,
+    dialog_buttons,
+    error_line,
+)
 
 Context = tuple[Services, Actor, Callable[[], date]]
 
@@ -99,14 +105,8 @@ class PartnerDialog(QDialog):
         self.active = QCheckBox(tr("Actief"), self)
         self.active.setToolTip(tr("Alleen actieve organisaties zijn te kiezen bij een verwijzing."))
         form.addRow("", self.active)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.message = error_line(self)
+        self.buttons = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -27,7 +27,14 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, Context, hint_label
-from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import (
+    ChoiceCombo,
+    FieldEdit,
+    FieldSet,
+    NoteEdit,
+    dialog_buttons,
+    error_line,
+)
 
 CONSENT_TEXT = "De mantelzorger geeft toestemming om gegevens te delen met deze organisatie"
 ALERT_STYLE = (
@@ -99,15 +106,9 @@ class ReferralDialog(QDialog):
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.message = error_line(self)
+        self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(form)
