@@ -44,7 +44,9 @@ GRANT_FIELDS = (
 )
 
 
-def _hours(limit: float, what: str) -> Callable[[str], float]:
+def hours_parser(limit: float, what: str) -> Callable[[str], float]:
+    """A field parser for hours: ``"2,5"`` -> 2.5, from 0 to ``limit``, refused in Dutch."""
+
     def parse(text: str) -> float:
         value = text.strip().replace(",", ".")
         if not value:
@@ -64,8 +66,8 @@ GRANT_PARSERS: Mapping[str, Callable[[str], Any]] = {
     "starts_on": required_date,
     "ends_on": required_date,
     "extended_until": parse_optional_date,
-    "hours_per_week": _hours(168, "per week"),
-    "hours_per_year": _hours(HOURS_IN_A_YEAR, "per jaar"),
+    "hours_per_week": hours_parser(168, "per week"),
+    "hours_per_year": hours_parser(HOURS_IN_A_YEAR, "per jaar"),
     "own_contribution": parse_optional_cents,
     "evaluation_on": parse_optional_date,
     "note": note_text,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.household_help.grant import hours_parser
 from steunpunt.domain.household_help.settings import hours_text
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.services.household_help import HOURS_IN_A_MONTH
@@ -47,18 +47,8 @@ def default_month(months: list[Month], today: date) -> Month:
     return before[-1] if before else months[0]
 
 
-def parse_month_hours(text: str) -> float:
-    """``"12,5"`` -> ``12.5``; 0 removes the month; refused in Dutch."""
-    value = text.strip().replace(",", ".")
-    if not value:
-        raise InvalidValue("Vul het aantal uren in; 0 haalt de maand weg.")
-    try:
-        hours = float(value)
-    except ValueError as error:
-        raise InvalidValue("Vul een getal in, zoals 8 of 12,5.") from error
-    if not 0 <= hours <= HOURS_IN_A_MONTH:
-        raise InvalidValue(f"Vul een aantal van 0 tot en met {HOURS_IN_A_MONTH:g} in.")
-    return hours
+parse_month_hours = hours_parser(HOURS_IN_A_MONTH, "van de maand (0 haalt de maand weg)")
+"""``"12,5"`` -> ``12.5``; 0 removes the month; refused in Dutch."""
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
