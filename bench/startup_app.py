@@ -1,7 +1,8 @@
-"""Start-up bench driver: starts Steunpunt on a data folder and reports its first painted list.
+"""Start-up bench driver: starts Steunpunt on a data folder and reports its first painted screen.
 
-Prints ``PAINTED <rss_mib> <rows>`` after the list painted its first rows, then scrolls to the
-end, searches once and prints ``MEMORY <rss_mib>`` before closing.
+The start screen is the worklist ("Vandaag"). Prints ``PAINTED <rss_mib> <items>`` once it
+painted the loaded worklist, then opens the caregiver list, scrolls to its end, searches once
+and prints ``MEMORY <rss_mib>`` before closing.
 """
 
 from __future__ import annotations
@@ -34,14 +35,17 @@ class FirstRowsPainted(QObject):
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        model = self.window.list_view.model
-        if not self.done and event.type() == QEvent.Type.Paint and model.rowCount() > 0:
+        loaded = self.window.today_view.summary.text() not in ("", "Werklijst laden…")
+        if not self.done and event.type() == QEvent.Type.Paint and loaded:
             self.done = True
             QTimer.singleShot(0, self.report)
         return False
 
     def report(self) -> None:
-        print(f"PAINTED {rss_mib():.1f} {self.window.list_view.model.rowCount()}", flush=True)
+        print(f"PAINTED {rss_mib():.1f} {self.window.today_view.model.rowCount()}", flush=True)
+        self.window.go_to_search()
+        while self.window.list_view.model.rowCount() == 0:
+            QApplication.processEvents()
         table = self.window.list_view.table
         table.scrollToBottom()
         QApplication.processEvents()
@@ -58,7 +62,7 @@ def main() -> None:
     def shown(window: MainWindow) -> None:
         watcher = FirstRowsPainted(window)
         watchers.append(watcher)
-        window.list_view.table.viewport().installEventFilter(watcher)
+        window.today_view.table.viewport().installEventFilter(watcher)
 
     run(resolve_paths(sys.argv[1]).ensure(), on_shown=shown)
 

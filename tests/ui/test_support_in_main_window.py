@@ -74,8 +74,9 @@ def test_the_dashboard_shows_this_years_headlines(qtbot: QtBot, window: MainWind
     services, actor = window._database.services, window._database.actor
     add_caregiver(services, actor, first_name="anna")
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.dashboard
-    labels = [label for _value, label in window.dashboard.tile_texts()]
+    dashboard = window.dashboard
+    assert dashboard is not None and window.stack.currentWidget() is dashboard
+    labels = [label for _value, label in dashboard.tile_texts()]
     assert "Nieuw in de periode" in labels and "Verwijzingen" in labels
 
 

@@ -29,12 +29,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA busy_timeout = 5000")
-        # Lists and the worklist read rows all over a large register. A 64 MB page cache per
-        # connection (the default is 2 MB) and reading the file through memory mapping instead
-        # of a system call per page halve those reads (the worklist of 15,000 items: 40 -> 18
-        # ms for its largest query). The database is a local file; an office shares PostgreSQL.
-        cursor.execute("PRAGMA cache_size = -65536")
-        cursor.execute("PRAGMA mmap_size = 1073741824")
     finally:
         cursor.close()
 

@@ -1,85 +1,162 @@
-"""All services of one database, built together and handed to the window or the CLI."""
+"""All services of one database, handed to the window or the CLI.
+
+Each service is made (and its module imported) the first time it is asked for: start-up pays
+only for the register and the worklist, not for the compliment round or the reports.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from steunpunt.services.applications import ApplicationService
-from steunpunt.services.burden import BurdenService
-from steunpunt.services.care_recipients import CareRecipientService
-from steunpunt.services.caregivers import CaregiverService
-from steunpunt.services.compliment_letters import ComplimentLetterService
-from steunpunt.services.compliment_rounds import RoundService
-from steunpunt.services.contacts import ContactService
-from steunpunt.services.household_help import HouseholdHelpService
-from steunpunt.services.household_help_letters import HouseholdHelpLetterService
-from steunpunt.services.letters import LetterService
-from steunpunt.services.mailings import MailingService
-from steunpunt.services.office_settings import OfficeSettingService
-from steunpunt.services.partners import PartnerService
-from steunpunt.services.payments import PaymentService
-from steunpunt.services.referrals import ReferralService
-from steunpunt.services.reports import ReportService
 from steunpunt.services.session_scope import SessionScope
-from steunpunt.services.staff import StaffService
-from steunpunt.services.worklist import WorklistService
+
+if TYPE_CHECKING:
+    from steunpunt.services.applications import ApplicationService
+    from steunpunt.services.burden import BurdenService
+    from steunpunt.services.care_recipients import CareRecipientService
+    from steunpunt.services.caregivers import CaregiverService
+    from steunpunt.services.compliment_letters import ComplimentLetterService
+    from steunpunt.services.compliment_rounds import RoundService
+    from steunpunt.services.contacts import ContactService
+    from steunpunt.services.household_help import HouseholdHelpService
+    from steunpunt.services.household_help_letters import HouseholdHelpLetterService
+    from steunpunt.services.letters import LetterService
+    from steunpunt.services.mailings import MailingService
+    from steunpunt.services.office_settings import OfficeSettingService
+    from steunpunt.services.partners import PartnerService
+    from steunpunt.services.payments import PaymentService
+    from steunpunt.services.referrals import ReferralService
+    from steunpunt.services.reports import ReportService
+    from steunpunt.services.staff import StaffService
+    from steunpunt.services.worklist import WorklistService
 
 
-@dataclass(frozen=True)
 class Services:
-    caregivers: CaregiverService
-    care_recipients: CareRecipientService
-    contacts: ContactService
-    staff: StaffService
-    letters: LetterService
-    mailings: MailingService
-    rounds: RoundService
-    applications: ApplicationService
-    payments: PaymentService
-    compliment_letters: ComplimentLetterService
-    settings: OfficeSettingService
-    burden: BurdenService
-    partners: PartnerService
-    referrals: ReferralService
-    household_help: HouseholdHelpService
-    worklist: WorklistService
-    household_help_letters: HouseholdHelpLetterService
-    reports: ReportService
+    """The use cases of one database; every service shares one session scope and clock."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    @cached_property
+    def caregivers(self) -> CaregiverService:
+        from steunpunt.services.caregivers import CaregiverService
+
+        return CaregiverService(self._scope, self._today)
+
+    @cached_property
+    def care_recipients(self) -> CareRecipientService:
+        from steunpunt.services.care_recipients import CareRecipientService
+
+        return CareRecipientService(self._scope, self._today)
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        from steunpunt.services.contacts import ContactService
+
+        return ContactService(self._scope)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from steunpunt.services.staff import StaffService
+
+        return StaffService(self._scope)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from steunpunt.services.letters import LetterService
+
+        return LetterService(self._scope, self._today)
+
+    @cached_property
+    def mailings(self) -> MailingService:
+        from steunpunt.services.mailings import MailingService
+
+        return MailingService(self._scope, self.letters, self._today)
+
+    @cached_property
+    def rounds(self) -> RoundService:
+        from steunpunt.services.compliment_rounds import RoundService
+
+        return RoundService(self._scope, self._today)
+
+    @cached_property
+    def applications(self) -> ApplicationService:
+        from steunpunt.services.applications import ApplicationService
+
+        return ApplicationService(self._scope, self._today)
+
+    @cached_property
+    def payments(self) -> PaymentService:
+        from steunpunt.services.payments import PaymentService
+
+        return PaymentService(self._scope, self.rounds, self._today)
+
+    @cached_property
+    def compliment_letters(self) -> ComplimentLetterService:
+        from steunpunt.services.compliment_letters import ComplimentLetterService
+
+        return ComplimentLetterService(
+            self._scope, self.letters, self.mailings, self.applications, self._today
+        )
+
+    @cached_property
+    def settings(self) -> OfficeSettingService:
+        from steunpunt.services.office_settings import OfficeSettingService
+
+        return OfficeSettingService(self._scope)
+
+    @cached_property
+    def burden(self) -> BurdenService:
+        from steunpunt.services.burden import BurdenService
+
+        return BurdenService(self._scope)
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        from steunpunt.services.partners import PartnerService
+
+        return PartnerService(self._scope)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from steunpunt.services.referrals import ReferralService
+
+        return ReferralService(self._scope)
+
+    @cached_property
+    def household_help(self) -> HouseholdHelpService:
+        from steunpunt.services.household_help import HouseholdHelpService
+
+        return HouseholdHelpService(self._scope)
+
+    @cached_property
+    def worklist(self) -> WorklistService:
+        from steunpunt.services.worklist import WorklistService
+
+        return WorklistService(self._scope, self._today)
+
+    @cached_property
+    def household_help_letters(self) -> HouseholdHelpLetterService:
+        from steunpunt.services.household_help_letters import HouseholdHelpLetterService
+
+        return HouseholdHelpLetterService(
+            self.letters, self.mailings, self.caregivers, self.household_help, self._today
+        )
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from steunpunt.services.reports import ReportService
+
+        return ReportService(self._scope, self._today)
 
 
 def build_services(
     factory: sessionmaker[Session], today: Callable[[], date] = date.today
 ) -> Services:
-    scope = SessionScope(factory)
-    letters = LetterService(scope, today)
-    rounds = RoundService(scope, today)
-    mailings = MailingService(scope, letters, today)
-    applications = ApplicationService(scope, today)
-    caregivers = CaregiverService(scope, today)
-    household_help = HouseholdHelpService(scope)
-    return Services(
-        caregivers=caregivers,
-        care_recipients=CareRecipientService(scope, today),
-        contacts=ContactService(scope),
-        staff=StaffService(scope),
-        letters=letters,
-        mailings=mailings,
-        rounds=rounds,
-        applications=applications,
-        payments=PaymentService(scope, rounds, today),
-        compliment_letters=ComplimentLetterService(scope, letters, mailings, applications, today),
-        settings=OfficeSettingService(scope),
-        burden=BurdenService(scope),
-        partners=PartnerService(scope),
-        referrals=ReferralService(scope),
-        household_help=household_help,
-        worklist=WorklistService(scope, today),
-        household_help_letters=HouseholdHelpLetterService(
-            letters, mailings, caregivers, household_help, today
-        ),
-        reports=ReportService(scope, today),
-    )
+    return Services(SessionScope(factory), today)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -24,21 +25,16 @@ from steunpunt.domain.report import Report
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
-from steunpunt.ui.caregivers.export_dialog import ExportDialog
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
-from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
-from steunpunt.ui.letters.mailing_dialog import MailingDialog
-from steunpunt.ui.letters.template_editor import TemplateEditor
-from steunpunt.ui.reports.dashboard import DashboardView
-from steunpunt.ui.reports.report_dialog import ReportDialog
-from steunpunt.ui.support.partner_directory import PartnerDirectory
-from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 from steunpunt.ui.today.today_view import TodayView
+
+if TYPE_CHECKING:
+    from steunpunt.ui.compliment.window import ComplimentWindow
+    from steunpunt.ui.reports.dashboard import DashboardView
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +73,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.today_view)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.form_view)
-        self.dashboard = DashboardView(self)
-        self.stack.addWidget(self.dashboard)
+        self.dashboard: DashboardView | None = None
+        """Made the first time it is shown (it is not needed at start-up)."""
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
@@ -164,6 +160,8 @@ class MainWindow(QMainWindow):
                 menu.addAction(action)
 
     def make_mailing(self) -> None:
+        from steunpunt.ui.letters.mailing_dialog import MailingDialog
+
         database = self._database
         MailingDialog(
             database.services,
@@ -178,6 +176,8 @@ class MainWindow(QMainWindow):
 
     def open_compliment(self) -> ComplimentWindow:
         """The compliment rounds, in a window of their own beside the register."""
+        from steunpunt.ui.compliment.window import ComplimentWindow
+
         existing = getattr(self, "compliment_window", None)
         if existing is None:
             existing = ComplimentWindow(
@@ -198,12 +198,16 @@ class MainWindow(QMainWindow):
         return existing
 
     def edit_templates(self) -> None:
+        from steunpunt.ui.letters.template_editor import TemplateEditor
+
         editor = TemplateEditor(self._database.services, self._database.actor, self)
         editor.exec()
         editor.deleteLater()
 
     def export_list(self) -> None:
         """The caregivers the list shows now, with chosen columns, to Excel or CSV."""
+        from steunpunt.ui.caregivers.export_dialog import ExportDialog
+
         database = self._database
         self.list_view.refresh()  # what is typed counts, also within the search delay
         dialog = ExportDialog(
@@ -217,6 +221,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def make_report(self) -> None:
+        from steunpunt.ui.reports.report_dialog import ReportDialog
+
         database = self._database
         dialog = ReportDialog(
             database.services,
@@ -230,6 +236,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def edit_partners(self) -> None:
+        from steunpunt.ui.support.partner_directory import PartnerDirectory
+
         database = self._database
         directory = PartnerDirectory((database.services, database.actor, self._today), self)
         directory.exec()
@@ -237,6 +245,8 @@ class MainWindow(QMainWindow):
 
     def edit_support_settings(self) -> None:
         """Burden bands, household-help rules and the worklist; what changed is shown again."""
+        from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
+
         database = self._database
         dialog = SupportSettingsDialog(database.services, database.actor, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -248,6 +258,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def edit_house_style(self) -> None:
+        from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
+
         dialog = HouseStyleDialog(
             self._database.services, self._database.actor, self._paths.letters_dir, self
         )
@@ -281,8 +293,14 @@ class MainWindow(QMainWindow):
         """This year's headline figures and the reach over the years, for the steunpunt."""
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
             return
-        self.stack.setCurrentWidget(self.dashboard)
-        self.dashboard.show_message(tr("Cijfers laden…"))
+        if self.dashboard is None:
+            from steunpunt.ui.reports.dashboard import DashboardView
+
+            self.dashboard = DashboardView(self)
+            self.stack.addWidget(self.dashboard)
+        dashboard = self.dashboard
+        self.stack.setCurrentWidget(dashboard)
+        dashboard.show_message(tr("Cijfers laden…"))
         reports, today = self._database.services.reports, self._today()
 
         def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
@@ -291,8 +309,8 @@ class MainWindow(QMainWindow):
 
         self._runner.start(
             work,
-            lambda result: self.dashboard.show_report(*result),
-            lambda error: self.dashboard.show_message(
+            lambda result: dashboard.show_report(*result),
+            lambda error: dashboard.show_message(
                 known_message(error) or tr("De cijfers konden niet worden geladen.")
             ),
         )
