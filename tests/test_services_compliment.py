@@ -386,3 +386,42 @@ def test_who_applied_is_kept_and_judged_against_the_round(
     detail = services.applications.detail(services.applications.register(actor, round_id, data))
     assert detail.data.applied_by is Applicant.CARE_RECIPIENT
     assert [failure.rule for failure in detail.verdict.failures] == ["aanvrager"]
+
+
+def test_a_payment_batch_is_both_files_and_its_record_or_nothing(
+    services: Services, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    from dataclasses import replace
+
+    from steunpunt.services import payments as payments_module
+    from steunpunt.services.errors import ServiceError
+
+    rules = replace(SOEST, payer_name="Gemeente Soest", payer_iban=iban_number(99))
+    round_id = services.rounds.create(actor, rules).id
+    ids = [apply(services, actor, round_id, pair(services, actor, "anna"), iban_number(1))]
+    services.applications.batch_decide(actor, round_id, ids)
+    out = tmp_path / "uit"
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(payments_module, "write_payment_list", full_disk)
+        with pytest.raises(ServiceError, match="vol"):
+            services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
+    assert list(out.iterdir()) == []  # the SEPA file made first is gone too
+    assert services.payments.open_batches(round_id) == []
+
+    def broken_record(*_args: object) -> int:
+        raise RuntimeError("database locked")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(payments_module.PaymentService, "_record", broken_record)
+        with pytest.raises(RuntimeError):
+            services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
+    assert list(out.iterdir()) == []  # files taken back: no batch was recorded
+    result = services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
+    assert sorted(path.name for path in out.iterdir()) == sorted(
+        [result.payment_file.name, result.list_file.name]
+    )

@@ -168,3 +168,13 @@ def test_a_referral_is_followed_up_and_closed_with_its_outcome(
             referral_form(follow_up_on="1-11-2026", closed_on="21-11-2026"), partner.id, True, TODAY
         )
     assert set(refused.value.errors) == {"follow_up_on", "outcome"}
+
+
+def test_a_referral_reason_keeps_its_lines_and_its_limit() -> None:
+    data = referral_from_form(
+        referral_form(reason="Respijtzorg\nen een gesprek met de casemanager"), 1, True, TODAY
+    )
+    assert data.reason == "Respijtzorg\nen een gesprek met de casemanager"
+    with pytest.raises(ValidationFailed) as refused:
+        referral_from_form(referral_form(reason="x" * 501), 1, True, TODAY)
+    assert "500 tekens" in refused.value.errors["reason"]

@@ -8,11 +8,11 @@ from datetime import date
 
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.dates import parse_optional_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import (
     PERSON_PARSERS,
     check_not_future,
-    limited,
+    note_text,
     parse_fields,
     required_date,
     with_blanks,
@@ -58,10 +58,21 @@ class ReferralData:
 
 
 REFERRAL_FIELDS = ("referred_on", "reason", "follow_up_on", "closed_on")
+REASON_LIMIT = 500
+
+
+def _reason(value: str) -> str:
+    """Why, as typed: line breaks kept, at most 500 characters."""
+    text = note_text(value)
+    if len(text) > REASON_LIMIT:
+        raise InvalidValue(f"Een reden is hoogstens {REASON_LIMIT} tekens.")
+    return text
+
+
 REFERRAL_PARSERS = {
     **PERSON_PARSERS,
     "referred_on": required_date,
-    "reason": limited(500),
+    "reason": _reason,
     "follow_up_on": parse_optional_date,
     "closed_on": parse_optional_date,
 }

@@ -1,7 +1,8 @@
 """Paying a round: a batch of grants as a SEPA file (or voucher list) and an Excel list.
 
-A batch is made from every grant not yet in a batch. The files are written first; the batch
-and its links are stored only when both files exist. The grants become "uitbetaald" when
+A batch is made from every grant not yet in a batch. The files are made in a staging folder
+and put in place together; the batch and its links are stored only then, and when that fails
+the files are taken back: both files and the batch, or nothing. The grants become "uitbetaald" when
 staff confirm that the bank carried the file out.
 """
 
@@ -28,7 +29,7 @@ from steunpunt.services.applications import record_change
 from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed
-from steunpunt.services.mailing_output import disk_problem, safe_file_name
+from steunpunt.services.mailing_output import StagedOutput, disk_problem, safe_file_name
 from steunpunt.services.records import load
 from steunpunt.services.session_scope import SessionScope
 
@@ -97,13 +98,16 @@ class PaymentService:
             raise NotAllowed("Er zijn geen toekenningen die nog betaald moeten worden.")
         reference = f"MC{rules.year}-{round_id}-{number}"
         title = f"Mantelzorgcompliment {rules.municipality} {rules.year}"
-        folder.mkdir(parents=True, exist_ok=True)
         stem = safe_file_name(f"{title} betaling {number}")
-        list_file = folder / f"{stem}.xlsx"
+        names = [f"{stem}.xml", f"{stem}.xlsx"]
+        if rules.form is CompensationForm.VOUCHER:
+            names = names[1:]
         total = sum(row.amount_cents or 0 for row, _caregiver in applications)
+        staged = StagedOutput(folder)  # both files, or neither
+        list_file = staged.path(names[-1])
         try:
             if rules.form is CompensationForm.MONEY:
-                payment_file = folder / f"{stem}.xml"
+                payment_file = staged.path(names[0])
                 payments = [
                     Payment(
                         f"{reference}-{row.id}",
@@ -123,8 +127,36 @@ class PaymentService:
                 payment_file = list_file
                 vouchers = [_voucher(row, caregiver, reference) for row, caregiver in applications]
                 write_voucher_list(list_file, title, vouchers)
+            published = staged.publish(names)
         except OSError as error:
+            staged.discard()
             raise disk_problem(error) from error
+        except BaseException:
+            staged.discard()
+            raise
+        staged.discard()
+        payment_file, list_file = published[0], published[-1]
+        try:
+            batch_id = self._record(
+                actor, round_id, execution_date, applications, total, payment_file
+            )
+        except BaseException:
+            staged.withdraw()  # no batch recorded: its files go too
+            raise
+        return PaymentBatchResult(
+            batch_id, reference, len(applications), total, payment_file, list_file
+        )
+
+    def _record(
+        self,
+        actor: Actor,
+        round_id: int,
+        execution_date: date,
+        applications: list[tuple[ComplimentApplication, Caregiver]],
+        total: int,
+        payment_file: Path,
+    ) -> int:
+        """Store the batch and link its grants; returns the batch's id."""
         with self._scope() as session:
             batch = PaymentBatch(
                 round_id=round_id,
@@ -149,10 +181,7 @@ class PaymentService:
                 actor.staff_id,
                 len(applications),
             )
-            batch_id = batch.id
-        return PaymentBatchResult(
-            batch_id, reference, len(applications), total, payment_file, list_file
-        )
+            return batch.id
 
     def open_batches(self, round_id: int) -> list[OpenBatch]:
         """Batches of this round the bank has not yet been confirmed to have paid."""
