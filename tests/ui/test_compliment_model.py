@@ -145,3 +145,25 @@ def test_amounts_are_written_back_with_a_comma() -> None:
     assert cents_text(150_050) == "1.500,50" and cents_text(None) == ""
     with pytest.raises(ValueError, match="bedrag in euro"):
         parse_cents("twintig")
+
+
+def test_search_by_name_words_or_by_the_kenmerk_of_a_returned_controlebrief() -> None:
+    model = ApplicationTableModel()
+    model.set_rows(
+        [
+            view(1, "Ayşe Yılmaz", caregiver_id=17, care_recipient_id=42),
+            view(2, "Jan de Vries", caregiver_id=17, care_recipient_id=43),
+            view(3, "Anna de Vries", caregiver_id=18, care_recipient_id=42),
+        ]
+    )
+    model.set_search("ayse")
+    assert column(model, COL_CAREGIVER) == ["Ayşe Yılmaz"]
+    model.set_search("de vries anna")
+    assert column(model, COL_CAREGIVER) == ["Anna de Vries"]
+    model.set_search("2026-0007/17-43")
+    assert column(model, COL_CAREGIVER) == ["Jan de Vries"]
+    model.set_status(ApplicationStatus.GRANTED)
+    assert model.rowCount() == 0  # search and status filter together
+    model.set_status(None)
+    model.set_search("")
+    assert model.rowCount() == 3

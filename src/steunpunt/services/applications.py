@@ -424,6 +424,8 @@ def _view(row: ComplimentApplication, evaluation: RoundEvaluation) -> Applicatio
         row.in_sample,
         len(evaluation.warnings[row.id]),
         row.control_letter_due_on,
+        row.caregiver_id,
+        row.care_recipient_id,
     )
 
 

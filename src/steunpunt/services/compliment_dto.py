@@ -60,6 +60,8 @@ class ApplicationView:
     in_sample: bool
     warnings: int
     control_letter_due_on: date | None = None
+    caregiver_id: int = 0
+    care_recipient_id: int = 0
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,10 @@ class ApplicationListView(QWidget):
         self.status_filter.addItem(tr("Alle statussen"), None)
         for status in ApplicationStatus:
             self.status_filter.addItem(tr(status.label), status)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("application_search")
+        self.search.setPlaceholderText(tr("Zoek op naam of kenmerk (bijv. 2026-0007/17-42)"))
+        self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.new_button = QPushButton(tr("Nieuwe aanvraag…"), self)
         self.open_button = QPushButton(tr("Openen"), self)
@@ -69,7 +74,8 @@ class ApplicationListView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Status"), self))
         top.addWidget(self.status_filter)
-        top.addWidget(self.count_label, 1)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
         top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_button)
@@ -84,6 +90,7 @@ class ApplicationListView(QWidget):
         layout.addLayout(bottom)
 
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.search.textChanged.connect(lambda _text: self._filter())
         self.table.activated.connect(
             lambda index: self.open_requested.emit(self.model.id_at(index.row()))
         )
@@ -109,6 +116,7 @@ class ApplicationListView(QWidget):
         keep = self.selected_id()
         code = self.status_filter.currentData()
         self.model.set_status(ApplicationStatus(code) if code else None)
+        self.model.set_search(self.search.text())
         self._after_change(keep)
 
     def _after_change(self, keep: int | None) -> None:

@@ -8,6 +8,7 @@ cells and folds the names for sorting; it runs on the task runner with the servi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -79,6 +80,21 @@ _SORT_KEYS: tuple[Callable[[ShownRow], Any], ...] = (
 )
 
 
+_KENMERK = re.compile(r"(\d+)-(\d+)\s*$")
+
+
+def _matcher(text: str) -> Callable[[ShownRow], bool] | None:
+    """What a typed search keeps; None when nothing is typed."""
+    if not text.strip():
+        return None
+    kenmerk = _KENMERK.search(text.strip())
+    if kenmerk is not None:
+        caregiver, naaste = int(kenmerk.group(1)), int(kenmerk.group(2))
+        return lambda s: (s.row.caregiver_id, s.row.care_recipient_id) == (caregiver, naaste)
+    words = fold(text).split()
+    return lambda s: all(word in s.caregiver_key or word in s.recipient_key for word in words)
+
+
 def prepare_rows(rows: Sequence[ApplicationView]) -> list[ShownRow]:
     """The rows ready to show; safe to call on a worker thread."""
     return [ShownRow(row) for row in rows]
@@ -100,6 +116,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._all: list[ShownRow] = []
         self._shown: list[ShownRow] = []
         self._status: ApplicationStatus | None = None
+        self._search: Callable[[ShownRow], bool] | None = None
         self._sort_column = COL_RECEIVED
         self._descending = False
 
@@ -119,6 +136,14 @@ class ApplicationTableModel(QAbstractTableModel):
         self._arrange()
         self.endResetModel()
 
+    def set_search(self, text: str) -> None:
+        """Show only applications whose names hold every typed word, or whose kenmerk (from a
+        returned controlebrief: ``2026-0007/17-42``) names their caregiver and naaste."""
+        self.beginResetModel()
+        self._search = _matcher(text)
+        self._arrange()
+        self.endResetModel()
+
     def total(self) -> int:
         return len(self._all)
 
@@ -135,8 +160,12 @@ class ApplicationTableModel(QAbstractTableModel):
         return None
 
     def _arrange(self) -> None:
-        status = self._status
-        rows = [s for s in self._all if status is None or s.row.status is status]
+        status, search = self._status, self._search
+        rows = [
+            s
+            for s in self._all
+            if (status is None or s.row.status is status) and (search is None or search(s))
+        ]
         rows.sort(key=lambda s: s.row.id, reverse=self._descending)
         rows.sort(key=_SORT_KEYS[self._sort_column], reverse=self._descending)
         self._shown = rows
