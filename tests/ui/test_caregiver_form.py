@@ -143,3 +143,16 @@ def test_revert_restores_the_stored_values(qtbot: QtBot, window: MainWindow) -> 
     qtbot.mouseClick(window.form_view.revert_button, Qt.MouseButton.LeftButton)
     assert window.form_view.fields["last_name"].text() == "Smit"
     assert not window.form_view.is_dirty()
+
+
+def test_fields_on_one_row_share_a_full_width_error_line(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_caregiver()
+    fields = window.form_view.fields
+    type_into(qtbot, window, "house_number", "12b")
+    type_into(qtbot, window, "house_number_suffix", "")
+    type_into(qtbot, window, "street", "Kerkstraat")
+    number, suffix = fields["house_number"], fields["house_number_suffix"]
+    assert number.error is suffix.error  # one line under the street row
+    assert "alleen het nummer" in number.error.text()  # type: ignore[union-attr]
+    type_into(qtbot, window, "house_number", "12")
+    assert not number.error.isVisible()  # type: ignore[union-attr]

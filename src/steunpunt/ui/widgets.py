@@ -42,6 +42,22 @@ def display_text(value: Any) -> str:
     return str(value)
 
 
+class SharedError:
+    """One full-width error line under a row of narrow fields (postcode and woonplaats)."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self._messages: dict[str, str] = {}
+
+    def show(self, name: str, message: str | None) -> None:
+        if message:
+            self._messages[name] = message
+        else:
+            self._messages.pop(name, None)
+        self.label.setText("\n".join(self._messages.values()))
+        self.label.setVisible(bool(self._messages))
+
+
 class FieldEdit(QWidget):
     """A line edit with its Dutch error message underneath; checks itself when left."""
 
@@ -64,6 +80,7 @@ class FieldEdit(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self._shared: SharedError | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -80,9 +97,18 @@ class FieldEdit(QWidget):
         self.line.setText(text)
         self.show_error(None)
 
+    def share_error(self, shared: SharedError) -> None:
+        """Show messages on the row's shared line: under a narrow box they would be cut off."""
+        self.error.hide()
+        self._shared = shared
+        self.error = shared.label
+
     def show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        if self._shared is not None:
+            self._shared.show(self.name, message)
+        else:
+            self.error.setText(message or "")
+            self.error.setVisible(bool(message))
         self.line.setStyleSheet(INVALID_STYLE if message else "")
         self.line.setToolTip(message or "")
 

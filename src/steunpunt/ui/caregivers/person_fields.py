@@ -15,17 +15,29 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.choices import ConsentMethod, ConsentScope
 from steunpunt.domain.consent import ConsentData
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, FieldSet
+from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, FieldSet, SharedError
 
 DATE_HINT = "dd-mm-jjjj"
 
 
 def _row(*widgets: QWidget, stretches: tuple[int, ...] = ()) -> QWidget:
+    """Fields side by side, their error messages on one full-width line underneath."""
     holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    layout = QHBoxLayout()
+    column.addLayout(layout)
+    label = QLabel(holder)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    column.addWidget(label)
+    shared = SharedError(label)
     for position, widget in enumerate(widgets):
         layout.addWidget(widget, stretches[position] if position < len(stretches) else 0)
+        if isinstance(widget, FieldEdit):
+            widget.share_error(shared)
     return holder
 
 
