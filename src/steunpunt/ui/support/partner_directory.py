@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -49,7 +48,8 @@ class PartnerDirectory(QDialog):
         self.table = list_table(self, self.proxy, "partners")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # names as wide as they are; the last column takes what is left
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel(self)
         self.new_button = QPushButton(tr("Nieuwe organisatie…"), self)
         self.edit_button = QPushButton(tr("Bewerken…"), self)
