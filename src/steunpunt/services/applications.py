@@ -6,30 +6,32 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment_models import (
-    ApplicationStatusChange,
     ComplimentApplication,
     ComplimentRound,
 )
-from steunpunt.db.models import CareRelation, StaffMember
+from steunpunt.db.models import CareRelation
 from steunpunt.domain.compliment.allocation import Allocation, allocate
-from steunpunt.domain.compliment.application import ApplicationData, Channel, checked_application
+from steunpunt.domain.compliment.application import ApplicationData, checked_application
 from steunpunt.domain.compliment.control_letter import RETURNED, is_overdue, not_returned
-from steunpunt.domain.compliment.eligibility import amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.fraud import draw_sample
-from steunpunt.domain.compliment.round_rules import Applicant, rules_from_json
+from steunpunt.domain.compliment.round_rules import rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus, check_transition
+from steunpunt.services.application_records import (
+    application_detail,
+    application_view,
+    history,
+    record_change,
+)
 from steunpunt.services.compliment_dto import (
     ApplicationDetail,
     ApplicationView,
-    StatusChangeView,
 )
 from steunpunt.services.compliment_evaluation import RoundEvaluation, evaluate_round
 from steunpunt.services.dto import Actor
@@ -78,7 +80,11 @@ class ApplicationService:
         with self._scope() as session:
             evaluation = evaluate_round(session, round_id, self._today())
             rows = self._rows(session, round_id)
-        return [_view(row, evaluation) for row in rows if status is None or row.status == status]
+        return [
+            application_view(row, evaluation)
+            for row in rows
+            if status is None or row.status == status
+        ]
 
     def detail(self, application_id: int) -> ApplicationDetail:
         [detail] = self.details([application_id])
@@ -94,7 +100,9 @@ class ApplicationService:
                 if row.round_id not in evaluations:
                     evaluations[row.round_id] = evaluate_round(session, row.round_id, self._today())
                 found.append(
-                    _detail(row, evaluations[row.round_id], _history(session, application_id))
+                    application_detail(
+                        row, evaluations[row.round_id], history(session, application_id)
+                    )
                 )
             return found
 
@@ -212,7 +220,7 @@ class ApplicationService:
             )
             # The round was judged once, above: judging it again for the answer would double
             # the wait (2 s at 20,000 applications). Status and amount come from the row.
-            return _detail(row, evaluation, _history(session, application_id))
+            return application_detail(row, evaluation, history(session, application_id))
 
     def _grant_amount(
         self,
@@ -340,15 +348,6 @@ class ApplicationService:
             return sorted(chosen)
 
 
-def _history(session: Session, application_id: int) -> Sequence[Any]:
-    return session.execute(
-        select(ApplicationStatusChange, StaffMember.name)
-        .outerjoin(StaffMember, StaffMember.id == ApplicationStatusChange.changed_by_id)
-        .where(ApplicationStatusChange.application_id == application_id)
-        .order_by(ApplicationStatusChange.changed_at, ApplicationStatusChange.id)
-    ).all()
-
-
 def _preview(evaluation: RoundEvaluation) -> BatchPreview:
     rules = evaluation.rules
     next_status = (
@@ -388,76 +387,4 @@ def _preview(evaluation: RoundEvaluation) -> BatchPreview:
 def _line(facts: ApplicationFacts, amount: int, explanation: str) -> BatchLine:
     return BatchLine(
         facts.application_id, facts.caregiver_name, facts.recipient_name, amount, explanation
-    )
-
-
-def record_change(
-    session: Session,
-    row: ComplimentApplication,
-    old: ApplicationStatus | None,
-    new: ApplicationStatus,
-    actor: Actor,
-    reason: str,
-) -> None:
-    session.add(
-        ApplicationStatusChange(
-            application_id=row.id,
-            from_status=old,
-            to_status=new,
-            changed_by_id=actor.staff_id,
-            reason=reason,
-        )
-    )
-
-
-def _view(row: ComplimentApplication, evaluation: RoundEvaluation) -> ApplicationView:
-    facts = evaluation.applications[row.id].facts
-    return ApplicationView(
-        row.id,
-        row.version,
-        row.round_id,
-        facts.caregiver_name,
-        facts.recipient_name,
-        row.received_on,
-        ApplicationStatus(row.status),
-        row.amount_cents,
-        row.in_sample,
-        len(evaluation.warnings[row.id]),
-        row.control_letter_due_on,
-        row.caregiver_id,
-        row.care_recipient_id,
-    )
-
-
-def _detail(
-    row: ComplimentApplication, evaluation: RoundEvaluation, history: Sequence[Any]
-) -> ApplicationDetail:
-    stored = evaluation.applications[row.id]
-    return ApplicationDetail(
-        view=_view(row, evaluation),
-        data=ApplicationData(
-            row.caregiver_id,
-            row.care_recipient_id,
-            row.received_on,
-            Channel(row.channel),
-            row.iban,
-            row.account_holder,
-            row.voucher_code,
-            Applicant(row.applied_by),
-        ),
-        verdict=evaluation.verdicts[row.id],
-        amount_cents=row.amount_cents or amount_for(evaluation.rules, stored.facts),
-        warnings=tuple(warning.message for warning in evaluation.warnings[row.id]),
-        warnings_acknowledged=row.warnings_acknowledged,
-        override_reason=row.override_reason,
-        history=tuple(
-            StatusChangeView(
-                ApplicationStatus(change.from_status) if change.from_status else None,
-                ApplicationStatus(change.to_status),
-                change.changed_at,
-                name or "",
-                change.reason,
-            )
-            for change, name in history
-        ),
     )

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -24,17 +23,15 @@ from steunpunt.db.mailing_queries import (
     reason_counts_query,
     recipients_query,
 )
-from steunpunt.domain.address import Address
 from steunpunt.domain.addressee import Addressee, Household, households
-from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind, Salutation
+from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.recipient_filter import RecipientFilter
-from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, KIND_FIELDS, fields_for
+from steunpunt.letters.fields import fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import RenderCancelled
 from steunpunt.letters.letter import LettersCancelled, LetterText, render_letters
-from steunpunt.letters.merge import fields_in
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
 from steunpunt.services.letter_dto import (
@@ -46,8 +43,11 @@ from steunpunt.services.letter_dto import (
     SentLetterView,
     TemplateData,
 )
-from steunpunt.services.letter_values import house_style_values
 from steunpunt.services.letters import LetterService
+from steunpunt.services.mailing_checks import (
+    refuse_empty_house_style_fields,
+    refuse_missing_kind_values,
+)
 from steunpunt.services.mailing_files import (
     CSV,
     LABELS,
@@ -60,6 +60,12 @@ from steunpunt.services.mailing_files import (
     write_mailing_files,
 )
 from steunpunt.services.mailing_output import StagedOutput, disk_problem, free_name
+from steunpunt.services.mailing_rows import (
+    caregiver_addressee,
+    left_out_line,
+    naaste_addressee,
+    reason_and_name,
+)
 from steunpunt.services.records import load
 from steunpunt.services.session_scope import SessionScope
 
@@ -104,10 +110,10 @@ class MailingService:
         with self._scope() as session:
             for row in session.connection().execute(query):
                 if row.reason is None:
-                    included.append(_addressee(row))
+                    included.append(caregiver_addressee(row))
                 else:
-                    left_out.append(_left_out(row))
-        left_out.sort(key=_reason_and_name)
+                    left_out.append(left_out_line(row))
+        left_out.sort(key=reason_and_name)
         return RecipientSelection(tuple(included), tuple(left_out))
 
     def _select_naasten(self, pairs: Sequence[tuple[int, int]]) -> RecipientSelection:
@@ -121,11 +127,11 @@ class MailingService:
             if row is None:
                 raise NotAllowed("Een van de naasten bestaat niet meer. Er is niets gemaakt.")
             if row.reason is None:
-                included.append(_naaste_addressee(caregiver_id, row))
+                included.append(naaste_addressee(caregiver_id, row))
             else:
                 name = PersonName(row.first_name, row.infix, row.last_name)
                 left_out.append(LeftOut(caregiver_id, name.sorted_form, LeftOutReason(row.reason)))
-        return RecipientSelection(tuple(included), tuple(sorted(left_out, key=_reason_and_name)))
+        return RecipientSelection(tuple(included), tuple(sorted(left_out, key=reason_and_name)))
 
     def count_recipients(self, criteria: RecipientFilter) -> RecipientCount:
         """How many the filter reaches and leaves out per reason, without loading anyone."""
@@ -143,8 +149,8 @@ class MailingService:
         inner = query.subquery()
         with self._scope() as session:
             rows = session.connection().execute(select(inner).where(inner.c.reason.is_not(None)))
-            people = [_left_out(row) for row in rows]
-        return sorted(people, key=_reason_and_name)
+            people = [left_out_line(row) for row in rows]
+        return sorted(people, key=reason_and_name)
 
     # --- making a mailing ---------------------------------------------------------------------
 
@@ -162,8 +168,8 @@ class MailingService:
                 + (f" ({reasons})." if reasons else ".")
             )
         letters = households(selection.included, request.grouping)
-        _refuse_empty_house_style_fields(template, style)
-        _refuse_missing_kind_values(template, letters, request.extra_values)
+        refuse_empty_house_style_fields(template, style)
+        refuse_missing_kind_values(template, letters, request.extra_values)
         mailing_id, reference = self._reserve(actor, request, template)
         job = MailingJob(
             style,
@@ -393,81 +399,6 @@ class MailingService:
             "Mailing %s reprinted for %s by staff %s", mailing_id, caregiver_id, actor.staff_id
         )
         return target
-
-
-_SALUTATIONS = {salutation.value: salutation for salutation in Salutation}
-
-
-def _addressee(row: Any) -> Addressee:
-    return Addressee(
-        row.id,
-        PersonName(row.first_name, row.infix, row.last_name, row.initials),
-        _SALUTATIONS.get(row.salutation, Salutation.NEUTRAL),
-        _address(row),
-    )
-
-
-def _naaste_addressee(caregiver_id: int, row: Any) -> Addressee:
-    """A naaste a letter about ``caregiver_id`` goes to; naasten have no known salutation."""
-    return Addressee(
-        caregiver_id,
-        PersonName(row.first_name, row.infix, row.last_name),
-        Salutation.NEUTRAL,
-        _address(row),
-        care_recipient_id=row.id,
-    )
-
-
-def _address(row: Any) -> Address:
-    return Address(
-        row.street,
-        row.house_number,
-        row.house_number_suffix,
-        row.postcode,
-        row.place,
-        row.municipality,
-    )
-
-
-def _reason_and_name(person: LeftOut) -> tuple[str, str]:
-    """The order the left-out list is shown in."""
-    return (person.reason, person.name.casefold())
-
-
-def _left_out(row: Any) -> LeftOut:
-    name = PersonName(row.first_name, row.infix, row.last_name, row.initials)
-    return LeftOut(row.id, name.sorted_form, LeftOutReason(row.reason))
-
-
-def _refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:
-    """A letter must not say "bel ons op ." : refuse when a used house-style field is empty."""
-    values = house_style_values(style)
-    for name in fields_in(template.subject + "\n" + template.body):
-        if name in HOUSE_STYLE_FIELDS and not values[name].strip():
-            raise NotAllowed(
-                f"De brief gebruikt {{{name}}}, maar dat is nog leeg. Vul "
-                f"{HOUSE_STYLE_FIELDS[name]} in onder Beheer › Huisstijl en briefpapier. "
-                "Er is niets gemaakt."
-            )
-
-
-def _refuse_missing_kind_values(
-    template: TemplateData,
-    letters: list[Household],
-    extra_values: Mapping[str, Mapping[str, str]],
-) -> None:
-    """A letter with ``{bedrag}`` and the like needs those values for every letter: such
-    letters are made from where the values live (the compliment round), not as a free mailing."""
-    own = {field.name for field in KIND_FIELDS.get(template.kind, ())}
-    used = own.intersection(fields_in(template.subject + "\n" + template.body))
-    for household in letters:
-        values = extra_values.get(household.key, {})
-        missing = sorted(name for name in used if name not in values)
-        if missing:
-            raise NotAllowed(
-                f"De brief '{template.name}' gebruikt {{{missing[0]}}}, dat bij een aanvraag "
-                "hoort. Maak deze brief vanuit het mantelzorgcompliment. Er is niets gemaakt."
-            )
 
 
 def _description(request: MailingRequest) -> str:

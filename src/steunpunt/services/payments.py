@@ -25,7 +25,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
 from steunpunt.io.payment_list import VoucherRow, write_payment_list, write_voucher_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
-from steunpunt.services.applications import record_change
+from steunpunt.services.application_records import record_change
 from steunpunt.services.compliment_rounds import RoundService
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed

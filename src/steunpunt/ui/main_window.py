@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -29,6 +29,7 @@ from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.main_menu import build_menus
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 from steunpunt.ui.today.today_view import TodayView
 
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
     from steunpunt.ui.reports.dashboard import DashboardView
 
 log = logging.getLogger(__name__)
-
-MenuItem = tuple[str, "str | QKeySequence.StandardKey | None", Callable[[], object]]
-"""A menu line: its text, its shortcut, and what it does."""
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +76,7 @@ class MainWindow(QMainWindow):
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
 
         self.list_view.open_requested.connect(self.open_caregiver)
@@ -98,66 +96,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         else:
             self.resize(1280, 800)
-
-    def _build_menus(self) -> None:
-        """Every menu from one table: (text, shortcut or None, action); None is a separator."""
-        new = QKeySequence.StandardKey.New
-        quit_keys = QKeySequence.StandardKey.Quit
-        menus: list[tuple[str, list[MenuItem | None]]] = [
-            (
-                "&Bestand",
-                [
-                    ("&Nieuwe mantelzorger", new, self.new_caregiver),
-                    ("&Zoeken", None, self.go_to_search),
-                    None,
-                    ("&Reservekopie maken", None, self.make_backup),
-                    ("Andere database &openen…", None, self._ask_open_other),
-                    None,
-                    ("&Afsluiten", quit_keys, self.close),
-                ],
-            ),
-            (
-                "Bee&ld",
-                [
-                    ("&Vandaag", "Ctrl+1", self.show_today),
-                    ("&Mantelzorgers", "Ctrl+2", self.go_to_search),
-                    ("&Dashboard", "Ctrl+3", self.show_dashboard),
-                ],
-            ),
-            (
-                "B&rieven",
-                [
-                    ("&Mailing maken…", "Ctrl+M", self.make_mailing),
-                    ("Brief&sjablonen…", None, self.edit_templates),
-                ],
-            ),
-            ("&Compliment", [("&Mantelzorgcompliment…", "Ctrl+K", self.open_compliment)]),
-            (
-                "&Rapportage",
-                [("&Verantwoording voor de gemeente…", "Ctrl+R", self.make_report)],
-            ),
-            (
-                "Be&heer",
-                [
-                    ("&Huisstijl en briefpapier…", None, self.edit_house_style),
-                    ("&Sociale kaart…", None, self.edit_partners),
-                    ("&Instellingen ondersteuning…", None, self.edit_support_settings),
-                ],
-            ),
-            ("&Help", [("&Over Steunpunt", None, self.about)]),
-        ]
-        for title, items in menus:
-            menu = self.menuBar().addMenu(tr(title))
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                    continue
-                text, keys, slot = item
-                action = QAction(tr(text), self)
-                if keys is not None:
-                    action.setShortcut(QKeySequence(keys))
-                action.triggered.connect(slot)
-                menu.addAction(action)
 
     def make_mailing(self) -> None:
         from steunpunt.ui.letters.mailing_dialog import MailingDialog
@@ -390,7 +328,7 @@ class MainWindow(QMainWindow):
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
         )
 
-    def _ask_open_other(self) -> None:
+    def ask_open_other(self) -> None:
         if self.form_view.confirm_leave():
             self.open_other_database.emit()
 

@@ -1,0 +1,77 @@
+"""The main window's menus, built from one table: what each line says, its keys, what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from steunpunt.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from steunpunt.ui.main_window import MainWindow
+
+MenuItem = tuple[str, "str | QKeySequence.StandardKey | None", Callable[[], object]]
+"""A menu line: its text, its shortcut, and what it does."""
+
+
+def build_menus(window: MainWindow) -> None:
+    """Every menu from one table: (text, shortcut or None, action); None is a separator."""
+    new = QKeySequence.StandardKey.New
+    quit_keys = QKeySequence.StandardKey.Quit
+    menus: list[tuple[str, list[MenuItem | None]]] = [
+        (
+            "&Bestand",
+            [
+                ("&Nieuwe mantelzorger", new, window.new_caregiver),
+                ("&Zoeken", None, window.go_to_search),
+                None,
+                ("&Reservekopie maken", None, window.make_backup),
+                ("Andere database &openen…", None, window.ask_open_other),
+                None,
+                ("&Afsluiten", quit_keys, window.close),
+            ],
+        ),
+        (
+            "Bee&ld",
+            [
+                ("&Vandaag", "Ctrl+1", window.show_today),
+                ("&Mantelzorgers", "Ctrl+2", window.go_to_search),
+                ("&Dashboard", "Ctrl+3", window.show_dashboard),
+            ],
+        ),
+        (
+            "B&rieven",
+            [
+                ("&Mailing maken…", "Ctrl+M", window.make_mailing),
+                ("Brief&sjablonen…", None, window.edit_templates),
+            ],
+        ),
+        ("&Compliment", [("&Mantelzorgcompliment…", "Ctrl+K", window.open_compliment)]),
+        (
+            "&Rapportage",
+            [("&Verantwoording voor de gemeente…", "Ctrl+R", window.make_report)],
+        ),
+        (
+            "Be&heer",
+            [
+                ("&Huisstijl en briefpapier…", None, window.edit_house_style),
+                ("&Sociale kaart…", None, window.edit_partners),
+                ("&Instellingen ondersteuning…", None, window.edit_support_settings),
+            ],
+        ),
+        ("&Help", [("&Over Steunpunt", None, window.about)]),
+    ]
+    for title, items in menus:
+        menu = window.menuBar().addMenu(tr(title))
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+                continue
+            text, keys, slot = item
+            action = QAction(tr(text), window)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
