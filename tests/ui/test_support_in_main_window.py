@@ -92,3 +92,16 @@ def test_the_list_export_opens_with_the_lists_filter(
     qtbot.mouseClick(window.list_view.export_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
     assert window.list_view.criteria().text == "anna"
+
+
+def test_the_dashboard_shows_one_gemeente_when_chosen(qtbot: QtBot, window: MainWindow) -> None:
+    services, actor = window._database.services, window._database.actor
+    add_caregiver(services, actor, first_name="anna")
+    add_caregiver(services, actor, first_name="bram", municipality="soest")
+    window.show_dashboard()
+    dashboard = window.dashboard
+    assert dashboard is not None
+    choices = [dashboard.municipality.itemText(i) for i in range(dashboard.municipality.count())]
+    assert choices == ["Alle gemeenten", "Amersfoort", "Soest"]
+    dashboard.municipality.setCurrentIndex(2)
+    assert dashboard.title.text().startswith("Gemeente Soest")

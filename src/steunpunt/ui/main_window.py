@@ -235,15 +235,22 @@ class MainWindow(QMainWindow):
             from steunpunt.ui.reports.dashboard import DashboardView
 
             self.dashboard = DashboardView(self)
+            self.dashboard.municipality_chosen.connect(self._load_dashboard)
             self.stack.addWidget(self.dashboard)
+        self.dashboard.set_municipalities(self._database.services.reports.municipalities())
+        self.stack.setCurrentWidget(self.dashboard)
+        self._load_dashboard(self.dashboard.chosen_municipality())
+
+    def _load_dashboard(self, municipality: str) -> None:
         dashboard = self.dashboard
-        self.stack.setCurrentWidget(dashboard)
+        if dashboard is None:
+            return
         dashboard.show_message(tr("Cijfers laden…"))
         reports, today = self._database.services.reports, self._today()
 
         def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
-            report = reports.report(date(today.year, 1, 1), today)
-            return report, reports.reach_by_year("", today.year)
+            report = reports.report(date(today.year, 1, 1), today, municipality)
+            return report, reports.reach_by_year(municipality, today.year)
 
         self._runner.start(
             work,

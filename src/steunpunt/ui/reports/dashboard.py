@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -240,10 +242,21 @@ def _draw_value(painter: QPainter, box: QRectF, value: str, rotated: bool, text:
 
 
 class DashboardView(QWidget):
-    """Shows a report's headlines and reach, or a message while loading or when empty."""
+    """Shows a report's headlines and reach, or a message while loading or when empty.
+
+    :attr:`municipality_chosen` asks for the figures of another gemeente ("" for all).
+    """
+
+    municipality_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.municipality = QComboBox(self)
+        self.municipality.setObjectName("dashboard_municipality")
+        self.municipality.addItem(tr("Alle gemeenten"), "")
+        self.municipality.currentIndexChanged.connect(
+            lambda _index: self.municipality_chosen.emit(self.municipality.currentData())
+        )
         self.message = QLabel(self)
         self.message.setObjectName("dashboard_message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -270,8 +283,14 @@ class DashboardView(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.message)
         self.pages.addWidget(scroll)
+        choose = QHBoxLayout()
+        choose.setContentsMargins(9, 6, 9, 0)  # in line with the title below
+        choose.addWidget(QLabel(tr("Gemeente"), self))
+        choose.addWidget(self.municipality)
+        choose.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(choose)
         outer.addWidget(self.pages)
 
     def show_report(self, report: Report, reach: Sequence[Reach]) -> None:
@@ -280,6 +299,20 @@ class DashboardView(QWidget):
         self.tiles.set_tiles([(h.label, h.value) for h in report.headlines])
         self.chart.set_reach(reach)
         self.pages.setCurrentIndex(1)
+
+    def set_municipalities(self, names: Sequence[str]) -> None:
+        """The gemeenten to choose from; the chosen one stays chosen."""
+        current = self.municipality.currentData()
+        self.municipality.blockSignals(True)
+        while self.municipality.count() > 1:
+            self.municipality.removeItem(1)
+        for name in names:
+            self.municipality.addItem(name, name)
+        self.municipality.setCurrentIndex(max(self.municipality.findData(current), 0))
+        self.municipality.blockSignals(False)
+
+    def chosen_municipality(self) -> str:
+        return str(self.municipality.currentData() or "")
 
     def show_message(self, text: str) -> None:
         """Show only ``text`` (loading, no data, an error)."""
