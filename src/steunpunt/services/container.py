@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from steunpunt.services.household_help_letters import HouseholdHelpLetterService
     from steunpunt.services.letters import LetterService
     from steunpunt.services.mailings import MailingService
-    from steunpunt.services.office_settings import OfficeSettingService
     from steunpunt.services.partners import PartnerService
     from steunpunt.services.payments import PaymentService
     from steunpunt.services.referrals import ReferralService
@@ -104,12 +103,6 @@ class Services:
         return ComplimentLetterService(
             self._scope, self.letters, self.mailings, self.applications, self._today
         )
-
-    @cached_property
-    def settings(self) -> OfficeSettingService:
-        from steunpunt.services.office_settings import OfficeSettingService
-
-        return OfficeSettingService(self._scope)
 
     @cached_property
     def burden(self) -> BurdenService:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -10,15 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.support_models import OfficeSetting
-from steunpunt.services.dto import Actor
-from steunpunt.services.session_scope import SessionScope
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 BURDEN_BANDS = "burden_bands"
 HOUSEHOLD_HELP_RULES = "household_help_rules"
+REPORT = "report"
 WORKLIST = "worklist"
 
 
@@ -34,19 +30,3 @@ def write_setting(session: Session, key: str, value_json: str) -> None:
         session.add(OfficeSetting(key=key, value_json=value_json))
     else:
         row.value_json = value_json
-
-
-class OfficeSettingService:
-    """Read and store office-wide settings; each kind parses and checks its own JSON."""
-
-    def __init__(self, scope: SessionScope) -> None:
-        self._scope = scope
-
-    def get(self, key: str, parse: Callable[[str], T]) -> T:
-        with self._scope() as session:
-            return read_setting(session, key, parse)
-
-    def put(self, actor: Actor, key: str, value_json: str) -> None:
-        with self._scope() as session:
-            write_setting(session, key, value_json)
-            log.info("Office setting %s saved by staff %s", key, actor.staff_id)

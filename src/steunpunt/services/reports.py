@@ -29,12 +29,11 @@ from steunpunt.domain.report import (
     suppressed,
 )
 from steunpunt.services.dto import Actor
-from steunpunt.services.office_settings import read_setting, write_setting
+from steunpunt.services.office_settings import REPORT, read_setting, write_setting
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
 
-REPORT = "report"
 TITLE = "Verantwoording mantelzorgondersteuning"
 YEARS_SHOWN = 5
 OUTCOMES = (*ReferralOutcome, None)
