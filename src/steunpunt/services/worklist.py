@@ -20,8 +20,7 @@ from steunpunt.db.support_models import (
     WorklistMark,
 )
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.household_help.budget import granted_hours
-from steunpunt.domain.household_help.eligibility import HouseholdHelpFacts
+from steunpunt.domain.household_help.budget import budget_hours
 from steunpunt.domain.worklist import (
     WorkKind,
     WorklistSettings,
@@ -170,7 +169,7 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
         .all()
     )  # one fetch: SQLAlchemy asks row by row when iterated
     for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
-        budget = granted_hours(_budget_facts(ends_on, extended_until, per_year))
+        budget = budget_hours(per_year, ends_on, extended_until)
         if hours <= budget:
             continue
         yield WorkItem(
@@ -181,15 +180,6 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
             (hours, budget),
             caregiver_id=caregiver_id,
         )
-
-
-def _budget_facts(
-    ends_on: date, extended_until: date | None, per_year: float
-) -> HouseholdHelpFacts:
-    """Just what the budget needs: the hours per year and the end with its extension."""
-    return HouseholdHelpFacts(
-        None, 0, "", ends_on, ends_on, extended_until, 0, per_year, None, False
-    )
 
 
 def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:

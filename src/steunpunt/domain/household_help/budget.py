@@ -5,6 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -36,18 +37,27 @@ class BudgetStatus:
 
 def extension_months(facts: HouseholdHelpFacts) -> int:
     """Whole months the extension adds after the end (0 without an extension)."""
-    if facts.extended_until is None or facts.extended_until <= facts.ends_on:
+    return _months_extended(facts.ends_on, facts.extended_until)
+
+
+def _months_extended(ends_on: date, extended_until: date | None) -> int:
+    if extended_until is None or extended_until <= ends_on:
         return 0
-    return full_months(day_after(facts.ends_on), day_after(facts.extended_until))
+    return full_months(day_after(ends_on), day_after(extended_until))
 
 
 def granted_hours(facts: HouseholdHelpFacts) -> float:
-    """The grant's budget: ``hours_per_year``, plus ``hours_per_year x months / 12`` for the whole
-    months of an extension (a grant lasts at most a year plus its extension)."""
-    extra = extension_months(facts)
+    """The grant's budget; see ``budget_hours``."""
+    return budget_hours(facts.hours_per_year, facts.ends_on, facts.extended_until)
+
+
+def budget_hours(hours_per_year: float, ends_on: date, extended_until: date | None) -> float:
+    """``hours_per_year``, plus ``hours_per_year x months / 12`` for the whole months of an
+    extension (a grant lasts at most a year plus its extension)."""
+    extra = _months_extended(ends_on, extended_until)
     if extra == 0:
-        return facts.hours_per_year
-    return round(facts.hours_per_year * (12 + extra) / 12, 2)
+        return hours_per_year
+    return round(hours_per_year * (12 + extra) / 12, 2)
 
 
 def _month_name(year: int, month: int) -> str:
