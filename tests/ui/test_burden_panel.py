@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.burden import AssessmentData
@@ -19,6 +18,7 @@ from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from tests.conftest import TODAY
 from tests.helpers import add_caregiver
 from tests.ui.conftest import Answers
+from tests.ui.modal import click, in_dialog, press_ok
 
 
 @pytest.fixture
@@ -27,29 +27,6 @@ def panel(qtbot: QtBot, services: Services, actor: Actor) -> BurdenPanel:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-def in_dialog(
-    qtbot: QtBot, open_it: Callable[[], None], drive: Callable[[AssessmentDialog], None]
-) -> None:
-    """Open the modal dialog with ``open_it`` and let ``drive`` fill it in; never leaves it open."""
-    failures: list[BaseException] = []
-
-    def step() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, AssessmentDialog)
-            drive(dialog)
-        except BaseException as failure:  # re-raised once the dialog is closed
-            failures.append(failure)
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, step)
-    open_it()
-    if failures:
-        raise failures[0]
 
 
 def type_answers(qtbot: QtBot, dialog: AssessmentDialog, keys: str) -> None:
@@ -63,16 +40,6 @@ def type_answers(qtbot: QtBot, dialog: AssessmentDialog, keys: str) -> None:
 def start_at_first(qtbot: QtBot, dialog: AssessmentDialog) -> None:
     """Click the first statement's text, as a person starting the list would."""
     qtbot.mouseClick(dialog.rows[0].label, Qt.MouseButton.LeftButton)
-
-
-def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-
-
-def click(qtbot: QtBot, button: QWidget) -> Callable[[], None]:
-    return lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_all_statements_with_ten_ja_is_heavy_and_overloaded(
@@ -96,7 +63,7 @@ def test_all_statements_with_ten_ja_is_heavy_and_overloaded(
         press_ok(qtbot, dialog)
 
     with qtbot.waitSignal(panel.changed):
-        in_dialog(qtbot, click(qtbot, panel.new_button), drive)
+        in_dialog(click(qtbot, panel.new_button), AssessmentDialog, drive)
     assert seen["partial"] == "Totaal: 9 van 15 (nog 6 open)"
     assert seen["total"] == "Totaal: 10 van 15"
     assert seen["band"] == "Zwaar · overbelast"
@@ -123,7 +90,7 @@ def test_only_the_total_is_enough(
         seen["band"] = dialog.band.text()
         press_ok(qtbot, dialog)
 
-    in_dialog(qtbot, click(qtbot, panel.new_button), drive)
+    in_dialog(click(qtbot, panel.new_button), AssessmentDialog, drive)
     assert seen["band"] == "Licht"
     row = [panel.records.table.item(0, c).text() for c in range(5)]
     assert row == ["22-11-2026", "3 (alleen totaal)", "Licht", "", "Telefonisch afgenomen"]

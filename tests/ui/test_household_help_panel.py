@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
@@ -23,6 +22,7 @@ from tests.helpers import add_caregiver, care_recipient_data, relation_data
 from tests.test_services_household_help import grant_data, provider
 from tests.test_services_support import partner_form
 from tests.ui.conftest import Answers
+from tests.ui.modal import click, in_dialog, press_ok
 
 GREEN, RED = "#1b6e20", "#b00020"
 
@@ -34,42 +34,6 @@ def panel(qtbot: QtBot, services: Services, actor: Actor) -> HouseholdHelpPanel:
     widget.resize(900, 700)
     widget.show()
     return widget
-
-
-def in_dialog(
-    open_it: Callable[[], None], kind: type[QDialog], drive: Callable[[Any], None]
-) -> None:
-    """Open the modal dialog with ``open_it`` and let ``drive`` fill it in; never leaves it open."""
-    failures: list[BaseException] = []
-
-    def step() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, kind)
-            drive(dialog)
-        except BaseException as failure:  # re-raised once the dialog is closed
-            failures.append(failure)
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, step)
-    open_it()
-    if failures:
-        raise failures[0]
-
-
-def click(qtbot: QtBot, button: QWidget) -> Callable[[], None]:
-    return lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    button = box.button(QDialogButtonBox.StandardButton.Save) or box.button(
-        QDialogButtonBox.StandardButton.Ok
-    )
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def retype(qtbot: QtBot, field: object, text: str) -> None:

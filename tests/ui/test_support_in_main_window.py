@@ -13,7 +13,8 @@ from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.list_model import COL_BURDEN
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_caregiver
-from tests.ui.test_burden_panel import click, in_dialog, press_ok, start_at_first, type_answers
+from tests.ui.modal import click, in_dialog, press_ok
+from tests.ui.test_burden_panel import start_at_first, type_answers
 
 
 def test_an_assessment_shows_the_overload_flag_in_the_list(
@@ -33,7 +34,7 @@ def test_an_assessment_shows_the_overload_flag_in_the_list(
         type_answers(qtbot, dialog, "jjjjjjjjjjjnnnn")
         press_ok(qtbot, dialog)
 
-    in_dialog(qtbot, click(qtbot, form.burden.new_button), drive)
+    in_dialog(click(qtbot, form.burden.new_button), AssessmentDialog, drive)
     assert form.subtitle.text().endswith("belasting zwaar, overbelast")
     window.go_back()
     assert window.stack.currentWidget() is window.list_view
