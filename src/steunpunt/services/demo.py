@@ -6,6 +6,7 @@ import logging
 import time as clock
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
@@ -67,22 +68,12 @@ def _staff_ids(engine: Engine, names: list[str]) -> list[int]:
 
 
 def _insert(connection: Connection, batch: Batch) -> None:
-    """Core executemany inserts; the FTS triggers index the caregivers' search text.
-
-    Rows come with their uuid, so the ids RETURNING hands back are matched by uuid: asking
-    for parameter order instead makes SQLite insert row by row. The timestamps come from the
-    database clock, as binding a datetime per row costs more than the insert itself.
-    """
+    """Core executemany inserts; the FTS triggers index the caregivers' search text."""
     now = func.current_timestamp()
-    ids: dict[str, list[int]] = {}
-    for key, parent, rows in (
-        ("caregiver_id", Caregiver, batch.caregivers),
-        ("care_recipient_id", CareRecipient, batch.recipients),
-    ):
-        statement = insert(parent).values(created_at=now, updated_at=now, version=1)
-        returned = connection.execute(statement.returning(parent.uuid, parent.id), rows)
-        by_uuid = {row_uuid: row_id for row_uuid, row_id in returned} if rows else {}
-        ids[key] = [by_uuid[row["uuid"]] for row in rows]
+    ids = {
+        "caregiver_id": insert_with_ids(connection, Caregiver, batch.caregivers),
+        "care_recipient_id": insert_with_ids(connection, CareRecipient, batch.recipients),
+    }
     for model, rows in (
         (CareRelation, batch.relations),
         (Contact, batch.contacts),
@@ -106,3 +97,19 @@ def _insert(connection: Connection, batch: Batch) -> None:
         .where(Caregiver.id.in_(ids["caregiver_id"]))
         .values(last_contact_on=latest)
     )
+
+
+def insert_with_ids(connection: Connection, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows that carry their uuid; the new ids in the order of ``rows``.
+
+    The ids RETURNING hands back are matched by uuid: asking for parameter order instead
+    makes SQLite insert row by row. The timestamps come from the database clock, as binding
+    a datetime per row costs more than the insert itself.
+    """
+    if not rows:
+        return []
+    now = func.current_timestamp()
+    statement = insert(model).values(created_at=now, updated_at=now, version=1)
+    returned = connection.execute(statement.returning(model.uuid, model.id), rows)
+    by_uuid: dict[str, int] = {row_uuid: row_id for row_uuid, row_id in returned}
+    return [by_uuid[row["uuid"]] for row in rows]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from steunpunt.db.base import new_uuid
 from steunpunt.db.models import Caregiver
@@ -27,6 +27,7 @@ from steunpunt.domain.burden import BurdenBands
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.partner import PartnerKind
 from steunpunt.domain.referral import ReferralOutcome
+from steunpunt.services.demo import insert_with_ids
 
 log = logging.getLogger(__name__)
 
@@ -113,16 +114,10 @@ def fill_demo_support(
 
 
 def _insert(connection: Connection, model: Any, rows: list[Row]) -> list[int]:
-    """Insert with uuids and database timestamps; the new ids in the order of ``rows``."""
-    if not rows:
-        return []
+    """Give the rows a uuid and insert them; the new ids in the order of ``rows``."""
     for row in rows:
         row["uuid"] = new_uuid()
-    now = func.current_timestamp()
-    statement = insert(model).values(created_at=now, updated_at=now, version=1)
-    result = connection.execute(statement.returning(model.uuid, model.id), rows)
-    returned: dict[str, int] = {row_uuid: row_id for row_uuid, row_id in result}
-    return [returned[row["uuid"]] for row in rows]
+    return insert_with_ids(connection, model, rows)
 
 
 def _partners(connection: Connection) -> list[tuple[int, PartnerKind]]:
