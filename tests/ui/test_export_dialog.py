@@ -32,15 +32,11 @@ class CancellingRunner(SynchronousTaskRunner):
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskContext:
-        context = TaskContext(lambda _done, _total: None)
-        context.cancel()
-        try:
-            result = function(context)
-        except BaseException as error:
-            on_error(error)
-        else:
-            on_done(result)
-        return context
+        def cancelled_first(context: TaskContext) -> Any:
+            context.cancel()
+            return function(context)
+
+        return super().start(cancelled_first, on_done, on_error, on_progress)
 
 
 @pytest.fixture
