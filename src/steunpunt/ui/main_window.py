@@ -216,13 +216,15 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the worklist and the list; called once the window is shown."""
         self.list_view.refresh()
-        self.today_view.refresh()
-        self.stack.setCurrentWidget(self.today_view)
-        self.today_view.table.setFocus()
+        self._to_today()
 
     def show_today(self) -> None:
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
             return
+        self._to_today()
+
+    def _to_today(self) -> None:
+        """The worklist, loaded afresh, with the keyboard in its table."""
         self.today_view.refresh()
         self.stack.setCurrentWidget(self.today_view)
         self.today_view.table.setFocus()
@@ -298,9 +300,7 @@ class MainWindow(QMainWindow):
         if not self.form_view.confirm_leave():
             return
         if self._came_from is self.today_view:
-            self.today_view.refresh()
-            self.stack.setCurrentWidget(self.today_view)
-            self.today_view.table.setFocus()
+            self._to_today()
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.table.setFocus()
