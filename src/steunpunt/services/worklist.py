@@ -4,10 +4,11 @@ sight, and the compliment round's waiting work; items can be marked done or snoo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from typing import TypeVarTuple
 
-from sqlalchemy import Integer, func, select
+from sqlalchemy import Integer, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregiver_queries import is_active
@@ -35,6 +36,8 @@ from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.support_dto import WorkItem
 
 log = logging.getLogger(__name__)
+
+Columns = TypeVarTuple("Columns")
 
 _NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
 
@@ -94,17 +97,19 @@ class WorklistService:
             row.marked_by_id = actor.staff_id
 
 
+def _fetch(session: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]:
+    """All rows at once: iterating a result makes SQLAlchemy ask row by row."""
+    return session.connection().execute(query).all()
+
+
 def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = (
-        session.connection()
-        .execute(
-            select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
-            .join(Partner, Partner.id == Referral.partner_id)
-            .join(Caregiver, Caregiver.id == Referral.caregiver_id)
-            .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today)
-        )
-        .all()
-    )  # one fetch: SQLAlchemy asks row by row when iterated
+    rows = _fetch(
+        session,
+        select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
+        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today),
+    )
     for referral_id, caregiver_id, due, partner, *name in rows:
         yield WorkItem(
             f"verwijzing:{referral_id}:{due}",
@@ -117,23 +122,20 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
 
 
 def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                HouseholdHelpGrant.id,
-                HouseholdHelpGrant.caregiver_id,
-                HouseholdHelpGrant.evaluation_on,
-                *_NAME,
-            )
-            .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-            .where(
-                HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
-                HouseholdHelpGrant.evaluation_on <= today,
-            )
+    rows = _fetch(
+        session,
+        select(
+            HouseholdHelpGrant.id,
+            HouseholdHelpGrant.caregiver_id,
+            HouseholdHelpGrant.evaluation_on,
+            *_NAME,
         )
-        .all()
-    )  # one fetch: SQLAlchemy asks row by row when iterated
+        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
+        .where(
+            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
+            HouseholdHelpGrant.evaluation_on <= today,
+        ),
+    )
     for grant_id, caregiver_id, due, *name in rows:
         yield WorkItem(
             f"evaluatie:{grant_id}:{due}",
@@ -148,26 +150,23 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
 def _over_budget(session: Session) -> Iterator[WorkItem]:
     """Running grants whose delivered hours passed their budget (with any extension)."""
     grant = HouseholdHelpGrant
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                grant.id,
-                grant.caregiver_id,
-                grant.ends_on,
-                grant.extended_until,
-                grant.hours_per_year,
-                grant.hours_used,
-                *_NAME,
-            )
-            .join(Caregiver, Caregiver.id == grant.caregiver_id)
-            .where(
-                grant.status.in_([status.value for status in BUDGET_STATUSES]),
-                grant.hours_used > grant.hours_per_year,
-            )
+    rows = _fetch(
+        session,
+        select(
+            grant.id,
+            grant.caregiver_id,
+            grant.ends_on,
+            grant.extended_until,
+            grant.hours_per_year,
+            grant.hours_used,
+            *_NAME,
         )
-        .all()
-    )  # one fetch: SQLAlchemy asks row by row when iterated
+        .join(Caregiver, Caregiver.id == grant.caregiver_id)
+        .where(
+            grant.status.in_([status.value for status in BUDGET_STATUSES]),
+            grant.hours_used > grant.hours_per_year,
+        ),
+    )
     for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
         budget = budget_hours(per_year, ends_on, extended_until)
         if hours <= budget:
@@ -186,17 +185,14 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
     """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
     cutoff = months_before(today, months)
     last = Caregiver.last_contact_on
-    rows = (
-        session.connection()
-        .execute(
-            select(Caregiver.id, last, *_NAME).where(
-                Caregiver.overloaded.is_(True),
-                last.is_(None) | (last <= cutoff),
-                is_active(today),
-            )
-        )
-        .all()
-    )  # one fetch: SQLAlchemy asks row by row when iterated
+    rows = _fetch(
+        session,
+        select(Caregiver.id, last, *_NAME).where(
+            Caregiver.overloaded.is_(True),
+            last.is_(None) | (last <= cutoff),
+            is_active(today),
+        ),
+    )
     for caregiver_id, last_contact, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",
@@ -215,21 +211,18 @@ def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
     overdue = (ComplimentApplication.status == awaiting) & (
         ComplimentApplication.control_letter_due_on < today
     )
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                ComplimentRound.id,
-                ComplimentRound.municipality,
-                ComplimentRound.year,
-                func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
-                func.sum(overdue.cast(Integer)),
-            )
-            .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
-            .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year)
+    rows = _fetch(
+        session,
+        select(
+            ComplimentRound.id,
+            ComplimentRound.municipality,
+            ComplimentRound.year,
+            func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
+            func.sum(overdue.cast(Integer)),
         )
-        .all()
-    )  # one fetch: SQLAlchemy asks row by row when iterated
+        .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
+        .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year),
+    )
     for round_id, municipality, year, open_count, late_count in rows:
         title = f"Mantelzorgcompliment {municipality} {year}"
         if open_count:
