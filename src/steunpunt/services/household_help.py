@@ -51,7 +51,7 @@ class HouseholdHelpService:
 
     def rules(self) -> HouseholdHelpRules:
         with self._scope() as session:
-            return read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
+            return _rules(session)
 
     def save_rules(self, actor: Actor, rules: HouseholdHelpRules) -> None:
         errors = check_rules(rules)
@@ -66,7 +66,7 @@ class HouseholdHelpService:
     def grants(self, caregiver_id: int) -> list[GrantView]:
         """The caregiver's grants, newest first, each judged and with its budget."""
         with self._scope() as session:
-            rules = read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
+            rules = _rules(session)
             rows = session.scalars(
                 select(HouseholdHelpGrant)
                 .where(HouseholdHelpGrant.caregiver_id == caregiver_id)
@@ -76,7 +76,7 @@ class HouseholdHelpService:
 
     def get(self, grant_id: int) -> GrantView:
         with self._scope() as session:
-            rules = read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
+            rules = _rules(session)
             return _view(session, load(session, HouseholdHelpGrant, grant_id, WHAT), rules)
 
     # --- writing ------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ class HouseholdHelpService:
             session.add(row)
             session.flush()
             log.info("Household help %s requested by staff %s", row.id, actor.staff_id)
-            return _view(session, row, read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json))
+            return _view(session, row, _rules(session))
 
     def update(
         self, actor: Actor, grant_id: int, expected_version: int, data: GrantData
@@ -102,7 +102,7 @@ class HouseholdHelpService:
             _apply(session, row, data)
             session.flush()
             log.info("Household help %s changed by staff %s", grant_id, actor.staff_id)
-            return _view(session, row, read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json))
+            return _view(session, row, _rules(session))
 
     def change_status(
         self,
@@ -118,7 +118,7 @@ class HouseholdHelpService:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             current = HouseholdHelpStatus(row.status)
             check_transition(current, new_status)
-            rules = read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
+            rules = _rules(session)
             if new_status is HouseholdHelpStatus.GRANTED:
                 verdict = evaluate(rules, _facts(session, row))
                 if not verdict.eligible and not reason:
@@ -183,13 +183,17 @@ class HouseholdHelpService:
             log.info(
                 "Hours of %s-%s for grant %s by staff %s", year, month, grant_id, actor.staff_id
             )
-            return _view(session, row, read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json))
+            return _view(session, row, _rules(session))
 
     def remove(self, actor: Actor, grant_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             session.delete(row)
             log.info("Household help %s removed by staff %s", grant_id, actor.staff_id)
+
+
+def _rules(session: Session) -> HouseholdHelpRules:
+    return read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
 
 
 def _apply(session: Session, row: HouseholdHelpGrant, data: GrantData) -> None:
