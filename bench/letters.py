@@ -356,7 +356,7 @@ def bench_labels(folder: Path, groups: Sequence[Household]) -> dict[str, object]
         lambda: render_labels(
             target,
             sheet,
-            (Recipient(group.name_lines, group.address).lines for group in groups),
+            (Recipient(group.name_lines, group.address) for group in groups),
             lambda _done: True,
         )
     )

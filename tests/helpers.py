@@ -91,6 +91,13 @@ def caregiver_data(
     return caregiver_from_form(caregiver_form(**changes), scopes, no_mail, TODAY)
 
 
+def consented(scopes: frozenset[ConsentScope], /, **changes: str) -> CaregiverData:
+    """A caregiver who gave consent for ``scopes`` in writing on 1 January 2026."""
+    return caregiver_data(
+        scopes, False, consent_given_on="01-01-2026", consent_method="schriftelijk", **changes
+    )
+
+
 def care_recipient_data(
     scopes: frozenset[ConsentScope] = frozenset(), /, **changes: str
 ) -> CareRecipientData:

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine, text
 
 from steunpunt.domain.age import AgeBracket
-from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
+from steunpunt.domain.choices import ConsentScope, Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.envelope import A4_HEIGHT_MM
@@ -21,7 +21,7 @@ from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
 from steunpunt.services.letter_dto import MailingRequest, RecipientCount, TemplateData
 from steunpunt.services.mailings import Cancelled
-from tests.helpers import TODAY, add_mailing_people, fill_house_style
+from tests.helpers import TODAY, add_mailing_people, consented, fill_house_style
 
 MM = 72 / 25.4
 
@@ -71,12 +71,15 @@ def request(services: Services, folder: Path, **changes: object) -> MailingReque
 
 
 def test_left_out_people_are_named_with_their_reason(
-    services: Services, people: dict[str, int], engine: Engine
+    services: Services, actor: Actor, people: dict[str, int], engine: Engine
 ) -> None:
     with engine.begin() as connection:  # a postcode typed around the form, long ago
         connection.execute(
             text("UPDATE caregiver SET postcode = '0812 bb' WHERE id = :id"), {"id": people["jan"]}
         )
+    people["no_consent"] = services.caregivers.create(
+        actor, consented(frozenset({ConsentScope.REGISTRATION}), first_name="Cor", last_name="Geen")
+    ).id
     selection = services.mailings.select_recipients(RecipientFilter())
     assert {person.caregiver_id for person in selection.included} == {
         people["ayse"],
@@ -88,6 +91,7 @@ def test_left_out_people_are_named_with_their_reason(
         people["ended"]: LeftOutReason.ENDED,
         people["no_address"]: LeftOutReason.NO_ADDRESS,
         people["jan"]: LeftOutReason.BAD_POSTCODE,
+        people["no_consent"]: LeftOutReason.NO_POST_CONSENT,
     }
     expected = {reason: 1 for reason in LeftOutReason}
     assert selection.reasons() == expected

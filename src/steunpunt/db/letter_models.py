@@ -30,6 +30,18 @@ class HouseStyleRecord(Tracked, Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class HouseStyleSnapshot(Tracked, Base):
+    """The house style as a mailing printed it, kept once however many mailings used it."""
+
+    __tablename__ = "house_style_snapshot"
+
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    """SHA-256 of the settings and images: the same house style is stored only once."""
+    settings_json: Mapped[str] = mapped_column(Text)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class LetterTemplate(Tracked, Base):
     """A letter staff can edit: its kind decides which merge fields it may use."""
 
@@ -79,6 +91,11 @@ class Mailing(Tracked, Base):
     letter_date: Mapped[date] = mapped_column(Date)
     recipients_description: Mapped[str] = mapped_column(String(300), default="")
     letter_count: Mapped[int] = mapped_column(default=0)
+    house_style_id: Mapped[int | None] = mapped_column(
+        ForeignKey("house_style_snapshot.id", ondelete="SET NULL")
+    )
+    """The house style the letters were printed with (None for mailings made before it was
+    kept: a reprint of those uses today's house style)."""
 
     __table_args__ = (UniqueConstraint("year", "number"),)
 
@@ -99,6 +116,9 @@ class SentLetter(Tracked, Base):
     """Set when the letter went to this naaste of the caregiver (a controlebrief)."""
     letter_values: Mapped[str] = mapped_column(Text, default="{}")
     """The letter kind's own values as printed (``{"bedrag": "€ 100,00"}``), for a reprint."""
+    printed_json: Mapped[str] = mapped_column(Text, default="")
+    """The letter as printed: name lines, address and every merge value (see
+    ``services.letter_log``); empty for letters logged before it was kept."""
 
     __table_args__ = (
         Index("ix_sent_letter_caregiver", "caregiver_id", "sent_on"),

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
 from steunpunt.db.letter_models import Mailing, SentLetter
-from steunpunt.db.models import Caregiver, CareRecipient
+from steunpunt.db.models import Caregiver, CareRecipient, Consent
 from steunpunt.domain.age import AgeBracket, birth_date_range
-from steunpunt.domain.choices import LeftOutReason
+from steunpunt.domain.choices import ConsentScope, LeftOutReason
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.recipient_filter import RecipientFilter
 
@@ -49,14 +49,34 @@ AddresseeSelect = Select[*tuple[Any, ...]]
 GRANTED_STATUSES = (ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value)
 
 
-def left_out_reason(today: date, dialect: str) -> Any:
-    """Why a caregiver gets no letter, as a column (None: they get one). The order matters."""
+def left_out_reason(today: date, dialect: str, post_consent: bool = True) -> Any:
+    """Why a caregiver gets no letter, as a column (None: they get one). The order matters.
+
+    With ``post_consent`` a caregiver whose last recorded consent lacks the "post" scope
+    (or who withdrew consent) is left out; someone with no consent recorded is not.
+    """
+    consent = [(_no_post_consent(), LeftOutReason.NO_POST_CONSENT.value)] if post_consent else []
     return case(
         (Caregiver.ended_on <= today, LeftOutReason.ENDED.value),
         (Caregiver.no_mail.is_(True), LeftOutReason.NO_MAIL.value),
+        *consent,
         *_address_problems(Caregiver, dialect),
         else_=None,
     ).label("reason")
+
+
+def _no_post_consent() -> ColumnElement[bool]:
+    """The caregiver's last consent row exists and has no "post" among its scopes (a
+    withdrawal is a row without scopes). Scopes are stored as ``registratie,post``."""
+    last = (
+        select(Consent.scopes)
+        .where(Consent.caregiver_id == Caregiver.id)
+        .order_by(Consent.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    listed = literal(",") + last + literal(",")
+    return and_(last.is_not(None), ~listed.contains(f",{ConsentScope.MAIL.value},"))
 
 
 def _address_problems(person: Any, dialect: str) -> list[tuple[ColumnElement[bool], str]]:
@@ -72,10 +92,10 @@ def _address_problems(person: Any, dialect: str) -> list[tuple[ColumnElement[boo
     else:
         postcode_ok = person.postcode.regexp_match("^[1-9][0-9]{3} [A-Z]{2}$")
     no_address = or_(
-        person.street == "",
+        func.trim(person.street) == "",
         person.house_number.is_(None),
         person.postcode == "",
-        person.place == "",
+        func.trim(person.place) == "",
     )
     return [
         (no_address, LeftOutReason.NO_ADDRESS.value),
@@ -117,11 +137,13 @@ def recipients_query(criteria: RecipientFilter, today: date, dialect: str) -> Ad
     return query
 
 
-def addressees_query(caregiver_ids: list[int], today: date, dialect: str) -> AddresseeSelect:
-    """The same columns for chosen caregivers (a single letter, a reprint)."""
-    return select(*ADDRESSEE_COLUMNS, left_out_reason(today, dialect)).where(
-        Caregiver.id.in_(caregiver_ids)
-    )
+def addressees_query(
+    caregiver_ids: list[int], today: date, dialect: str, post_consent: bool = False
+) -> AddresseeSelect:
+    """The same columns for chosen caregivers (a single letter, a reprint, a letter about an
+    application); ``post_consent`` as in :func:`left_out_reason`."""
+    reason = left_out_reason(today, dialect, post_consent)
+    return select(*ADDRESSEE_COLUMNS, reason).where(Caregiver.id.in_(caregiver_ids))
 
 
 def naasten_query(care_recipient_ids: list[int], dialect: str) -> AddresseeSelect:

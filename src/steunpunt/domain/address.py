@@ -39,7 +39,8 @@ class Address:
     @property
     def is_complete(self) -> bool:
         """Whether a letter can be sent: street, number, postcode and place are known."""
-        return bool(self.street and self.house_number and self.postcode and self.place)
+        parts = (self.street, self.postcode, self.place)
+        return bool(self.house_number) and all(part.strip() for part in parts)
 
     @property
     def one_line(self) -> str:

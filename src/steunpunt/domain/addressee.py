@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,12 +38,15 @@ class Addressee:
 
     @property
     def aanhef(self) -> str:
-        """``Beste mevrouw De Vries``, or the whole name when no salutation is known."""
+        """``Beste mevrouw De Vries``; without a salutation ``Beste Anna de Vries``, with only
+        initials ``Beste A. de Vries``, and with neither ``Beste heer/mevrouw De Vries``."""
         title = {Salutation.MRS: "mevrouw", Salutation.MR: "meneer"}.get(self.salutation)
-        if title is None:
+        if title is None and self.name.first_name:
             return f"Beste {self.name.full}"
+        if title is None and self.name.initials:
+            return f"Beste {self.name.formal}"
         surname = self.name.surname
-        return f"Beste {title} {surname[:1].upper()}{surname[1:]}"
+        return f"Beste {title or 'heer/mevrouw'} {surname[:1].upper()}{surname[1:]}"
 
 
 def letter_key(caregiver_id: int, care_recipient_id: int | None = None) -> str:
@@ -116,10 +120,21 @@ def address_key(address: Address) -> tuple[str, int, str]:
     return (address.postcode.replace(" ", "").upper(), address.house_number or 0, suffix)
 
 
-def postal_order(address: Address) -> tuple[str, str, int, str]:
-    """Sort order for the printer and the post: postcode, street, huisnummer, toevoeging."""
+def postal_order(address: Address) -> tuple[str, str, int, tuple[tuple[int, int, str], ...]]:
+    """Sort order for the printer and the post: postcode, street, huisnummer, toevoeging;
+    numbers in a toevoeging sort as numbers (``12-2`` before ``12-10``)."""
     postcode, number, suffix = address_key(address)
-    return (postcode, address.street.casefold(), number, suffix)
+    return (postcode, address.street.casefold(), number, natural_key(suffix))
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``"2"`` before ``"10"`` and ``"A2"`` before ``"A10"``: digit runs compare as numbers,
+    and a number comes before letters."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
 
 
 def households(addressees: Iterable[Addressee], grouping: Grouping) -> list[Household]:

@@ -121,6 +121,7 @@ class LeftOutReason(LabelledChoice):
 
     ENDED = "beeindigd"
     NO_MAIL = "geen_post"
+    NO_POST_CONSENT = "geen_toestemming_post"
     NO_ADDRESS = "geen_adres"
     BAD_POSTCODE = "postcode"
 
@@ -192,6 +193,7 @@ _LABELS: dict[StrEnum, str] = {
     Grouping.RESIDENTS: "Eén brief per adres, aan 'De bewoners van'",
     LeftOutReason.ENDED: "Inschrijving beëindigd",
     LeftOutReason.NO_MAIL: "Wil geen post ontvangen",
+    LeftOutReason.NO_POST_CONSENT: "Geen toestemming voor post",
     LeftOutReason.NO_ADDRESS: "Geen volledig adres",
     LeftOutReason.BAD_POSTCODE: "Ongeldige postcode",
 }

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import logging
-import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.letters.address_block import Recipient
+from steunpunt.letters.address_fit import Box, FittedBlock, fit_address
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
-
-log = logging.getLogger(__name__)
+from steunpunt.letters.hand_list import draw_hand_list
 
 LABEL_SIZE = 10.0  # pt: plain sans-serif, as on an envelope (PostNL)
-MIN_SIZE = 7.0  # pt: a line too wide for the label is shrunk, but not below this
+MIN_SIZE = 7.0  # pt: the readable minimum; an address that needs less is handled by hand
 LINE_GAP = 1.25
 PROGRESS_EVERY = 100
 _EPSILON = 1e-6  # mm: forgive float rounding such as 7 x 42.3
@@ -118,16 +117,41 @@ class LabelPreset(StrEnum):
         )
 
 
+@dataclass(frozen=True)
+class LabelRun:
+    """What a run of labels made: how many were printed, and who must be addressed by hand."""
+
+    printed: int
+    by_hand: tuple[Recipient, ...] = ()
+
+
+def label_box(sheet: LabelSheet, font: str) -> Box:
+    """The room for an address on one label of ``sheet``, in points."""
+    from reportlab.lib.units import mm
+
+    _x, _top, width, height = _text_box(sheet, 0, mm)
+    return Box(width, height, font, LABEL_SIZE, MIN_SIZE, LINE_GAP)
+
+
+def fit_label(recipient: Recipient, box: Box) -> FittedBlock | None:
+    """The label's lines and size, or None when the address cannot be printed whole."""
+    address = recipient.address
+    return fit_address(recipient.names, (address.street_line, address.postal_line), box)
+
+
 def render_labels(
     target: Path | BinaryIO,
     sheet: LabelSheet,
-    labels: Iterable[Sequence[str]],
+    recipients: Iterable[Recipient],
     progress: Callable[[int], bool] | None = None,
-) -> int:
-    """Write one label per item of address lines, page after page; return how many.
+) -> LabelRun:
+    """Write one label per recipient, page after page, never losing a part of an address.
 
-    ``progress(done)`` is called every 100 labels and at the end; when it returns False,
-    raise :class:`RenderCancelled`. Raise ``InvalidValue`` for a bad sheet or no labels.
+    An address that does not fit its label whole, even at the smallest size with the names
+    wrapped, gets no label: it is printed on a last page "Met de hand adresseren" and returned
+    in :attr:`LabelRun.by_hand`. ``progress(done)`` is called every 100 recipients and at the
+    end; when it returns False, raise :class:`RenderCancelled`. Raise ``InvalidValue`` for a
+    bad sheet or no recipients.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -137,39 +161,49 @@ def render_labels(
     sheet.check()
     fonts = register_fonts()
     font = fonts.regular
+    box = label_box(sheet, font)
     ascent, descent = pdfmetrics.getAscentDescent(font, 1.0)
     boxes = [_text_box(sheet, index, mm) for index in range(sheet.per_page)]
     canvas = Canvas(_sink(target), pagesize=A4)
     print_at_true_size(canvas)
     canvas.setTitle("Adresetiketten")
     current_size = 0.0
-    done = 0
-    for done, item in enumerate(labels, start=1):
-        position = (done - 1) % sheet.per_page
-        if position == 0 and done > 1:
-            canvas.showPage()
-            current_size = 0.0
-        x, top, width, height = boxes[position]
-        lines = [line.strip() for line in item if line.strip()]
-        size, lines = _fit(lines, font, width, height, ascent - descent, pdfmetrics)
-        if lines:
-            if size != current_size:
-                canvas.setFont(font, size, size * LINE_GAP)
-                current_size = size
-            block = (len(lines) - 1) * size * LINE_GAP + (ascent - descent) * size
-            text = canvas.beginText(x, top - (height - block) / 2 - ascent * size)
-            for line in lines:
-                text.textLine(line)
-            canvas.drawText(text)
+    printed = done = 0
+    by_hand: list[Recipient] = []
+    for done, recipient in enumerate(recipients, start=1):
+        fitted = fit_label(recipient, box)
+        if fitted is None:
+            by_hand.append(recipient)
+        else:
+            position = printed % sheet.per_page
+            if position == 0 and printed:
+                canvas.showPage()
+                current_size = 0.0
+            printed += 1
+            x, top, _width, height = boxes[position]
+            size, lines = fitted.size, fitted.lines
+            if lines:
+                if size != current_size:
+                    canvas.setFont(font, size, size * LINE_GAP)
+                    current_size = size
+                block = box.block_height(len(lines), size)
+                text = canvas.beginText(x, top - (height - block) / 2 - ascent * size)
+                for line in lines:
+                    text.textLine(line)
+                canvas.drawText(text)
         if done % PROGRESS_EVERY == 0 and progress is not None and not progress(done):
             raise RenderCancelled
     if done == 0:
         raise InvalidValue("Er zijn geen adressen om etiketten van te maken.")
     if done % PROGRESS_EVERY and progress is not None and not progress(done):
         raise RenderCancelled
+    if by_hand:
+        if printed:
+            canvas.showPage()
+        draw_hand_list(canvas, by_hand, fonts, ascent - descent)
     canvas.showPage()
     canvas.save()
-    return done
+    return LabelRun(printed, tuple(by_hand))
 
 
 def render_test_sheet(target: Path | BinaryIO, sheet: LabelSheet) -> None:
@@ -255,29 +289,6 @@ def _text_box(sheet: LabelSheet, index: int, mm: float) -> tuple[float, float, f
         (width - 2 * pad) * mm,
         (height - 2 * pad) * mm,
     )
-
-
-def _fit(
-    lines: list[str], font: str, width: float, height: float, extent: float, metrics: Any
-) -> tuple[float, list[str]]:
-    """The largest size from 10 down to 7 pt at which ``lines`` fit the box (in points).
-
-    What still does not fit at 7 pt is cut: a long line gets an ellipsis, surplus lines are
-    dropped (and logged); text never runs into the next label.
-    """
-    if not lines:
-        return LABEL_SIZE, lines
-    widest = max(metrics.stringWidth(line, font, 1.0) for line in lines)
-    size = min(LABEL_SIZE, width / widest if widest else LABEL_SIZE)
-    size = min(size, height / ((len(lines) - 1) * LINE_GAP + extent))
-    size = max(MIN_SIZE, math.floor(size * 2) / 2)
-    fitting = max(0, int((height / size - extent) / LINE_GAP) + 1)
-    if fitting < len(lines):
-        log.warning("label with %d lines cut to %d lines", len(lines), fitting)
-        lines = lines[:fitting]
-    if widest * size > width:
-        lines = [_cut(line, font, size, width, metrics) for line in lines]
-    return size, lines
 
 
 def _cut(line: str, font: str, size: float, width: float, metrics: Any) -> str:

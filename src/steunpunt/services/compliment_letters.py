@@ -163,6 +163,7 @@ class ComplimentLetterService:
             caregiver_ids=tuple(caregivers),
             description=f"Herinnering compliment aan ontvangers {rules.municipality} {rules.year}",
             extra_values={letter_key(caregiver): shared for caregiver in caregivers},
+            needs_post_consent=True,
         )
         return self._mailings.make_mailing(actor, request)
 

@@ -97,6 +97,9 @@ class MailingRequest:
     controlebrief), logged on the caregiver. Used instead of ``criteria`` and ``caregiver_ids``."""
     extra_values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Values of the letter kind's own fields (``{bedrag}``...), per ``Addressee.key``."""
+    needs_post_consent: bool = False
+    """Leave out chosen caregivers without consent for post, as a filter always does: for
+    letters nobody asked for (a reminder), not for an answer to an application."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,9 @@ class MailingResult:
     reached: frozenset[str] = frozenset()
     """``Addressee.key`` of everyone a letter was made for."""
     left_out: tuple[LeftOut, ...] = ()
+    by_hand: tuple[str, ...] = ()
+    """The names of letters whose address did not fit a label whole: they are on the last
+    page of the labels, to address by hand."""
 
 
 @dataclass(frozen=True)

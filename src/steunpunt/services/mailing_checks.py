@@ -1,16 +1,20 @@
-"""What a mailing refuses before printing: empty house-style fields, missing kind values."""
+"""What a mailing refuses before printing: empty house-style fields, missing kind values, and
+addresses that would not stay inside the envelope window."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from steunpunt.domain.addressee import Household
+from steunpunt.letters.address_block import misfit_message, window_misfits
 from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, KIND_FIELDS
+from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import fields_in
 from steunpunt.services.errors import NotAllowed
 from steunpunt.services.letter_dto import TemplateData
 from steunpunt.services.letter_values import house_style_values
+from steunpunt.services.mailing_files import recipient_of
 
 
 def refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:
@@ -42,3 +46,12 @@ def refuse_missing_kind_values(
                 f"De brief '{template.name}' gebruikt {{{missing[0]}}}, dat bij een aanvraag "
                 "hoort. Maak deze brief vanuit het mantelzorgcompliment. Er is niets gemaakt."
             )
+
+
+def refuse_addresses_outside_the_window(letters: list[Household], style: HouseStyle) -> None:
+    """Name everyone whose address cannot be printed whole inside the envelope window."""
+    recipients = (recipient_of(letter) for letter in letters)
+    font = register_fonts().regular
+    misfits = window_misfits(recipients, style.window, style.return_line, font)
+    if misfits:
+        raise NotAllowed(misfit_message(misfits))

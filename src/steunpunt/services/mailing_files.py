@@ -67,7 +67,12 @@ def letter_for(
 ) -> Letter:
     """One letter: the address block and every merge field filled."""
     values = household_values(household, style, reference, letter_date)
-    return Letter(Recipient(household.name_lines, household.address), {**values, **(extra or {})})
+    return Letter(recipient_of(household), {**values, **(extra or {})})
+
+
+def recipient_of(household: Household) -> Recipient:
+    """The address block of a household's letter: its name lines and address."""
+    return Recipient(household.name_lines, household.address)
 
 
 class Steps:
@@ -96,8 +101,16 @@ class Steps:
         return self._progress is None or self._progress(self.done, self.total)
 
 
-def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> dict[str, str]:
-    """Make every asked file in the staging folder; returns the file name per kind of output."""
+@dataclass(frozen=True)
+class MailingFiles:
+    """The file name per kind of output, and the addresses that got no label."""
+
+    names: dict[str, str]
+    by_hand: tuple[Recipient, ...] = ()
+
+
+def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> MailingFiles:
+    """Make every asked file in the staging folder."""
     available = [field.name for field in fields_for(job.kind)]
     names = {LETTERS: f"{job.title}.pdf"}
     render_letters(
@@ -125,14 +138,15 @@ def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> 
                 job.stream([household]),
                 available,
             )
+    by_hand: tuple[Recipient, ...] = ()
     if job.labels is not None:
         names[LABELS] = f"{job.title} etiketten.pdf"
-        render_labels(
+        by_hand = render_labels(
             staged.path(names[LABELS]),
             job.labels,
-            (Recipient(h.name_lines, h.address).lines for h in job.letters),
+            (recipient_of(h) for h in job.letters),
             steps.reporter(),
-        )
+        ).by_hand
     if job.print_shop_csv:
         names[CSV] = f"{job.title} drukker.csv"
         write_print_shop_csv(
@@ -148,4 +162,4 @@ def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> 
                 for h in job.letters
             ),
         )
-    return names
+    return MailingFiles(names, by_hand)

@@ -23,7 +23,7 @@ from steunpunt.db.mailing_queries import (
     reason_counts_query,
     recipients_query,
 )
-from steunpunt.domain.addressee import Addressee, Household, households
+from steunpunt.domain.addressee import Addressee, households
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.names import PersonName
@@ -31,7 +31,7 @@ from steunpunt.domain.recipient_filter import RecipientFilter
 from steunpunt.letters.fields import fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import RenderCancelled
-from steunpunt.letters.letter import LettersCancelled, LetterText, render_letters
+from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, ServiceError
 from steunpunt.services.letter_dto import (
@@ -43,8 +43,15 @@ from steunpunt.services.letter_dto import (
     SentLetterView,
     TemplateData,
 )
+from steunpunt.services.letter_log import (
+    keep_house_style,
+    kept_house_style,
+    printed_json,
+    printed_letter,
+)
 from steunpunt.services.letters import LetterService
 from steunpunt.services.mailing_checks import (
+    refuse_addresses_outside_the_window,
     refuse_empty_house_style_fields,
     refuse_missing_kind_values,
 )
@@ -93,16 +100,19 @@ class MailingService:
         criteria: RecipientFilter | None,
         caregiver_ids: Sequence[int] = (),
         naasten: Sequence[tuple[int, int]] = (),
+        post_consent: bool = False,
     ) -> RecipientSelection:
         """Who the filter (or the chosen people) reaches, and who is left out with the reason.
 
         ``naasten`` are (caregiver, naaste) pairs: letters to these naasten about the caregiver.
+        A filter always leaves out who gave no consent for post; chosen caregivers only with
+        ``post_consent``.
         """
         dialect = self._scope.dialect
         if naasten:
             return self._select_naasten(naasten)
         if criteria is None:
-            query = addressees_query(list(caregiver_ids), self._today(), dialect)
+            query = addressees_query(list(caregiver_ids), self._today(), dialect, post_consent)
         else:
             query = recipients_query(criteria.check(), self._today(), dialect)
         included: list[Addressee] = []
@@ -160,7 +170,9 @@ class MailingService:
         """Make the letters and the asked files, then record a letter for every person reached."""
         template = self._letters.template(request.template_id).data
         style = self._checked_house_style()
-        selection = self.select_recipients(request.criteria, request.caregiver_ids, request.naasten)
+        selection = self.select_recipients(
+            request.criteria, request.caregiver_ids, request.naasten, request.needs_post_consent
+        )
         if not selection.included:
             reasons = ", ".join(reason.label.lower() for reason in selection.reasons())
             raise NotAllowed(
@@ -170,7 +182,8 @@ class MailingService:
         letters = households(selection.included, request.grouping)
         refuse_empty_house_style_fields(template, style)
         refuse_missing_kind_values(template, letters, request.extra_values)
-        mailing_id, reference = self._reserve(actor, request, template)
+        refuse_addresses_outside_the_window(letters, style)
+        mailing_id, reference = self._reserve(actor, request, template, style)
         job = MailingJob(
             style,
             LetterText(template.subject, template.body),
@@ -187,9 +200,10 @@ class MailingService:
         staged: StagedOutput | None = None
         try:
             staged = StagedOutput(request.folder)
-            names = write_mailing_files(staged, job, Steps(progress, job.steps))
+            files = write_mailing_files(staged, job, Steps(progress, job.steps))
+            names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
-            self._complete(mailing_id, request.letter_date, letters, request.extra_values, staged)
+            self._complete(mailing_id, job, staged)
         except (LettersCancelled, RenderCancelled) as error:
             self._release(mailing_id)
             raise Cancelled(
@@ -218,6 +232,7 @@ class MailingService:
             published.get(CSV),
             frozenset(member.key for household in letters for member in household.members),
             selection.left_out,
+            tuple(" en ".join(recipient.names) for recipient in files.by_hand),
         )
 
     def _checked_house_style(self) -> HouseStyle:
@@ -233,9 +248,10 @@ class MailingService:
             ) from error
 
     def _reserve(
-        self, actor: Actor, request: MailingRequest, template: TemplateData
+        self, actor: Actor, request: MailingRequest, template: TemplateData, style: HouseStyle
     ) -> tuple[int, str]:
-        """Take the next number of the year (``2026-0007``) before any letter is printed."""
+        """Take the next number of the year (``2026-0007``) before any letter is printed, and
+        keep the house style it is printed with."""
         year = request.letter_date.year
         for _attempt in range(5):
             try:
@@ -256,6 +272,7 @@ class MailingService:
                         body=template.body,
                         letter_date=request.letter_date,
                         recipients_description=_description(request)[:300],
+                        house_style_id=keep_house_style(session, style),
                     )
                     session.add(mailing)
                     session.flush()
@@ -267,32 +284,28 @@ class MailingService:
             "tegelijk mailings gemaakt. Probeer het over een ogenblik opnieuw."
         )
 
-    def _complete(
-        self,
-        mailing_id: int,
-        sent_on: date,
-        letters: list[Household],
-        extra_values: Mapping[str, Mapping[str, str]],
-        staged: StagedOutput,
-    ) -> None:
-        """Write the letter log; when that fails, the files just put in place are taken back."""
+    def _complete(self, mailing_id: int, job: MailingJob, staged: StagedOutput) -> None:
+        """Write the letter log, each letter as printed; when that fails, the files just put
+        in place are taken back."""
         try:
             with self._scope() as session:
                 mailing = load(session, Mailing, mailing_id, "Deze mailing")
                 mailing.completed = True
-                mailing.letter_count = len(letters)
-                session.add_all(
-                    SentLetter(
-                        caregiver_id=member.caregiver_id,
-                        care_recipient_id=member.care_recipient_id,
-                        mailing_id=mailing_id,
-                        sent_on=sent_on,
-                        addressed_as=", ".join(household.name_lines)[:200],
-                        letter_values=json.dumps(extra_values.get(household.key, {})),
+                mailing.letter_count = len(job.letters)
+                for household in job.letters:
+                    printed = printed_json(job.letter(household))
+                    session.add_all(
+                        SentLetter(
+                            caregiver_id=member.caregiver_id,
+                            care_recipient_id=member.care_recipient_id,
+                            mailing_id=mailing_id,
+                            sent_on=job.letter_date,
+                            addressed_as=", ".join(household.name_lines)[:200],
+                            letter_values=json.dumps(job.extra_values.get(household.key, {})),
+                            printed_json=printed,
+                        )
+                        for member in household.members
                     )
-                    for household in letters
-                    for member in household.members
-                )
         except BaseException:
             staged.withdraw()
             raise
@@ -336,10 +349,9 @@ class MailingService:
             ]
 
     def reprint(self, actor: Actor, sent_letter_id: int, folder: Path) -> Path:
-        """A letter from the log again, with the text and values as they were sent.
-
-        The current address is used (the person may have moved); the reprint is logged.
-        """
+        """A letter from the log again, as it was sent: the same names and address, kenmerk,
+        values and house style. Letters logged before that was kept are made with the
+        current address and house style. The reprint is logged."""
         with self._scope() as session:
             sent = load(session, SentLetter, sent_letter_id, "Deze brief")
             mailing = load(session, Mailing, sent.mailing_id, "Deze mailing")
@@ -351,18 +363,15 @@ class MailingService:
                 sent.care_recipient_id,
             )
             values: dict[str, str] = json.loads(sent.letter_values or "{}")
-        if naaste_id is None and kind == LetterKind.COMPLIMENT_CONTROL:
-            raise NotAllowed("Deze brief ging naar een naaste die niet meer bestaat.")
-        if naaste_id is None:
-            selection = self.select_recipients(None, [caregiver_id])
-        else:
-            selection = self.select_recipients(None, naasten=[(caregiver_id, naaste_id)])
-        if not selection.included:
-            reason = selection.left_out[0].reason.label if selection.left_out else "onbekend"
-            raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
-        household = households(selection.included, Grouping.PER_PERSON)[0]
-        style = self._checked_house_style()
-        stem = f"Herdruk {reference} {household.members[0].name.sorted_form[:40]} {household.key}"
+            letter = printed_letter(sent.printed_json)
+            style = kept_house_style(session, mailing.house_style_id)
+        if style is None:
+            style = self._checked_house_style()
+        if letter is None:
+            letter = self._letter_as_now(
+                kind, caregiver_id, naaste_id, style, reference, letter_date, values
+            )
+        stem = f"Herdruk {reference} {letter.recipient.names[0][:40]} {caregiver_id}"
         name = free_name(folder, stem, ".pdf")
         staged = StagedOutput(folder)
         try:
@@ -370,7 +379,7 @@ class MailingService:
                 staged.path(name),
                 style,
                 text,
-                [letter_for(household, style, reference, letter_date, values)],
+                [letter],
                 [field.name for field in fields_for(kind)],
                 title=f"Herdruk {reference}",
             )
@@ -387,9 +396,10 @@ class MailingService:
                         care_recipient_id=naaste_id,
                         mailing_id=mailing_id,
                         sent_on=self._today(),
-                        addressed_as=", ".join(household.name_lines)[:200],
+                        addressed_as=", ".join(letter.recipient.names)[:200],
                         reprint=True,
                         letter_values=json.dumps(values),
+                        printed_json=printed_json(letter),
                     )
                 )
         except BaseException:
@@ -399,6 +409,29 @@ class MailingService:
             "Mailing %s reprinted for %s by staff %s", mailing_id, caregiver_id, actor.staff_id
         )
         return target
+
+    def _letter_as_now(
+        self,
+        kind: str,
+        caregiver_id: int,
+        naaste_id: int | None,
+        style: HouseStyle,
+        reference: str,
+        letter_date: date,
+        values: Mapping[str, str],
+    ) -> Letter:
+        """A letter logged before letters were kept as printed, with today's address."""
+        if naaste_id is None and kind == LetterKind.COMPLIMENT_CONTROL:
+            raise NotAllowed("Deze brief ging naar een naaste die niet meer bestaat.")
+        if naaste_id is None:
+            selection = self.select_recipients(None, [caregiver_id])
+        else:
+            selection = self.select_recipients(None, naasten=[(caregiver_id, naaste_id)])
+        if not selection.included:
+            reason = selection.left_out[0].reason.label if selection.left_out else "onbekend"
+            raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
+        household = households(selection.included, Grouping.PER_PERSON)[0]
+        return letter_for(household, style, reference, letter_date, values)
 
 
 def _description(request: MailingRequest) -> str:
