@@ -87,3 +87,45 @@ def test_a_filter_survives_storage_and_broken_storage_means_no_limit() -> None:
 def test_a_filter_with_dates_the_wrong_way_round_is_refused() -> None:
     with pytest.raises(InvalidValue, match="begindatum"):
         RecipientFilter(registered_from=date(2026, 2, 1), registered_until=date(2026, 1, 1)).check()
+
+
+@pytest.mark.parametrize(
+    ("name", "aanhef"),
+    [
+        (PersonName("", "", "Jansen", "L."), "Beste L. Jansen"),  # initials, no first name
+        (PersonName("", "de", "Vries", "A.B."), "Beste A.B. de Vries"),
+        (PersonName("", "", "Jansen"), "Beste heer/mevrouw Jansen"),  # only a surname
+        (PersonName("", "de", "Vries"), "Beste heer/mevrouw De Vries"),
+        (PersonName("Lies", "", "Jansen", "L."), "Beste Lies Jansen"),
+    ],
+)
+def test_without_salutation_or_first_name_the_greeting_stays_formal(
+    name: PersonName, aanhef: str
+) -> None:
+    assert Addressee(1, name, Salutation.NEUTRAL, HOME).aanhef == aanhef
+
+
+def test_toevoegingen_sort_as_numbers_at_one_house_number() -> None:
+    # 12-2 before 12-10 (as text "10" < "2"); letters after numbers; A2 before A10
+    suffixes = ["10", "A10", "2", "B", "A2", "1"]
+    people = [
+        person(
+            n, "Jan", "", f"Bakker{n}", Salutation.MR, Address("Dorp", 12, s, "1234 AB", "Soest")
+        )
+        for n, s in enumerate(suffixes)
+    ]
+    ordered = households(people, Grouping.NAMES)
+    assert [h.address.street_line for h in ordered] == [
+        "Dorp 12-1",
+        "Dorp 12-2",
+        "Dorp 12-10",
+        "Dorp 12 A2",
+        "Dorp 12 A10",
+        "Dorp 12 B",
+    ]
+
+
+def test_a_street_or_place_of_only_spaces_is_not_a_complete_address() -> None:
+    assert Address("Dorp", 1, "", "1234 AB", "Soest").is_complete
+    assert not Address("   ", 1, "", "1234 AB", "Soest").is_complete
+    assert not Address("Dorp", 1, "", "1234 AB", "  ").is_complete
