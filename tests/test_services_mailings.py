@@ -361,12 +361,12 @@ def test_when_the_letter_log_cannot_be_written_the_files_are_taken_back(
     out: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from steunpunt.services import mailings
+    from steunpunt.services import mailing_store
 
     def locked(**_values: object) -> object:
         raise ServiceError("De database is bezet.")
 
-    monkeypatch.setattr(mailings, "SentLetter", locked)
+    monkeypatch.setattr(mailing_store, "SentLetter", locked)
     with pytest.raises(ServiceError, match="bezet"):
         services.mailings.make_mailing(actor, request(services, out, per_person_pdfs=True))
     assert list(out.iterdir()) == []

@@ -13,8 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
 from steunpunt.db.letter_models import Mailing, SentLetter
 from steunpunt.db.mailing_queries import (
@@ -41,10 +40,8 @@ from steunpunt.services.letter_dto import (
     RecipientCount,
     RecipientSelection,
     SentLetterView,
-    TemplateData,
 )
 from steunpunt.services.letter_log import (
-    keep_house_style,
     kept_house_style,
     printed_json,
     printed_letter,
@@ -73,6 +70,7 @@ from steunpunt.services.mailing_rows import (
     naaste_addressee,
     reason_and_name,
 )
+from steunpunt.services.mailing_store import complete, release, reserve
 from steunpunt.services.records import load
 from steunpunt.services.session_scope import SessionScope
 
@@ -183,7 +181,7 @@ class MailingService:
         refuse_empty_house_style_fields(template, style)
         refuse_missing_kind_values(template, letters, request.extra_values)
         refuse_addresses_outside_the_window(letters, style)
-        mailing_id, reference = self._reserve(actor, request, template, style)
+        mailing_id, reference = reserve(self._scope, actor, request, template, style)
         job = MailingJob(
             style,
             LetterText(template.subject, template.body),
@@ -203,17 +201,17 @@ class MailingService:
             files = write_mailing_files(staged, job, Steps(progress, job.steps))
             names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
-            self._complete(mailing_id, job, staged)
+            complete(self._scope, mailing_id, job, staged)
         except (LettersCancelled, RenderCancelled) as error:
-            self._release(mailing_id)
+            release(self._scope, mailing_id)
             raise Cancelled(
                 "De mailing is afgebroken. Er is niets gemaakt of vastgelegd."
             ) from error
         except OSError as error:
-            self._release(mailing_id)
+            release(self._scope, mailing_id)
             raise disk_problem(error) from error
         except BaseException:
-            self._release(mailing_id)
+            release(self._scope, mailing_id)
             raise
         finally:
             if staged is not None:
@@ -246,79 +244,6 @@ class MailingService:
                 f"De huisstijl is niet in orde: {problem} Pas die aan onder Beheer › Huisstijl "
                 "en briefpapier. Er is niets gemaakt."
             ) from error
-
-    def _reserve(
-        self, actor: Actor, request: MailingRequest, template: TemplateData, style: HouseStyle
-    ) -> tuple[int, str]:
-        """Take the next number of the year (``2026-0007``) before any letter is printed, and
-        keep the house style it is printed with."""
-        year = request.letter_date.year
-        for _attempt in range(5):
-            try:
-                with self._scope() as session:
-                    last = session.scalar(
-                        select(func.max(Mailing.number)).where(Mailing.year == year)
-                    )
-                    number = (last or 0) + 1
-                    mailing = Mailing(
-                        year=year,
-                        number=number,
-                        reference=f"{year}-{number:04d}",
-                        made_by_id=actor.staff_id,
-                        template_id=request.template_id,
-                        template_name=template.name,
-                        kind=template.kind,
-                        subject=template.subject,
-                        body=template.body,
-                        letter_date=request.letter_date,
-                        recipients_description=_description(request)[:300],
-                        house_style_id=keep_house_style(session, style),
-                    )
-                    session.add(mailing)
-                    session.flush()
-                    return mailing.id, mailing.reference
-            except IntegrityError:
-                log.info("Mailing number %s-%s taken meanwhile; trying the next", year, number)
-        raise NotAllowed(
-            "Er kon geen kenmerk voor de mailing worden gekozen: op andere computers worden "
-            "tegelijk mailings gemaakt. Probeer het over een ogenblik opnieuw."
-        )
-
-    def _complete(self, mailing_id: int, job: MailingJob, staged: StagedOutput) -> None:
-        """Write the letter log, each letter as printed; when that fails, the files just put
-        in place are taken back."""
-        try:
-            with self._scope() as session:
-                mailing = load(session, Mailing, mailing_id, "Deze mailing")
-                mailing.completed = True
-                mailing.letter_count = len(job.letters)
-                for household in job.letters:
-                    printed = printed_json(job.letter(household))
-                    session.add_all(
-                        SentLetter(
-                            caregiver_id=member.caregiver_id,
-                            care_recipient_id=member.care_recipient_id,
-                            mailing_id=mailing_id,
-                            sent_on=job.letter_date,
-                            addressed_as=", ".join(household.name_lines)[:200],
-                            letter_values=json.dumps(job.extra_values.get(household.key, {})),
-                            printed_json=printed,
-                        )
-                        for member in household.members
-                    )
-        except BaseException:
-            staged.withdraw()
-            raise
-
-    def _release(self, mailing_id: int) -> None:
-        """Give up a reserved number: the mailing was not made."""
-        try:
-            with self._scope() as session:
-                session.execute(
-                    delete(Mailing).where(Mailing.id == mailing_id, Mailing.completed.is_(False))
-                )
-        except Exception:  # the reservation stays as an unused number; nothing was sent
-            log.exception("Could not release mailing %s", mailing_id)
 
     # --- the letter log and reprints ----------------------------------------------------------
 
@@ -432,11 +357,3 @@ class MailingService:
             raise NotAllowed(f"Deze brief kan niet opnieuw worden gemaakt: {reason.lower()}.")
         household = households(selection.included, Grouping.PER_PERSON)[0]
         return letter_for(household, style, reference, letter_date, values)
-
-
-def _description(request: MailingRequest) -> str:
-    if request.description:
-        return request.description
-    if request.criteria is not None:
-        return request.criteria.describe()
-    return "Gekozen mantelzorgers"
