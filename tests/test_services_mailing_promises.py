@@ -210,3 +210,18 @@ def test_a_reprint_of_a_shared_letter_repeats_it_as_it_was_sent(
     again = services.mailings.letter_log(people["ayse"])[0]
     assert again.reprint and again.addressed_as == sent.addressed_as
     assert page_lines(services.mailings.reprint(actor, again.id, out / "nog")) == [original]
+
+
+def test_a_letter_logged_before_letters_were_kept_is_reprinted_as_before(
+    services: Services, actor: Actor, engine: Engine, out: Path
+) -> None:
+    people = add_mailing_people(services, actor)
+    result = services.mailings.make_mailing(actor, request(services, out))
+    with engine.begin() as connection:  # as migration 0012 leaves older rows
+        connection.execute(text("UPDATE sent_letter SET printed_json = ''"))
+        connection.execute(text("UPDATE mailing SET house_style_id = NULL"))
+    fill_house_style(services, actor, phone="033 999 99 99")
+    [sent] = services.mailings.letter_log(people["jan"])
+    [page] = page_lines(services.mailings.reprint(actor, sent.id, out / "herdruk"))
+    assert f"{result.reference}/{people['jan']}" in page
+    assert "033 999 99 99" in page  # nothing else was kept: today's house style

@@ -84,6 +84,11 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     for made in (result.letters_pdf, result.per_person_folder, result.labels_pdf, result.csv_file):
         if made is not None:
             say(f"  {made}")
+    if result.by_hand:
+        say(
+            f"Met de hand adresseren ({len(result.by_hand)}, het adres past niet op een etiket; "
+            f"zie de laatste pagina van de etiketten): {'; '.join(result.by_hand)}"
+        )
     return 0
 
 

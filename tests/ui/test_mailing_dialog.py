@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import ConsentScope
 from steunpunt.services.container import Services
 from steunpunt.services.demo import fill_demo_database
 from steunpunt.services.dto import Actor
@@ -20,7 +21,7 @@ from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
-from tests.helpers import TODAY, add_mailing_people, fill_house_style
+from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, fill_house_style
 from tests.ui.conftest import Answers
 
 
@@ -83,6 +84,53 @@ def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
     assert dialog.made is not None and dialog.made.labels_pdf is not None
     assert len(PdfReader(dialog.made.letters_pdf).pages) == 3
     assert dialog.made.letters_pdf.parent == tmp_path / "brieven"
+
+
+def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill_house_style(services, actor)
+    services.caregivers.create(
+        actor, consented(frozenset({ConsentScope.REGISTRATION}), first_name="Cor", last_name="geen")
+    )
+    add_caregiver(
+        services,
+        actor,
+        first_name="Anna",
+        infix="",
+        last_name="Smit",
+        salutation="mevrouw",
+        street="Burgemeester van Nispen tot Sevenaerstraat",
+        house_number="107",
+        house_number_suffix="",
+    )
+    dialog = MailingDialog(
+        services, actor, SynchronousTaskRunner(), tmp_path / "brieven", lambda: TODAY
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "geen toestemming voor post: 1" in dialog.count.text()
+    shown: list[list[tuple[str, str]]] = []
+
+    def capture(box: LeftOutDialog) -> int:
+        table = box.records.table
+        shown.append(
+            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        )
+        return 0
+
+    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    dialog.left_out_button.click()
+    assert shown == [[("Geen, Cor de", "Geen toestemming voor post")]]
+    dialog.labels.setChecked(True)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    status = dialog.status.text()
+    assert "Klaar: 1 brieven voor 1 mantelzorgers" in status
+    assert "Met de hand adresseren: het adres van Mevrouw A. Smit past niet op een etiket" in status
 
 
 def test_a_wrong_letter_date_is_refused_with_a_message(dialog: MailingDialog) -> None:

@@ -263,17 +263,21 @@ class MailingDialog(QDialog):
         self._task = None
         self._set_running(False)
         self.made = result
-        self.status.setText(
-            tr(
-                "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}. "
-                "De bestanden staan in {folder}."
-            ).format(
-                letters=_number(result.letters),
-                people=_number(result.people),
-                reference=result.reference,
-                folder=result.letters_pdf.parent,
-            )
+        done = tr(
+            "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}. "
+            "De bestanden staan in {folder}."
+        ).format(
+            letters=_number(result.letters),
+            people=_number(result.people),
+            reference=result.reference,
+            folder=result.letters_pdf.parent,
         )
+        if result.by_hand:
+            done += " " + tr(
+                "Met de hand adresseren: het adres van {names} past niet op een etiket. Ze staan "
+                "op de laatste pagina van de etiketten."
+            ).format(names="; ".join(result.by_hand))
+        self.status.setText(done)
         for button in (self.open_button, self.print_button, self.folder_button):
             button.setVisible(True)
         self.make_button.setEnabled(False)  # a second click would send everything twice
