@@ -44,8 +44,9 @@ def window_box(window: EnvelopeWindow, return_line: str, font: str) -> Box:
     return Box(width, height, font, ADDRESS_SIZE, ADDRESS_MIN_SIZE, LINE_GAP)
 
 
-def fit_in_window(recipient: Recipient, box: Box) -> FittedBlock | None:
-    """The address block's lines and size, or None when it cannot stay inside the window."""
+def fit_recipient(recipient: Recipient, box: Box) -> FittedBlock | None:
+    """The address's lines and size in ``box`` (a window or a label), or None when it cannot
+    be printed whole there."""
     address = recipient.address
     return fit_address(recipient.names, (address.street_line, address.postal_line), box)
 
@@ -62,7 +63,7 @@ def draw_address_block(
     from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
     box = window_box(window, return_line, fonts.regular)
-    fitted = fit_in_window(recipient, box)
+    fitted = fit_recipient(recipient, box)
     if fitted is None:
         raise InvalidValue(misfit_message([recipient]))
     x = (window.left + PADDING_MM) * mm
@@ -84,7 +85,7 @@ def window_misfits(
 ) -> list[Recipient]:
     """The recipients whose address cannot stay inside the window, in the order given."""
     box = window_box(window, return_line, font)
-    return [recipient for recipient in recipients if fit_in_window(recipient, box) is None]
+    return [recipient for recipient in recipients if fit_recipient(recipient, box) is None]
 
 
 def misfit_message(recipients: Sequence[Recipient]) -> str:

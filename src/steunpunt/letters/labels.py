@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.address_fit import Box, FittedBlock, fit_address
+from steunpunt.letters.address_block import Recipient, fit_recipient
+from steunpunt.letters.address_fit import Box
 from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 from steunpunt.letters.hand_list import draw_hand_list
@@ -133,12 +133,6 @@ def label_box(sheet: LabelSheet, font: str) -> Box:
     return Box(width, height, font, LABEL_SIZE, MIN_SIZE, LINE_GAP)
 
 
-def fit_label(recipient: Recipient, box: Box) -> FittedBlock | None:
-    """The label's lines and size, or None when the address cannot be printed whole."""
-    address = recipient.address
-    return fit_address(recipient.names, (address.street_line, address.postal_line), box)
-
-
 def render_labels(
     target: Path | BinaryIO,
     sheet: LabelSheet,
@@ -171,7 +165,7 @@ def render_labels(
     printed = done = 0
     by_hand: list[Recipient] = []
     for done, recipient in enumerate(recipients, start=1):
-        fitted = fit_label(recipient, box)
+        fitted = fit_recipient(recipient, box)
         if fitted is None:
             by_hand.append(recipient)
         else:
