@@ -241,7 +241,10 @@ class Consent(Tracked, Base):
 
 
 def caregiver_search_text(caregiver: Caregiver) -> str:
-    """Name, initials, postcode (with and without space), place, phone digits and e-mail."""
+    """Name, initials, postcode (without space), street, phone digits and e-mail.
+
+    The woonplaats is left out: search matches places from the short list of known places.
+    """
     compact_postcode = caregiver.postcode.replace(" ", "")
     parts = (
         caregiver.first_name,
@@ -249,7 +252,6 @@ def caregiver_search_text(caregiver: Caregiver) -> str:
         caregiver.last_name,
         caregiver.initials,
         compact_postcode,
-        caregiver.place,
         caregiver.street,
         phone_digits(caregiver.phone),
         caregiver.email,
