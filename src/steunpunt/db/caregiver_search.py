@@ -11,7 +11,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     false,
-    func,
     literal_column,
     or_,
     select,
@@ -20,18 +19,14 @@ from sqlalchemy import (
 
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.search import (
-    MIN_PHONE_DIGITS,
     Anywhere,
     Condition,
     InfixIn,
-    PhoneContains,
     PlaceIn,
     PostcodeStart,
     SearchQuery,
     SurnameStart,
 )
-
-_PHONE_PUNCTUATION = (" ", "-", "+", "(", ")", ".", "/")
 
 
 def unindexed(column: Any, scan_in_order: bool) -> Any:
@@ -75,7 +70,9 @@ class _Builder:
         ordered = sorted(conditions, key=repr)
         words = [c.word for c in ordered if isinstance(c, Anywhere) and not c.places]
         clauses = [self.text_match(words)] if words else []
-        clauses.extend(self.one(c) for c in ordered if not (isinstance(c, Anywhere) and not c.places))
+        clauses.extend(
+            self.one(c) for c in ordered if not (isinstance(c, Anywhere) and not c.places)
+        )
         return clauses
 
     def one(self, condition: Condition) -> ColumnElement[bool]:
@@ -90,38 +87,22 @@ class _Builder:
                 return self.place.in_(sorted(places))  # type: ignore[no-any-return]
             case Anywhere(word, places):
                 return or_(self.place.in_(sorted(places)), self.text_match([word]))
-            case PhoneContains(digits):
-                return self.phone_contains(digits)
         raise AssertionError(condition)  # pragma: no cover
 
     def text_match(self, terms: Sequence[str]) -> ColumnElement[bool]:
         """Every term is a piece of the search text (SQLite: FTS5 trigram, else LIKE)."""
         if self.dialect != "sqlite":
-            return and_(
-                *(Caregiver.search_text.like(_like_pattern(t), escape="\\") for t in terms)
-            )
+            return and_(*(Caregiver.search_text.like(_like_pattern(t), escape="\\") for t in terms))
         fts_ids: Select[Any] = (
             select(literal_column("rowid"))
             .select_from(text("caregiver_fts"))
             .where(
                 text("caregiver_fts MATCH :fts_query").bindparams(
-                    bindparam(
-                        "fts_query", " AND ".join(_fts_phrase(t) for t in terms), unique=True
-                    )
+                    bindparam("fts_query", " AND ".join(_fts_phrase(t) for t in terms), unique=True)
                 )
             )
         )
         return Caregiver.id.in_(fts_ids)
-
-    def phone_contains(self, digits: str) -> ColumnElement[bool]:
-        """The phone number's digits contain ``digits``; the text index narrows first."""
-        phone_digits: Any = Caregiver.phone
-        for mark in _PHONE_PUNCTUATION:
-            phone_digits = func.replace(phone_digits, mark, "")
-        exact = phone_digits.like(_like_pattern(digits), escape="\\")
-        if len(digits) < MIN_PHONE_DIGITS:
-            return exact  # type: ignore[no-any-return]
-        return and_(self.text_match([digits]), exact)
 
 
 def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:

@@ -25,7 +25,6 @@ TUSSENVOEGSEL_WORDS = frozenset(
 MIN_ANYWHERE = 3
 """Words this long are looked for anywhere (the text index works on three characters)."""
 POSTCODE_WORD_DIGITS = 4
-MIN_PHONE_DIGITS = 3
 
 _PHONE_LIKE = re.compile(r"^[\d\s\-+()./]+$")
 _POSTCODE_START = re.compile(r"^\s*[1-9]\d{0,3}\s*$")
@@ -38,13 +37,6 @@ class PostcodeStart:
     """The postcode as stored (``3811 AB``) starts with ``prefix``."""
 
     prefix: str
-
-
-@dataclass(frozen=True)
-class PhoneContains:
-    """The digits of the phone number contain ``digits``."""
-
-    digits: str
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ class Anywhere:
     places: frozenset[str]
 
 
-Condition = PostcodeStart | PhoneContains | SurnameStart | InfixIn | PlaceIn | Anywhere
+Condition = PostcodeStart | SurnameStart | InfixIn | PlaceIn | Anywhere
 Reading = frozenset[Condition]
 
 
@@ -90,10 +82,15 @@ class SearchQuery:
     @property
     def uses_text_index(self) -> bool:
         """Whether some condition needs the text index (a word or phone number)."""
+        return any(isinstance(c, Anywhere) for reading in self.readings for c in reading)
+
+    @property
+    def uses_place_list(self) -> bool:
+        """Whether some condition names woonplaatsen: thousands of people may match."""
         return any(
-            isinstance(condition, Anywhere | PhoneContains)
+            isinstance(c, PlaceIn) or (isinstance(c, Anywhere) and c.places)
             for reading in self.readings
-            for condition in reading
+            for c in reading
         )
 
 
@@ -134,8 +131,8 @@ def parse_search(text: str, vocabulary: Vocabulary) -> SearchQuery:
         return _only(PostcodeStart(f"{digits} {letters}" if letters else digits))
     if _POSTCODE_START.match(text):
         return _only(PostcodeStart(text.strip()))
-    if _PHONE_LIKE.match(text) and sum(ch.isdigit() for ch in text) >= MIN_PHONE_DIGITS:
-        return _only(PhoneContains(phone_query_digits(text)))
+    if _PHONE_LIKE.match(text) and len(digits := phone_query_digits(text)) >= MIN_ANYWHERE:
+        return _only(Anywhere(digits, vocabulary.places_containing(digits)))
     words = fold(text).translate(_APOSTROPHES).split()
     return SearchQuery(tuple(_WordReader(words, vocabulary).readings()))
 
@@ -206,7 +203,9 @@ class _WordReader:
         for end in range(index + 1, len(self.words) + 1):
             run = " ".join(self.words[index:end])
             single = end == index + 1
-            if len(place_key(run)) < MIN_ANYWHERE or (single and _is_anywhere_word(run) and "-" not in run):
+            if len(place_key(run)) < MIN_ANYWHERE or (
+                single and _is_anywhere_word(run) and "-" not in run
+            ):
                 continue  # a single word finds everyone living there through Anywhere
             matching = self.vocabulary.places_starting(run)
             if not matching:

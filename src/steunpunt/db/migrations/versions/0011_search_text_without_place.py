@@ -35,7 +35,7 @@ _COLUMNS = (
 
 def _search_text(row: sa.Row[tuple[object, ...]], with_place: bool) -> str:
     """The search text as this revision (or, ``with_place``, the one before) writes it."""
-    values = dict(zip(_COLUMNS, row[1:], strict=True))
+    values: dict[str, object] = dict(zip(_COLUMNS, row[1:], strict=True))
     parts = (
         values["first_name"],
         values["infix"],
@@ -55,7 +55,7 @@ def _recompute(with_place: bool) -> None:
     bind = op.get_bind()
     drop_caregiver_fts(bind)
     columns = ", ".join(("id", *_COLUMNS))
-    rows = bind.execute(sa.text(f"SELECT {columns} FROM caregiver")).all()  # noqa: S608
+    rows = bind.execute(sa.text(f"SELECT {columns} FROM caregiver")).all()
     if rows:
         bind.execute(
             sa.text("UPDATE caregiver SET search_text = :search_text WHERE id = :id"),
