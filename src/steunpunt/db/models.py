@@ -135,6 +135,8 @@ class Caregiver(PersonColumns, Tracked, Base):
         _list_index("street", "street", "house_number"),
         _list_index("phone", "phone"),
         _list_index("email", "email"),
+        # search: a typed tussenvoegsel counts its matches from this index, not a full scan
+        _list_index("infix", "infix"),
         Index("ix_caregiver_overloaded_contact", "overloaded", "last_contact_on"),
         # the report's counts per gemeente, read from the index alone
         Index(
