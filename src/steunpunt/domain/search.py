@@ -8,7 +8,7 @@ The README's table "How typed text is read" is the promise; this module turns ty
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from steunpunt.domain.postcode import compact_postcode_query
@@ -157,48 +157,59 @@ def _is_postcode_word(word: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Partial:
-    """A reading while the words are read one by one."""
+class _State:
+    """What the words read so far ask of the tussenvoegsel, achternaam and woonplaats."""
 
-    conditions: frozenset[Condition] = frozenset()
     infix_words: tuple[str, ...] = ()
     surname: str = ""
     places: frozenset[str] | None = None
 
 
 class _WordReader:
-    """Every way to read the words: each word alone, or runs of words as a woonplaats."""
+    """Every way to read the words: each word alone, or runs of words as a woonplaats.
+
+    The readings of the words from a position on depend only on that position and the state,
+    so they are remembered: pasted text with many repeated words stays quick to read.
+    """
 
     def __init__(self, words: list[str], vocabulary: Vocabulary) -> None:
         self.words = words
         self.vocabulary = vocabulary
-        self.found: set[Reading] = set()
+        self.memo: dict[tuple[int, _State], frozenset[Reading]] = {}
 
     def readings(self) -> list[Reading]:
         """The distinct readings that can match someone in the register."""
-        self._read(0, _Partial())
-        return sorted(self.found, key=lambda reading: sorted(map(repr, reading)))
+        return sorted(self._read(0, _State()), key=lambda reading: sorted(map(repr, reading)))
 
-    def _read(self, index: int, partial: _Partial) -> None:
+    def _read(self, index: int, state: _State) -> frozenset[Reading]:
+        key = (index, state)
+        if key not in self.memo:
+            self.memo[key] = frozenset(self._branches(index, state))
+        return self.memo[key]
+
+    def _branches(self, index: int, state: _State) -> Iterator[Reading]:
         if index == len(self.words):
-            self.found.add(self._finish(partial))
+            yield self._finish(state)
             return
-        self._read_place(index, partial)
+        yield from self._read_place(index, state)
         word = self.words[index]
         if _is_postcode_word(word):
-            self._read(index + 1, _add(partial, PostcodeStart(word)))
+            yield from self._then(index, state, PostcodeStart(word))
         elif word in TUSSENVOEGSEL_WORDS:
-            infix_words = (*partial.infix_words, word)
+            infix_words = (*state.infix_words, word)
             if self.vocabulary.infixes_starting(infix_words):
-                self._read(index + 1, replace(partial, infix_words=infix_words))
-            self._read_surname(index, partial, word)
+                yield from self._read(index + 1, replace(state, infix_words=infix_words))
+            yield from self._read_surname(index, state, word)
         elif len(word) < MIN_ANYWHERE:
-            self._read_surname(index, partial, word)
+            yield from self._read_surname(index, state, word)
         else:
             places = self.vocabulary.places_containing(word)
-            self._read(index + 1, _add(partial, Anywhere(word, places)))
+            yield from self._then(index, state, Anywhere(word, places))
 
-    def _read_place(self, index: int, partial: _Partial) -> None:
+    def _then(self, index: int, state: _State, condition: Condition) -> Iterator[Reading]:
+        return (reading | {condition} for reading in self._read(index + 1, state))
+
+    def _read_place(self, index: int, state: _State) -> Iterator[Reading]:
         """Runs of words from ``index`` that are the start of a woonplaats (3+ characters)."""
         for end in range(index + 1, len(self.words) + 1):
             run = " ".join(self.words[index:end])
@@ -210,23 +221,23 @@ class _WordReader:
             matching = self.vocabulary.places_starting(run)
             if not matching:
                 return  # a longer run starts no woonplaats either
-            places = matching if partial.places is None else partial.places & matching
+            places = matching if state.places is None else state.places & matching
             if places:
-                self._read(end, replace(partial, places=places))
+                yield from self._read(end, replace(state, places=places))
 
-    def _read_surname(self, index: int, partial: _Partial, word: str) -> None:
-        longer, shorter = sorted((partial.surname, word), key=len, reverse=True)
+    def _read_surname(self, index: int, state: _State, word: str) -> Iterator[Reading]:
+        longer, shorter = sorted((state.surname, word), key=len, reverse=True)
         if longer.startswith(shorter):  # else no achternaam starts with both
-            self._read(index + 1, replace(partial, surname=longer))
+            yield from self._read(index + 1, replace(state, surname=longer))
 
-    def _finish(self, partial: _Partial) -> Reading:
-        conditions = set(partial.conditions)
-        if partial.infix_words:
-            conditions.add(InfixIn(self.vocabulary.infixes_starting(partial.infix_words)))
-        if partial.surname:
-            conditions.add(SurnameStart(partial.surname))
-        if partial.places is not None:
-            conditions.add(PlaceIn(partial.places))
+    def _finish(self, state: _State) -> Reading:
+        conditions: set[Condition] = set()
+        if state.infix_words:
+            conditions.add(InfixIn(self.vocabulary.infixes_starting(state.infix_words)))
+        if state.surname:
+            conditions.add(SurnameStart(state.surname))
+        if state.places is not None:
+            conditions.add(PlaceIn(state.places))
         return frozenset(conditions)
 
 
@@ -236,7 +247,3 @@ def _is_anywhere_word(word: str) -> bool:
         and word not in TUSSENVOEGSEL_WORDS
         and not _is_postcode_word(word)
     )
-
-
-def _add(partial: _Partial, condition: Condition) -> _Partial:
-    return replace(partial, conditions=partial.conditions | {condition})
