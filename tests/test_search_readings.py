@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+import steunpunt.services.caregivers as caregiver_service
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.domain.choices import ActiveFilter
@@ -161,3 +163,22 @@ def test_short_tussenvoegsel_words_are_read_both_ways(
     find: tuple[Services, dict[int, str]], text: str, keys: str
 ) -> None:
     assert found(find, text) == set(keys)
+
+
+def test_a_new_woonplaats_is_found_after_a_save_here_or_a_minute_for_saves_elsewhere(
+    services: Services, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Places are matched from the list of known places, so that list must not go stale."""
+    clock = [1000.0]
+    monkeypatch.setattr(caregiver_service.time, "monotonic", lambda: clock[0])
+    actor = services.staff.default_actor("Tester")
+    here = services.caregivers
+    assert here.search_ids(CaregiverFilter(text="eemnes")) == []  # the list is read now
+    elsewhere = build_services(make_session_factory(engine), today=lambda: TODAY)
+    data = caregiver_data(street="Wakkerendijk", place="Eemnes", municipality="Eemnes")
+    other = elsewhere.caregivers.create(actor, data).id
+    assert here.search_ids(CaregiverFilter(text="eemnes")) == []  # not yet known here
+    clock[0] += caregiver_service.VOCABULARY_SECONDS + 1
+    assert here.search_ids(CaregiverFilter(text="eemnes")) == [other]
+    mine = here.create(actor, caregiver_data(place="Eemdijk", municipality="Bunschoten")).id
+    assert here.search_ids(CaregiverFilter(text="eemdijk")) == [mine]  # at once after a save
