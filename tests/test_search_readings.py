@@ -38,6 +38,8 @@ PEOPLE: dict[str, tuple[str, ...]] = {
     "Y": ("Yara", "op den", "Kamp", "Kerkstraat", "3811 AB", "Amersfoort", ""),
     "Z": ("Zeno", "", "Opdam", "Kerkstraat", "3811 AB", "Amersfoort", ""),
     "B": ("Bas", "", "Meijer", "Biltseweg", "3701 AA", "Zeist", ""),
+    "G": ("Gerrit", "", "Visser", "Van Goghlaan", "3831 AA", "Leusden", ""),
+    "H": ("Hanna", "van", "Gool", "Kerkstraat", "3831 AB", "Leusden", ""),
 }  # fmt: skip
 
 
@@ -160,6 +162,22 @@ def test_phone_numbers_with_dots_or_slashes(
     ],
 )
 def test_short_tussenvoegsel_words_are_read_both_ways(
+    find: tuple[Services, dict[int, str]], text: str, keys: str
+) -> None:
+    assert found(find, text) == set(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("van go", "H"),  # Hanna van Gool: tussenvoegsel van, achternaam Go...
+        ("van gool", "H"),
+        ("gogh", "G"),  # Gerrit on the Van Goghlaan
+        ("van gogh", ""),  # the README's limit: "van" is read as a tussenvoegsel only
+        ("gerrit gogh", "G"),
+    ],
+)
+def test_a_tussenvoegsel_word_is_not_looked_for_anywhere(
     find: tuple[Services, dict[int, str]], text: str, keys: str
 ) -> None:
     assert found(find, text) == set(keys)

@@ -47,6 +47,7 @@ EDGE_CASES = (
     ("Zeno", "", "Opdam", "Biltseweg", "3701 AB", "Zeist", ""),
     ("Xander", "", "Lambers", "De Bilt", "3811 AB", "Amersfoort", ""),
     ("Tom", "ter", "Dolder", "Lage Weg", "3741 AB", "Baarn", ""),
+    ("Lotte", "", "Mulder", "Van Goghlaan", "3762 AB", "Soest", ""),
 )
 
 
@@ -296,6 +297,7 @@ def generated_queries(people: tuple[Person, ...], rows: list[tuple[str, ...]]) -
     queries += ["den dolder", "huis ter heide", "bosch en duin", "lage vu", "van 't", "'s"]
     queries += ["Wendy van 't Hof", "'s gravensande", "d", "t", "la", "op", "de", "van de"]
     queries += ["van den b", "s gravensande", "van t hof", "ter", "den", "de b", "op den"]
+    queries += ["van gogh", "van goghlaan", "de jong", "van den berg", "jan van dijk"]
     queries += [fold(p.infix) for p in rng.sample(people, QUERIES_PER_KIND) if p.infix]
     return [q for q in dict.fromkeys(queries) if q.strip()]
 

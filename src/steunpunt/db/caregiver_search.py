@@ -47,11 +47,11 @@ def search_condition(
     if not query.readings:
         return false()
     common = frozenset.intersection(*query.readings)
-    rests = [reading - common for reading in query.readings]
     builder = _Builder(dialect, scan_in_order)
     clauses = builder.all_of(common)
-    if all(rests):  # a reading with nothing beyond the shared conditions needs no alternatives
-        clauses.append(or_(*(and_(*builder.all_of(rest)) for rest in rests)))
+    alternatives = builder.any_of([reading - common for reading in query.readings])
+    if alternatives is not None:
+        clauses.append(alternatives)
     return and_(*clauses) if clauses else None
 
 
@@ -75,6 +75,17 @@ class _Builder:
         )
         return clauses
 
+    def any_of(self, readings: list[frozenset[Condition]]) -> ColumnElement[bool] | None:
+        """One of the readings; None when one of them asks nothing (everyone matches).
+
+        Each reading is written whole, even where readings share a condition: then every
+        alternative has a condition an index can answer (a place, a tussenvoegsel, text-index
+        ids), so SQLite counts the alternatives from their indexes instead of a full scan.
+        """
+        if not all(readings):
+            return None
+        return or_(*(and_(*self.all_of(reading)) for reading in readings))
+
     def one(self, condition: Condition) -> ColumnElement[bool]:
         match condition:
             case PostcodeStart(prefix):
@@ -85,8 +96,10 @@ class _Builder:
                 return self.infix.in_(sorted(infixes))  # type: ignore[no-any-return]
             case PlaceIn(places):
                 return self.place.in_(sorted(places))  # type: ignore[no-any-return]
-            case Anywhere(word, places):
+            case Anywhere(word, places) if places:
                 return or_(self.place.in_(sorted(places)), self.text_match([word]))
+            case Anywhere(word):
+                return self.text_match([word])
         raise AssertionError(condition)  # pragma: no cover
 
     def text_match(self, terms: Sequence[str]) -> ColumnElement[bool]:

@@ -62,8 +62,8 @@ class PlaceIn:
 
 @dataclass(frozen=True)
 class Anywhere:
-    """``word`` is in the search text (name, street, postcode, phone, e-mail), or the
-    woonplaats is one of ``places`` (the places whose name contains the word)."""
+    """``word`` is in the search text (name, initials, postcode, street, phone digits, e-mail),
+    or the woonplaats is one of ``places`` (the places whose folded name contains it)."""
 
     word: str
     places: frozenset[str]
@@ -178,8 +178,11 @@ class _WordReader:
         self.memo: dict[tuple[int, _State], frozenset[Reading]] = {}
 
     def readings(self) -> list[Reading]:
-        """The distinct readings that can match someone in the register."""
-        return sorted(self._read(0, _State()), key=lambda reading: sorted(map(repr, reading)))
+        """The distinct readings that can match someone in the register, without the ones that
+        ask all another one asks and more (they find nobody the other does not)."""
+        found = self._read(0, _State())
+        needed = [r for r in found if not any(other < r for other in found)]
+        return sorted(needed, key=lambda reading: sorted(map(repr, reading)))
 
     def _read(self, index: int, state: _State) -> frozenset[Reading]:
         key = (index, state)
