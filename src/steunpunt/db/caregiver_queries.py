@@ -137,20 +137,18 @@ _INDEXED_SORTS = frozenset(SortKey) - {SortKey.STATUS, SortKey.BURDEN}
 
 
 def caregiver_ids_query(
-    criteria: CaregiverFilter, today: date, dialect: str, vocabulary: Vocabulary | None = None
+    criteria: CaregiverFilter, today: date, dialect: str, vocabulary: Vocabulary
 ) -> Select[Any]:
     """The ids of the caregivers that match, in display order (page with limit/offset)."""
-    query = _where(select(Caregiver.id), criteria, today, dialect, vocabulary or Vocabulary(), True)
+    query = _where(select(Caregiver.id), criteria, today, dialect, vocabulary, True)
     return query.order_by(*_order_by(criteria.sort, criteria.descending, today))
 
 
 def caregiver_count_query(
-    criteria: CaregiverFilter, today: date, dialect: str, vocabulary: Vocabulary | None = None
+    criteria: CaregiverFilter, today: date, dialect: str, vocabulary: Vocabulary
 ) -> Select[Any]:
     """How many caregivers match."""
-    return _where(
-        select(func.count(Caregiver.id)), criteria, today, dialect, vocabulary or Vocabulary()
-    )
+    return _where(select(func.count(Caregiver.id)), criteria, today, dialect, vocabulary)
 
 
 def vocabulary_query() -> Select[str, str]:
