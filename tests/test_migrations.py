@@ -539,3 +539,44 @@ def test_the_support_work_migrations_go_down_and_up_again_with_search_intact(
         assert jan
     finally:
         opened.close()
+
+
+def test_0011_takes_the_place_out_of_the_search_text_and_back(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """Places are matched from the list of known places, no longer through the text index."""
+    from alembic import command
+
+    from steunpunt.db.migrate import _alembic_config
+
+    def fts_count(word: str) -> int:
+        connection = sqlite3.connect(file)
+        try:
+            query = "SELECT count(*) FROM caregiver_fts WHERE caregiver_fts MATCH ?"
+            return int(connection.execute(query, (f'"{word}"',)).fetchone()[0])
+        finally:
+            connection.close()
+
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    assert fts_count("amersfoort") == 0  # the old rows live in Amersfoort
+    config = _alembic_config()
+    engine = create_engine_for(sqlite_url(file))
+    try:
+        with engine.connect() as connection:
+            for target, in_index in (("0008", True), ("head", False)):
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    step = command.downgrade if target == "0008" else command.upgrade
+                    step(config, target)
+                assert (fts_count("amersfoort") > 0) is in_index, target
+    finally:
+        engine.dispose()
+    opened = open_database(file, app_paths)
+    try:
+        assert opened.services.caregivers.search_ids(
+            CaregiverFilter(text="amersf", active=ActiveFilter.ALL)
+        )
+    finally:
+        opened.close()

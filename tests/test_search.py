@@ -11,11 +11,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from steunpunt.db.caregiver_queries import CaregiverFilter, SearchQuery, SortKey, parse_search
+from steunpunt.db.caregiver_queries import CaregiverFilter, SortKey
 from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.domain.age import AgeBracket, bracket_for
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.search import (
+    Anywhere,
+    PostcodeStart,
+    SearchQuery,
+    SurnameStart,
+    Vocabulary,
+    parse_search,
+)
 from steunpunt.services.container import Services, build_services
 from tests.helpers import TODAY, caregiver_data
 
@@ -286,22 +294,28 @@ def test_wildcards_are_taken_literally(register: Register) -> None:
     assert register.find("ann*") == ""
 
 
+def _one(*conditions: object) -> SearchQuery:
+    return SearchQuery((frozenset(conditions),))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("text", "query"),
     [
-        ("3811 a", SearchQuery(postcode_prefix="3811 A")),
-        ("3811", SearchQuery(postcode_prefix="3811")),
-        ("06-1234", SearchQuery(phone_digits="061234")),
-        ("+31 6 1234", SearchQuery(phone_digits="061234")),
-        ("0031 (0)6 1234", SearchQuery(phone_digits="061234")),
-        ("+49 30", SearchQuery(phone_digits="4930")),
-        ("Ayşe  Yılmaz", SearchQuery(words=("ayse", "yilmaz"))),
-        ("06", SearchQuery(words=("06",))),
-        ("", SearchQuery()),
+        ("3811 a", _one(PostcodeStart("3811 A"))),
+        ("3811", _one(PostcodeStart("3811"))),
+        ("06-1234", _one(Anywhere("061234", frozenset()))),
+        ("+31 6 1234", _one(Anywhere("061234", frozenset()))),
+        ("0031 (0)6 1234", _one(Anywhere("061234", frozenset()))),
+        ("+49 30", _one(Anywhere("4930", frozenset()))),
+        ("06.12.34.56.78", _one(Anywhere("0612345678", frozenset()))),
+        ("035/6012345", _one(Anywhere("0356012345", frozenset()))),
+        ("Ayşe  Yılmaz", _one(Anywhere("ayse", frozenset()), Anywhere("yilmaz", frozenset()))),
+        ("06", _one(SurnameStart("06"))),
+        ("", _one()),
     ],
 )
 def test_parse_search(text: str, query: SearchQuery) -> None:
-    assert parse_search(text) == query
+    assert parse_search(text, Vocabulary()) == query
 
 
 # --- filters -----------------------------------------------------------------------------

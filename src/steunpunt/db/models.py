@@ -135,6 +135,8 @@ class Caregiver(PersonColumns, Tracked, Base):
         _list_index("street", "street", "house_number"),
         _list_index("phone", "phone"),
         _list_index("email", "email"),
+        # search: a typed tussenvoegsel counts its matches from this index, not a full scan
+        _list_index("infix", "infix"),
         Index("ix_caregiver_overloaded_contact", "overloaded", "last_contact_on"),
         # the report's counts per gemeente, read from the index alone
         Index(
@@ -241,7 +243,10 @@ class Consent(Tracked, Base):
 
 
 def caregiver_search_text(caregiver: Caregiver) -> str:
-    """Name, initials, postcode (with and without space), place, phone digits and e-mail."""
+    """Name, initials, postcode (without space), street, phone digits and e-mail.
+
+    The woonplaats is left out: search matches places from the short list of known places.
+    """
     compact_postcode = caregiver.postcode.replace(" ", "")
     parts = (
         caregiver.first_name,
@@ -249,7 +254,6 @@ def caregiver_search_text(caregiver: Caregiver) -> str:
         caregiver.last_name,
         caregiver.initials,
         compact_postcode,
-        caregiver.place,
         caregiver.street,
         phone_digits(caregiver.phone),
         caregiver.email,

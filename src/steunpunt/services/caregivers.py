@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -16,7 +17,7 @@ from steunpunt.db.caregiver_queries import (
     CaregiverFilter,
     caregiver_count_query,
     caregiver_ids_query,
-    known_places_query,
+    vocabulary_query,
 )
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.domain.address import Address
@@ -24,7 +25,7 @@ from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.burden import BurdenLevel
 from steunpunt.domain.caregiver import CaregiverData
 from steunpunt.domain.names import PersonName
-from steunpunt.domain.text import fold
+from steunpunt.domain.search import Vocabulary
 from steunpunt.services.dto import Actor, CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.services.errors import StaleEdit
 from steunpunt.services.mapping import (
@@ -41,6 +42,9 @@ from steunpunt.services.session_scope import SessionScope
 log = logging.getLogger(__name__)
 
 WHAT = "Deze mantelzorger"
+VOCABULARY_SECONDS = 60.0
+"""How long the known woonplaatsen and tussenvoegsels are trusted before they are read again
+(a save here refreshes them at once; this covers saves from elsewhere, such as another desktop)."""
 
 _ROW_COLUMNS = (
     Caregiver.id,
@@ -69,41 +73,41 @@ class CaregiverService:
     def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
         self._scope = scope
         self._today = today
-        self._places: dict[str, list[str]] | None = None
+        self._vocabulary: Vocabulary | None = None
+        self._vocabulary_read_at = 0.0
 
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
         """The ids of all matching caregivers in display order (for small results)."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.places())
+        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
         with self._scope() as session:
             return list(session.scalars(query))
 
     def search(self, criteria: CaregiverFilter, limit: int) -> CaregiverPage:
         """How many caregivers match, and the first ``limit`` of them in display order."""
-        today, dialect, places = self._today(), self._scope.dialect, self.places()
+        today, dialect, vocabulary = self._today(), self._scope.dialect, self.vocabulary()
         with self._scope() as session:
             total = int(
-                session.scalar(caregiver_count_query(criteria, today, dialect, places)) or 0
+                session.scalar(caregiver_count_query(criteria, today, dialect, vocabulary)) or 0
             )
         rows = self.page(criteria, 0, limit) if total else []
         return CaregiverPage(total, 0, tuple(rows))
 
     def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
         """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.places())
+        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
         with self._scope() as session:
             ids = list(session.scalars(query.limit(limit).offset(offset)))
         return self.rows(ids)
 
-    def places(self) -> dict[str, list[str]]:
-        """Known woonplaatsen by folded name; read once, refreshed after every save."""
-        if self._places is None:
+    def vocabulary(self) -> Vocabulary:
+        """The register's woonplaatsen and tussenvoegsels, for reading typed words."""
+        now = time.monotonic()
+        if self._vocabulary is None or now - self._vocabulary_read_at > VOCABULARY_SECONDS:
             with self._scope() as session:
-                names = session.scalars(known_places_query()).all()
-            places: dict[str, list[str]] = {}
-            for name in names:
-                places.setdefault(fold(name), []).append(name)
-            self._places = places
-        return self._places
+                pairs = session.execute(vocabulary_query()).all()
+            self._vocabulary = Vocabulary((p for p, _ in pairs), (i for _, i in pairs))
+            self._vocabulary_read_at = now
+        return self._vocabulary
 
     def rows(self, ids: Sequence[int]) -> list[CaregiverRow]:
         """List rows for ``ids``, in the same order; ids that no longer exist are skipped."""
@@ -129,7 +133,7 @@ class CaregiverService:
             session.flush()
             store_consent(session, row, data.consent, actor.staff_id, self._today(), False)
             log.info("Caregiver %s created by staff %s", row.id, actor.staff_id)
-            self._places = None
+            self._vocabulary = None
             return _detail(session, row)
 
     def update(
@@ -143,7 +147,7 @@ class CaregiverService:
                 store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
                 session.flush()
                 log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
-                self._places = None
+                self._vocabulary = None
                 return _detail(session, row)
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
