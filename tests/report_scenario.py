@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
@@ -165,6 +165,12 @@ def change_status(
         row.status = status.value
 
 
+def date_status_changes(engine: Engine, day: date) -> None:
+    """Every status change recorded so far happened on ``day`` (the services stamp the clock)."""
+    with Session(engine) as session, session.begin():
+        session.execute(update(ApplicationStatusChange).values(changed_at=at(day)))
+
+
 def known_at_the_end_of_2025(services: Services, actor: Actor, engine: Engine) -> Register:
     """Every fact dated 2025 or earlier; the comments say what each is there to test."""
     ids = {
@@ -189,7 +195,9 @@ def known_at_the_end_of_2025(services: Services, actor: Actor, engine: Engine) -
         # lives in Soest, cares for someone in Amersfoort
         "sara": person(services, actor, "sara", "01-01-2024", **SOEST),
     }
-    naasten = {name: naaste(services, actor, ids[name]) for name in ("anna", "bram", "dirk", "sara")}
+    naasten = {
+        name: naaste(services, actor, ids[name]) for name in ("anna", "bram", "dirk", "sara")
+    }
     measure(services, actor, ids["anna"], date(2025, 3, 1), 10)
     measure(services, actor, ids["bram"], date(2025, 5, 1), 4)
     measure(services, actor, ids["dirk"], date(2024, 6, 1), 9)
@@ -258,9 +266,7 @@ def known_at_the_end_of_2025(services: Services, actor: Actor, engine: Engine) -
     return Register(ids, naasten, rounds, respite, team, home_care, open_referral)
 
 
-def happened_in_2026(
-    services: Services, actor: Actor, engine: Engine, register: Register
-) -> None:
+def happened_in_2026(services: Services, actor: Actor, engine: Engine, register: Register) -> None:
     """New facts of 2026: none of them changes what was true at the end of 2025."""
     ids = register.ids
     measure(services, actor, ids["anna"], date(2026, 2, 1), 3)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 
-from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.models import Caregiver, CareRelation, Contact
-from steunpunt.db.support_models import HouseholdHelpGrant, HouseholdHelpMonth, Partner, Referral
+from steunpunt.db.support_models import (
+    BurdenAssessment,
+    HouseholdHelpGrant,
+    HouseholdHelpMonth,
+    Partner,
+    Referral,
+)
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 
@@ -93,38 +99,64 @@ def _years_before(day: date, years: int) -> date:
 
 
 def relation_query(ends_on: date, municipality: str) -> AnySelect:
-    """Care relations of the caregivers registered at the end, per kind of relation."""
+    """Care relations of the caregivers registered at the end, per kind of relation; a
+    relation whose care began after the end does not count."""
     registered = select(Caregiver.id).where(active_on(ends_on), in_municipality(municipality))
     return (
         select(CareRelation.relation_type, func.count())
-        .where(CareRelation.caregiver_id.in_(registered))
+        .where(
+            CareRelation.caregiver_id.in_(registered),
+            or_(CareRelation.care_since.is_(None), CareRelation.care_since <= ends_on),
+        )
         .group_by(CareRelation.relation_type)
     )
 
 
-def source_query(ends_on: date, municipality: str) -> AnySelect:
-    """Caregivers registered at the end, per way the steunpunt found them."""
+def source_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """Caregivers newly registered in the period, per way the steunpunt found them."""
     source = func.coalesce(Caregiver.source, UNKNOWN)
     return (
         select(source, func.count())
-        .where(active_on(ends_on), in_municipality(municipality))
+        .where(Caregiver.registered_on.between(starts_on, ends_on), in_municipality(municipality))
         .group_by(source)
     )
 
 
-def overload_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Overloaded caregivers registered at the end, and how many got support in the period."""
+def _latest_total_until(ends_on: date) -> Any:
+    """The total of the caregiver's latest EDIZ-plus on or before ``ends_on`` (NULL without
+    one); ``Caregiver.id`` correlates it."""
+    return (
+        select(BurdenAssessment.total)
+        .where(
+            BurdenAssessment.caregiver_id == Caregiver.id,
+            BurdenAssessment.assessed_on <= ends_on,
+        )
+        .order_by(BurdenAssessment.assessed_on.desc(), BurdenAssessment.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def referral_counted() -> ColumnElement[bool]:
+    """A referral counts while its caregiver was registered: not dated after their end date."""
+    return or_(Caregiver.ended_on.is_(None), Referral.referred_on <= Caregiver.ended_on)
+
+
+def overload_query(
+    starts_on: date, ends_on: date, municipality: str, overload_from: int
+) -> AnySelect:
+    """Caregivers registered at the end whose latest EDIZ-plus on or before the end scores
+    ``overload_from`` or more, and how many of them got support in the period."""
     contact = exists().where(
         Contact.caregiver_id == Caregiver.id, Contact.contact_date.between(starts_on, ends_on)
     )
     referral = exists().where(
-        Referral.caregiver_id == Caregiver.id, Referral.referred_on.between(starts_on, ends_on)
+        Referral.caregiver_id == Caregiver.id,
+        Referral.referred_on.between(starts_on, ends_on),
+        referral_counted(),
     )
     helped = exists().where(
-        HouseholdHelpGrant.caregiver_id == Caregiver.id,
-        HouseholdHelpGrant.status.in_(HELPED),
-        HouseholdHelpGrant.starts_on <= ends_on,
-        func.coalesce(HouseholdHelpGrant.extended_until, HouseholdHelpGrant.ends_on) >= starts_on,
+        HouseholdHelpGrant.caregiver_id == Caregiver.id, *_grant_in_period(starts_on, ends_on)
     )
     return select(
         func.count(),
@@ -132,7 +164,11 @@ def overload_query(starts_on: date, ends_on: date, municipality: str) -> AnySele
         _count(referral),
         _count(helped),
         _count(or_(contact, referral, helped)),
-    ).where(Caregiver.overloaded.is_(True), active_on(ends_on), in_municipality(municipality))
+    ).where(
+        active_on(ends_on),
+        in_municipality(municipality),
+        _latest_total_until(ends_on) >= overload_from,
+    )
 
 
 def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
@@ -147,38 +183,61 @@ def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelec
     return query
 
 
-def compliment_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Applications of the rounds of the period's years: applied, granted, refused, paid, and
-    the amounts granted and paid (in cents)."""
-    granted = ComplimentApplication.status.in_(
+def _status_before(moment: datetime) -> Any:
+    """The application's status at ``moment``: the last change before it (NULL when none);
+    ``ComplimentApplication.id`` correlates it."""
+    return (
+        select(ApplicationStatusChange.to_status)
+        .where(
+            ApplicationStatusChange.application_id == ComplimentApplication.id,
+            ApplicationStatusChange.changed_at < moment,
+        )
+        .order_by(ApplicationStatusChange.changed_at.desc(), ApplicationStatusChange.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def compliment_query(
+    starts_on: date, ends_on: date, municipality: str, period_over: datetime
+) -> AnySelect:
+    """Applications received in the period from the gemeente's caregivers (whatever round):
+    applied, and granted, refused and paid at ``period_over`` (the moment the period ended),
+    with the amounts granted and paid (in cents)."""
+    status = _status_before(period_over).label("status")
+    applications = (
+        select(status, func.coalesce(ComplimentApplication.amount_cents, 0).label("cents"))
+        .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
+        .where(
+            ComplimentApplication.received_on.between(starts_on, ends_on),
+            in_municipality(municipality),
+        )
+        .subquery()
+    )
+    granted = applications.c.status.in_(
         [ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value]
     )
-    paid = ComplimentApplication.status == ApplicationStatus.PAID.value
-    refused = ComplimentApplication.status == ApplicationStatus.REFUSED.value
-    amount = func.coalesce(ComplimentApplication.amount_cents, 0)
-    query: AnySelect = (
-        select(
-            func.count(),
-            _count(granted),
-            _count(refused),
-            _count(paid),
-            func.coalesce(func.sum(case((granted, amount), else_=0)), 0),
-            func.coalesce(func.sum(case((paid, amount), else_=0)), 0),
-        )
-        .join(ComplimentRound, ComplimentRound.id == ComplimentApplication.round_id)
-        .where(ComplimentRound.year.between(starts_on.year, ends_on.year))
-    )
-    if municipality:
-        query = query.where(func.lower(ComplimentRound.municipality) == municipality.lower())
-    return query
-
-
-def household_help_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Grants running in the period: caregivers helped, grants, hours granted (per year)."""
-    query: AnySelect = select(
-        func.count(func.distinct(HouseholdHelpGrant.caregiver_id)),
+    paid = applications.c.status == ApplicationStatus.PAID.value
+    refused = applications.c.status == ApplicationStatus.REFUSED.value
+    cents = applications.c.cents
+    return select(
         func.count(),
-        func.coalesce(func.sum(HouseholdHelpGrant.hours_per_year), 0.0),
+        _count(granted),
+        _count(refused),
+        _count(paid),
+        func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
+        func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
+    ).select_from(applications)
+
+
+def grants_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """Grants running in the period: caregiver, start, end, extension and hours per year."""
+    query: AnySelect = select(
+        HouseholdHelpGrant.caregiver_id,
+        HouseholdHelpGrant.starts_on,
+        HouseholdHelpGrant.ends_on,
+        HouseholdHelpGrant.extended_until,
+        HouseholdHelpGrant.hours_per_year,
     ).where(*_grant_in_period(starts_on, ends_on))
     return _grant_municipality(query, municipality)
 
@@ -216,16 +275,21 @@ def _grant_municipality(query: AnySelect, municipality: str) -> AnySelect:
 
 
 def referral_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Referrals made in the period, per partner and outcome (None: still open)."""
-    query: AnySelect = (
-        select(Partner.name, Partner.kind, Referral.outcome, func.count())
+    """Referrals made in the period while the caregiver was registered, per partner and
+    outcome at the end of the period (None: still open then)."""
+    closed = and_(Referral.closed_on <= ends_on, Referral.outcome.is_not(None))
+    outcome = case((closed, Referral.outcome), else_=None).label("outcome")
+    return (
+        select(Partner.name, Partner.kind, outcome, func.count())
         .join(Partner, Partner.id == Referral.partner_id)
-        .where(Referral.referred_on.between(starts_on, ends_on))
-        .group_by(Partner.name, Partner.kind, Referral.outcome)
+        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
+        .where(
+            Referral.referred_on.between(starts_on, ends_on),
+            referral_counted(),
+            in_municipality(municipality),
+        )
+        .group_by(Partner.name, Partner.kind, outcome)
     )
-    if municipality:
-        query = query.where(Referral.caregiver_id.in_(_caregivers_of(municipality)))
-    return query
 
 
 def municipalities_query() -> AnySelect:
