@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.models import Caregiver, CareRelation, Contact
@@ -122,18 +123,21 @@ def source_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect
     )
 
 
-def _latest_total_until(ends_on: date) -> Any:
-    """The total of the caregiver's latest EDIZ-plus on or before ``ends_on`` (NULL without
-    one); ``Caregiver.id`` correlates it."""
-    return (
-        select(BurdenAssessment.total)
-        .where(
-            BurdenAssessment.caregiver_id == Caregiver.id,
-            BurdenAssessment.assessed_on <= ends_on,
-        )
-        .order_by(BurdenAssessment.assessed_on.desc(), BurdenAssessment.id.desc())
-        .limit(1)
-        .scalar_subquery()
+def _overloaded_at(ends_on: date, overload_from: int) -> Any:
+    """Ids of caregivers whose latest EDIZ-plus on or before ``ends_on`` scores
+    ``overload_from`` or more: such a measurement with no later one (same day: higher id)."""
+    later = aliased(BurdenAssessment)
+    measured = BurdenAssessment
+    superseded = exists().where(
+        later.caregiver_id == measured.caregiver_id,
+        later.assessed_on <= ends_on,
+        or_(
+            later.assessed_on > measured.assessed_on,
+            and_(later.assessed_on == measured.assessed_on, later.id > measured.id),
+        ),
+    )
+    return select(measured.caregiver_id).where(
+        measured.assessed_on <= ends_on, measured.total >= overload_from, ~superseded
     )
 
 
@@ -167,7 +171,7 @@ def overload_query(
     ).where(
         active_on(ends_on),
         in_municipality(municipality),
-        _latest_total_until(ends_on) >= overload_from,
+        Caregiver.id.in_(_overloaded_at(ends_on, overload_from)),
     )
 
 
@@ -183,18 +187,22 @@ def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelec
     return query
 
 
-def _status_before(moment: datetime) -> Any:
-    """The application's status at ``moment``: the last change before it (NULL when none);
-    ``ComplimentApplication.id`` correlates it."""
-    return (
-        select(ApplicationStatusChange.to_status)
-        .where(
-            ApplicationStatusChange.application_id == ComplimentApplication.id,
-            ApplicationStatusChange.changed_at < moment,
-        )
-        .order_by(ApplicationStatusChange.changed_at.desc(), ApplicationStatusChange.id.desc())
-        .limit(1)
-        .scalar_subquery()
+def _last_change_before(moment: datetime) -> ColumnElement[bool]:
+    """An application's status change before ``moment`` with no later one before it (same
+    time: higher id): the change that set its status at ``moment``."""
+    change, later = ApplicationStatusChange, aliased(ApplicationStatusChange)
+    superseded = exists().where(
+        later.application_id == change.application_id,
+        later.changed_at < moment,
+        or_(
+            later.changed_at > change.changed_at,
+            and_(later.changed_at == change.changed_at, later.id > change.id),
+        ),
+    )
+    return and_(
+        change.application_id == ComplimentApplication.id,
+        change.changed_at < moment,
+        ~superseded,
     )
 
 
@@ -204,41 +212,50 @@ def compliment_query(
     """Applications received in the period from the gemeente's caregivers (whatever round):
     applied, and granted, refused and paid at ``period_over`` (the moment the period ended),
     with the amounts granted and paid (in cents)."""
-    status = _status_before(period_over).label("status")
-    applications = (
-        select(status, func.coalesce(ComplimentApplication.amount_cents, 0).label("cents"))
+    status = ApplicationStatusChange.to_status
+    granted = status.in_([ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value])
+    paid = status == ApplicationStatus.PAID.value
+    refused = status == ApplicationStatus.REFUSED.value
+    cents = func.coalesce(ComplimentApplication.amount_cents, 0)
+    return (
+        select(
+            func.count(),
+            _count(granted),
+            _count(refused),
+            _count(paid),
+            func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
+            func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
+        )
+        .select_from(ComplimentApplication)
         .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
+        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
         .where(
             ComplimentApplication.received_on.between(starts_on, ends_on),
             in_municipality(municipality),
         )
-        .subquery()
     )
-    granted = applications.c.status.in_(
-        [ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value]
-    )
-    paid = applications.c.status == ApplicationStatus.PAID.value
-    refused = applications.c.status == ApplicationStatus.REFUSED.value
-    cents = applications.c.cents
-    return select(
-        func.count(),
-        _count(granted),
-        _count(refused),
-        _count(paid),
-        func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
-        func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
-    ).select_from(applications)
 
 
-def grants_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Grants running in the period: caregiver, start, end, extension and hours per year."""
+def household_help_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """Grants running in the period: caregivers helped, and grants."""
     query: AnySelect = select(
-        HouseholdHelpGrant.caregiver_id,
+        func.count(func.distinct(HouseholdHelpGrant.caregiver_id)), func.count()
+    ).where(*_grant_in_period(starts_on, ends_on))
+    return _grant_municipality(query, municipality)
+
+
+def grant_terms_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """The same grants per start, end, extension and hours per year, with how many share
+    them: what their hours in the period are worked out from."""
+    terms = (
         HouseholdHelpGrant.starts_on,
         HouseholdHelpGrant.ends_on,
         HouseholdHelpGrant.extended_until,
         HouseholdHelpGrant.hours_per_year,
-    ).where(*_grant_in_period(starts_on, ends_on))
+    )
+    query: AnySelect = (
+        select(*terms, func.count()).where(*_grant_in_period(starts_on, ends_on)).group_by(*terms)
+    )
     return _grant_municipality(query, municipality)
 
 

@@ -282,11 +282,13 @@ class _Tables:
 
     def _household_help(self) -> ReportTable:
         session, start, end, where = self._session, self._start, self._end, self._where
-        grants = session.execute(q.grants_query(start, end, where)).all()
+        helped, grants = session.execute(q.household_help_query(start, end, where)).one()
         granted = sum(
             (
-                hours_in_period(yearly, first, last, until, (start, end))
-                for _, first, last, until, yearly in grants
+                hours_in_period(yearly, first, last, until, (start, end)) * count
+                for first, last, until, yearly, count in session.execute(
+                    q.grant_terms_query(start, end, where)
+                )
             ),
             Decimal(0),
         )
@@ -298,8 +300,8 @@ class _Tables:
             (
                 *self._rows(
                     [
-                        ("Mantelzorgers geholpen", len({row[0] for row in grants})),
-                        ("Toekenningen", len(grants)),
+                        ("Mantelzorgers geholpen", helped),
+                        ("Toekenningen", grants),
                     ]
                 ),
                 ("Uren toegekend, naar rato van de periode", hours_text(float(to_tenths(granted)))),
