@@ -100,15 +100,11 @@ def _years_before(day: date, years: int) -> date:
 
 
 def relation_query(ends_on: date, municipality: str) -> AnySelect:
-    """Care relations of the caregivers registered at the end, per kind of relation; a
-    relation whose care began after the end does not count."""
+    """Care relations of the caregivers registered at the end, per kind of relation."""
     registered = select(Caregiver.id).where(active_on(ends_on), in_municipality(municipality))
     return (
         select(CareRelation.relation_type, func.count())
-        .where(
-            CareRelation.caregiver_id.in_(registered),
-            or_(CareRelation.care_since.is_(None), CareRelation.care_since <= ends_on),
-        )
+        .where(CareRelation.caregiver_id.in_(registered))
         .group_by(CareRelation.relation_type)
     )
 

@@ -154,8 +154,8 @@ class _Tables:
                 "Relatie tot de naaste",
                 q.relation_query(end, where),
                 {choice.value: choice.label for choice in RelationType},
-                f"Ingeschreven op {long_date(end)}, per zorgrelatie die toen bestond: wie "
-                "voor meer naasten zorgt, telt vaker mee.",
+                f"Ingeschreven op {long_date(end)}, per zorgrelatie: wie voor meer naasten "
+                "zorgt, telt vaker mee.",
             ),
             self._grouped(
                 "herkomst",
