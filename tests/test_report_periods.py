@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from steunpunt.domain.report import Report, ReportSettings
+from steunpunt.io.report_workbook import write_report_workbook
+from steunpunt.letters.report_pdf import render_report
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from tests.report_scenario import (
@@ -16,6 +20,7 @@ from tests.report_scenario import (
     happened_in_2026,
     known_at_the_end_of_2025,
 )
+from tests.test_report_output import page_texts
 
 
 @pytest.fixture
@@ -138,3 +143,34 @@ def test_a_past_period_made_again_later_gives_the_same_figures(
     again = services.reports.report(*PERIOD_2025, municipality)
     assert again.tables == before.tables
     assert again.headlines == before.headlines
+
+
+def test_the_pdf_and_the_workbook_say_what_each_figure_counts(
+    services: Services, register: Register, tmp_path: Path
+) -> None:
+    report = services.reports.report(*PERIOD_2025, "Amersfoort")
+    render_report(tmp_path / "r.pdf", report)
+    write_report_workbook(tmp_path / "r.xlsx", report)
+    pdf = " ".join(page_texts(tmp_path / "r.pdf"))
+    workbook = load_workbook(tmp_path / "r.xlsx")
+    cells = " ".join(
+        str(value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
+    for definition in (
+        "Overbelast op 31 december 2025 (laatste EDIZ-plus)",
+        "laatste EDIZ-plus op of vóór die dag (score 9 of hoger)",
+        "Hoe de nieuwe mantelzorgers het steunpunt vonden",
+        "Nieuw ingeschreven in de periode.",
+        "Uren toegekend, naar rato van de periode",
+        "gelijk verdeeld over haar dagen",
+        "uitkomst op 31 december 2025",
+        "terwijl de mantelzorger ingeschreven was",
+        "mantelzorgers die in de gemeente wonen, uit elke ronde",
+        "toegekend, afgewezen en uitbetaald op 31 december 2025",
+    ):
+        assert definition in cells
+        assert definition in pdf

@@ -171,7 +171,7 @@ class _Tables:
                 self._rows(
                     zip(
                         (
-                            "Overbelast (laatste EDIZ-plus)",
+                            f"Overbelast op {long_date(end)} (laatste EDIZ-plus)",
                             "Met een contactmoment in de periode",
                             "Met een verwijzing in de periode",
                             "Met huishoudelijke hulp in de periode",
