@@ -273,11 +273,14 @@ def hours_used_query(starts_on: date, ends_on: date, municipality: str) -> AnySe
 
 
 def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]]:
-    last_day = func.coalesce(HouseholdHelpGrant.extended_until, HouseholdHelpGrant.ends_on)
+    """Granted help whose days (up to its end or its later extension) touch the period."""
     return [
         HouseholdHelpGrant.status.in_(HELPED),
         HouseholdHelpGrant.starts_on <= ends_on,
-        last_day >= starts_on,
+        or_(
+            HouseholdHelpGrant.ends_on >= starts_on,
+            HouseholdHelpGrant.extended_until >= starts_on,
+        ),
     ]
 
 
