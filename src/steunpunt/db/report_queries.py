@@ -119,21 +119,30 @@ def source_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect
     )
 
 
-def _overloaded_at(ends_on: date, overload_from: int) -> Any:
-    """Ids of caregivers whose latest EDIZ-plus on or before ``ends_on`` scores
-    ``overload_from`` or more: such a measurement with no later one (same day: higher id)."""
-    later = aliased(BurdenAssessment)
-    measured = BurdenAssessment
-    superseded = exists().where(
-        later.caregiver_id == measured.caregiver_id,
-        later.assessed_on <= ends_on,
+def _none_later(
+    row: Any, later: Any, owner: str, moment: str, in_time: ColumnElement[bool]
+) -> ColumnElement[bool]:
+    """No ``later`` row of the same ``owner`` column, ``in_time``, is later than ``row`` by its
+    ``moment`` column (the same moment: a higher id): ``row`` is the owner's latest then."""
+    row_moment, later_moment = getattr(row, moment), getattr(later, moment)
+    return ~exists().where(
+        getattr(later, owner) == getattr(row, owner),
+        in_time,
         or_(
-            later.assessed_on > measured.assessed_on,
-            and_(later.assessed_on == measured.assessed_on, later.id > measured.id),
+            later_moment > row_moment,
+            and_(later_moment == row_moment, later.id > row.id),
         ),
     )
+
+
+def _overloaded_at(ends_on: date, overload_from: int) -> Any:
+    """Ids of caregivers whose latest EDIZ-plus on or before ``ends_on`` scores
+    ``overload_from`` or more."""
+    measured, later = BurdenAssessment, aliased(BurdenAssessment)
     return select(measured.caregiver_id).where(
-        measured.assessed_on <= ends_on, measured.total >= overload_from, ~superseded
+        measured.assessed_on <= ends_on,
+        measured.total >= overload_from,
+        _none_later(measured, later, "caregiver_id", "assessed_on", later.assessed_on <= ends_on),
     )
 
 
@@ -184,21 +193,13 @@ def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelec
 
 
 def _last_change_before(moment: datetime) -> ColumnElement[bool]:
-    """An application's status change before ``moment`` with no later one before it (same
-    time: higher id): the change that set its status at ``moment``."""
+    """An application's last status change before ``moment``: the one that set its status
+    then."""
     change, later = ApplicationStatusChange, aliased(ApplicationStatusChange)
-    superseded = exists().where(
-        later.application_id == change.application_id,
-        later.changed_at < moment,
-        or_(
-            later.changed_at > change.changed_at,
-            and_(later.changed_at == change.changed_at, later.id > change.id),
-        ),
-    )
     return and_(
         change.application_id == ComplimentApplication.id,
         change.changed_at < moment,
-        ~superseded,
+        _none_later(change, later, "application_id", "changed_at", later.changed_at < moment),
     )
 
 
