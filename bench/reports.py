@@ -18,12 +18,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, text
 
-from steunpunt.db.compliment_models import ComplimentApplication
+from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.models import CareRelation
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
@@ -66,7 +66,8 @@ def build(folder: Path) -> OpenDatabase:
 
 
 def _add_round(database: OpenDatabase) -> None:
-    """A compliment round with 20,000 applications: most granted, some paid or refused."""
+    """A compliment round with 20,000 applications, most granted, some paid or refused, each
+    with its status history (the report reads the status at the end of the period)."""
     round_id = database.services.rounds.create(
         database.actor,
         RoundRules(year=2026, municipality="Amersfoort", opens_on=YEAR[0], closes_on=YEAR[1]),
@@ -105,6 +106,33 @@ def _add_round(database: OpenDatabase) -> None:
                 for n, (caregiver, naaste) in enumerate(pairs)
             ],
         )
+        applications = connection.execute(
+            select(
+                ComplimentApplication.id,
+                ComplimentApplication.received_on,
+                ComplimentApplication.status,
+            ).where(ComplimentApplication.round_id == round_id)
+        ).all()
+        connection.execute(
+            insert(ApplicationStatusChange),
+            [
+                {"application_id": application, "to_status": status, "changed_at": moment}
+                for application, received_on, final in applications
+                for status, moment in _history(received_on, ApplicationStatus(final))
+            ],
+        )
+
+
+def _history(received_on: date, final: ApplicationStatus) -> list[tuple[str, datetime]]:
+    """Received on its day, decided a month later, paid on 10 November."""
+    moment = datetime(received_on.year, received_on.month, received_on.day, 12, tzinfo=UTC)
+    steps = [(ApplicationStatus.RECEIVED.value, moment)]
+    if final is not ApplicationStatus.RECEIVED:
+        decided = ApplicationStatus.REFUSED if final is ApplicationStatus.REFUSED else None
+        steps.append(((decided or ApplicationStatus.GRANTED).value, moment + timedelta(days=30)))
+    if final is ApplicationStatus.PAID:
+        steps.append((final.value, datetime(received_on.year, 11, 10, 12, tzinfo=UTC)))
+    return steps
 
 
 def main() -> None:

@@ -85,6 +85,11 @@ class ApplicationStatusChange(Tracked, Base):
     )
     reason: Mapped[str] = mapped_column(Text, default="")
 
+    __table_args__ = (
+        # the verantwoording reads the status at the end of a period from the index alone
+        Index("ix_application_event_history", "application_id", "changed_at", "to_status"),
+    )
+
 
 class PaymentBatch(Tracked, Base):
     """Grants paid together: one SEPA file (or voucher list), marked paid when confirmed."""

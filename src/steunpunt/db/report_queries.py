@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
-from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.models import Caregiver, CareRelation, Contact
-from steunpunt.db.support_models import HouseholdHelpGrant, HouseholdHelpMonth, Partner, Referral
+from steunpunt.db.support_models import (
+    BurdenAssessment,
+    HouseholdHelpGrant,
+    HouseholdHelpMonth,
+    Partner,
+    Referral,
+)
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 
@@ -102,29 +109,63 @@ def relation_query(ends_on: date, municipality: str) -> AnySelect:
     )
 
 
-def source_query(ends_on: date, municipality: str) -> AnySelect:
-    """Caregivers registered at the end, per way the steunpunt found them."""
+def source_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """Caregivers newly registered in the period, per way the steunpunt found them."""
     source = func.coalesce(Caregiver.source, UNKNOWN)
     return (
         select(source, func.count())
-        .where(active_on(ends_on), in_municipality(municipality))
+        .where(Caregiver.registered_on.between(starts_on, ends_on), in_municipality(municipality))
         .group_by(source)
     )
 
 
-def overload_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Overloaded caregivers registered at the end, and how many got support in the period."""
+def _none_later(
+    row: Any, later: Any, owner: str, moment: str, in_time: ColumnElement[bool]
+) -> ColumnElement[bool]:
+    """No ``later`` row of the same ``owner`` column, ``in_time``, is later than ``row`` by its
+    ``moment`` column (the same moment: a higher id): ``row`` is the owner's latest then."""
+    row_moment, later_moment = getattr(row, moment), getattr(later, moment)
+    return ~exists().where(
+        getattr(later, owner) == getattr(row, owner),
+        in_time,
+        or_(
+            later_moment > row_moment,
+            and_(later_moment == row_moment, later.id > row.id),
+        ),
+    )
+
+
+def _overloaded_at(ends_on: date, overload_from: int) -> Any:
+    """Ids of caregivers whose latest EDIZ-plus on or before ``ends_on`` scores
+    ``overload_from`` or more."""
+    measured, later = BurdenAssessment, aliased(BurdenAssessment)
+    return select(measured.caregiver_id).where(
+        measured.assessed_on <= ends_on,
+        measured.total >= overload_from,
+        _none_later(measured, later, "caregiver_id", "assessed_on", later.assessed_on <= ends_on),
+    )
+
+
+def referral_counted() -> ColumnElement[bool]:
+    """A referral counts while its caregiver was registered: not dated after their end date."""
+    return or_(Caregiver.ended_on.is_(None), Referral.referred_on <= Caregiver.ended_on)
+
+
+def overload_query(
+    starts_on: date, ends_on: date, municipality: str, overload_from: int
+) -> AnySelect:
+    """Caregivers registered at the end whose latest EDIZ-plus on or before the end scores
+    ``overload_from`` or more, and how many of them got support in the period."""
     contact = exists().where(
         Contact.caregiver_id == Caregiver.id, Contact.contact_date.between(starts_on, ends_on)
     )
     referral = exists().where(
-        Referral.caregiver_id == Caregiver.id, Referral.referred_on.between(starts_on, ends_on)
+        Referral.caregiver_id == Caregiver.id,
+        Referral.referred_on.between(starts_on, ends_on),
+        referral_counted(),
     )
     helped = exists().where(
-        HouseholdHelpGrant.caregiver_id == Caregiver.id,
-        HouseholdHelpGrant.status.in_(HELPED),
-        HouseholdHelpGrant.starts_on <= ends_on,
-        func.coalesce(HouseholdHelpGrant.extended_until, HouseholdHelpGrant.ends_on) >= starts_on,
+        HouseholdHelpGrant.caregiver_id == Caregiver.id, *_grant_in_period(starts_on, ends_on)
     )
     return select(
         func.count(),
@@ -132,7 +173,11 @@ def overload_query(starts_on: date, ends_on: date, municipality: str) -> AnySele
         _count(referral),
         _count(helped),
         _count(or_(contact, referral, helped)),
-    ).where(Caregiver.overloaded.is_(True), active_on(ends_on), in_municipality(municipality))
+    ).where(
+        active_on(ends_on),
+        in_municipality(municipality),
+        Caregiver.id.in_(_overloaded_at(ends_on, overload_from)),
+    )
 
 
 def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
@@ -147,39 +192,67 @@ def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelec
     return query
 
 
-def compliment_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Applications of the rounds of the period's years: applied, granted, refused, paid, and
-    the amounts granted and paid (in cents)."""
-    granted = ComplimentApplication.status.in_(
-        [ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value]
+def _last_change_before(moment: datetime) -> ColumnElement[bool]:
+    """An application's last status change before ``moment``: the one that set its status
+    then."""
+    change, later = ApplicationStatusChange, aliased(ApplicationStatusChange)
+    return and_(
+        change.application_id == ComplimentApplication.id,
+        change.changed_at < moment,
+        _none_later(change, later, "application_id", "changed_at", later.changed_at < moment),
     )
-    paid = ComplimentApplication.status == ApplicationStatus.PAID.value
-    refused = ComplimentApplication.status == ApplicationStatus.REFUSED.value
-    amount = func.coalesce(ComplimentApplication.amount_cents, 0)
-    query: AnySelect = (
+
+
+def compliment_query(
+    starts_on: date, ends_on: date, municipality: str, period_over: datetime
+) -> AnySelect:
+    """Applications received in the period from the gemeente's caregivers (whatever round):
+    applied, and granted, refused and paid at ``period_over`` (the moment the period ended),
+    with the amounts granted and paid (in cents)."""
+    status = ApplicationStatusChange.to_status
+    granted = status.in_([ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value])
+    paid = status == ApplicationStatus.PAID.value
+    refused = status == ApplicationStatus.REFUSED.value
+    cents = func.coalesce(ComplimentApplication.amount_cents, 0)
+    return (
         select(
             func.count(),
             _count(granted),
             _count(refused),
             _count(paid),
-            func.coalesce(func.sum(case((granted, amount), else_=0)), 0),
-            func.coalesce(func.sum(case((paid, amount), else_=0)), 0),
+            func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
+            func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
         )
-        .join(ComplimentRound, ComplimentRound.id == ComplimentApplication.round_id)
-        .where(ComplimentRound.year.between(starts_on.year, ends_on.year))
+        .select_from(ComplimentApplication)
+        .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
+        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
+        .where(
+            ComplimentApplication.received_on.between(starts_on, ends_on),
+            in_municipality(municipality),
+        )
     )
-    if municipality:
-        query = query.where(func.lower(ComplimentRound.municipality) == municipality.lower())
-    return query
 
 
 def household_help_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Grants running in the period: caregivers helped, grants, hours granted (per year)."""
+    """Grants running in the period: caregivers helped, and grants."""
     query: AnySelect = select(
-        func.count(func.distinct(HouseholdHelpGrant.caregiver_id)),
-        func.count(),
-        func.coalesce(func.sum(HouseholdHelpGrant.hours_per_year), 0.0),
+        func.count(func.distinct(HouseholdHelpGrant.caregiver_id)), func.count()
     ).where(*_grant_in_period(starts_on, ends_on))
+    return _grant_municipality(query, municipality)
+
+
+def grant_terms_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
+    """The same grants per start, end, extension and hours per year, with how many share
+    them: what their hours in the period are worked out from."""
+    terms = (
+        HouseholdHelpGrant.starts_on,
+        HouseholdHelpGrant.ends_on,
+        HouseholdHelpGrant.extended_until,
+        HouseholdHelpGrant.hours_per_year,
+    )
+    query: AnySelect = (
+        select(*terms, func.count()).where(*_grant_in_period(starts_on, ends_on)).group_by(*terms)
+    )
     return _grant_municipality(query, municipality)
 
 
@@ -201,11 +274,14 @@ def hours_used_query(starts_on: date, ends_on: date, municipality: str) -> AnySe
 
 
 def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]]:
-    last_day = func.coalesce(HouseholdHelpGrant.extended_until, HouseholdHelpGrant.ends_on)
+    """Granted help whose days (up to its end or its later extension) touch the period."""
     return [
         HouseholdHelpGrant.status.in_(HELPED),
         HouseholdHelpGrant.starts_on <= ends_on,
-        last_day >= starts_on,
+        or_(
+            HouseholdHelpGrant.ends_on >= starts_on,
+            HouseholdHelpGrant.extended_until >= starts_on,
+        ),
     ]
 
 
@@ -216,16 +292,21 @@ def _grant_municipality(query: AnySelect, municipality: str) -> AnySelect:
 
 
 def referral_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """Referrals made in the period, per partner and outcome (None: still open)."""
-    query: AnySelect = (
-        select(Partner.name, Partner.kind, Referral.outcome, func.count())
+    """Referrals made in the period while the caregiver was registered, per partner and
+    outcome at the end of the period (None: still open then)."""
+    closed = and_(Referral.closed_on <= ends_on, Referral.outcome.is_not(None))
+    outcome = case((closed, Referral.outcome), else_=None).label("outcome")
+    return (
+        select(Partner.name, Partner.kind, outcome, func.count())
         .join(Partner, Partner.id == Referral.partner_id)
-        .where(Referral.referred_on.between(starts_on, ends_on))
-        .group_by(Partner.name, Partner.kind, Referral.outcome)
+        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
+        .where(
+            Referral.referred_on.between(starts_on, ends_on),
+            referral_counted(),
+            in_municipality(municipality),
+        )
+        .group_by(Partner.name, Partner.kind, outcome)
     )
-    if municipality:
-        query = query.where(Referral.caregiver_id.in_(_caregivers_of(municipality)))
-    return query
 
 
 def municipalities_query() -> AnySelect:

@@ -24,7 +24,11 @@ class BurdenAssessment(Tracked, Base):
     """``"0110..."`` per statement; empty when only the total is known."""
     note: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_burden_assessment_caregiver", "caregiver_id", "assessed_on"),)
+    __table_args__ = (
+        Index("ix_burden_assessment_caregiver", "caregiver_id", "assessed_on"),
+        # the verantwoording finds each caregiver's latest total by a period's end from it
+        Index("ix_burden_assessment_total", "caregiver_id", "assessed_on", "total"),
+    )
 
 
 class Partner(AddressColumns, Tracked, Base):

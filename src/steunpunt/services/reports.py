@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from steunpunt.db import report_queries as q
 from steunpunt.db.report_queries import AnySelect
+from steunpunt.domain.burden import bands_from_json
 from steunpunt.domain.choices import ContactKind, RelationType, Source
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import long_date
@@ -28,8 +30,14 @@ from steunpunt.domain.report import (
     report_settings_to_json,
     suppressed,
 )
+from steunpunt.domain.report_period import hours_in_period, to_tenths
 from steunpunt.services.dto import Actor
-from steunpunt.services.office_settings import REPORT, read_setting, write_setting
+from steunpunt.services.office_settings import (
+    BURDEN_BANDS,
+    REPORT,
+    read_setting,
+    write_setting,
+)
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
@@ -76,7 +84,8 @@ class ReportService:
             raise InvalidValue("Het einde van de periode ligt vóór het begin.")
         with self._scope() as session:
             settings = read_setting(session, REPORT, report_settings_from_json)
-            maker = _Tables(session, starts_on, ends_on, municipality, settings, self._today())
+            overload_from = read_setting(session, BURDEN_BANDS, bands_from_json).overload_from
+            maker = _Tables(session, starts_on, ends_on, municipality, settings, overload_from)
             tables, headlines = maker.tables()
         log.info("Report made for %s, %s to %s", municipality or "all", starts_on, ends_on)
         return Report(
@@ -102,13 +111,13 @@ class _Tables:
         ends_on: date,
         municipality: str,
         settings: ReportSettings,
-        today: date,
+        overload_from: int,
     ) -> None:
         self._session = session
         self._start, self._end = starts_on, ends_on
         self._where = municipality
         self._settings = settings
-        self._today = today
+        self._overload_from = overload_from
 
     def _cell(self, count: int) -> Cell:
         return suppressed(int(count), self._settings.suppress_below)
@@ -119,9 +128,9 @@ class _Tables:
     def tables(self) -> tuple[tuple[ReportTable, ...], tuple[Headline, ...]]:
         session, start, end, where = self._session, self._start, self._end, self._where
         at_start, new, ended, at_end = session.execute(q.reach_query(start, end, where)).one()
-        overload = session.execute(q.overload_query(start, end, where)).one()
+        overload = session.execute(q.overload_query(start, end, where, self._overload_from)).one()
         applied, granted, refused, paid, granted_cents, paid_cents = session.execute(
-            q.compliment_query(start, end, where)
+            q.compliment_query(start, end, where, period_over(end))
         ).one()
         referrals = session.execute(q.referral_query(start, end, where)).all()
         tables = (
@@ -145,13 +154,15 @@ class _Tables:
                 "Relatie tot de naaste",
                 q.relation_query(end, where),
                 {choice.value: choice.label for choice in RelationType},
-                "Per zorgrelatie: wie voor meer naasten zorgt, telt vaker mee.",
+                f"Ingeschreven op {long_date(end)}, per zorgrelatie: wie voor meer naasten "
+                "zorgt, telt vaker mee.",
             ),
             self._grouped(
                 "herkomst",
-                "Hoe de mantelzorgers het steunpunt vonden",
-                q.source_query(end, where),
+                "Hoe de nieuwe mantelzorgers het steunpunt vonden",
+                q.source_query(start, end, where),
                 {choice.value: choice.label for choice in Source},
+                "Nieuw ingeschreven in de periode.",
             ),
             ReportTable(
                 "overbelasting",
@@ -160,7 +171,7 @@ class _Tables:
                 self._rows(
                     zip(
                         (
-                            "Overbelast (laatste EDIZ-plus)",
+                            f"Overbelast op {long_date(end)} (laatste EDIZ-plus)",
                             "Met een contactmoment in de periode",
                             "Met een verwijzing in de periode",
                             "Met huishoudelijke hulp in de periode",
@@ -170,7 +181,11 @@ class _Tables:
                         strict=True,
                     )
                 ),
-                note="Ingeschreven op de laatste dag van de periode.",
+                note=(
+                    f"Ingeschreven op {long_date(end)} en overbelast volgens de laatste "
+                    f"EDIZ-plus op of vóór die dag (score {self._overload_from} of hoger); "
+                    "steun gedurende de periode."
+                ),
             ),
             self._grouped(
                 "contacten",
@@ -195,7 +210,11 @@ class _Tables:
                     ("Bedrag toegekend", euro(int(granted_cents))),
                     ("Bedrag uitbetaald", euro(int(paid_cents))),
                 ),
-                note="De rondes van de jaren van de periode.",
+                note=(
+                    "Aanvragen ontvangen in de periode van mantelzorgers die in de gemeente "
+                    f"wonen, uit elke ronde; toegekend, afgewezen en uitbetaald op "
+                    f"{long_date(end)}."
+                ),
             ),
             self._household_help(),
             self._referrals(referrals),
@@ -263,20 +282,36 @@ class _Tables:
 
     def _household_help(self) -> ReportTable:
         session, start, end, where = self._session, self._start, self._end, self._where
-        helped, grants, hours_granted = session.execute(
-            q.household_help_query(start, end, where)
-        ).one()
+        helped, grants = session.execute(q.household_help_query(start, end, where)).one()
+        granted = sum(
+            (
+                hours_in_period(yearly, first, last, until, (start, end)) * count
+                for first, last, until, yearly, count in session.execute(
+                    q.grant_terms_query(start, end, where)
+                )
+            ),
+            Decimal(0),
+        )
         used = session.execute(q.hours_used_query(start, end, where)).scalar_one()
         return ReportTable(
             "huishoudelijke_hulp",
             "Huishoudelijke hulp voor de mantelzorger",
             ("", "Aantal / uren"),
             (
-                *self._rows([("Mantelzorgers geholpen", helped), ("Toekenningen", grants)]),
-                ("Uren toegekend (per jaar)", hours_text(round(float(hours_granted), 1))),
-                ("Uren geleverd in de periode", hours_text(round(float(used), 1))),
+                *self._rows(
+                    [
+                        ("Mantelzorgers geholpen", helped),
+                        ("Toekenningen", grants),
+                    ]
+                ),
+                ("Uren toegekend, naar rato van de periode", hours_text(float(to_tenths(granted)))),
+                ("Uren geleverd in de maanden van de periode", hours_text(round(float(used), 1))),
             ),
-            note="Hulp die in de periode liep (toegekend, lopend of beëindigd).",
+            note=(
+                "Hulp die in de periode liep (toegekend, lopend of beëindigd). Uren toegekend: "
+                "het budget van elke toekenning, gelijk verdeeld over haar dagen, voor de dagen "
+                "in de periode."
+            ),
         )
 
     def _referrals(self, rows: Sequence[Any]) -> ReportTable:
@@ -308,5 +343,13 @@ class _Tables:
             "Verwijzingen per organisatie en uitkomst",
             ("Organisatie", "Totaal", *(o.label for o in ReferralOutcome), "Nog open"),
             tuple(table),
-            note="Verwijzingen gedaan in de periode.",
+            note=(
+                "Verwijzingen gedaan in de periode terwijl de mantelzorger ingeschreven was; "
+                f"uitkomst op {long_date(self._end)} (nog open: toen nog niet afgesloten)."
+            ),
         )
+
+
+def period_over(ends_on: date) -> datetime:
+    """The moment the period ends: midnight after ``ends_on`` in local time, in UTC."""
+    return datetime.combine(ends_on + timedelta(days=1), time.min).astimezone(UTC)
