@@ -49,11 +49,11 @@ def failing(facts: HouseholdHelpFacts, rules: HouseholdHelpRules = RULES) -> lis
 
 
 def granted(services: Services, actor: Actor, caregiver: int, **form: str) -> int:
-    """A request for ``caregiver`` granted (with a reason, should the rules object)."""
+    """A request for ``caregiver``, granted (it fits the rules)."""
     view = services.household_help.request(
         actor, caregiver, grant_data(provider(services, actor), **form)
     )
-    view = services.household_help.change_status(actor, view.id, view.version, S.GRANTED, "test")
+    view = services.household_help.change_status(actor, view.id, view.version, S.GRANTED)
     return view.id
 
 
@@ -234,9 +234,7 @@ def test_a_grant_from_29_february_runs_a_full_year() -> None:
     assert "ruim" not in verdict.results[2].explanation
 
 
-def test_vandaag_leaves_out_the_work_of_ended_caregivers(
-    services: Services, actor: Actor
-) -> None:
+def test_vandaag_leaves_out_the_work_of_ended_caregivers(services: Services, actor: Actor) -> None:
     from steunpunt.domain.partner import partner_from_form
     from steunpunt.domain.referral import ReferralData
     from tests.test_services_support import partner_form

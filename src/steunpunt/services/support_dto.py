@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from steunpunt.domain.burden import BurdenLevel
-from steunpunt.domain.household_help.budget import BudgetStatus, DeliveredMonth
+from steunpunt.domain.household_help.budget import BudgetStatus, DeliveredMonth, RateChange
 from steunpunt.domain.household_help.eligibility import HouseholdHelpVerdict
 from steunpunt.domain.household_help.grant import GrantData
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
@@ -76,6 +76,11 @@ class GrantView:
     budget: BudgetStatus
     months: tuple[DeliveredMonth, ...]
     override_reason: str
+    """The reason of the decision: granting against the rules, or refusing."""
+    stopped_on: date | None = None
+    """The first day without help of an ended grant."""
+    rates: tuple[RateChange, ...] = ()
+    """Changes of the eigen bijdrage per hour after the start, oldest first."""
 
 
 class WorkItem(NamedTuple):
@@ -93,6 +98,9 @@ class WorkItem(NamedTuple):
     facts: tuple[Any, ...]
     caregiver_id: int | None = None
     round_id: int | None = None
+    measured_at: datetime | None = None
+    """When the latest measurement was entered, for an item that comes back after being marked
+    done when a new measurement is entered."""
 
     @property
     def title(self) -> str:

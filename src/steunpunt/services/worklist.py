@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import Integer, Row, Select, func, select
+from sqlalchemy import Integer, Row, Select, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregiver_queries import is_active
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
 from steunpunt.db.models import Caregiver
 from steunpunt.db.support_models import (
+    BurdenAssessment,
     HouseholdHelpGrant,
     Partner,
     Referral,
@@ -22,6 +23,7 @@ from steunpunt.db.support_models import (
 )
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.household_help.budget import budget_hours
+from steunpunt.domain.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.worklist import (
     WorkKind,
     WorklistSettings,
@@ -31,6 +33,7 @@ from steunpunt.domain.worklist import (
 )
 from steunpunt.services.dto import Actor
 from steunpunt.services.household_help import BUDGET_STATUSES
+from steunpunt.services.household_help_records import read_rules
 from steunpunt.services.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.support_dto import WorkItem
@@ -63,21 +66,24 @@ class WorklistService:
         today = self._today()
         with self._scope() as session:
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
-            hidden = set(
-                session.scalars(
-                    select(WorklistMark.item_key).where(
-                        WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today)
-                    )
+            marks = {
+                key: (snoozed, marked_at)
+                for key, snoozed, marked_at in session.execute(
+                    select(
+                        WorklistMark.item_key,
+                        WorklistMark.snoozed_until > today,
+                        WorklistMark.updated_at,
+                    ).where(WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today))
                 )
-            )
+            }
             found = [
                 *_referrals(session, today),
                 *_evaluations(session, today),
-                *_over_budget(session),
-                *_without_contact(session, today, settings.months_without_contact),
+                *_over_budget(session, today, read_rules(session)),
+                *_without_contact(session, today, settings),
                 *_rounds(session, today),
             ]
-        items = [item for item in found if item.key not in hidden]
+        items = [item for item in found if not _hidden(item, marks.get(item.key))]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def mark_done(self, actor: Actor, key: str) -> None:
@@ -97,6 +103,14 @@ class WorklistService:
             row.marked_by_id = actor.staff_id
 
 
+def _hidden(item: WorkItem, mark: tuple[bool | None, datetime] | None) -> bool:
+    """Snoozed, or done unless a measurement was entered after it was marked done."""
+    if mark is None:
+        return False
+    snoozed, marked_at = mark
+    return bool(snoozed) or item.measured_at is None or item.measured_at <= marked_at
+
+
 def _fetch(session: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]:
     """All rows at once: iterating a result makes SQLAlchemy ask row by row."""
     return session.connection().execute(query).all()
@@ -108,7 +122,7 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
         select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
         .join(Partner, Partner.id == Referral.partner_id)
         .join(Caregiver, Caregiver.id == Referral.caregiver_id)
-        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today),
+        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today, is_active(today)),
     )
     for referral_id, caregiver_id, due, partner, *name in rows:
         yield WorkItem(
@@ -134,6 +148,7 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
         .where(
             HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
             HouseholdHelpGrant.evaluation_on <= today,
+            is_active(today),
         ),
     )
     for grant_id, caregiver_id, due, *name in rows:
@@ -147,14 +162,21 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
         )
 
 
-def _over_budget(session: Session) -> Iterator[WorkItem]:
-    """Running grants whose delivered hours passed their budget (with any extension)."""
+def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> Iterator[WorkItem]:
+    """Running grants of active caregivers whose delivered hours passed their budget (with any
+    extension; pro rata for a shorter grant when the office says so)."""
     grant = HouseholdHelpGrant
+    # No budget is below a twelfth of the hours per year (one month): compared in hundredths.
+    used, per_year = (
+        type_coerce(grant.hours_used, Integer),
+        type_coerce(grant.hours_per_year, Integer),
+    )
     rows = _fetch(
         session,
         select(
             grant.id,
             grant.caregiver_id,
+            grant.starts_on,
             grant.ends_on,
             grant.extended_until,
             grant.hours_per_year,
@@ -164,15 +186,16 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
         .join(Caregiver, Caregiver.id == grant.caregiver_id)
         .where(
             grant.status.in_([status.value for status in BUDGET_STATUSES]),
-            grant.hours_used > grant.hours_per_year,
+            used * 12 > per_year,
+            is_active(today),
         ),
     )
-    for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
-        budget = budget_hours(per_year, ends_on, extended_until)
+    for grant_id, caregiver_id, starts_on, ends_on, extended, per_year_hours, hours, *name in rows:
+        budget = budget_hours(rules, per_year_hours, starts_on, ends_on, extended)
         if hours <= budget:
             continue
         yield WorkItem(
-            f"budget:{grant_id}:{hours:g}",
+            f"budget:{grant_id}:{float(hours):g}",
             WorkKind.OVER_BUDGET,
             None,
             tuple(name),
@@ -181,19 +204,32 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
         )
 
 
-def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
-    """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
+def _without_contact(
+    session: Session, today: date, settings: WorklistSettings
+) -> Iterator[WorkItem]:
+    """Overloaded, active caregivers whose last contact is some months ago (or never).
+
+    The item's key holds the last contact; when the office wants it, an item marked done comes
+    back once a new measurement (still or again overloaded) is entered.
+    """
+    months = settings.months_without_contact
     cutoff = months_before(today, months)
     last = Caregiver.last_contact_on
+    measured = (
+        select(func.max(BurdenAssessment.created_at))
+        .where(BurdenAssessment.caregiver_id == Caregiver.id)
+        .scalar_subquery()
+    )
     rows = _fetch(
         session,
-        select(Caregiver.id, last, *_NAME).where(
+        select(Caregiver.id, last, measured, *_NAME).where(
             Caregiver.overloaded.is_(True),
             last.is_(None) | (last <= cutoff),
             is_active(today),
         ),
     )
-    for caregiver_id, last_contact, *name in rows:
+    returns = settings.no_contact_returns_on_new_measurement
+    for caregiver_id, last_contact, measured_at, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",
             WorkKind.NO_CONTACT,
@@ -201,6 +237,7 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
             tuple(name),
             (last_contact,),
             caregiver_id=caregiver_id,
+            measured_at=measured_at if returns else None,
         )
 
 
