@@ -120,8 +120,12 @@ def test_household_rules_and_worklist_months_are_saved(
     type_into(qtbot, dialog.contribution.line, "12,5")
     dialog.rule_checks["only_overloaded"].click()
     dialog.rule_checks["one_grant_per_year"].click()
+    dialog.rule_checks["budget_pro_rata"].click()
+    dialog.rule_checks["partial_month_pro_rata"].click()
+    dialog.rule_checks["earlier_request_counts"].click()
     dialog.tabs.setCurrentIndex(WORKLIST_TAB)
     type_into(qtbot, dialog.no_contact_months, "6")
+    dialog.no_contact_returns.click()
     dialog.ok_button.click()
     assert not dialog.isVisible()
     assert dialog.result_text == "Instellingen ondersteuning opgeslagen."
@@ -133,8 +137,11 @@ def test_household_rules_and_worklist_months_are_saved(
         own_contribution_cents=1250,
         only_overloaded=True,
         one_grant_per_year=False,
+        budget_pro_rata=False,
+        partial_month_pro_rata=False,
+        earlier_request_counts=False,
     )
-    assert services.worklist.settings() == WorklistSettings(6)
+    assert services.worklist.settings() == WorklistSettings(6, False)
     assert services.burden.bands() == BurdenBands()
 
 

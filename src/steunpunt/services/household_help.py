@@ -50,16 +50,24 @@ REASONED = frozenset({HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED})
 """Decisions whose reason is kept with the grant."""
 
 
+GRANTING = ("Deze aanvraag", "toe te kennen")
+CHANGING = ("Deze wijziging", "op te slaan")
+
+
 def _check_decision(
-    verdict: HouseholdHelpVerdict, reason: str, known: Collection[str] = ()
+    verdict: HouseholdHelpVerdict,
+    reason: str,
+    decision: tuple[str, str] = GRANTING,
+    known: Collection[str] = (),
 ) -> None:
-    """Refuse a decision against the rules without a reason; ``known`` failures (already
-    decided with the grant's kept reason) need no new one."""
+    """Refuse a decision against the rules without a reason; ``known`` failures (decided
+    before, with the grant's kept reason) need no new one."""
     failures = [result for result in verdict.failures if result.explanation not in known]
     if failures and not reason:
+        what, action = decision
         listed = "; ".join(result.explanation for result in failures)
         raise NotAllowed(
-            f"Dit past niet in de regels ({listed}). Geef een reden om toch te besluiten; "
+            f"{what} past niet in de regels ({listed}). Geef een reden om toch {action}; "
             "die wordt bewaard."
         )
 
@@ -79,7 +87,7 @@ def _stop_date(row: HouseholdHelpGrant, stopped_on: date | None) -> date:
         )
     else:
         return stopped_on
-    raise ValidationFailed({"stopped_on": message})
+    raise InvalidValue(message)
 
 
 class HouseholdHelpService:
@@ -154,7 +162,8 @@ class HouseholdHelpService:
             apply_grant(session, row, data)
             if decided:
                 known = {result.explanation for result in before}
-                _check_decision(evaluate(rules, grant_facts(session, row)), reason, known)
+                after = evaluate(rules, grant_facts(session, row))
+                _check_decision(after, reason, CHANGING, known)
                 if reason:
                     kept = row.override_reason
                     row.override_reason = f"{kept}; {reason}" if kept else reason
@@ -207,14 +216,12 @@ class HouseholdHelpService:
             last = max(row.ends_on, row.extended_until or row.ends_on)
             if not row.starts_on.replace(day=1) < first <= last:
                 start = f"{MONTHS[row.starts_on.month - 1]} {row.starts_on.year}"
-                raise ValidationFailed(
-                    {
-                        "month": "Kies een maand binnen de hulp na de eerste maand; de eigen "
-                        f"bijdrage vanaf {start} wijzigt u bij de hulp zelf."
-                    }
+                raise InvalidValue(
+                    "Kies een maand binnen de hulp na de eerste maand; de eigen bijdrage vanaf "
+                    f"{start} wijzigt u bij de hulp zelf."
                 )
             if cents < 0:
-                raise ValidationFailed({"cents": "De eigen bijdrage kan niet negatief zijn."})
+                raise InvalidValue("De eigen bijdrage kan niet negatief zijn.")
             rate = session.scalar(
                 select(HouseholdHelpRate).where(
                     HouseholdHelpRate.grant_id == grant_id, HouseholdHelpRate.starts_on == first
