@@ -56,8 +56,12 @@ def test_the_stored_values_are_shown(dialog: SupportSettingsDialog) -> None:
         "Niet als het huishouden al Wmo-hulp heeft": True,
         "Eén mantelzorger per huishouden": True,
         "Eén toekenning per jaar": True,
+        "Hulp korter dan een jaar: uren per jaar naar rato van de maanden": True,
+        "Begint of stopt de hulp in de loop van een maand: weekmaximum alleen over die dagen": True,
+        "Een eerdere aanvraag die nog niet besloten is, gaat voor (wie het eerst komt)": True,
     }
     assert dialog.no_contact_months.value() == 3
+    assert dialog.no_contact_returns.isChecked()
 
 
 def test_the_bands_line_follows_the_spin_boxes(dialog: SupportSettingsDialog) -> None:
