@@ -16,6 +16,7 @@ from steunpunt.domain.dates import MONTHS, format_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.household_help.eligibility import HouseholdHelpVerdict, evaluate
 from steunpunt.domain.household_help.grant import GrantData
+from steunpunt.domain.household_help.period import last_day_of
 from steunpunt.domain.household_help.settings import (
     HouseholdHelpRules,
     check_rules,
@@ -74,8 +75,7 @@ def _check_decision(
 
 def _stop_date(row: HouseholdHelpGrant, stopped_on: date | None) -> date:
     """The first day without help, from the start up to the day after the last day."""
-    last = row.extended_until if row.extended_until and row.extended_until > row.ends_on else None
-    after = (last or row.ends_on) + timedelta(days=1)
+    after = last_day_of(row.ends_on, row.extended_until, None) + timedelta(days=1)
     if stopped_on is None:
         message = "Vul de datum in waarop de hulp stopt (de eerste dag zonder hulp)."
     elif stopped_on < row.starts_on:
@@ -213,8 +213,11 @@ class HouseholdHelpService:
         first = month.replace(day=1)
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
-            last = max(row.ends_on, row.extended_until or row.ends_on)
-            if not row.starts_on.replace(day=1) < first <= last:
+            if (
+                not row.starts_on.replace(day=1)
+                < first
+                <= last_day_of(row.ends_on, row.extended_until, None)
+            ):
                 start = f"{MONTHS[row.starts_on.month - 1]} {row.starts_on.year}"
                 raise InvalidValue(
                     "Kies een maand binnen de hulp na de eerste maand; de eigen bijdrage vanaf "

@@ -240,6 +240,8 @@ class GrantDialog(QDialog):
         except KNOWN_PROBLEMS as problem:
             self.message.setText(known_message(problem) or "")
             report_error(self, problem)
+            if self.reason.isVisibleTo(self):
+                self.reason.setFocus()
             return
         self.accept()
 
