@@ -218,7 +218,12 @@ def test_ending_a_grant_records_the_stop_date_and_frees_the_household(
         actor, bram, grant_data(helper, starts_on="1-7-2026", ends_on="30-6-2027")
     )
     assert free.verdict.eligible
-    # ... but not on 1 June, when Anna still had help.
+    # ... but not on 30 June, her last day with help, ...
+    last_day = services.household_help.request(
+        actor, bram, grant_data(helper, starts_on="30-6-2026", ends_on="29-6-2027")
+    )
+    assert "een_per_huishouden" in [failure.rule for failure in last_day.verdict.failures]
+    # ... nor on 1 June.
     clash = services.household_help.request(
         actor, bram, grant_data(helper, starts_on="1-6-2026", ends_on="31-5-2027")
     )
