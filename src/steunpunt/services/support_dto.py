@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, NamedTuple
 
 from steunpunt.domain.burden import BurdenLevel
@@ -98,9 +98,6 @@ class WorkItem(NamedTuple):
     facts: tuple[Any, ...]
     caregiver_id: int | None = None
     round_id: int | None = None
-    measured_at: datetime | None = None
-    """When the latest measurement was entered, for an item that comes back after being marked
-    done when a new measurement is entered."""
 
     @property
     def title(self) -> str:

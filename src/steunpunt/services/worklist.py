@@ -4,7 +4,7 @@ sight, and the compliment round's waiting work; items can be marked done or snoo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TypeVarTuple
 
@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 Columns = TypeVarTuple("Columns")
 
 _NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
+CHUNK = 500
+"""Caregiver ids per query, well below SQLite's limit on bound values."""
 
 
 class WorklistService:
@@ -80,10 +82,12 @@ class WorklistService:
                 *_referrals(session, today),
                 *_evaluations(session, today),
                 *_over_budget(session, today, read_rules(session)),
-                *_without_contact(session, today, settings),
+                *_without_contact(session, today, settings.months_without_contact),
                 *_rounds(session, today),
             ]
-        items = [item for item in found if not _hidden(item, marks.get(item.key))]
+            returns = settings.no_contact_returns_on_new_measurement
+            back = _measured_again(session, found, marks) if returns else set()
+        items = [item for item in found if item.key not in marks or item.key in back]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def mark_done(self, actor: Actor, key: str) -> None:
@@ -103,12 +107,31 @@ class WorklistService:
             row.marked_by_id = actor.staff_id
 
 
-def _hidden(item: WorkItem, mark: tuple[bool | None, datetime] | None) -> bool:
-    """Snoozed, or done unless a measurement was entered after it was marked done."""
-    if mark is None:
-        return False
-    snoozed, marked_at = mark
-    return bool(snoozed) or item.measured_at is None or item.measured_at <= marked_at
+def _measured_again(
+    session: Session, found: Sequence[WorkItem], marks: Mapping[str, tuple[bool | None, datetime]]
+) -> set[str]:
+    """Keys of "geen contact" items marked done before a new measurement of the caregiver was
+    entered (the caregiver is overloaded, so that measurement showed it again)."""
+    done = {
+        item.caregiver_id: item.key
+        for item in found
+        if item.kind is WorkKind.NO_CONTACT and item.key in marks and not marks[item.key][0]
+    }
+    ids = sorted(caregiver for caregiver in done if caregiver is not None)
+    back: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        rows = _fetch(
+            session,
+            select(BurdenAssessment.caregiver_id, func.max(BurdenAssessment.created_at))
+            .where(BurdenAssessment.caregiver_id.in_(ids[start : start + CHUNK]))
+            .group_by(BurdenAssessment.caregiver_id),
+        )
+        back.update(
+            done[caregiver]
+            for caregiver, entered in rows
+            if entered is not None and entered > marks[done[caregiver]][1]
+        )
+    return back
 
 
 def _fetch(session: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]:
@@ -204,32 +227,19 @@ def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> It
         )
 
 
-def _without_contact(
-    session: Session, today: date, settings: WorklistSettings
-) -> Iterator[WorkItem]:
-    """Overloaded, active caregivers whose last contact is some months ago (or never).
-
-    The item's key holds the last contact; when the office wants it, an item marked done comes
-    back once a new measurement (still or again overloaded) is entered.
-    """
-    months = settings.months_without_contact
+def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
+    """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
     cutoff = months_before(today, months)
     last = Caregiver.last_contact_on
-    measured = (
-        select(func.max(BurdenAssessment.created_at))
-        .where(BurdenAssessment.caregiver_id == Caregiver.id)
-        .scalar_subquery()
-    )
     rows = _fetch(
         session,
-        select(Caregiver.id, last, measured, *_NAME).where(
+        select(Caregiver.id, last, *_NAME).where(
             Caregiver.overloaded.is_(True),
             last.is_(None) | (last <= cutoff),
             is_active(today),
         ),
     )
-    returns = settings.no_contact_returns_on_new_measurement
-    for caregiver_id, last_contact, measured_at, *name in rows:
+    for caregiver_id, last_contact, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",
             WorkKind.NO_CONTACT,
@@ -237,7 +247,6 @@ def _without_contact(
             tuple(name),
             (last_contact,),
             caregiver_id=caregiver_id,
-            measured_at=measured_at if returns else None,
         )
 
 
