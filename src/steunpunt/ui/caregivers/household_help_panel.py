@@ -144,7 +144,7 @@ class HouseholdHelpPanel(QWidget):
         decide_form = QFormLayout(decide_box)
         decide_form.addRow(tr("Status"), self.status)
         decide_form.addRow(tr("Reden"), self.reason)
-        decide_form.addRow(tr("Stopt per"), self.stop)
+        decide_form.addRow(tr("Stopt per (eerste dag zonder hulp)"), self.stop)
         decide_form.addRow(self.message)
         decide_form.addRow(self.action_row)
 

@@ -38,6 +38,7 @@ def _retype(to_hundredths: bool) -> None:
                     existing_type=sa.Float() if to_hundredths else sa.Integer(),
                     type_=sa.Integer() if to_hundredths else sa.Float(),
                     existing_nullable=False,
+                    postgresql_using=f"{column}::{'integer' if to_hundredths else 'float'}",
                 )
         if not to_hundredths:
             op.execute(f"UPDATE {table} SET {sets}")
