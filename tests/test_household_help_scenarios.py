@@ -347,3 +347,18 @@ def test_a_done_no_contact_item_comes_back_with_a_new_overloaded_measurement(
     services.burden.record(actor, anna, AssessmentData(TODAY, 11, None))  # overloaded again
     found = [item.kind for item in services.worklist.items()]
     assert found == ([WorkKind.NO_CONTACT] if comes_back else [])
+
+
+@pytest.mark.parametrize(("pro_rata", "listed"), [(True, True), (False, False)])
+def test_vandaag_measures_a_half_year_grant_against_its_own_budget(
+    services: Services, actor: Actor, pro_rata: bool, listed: bool
+) -> None:
+    rules = replace(services.household_help.rules(), budget_pro_rata=pro_rata)
+    services.household_help.save_rules(actor, rules)
+    anna = add_caregiver(services, actor).id
+    grant_id = granted(services, actor, anna, ends_on="30-6-2026")
+    for month in range(1, 7):
+        services.household_help.record_hours(actor, grant_id, 2026, month, Decimal(5))
+    # 6 x 5 = 30 hours; pro rata the budget is 52 x 6 / 12 = 26, else 52.
+    found = [item.detail for item in services.worklist.items()]
+    assert found == (["30 uur geleverd, budget 26 uur"] if listed else [])

@@ -8,7 +8,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import Integer, Row, Select, func, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    case,
+    extract,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregiver_queries import is_active
@@ -189,11 +200,18 @@ def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> It
     """Running grants of active caregivers whose delivered hours passed their budget (with any
     extension; pro rata for a shorter grant when the office says so)."""
     grant = HouseholdHelpGrant
-    # No budget is below a twelfth of the hours per year (one month): compared in hundredths.
     used, per_year = (
         type_coerce(grant.hours_used, Integer),
         type_coerce(grant.hours_per_year, Integer),
     )
+    # A lower bound of the budget, in hundredths x 12: a grant has at least as many started
+    # months as the calendar months it touches less one (12 when the office does not go pro rata).
+    months: ColumnElement[int] = literal(12)
+    if rules.budget_pro_rata:
+        gap = (extract("year", grant.ends_on) - extract("year", grant.starts_on)) * 12 + (
+            extract("month", grant.ends_on) - extract("month", grant.starts_on)
+        )
+        months = case((gap > 12, 12), else_=gap)
     rows = _fetch(
         session,
         select(
@@ -209,7 +227,7 @@ def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> It
         .join(Caregiver, Caregiver.id == grant.caregiver_id)
         .where(
             grant.status.in_([status.value for status in BUDGET_STATUSES]),
-            used * 12 > per_year,
+            used * 12 > per_year * months,
             is_active(today),
         ),
     )
