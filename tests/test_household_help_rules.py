@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -59,6 +60,7 @@ RULE_CODES = (
     "overbelast",
     "wmo",
     "een_per_huishouden",
+    "een_tegelijk",
     "een_per_jaar",
 )
 
@@ -505,6 +507,9 @@ def test_the_defaults_follow_the_domain() -> None:
         "no_wmo_household_help": True,
         "one_caregiver_per_household": True,
         "one_grant_per_year": True,
+        "budget_pro_rata": True,
+        "partial_month_pro_rata": True,
+        "earlier_request_counts": True,
     }
 
 
@@ -665,29 +670,29 @@ def test_hours_outside_the_grant_period_are_counted_and_named() -> None:
 @pytest.mark.parametrize(
     ("hours", "cents_per_hour", "used", "cents"),
     [
-        ((2.5,), 750, 2.5, 1875),
-        ((0.1,), 745, 0.1, 75),  # 74.5 cents rounds half up
-        ((0.1, 0.2), 1000, 0.3, 300),  # no float noise: 0.1 + 0.2 is 0.3
-        ((1.25, 2), 999, 3.25, 3247),  # 3246.75 cents
-        ((), 750, 0, 0),
-        ((10,), 0, 10, 0),
+        ((2.5,), 750, "2.5", 1875),
+        ((0.1,), 745, "0.1", 75),  # 74.5 cents rounds half up
+        ((0.1, 0.2), 1000, "0.3", 300),  # no float noise: 0.1 + 0.2 is 0.3
+        ((1.25, 2), 999, "3.25", 3247),  # 3246.75 cents
+        ((), 750, "0", 0),
+        ((10,), 0, "10", 0),
     ],
 )
 def test_own_contribution_in_whole_cents(
-    hours: tuple[float, ...], cents_per_hour: int, used: float, cents: int
+    hours: tuple[float, ...], cents_per_hour: int, used: str, cents: int
 ) -> None:
     rules = replace(RULES_DEFAULT, own_contribution_cents=cents_per_hour)
     status = budget_status(rules, FACTS, months(*hours))
-    assert (status.used_hours, status.contribution_cents) == (used, cents)
+    assert (status.used_hours, status.contribution_cents) == (Decimal(used), cents)
 
 
 def test_an_extension_adds_its_months_pro_rata_to_the_budget() -> None:
     extended = replace(FACTS, extended_until=date(2027, 6, 30))
-    assert granted_hours(FACTS) == 52
-    assert granted_hours(extended) == 78
-    assert granted_hours(replace(FACTS, extended_until=date(2027, 5, 15))) == pytest.approx(
-        52 + 52 * 4 / 12, abs=0.01
-    )
+    assert granted_hours(RULES_DEFAULT, FACTS) == 52
+    assert granted_hours(RULES_DEFAULT, extended) == 78
+    # 52 + 52 x 4 / 12 = 69.333..., to the hundredth 69.33.
+    until_may = replace(FACTS, extended_until=date(2027, 5, 15))
+    assert granted_hours(RULES_DEFAULT, until_may) == Decimal("69.33")
     delivered = [DeliveredMonth(2026, month, 7) for month in range(1, 13)]
     status = budget_status(RULES_DEFAULT, extended, delivered)
     assert (status.granted_hours, status.used_hours, status.left_hours) == (78, 84, -6)

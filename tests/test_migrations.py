@@ -580,3 +580,53 @@ def test_0011_takes_the_place_out_of_the_search_text_and_back(
         )
     finally:
         opened.close()
+
+
+def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> None:
+    """0010 turns float hours into whole hundredths (4.3 -> 430) and a downgrade restores them."""
+    from alembic import command
+
+    from steunpunt.db.migrate import _alembic_config
+
+    file = tmp_path / "uren.sqlite"
+    config = _alembic_config()
+    engine = create_engine_for(sqlite_url(file))
+    grant = (
+        "INSERT INTO household_help_grant (id, uuid, created_at, updated_at, version, caregiver_id,"
+        " household_key, starts_on, ends_on, hours_per_week, hours_per_year, hours_used,"
+        " own_contribution_cents, status, household_has_wmo_help, note, override_reason) VALUES"
+        " (1, 'g', '2026-01-01', '2026-01-01', 1, 1, '', '2026-01-01', '2026-12-31', 2.5, 52.3,"
+        " 8.6, 750, 'lopend', 0, '', '')"
+    )
+    month = (
+        "INSERT INTO household_help_month (id, uuid, created_at, updated_at, version, grant_id,"
+        " year, month, hours) VALUES (1, 'm', '2026-01-01', '2026-01-01', 1, 1, 2026, 1, 4.3),"
+        " (2, 'n', '2026-01-01', '2026-01-01', 1, 1, 2026, 2, 4.3)"
+    )
+    read = (
+        "SELECT hours_per_week, hours_per_year, hours_used, (SELECT group_concat(hours) FROM "
+        "household_help_month) FROM household_help_grant"
+    )
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
+            connection.commit()
+            steps = ((command.upgrade, "0008"), (command.upgrade, "0010"))
+            for index, (step, target) in enumerate((*steps, (command.downgrade, "0008"))):
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    step(config, target)
+                    if index == 0:
+                        connection.exec_driver_sql(grant)
+                        connection.exec_driver_sql(month)
+                    seen = connection.exec_driver_sql(read).one()
+                    if index == 1:
+                        # 2.5 h -> 250, 52.3 -> 5230, 8.6 -> 860; each month 4.3 -> 430.
+                        assert tuple(seen) == (250, 5230, 860, "430,430")
+                        stopped = connection.exec_driver_sql(
+                            "SELECT stopped_on FROM household_help_grant"
+                        )
+                        assert stopped.scalar() is None
+            assert tuple(seen) == (2.5, 52.3, 8.6, "4.3,4.3")
+    finally:
+        engine.dispose()

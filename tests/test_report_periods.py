@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
 
+from steunpunt.db.support_models import HouseholdHelpGrant
+from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.report import Report, ReportSettings
 from steunpunt.io.report_workbook import write_report_workbook
 from steunpunt.letters.report_pdf import render_report
@@ -83,6 +86,27 @@ def test_hours_granted_are_pro_rata_to_the_period(services: Services, register: 
     # dirk: 52 x 181 / 365 = 25.79 (with 26.21 in 2025: 52, not 104);
     # bram: 36 hours over 1-3-2026 to 28-2-2027 (365 days), 306 in 2026: 30.18; together 55.97
     assert hours["Uren toegekend, naar rato van de periode"] == "56"
+
+
+def test_hours_of_a_stopped_grant_end_on_the_day_it_stopped(
+    services: Services, register: Register, engine: Engine
+) -> None:
+    with Session(engine) as session, session.begin():
+        session.execute(
+            update(HouseholdHelpGrant)
+            .where(HouseholdHelpGrant.caregiver_id == register.ids["dirk"])
+            .values(stopped_on=date(2025, 10, 1), status=HouseholdHelpStatus.ENDED.value)
+        )
+    hours = dict(rows(services.reports.report(*PERIOD_2025, "Amersfoort"), "huishoudelijke_hulp"))
+    # dirk was helped 1-7 to 30-9-2025: 31 + 31 + 30 = 92 of the grant's 365 days,
+    # 52 x 92 / 365 = 13.11
+    assert hours["Mantelzorgers geholpen"] == 1
+    assert hours["Uren toegekend, naar rato van de periode"] == "13,1"
+    next_year = services.reports.report(date(2026, 1, 1), date(2026, 12, 31), "Amersfoort")
+    hours = dict(rows(next_year, "huishoudelijke_hulp"))
+    # only bram's grant runs in 2026: 36 x 306 / 365 = 30.18
+    assert hours["Mantelzorgers geholpen"] == 1
+    assert hours["Uren toegekend, naar rato van de periode"] == "30,2"
 
 
 def test_referrals_show_their_outcome_at_the_end_of_the_period(

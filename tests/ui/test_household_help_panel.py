@@ -222,7 +222,7 @@ def test_granting_against_the_rules_needs_a_reason_which_is_kept(
         f'<span style="color: {RED};">✘ voldoet niet: 4 uur per week, maximaal 3</span>'
         in panel.verdict.text()
     )
-    assert "Voldoet niet aan 1 van de 7 regels." in panel.verdict.text()
+    assert "Voldoet niet aan 1 van de 8 regels." in panel.verdict.text()
 
     click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])()
     assert panel.message.isVisible()

@@ -56,8 +56,12 @@ def test_the_stored_values_are_shown(dialog: SupportSettingsDialog) -> None:
         "Niet als het huishouden al Wmo-hulp heeft": True,
         "Eén mantelzorger per huishouden": True,
         "Eén toekenning per jaar": True,
+        "Hulp korter dan een jaar: uren per jaar naar rato van de maanden": True,
+        "Begint of stopt de hulp in de loop van een maand: weekmaximum alleen over die dagen": True,
+        "Een eerdere aanvraag die nog niet besloten is, gaat voor (wie het eerst komt)": True,
     }
     assert dialog.no_contact_months.value() == 3
+    assert dialog.no_contact_returns.isChecked()
 
 
 def test_the_bands_line_follows_the_spin_boxes(dialog: SupportSettingsDialog) -> None:
@@ -120,8 +124,12 @@ def test_household_rules_and_worklist_months_are_saved(
     type_into(qtbot, dialog.contribution.line, "12,5")
     dialog.rule_checks["only_overloaded"].click()
     dialog.rule_checks["one_grant_per_year"].click()
+    dialog.rule_checks["budget_pro_rata"].click()
+    dialog.rule_checks["partial_month_pro_rata"].click()
+    dialog.rule_checks["earlier_request_counts"].click()
     dialog.tabs.setCurrentIndex(WORKLIST_TAB)
     type_into(qtbot, dialog.no_contact_months, "6")
+    dialog.no_contact_returns.click()
     dialog.ok_button.click()
     assert not dialog.isVisible()
     assert dialog.result_text == "Instellingen ondersteuning opgeslagen."
@@ -133,8 +141,11 @@ def test_household_rules_and_worklist_months_are_saved(
         own_contribution_cents=1250,
         only_overloaded=True,
         one_grant_per_year=False,
+        budget_pro_rata=False,
+        partial_month_pro_rata=False,
+        earlier_request_counts=False,
     )
-    assert services.worklist.settings() == WorklistSettings(6)
+    assert services.worklist.settings() == WorklistSettings(6, False)
     assert services.burden.bands() == BurdenBands()
 
 

@@ -242,12 +242,13 @@ def household_help_query(starts_on: date, ends_on: date, municipality: str) -> A
 
 
 def grant_terms_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
-    """The same grants per start, end, extension and hours per year, with how many share
+    """The same grants per start, end, extension, stop and hours per year, with how many share
     them: what their hours in the period are worked out from."""
     terms = (
         HouseholdHelpGrant.starts_on,
         HouseholdHelpGrant.ends_on,
         HouseholdHelpGrant.extended_until,
+        HouseholdHelpGrant.stopped_on,
         HouseholdHelpGrant.hours_per_year,
     )
     query: AnySelect = (
@@ -274,7 +275,8 @@ def hours_used_query(starts_on: date, ends_on: date, municipality: str) -> AnySe
 
 
 def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]]:
-    """Granted help whose days (up to its end or its later extension) touch the period."""
+    """Granted help whose days (up to its end or its later extension, and before the day it
+    stopped) touch the period."""
     return [
         HouseholdHelpGrant.status.in_(HELPED),
         HouseholdHelpGrant.starts_on <= ends_on,
@@ -282,6 +284,7 @@ def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]
             HouseholdHelpGrant.ends_on >= starts_on,
             HouseholdHelpGrant.extended_until >= starts_on,
         ),
+        or_(HouseholdHelpGrant.stopped_on.is_(None), HouseholdHelpGrant.stopped_on > starts_on),
     ]
 
 

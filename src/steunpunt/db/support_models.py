@@ -4,11 +4,13 @@ help with its delivered hours, the worklist's done and snoozed items, and office
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from steunpunt.db.base import Base, Tracked
+from steunpunt.db.hours import Hours
 from steunpunt.db.models import AddressColumns
 
 
@@ -86,11 +88,14 @@ class HouseholdHelpGrant(Tracked, Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     extended_until: Mapped[date | None] = mapped_column(Date)
-    hours_per_week: Mapped[float] = mapped_column(Float)
-    hours_per_year: Mapped[float] = mapped_column(Float)
-    hours_used: Mapped[float] = mapped_column(Float, default=0.0)
+    stopped_on: Mapped[date | None] = mapped_column(Date)
+    """The first day without help of a grant ended early ("beëindigd per")."""
+    hours_per_week: Mapped[Decimal] = mapped_column(Hours)
+    hours_per_year: Mapped[Decimal] = mapped_column(Hours)
+    hours_used: Mapped[Decimal] = mapped_column(Hours, default=Decimal(0))
     """The delivered hours of every month together, kept by the service (for the worklist)."""
     own_contribution_cents: Mapped[int]
+    """The eigen bijdrage per hour from the start; later rates are ``HouseholdHelpRate`` rows."""
     status: Mapped[str] = mapped_column(String(20))
     household_has_wmo_help: Mapped[bool] = mapped_column(Boolean, default=False)
     evaluation_on: Mapped[date | None] = mapped_column(Date)
@@ -112,12 +117,25 @@ class HouseholdHelpMonth(Tracked, Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("household_help_grant.id", ondelete="CASCADE"))
     year: Mapped[int]
     month: Mapped[int]
-    hours: Mapped[float] = mapped_column(Float)
+    hours: Mapped[Decimal] = mapped_column(Hours)
 
     __table_args__ = (
         UniqueConstraint("grant_id", "year", "month"),
         Index("ix_household_help_month_period", "year", "month", "grant_id", "hours"),
     )
+
+
+class HouseholdHelpRate(Tracked, Base):
+    """A change of a grant's eigen bijdrage per hour, in force from the month of ``starts_on``."""
+
+    __tablename__ = "household_help_rate"
+
+    grant_id: Mapped[int] = mapped_column(ForeignKey("household_help_grant.id", ondelete="CASCADE"))
+    starts_on: Mapped[date] = mapped_column(Date)
+    """The first day of the month from which the rate applies."""
+    own_contribution_cents: Mapped[int]
+
+    __table_args__ = (UniqueConstraint("grant_id", "starts_on"),)
 
 
 class WorklistMark(Tracked, Base):

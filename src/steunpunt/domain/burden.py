@@ -108,6 +108,23 @@ class AssessmentData:
     note: str = ""
 
 
+def check_assessment(data: AssessmentData, items: int) -> None:
+    """Refuse in Dutch a measurement no form could give: a total outside 0 to ``items``, or
+    answers that are not all ``items`` statements or do not add up to the total."""
+    errors: dict[str, str] = {}
+    if not 0 <= data.total <= items:
+        errors["total"] = f"De totaalscore is een heel getal van 0 tot en met {items}."
+    if data.answers is not None:
+        if len(data.answers) != items:
+            errors["answers"] = f"Vul alle {items} uitspraken in, of alleen de totaalscore."
+        elif sum(data.answers) != data.total:
+            errors["total"] = (
+                f"De totaalscore {data.total} past niet bij de antwoorden ({sum(data.answers)})."
+            )
+    if errors:
+        raise ValidationFailed(errors)
+
+
 def assessment_from_form(
     assessed_on: str,
     answers: Sequence[bool | None],

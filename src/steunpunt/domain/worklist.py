@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.household_help.settings import hours_text
 
 
 class WorkKind(LabelledChoice):
@@ -37,6 +38,8 @@ class WorkKind(LabelledChoice):
 class WorklistSettings:
     months_without_contact: int = 3
     """Overloaded caregivers without a contact for this many months are listed."""
+    no_contact_returns_on_new_measurement: bool = True
+    """A "geen contact" item marked done comes back when a new EDIZ shows overload again."""
 
     def check(self) -> WorklistSettings:
         if not 1 <= self.months_without_contact <= 24:
@@ -47,19 +50,35 @@ class WorklistSettings:
 
 
 def worklist_settings_to_json(settings: WorklistSettings) -> str:
-    return json.dumps({"months_without_contact": settings.months_without_contact})
+    return json.dumps(
+        {
+            "months_without_contact": settings.months_without_contact,
+            "no_contact_returns_on_new_measurement": settings.no_contact_returns_on_new_measurement,
+        }
+    )
 
 
 def worklist_settings_from_json(text: str) -> WorklistSettings:
-    """Stored settings; anything unreadable is the default."""
+    """Stored settings; anything unreadable is its default."""
+    defaults = WorklistSettings()
     try:
         data = json.loads(text)
-        months = data["months_without_contact"]
-        if isinstance(months, bool) or not isinstance(months, int):
-            return WorklistSettings()
-        return WorklistSettings(months).check()
-    except (ValueError, KeyError, TypeError, ValidationFailed):
-        return WorklistSettings()
+    except ValueError:
+        return defaults
+    if not isinstance(data, dict):
+        return defaults
+    months = data.get("months_without_contact")
+    returns = data.get("no_contact_returns_on_new_measurement")
+    settings = WorklistSettings(
+        months
+        if isinstance(months, int) and not isinstance(months, bool)
+        else defaults.months_without_contact,
+        returns if isinstance(returns, bool) else defaults.no_contact_returns_on_new_measurement,
+    )
+    try:
+        return settings.check()
+    except ValidationFailed:
+        return replace(settings, months_without_contact=defaults.months_without_contact)
 
 
 def months_before(day: date, months: int) -> date:
@@ -79,7 +98,7 @@ def work_detail(kind: WorkKind, facts: tuple[Any, ...]) -> str:
         return f"Huishoudelijke hulp evalueren (gepland op {format_date(due)})"
     if kind is WorkKind.OVER_BUDGET:
         used, budget = facts
-        return f"{_hours(used)} uur geleverd, budget {_hours(budget)} uur"
+        return f"{hours_text(used)} uur geleverd, budget {hours_text(budget)} uur"
     if kind is WorkKind.NO_CONTACT:
         (last_contact,) = facts
         if last_contact is None:
@@ -90,10 +109,3 @@ def work_detail(kind: WorkKind, facts: tuple[Any, ...]) -> str:
         return f"{count} aanvragen wachten op een besluit"
     (count,) = facts
     return f"{count} controlebrieven zijn niet op tijd terug"
-
-
-def _hours(value: float) -> str:
-    """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").replace(".", ",")

@@ -18,6 +18,7 @@ from steunpunt.domain.burden import (
     answers_to_text,
     bands_from_json,
     bands_to_json,
+    check_assessment,
 )
 from steunpunt.services.dto import Actor
 from steunpunt.services.office_settings import BURDEN_BANDS, read_setting, write_setting
@@ -71,8 +72,10 @@ class BurdenService:
             )
 
     def record(self, actor: Actor, caregiver_id: int, data: AssessmentData) -> BurdenSummary:
+        """Store a measurement that adds up (checked here, whatever the caller checked)."""
         with self._scope() as session:
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
+            check_assessment(data, read_setting(session, BURDEN_BANDS, bands_from_json).items)
             session.add(
                 BurdenAssessment(
                     caregiver_id=caregiver_id,

@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from collections.abc import Collection
+from datetime import date, timedelta
+from decimal import Decimal
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
-from steunpunt.db.models import Caregiver, CareRecipient
-from steunpunt.db.support_models import HouseholdHelpGrant, HouseholdHelpMonth, Partner
-from steunpunt.domain.address import household_key
+from steunpunt.db.base import utc_now
+from steunpunt.db.models import Caregiver
+from steunpunt.db.support_models import HouseholdHelpGrant, HouseholdHelpMonth, HouseholdHelpRate
+from steunpunt.domain.dates import MONTHS, format_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.domain.household_help.budget import DeliveredMonth, budget_status
-from steunpunt.domain.household_help.eligibility import (
-    HouseholdHelpFacts,
-    OtherGrant,
-    evaluate,
-)
+from steunpunt.domain.household_help.eligibility import HouseholdHelpVerdict, evaluate
 from steunpunt.domain.household_help.grant import GrantData
+from steunpunt.domain.household_help.period import last_day_of
 from steunpunt.domain.household_help.settings import (
     HouseholdHelpRules,
     check_rules,
-    rules_from_json,
+    exact_hours,
     rules_to_json,
 )
 from steunpunt.domain.household_help.status import HouseholdHelpStatus, check_transition
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed
-from steunpunt.services.office_settings import HOUSEHOLD_HELP_RULES, read_setting, write_setting
+from steunpunt.services.household_help_records import (
+    apply_grant,
+    grant_facts,
+    grant_view,
+    read_rules,
+)
+from steunpunt.services.office_settings import HOUSEHOLD_HELP_RULES, write_setting
 from steunpunt.services.records import load, load_for_edit
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.support_dto import GrantView
@@ -36,9 +40,54 @@ from steunpunt.services.support_dto import GrantView
 log = logging.getLogger(__name__)
 
 WHAT = "Deze huishoudelijke hulp"
-HOURS_IN_A_MONTH = 744.0
+HOURS_IN_A_MONTH = Decimal(744)
 BUDGET_STATUSES = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING)
 """Grants whose hours are being used (the worklist watches their budget)."""
+DECIDED = frozenset(
+    {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
+)
+"""Grants decided in the caregiver's favour: a change of them is judged like a new decision."""
+REASONED = frozenset({HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED})
+"""Decisions whose reason is kept with the grant."""
+
+
+GRANTING = ("Deze aanvraag", "toe te kennen")
+CHANGING = ("Deze wijziging", "op te slaan")
+
+
+def _check_decision(
+    verdict: HouseholdHelpVerdict,
+    reason: str,
+    decision: tuple[str, str] = GRANTING,
+    known: Collection[str] = (),
+) -> None:
+    """Refuse a decision against the rules without a reason; ``known`` failures (decided
+    before, with the grant's kept reason) need no new one."""
+    failures = [result for result in verdict.failures if result.explanation not in known]
+    if failures and not reason:
+        what, action = decision
+        listed = "; ".join(result.explanation for result in failures)
+        raise NotAllowed(
+            f"{what} past niet in de regels ({listed}). Geef een reden om toch {action}; "
+            "die wordt bewaard."
+        )
+
+
+def _stop_date(row: HouseholdHelpGrant, stopped_on: date | None) -> date:
+    """The first day without help, from the start up to the day after the last day."""
+    after = last_day_of(row.ends_on, row.extended_until, None) + timedelta(days=1)
+    if stopped_on is None:
+        message = "Vul de datum in waarop de hulp stopt (de eerste dag zonder hulp)."
+    elif stopped_on < row.starts_on:
+        message = f"De hulp kan niet stoppen voor de begindatum {format_date(row.starts_on)}."
+    elif stopped_on > after:
+        message = (
+            f"De hulp loopt tot en met {format_date(after - timedelta(days=1))}; "
+            f"kies uiterlijk {format_date(after)}."
+        )
+    else:
+        return stopped_on
+    raise InvalidValue(message)
 
 
 class HouseholdHelpService:
@@ -51,7 +100,7 @@ class HouseholdHelpService:
 
     def rules(self) -> HouseholdHelpRules:
         with self._scope() as session:
-            return _rules(session)
+            return read_rules(session)
 
     def save_rules(self, actor: Actor, rules: HouseholdHelpRules) -> None:
         errors = check_rules(rules)
@@ -66,18 +115,18 @@ class HouseholdHelpService:
     def grants(self, caregiver_id: int) -> list[GrantView]:
         """The caregiver's grants, newest first, each judged and with its budget."""
         with self._scope() as session:
-            rules = _rules(session)
+            rules = read_rules(session)
             rows = session.scalars(
                 select(HouseholdHelpGrant)
                 .where(HouseholdHelpGrant.caregiver_id == caregiver_id)
                 .order_by(HouseholdHelpGrant.starts_on.desc(), HouseholdHelpGrant.id.desc())
             ).all()
-            return [_view(session, row, rules) for row in rows]
+            return [grant_view(session, row, rules) for row in rows]
 
     def get(self, grant_id: int) -> GrantView:
         with self._scope() as session:
-            rules = _rules(session)
-            return _view(session, load(session, HouseholdHelpGrant, grant_id, WHAT), rules)
+            rules = read_rules(session)
+            return grant_view(session, load(session, HouseholdHelpGrant, grant_id, WHAT), rules)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -88,21 +137,39 @@ class HouseholdHelpService:
             row = HouseholdHelpGrant(
                 caregiver_id=caregiver_id, status=HouseholdHelpStatus.REQUESTED.value
             )
-            _apply(session, row, data)
+            apply_grant(session, row, data)
             session.add(row)
             session.flush()
             log.info("Household help %s requested by staff %s", row.id, actor.staff_id)
-            return _view(session, row, _rules(session))
+            return grant_view(session, row, read_rules(session))
 
     def update(
-        self, actor: Actor, grant_id: int, expected_version: int, data: GrantData
+        self,
+        actor: Actor,
+        grant_id: int,
+        expected_version: int,
+        data: GrantData,
+        reason: str = "",
     ) -> GrantView:
+        """Change a grant; a decided grant is judged again, and breaking a rule it did not
+        break before needs a reason, which is kept beside the earlier one."""
+        reason = reason.strip()
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
-            _apply(session, row, data)
+            rules = read_rules(session)
+            decided = HouseholdHelpStatus(row.status) in DECIDED
+            before = evaluate(rules, grant_facts(session, row)).failures if decided else ()
+            apply_grant(session, row, data)
+            if decided:
+                known = {result.explanation for result in before}
+                after = evaluate(rules, grant_facts(session, row))
+                _check_decision(after, reason, CHANGING, known)
+                if reason:
+                    kept = row.override_reason
+                    row.override_reason = f"{kept}; {reason}" if kept else reason
             session.flush()
             log.info("Household help %s changed by staff %s", grant_id, actor.staff_id)
-            return _view(session, row, _rules(session))
+            return grant_view(session, row, rules)
 
     def change_status(
         self,
@@ -111,24 +178,22 @@ class HouseholdHelpService:
         expected_version: int,
         new_status: HouseholdHelpStatus,
         reason: str = "",
+        stopped_on: date | None = None,
     ) -> GrantView:
-        """Move a grant on; granting against the rules needs a reason, which is kept."""
+        """Move a grant on; granting against the rules needs a reason, which is kept (as is a
+        refusal's reason); ending records the first day without help."""
         reason = reason.strip()
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             current = HouseholdHelpStatus(row.status)
             check_transition(current, new_status)
-            rules = _rules(session)
+            rules = read_rules(session)
             if new_status is HouseholdHelpStatus.GRANTED:
-                verdict = evaluate(rules, _facts(session, row))
-                if not verdict.eligible and not reason:
-                    failures = "; ".join(result.explanation for result in verdict.failures)
-                    raise NotAllowed(
-                        f"Deze aanvraag past niet in de regels ({failures}). Geef een reden om "
-                        "toch toe te kennen; die wordt bewaard."
-                    )
-            if reason:
-                row.override_reason = reason
+                _check_decision(evaluate(rules, grant_facts(session, row)), reason)
+            if new_status is HouseholdHelpStatus.ENDED:
+                row.stopped_on = _stop_date(row, stopped_on)
+            if new_status in REASONED or new_status is HouseholdHelpStatus.REQUESTED:
+                row.override_reason = reason if new_status in REASONED else ""
             row.status = new_status.value
             session.flush()
             log.info(
@@ -138,14 +203,53 @@ class HouseholdHelpService:
                 new_status.value,
                 actor.staff_id,
             )
-            return _view(session, row, rules)
+            return grant_view(session, row, rules)
+
+    def change_rate(
+        self, actor: Actor, grant_id: int, expected_version: int, month: date, cents: int
+    ) -> GrantView:
+        """From ``month`` on the grant's eigen bijdrage is ``cents`` per hour; earlier months
+        keep the rate that was in force for them."""
+        first = month.replace(day=1)
+        with self._scope() as session:
+            row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
+            if (
+                not row.starts_on.replace(day=1)
+                < first
+                <= last_day_of(row.ends_on, row.extended_until, None)
+            ):
+                start = f"{MONTHS[row.starts_on.month - 1]} {row.starts_on.year}"
+                raise InvalidValue(
+                    "Kies een maand binnen de hulp na de eerste maand; de eigen bijdrage vanaf "
+                    f"{start} wijzigt u bij de hulp zelf."
+                )
+            if cents < 0:
+                raise InvalidValue("De eigen bijdrage kan niet negatief zijn.")
+            rate = session.scalar(
+                select(HouseholdHelpRate).where(
+                    HouseholdHelpRate.grant_id == grant_id, HouseholdHelpRate.starts_on == first
+                )
+            )
+            if rate is None:
+                session.add(
+                    HouseholdHelpRate(
+                        grant_id=grant_id, starts_on=first, own_contribution_cents=cents
+                    )
+                )
+            else:
+                rate.own_contribution_cents = cents
+            row.updated_at = utc_now()  # a new version: an open editor sees the change
+            session.flush()
+            log.info("Rate of household help %s changed by staff %s", grant_id, actor.staff_id)
+            return grant_view(session, row, read_rules(session))
 
     def record_hours(
-        self, actor: Actor, grant_id: int, year: int, month: int, hours: float
+        self, actor: Actor, grant_id: int, year: int, month: int, hours: Decimal
     ) -> GrantView:
         """Hours from the provider's statement for one month (0 removes the month)."""
         if not 1 <= month <= 12:
             raise InvalidValue("Kies een maand van 1 tot en met 12.")
+        hours = exact_hours(hours)
         if not 0 <= hours <= HOURS_IN_A_MONTH:
             raise InvalidValue("Een maand heeft hoogstens 744 uur.")
         with self._scope() as session:
@@ -172,134 +276,19 @@ class HouseholdHelpService:
             elif entry is not None:
                 entry.hours = hours
             session.flush()
-            row.hours_used = float(
-                session.scalar(
-                    select(func.coalesce(func.sum(HouseholdHelpMonth.hours), 0.0)).where(
-                        HouseholdHelpMonth.grant_id == grant_id
-                    )
+            used = session.scalar(
+                select(func.sum(HouseholdHelpMonth.hours)).where(
+                    HouseholdHelpMonth.grant_id == grant_id
                 )
-                or 0.0
             )
+            row.hours_used = used or Decimal(0)
             log.info(
                 "Hours of %s-%s for grant %s by staff %s", year, month, grant_id, actor.staff_id
             )
-            return _view(session, row, _rules(session))
+            return grant_view(session, row, read_rules(session))
 
     def remove(self, actor: Actor, grant_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             session.delete(row)
             log.info("Household help %s removed by staff %s", grant_id, actor.staff_id)
-
-
-def _rules(session: Session) -> HouseholdHelpRules:
-    return read_setting(session, HOUSEHOLD_HELP_RULES, rules_from_json)
-
-
-def _apply(session: Session, row: HouseholdHelpGrant, data: GrantData) -> None:
-    """Copy the form onto the row; the household key comes from the address helped."""
-    caregiver = load(session, Caregiver, row.caregiver_id, "Deze mantelzorger")
-    if data.provider_id is not None:
-        load(session, Partner, data.provider_id, "Deze thuiszorgaanbieder")
-    where = (
-        caregiver
-        if data.care_recipient_id is None
-        else load(session, CareRecipient, data.care_recipient_id, "Deze naaste")
-    )
-    row.provider_id = data.provider_id
-    row.care_recipient_id = data.care_recipient_id
-    row.household_key = household_key(where.postcode, where.house_number, where.house_number_suffix)
-    row.starts_on = data.starts_on
-    row.ends_on = data.ends_on
-    row.extended_until = data.extended_until
-    row.hours_per_week = data.hours_per_week
-    row.hours_per_year = data.hours_per_year
-    row.own_contribution_cents = data.own_contribution_cents
-    row.household_has_wmo_help = data.household_has_wmo_help
-    row.evaluation_on = data.evaluation_on
-    row.note = data.note
-
-
-def _facts(session: Session, row: HouseholdHelpGrant) -> HouseholdHelpFacts:
-    """What the rules look at: this grant, the caregiver's burden and the other grants."""
-    caregiver = load(session, Caregiver, row.caregiver_id, "Deze mantelzorger")
-    same = [HouseholdHelpGrant.caregiver_id == row.caregiver_id]
-    if row.household_key:
-        same.append(HouseholdHelpGrant.household_key == row.household_key)
-    others = session.execute(
-        select(HouseholdHelpGrant, Caregiver)
-        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-        .where(
-            or_(*same),
-            HouseholdHelpGrant.id != row.id,
-            HouseholdHelpGrant.status != HouseholdHelpStatus.REFUSED.value,
-        )
-    ).all()
-    return HouseholdHelpFacts(
-        grant_id=row.id,
-        caregiver_id=row.caregiver_id,
-        household_key=row.household_key,
-        starts_on=row.starts_on,
-        ends_on=row.ends_on,
-        extended_until=row.extended_until,
-        hours_per_week=row.hours_per_week,
-        hours_per_year=row.hours_per_year,
-        caregiver_overloaded=caregiver.overloaded if caregiver.burden_level else None,
-        household_has_wmo_help=row.household_has_wmo_help,
-        other_grants=tuple(
-            OtherGrant(
-                other.id,
-                other.caregiver_id,
-                person.name.full,
-                other.household_key,
-                other.starts_on,
-                other.extended_until or other.ends_on,
-                HouseholdHelpStatus(other.status),
-            )
-            for other, person in others
-        ),
-    )
-
-
-def _view(session: Session, row: HouseholdHelpGrant, rules: HouseholdHelpRules) -> GrantView:
-    facts = _facts(session, row)
-    months = tuple(
-        DeliveredMonth(entry.year, entry.month, entry.hours)
-        for entry in session.scalars(
-            select(HouseholdHelpMonth)
-            .where(HouseholdHelpMonth.grant_id == row.id)
-            .order_by(HouseholdHelpMonth.year, HouseholdHelpMonth.month)
-        )
-    )
-    caregiver = load(session, Caregiver, row.caregiver_id, "Deze mantelzorger")
-    provider = session.get(Partner, row.provider_id) if row.provider_id else None
-    naaste = session.get(CareRecipient, row.care_recipient_id) if row.care_recipient_id else None
-    return GrantView(
-        id=row.id,
-        version=row.version,
-        caregiver_id=row.caregiver_id,
-        caregiver_name=caregiver.name.full,
-        provider_name=provider.name if provider else "",
-        household=f"bij {naaste.name.full}" if naaste else "eigen huishouden",
-        status=HouseholdHelpStatus(row.status),
-        data=GrantData(
-            row.provider_id,
-            row.care_recipient_id,
-            row.starts_on,
-            row.ends_on,
-            row.extended_until,
-            row.hours_per_week,
-            row.hours_per_year,
-            row.own_contribution_cents,
-            row.household_has_wmo_help,
-            row.evaluation_on,
-            row.note,
-        ),
-        verdict=evaluate(rules, facts),
-        # The grant's own eigen bijdrage, which may differ from the office's default.
-        budget=budget_status(
-            replace(rules, own_contribution_cents=row.own_contribution_cents), facts, months
-        ),
-        months=months,
-        override_reason=row.override_reason,
-    )

@@ -30,8 +30,9 @@ from steunpunt.domain.report import (
     report_settings_to_json,
     suppressed,
 )
-from steunpunt.domain.report_period import hours_in_period, to_tenths
+from steunpunt.domain.report_period import GrantTerm, hours_in_period, to_tenths
 from steunpunt.services.dto import Actor
+from steunpunt.services.household_help_records import read_rules
 from steunpunt.services.office_settings import (
     BURDEN_BANDS,
     REPORT,
@@ -283,12 +284,11 @@ class _Tables:
     def _household_help(self) -> ReportTable:
         session, start, end, where = self._session, self._start, self._end, self._where
         helped, grants = session.execute(q.household_help_query(start, end, where)).one()
+        rules = read_rules(session)
         granted = sum(
             (
-                hours_in_period(yearly, first, last, until, (start, end)) * count
-                for first, last, until, yearly, count in session.execute(
-                    q.grant_terms_query(start, end, where)
-                )
+                hours_in_period(rules, GrantTerm(yearly, *days), (start, end)) * count
+                for *days, yearly, count in session.execute(q.grant_terms_query(start, end, where))
             ),
             Decimal(0),
         )

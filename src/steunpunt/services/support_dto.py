@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from steunpunt.domain.burden import BurdenLevel
-from steunpunt.domain.household_help.budget import BudgetStatus, DeliveredMonth
+from steunpunt.domain.household_help.budget import BudgetStatus, DeliveredMonth, RateChange
 from steunpunt.domain.household_help.eligibility import HouseholdHelpVerdict
 from steunpunt.domain.household_help.grant import GrantData
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
@@ -76,6 +76,11 @@ class GrantView:
     budget: BudgetStatus
     months: tuple[DeliveredMonth, ...]
     override_reason: str
+    """The reason of the decision: granting against the rules, or refusing."""
+    stopped_on: date | None = None
+    """The first day without help of an ended grant."""
+    rates: tuple[RateChange, ...] = ()
+    """Changes of the eigen bijdrage per hour after the start, oldest first."""
 
 
 class WorkItem(NamedTuple):

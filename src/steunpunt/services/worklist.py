@@ -4,17 +4,29 @@ sight, and the compliment round's waiting work; items can be marked done or snoo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import Integer, Row, Select, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    case,
+    extract,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregiver_queries import is_active
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
 from steunpunt.db.models import Caregiver
 from steunpunt.db.support_models import (
+    BurdenAssessment,
     HouseholdHelpGrant,
     Partner,
     Referral,
@@ -22,6 +34,7 @@ from steunpunt.db.support_models import (
 )
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.household_help.budget import budget_hours
+from steunpunt.domain.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.worklist import (
     WorkKind,
     WorklistSettings,
@@ -31,6 +44,7 @@ from steunpunt.domain.worklist import (
 )
 from steunpunt.services.dto import Actor
 from steunpunt.services.household_help import BUDGET_STATUSES
+from steunpunt.services.household_help_records import read_rules
 from steunpunt.services.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.session_scope import SessionScope
 from steunpunt.services.support_dto import WorkItem
@@ -40,6 +54,8 @@ log = logging.getLogger(__name__)
 Columns = TypeVarTuple("Columns")
 
 _NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
+CHUNK = 500
+"""Caregiver ids per query, well below SQLite's limit on bound values."""
 
 
 class WorklistService:
@@ -63,21 +79,26 @@ class WorklistService:
         today = self._today()
         with self._scope() as session:
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
-            hidden = set(
-                session.scalars(
-                    select(WorklistMark.item_key).where(
-                        WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today)
-                    )
+            marks = {
+                key: (snoozed, marked_at)
+                for key, snoozed, marked_at in session.execute(
+                    select(
+                        WorklistMark.item_key,
+                        WorklistMark.snoozed_until > today,
+                        WorklistMark.updated_at,
+                    ).where(WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today))
                 )
-            )
+            }
             found = [
                 *_referrals(session, today),
                 *_evaluations(session, today),
-                *_over_budget(session),
+                *_over_budget(session, today, read_rules(session)),
                 *_without_contact(session, today, settings.months_without_contact),
                 *_rounds(session, today),
             ]
-        items = [item for item in found if item.key not in hidden]
+            returns = settings.no_contact_returns_on_new_measurement
+            back = _measured_again(session, found, marks) if returns else set()
+        items = [item for item in found if item.key not in marks or item.key in back]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def mark_done(self, actor: Actor, key: str) -> None:
@@ -97,6 +118,33 @@ class WorklistService:
             row.marked_by_id = actor.staff_id
 
 
+def _measured_again(
+    session: Session, found: Sequence[WorkItem], marks: Mapping[str, tuple[bool | None, datetime]]
+) -> set[str]:
+    """Keys of "geen contact" items marked done before a new measurement of the caregiver was
+    entered (the caregiver is overloaded, so that measurement showed it again)."""
+    done = {
+        item.caregiver_id: item.key
+        for item in found
+        if item.kind is WorkKind.NO_CONTACT and item.key in marks and not marks[item.key][0]
+    }
+    ids = sorted(caregiver for caregiver in done if caregiver is not None)
+    back: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        rows = _fetch(
+            session,
+            select(BurdenAssessment.caregiver_id, func.max(BurdenAssessment.created_at))
+            .where(BurdenAssessment.caregiver_id.in_(ids[start : start + CHUNK]))
+            .group_by(BurdenAssessment.caregiver_id),
+        )
+        back.update(
+            done[caregiver]
+            for caregiver, entered in rows
+            if entered is not None and entered > marks[done[caregiver]][1]
+        )
+    return back
+
+
 def _fetch(session: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]:
     """All rows at once: iterating a result makes SQLAlchemy ask row by row."""
     return session.connection().execute(query).all()
@@ -108,7 +156,7 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
         select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
         .join(Partner, Partner.id == Referral.partner_id)
         .join(Caregiver, Caregiver.id == Referral.caregiver_id)
-        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today),
+        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today, is_active(today)),
     )
     for referral_id, caregiver_id, due, partner, *name in rows:
         yield WorkItem(
@@ -134,6 +182,7 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
         .where(
             HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
             HouseholdHelpGrant.evaluation_on <= today,
+            is_active(today),
         ),
     )
     for grant_id, caregiver_id, due, *name in rows:
@@ -147,14 +196,28 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
         )
 
 
-def _over_budget(session: Session) -> Iterator[WorkItem]:
-    """Running grants whose delivered hours passed their budget (with any extension)."""
+def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> Iterator[WorkItem]:
+    """Running grants of active caregivers whose delivered hours passed their budget (with any
+    extension; pro rata for a shorter grant when the office says so)."""
     grant = HouseholdHelpGrant
+    used, per_year = (
+        type_coerce(grant.hours_used, Integer),
+        type_coerce(grant.hours_per_year, Integer),
+    )
+    # A lower bound of the budget, in hundredths x 12: a grant has at least as many started
+    # months as the calendar months it touches less one (12 when the office does not go pro rata).
+    months: ColumnElement[int] = literal(12)
+    if rules.budget_pro_rata:
+        gap = (extract("year", grant.ends_on) - extract("year", grant.starts_on)) * 12 + (
+            extract("month", grant.ends_on) - extract("month", grant.starts_on)
+        )
+        months = case((gap > 12, 12), else_=gap)
     rows = _fetch(
         session,
         select(
             grant.id,
             grant.caregiver_id,
+            grant.starts_on,
             grant.ends_on,
             grant.extended_until,
             grant.hours_per_year,
@@ -164,15 +227,16 @@ def _over_budget(session: Session) -> Iterator[WorkItem]:
         .join(Caregiver, Caregiver.id == grant.caregiver_id)
         .where(
             grant.status.in_([status.value for status in BUDGET_STATUSES]),
-            grant.hours_used > grant.hours_per_year,
+            used * 12 > per_year * months,
+            is_active(today),
         ),
     )
-    for grant_id, caregiver_id, ends_on, extended_until, per_year, hours, *name in rows:
-        budget = budget_hours(per_year, ends_on, extended_until)
+    for grant_id, caregiver_id, starts_on, ends_on, extended, per_year_hours, hours, *name in rows:
+        budget = budget_hours(rules, per_year_hours, starts_on, ends_on, extended)
         if hours <= budget:
             continue
         yield WorkItem(
-            f"budget:{grant_id}:{hours:g}",
+            f"budget:{grant_id}:{float(hours):g}",
             WorkKind.OVER_BUDGET,
             None,
             tuple(name),

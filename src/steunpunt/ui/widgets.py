@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Signal
@@ -39,6 +40,9 @@ def display_text(value: Any) -> str:
         return format_date(value)
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
     return str(value)
 
 

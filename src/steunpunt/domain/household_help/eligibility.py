@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
 from steunpunt.domain import rule_engine
-from steunpunt.domain.compliment.eligibility import full_months
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.household_help.settings import HouseholdHelpRules, hours_text
+from steunpunt.domain.household_help.period import fits_months, last_day_of, months_text, overlap
+from steunpunt.domain.household_help.settings import HouseholdHelpRules, exact_hours, hours_text
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.rule_engine import Rule
 
@@ -18,7 +18,8 @@ from steunpunt.domain.rule_engine import Rule
 class OtherGrant(NamedTuple):
     """Another grant in the register (the caller leaves out refused ones; the rules do too).
 
-    ``ends_on`` is the end with any extension applied, or the day the help actually stopped.
+    ``ends_on`` is the end with any extension applied, or the last day of help when it stopped
+    earlier. ``care_recipient_id`` is set when the help is in that naaste's household.
     """
 
     grant_id: int
@@ -28,6 +29,7 @@ class OtherGrant(NamedTuple):
     starts_on: date
     ends_on: date
     status: HouseholdHelpStatus
+    care_recipient_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,10 @@ class HouseholdHelpFacts:
     """One grant request as the rules see it; ``grant_id`` is None before it is stored.
 
     ``household_key`` is ``"postcode|huisnummer|toevoeging"`` of the household where the help is
-    given; "" when unknown (it then matches no other household). ``caregiver_overloaded`` is None
-    when no EDIZ assessment is known.
+    given; "" when unknown. ``care_recipient_id`` is set when the help is in the naaste's
+    household: the same naaste is the same household, with or without a known address.
+    ``caregiver_overloaded`` is None when no EDIZ assessment is known. ``stopped_on`` is the
+    first day without help of a grant that was ended.
     """
 
     grant_id: int | None
@@ -45,73 +49,59 @@ class HouseholdHelpFacts:
     starts_on: date
     ends_on: date
     extended_until: date | None
-    hours_per_week: float
-    hours_per_year: float
+    hours_per_week: Decimal
+    hours_per_year: Decimal
     caregiver_overloaded: bool | None
     household_has_wmo_help: bool
     other_grants: tuple[OtherGrant, ...] = ()
+    care_recipient_id: int | None = None
+    stopped_on: date | None = None
 
     @property
     def last_day(self) -> date:
-        """The last day of help: the extension's end, else the end."""
-        if self.extended_until is not None and self.extended_until > self.ends_on:
-            return self.extended_until
-        return self.ends_on
+        """The last day of help: the extension's end (else the end), or the day before the
+        help stopped."""
+        return last_day_of(self.ends_on, self.extended_until, self.stopped_on)
 
 
-def day_after(day: date) -> date:
-    return day + timedelta(days=1)
+def _same_household(facts: HouseholdHelpFacts, grant: OtherGrant) -> bool:
+    """The same naaste's household, or the same address (without spaces or case)."""
+    if facts.care_recipient_id is not None and facts.care_recipient_id == grant.care_recipient_id:
+        return True
+    folded = "".join(facts.household_key.split()).casefold()
+    return bool(folded) and folded == "".join(grant.household_key.split()).casefold()
 
 
-def _months_after(day: date, months: int) -> date:
-    """The same day ``months`` later, on the month's last day when it is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-
-
-def _length(start: date, last: date) -> tuple[int, bool]:
-    """Whole months from ``start`` to the day after ``last``, and whether some days remain.
-
-    1 January to 31 December is 12 months exactly; to 15 January of the next year "ruim 12".
-    """
-    after = day_after(last)
-    months = full_months(start, after)
-    return months, _months_after(start, months) < after
-
-
-def _fits_months(start: date, last: date, limit: int) -> bool:
-    """The period lasts at most ``limit`` months; a started month counts as a month."""
-    months, more = _length(start, last)
-    return months < limit or (months == limit and not more)
-
-
-def _months_text(start: date, last: date) -> str:
-    months, more = _length(start, last)
-    if months == 0:
-        return "minder dan een maand"
-    text = "1 maand" if months == 1 else f"{months} maanden"
-    return f"ruim {text}" if more else text
-
-
-def _same_household(key: str, other: str) -> bool:
-    """Compared without spaces or case; an unknown address matches nothing."""
-    folded = "".join(key.split()).casefold()
-    return bool(folded) and folded == "".join(other.split()).casefold()
-
-
-def _counted(facts: HouseholdHelpFacts) -> list[OtherGrant]:
-    """The other grants that count: not this grant, and not refused."""
+def _counted(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    """The other grants that count: not this grant, not refused, and an undecided request only
+    when it came in earlier and the office counts requests in the order they came in."""
     return [
         grant
         for grant in facts.other_grants
-        if grant.grant_id != facts.grant_id and grant.status is not HouseholdHelpStatus.REFUSED
+        if grant.grant_id != facts.grant_id
+        and grant.status is not HouseholdHelpStatus.REFUSED
+        and (
+            grant.status is not HouseholdHelpStatus.REQUESTED
+            or (
+                rules.earlier_request_counts
+                and (facts.grant_id is None or grant.grant_id < facts.grant_id)
+            )
+        )
+    ]
+
+
+def _overlapping(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    period = (facts.starts_on, facts.last_day)
+    return [
+        grant
+        for grant in _counted(rules, facts)
+        if overlap(period, (grant.starts_on, grant.ends_on))
     ]
 
 
 def weekly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
     """At most the maximum hours per week."""
-    return facts.hours_per_week <= rules.max_hours_per_week
+    return exact_hours(facts.hours_per_week) <= exact_hours(rules.max_hours_per_week)
 
 
 def explain_weekly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
@@ -123,7 +113,7 @@ def explain_weekly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, p
 
 def yearly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
     """At most the maximum hours per year."""
-    return facts.hours_per_year <= rules.max_hours_per_year
+    return exact_hours(facts.hours_per_year) <= exact_hours(rules.max_hours_per_year)
 
 
 def explain_yearly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
@@ -138,7 +128,7 @@ def _extension_fails(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bo
     return until is not None and (
         rules.extension_months <= 0
         or until <= facts.ends_on
-        or not _fits_months(facts.starts_on, until, rules.max_months + rules.extension_months)
+        or not fits_months(facts.starts_on, until, rules.max_months + rules.extension_months)
     )
 
 
@@ -147,7 +137,7 @@ def duration_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool
     extension ends after the end and within ``max_months + extension_months`` of the start."""
     return (
         facts.ends_on >= facts.starts_on
-        and _fits_months(facts.starts_on, facts.ends_on, rules.max_months)
+        and fits_months(facts.starts_on, facts.ends_on, rules.max_months)
         and not _extension_fails(rules, facts)
     )
 
@@ -156,8 +146,8 @@ def explain_duration(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passe
     start, end, until = facts.starts_on, facts.ends_on, facts.extended_until
     if end < start:
         return f"einddatum {format_date(end)} ligt voor de begindatum {format_date(start)}"
-    period = f"{format_date(start)} t/m {format_date(end)}, {_months_text(start, end)}"
-    if until is None or not _fits_months(start, end, rules.max_months):
+    period = f"{format_date(start)} t/m {format_date(end)}, {months_text(start, end)}"
+    if until is None or not fits_months(start, end, rules.max_months):
         return f"{period}, maximaal {rules.max_months}"
     if rules.extension_months <= 0:
         return f"verlengd tot {format_date(until)}, maar verlengen is niet mogelijk"
@@ -166,7 +156,7 @@ def explain_duration(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passe
     limit = rules.max_months + rules.extension_months
     return (
         f"{format_date(start)} t/m {format_date(until)} met verlenging, "
-        f"{_months_text(start, until)}, maximaal {limit} "
+        f"{months_text(start, until)}, maximaal {limit} "
         f"({rules.max_months} + {rules.extension_months} verlenging)"
     )
 
@@ -202,27 +192,24 @@ def explain_wmo(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bo
     return "het huishouden heeft geen huishoudelijke hulp uit de Wmo"
 
 
-def _household_clashes(facts: HouseholdHelpFacts) -> list[OtherGrant]:
+def _household_clashes(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> list[OtherGrant]:
     """Other caregivers' grants at the same household whose period overlaps this one."""
     return [
         grant
-        for grant in _counted(facts)
-        if grant.caregiver_id != facts.caregiver_id
-        and _same_household(facts.household_key, grant.household_key)
-        and grant.starts_on <= facts.last_day
-        and facts.starts_on <= grant.ends_on
+        for grant in _overlapping(rules, facts)
+        if grant.caregiver_id != facts.caregiver_id and _same_household(facts, grant)
     ]
 
 
 def household_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
     """One caregiver per household at a time, when the office says so."""
-    return not rules.one_caregiver_per_household or not _household_clashes(facts)
+    return not rules.one_caregiver_per_household or not _household_clashes(rules, facts)
 
 
 def explain_household(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
     if not rules.one_caregiver_per_household:
         return "meer mantelzorgers per huishouden toegestaan"
-    clashes = _household_clashes(facts)
+    clashes = _household_clashes(rules, facts)
     if not clashes:
         return "geen andere mantelzorger met hulp op dit adres in deze periode"
     return "; ".join(
@@ -232,25 +219,49 @@ def explain_household(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, pass
     )
 
 
-def _same_year(facts: HouseholdHelpFacts) -> list[OtherGrant]:
+def _own_overlaps(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> list[OtherGrant]:
+    """The caregiver's own other grants whose period overlaps this one."""
+    return [
+        grant for grant in _overlapping(rules, facts) if grant.caregiver_id == facts.caregiver_id
+    ]
+
+
+def one_at_a_time_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
+    """A caregiver has one grant at a time: two overlapping grants would double the hours."""
+    return not _own_overlaps(rules, facts)
+
+
+def explain_one_at_a_time(
+    rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool
+) -> str:
+    others = _own_overlaps(rules, facts)
+    if not others:
+        return "geen andere hulp voor de mantelzorger in deze periode"
+    periods = ", ".join(
+        f"{format_date(grant.starts_on)} t/m {format_date(grant.ends_on)}" for grant in others
+    )
+    return f"mantelzorger heeft in deze periode al hulp van {periods}"
+
+
+def _same_year(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> list[OtherGrant]:
     """The caregiver's other grants that start in the calendar year this one starts."""
     return [
         grant
-        for grant in _counted(facts)
+        for grant in _counted(rules, facts)
         if grant.caregiver_id == facts.caregiver_id and grant.starts_on.year == facts.starts_on.year
     ]
 
 
 def per_year_holds(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
     """One grant per caregiver per calendar year (of the start), when the office says so."""
-    return not rules.one_grant_per_year or not _same_year(facts)
+    return not rules.one_grant_per_year or not _same_year(rules, facts)
 
 
 def explain_per_year(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
     year = facts.starts_on.year
     if not rules.one_grant_per_year:
         return "meer aanvragen per jaar toegestaan"
-    others = _same_year(facts)
+    others = _same_year(rules, facts)
     if not others:
         return f"geen andere hulp voor de mantelzorger in {year}"
     periods = ", ".join(
@@ -266,6 +277,7 @@ RULES: tuple[Rule[HouseholdHelpRules, HouseholdHelpFacts], ...] = (
     Rule("overbelast", burden_holds, explain_burden),
     Rule("wmo", wmo_holds, explain_wmo),
     Rule("een_per_huishouden", household_holds, explain_household),
+    Rule("een_tegelijk", one_at_a_time_holds, explain_one_at_a_time),
     Rule("een_per_jaar", per_year_holds, explain_per_year),
 )
 """Every rule, in the order a verdict lists them."""

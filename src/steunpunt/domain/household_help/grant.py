@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
 from steunpunt.domain.dates import parse_optional_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import note_text, parse_fields, required_date, with_blanks
+from steunpunt.domain.household_help.settings import HOURS_STEP
 from steunpunt.domain.money import parse_optional_cents
 
-HOURS_IN_A_YEAR = 8784.0
+HOURS_IN_A_YEAR = Decimal(8784)
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,8 @@ class GrantData:
     starts_on: date
     ends_on: date
     extended_until: date | None
-    hours_per_week: float
-    hours_per_year: float
+    hours_per_week: Decimal
+    hours_per_year: Decimal
     own_contribution_cents: int
     household_has_wmo_help: bool
     evaluation_on: date | None
@@ -44,20 +46,25 @@ GRANT_FIELDS = (
 )
 
 
-def hours_parser(limit: float, what: str) -> Callable[[str], float]:
-    """A field parser for hours: ``"2,5"`` -> 2.5, from 0 to ``limit``, refused in Dutch."""
+def hours_parser(limit: Decimal, what: str) -> Callable[[str], Decimal]:
+    """A field parser for hours: ``"2,5"`` -> ``Decimal("2.5")``, from 0 to ``limit`` in at most
+    two decimals, refused in Dutch."""
 
-    def parse(text: str) -> float:
+    def parse(text: str) -> Decimal:
         value = text.strip().replace(",", ".")
         if not value:
             raise InvalidValue(f"Vul het aantal uren {what} in.")
         try:
-            hours = float(value)
-        except ValueError as error:
+            hours = Decimal(value)
+        except InvalidOperation as error:
             raise InvalidValue("Vul een getal in, zoals 3 of 2,5.") from error
+        if not hours.is_finite():
+            raise InvalidValue("Vul een getal in, zoals 3 of 2,5.")
         if not 0 <= hours <= limit:
-            raise InvalidValue(f"Vul een aantal van 0 tot en met {limit:g} in.")
-        return hours
+            raise InvalidValue(f"Vul een aantal van 0 tot en met {limit:f} in.")
+        if hours != hours.quantize(HOURS_STEP, rounding=ROUND_DOWN):
+            raise InvalidValue("Vul de uren in met hoogstens twee cijfers achter de komma.")
+        return hours.quantize(HOURS_STEP)
 
     return parse
 
@@ -66,7 +73,7 @@ GRANT_PARSERS: Mapping[str, Callable[[str], Any]] = {
     "starts_on": required_date,
     "ends_on": required_date,
     "extended_until": parse_optional_date,
-    "hours_per_week": hours_parser(168, "per week"),
+    "hours_per_week": hours_parser(Decimal(168), "per week"),
     "hours_per_year": hours_parser(HOURS_IN_A_YEAR, "per jaar"),
     "own_contribution": parse_optional_cents,
     "evaluation_on": parse_optional_date,

@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, fields
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 MAX_WEEKLY_HOURS = 40.0
 """The most hours per week an office may set: a full working week."""
+
+HOURS_STEP = Decimal("0.01")
+"""Hours are exact to the hundredth (tenths and quarters alike)."""
+
+
+def exact_hours(value: Decimal | float) -> Decimal:
+    """Hours as an exact decimal in hundredths: ``4.3`` -> ``Decimal("4.30")``."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return number.quantize(HOURS_STEP, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,13 @@ class HouseholdHelpRules:
     no_wmo_household_help: bool = True
     one_caregiver_per_household: bool = True
     one_grant_per_year: bool = True
+    budget_pro_rata: bool = True
+    """A grant shorter than a year gets its hours per year pro rata per started month."""
+    partial_month_pro_rata: bool = True
+    """In a month the grant covers in part, the weekly maximum counts only the grant's days."""
+    earlier_request_counts: bool = True
+    """An undecided request counts against later ones (first come, first served); when off,
+    only decided grants count against a request."""
 
 
 def rules_to_json(rules: HouseholdHelpRules) -> str:
@@ -88,8 +105,9 @@ def check_rules(rules: HouseholdHelpRules) -> dict[str, str]:
     return errors
 
 
-def hours_text(value: float) -> str:
+def hours_text(value: Decimal | float) -> str:
     """``12.0`` -> ``"12"``, ``7.5`` -> ``"7,5"``, ``13.25`` -> ``"13,25"``."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
+    number = exact_hours(value)
+    if number == number.to_integral_value():
+        return str(int(number))
+    return f"{number:f}".rstrip("0").replace(".", ",")

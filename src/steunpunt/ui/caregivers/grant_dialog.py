@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.household_help.grant import GRANT_PARSERS, GrantData, grant_from_form
+from steunpunt.domain.household_help.period import months_after, year_from
 from steunpunt.domain.household_help.settings import hours_text
 from steunpunt.domain.money import cents_text, parse_optional_cents
 from steunpunt.domain.partner import PartnerKind
+from steunpunt.services.household_help import DECIDED
 from steunpunt.services.support_dto import GrantView
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
@@ -46,20 +48,11 @@ NO_PROVIDERS = (
 )
 
 
-def months_after(day: date, months: int) -> date:
-    """The same day ``months`` later, on the month's last day when that month is shorter."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-
-
 def default_dates(start: date) -> dict[str, str]:
     """A year of help from ``start`` (to the day before its anniversary), evaluated halfway."""
-    anniversary = months_after(start, 12)
-    if anniversary.day < start.day:  # 29 February: the year ends on 28 February
-        anniversary += timedelta(days=1)
     return {
         "starts_on": format_date(start),
-        "ends_on": format_date(anniversary - timedelta(days=1)),
+        "ends_on": format_date(year_from(start)),
         "evaluation_on": format_date(months_after(start, 6)),
     }
 
@@ -139,6 +132,16 @@ class GrantDialog(QDialog):
         form.addRow("", self.wmo)
         form.addRow(tr("Evaluatiedatum"), self.fields.add(_field("evaluation_on", DATE_HINT)))
         form.addRow(tr("Notitie"), self.fields.add(NoteEdit("note")))
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(300)
+        self.reason.setPlaceholderText(
+            tr("Nodig als de gewijzigde hulp niet meer in de regels past; wordt bewaard")
+        )
+        if grant is not None and grant.status in DECIDED:
+            form.addRow(tr("Reden van de wijziging"), self.reason)
+        else:
+            self.reason.hide()
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -231,10 +234,14 @@ class GrantDialog(QDialog):
             if self._grant is None:
                 self.saved = help_.request(self._actor, self._caregiver_id, data)
             else:
-                self.saved = help_.update(self._actor, self._grant.id, self._grant.version, data)
+                self.saved = help_.update(
+                    self._actor, self._grant.id, self._grant.version, data, self.reason.text()
+                )
         except KNOWN_PROBLEMS as problem:
             self.message.setText(known_message(problem) or "")
             report_error(self, problem)
+            if self.reason.isVisibleTo(self):
+                self.reason.setFocus()
             return
         self.accept()
 

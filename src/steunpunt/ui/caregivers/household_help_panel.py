@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.choices import LetterKind
+from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.household_help.settings import hours_text
 from steunpunt.domain.household_help.status import HouseholdHelpStatus, allowed_next
 from steunpunt.services.support_dto import GrantView
@@ -37,12 +38,14 @@ from steunpunt.ui.caregivers.household_help_text import (
     verdict_html,
 )
 from steunpunt.ui.caregivers.panels import Context
+from steunpunt.ui.caregivers.person_fields import DATE_HINT
+from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
 WARNING_STYLE = f"color: {FAILED_COLOUR.name()}; font-weight: bold;"
 LETTERS = (LetterKind.HOUSEHOLD_HELP_PROOF, LetterKind.HOUSEHOLD_HELP_GRANTED)
@@ -100,6 +103,9 @@ class HouseholdHelpPanel(QWidget):
         self.new_button = self.records.add_button(tr("Nieuwe aanvraag…"))
         self.edit_button = self.records.add_button(tr("Bewerken…"), needs_selection=True)
         self.hours_button = self.records.add_button(tr("Uren invoeren…"))
+        self.rate_button = self.records.add_button(
+            tr("Eigen bijdrage wijzigen…"), needs_selection=True
+        )
         self.letter_button = self.records.add_button(tr("Brief…"), needs_selection=True)
         letters = QMenu(self.letter_button)
         for kind in LETTERS:
@@ -110,6 +116,7 @@ class HouseholdHelpPanel(QWidget):
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.hours_button.clicked.connect(lambda: self.enter_hours())
+        self.rate_button.clicked.connect(self.change_rate)
         self.remove_button.clicked.connect(self.remove)
         self.records.activated.connect(lambda _row: self.edit())
         self.records.table.itemSelectionChanged.connect(self._show_selected)
@@ -124,7 +131,10 @@ class HouseholdHelpPanel(QWidget):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(300)
-        self.reason.setPlaceholderText(tr("Nodig als u tegen de regels in toekent; wordt bewaard"))
+        self.reason.setPlaceholderText(
+            tr("Nodig als u tegen de regels in toekent, en bij afwijzen; wordt bewaard")
+        )
+        self.stop = FieldEdit("stopped_on", DATE_HINT, parse_date, self)
         self.message = _label(self, "message")
         self.message.hide()
         self.action_row = QHBoxLayout()
@@ -134,6 +144,7 @@ class HouseholdHelpPanel(QWidget):
         decide_form = QFormLayout(decide_box)
         decide_form.addRow(tr("Status"), self.status)
         decide_form.addRow(tr("Reden"), self.reason)
+        decide_form.addRow(tr("Stopt per (eerste dag zonder hulp)"), self.stop)
         decide_form.addRow(self.message)
         decide_form.addRow(self.action_row)
 
@@ -218,6 +229,11 @@ class HouseholdHelpPanel(QWidget):
         if grant is not None and grant.status in HOURS_STATUSES:
             self._after(HoursDialog(self._context, grant, self, month))
 
+    def change_rate(self) -> None:
+        grant = self.selected()
+        if grant is not None:
+            self._after(RateDialog(self._context, grant, self))
+
     def remove(self) -> None:
         grant = self.selected()
         if grant is None or self._caregiver_id is None:
@@ -256,20 +272,29 @@ class HouseholdHelpPanel(QWidget):
         offer_pdf(self, result.letters_pdf, tr("De brief is gemaakt en vastgelegd."))
 
     def change_status(self, target: HouseholdHelpStatus) -> None:
-        """Move the selected grant on; the reason goes along when granting."""
+        """Move the selected grant on; a reason goes along when granting or refusing, the day
+        the help stops when ending."""
         grant = self.selected()
         if grant is None or self._caregiver_id is None:
             return
         services, actor, _today = self._context
-        reason = self.reason.text() if target is HouseholdHelpStatus.GRANTED else ""
+        reasoned = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED)
+        reason = self.reason.text() if target in reasoned else ""
         try:
-            services.household_help.change_status(actor, grant.id, grant.version, target, reason)
+            stopped_on = (
+                parse_date(self.stop.text()) if target is HouseholdHelpStatus.ENDED else None
+            )
+            services.household_help.change_status(
+                actor, grant.id, grant.version, target, reason, stopped_on
+            )
         except KNOWN_PROBLEMS as problem:
-            typed = self.reason.text()
+            typed, stop = self.reason.text(), self.stop.text()
             self.show_caregiver(self._caregiver_id, grant.id)
             self.reason.setText(typed)
+            self.stop.set_text(stop)
             self.show_message(known_message(problem) or "")
             return
+        self.reason.clear()
         self.show_caregiver(self._caregiver_id, grant.id)
         self.show_message(tr("Status nu: {status}.").format(status=tr(target.label)), done=True)
         self.changed.emit()
@@ -289,6 +314,7 @@ class HouseholdHelpPanel(QWidget):
         self.show_message("")
         if grant is None or grant.id != self._shown_id:
             self.reason.clear()
+            self.stop.set_text(format_date(self._context[2]()))
         self._shown_id = grant.id if grant else None
         self._make_buttons(grant.status if grant else None)
         if grant is None:
@@ -317,9 +343,12 @@ class HouseholdHelpPanel(QWidget):
             button.clicked.connect(lambda _checked=False, to=target: self.change_status(to))
             self.action_row.insertWidget(self.action_row.count() - 1, button)
             self.status_buttons[target] = button
-        self.reason.setEnabled(HouseholdHelpStatus.GRANTED in targets)
+        self.reason.setEnabled(
+            HouseholdHelpStatus.GRANTED in targets or HouseholdHelpStatus.REFUSED in targets
+        )
+        self.stop.setEnabled(HouseholdHelpStatus.ENDED in targets)
 
-    def _after(self, dialog: GrantDialog | HoursDialog) -> None:
+    def _after(self, dialog: GrantDialog | HoursDialog | RateDialog) -> None:
         """Run the dialog; reload and keep its grant selected when it was saved."""
         if dialog.exec() and dialog.saved is not None and self._caregiver_id is not None:
             self.show_caregiver(self._caregiver_id, dialog.saved.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html import escape
 
 from steunpunt.domain.compliment.allocation import euro
@@ -63,7 +64,8 @@ def verdict_html(grant: GrantView) -> str:
 
 
 def facts_text(grant: GrantView) -> str:
-    """The period, evaluation, own contribution, a kept reason and the note, one per line."""
+    """The period, evaluation, own contribution (and its changes), the stop, a kept reason and
+    the note, one per line."""
     data = grant.data
     wmo = tr("; het huishouden heeft al Wmo-hulp") if data.household_has_wmo_help else ""
     facts = [
@@ -74,8 +76,22 @@ def facts_text(grant: GrantView) -> str:
             else tr("; geen evaluatiedatum")
         ),
         tr("Eigen bijdrage {amount} per uur").format(amount=euro(data.own_contribution_cents))
+        + "".join(
+            tr("; vanaf {month} {amount}").format(
+                month=month_name((rate.starts_on.year, rate.starts_on.month)),
+                amount=euro(rate.cents),
+            )
+            for rate in grant.rates
+        )
         + wmo,
     ]
+    if grant.stopped_on is not None:
+        facts.append(
+            tr("Beëindigd per {day} (laatste dag met hulp {last})").format(
+                day=format_date(grant.stopped_on),
+                last=format_date(grant.stopped_on - timedelta(days=1)),
+            )
+        )
     if grant.override_reason:
         facts.append(tr("Reden van het besluit: {reason}").format(reason=grant.override_reason))
     if data.note:

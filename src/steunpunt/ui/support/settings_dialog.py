@@ -46,6 +46,13 @@ RULE_CHECKS = {
     "no_wmo_household_help": "Niet als het huishouden al Wmo-hulp heeft",
     "one_caregiver_per_household": "Eén mantelzorger per huishouden",
     "one_grant_per_year": "Eén toekenning per jaar",
+    "budget_pro_rata": "Hulp korter dan een jaar: uren per jaar naar rato van de maanden",
+    "partial_month_pro_rata": (
+        "Begint of stopt de hulp in de loop van een maand: weekmaximum alleen over die dagen"
+    ),
+    "earlier_request_counts": (
+        "Een eerdere aanvraag die nog niet besloten is, gaat voor (wie het eerst komt)"
+    ),
 }
 BANDS_TAB, HOUSEHOLD_TAB, WORKLIST_TAB = range(3)
 
@@ -218,6 +225,12 @@ class SupportSettingsDialog(QDialog):
         column.addWidget(self._checked("months_without_contact", WORKLIST_TAB, line))
         hint = tr("Ze staan dan op de werklijst onder “Vandaag”.")
         column.addWidget(_label(page, HINT_STYLE, hint))
+        self.no_contact_returns = QCheckBox(
+            tr("Afgehandeld, maar een nieuwe meting toont weer overbelasting: opnieuw tonen"), page
+        )
+        self.no_contact_returns.setObjectName("no_contact_returns_on_new_measurement")
+        self.no_contact_returns.setChecked(self._worklist.no_contact_returns_on_new_measurement)
+        column.addWidget(self.no_contact_returns)
         column.addStretch(1)
         self._widget_of["months_without_contact"] = self.no_contact_months
         return page
@@ -248,7 +261,7 @@ class SupportSettingsDialog(QDialog):
         )
 
     def worklist_settings(self) -> WorklistSettings:
-        return WorklistSettings(self.no_contact_months.value())
+        return WorklistSettings(self.no_contact_months.value(), self.no_contact_returns.isChecked())
 
     def problems(self) -> dict[str, str]:
         """Every problem with the values shown, per field name, in Dutch."""

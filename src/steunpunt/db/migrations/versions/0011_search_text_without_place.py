@@ -17,7 +17,7 @@ from steunpunt.domain.phone import phone_digits
 from steunpunt.domain.text import fold
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
