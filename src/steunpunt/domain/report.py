@@ -68,11 +68,6 @@ def report_settings_from_json(text: str) -> ReportSettings:
         return ReportSettings()
 
 
-def suppressed(count: int, below: int) -> Cell:
-    """``3`` -> ``"<5"`` when counts below 5 are hidden; 0 and larger counts stay."""
-    return f"<{below}" if 0 < count < below else count
-
-
 @dataclass(frozen=True)
 class ReportTable:
     """One table: a title, column headers, and rows of a label followed by counts."""

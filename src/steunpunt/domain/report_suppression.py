@@ -1,0 +1,273 @@
+"""Small-cell suppression of the verantwoording that a reader cannot undo.
+
+One rule for the PDF, the workbook and the dashboard:
+
+1. A count from 1 up to the threshold (not included) is hidden and printed as ``"<5"``.
+2. Secondary suppression: where a hidden count could be worked out from what is printed (the
+   other cells of its column or of its row beside a "Totaal", a total, a figure repeated in
+   another table), more cells are hidden, printed as ``"×"``, choosing the smallest counts that
+   protect it. A reader who combines everything may narrow a small count down to no fewer than
+   three possible values (two for a threshold of 3), and never pins a hidden cell down.
+3. An amount or a number of hours is hidden (``"×"``) with the count it goes with.
+4. Zeros stay: a zero is never hidden, so the hidden cells are never zero.
+5. The report for every gemeente hides each cell that is hidden in the report of any gemeente
+   (and of the caregivers without one), so that it minus the other gemeenten' reports gives
+   nothing away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import replace
+
+from steunpunt.domain.interval_bounds import Bound, Solved, intervals
+from steunpunt.domain.report import Cell, Headline, Report, ReportTable
+from steunpunt.domain.report_relations import Layout, Position, layout
+
+HIDDEN = "×"
+"""A cell hidden so that a small count elsewhere cannot be worked out."""
+CHOICES = 3
+"""A small count must keep at least this many possible values for a reader (all below the
+threshold where there are fewer)."""
+
+_Key = tuple[str, str, int]
+"""A cell by table key, row label and column: the same cell in another gemeente's report."""
+
+
+def small_mark(threshold: int) -> str:
+    """``"<5"``."""
+    return f"<{threshold}"
+
+
+def is_hidden(cell: Cell) -> bool:
+    """A hidden count (``"<5"``) or a cell hidden to protect one (``"×"``)."""
+    return isinstance(cell, str) and (cell == HIDDEN or (cell[:1] == "<" and cell[1:].isdigit()))
+
+
+def privacy_note(threshold: int) -> str:
+    """The rule in one Dutch paragraph, for the cover, the overview sheet and the dialog."""
+    if not threshold:
+        return "Alle aantallen staan er precies in."
+    n = threshold
+    return (
+        f"Alleen aantallen, geen namen. Aantallen van 1 tot {n} staan als <{n}. Zou zo'n klein "
+        f"aantal uit te rekenen zijn uit de andere cellen, een totaal, een bedrag of een andere "
+        f"tabel, dan staan er ook andere cellen als {HIDDEN} (steeds de kleinste die volstaan); "
+        f"bedragen en uren naast een verborgen aantal staan ook als {HIDDEN}. Nullen staan er "
+        f"precies in. In het overzicht voor alle gemeenten is elke cel verborgen die in het "
+        f"overzicht van een gemeente verborgen is."
+    )
+
+
+def required_width(threshold: int, small: bool) -> int:
+    """How far apart the least and the greatest possible value of a hidden cell must lie."""
+    return min(CHOICES - 1, threshold - 2) if small else 1
+
+
+def suppress_report(report: Report) -> Report:
+    """``report`` (counts as numbers) as it may be printed."""
+    if not report.suppress_below:
+        return report
+    grid = layout(report)
+    return _publish(report, grid, choose_hidden(grid, report.suppress_below), ())
+
+
+def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
+    """The report for every gemeente, hiding every cell hidden in any one gemeente's report.
+
+    ``parts`` are the gemeenten' reports as counted (not yet suppressed); whatever ``whole``
+    counts beyond them (caregivers without a gemeente) is suppressed as one more part.
+    """
+    n = whole.suppress_below
+    if not n:
+        return whole
+    grid = layout(whole)
+    hidden_keys: set[_Key] = set()
+    hidden_headlines: set[int] = set()
+    for part in [*parts, _rest(whole, parts)]:
+        part_grid = layout(part)
+        chosen = choose_hidden(part_grid, n)
+        published = _publish(part, part_grid, chosen, ())
+        hidden_keys |= {
+            key for key, cell in _keyed(published).items() if is_hidden(cell)
+        }
+        hidden_headlines |= {i for i, h in enumerate(published.headlines) if is_hidden(h.value)}
+    keys = _keys(whole)
+    hidden = {p for p in grid.counts if keys[p] in hidden_keys or _is_small(grid.counts[p], n)}
+    extra = {p for p, key in keys.items() if key in hidden_keys and p not in grid.counts}
+    return _publish(whole, grid, hidden | extra, hidden_headlines)
+
+
+def choose_hidden(grid: Layout, threshold: int) -> set[Position]:
+    """The small counts and, greedily, the least informative cells that protect them."""
+    hidden = {p for p, value in grid.counts.items() if _is_small(value, threshold)}
+    lost_lines: set[frozenset[Position]] = set()
+    lost_cells: set[Position] = set()  # no cell left to hide: the rest of the report protects them
+    cache: Solved = {}
+    while True:
+        hidden |= _copies(grid, hidden)
+        lonely = next(
+            (l for l in grid.lines if len(l & hidden) == 1 and l not in lost_lines), None
+        )
+        if lonely is not None:
+            (cell,) = lonely & hidden
+            if not _add_cover(grid, hidden, cell, [lonely], threshold):
+                lost_lines.add(lonely)
+            continue
+        failing = [c for c in _exposed(grid, hidden, threshold, cache) if c not in lost_cells]
+        if not failing:
+            return hidden
+        if not _add_cover(grid, hidden, failing[0], _lines_of(grid, failing[0]), threshold):
+            lost_cells.add(failing[0])
+
+
+def reader_bounds(
+    grid: Layout, hidden: set[Position], threshold: int, cache: Solved | None = None
+) -> dict[Hashable, Bound]:
+    """What a reader can work out about each hidden cell from the printed report."""
+    unknown: dict[Hashable, Bound] = {
+        p: ((1, threshold - 1) if _is_small(grid.counts[p], threshold) else (threshold, None))
+        for p in hidden
+    }
+    known: dict[Hashable, int] = {p: v for p, v in grid.counts.items() if p not in hidden}
+    return intervals(unknown, known, grid.relations, cache)
+
+
+def _exposed(
+    grid: Layout, hidden: set[Position], threshold: int, cache: Solved
+) -> list[Position]:
+    """Hidden cells a reader can narrow down too far."""
+    found = reader_bounds(grid, hidden, threshold, cache)
+    exposed = []
+    for cell in sorted(hidden):
+        low, high = found[cell]
+        width = required_width(threshold, _is_small(grid.counts[cell], threshold))
+        if high is not None and high - low < width:
+            exposed.append(cell)
+    return exposed
+
+
+def _add_cover(
+    grid: Layout,
+    hidden: set[Position],
+    cell: Position,
+    lines: Sequence[frozenset[Position]],
+    threshold: int,
+) -> bool:
+    """Hide the least informative cell of ``lines`` that can protect ``cell``; False if none."""
+    need = threshold + required_width(threshold, _is_small(grid.counts[cell], threshold))
+    candidates = {p for line in lines for p in line if p not in hidden and grid.counts[p] > 0}
+    if not candidates:
+        return False
+
+    def cost(p: Position) -> tuple[bool, int, Position]:
+        value = grid.counts[p]
+        shown_twice = any(p in pair for pair in grid.repeats)
+        return value < need, value * (1 + shown_twice), p
+
+    hidden.add(min(candidates, key=cost))
+    return True
+
+
+def _copies(grid: Layout, hidden: set[Position]) -> set[Position]:
+    """The other cell of a figure printed twice, where one is hidden."""
+    return {b if a in hidden else a for a, b in grid.repeats if a in hidden or b in hidden}
+
+
+def _lines_of(grid: Layout, cell: Position) -> list[frozenset[Position]]:
+    return [line for line in grid.lines if cell in line]
+
+
+def _is_small(value: int, threshold: int) -> bool:
+    return 0 < value < threshold
+
+
+def _publish(
+    report: Report, grid: Layout, hidden: set[Position], headlines: set[int] | tuple[()]
+) -> Report:
+    """The report with hidden counts as ``"<5"`` or ``"×"`` and their amounts as ``"×"``."""
+    n = report.suppress_below
+    covered = {p for p, counts in grid.amounts.items() if counts & hidden}
+
+    def shown(position: Position, cell: Cell) -> Cell:
+        if position in grid.counts and position in hidden:
+            return small_mark(n) if _is_small(grid.counts[position], n) else HIDDEN
+        return HIDDEN if position in covered or position in hidden else cell
+
+    tables = tuple(
+        replace(
+            table,
+            rows=tuple(
+                tuple(shown((t, r, c), cell) for c, cell in enumerate(row))
+                for r, row in enumerate(table.rows)
+            ),
+        )
+        for t, table in enumerate(report.tables)
+    )
+    large = {v for p, v in grid.counts.items() if p in hidden and not _is_small(v, n)}
+    return replace(
+        report,
+        tables=tables,
+        headlines=tuple(
+            _headline(h, n, large, i in headlines) for i, h in enumerate(report.headlines)
+        ),
+    )
+
+
+def _headline(headline: Headline, n: int, large: set[int], hide: bool) -> Headline:
+    """A key figure repeats a table cell: hidden when small or equal to a hidden cell."""
+    value = headline.value
+    if not isinstance(value, int):
+        return headline
+    if _is_small(value, n):
+        return replace(headline, value=small_mark(n))
+    return replace(headline, value=HIDDEN) if hide or value in large else headline
+
+
+def _keys(report: Report) -> dict[Position, _Key]:
+    return {
+        (t, r, c): (table.key, str(row[0]), c)
+        for t, table in enumerate(report.tables)
+        for r, row in enumerate(table.rows)
+        for c in range(1, len(row))
+    }
+
+
+def _keyed(report: Report) -> dict[_Key, Cell]:
+    return {
+        (table.key, str(row[0]), c): row[c]
+        for table in report.tables
+        for row in table.rows
+        for c in range(1, len(row))
+    }
+
+
+def _rest(whole: Report, parts: Sequence[Report]) -> Report:
+    """What ``whole`` counts beyond ``parts``: the caregivers without a gemeente."""
+    counted: dict[_Key, int] = {}
+    for part in parts:
+        for key, cell in _keyed(part).items():
+            if isinstance(cell, int):
+                counted[key] = counted.get(key, 0) + cell
+
+    def rest(table: ReportTable, row: tuple[Cell, ...], c: int) -> Cell:
+        cell = row[c]
+        if not c or not isinstance(cell, int):
+            return cell
+        return max(0, cell - counted.get((table.key, str(row[0]), c), 0))
+
+    tables = tuple(
+        replace(table, rows=tuple(tuple(rest(table, row, c) for c in range(len(row))) for row in table.rows))
+        for table in whole.tables
+    )
+    headlines = tuple(
+        replace(h, value=max(0, h.value - sum(_int(p.headlines[i].value) for p in parts)))
+        if isinstance(h.value, int)
+        else h
+        for i, h in enumerate(whole.headlines)
+    )
+    return replace(whole, tables=tables, headlines=headlines)
+
+
+def _int(cell: Cell) -> int:
+    return cell if isinstance(cell, int) else 0
