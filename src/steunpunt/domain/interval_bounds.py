@@ -98,12 +98,14 @@ def _components(
     return [group for group in groups.values() if group[1]]
 
 
-def _solve(cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]) -> dict[Hashable, Bound]:
+def _solve(
+    cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]
+) -> dict[Hashable, Bound]:
     """Minimise and maximise every cell of one group."""
     tableau = _Tableau(cells, bounds, rows)
     found: dict[Hashable, Bound] = {}
     for index, cell in enumerate(cells):
-        low, high = bounds[cell]
+        low = bounds[cell][0]
         smallest = tableau.optimum(index, maximise=False)
         largest = tableau.optimum(index, maximise=True)
         assert smallest is not None  # every unknown has a lower bound
@@ -117,7 +119,9 @@ def _solve(cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_
 class _Tableau:
     """A feasible simplex tableau over ``y = cell - lower bound >= 0``, after phase one."""
 
-    def __init__(self, cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]) -> None:
+    def __init__(
+        self, cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]
+    ) -> None:
         count = len(cells)
         index = {cell: i for i, cell in enumerate(cells)}
         lows = [bounds[cell][0] for cell in cells]
@@ -151,7 +155,8 @@ class _Tableau:
             self.basis.append(count + slacks + number)
         self.variables = count + slacks
         cost = [0.0] * self.variables + [1.0] * len(lines)
-        if _run(self.rows, self.basis, cost) > EPSILON:
+        missing = _run(self.rows, self.basis, cost)  # never unbounded: a sum of y >= 0
+        if missing is None or missing > EPSILON:
             raise ValueError("De relaties spreken elkaar tegen.")
         self._drop_artificials()
 
@@ -198,7 +203,9 @@ def _run(rows: list[list[float]], basis: list[int], cost: list[float]) -> float 
             if row[entering] > EPSILON:
                 ratio = row[-1] / row[entering]
                 if ratio < best - EPSILON or (
-                    ratio <= best + EPSILON and leaving is not None and basis[number] < basis[leaving]
+                    ratio <= best + EPSILON
+                    and leaving is not None
+                    and basis[number] < basis[leaving]
                 ):
                     leaving, best = number, ratio
         if leaving is None:

@@ -23,14 +23,18 @@ class ReportSettings:
     """Office settings of the report."""
 
     suppress_below: int = 5
-    """Counts from 1 up to this number (not included) are shown as ``"<5"``; 0 shows all."""
+    """Counts from 1 up to this number (not included) are shown as ``"<5"``; 0 shows all.
+    1 and 2 are refused: ``"<2"`` would say the count is exactly 1."""
     age_brackets: tuple[int, ...] = (18, 25, 45, 65, 80)
     """Lower bounds of the age brackets after the first: <18, 18-24, 25-44, 45-64, 65-79, 80+."""
 
     def check(self) -> ReportSettings:
         errors: dict[str, str] = {}
-        if not 0 <= self.suppress_below <= 20:
-            errors["suppress_below"] = "Kies een drempel van 0 (niets verbergen) tot en met 20."
+        if not (self.suppress_below == 0 or 3 <= self.suppress_below <= 20):
+            errors["suppress_below"] = (
+                "Kies een drempel van 3 tot en met 20, of 0 (niets verbergen): "
+                "bij 2 zou '<2' precies 1 betekenen."
+            )
         bounds = self.age_brackets
         if not bounds or list(bounds) != sorted(set(bounds)) or bounds[0] < 1 or bounds[-1] > 110:
             errors["age_brackets"] = (

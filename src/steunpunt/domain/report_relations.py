@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from steunpunt.domain.interval_bounds import Relation
 from steunpunt.domain.report import Report, ReportTable
@@ -136,9 +137,7 @@ def _amounts(
     """Each amount goes with the counts of its row, else the count its label names (Bedrag
     toegekend: Toegekend), else every count of its table."""
     found: dict[Position, frozenset[Position]] = {}
-    named = {
-        str(row[0]).strip().lower(): r for r, row in enumerate(table.rows) if row and row[0]
-    }
+    named = {str(row[0]).strip().lower(): r for r, row in enumerate(table.rows) if row and row[0]}
     everything = frozenset(cells)
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
@@ -158,5 +157,5 @@ def _is_total(label: object) -> bool:
 
 def _holds(relation: Relation, counts: dict[Position, int]) -> bool:
     """A relation is only a reader's tool where the real figures satisfy it."""
-    value = sum(coefficient * counts[p] for p, coefficient in relation.terms)  # type: ignore[index]
+    value = sum(coefficient * counts[cast(Position, p)] for p, coefficient in relation.terms)
     return value <= relation.total if relation.at_most else value == relation.total

@@ -88,9 +88,7 @@ def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
         part_grid = layout(part)
         chosen = choose_hidden(part_grid, n)
         published = _publish(part, part_grid, chosen, ())
-        hidden_keys |= {
-            key for key, cell in _keyed(published).items() if is_hidden(cell)
-        }
+        hidden_keys |= {key for key, cell in _keyed(published).items() if is_hidden(cell)}
         hidden_headlines |= {i for i, h in enumerate(published.headlines) if is_hidden(h.value)}
     keys = _keys(whole)
     hidden = {p for p in grid.counts if keys[p] in hidden_keys or _is_small(grid.counts[p], n)}
@@ -107,7 +105,7 @@ def choose_hidden(grid: Layout, threshold: int) -> set[Position]:
     while True:
         hidden |= _copies(grid, hidden)
         lonely = next(
-            (l for l in grid.lines if len(l & hidden) == 1 and l not in lost_lines), None
+            (ln for ln in grid.lines if len(ln & hidden) == 1 and ln not in lost_lines), None
         )
         if lonely is not None:
             (cell,) = lonely & hidden
@@ -133,9 +131,7 @@ def reader_bounds(
     return intervals(unknown, known, grid.relations, cache)
 
 
-def _exposed(
-    grid: Layout, hidden: set[Position], threshold: int, cache: Solved
-) -> list[Position]:
+def _exposed(grid: Layout, hidden: set[Position], threshold: int, cache: Solved) -> list[Position]:
     """Hidden cells a reader can narrow down too far."""
     found = reader_bounds(grid, hidden, threshold, cache)
     exposed = []
@@ -257,7 +253,10 @@ def _rest(whole: Report, parts: Sequence[Report]) -> Report:
         return max(0, cell - counted.get((table.key, str(row[0]), c), 0))
 
     tables = tuple(
-        replace(table, rows=tuple(tuple(rest(table, row, c) for c in range(len(row))) for row in table.rows))
+        replace(
+            table,
+            rows=tuple(tuple(rest(table, row, c) for c in range(len(row))) for row in table.rows),
+        )
         for table in whole.tables
     )
     headlines = tuple(
