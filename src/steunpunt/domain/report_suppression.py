@@ -150,16 +150,23 @@ def _add_cover(
     lines: Sequence[frozenset[Position]],
     threshold: int,
 ) -> bool:
-    """Hide the least informative cell of ``lines`` that can protect ``cell``; False if none."""
+    """Hide the cell of ``lines`` that protects ``cell`` at least cost; False if none.
+
+    The cost: first whether the cell is large enough to give the protection, then how many of
+    its other lines it would leave with a single hidden cell (closing a cycle of hidden cells
+    in a table with totals hides fewer cells in the end), then its value (a small count says
+    less than a large one)."""
     need = threshold + required_width(threshold, _is_small(grid.counts[cell], threshold))
     candidates = {p for line in lines for p in line if p not in hidden and grid.counts[p] > 0}
     if not candidates:
         return False
 
-    def cost(p: Position) -> tuple[bool, int, Position]:
+    def cost(p: Position) -> tuple[bool, int, int, Position]:
+        """Too small to protect; lines it leaves with one hidden cell; how much it says."""
         value = grid.counts[p]
         shown_twice = any(p in pair for pair in grid.repeats)
-        return value < need, value * (1 + shown_twice), p
+        opened = sum(1 for line in _lines_of(grid, p) if line not in lines and not line & hidden)
+        return value < need, opened, value * (1 + shown_twice), p
 
     hidden.add(min(candidates, key=cost))
     return True
