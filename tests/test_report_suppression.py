@@ -189,3 +189,31 @@ def test_no_threshold_shows_everything_and_two_is_refused() -> None:
 def test_marks_are_recognised() -> None:
     assert is_hidden("<5") and is_hidden(X) and is_hidden("<12")
     assert not is_hidden(4) and not is_hidden("€ 0,00") and not is_hidden("1.040")
+
+
+def test_where_the_small_mark_itself_gives_counts_away_every_hidden_cell_is_a_cross() -> None:
+    """Four partners with one referral each and a total of 4."""
+    table = ReportTable(
+        "verwijzingen",
+        "Verwijzingen",
+        OUTCOMES,
+        (
+            ("Logeerhuis", 1, 0, 1, 0, 0, 0),
+            ("Respijthuis", 1, 1, 0, 0, 0, 0),
+            ("Wijkteam", 1, 1, 0, 0, 0, 0),
+            ("Wmo-loket", 1, 0, 0, 0, 0, 1),
+            ("Totaal", 4, 2, 1, 0, 0, 1),
+        ),
+    )
+    published = suppress_report(report(table, headlines=(Headline("Verwijzingen", 4),)))
+    # Printed as "<5", four rows of at least 1 under a total of at most 4 must each be 1,
+    # and no nonzero cell is left to hide. So every hidden cell shows "×" ("not zero"):
+    # the total is then any number from 4 up, and each row from 1 up.
+    assert rows(published) == [
+        (X, 0, X, 0, 0, 0),
+        (X, X, 0, 0, 0, 0),
+        (X, X, 0, 0, 0, 0),
+        (X, 0, 0, 0, 0, X),
+        (X, X, X, 0, 0, X),
+    ]
+    assert published.headlines[0].value == X

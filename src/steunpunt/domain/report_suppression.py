@@ -65,11 +65,20 @@ def required_width(threshold: int, small: bool) -> int:
 
 
 def suppress_report(report: Report) -> Report:
-    """``report`` (counts as numbers) as it may be printed."""
+    """``report`` (counts as numbers) as it may be printed.
+
+    Small counts show as ``"<5"`` where that mark is safe; where "<5" itself would give a count
+    away (four partners with "<5" referrals each and a total of "<5": every one is 1), every
+    hidden cell of the report shows as ``"×"``, which says no more than "not zero".
+    """
     if not report.suppress_below:
         return report
     grid = layout(report)
-    return _publish(report, grid, choose_hidden(grid, report.suppress_below), ())
+    hidden, safe = choose_hidden(grid, report.suppress_below, marked=True)
+    if safe:
+        return _publish(report, grid, hidden, ())
+    hidden, _safe = choose_hidden(grid, report.suppress_below, marked=False)
+    return _publish(report, grid, hidden, (), marks_small=False)
 
 
 def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
@@ -85,19 +94,18 @@ def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
     hidden_keys: set[_Key] = set()
     hidden_headlines: set[int] = set()
     for part in [*parts, _rest(whole, parts)]:
-        part_grid = layout(part)
-        chosen = choose_hidden(part_grid, n)
-        published = _publish(part, part_grid, chosen, ())
+        published = suppress_report(part)
         hidden_keys |= {key for key, cell in _keyed(published).items() if is_hidden(cell)}
         hidden_headlines |= {i for i, h in enumerate(published.headlines) if is_hidden(h.value)}
     keys = _keys(whole)
     hidden = {p for p in grid.counts if keys[p] in hidden_keys or _is_small(grid.counts[p], n)}
     extra = {p for p, key in keys.items() if key in hidden_keys and p not in grid.counts}
-    return _publish(whole, grid, hidden | extra, hidden_headlines)
+    return _publish(whole, grid, hidden | extra, hidden_headlines, marks_small=False)
 
 
-def choose_hidden(grid: Layout, threshold: int) -> set[Position]:
-    """The small counts and, greedily, the least informative cells that protect them."""
+def choose_hidden(grid: Layout, threshold: int, marked: bool) -> tuple[set[Position], bool]:
+    """The small counts and, greedily, the least informative cells that protect them; and
+    whether that protects every one (``marked``: small counts show as "<5")."""
     hidden = {p for p, value in grid.counts.items() if _is_small(value, threshold)}
     lost_lines: set[frozenset[Position]] = set()
     lost_cells: set[Position] = set()  # no cell left to hide: the rest of the report protects them
@@ -112,28 +120,40 @@ def choose_hidden(grid: Layout, threshold: int) -> set[Position]:
             if not _add_cover(grid, hidden, cell, [lonely], threshold):
                 lost_lines.add(lonely)
             continue
-        failing = [c for c in _exposed(grid, hidden, threshold, cache) if c not in lost_cells]
+        exposed = _exposed(grid, hidden, threshold, marked, cache)
+        failing = [c for c in exposed if c not in lost_cells]
         if not failing:
-            return hidden
+            return hidden, not exposed
         if not _add_cover(grid, hidden, failing[0], _lines_of(grid, failing[0]), threshold):
             lost_cells.add(failing[0])
 
 
 def reader_bounds(
-    grid: Layout, hidden: set[Position], threshold: int, cache: Solved | None = None
+    grid: Layout,
+    hidden: set[Position],
+    threshold: int,
+    marked: bool = True,
+    cache: Solved | None = None,
 ) -> dict[Hashable, Bound]:
-    """What a reader can work out about each hidden cell from the printed report."""
+    """What a reader can work out about each hidden cell from the printed report: "<5" is
+    1 to 4 and "×" at least 5 where small counts show as "<5", else "×" is at least 1."""
     unknown: dict[Hashable, Bound] = {
-        p: ((1, threshold - 1) if _is_small(grid.counts[p], threshold) else (threshold, None))
+        p: (
+            ((1, threshold - 1) if _is_small(grid.counts[p], threshold) else (threshold, None))
+            if marked
+            else (1, None)
+        )
         for p in hidden
     }
     known: dict[Hashable, int] = {p: v for p, v in grid.counts.items() if p not in hidden}
     return intervals(unknown, known, grid.relations, cache)
 
 
-def _exposed(grid: Layout, hidden: set[Position], threshold: int, cache: Solved) -> list[Position]:
+def _exposed(
+    grid: Layout, hidden: set[Position], threshold: int, marked: bool, cache: Solved
+) -> list[Position]:
     """Hidden cells a reader can narrow down too far."""
-    found = reader_bounds(grid, hidden, threshold, cache)
+    found = reader_bounds(grid, hidden, threshold, marked, cache)
     exposed = []
     for cell in sorted(hidden):
         low, high = found[cell]
@@ -186,15 +206,23 @@ def _is_small(value: int, threshold: int) -> bool:
 
 
 def _publish(
-    report: Report, grid: Layout, hidden: set[Position], headlines: set[int] | tuple[()]
+    report: Report,
+    grid: Layout,
+    hidden: set[Position],
+    headlines: set[int] | tuple[()],
+    marks_small: bool = True,
 ) -> Report:
-    """The report with hidden counts as ``"<5"`` or ``"×"`` and their amounts as ``"×"``."""
-    n = report.suppress_below
+    """The report with hidden counts as ``"<5"`` or ``"×"`` and their amounts as ``"×"``.
+
+    Without ``marks_small`` (all gemeenten) every hidden cell is ``"×"``: there ``"<5"`` would
+    bound a sum of gemeenten' small counts, each at least 1, and so narrow them down.
+    """
+    n = report.suppress_below if marks_small else 0
     covered = {p for p, counts in grid.amounts.items() if counts & hidden}
 
     def shown(position: Position, cell: Cell) -> Cell:
-        if position in grid.counts and position in hidden:
-            return small_mark(n) if _is_small(grid.counts[position], n) else HIDDEN
+        if position in grid.counts and position in hidden and _is_small(grid.counts[position], n):
+            return small_mark(n)
         return HIDDEN if position in covered or position in hidden else cell
 
     tables = tuple(
@@ -208,22 +236,24 @@ def _publish(
         for t, table in enumerate(report.tables)
     )
     large = {v for p, v in grid.counts.items() if p in hidden and not _is_small(v, n)}
+    n = report.suppress_below
+    mark = small_mark(n) if marks_small else HIDDEN
     return replace(
         report,
         tables=tables,
         headlines=tuple(
-            _headline(h, n, large, i in headlines) for i, h in enumerate(report.headlines)
+            _headline(h, n, mark, large, i in headlines) for i, h in enumerate(report.headlines)
         ),
     )
 
 
-def _headline(headline: Headline, n: int, large: set[int], hide: bool) -> Headline:
+def _headline(headline: Headline, n: int, mark: str, large: set[int], hide: bool) -> Headline:
     """A key figure repeats a table cell: hidden when small or equal to a hidden cell."""
     value = headline.value
     if not isinstance(value, int):
         return headline
     if _is_small(value, n):
-        return replace(headline, value=small_mark(n))
+        return replace(headline, value=mark)
     return replace(headline, value=HIDDEN) if hide or value in large else headline
 
 
