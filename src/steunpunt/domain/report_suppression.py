@@ -5,14 +5,16 @@ One rule for the PDF, the workbook and the dashboard:
 1. A count from 1 up to the threshold (not included) is hidden and printed as ``"<5"``.
 2. Secondary suppression: where a hidden count could be worked out from what is printed (the
    other cells of its column or of its row beside a "Totaal", a total, a figure repeated in
-   another table), more cells are hidden, printed as ``"×"``, choosing the smallest counts that
-   protect it. A reader who combines everything may narrow a small count down to no fewer than
-   three possible values (two for a threshold of 3), and never pins a hidden cell down.
+   another table), more cells are hidden, printed as ``"×"``, choosing the cells that protect
+   it at least cost. A reader who combines everything may narrow a small count down to no
+   fewer than three possible values (two for a threshold of 3), and never pins a hidden cell
+   down; this is checked by linear programming (:mod:`interval_bounds`).
 3. An amount or a number of hours is hidden (``"×"``) with the count it goes with.
 4. Zeros stay: a zero is never hidden, so the hidden cells are never zero.
 5. The report for every gemeente hides each cell that is hidden in the report of any gemeente
    (and of the caregivers without one), so that it minus the other gemeenten' reports gives
-   nothing away.
+   nothing away. There, and in a report where "<5" itself would say too much, every hidden
+   cell is ``"×"``, which tells a reader only "not zero".
 """
 
 from __future__ import annotations
@@ -51,11 +53,11 @@ def privacy_note(threshold: int) -> str:
     n = threshold
     return (
         f"Alleen aantallen, geen namen. Aantallen van 1 tot {n} staan als <{n}. Zou zo'n klein "
-        f"aantal uit te rekenen zijn uit de andere cellen, een totaal, een bedrag of een andere "
-        f"tabel, dan staan er ook andere cellen als {HIDDEN} (steeds de kleinste die volstaan); "
-        f"bedragen en uren naast een verborgen aantal staan ook als {HIDDEN}. Nullen staan er "
-        f"precies in. In het overzicht voor alle gemeenten is elke cel verborgen die in het "
-        f"overzicht van een gemeente verborgen is."
+        f"aantal uit te rekenen zijn uit andere cellen, een totaal of een andere tabel, dan "
+        f"staan ook die cellen als {HIDDEN} (steeds de kleinste die volstaan); een bedrag of "
+        f"uren bij een verborgen aantal ook. Nullen staan er precies in. In het overzicht "
+        f"voor alle gemeenten is verborgen wat in het overzicht van een gemeente verborgen "
+        f"is; daar, en waar <{n} zelf te veel zou zeggen, staat elke verborgen cel als {HIDDEN}."
     )
 
 
