@@ -8,9 +8,10 @@ the last year of the reach table repeating the reach, the overload rows bounded 
 granted + refused at most applied, amounts at € 100 a compliment and hours at 52 a grant, the
 key figures repeating table cells, and the report for all gemeenten being the sum of the
 gemeenten's. It keeps only the relations that the real figures satisfy, and it knows that "<5"
-is 1 to 4 and "×" on a count at least 5 (a small count always shows "<5" and a zero is never
-hidden). Linear programming then gives the range of every hidden cell: it must hold the true
-value, never be a single value, and leave a small count at least three possible values.
+is 1 to 4, "×" on a count in a table that shows "<5" at least 5 (there a small count shows
+"<5"), any other "×" at least 1 (a zero is never hidden). Linear programming then gives the
+range of every hidden cell: it must hold the true value, never be a single value, and leave a
+small count at least three possible values.
 """
 
 from __future__ import annotations
@@ -103,14 +104,15 @@ def test_no_hidden_cell_can_be_pinned_down(
     unknown: dict[Hashable, Bound] = {}
     known: dict[Hashable, int] = {}
     for where, report in published.items():
-        marked = any(str(cell).startswith("<") for _key, cell in _cells(where, report))
-        for key, cell in _cells(where, report):
+        cells = _cells(where, report)
+        marked = {key[1] for key, cell in cells if str(cell).startswith("<")} - {"kerncijfers"}
+        for key, cell in cells:
             if isinstance(cell, str) and cell.startswith("<"):
                 unknown[key] = (1, THRESHOLD - 1)
             elif cell == "×" and not _is_count(raw, key):
                 unknown[key] = (0, None)  # an amount or hours
-            elif cell == "×":  # at least 5 beside "<5" marks; else only "not zero"
-                unknown[key] = (THRESHOLD, None) if marked else (1, None)
+            elif cell == "×":  # at least 5 in a table with "<5" marks; else only "not zero"
+                unknown[key] = (THRESHOLD, None) if key[1] in marked else (1, None)
             else:
                 known[key] = _number(cell)
     hidden_small = [k for k in unknown if _is_count(raw, k) and 0 < truth[k] < THRESHOLD]

@@ -13,7 +13,7 @@ One rule for the PDF, the workbook and the dashboard:
 4. Zeros stay: a zero is never hidden, so the hidden cells are never zero.
 5. The report for every gemeente hides each cell that is hidden in the report of any gemeente
    (and of the caregivers without one), so that it minus the other gemeenten' reports gives
-   nothing away. There, and in a report where "<5" itself would say too much, every hidden
+   nothing away. There, and in a table where "<5" itself would say too much, every hidden
    cell is ``"×"``, which tells a reader only "not zero".
 """
 
@@ -69,25 +69,30 @@ def required_width(threshold: int, small: bool) -> int:
 def suppress_report(report: Report) -> Report:
     """``report`` (counts as numbers) as it may be printed.
 
-    Small counts show as ``"<5"`` where that mark is safe; where "<5" itself would give a count
-    away (four partners with "<5" referrals each and a total of "<5": every one is 1), every
-    hidden cell of the report shows as ``"×"``, which says no more than "not zero".
+    Small counts show as ``"<5"`` where that mark is safe. In a table where "<5" itself would
+    give a count away (four partners with "<5" referrals each and a total of "<5": every one is
+    1) and no cell is left to hide, every hidden cell shows as ``"×"``, which says no more than
+    "not zero".
     """
     if not report.suppress_below:
         return report
     grid = layout(report)
-    hidden, safe = choose_hidden(grid, report.suppress_below, marked=True)
-    if safe:
-        return _publish(report, grid, hidden, ())
-    hidden, _safe = choose_hidden(grid, report.suppress_below, marked=False)
-    return _publish(report, grid, hidden, (), marks_small=False)
+    crossed: set[int] = set()  # tables whose hidden cells all show "×"
+    while True:
+        hidden, exposed = choose_hidden(grid, report.suppress_below, frozenset(crossed))
+        more = {table for table, _r, _c in exposed} - crossed
+        if not more:
+            return _publish(report, grid, hidden, (), frozenset(crossed))
+        crossed |= more
 
 
 def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
     """The report for every gemeente, hiding every cell hidden in any one gemeente's report.
 
     ``parts`` are the gemeenten' reports as counted (not yet suppressed); whatever ``whole``
-    counts beyond them (caregivers without a gemeente) is suppressed as one more part.
+    counts beyond them (caregivers without a gemeente) is suppressed as one more part. Every
+    hidden cell shows ``"×"``: a ``"<5"`` would bound a sum of several gemeenten' small counts,
+    each at least 1, and so narrow them down.
     """
     n = whole.suppress_below
     if not n:
@@ -102,15 +107,22 @@ def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
     keys = _keys(whole)
     hidden = {p for p in grid.counts if keys[p] in hidden_keys or _is_small(grid.counts[p], n)}
     extra = {p for p, key in keys.items() if key in hidden_keys and p not in grid.counts}
-    return _publish(whole, grid, hidden | extra, hidden_headlines, marks_small=False)
+    crossed = frozenset(range(len(whole.tables)))
+    hidden_headlines |= {
+        i for i, h in enumerate(whole.headlines) if isinstance(h.value, int) and h.value < n
+    }
+    return _publish(whole, grid, hidden | extra, hidden_headlines, crossed)
 
 
-def choose_hidden(grid: Layout, threshold: int, marked: bool) -> tuple[set[Position], bool]:
-    """The small counts and, greedily, the least informative cells that protect them; and
-    whether that protects every one (``marked``: small counts show as "<5")."""
+def choose_hidden(
+    grid: Layout, threshold: int, crossed: frozenset[int]
+) -> tuple[set[Position], list[Position]]:
+    """The small counts and, greedily, the least informative cells that protect them; and the
+    hidden cells still exposed when no cell is left to hide (``crossed``: tables that show
+    every hidden cell as "×")."""
     hidden = {p for p, value in grid.counts.items() if _is_small(value, threshold)}
     lost_lines: set[frozenset[Position]] = set()
-    lost_cells: set[Position] = set()  # no cell left to hide: the rest of the report protects them
+    lost_cells: set[Position] = set()
     cache: Solved = {}
     while True:
         hidden |= _copies(grid, hidden)
@@ -122,10 +134,10 @@ def choose_hidden(grid: Layout, threshold: int, marked: bool) -> tuple[set[Posit
             if not _add_cover(grid, hidden, cell, [lonely], threshold):
                 lost_lines.add(lonely)
             continue
-        exposed = _exposed(grid, hidden, threshold, marked, cache)
+        exposed = _exposed(grid, hidden, threshold, crossed, cache)
         failing = [c for c in exposed if c not in lost_cells]
         if not failing:
-            return hidden, not exposed
+            return hidden, exposed
         if not _add_cover(grid, hidden, failing[0], _lines_of(grid, failing[0]), threshold):
             lost_cells.add(failing[0])
 
@@ -134,16 +146,18 @@ def reader_bounds(
     grid: Layout,
     hidden: set[Position],
     threshold: int,
-    marked: bool = True,
+    crossed: frozenset[int] = frozenset(),
     cache: Solved | None = None,
 ) -> dict[Hashable, Bound]:
     """What a reader can work out about each hidden cell from the printed report: "<5" is
-    1 to 4 and "×" at least 5 where small counts show as "<5", else "×" is at least 1."""
+    1 to 4 and "×" at least 5 in a table that shows "<5"; elsewhere "×" is at least 1."""
     unknown: dict[Hashable, Bound] = {
         p: (
-            ((1, threshold - 1) if _is_small(grid.counts[p], threshold) else (threshold, None))
-            if marked
-            else (1, None)
+            (1, None)
+            if p[0] in crossed
+            else (1, threshold - 1)
+            if _is_small(grid.counts[p], threshold)
+            else (threshold, None)
         )
         for p in hidden
     }
@@ -152,10 +166,10 @@ def reader_bounds(
 
 
 def _exposed(
-    grid: Layout, hidden: set[Position], threshold: int, marked: bool, cache: Solved
+    grid: Layout, hidden: set[Position], threshold: int, crossed: frozenset[int], cache: Solved
 ) -> list[Position]:
     """Hidden cells a reader can narrow down too far."""
-    found = reader_bounds(grid, hidden, threshold, marked, cache)
+    found = reader_bounds(grid, hidden, threshold, crossed, cache)
     exposed = []
     for cell in sorted(hidden):
         low, high = found[cell]
@@ -212,19 +226,16 @@ def _publish(
     grid: Layout,
     hidden: set[Position],
     headlines: set[int] | tuple[()],
-    marks_small: bool = True,
+    crossed: frozenset[int],
 ) -> Report:
-    """The report with hidden counts as ``"<5"`` or ``"×"`` and their amounts as ``"×"``.
-
-    Without ``marks_small`` (all gemeenten) every hidden cell is ``"×"``: there ``"<5"`` would
-    bound a sum of gemeenten' small counts, each at least 1, and so narrow them down.
-    """
-    n = report.suppress_below if marks_small else 0
+    """The report with hidden counts as ``"<5"`` or ``"×"`` and their amounts as ``"×"``."""
+    n = report.suppress_below
     covered = {p for p, counts in grid.amounts.items() if counts & hidden}
 
     def shown(position: Position, cell: Cell) -> Cell:
-        if position in grid.counts and position in hidden and _is_small(grid.counts[position], n):
-            return small_mark(n)
+        if position in grid.counts and position in hidden:
+            small = _is_small(grid.counts[position], n) and position[0] not in crossed
+            return small_mark(n) if small else HIDDEN
         return HIDDEN if position in covered or position in hidden else cell
 
     tables = tuple(
@@ -238,25 +249,29 @@ def _publish(
         for t, table in enumerate(report.tables)
     )
     large = {v for p, v in grid.counts.items() if p in hidden and not _is_small(v, n)}
-    n = report.suppress_below
-    mark = small_mark(n) if marks_small else HIDDEN
+    behind_cross = {v for p, v in grid.counts.items() if p in hidden and p[0] in crossed}
     return replace(
         report,
         tables=tables,
         headlines=tuple(
-            _headline(h, n, mark, large, i in headlines) for i, h in enumerate(report.headlines)
+            _headline(h, n, large, behind_cross, i in headlines)
+            for i, h in enumerate(report.headlines)
         ),
     )
 
 
-def _headline(headline: Headline, n: int, mark: str, large: set[int], hide: bool) -> Headline:
-    """A key figure repeats a table cell: hidden when small or equal to a hidden cell."""
+def _headline(
+    headline: Headline, n: int, large: set[int], behind_cross: set[int], hide: bool
+) -> Headline:
+    """A key figure repeats a table cell: hidden when small or equal to a hidden cell, and
+    ``"×"`` rather than ``"<5"`` where it may repeat a cell shown as ``"×"``."""
     value = headline.value
     if not isinstance(value, int):
         return headline
-    if _is_small(value, n):
-        return replace(headline, value=mark)
-    return replace(headline, value=HIDDEN) if hide or value in large else headline
+    if _is_small(value, n) and not hide and value not in behind_cross:
+        return replace(headline, value=small_mark(n))
+    hidden = hide or value in large or value in behind_cross or _is_small(value, n)
+    return replace(headline, value=HIDDEN) if hidden else headline
 
 
 def _keys(report: Report) -> dict[Position, _Key]:
