@@ -238,3 +238,23 @@ def test_sheet_names_stay_unique() -> None:
     used: set[str] = set()
     names = [sheet_name("y" * 40, used, n) for n in range(1, 4)]
     assert names == ["y" * 31, "y" * 27 + " (2)", "y" * 27 + " (3)"]
+
+
+def test_hidden_cells_print_as_marks_in_the_pdf_and_the_workbook(tmp_path: Path) -> None:
+    table = ReportTable(
+        "leeftijd",
+        "Mantelzorgers naar leeftijd",
+        ("Leeftijd", "Aantal"),
+        (("<18", "<5"), ("18-64", "×"), ("65+", 40)),
+        chart=True,
+    )
+    report = make_report(tables=(table,), headlines=(Headline("Overbelast", "×"),))
+    pdf = tmp_path / "r.pdf"
+    render_report(pdf, report)
+    ages = " ".join(page_texts(pdf)).split("Mantelzorgers naar leeftijd")[1]
+    assert ages.count("×") == 2  # beside its empty bar and in the table
+    write_report_workbook(tmp_path / "r.xlsx", report)
+    sheet = load_workbook(tmp_path / "r.xlsx")["leeftijd"]
+    assert [cell.value for cell in sheet[4]] == ["18-64", "×"]
+    assert sheet["B4"].data_type == "s" and sheet["B4"].alignment.horizontal == "right"
+    assert sheet["B5"].value == 40
