@@ -105,7 +105,7 @@ def test_the_pdf_has_a_cover_every_table_and_page_numbers(tmp_path: Path) -> Non
         "1 januari 2026 tot en met 31 december 2026",
         "22 november 2026",
         "Aantallen van 1 tot 5 staan als <5.",
-        "dan staan er ook andere cellen als ×",
+        "staat elke verborgen cel als ×",
         f"Pagina 1 van {pages}",
     ):
         assert expected in cover
