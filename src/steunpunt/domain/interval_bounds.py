@@ -9,16 +9,19 @@ take, rounded inwards to whole numbers, is what the reader learns about it.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 Bound = tuple[int, int | None]
 """The smallest and the largest value; ``None``: no largest."""
-Solved = dict[Hashable, dict[Hashable, Bound]]
-"""Groups already solved, by their unknowns and relations: a caller that adds one unknown at
-a time solves only the group that changed."""
+Solved = dict[Hashable, set[Hashable]]
+"""Groups already checked by :func:`too_narrow`, by their unknowns, relations and widths: a
+caller that adds one unknown at a time solves only the group that changed."""
 EPSILON = 1e-9
 ROUNDING = 1e-6
+SPREAD = 4
+"""Optimisations in random directions before each cell's own (see :func:`too_narrow`)."""
 
 
 @dataclass(frozen=True)
@@ -34,25 +37,50 @@ def intervals(
     unknown: Mapping[Hashable, Bound],
     known: Mapping[Hashable, int],
     relations: Iterable[Relation],
-    cache: Solved | None = None,
 ) -> dict[Hashable, Bound]:
     """The whole-number range of every unknown; raises ``ValueError`` when nothing fits."""
     rows = [row for row in (_substitute(r, unknown, known) for r in relations) if row[0]]
     result: dict[Hashable, Bound] = dict(unknown)
     for cells, group in _components(unknown, rows):
+        result.update(_solve(cells, {cell: unknown[cell] for cell in cells}, group))
+    return result
+
+
+def too_narrow(
+    unknown: Mapping[Hashable, Bound],
+    known: Mapping[Hashable, int],
+    relations: Iterable[Relation],
+    wanted: Mapping[Hashable, int],
+    cache: Solved | None = None,
+) -> set[Hashable]:
+    """The unknowns whose whole-number range is narrower than ``wanted`` (a width).
+
+    Faster than :func:`intervals` where most are wide enough: every vertex the simplex visits
+    is a possible set of values, and an unknown already seen at values far enough apart needs
+    no optimisation of its own.
+    """
+    rows = [row for row in (_substitute(r, unknown, known) for r in relations) if row[0]]
+    found: set[Hashable] = set()
+    grouped: set[Hashable] = set()
+    for cells, group in _components(unknown, rows):
+        grouped.update(cells)
         bounds = {cell: unknown[cell] for cell in cells}
         key = (
             frozenset(bounds.items()),
             frozenset((frozenset(t.items()), total, at_most) for t, total, at_most in group),
+            frozenset((cell, wanted[cell]) for cell in cells),
         )
         if cache is None or key not in cache:
-            solved = _solve(cells, bounds, group)
+            narrow = _narrow(cells, bounds, group, wanted)
             if cache is None:
-                result.update(solved)
+                found |= narrow
                 continue
-            cache[key] = solved
-        result.update(cache[key])
-    return result
+            cache[key] = narrow
+        found |= cache[key]
+    for cell, (low, high) in unknown.items():  # in no relation: only its own bounds
+        if cell not in grouped and high is not None and high - low < wanted[cell]:
+            found.add(cell)
+    return found
 
 
 _Row = tuple[dict[Hashable, float], float, bool]
@@ -98,6 +126,49 @@ def _components(
     return [group for group in groups.values() if group[1]]
 
 
+def _narrow(
+    cells: list[Hashable],
+    bounds: Mapping[Hashable, Bound],
+    rows: list[_Row],
+    wanted: Mapping[Hashable, int],
+) -> set[Hashable]:
+    """The cells of one group whose range is narrower than wanted."""
+    tableau = _Tableau(cells, bounds, rows)
+    seen = [(value, value) for value in tableau.point(list(tableau.basis), tableau.rows)]
+
+    def see(point: list[float]) -> None:
+        for i, value in enumerate(point):
+            low, high = seen[i]
+            seen[i] = (min(low, value), max(high, value))
+
+    def wide(i: int) -> bool:
+        low, high = seen[i]
+        if high == math.inf:
+            return True
+        return math.floor(high + ROUNDING) - math.ceil(low - ROUNDING) >= wanted[cells[i]]
+
+    shuffle = random.Random(len(cells))  # the same checks give the same answer every time
+    bounded = [bounds[cell][1] is not None for cell in cells]
+    for _round in range(SPREAD):  # vertices far apart: most cells are seen wide enough here
+        cost = [shuffle.choice((-1.0, 1.0)) if b else 1.0 for b in bounded]
+        point = tableau.vertex(cost)  # never unbounded: unbounded cells cost 1
+        if point is not None:
+            see(point)
+    narrow: set[Hashable] = set()
+    for i, cell in enumerate(cells):
+        for maximise in (False, True):
+            if wide(i):
+                break
+            point = tableau.solution(i, maximise=maximise)
+            if point is None:  # no greatest value
+                seen[i] = (seen[i][0], math.inf)
+            else:
+                see(point)
+        if not wide(i):
+            narrow.add(cell)
+    return narrow
+
+
 def _solve(
     cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]
 ) -> dict[Hashable, Bound]:
@@ -122,7 +193,7 @@ class _Tableau:
     def __init__(
         self, cells: list[Hashable], bounds: Mapping[Hashable, Bound], rows: list[_Row]
     ) -> None:
-        count = len(cells)
+        count = self.count = len(cells)
         index = {cell: i for i, cell in enumerate(cells)}
         lows = [bounds[cell][0] for cell in cells]
         lines: list[tuple[list[float], float, bool]] = []
@@ -139,22 +210,26 @@ class _Tableau:
             shifted = total - sum(c * lows[index[cell]] for cell, c in terms.items())
             lines.append((line, shifted, at_most))
         slacks = sum(1 for _l, _t, at_most in lines if at_most)
-        width = count + slacks + len(lines)  # an artificial column for every row, then phase one
+        # an artificial column for every row its slack cannot start (then phase one)
+        needy = [not at_most or total < 0 for _l, total, at_most in lines]
+        width = count + slacks + sum(needy)
         self.rows: list[list[float]] = []
         self.basis: list[int] = []
-        slack = count
-        for number, (line, total, at_most) in enumerate(lines):
+        slack, artificial = count, count + slacks
+        for (line, total, at_most), needs in zip(lines, needy, strict=True):
             row = [*line, *[0.0] * (width - count), total]
             if at_most:
                 row[slack] = 1.0
                 slack += 1
             if total < 0:
                 row = [-value for value in row]
-            row[count + slacks + number] = 1.0
+            if needs:
+                row[artificial] = 1.0
+                artificial += 1
             self.rows.append(row)
-            self.basis.append(count + slacks + number)
+            self.basis.append(artificial - 1 if needs else slack - 1)
         self.variables = count + slacks
-        cost = [0.0] * self.variables + [1.0] * len(lines)
+        cost = [0.0] * self.variables + [1.0] * sum(needy)
         missing = _run(self.rows, self.basis, cost)  # never unbounded: a sum of y >= 0
         if missing is None or missing > EPSILON:
             raise ValueError("De relaties spreken elkaar tegen.")
@@ -173,6 +248,28 @@ class _Tableau:
             else:
                 _pivot(self.rows, self.basis, number, column)
         self.rows = [[*row[:keep], row[-1]] for row in self.rows]
+
+    def point(self, basis: list[int], rows: list[list[float]]) -> list[float]:
+        """The values of the cells' ``y`` at a basis."""
+        values = [0.0] * self.count
+        for row, base in zip(rows, basis, strict=True):
+            if base < self.count:
+                values[base] = row[-1]
+        return values
+
+    def solution(self, column: int, *, maximise: bool) -> list[float] | None:
+        """Values of every ``y`` where ``y[column]`` is least (greatest); ``None``: unbounded."""
+        cost = [0.0] * self.count
+        cost[column] = -1.0 if maximise else 1.0
+        return self.vertex(cost)
+
+    def vertex(self, cost: list[float]) -> list[float] | None:
+        """Values of every ``y`` where ``cost . y`` is least; ``None`` when unbounded."""
+        rows = [list(row) for row in self.rows]
+        basis = list(self.basis)
+        if _run(rows, basis, [*cost, *[0.0] * (self.variables - self.count)]) is None:
+            return None
+        return self.point(basis, rows)
 
     def optimum(self, column: int, *, maximise: bool) -> float | None:
         """The least (or greatest) value of ``y[column]``; ``None`` when unbounded."""

@@ -33,6 +33,14 @@ REPEATS: tuple[tuple[tuple[str, int, int], tuple[str, int, int]], ...] = (
 )
 """Cells (table key, row, column; a negative row counts from the end) that print one figure
 twice. Kept only where the two are equal."""
+KEY_FIGURES: tuple[tuple[str, int, int], ...] = (
+    ("bereik", -1, 1),
+    ("bereik", 1, 1),
+    ("overbelasting", 0, 1),
+    ("verwijzingen", -1, 1),
+    ("compliment", 1, 1),
+)
+"""The cell each key figure (headline) repeats, in order; used where the values agree."""
 _WORD = re.compile(r"\w+")
 
 
@@ -49,6 +57,8 @@ class Layout:
     """An amount or a number of hours, and the counts it would give away."""
     repeats: tuple[tuple[Position, Position], ...]
     """Two cells that show the same figure: hidden together."""
+    key_figures: dict[int, Position]
+    """The cell a key figure repeats, where known."""
 
 
 def layout(report: Report) -> Layout:
@@ -67,7 +77,15 @@ def layout(report: Report) -> Layout:
     repeats = _repeats(report, counts)
     relations += [Relation(((a, 1), (b, -1)), 0) for a, b in repeats]
     held = tuple(r for r in relations if _holds(r, counts))
-    return Layout(counts, tuple(line for line in lines if len(line) > 1), held, amounts, repeats)
+    tables = {table.key: (number, len(table.rows)) for number, table in enumerate(report.tables)}
+    sources = {i: _position(tables, *cell) for i, cell in enumerate(KEY_FIGURES)}
+    key_figures = {
+        i: p
+        for i, p in sources.items()
+        if i < len(report.headlines) and counts.get(p, -1) == report.headlines[i].value
+    }
+    lines_kept = tuple(line for line in lines if len(line) > 1)
+    return Layout(counts, lines_kept, held, amounts, repeats, key_figures)
 
 
 def _repeats(report: Report, counts: dict[Position, int]) -> tuple[tuple[Position, Position], ...]:

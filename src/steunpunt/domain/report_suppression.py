@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
 
-from steunpunt.domain.interval_bounds import Bound, Solved, intervals
+from steunpunt.domain.interval_bounds import Bound, Solved, intervals, too_narrow
 from steunpunt.domain.report import Cell, Headline, Report, ReportTable
 from steunpunt.domain.report_relations import Layout, Position, layout
 
@@ -138,19 +138,30 @@ def choose_hidden(
         failing = [c for c in exposed if c not in lost_cells]
         if not failing:
             return hidden, exposed
-        if not _add_cover(grid, hidden, failing[0], _lines_of(grid, failing[0]), threshold):
-            lost_cells.add(failing[0])
+        touched: set[Position] = set()  # one cover per line a round: one may protect both
+        for cell in failing:
+            lines = _lines_of(grid, cell)
+            if any(line & touched for line in lines):
+                continue
+            before = set(hidden)
+            if not _add_cover(grid, hidden, cell, lines, threshold):
+                lost_cells.add(cell)
+            touched |= {cell, *(hidden - before)}
 
 
 def reader_bounds(
-    grid: Layout,
-    hidden: set[Position],
-    threshold: int,
-    crossed: frozenset[int] = frozenset(),
-    cache: Solved | None = None,
+    grid: Layout, hidden: set[Position], threshold: int, crossed: frozenset[int] = frozenset()
 ) -> dict[Hashable, Bound]:
-    """What a reader can work out about each hidden cell from the printed report: "<5" is
-    1 to 4 and "×" at least 5 in a table that shows "<5"; elsewhere "×" is at least 1."""
+    """What a reader can work out about each hidden cell from the printed report."""
+    unknown, known = _knowledge(grid, hidden, threshold, crossed)
+    return intervals(unknown, known, grid.relations)
+
+
+def _knowledge(
+    grid: Layout, hidden: set[Position], threshold: int, crossed: frozenset[int]
+) -> tuple[dict[Hashable, Bound], dict[Hashable, int]]:
+    """The printed counts, and the bounds of the hidden ones: "<5" is 1 to 4 and "×" at least 5
+    in a table that shows "<5"; elsewhere "×" is at least 1."""
     unknown: dict[Hashable, Bound] = {
         p: (
             (1, None)
@@ -161,22 +172,19 @@ def reader_bounds(
         )
         for p in hidden
     }
-    known: dict[Hashable, int] = {p: v for p, v in grid.counts.items() if p not in hidden}
-    return intervals(unknown, known, grid.relations, cache)
+    return unknown, {p: v for p, v in grid.counts.items() if p not in hidden}
 
 
 def _exposed(
     grid: Layout, hidden: set[Position], threshold: int, crossed: frozenset[int], cache: Solved
 ) -> list[Position]:
     """Hidden cells a reader can narrow down too far."""
-    found = reader_bounds(grid, hidden, threshold, crossed, cache)
-    exposed = []
-    for cell in sorted(hidden):
-        low, high = found[cell]
-        width = required_width(threshold, _is_small(grid.counts[cell], threshold))
-        if high is not None and high - low < width:
-            exposed.append(cell)
-    return exposed
+    unknown, known = _knowledge(grid, hidden, threshold, crossed)
+    wanted: dict[Hashable, int] = {
+        p: required_width(threshold, _is_small(grid.counts[p], threshold)) for p in hidden
+    }
+    narrow = too_narrow(unknown, known, grid.relations, wanted, cache)
+    return sorted(p for p in hidden if p in narrow)
 
 
 def _add_cover(
@@ -250,13 +258,19 @@ def _publish(
     )
     large = {v for p, v in grid.counts.items() if p in hidden and not _is_small(v, n)}
     behind_cross = {v for p, v in grid.counts.items() if p in hidden and p[0] in crossed}
+
+    def key_figure(i: int, headline: Headline) -> Headline:
+        source = grid.key_figures.get(i)
+        if source is None:  # its cell unknown: judged by its value
+            return _headline(headline, n, large, behind_cross, i in headlines)
+        shown_there = tables[source[0]].rows[source[1]][source[2]]
+        hide = i in headlines and not is_hidden(shown_there)
+        return replace(headline, value=HIDDEN if hide else shown_there)
+
     return replace(
         report,
         tables=tables,
-        headlines=tuple(
-            _headline(h, n, large, behind_cross, i in headlines)
-            for i, h in enumerate(report.headlines)
-        ),
+        headlines=tuple(key_figure(i, h) for i, h in enumerate(report.headlines)),
     )
 
 
