@@ -39,6 +39,8 @@ YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 DATA = {
     "140-caregivers-year": (140, 11, YEAR),
     "400-caregivers-half-year": (400, 5, (date(2026, 1, 1), date(2026, 6, 30))),
+    "250-caregivers-year": (250, 3, YEAR),
+    "80-caregivers-quarter": (80, 8, (date(2026, 4, 1), date(2026, 6, 30))),
 }
 THRESHOLD = 5
 GEMEENTEN = ("Amersfoort", "Soest", "Eemnes")
