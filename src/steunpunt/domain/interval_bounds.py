@@ -9,7 +9,6 @@ take, rounded inwards to whole numbers, is what the reader learns about it.
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -20,8 +19,9 @@ Solved = dict[Hashable, set[Hashable]]
 caller that adds one unknown at a time solves only the group that changed."""
 EPSILON = 1e-9
 ROUNDING = 1e-6
-SPREAD = 4
-"""Optimisations in random directions before each cell's own (see :func:`too_narrow`)."""
+CAP = 1_000_000
+"""A largest value given to unknowns without one while checking widths: it can only make a
+range narrower (so a range found wide enough is), and a range reaching it is wide anyway."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,8 @@ def _narrow(
     wanted: Mapping[Hashable, int],
 ) -> set[Hashable]:
     """The cells of one group whose range is narrower than wanted."""
-    tableau = _Tableau(cells, bounds, rows)
+    capped = {cell: (low, CAP if high is None else high) for cell, (low, high) in bounds.items()}
+    tableau = _Tableau(cells, capped, rows)
     seen = [(value, value) for value in tableau.point(list(tableau.basis), tableau.rows)]
 
     def see(point: list[float]) -> None:
@@ -143,26 +144,15 @@ def _narrow(
 
     def wide(i: int) -> bool:
         low, high = seen[i]
-        if high == math.inf:
-            return True
         return math.floor(high + ROUNDING) - math.ceil(low - ROUNDING) >= wanted[cells[i]]
 
-    shuffle = random.Random(len(cells))  # the same checks give the same answer every time
-    bounded = [bounds[cell][1] is not None for cell in cells]
-    for _round in range(SPREAD):  # vertices far apart: most cells are seen wide enough here
-        cost = [shuffle.choice((-1.0, 1.0)) if b else 1.0 for b in bounded]
-        point = tableau.vertex(cost)  # never unbounded: unbounded cells cost 1
-        if point is not None:
-            see(point)
     narrow: set[Hashable] = set()
     for i, cell in enumerate(cells):
         for maximise in (False, True):
             if wide(i):
                 break
             point = tableau.solution(i, maximise=maximise)
-            if point is None:  # no greatest value
-                seen[i] = (seen[i][0], math.inf)
-            else:
+            if point is not None:  # never None: every cell has a largest value
                 see(point)
         if not wide(i):
             narrow.add(cell)
