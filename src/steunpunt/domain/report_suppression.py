@@ -109,7 +109,9 @@ def suppress_all_gemeenten(whole: Report, parts: Sequence[Report]) -> Report:
     extra = {p for p, key in keys.items() if key in hidden_keys and p not in grid.counts}
     crossed = frozenset(range(len(whole.tables)))
     hidden_headlines |= {
-        i for i, h in enumerate(whole.headlines) if isinstance(h.value, int) and h.value < n
+        i
+        for i, h in enumerate(whole.headlines)
+        if isinstance(h.value, int) and _is_small(h.value, n)
     }
     return _publish(whole, grid, hidden | extra, hidden_headlines, crossed)
 
