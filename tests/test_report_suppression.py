@@ -147,9 +147,8 @@ def test_a_zero_is_never_hidden_nor_used_to_hide() -> None:
 
 def test_the_report_for_all_gemeenten_minus_the_others_gives_nothing_away() -> None:
     def ages(young: int, middle: int, old: int, where: str) -> Report:
-        return report(
-            column("leeftijd", ("<18", young), ("18-64", middle), ("65+", old)), where=where
-        )
+        table = column("leeftijd", ("<18", young), ("18-64", middle), ("65+", old))
+        return report(table, headlines=(Headline("Geen", 0), Headline("Jong", young)), where=where)
 
     soest, baarn, whole = ages(3, 40, 20, "Soest"), ages(10, 50, 30, "Baarn"), ages(13, 90, 50, "")
     # Soest: 3 is small, the smaller of 40 and 20 protects it. Baarn hides nothing.
@@ -157,7 +156,9 @@ def test_the_report_for_all_gemeenten_minus_the_others_gives_nothing_away() -> N
     assert rows(suppress_report(baarn)) == [(10,), (50,), (30,)]
     # Printing 13 for all gemeenten would give Soest's 13 - 10 = 3 and 50 - 30 = 20: every
     # cell hidden in a gemeente is hidden for all gemeenten too (13 and 50 are not small).
-    assert rows(suppress_all_gemeenten(whole, [soest, baarn])) == [(X,), (90,), (X,)]
+    both = suppress_all_gemeenten(whole, [soest, baarn])
+    assert rows(both) == [(X,), (90,), (X,)]
+    assert [h.value for h in both.headlines] == [0, X]  # a zero stays; 13 repeats a hidden cell
 
 
 def test_caregivers_without_a_gemeente_are_protected_like_a_gemeente() -> None:
