@@ -1,8 +1,8 @@
 """The verantwoording report as plain data: counts in tables, small counts suppressed.
 
 The service fills a :class:`Report` with counts from SQL; the PDF and the workbook only lay it
-out. Counts only, never a name: and a cell below the threshold (e.g. fewer than 5) is shown as
-``"<5"`` so that no one can be recognised.
+out. Counts only, never a name: :mod:`steunpunt.domain.report_suppression` hides small counts
+(``"<5"``) and the cells that would give them away (``"×"``) so that no one can be recognised.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import pairwise
 from steunpunt.domain.errors import ValidationFailed
 
 Cell = int | str
-"""A count, or a suppressed count (``"<5"``), or a label."""
+"""A count, a hidden count (``"<5"`` or ``"×"``), an amount, or a label."""
 
 
 @dataclass(frozen=True)
