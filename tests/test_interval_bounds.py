@@ -18,7 +18,9 @@ def test_a_small_count_beside_a_large_one_in_a_known_sum() -> None:
     # a + b = 6: b at least 5 leaves a = 1.
     tight = [Relation((("a", 1), ("b", 1)), 6)]
     assert intervals({"a": (1, 4), "b": (5, None)}, {}, tight) == {"a": (1, 1), "b": (5, 5)}
-    assert too_narrow({"a": (1, 4), "b": (5, None)}, {}, tight, {"a": 2, "b": 1}) == {"a", "b"}
+    wanted = {"a": 2, "b": 1}
+    assert too_narrow({"a": (1, 4), "b": (5, None)}, {}, tight, wanted, 100) == {"a", "b"}
+    assert too_narrow({"a": (1, 4), "b": (5, None)}, {}, row, wanted, 100) == set()
 
 
 def test_known_cells_inequalities_and_no_largest_value() -> None:
@@ -60,7 +62,7 @@ def test_ranges_agree_with_trying_every_value(seed: int) -> None:
     assert intervals(unknown, known, relations) == expected
     wanted = {cell: 2 for cell in unknown}
     narrow = {cell for cell, (low, high) in expected.items() if (high or 99) - low < 2}
-    assert too_narrow(unknown, known, relations, wanted) == narrow
+    assert too_narrow(unknown, known, relations, wanted, 100) == narrow
 
 
 def _brute_force(

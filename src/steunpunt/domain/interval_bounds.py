@@ -19,9 +19,6 @@ Solved = dict[Hashable, set[Hashable]]
 caller that adds one unknown at a time solves only the group that changed."""
 EPSILON = 1e-9
 ROUNDING = 1e-6
-CAP = 1_000_000
-"""A largest value given to unknowns without one while checking widths: it can only make a
-range narrower (so a range found wide enough is), and a range reaching it is wide anyway."""
 
 
 @dataclass(frozen=True)
@@ -51,9 +48,14 @@ def too_narrow(
     known: Mapping[Hashable, int],
     relations: Iterable[Relation],
     wanted: Mapping[Hashable, int],
+    cap: int,
     cache: Solved | None = None,
 ) -> set[Hashable]:
     """The unknowns whose whole-number range is narrower than ``wanted`` (a width).
+
+    ``cap`` is a largest value for unknowns without one, above every true value and far above
+    the widths wanted: it can only make a range narrower (so a range found wide enough is), and
+    a range that reaches it is wide enough anyway.
 
     Faster than :func:`intervals` where most are wide enough: every vertex the simplex visits
     is a possible set of values, and an unknown already seen at values far enough apart needs
@@ -69,9 +71,10 @@ def too_narrow(
             frozenset(bounds.items()),
             frozenset((frozenset(t.items()), total, at_most) for t, total, at_most in group),
             frozenset((cell, wanted[cell]) for cell in cells),
+            cap,
         )
         if cache is None or key not in cache:
-            narrow = _narrow(cells, bounds, group, wanted)
+            narrow = _narrow(cells, bounds, group, wanted, cap)
             if cache is None:
                 found |= narrow
                 continue
@@ -131,9 +134,10 @@ def _narrow(
     bounds: Mapping[Hashable, Bound],
     rows: list[_Row],
     wanted: Mapping[Hashable, int],
+    cap: int,
 ) -> set[Hashable]:
     """The cells of one group whose range is narrower than wanted."""
-    capped = {cell: (low, CAP if high is None else high) for cell, (low, high) in bounds.items()}
+    capped = {cell: (low, cap if high is None else high) for cell, (low, high) in bounds.items()}
     tableau = _Tableau(cells, capped, rows)
     seen = [(value, value) for value in tableau.point(list(tableau.basis), tableau.rows)]
 

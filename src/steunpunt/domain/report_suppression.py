@@ -185,7 +185,8 @@ def _exposed(
     wanted: dict[Hashable, int] = {
         p: required_width(threshold, _is_small(grid.counts[p], threshold)) for p in hidden
     }
-    narrow = too_narrow(unknown, known, grid.relations, wanted, cache)
+    cap = 2 * max(grid.counts.values(), default=0) + threshold + 10  # above every count
+    narrow = too_narrow(unknown, known, grid.relations, wanted, cap, cache)
     return sorted(p for p in hidden if p in narrow)
 
 
