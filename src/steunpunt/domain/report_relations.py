@@ -67,13 +67,21 @@ def layout(report: Report) -> Layout:
     lines: list[frozenset[Position]] = []
     relations: list[Relation] = []
     amounts: dict[Position, frozenset[Position]] = {}
+    columns: list[list[Position]] = []
     for number, table in enumerate(report.tables):
         cells = _counts(number, table)
         counts.update(cells)
-        table_lines, table_relations = _lines(number, table, cells)
+        table_lines, table_relations, table_columns = _lines(number, table, cells)
         lines += table_lines
         relations += table_relations
+        columns += table_columns
         amounts.update(_amounts(number, table, cells))
+    for column in columns:  # the ages add up to those registered, printed in another table
+        total = sum(counts[p] for p in column)
+        for other, value in counts.items():
+            if total and value == total and other[0] != column[0][0]:
+                lines.append(frozenset((*column, other)))
+                relations.append(_sum_relation(other, [*column, other]))
     repeats = _repeats(report, counts)
     relations += [Relation(((a, 1), (b, -1)), 0) for a, b in repeats]
     held = tuple(r for r in relations if _holds(r, counts))
@@ -115,8 +123,9 @@ def _counts(number: int, table: ReportTable) -> dict[Position, int]:
 
 def _lines(
     number: int, table: ReportTable, cells: dict[Position, int]
-) -> tuple[list[frozenset[Position]], list[Relation]]:
-    """Columns (with their "Totaal" row) and, beside a "Totaal" column, rows."""
+) -> tuple[list[frozenset[Position]], list[Relation], list[list[Position]]]:
+    """Columns (with their "Totaal" row) and, beside a "Totaal" column, rows; and the columns
+    without a "Totaal" row, whose sum may be a figure of another table."""
     rows = range(len(table.rows))
     total_row = next((r for r in rows if _is_total(table.rows[r][0])), None)
     total_column = next(
@@ -125,6 +134,7 @@ def _lines(
     columns = sorted({c for _t, _r, c in cells})
     lines: list[frozenset[Position]] = []
     relations: list[Relation] = []
+    open_columns: list[list[Position]] = []
     for c in columns:
         column = [(number, r, c) for r in rows if (number, r, c) in cells]
         lines.append(frozenset(column))
@@ -132,6 +142,7 @@ def _lines(
             relations.append(_sum_relation((number, total_row, c), column))
         else:  # the column's sum may be printed elsewhere (ages add up to those registered)
             relations.append(Relation(tuple((p, 1) for p in column), sum(cells[p] for p in column)))
+            open_columns.append(column)
         for signs in IDENTITIES.get(table.key, ()) if c == columns[0] else ():
             if len(signs) == len(column):
                 relations.append(Relation(tuple(zip(column, signs, strict=True)), 0))
@@ -141,7 +152,7 @@ def _lines(
             lines.append(frozenset(row))
             if (number, r, total_column) in cells:
                 relations.append(_sum_relation((number, r, total_column), row))
-    return lines, relations
+    return lines, relations, open_columns
 
 
 def _sum_relation(total: Position, line: Sequence[Position]) -> Relation:
