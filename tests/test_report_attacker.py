@@ -11,7 +11,8 @@ gemeenten's. It keeps only the relations that the real figures satisfy, and it k
 is 1 to 4, "×" on a count in a table that shows "<5" at least 5 (there a small count shows
 "<5"), any other "×" at least 1 (a zero is never hidden). Linear programming then gives the
 range of every hidden cell: it must hold the true value, never be a single value, and leave a
-small count at least three possible values.
+small count at least three possible values (the two of "<3" at a threshold of 3). The data sets
+use thresholds of 5, 3 and 10 (then "<5" above reads "<3" or "<10").
 """
 
 from __future__ import annotations
