@@ -15,6 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from steunpunt.domain.report import Headline, Report, ReportTable
+from steunpunt.domain.report_suppression import privacy_note
 from steunpunt.io.report_workbook import sheet_name, write_report_workbook
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.report_pdf import render_report
@@ -103,7 +104,8 @@ def test_the_pdf_has_a_cover_every_table_and_page_numbers(tmp_path: Path) -> Non
         "Amersfoort",
         "1 januari 2026 tot en met 31 december 2026",
         "22 november 2026",
-        "Alleen aantallen; aantallen kleiner dan 5 staan als <5.",
+        "Aantallen van 1 tot 5 staan als <5.",
+        "staat elke verborgen cel als ×",
         f"Pagina 1 van {pages}",
     ):
         assert expected in cover
@@ -188,7 +190,7 @@ def test_the_workbook_has_an_overview_and_a_sheet_per_table(tmp_path: Path) -> N
     assert ("Gemeente", "Amersfoort") in overview
     assert ("Periode", "1 januari 2026 tot en met 31 december 2026") in overview
     assert ("Gemaakt op", "22 november 2026") in overview
-    assert ("Privacy", "Alleen aantallen; aantallen kleiner dan 5 staan als <5.") in overview
+    assert ("Privacy", privacy_note(5)) in overview
     assert ("Geregistreerde mantelzorgers", 2268) in overview
     assert ("Jonge mantelzorgers", "<5") in overview
 
@@ -236,3 +238,23 @@ def test_sheet_names_stay_unique() -> None:
     used: set[str] = set()
     names = [sheet_name("y" * 40, used, n) for n in range(1, 4)]
     assert names == ["y" * 31, "y" * 27 + " (2)", "y" * 27 + " (3)"]
+
+
+def test_hidden_cells_print_as_marks_in_the_pdf_and_the_workbook(tmp_path: Path) -> None:
+    table = ReportTable(
+        "leeftijd",
+        "Mantelzorgers naar leeftijd",
+        ("Leeftijd", "Aantal"),
+        (("<18", "<5"), ("18-64", "×"), ("65+", 40)),
+        chart=True,
+    )
+    report = make_report(tables=(table,), headlines=(Headline("Overbelast", "×"),))
+    pdf = tmp_path / "r.pdf"
+    render_report(pdf, report)
+    ages = " ".join(page_texts(pdf)).split("Mantelzorgers naar leeftijd")[1]
+    assert ages.count("×") == 2  # beside its empty bar and in the table
+    write_report_workbook(tmp_path / "r.xlsx", report)
+    sheet = load_workbook(tmp_path / "r.xlsx")["leeftijd"]
+    assert [cell.value for cell in sheet[4]] == ["18-64", "×"]
+    assert sheet["B4"].data_type == "s" and sheet["B4"].alignment.horizontal == "right"
+    assert sheet["B5"].value == 40

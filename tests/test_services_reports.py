@@ -193,15 +193,24 @@ def test_one_gemeente_counts_only_its_own_caregivers(
     assert counts(soest, "compliment")[0] == ("Aanvragen", 0)  # the round is Amersfoort's
 
 
-def test_small_counts_are_suppressed_but_zeros_and_amounts_stay(
+def test_small_counts_are_suppressed_with_their_amounts_but_zeros_stay(
     services: Services, register: dict[str, int]
 ) -> None:
-    report = services.reports.report(*YEAR)
+    report = services.reports.report(*YEAR)  # all gemeenten: every hidden cell shows "×"
     assert report.suppress_below == 5
-    assert counts(report, "bereik")[0] == ("Ingeschreven op 1 januari 2026", "<5")
+    assert counts(report, "bereik")[0] == ("Ingeschreven op 1 januari 2026", "×")
     assert dict(counts(report, "contacten"))["E-mail"] == 0
-    assert dict(counts(report, "compliment"))["Bedrag toegekend"] == "€ 100,00"
-    assert all(headline.value == "<5" for headline in report.headlines)
+    # 2 applied, 1 granted, 1 refused: all below 5. € 100,00 granted at € 100 a compliment
+    # would say "1 granted": hidden with its count. Nothing paid: 0 and € 0,00 stay.
+    assert counts(report, "compliment") == [
+        ("Aanvragen", "×"),
+        ("Toegekend", "×"),
+        ("Afgewezen", "×"),
+        ("Uitbetaald", 0),
+        ("Bedrag toegekend", "×"),
+        ("Bedrag uitbetaald", "€ 0,00"),
+    ]
+    assert all(headline.value == "×" for headline in report.headlines)  # 4, 2, 2, 2 and 1
 
 
 def test_reach_by_year_for_the_dashboard_is_not_suppressed(

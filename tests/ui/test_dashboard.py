@@ -53,6 +53,9 @@ def test_tiles_title_and_chart_show_the_report(qtbot: QtBot) -> None:
         ("4.321", "Contactmomenten"),
     ]
     assert view.tiles.columns == 4
+    hidden = view.tiles.tiles[2]  # a person hovering over "<5" reads the rule of the report
+    assert "Aantallen van 1 tot 5 staan als <5" in hidden.toolTip()
+    assert view.tiles.tiles[0].toolTip() == ""
     assert view.chart.accessibleDescription().startswith("2024: 980 ingeschreven, 210 nieuw")
 
     image = view.chart.grab().toImage()

@@ -79,3 +79,18 @@ def test_wrong_brackets_or_period_are_said_in_dutch_and_nothing_is_made(
     dialog.make(".pdf")
     assert "vóór het begin" in dialog.message.text()
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_privacy_rule_is_explained_and_a_threshold_of_two_is_refused(
+    dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.suppress.setValue(7)
+    note = dialog.privacy_note.text()
+    assert "Aantallen van 1 tot 7 staan als <7" in note and "×" in note and "Nullen" in note
+    dialog.suppress.setValue(0)
+    assert dialog.privacy_note.text() == "Alle aantallen staan er precies in."
+    dialog.suppress.setValue(2)  # "<2" would say "exactly 1"
+    choose(monkeypatch, tmp_path / "x.pdf")
+    dialog.make(".pdf")
+    assert "precies 1" in dialog.message.text()
+    assert list(tmp_path.glob("*.pdf")) == []

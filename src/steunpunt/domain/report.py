@@ -1,8 +1,8 @@
 """The verantwoording report as plain data: counts in tables, small counts suppressed.
 
 The service fills a :class:`Report` with counts from SQL; the PDF and the workbook only lay it
-out. Counts only, never a name: and a cell below the threshold (e.g. fewer than 5) is shown as
-``"<5"`` so that no one can be recognised.
+out. Counts only, never a name: :mod:`steunpunt.domain.report_suppression` hides small counts
+(``"<5"``) and the cells that would give them away (``"×"``) so that no one can be recognised.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import pairwise
 from steunpunt.domain.errors import ValidationFailed
 
 Cell = int | str
-"""A count, or a suppressed count (``"<5"``), or a label."""
+"""A count, a hidden count (``"<5"`` or ``"×"``), an amount, or a label."""
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,18 @@ class ReportSettings:
     """Office settings of the report."""
 
     suppress_below: int = 5
-    """Counts from 1 up to this number (not included) are shown as ``"<5"``; 0 shows all."""
+    """Counts from 1 up to this number (not included) are shown as ``"<5"``; 0 shows all.
+    1 and 2 are refused: ``"<2"`` would say the count is exactly 1."""
     age_brackets: tuple[int, ...] = (18, 25, 45, 65, 80)
     """Lower bounds of the age brackets after the first: <18, 18-24, 25-44, 45-64, 65-79, 80+."""
 
     def check(self) -> ReportSettings:
         errors: dict[str, str] = {}
-        if not 0 <= self.suppress_below <= 20:
-            errors["suppress_below"] = "Kies een drempel van 0 (niets verbergen) tot en met 20."
+        if not (self.suppress_below == 0 or 3 <= self.suppress_below <= 20):
+            errors["suppress_below"] = (
+                "Kies een drempel van 3 tot en met 20, of 0 (niets verbergen): "
+                "bij 2 zou '<2' precies 1 betekenen."
+            )
         bounds = self.age_brackets
         if not bounds or list(bounds) != sorted(set(bounds)) or bounds[0] < 1 or bounds[-1] > 110:
             errors["age_brackets"] = (
@@ -66,11 +70,6 @@ def report_settings_from_json(text: str) -> ReportSettings:
         return settings.check()
     except (ValueError, TypeError, AttributeError, ValidationFailed):
         return ReportSettings()
-
-
-def suppressed(count: int, below: int) -> Cell:
-    """``3`` -> ``"<5"`` when counts below 5 are hidden; 0 and larger counts stay."""
-    return f"<{below}" if 0 < count < below else count
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.report import Cell, Report, ReportTable
+from steunpunt.domain.report_suppression import is_hidden, privacy_note
 from steunpunt.io.atomic import write_atomically
 from steunpunt.io.payment_list import EURO_FORMAT
 
@@ -28,7 +29,6 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MONEY = re.compile(r"^€\s*(-?\d{1,3}(?:\.\d{3})*|-?\d+),(\d{2})$")
-_SUPPRESSED = re.compile(r"^<\d+$")
 _RESERVED = {"history"}  # Excel keeps this sheet name for itself
 
 
@@ -78,8 +78,7 @@ def _write_overview(sheet: Any, report: Report, names: Sequence[str]) -> None:
         ("Gemaakt op", long_date(report.made_on)),
     ]
     if report.suppress_below:
-        n = report.suppress_below
-        rows.append(("Privacy", f"Alleen aantallen; aantallen kleiner dan {n} staan als <{n}."))
+        rows.append(("Privacy", privacy_note(report.suppress_below)))
     if not report.headlines and not report.tables:
         rows += [(), (EMPTY_TEXT,)]
     if report.headlines:
@@ -123,7 +122,8 @@ def _write_table(sheet: Any, table: ReportTable) -> None:
 def _styled(
     sheet: Any, value: Cell, *, bold: bool = False, italic: bool = False, size: float = 11
 ) -> Any:
-    """A write-only cell: a count as a number, money as euros, "<5" to the right, text as text."""
+    """A write-only cell: a count as a number, money as euros, "<5" and "×" to the right,
+    text as text."""
     from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
     from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 
@@ -138,7 +138,7 @@ def _styled(
     else:
         cell = WriteOnlyCell(sheet, _ILLEGAL.sub("", value))
         cell.data_type = "s"  # a label typed as "=SOM(...)" stays text, not a formula
-        if _SUPPRESSED.match(value):
+        if is_hidden(value):
             cell.alignment = Alignment(horizontal="right")
     if bold or italic or size != 11:
         cell.font = Font(bold=bold, italic=italic, size=size)

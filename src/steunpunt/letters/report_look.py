@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from steunpunt.domain.report import Cell, Headline, ReportTable
+from steunpunt.domain.report_suppression import is_hidden
 from steunpunt.letters.fonts import Fonts
 from steunpunt.letters.house_style import HouseStyle
 
@@ -30,7 +30,6 @@ KEEP_ROWS = 20  # a table this short is not split over two pages
 CHART_HEIGHT = 90 * mm  # bars shrink to this height, but never thinner than MIN_PITCH
 CHART_LIMIT = 190 * mm  # a table too long to chart within this height gets no chart
 MIN_PITCH, MAX_PITCH = 8.0, 16.0
-SUPPRESSED = re.compile(r"^<\d+$")
 
 
 class Look:
@@ -78,7 +77,7 @@ class Look:
 
 
 def bar_chart(table: ReportTable, look: Look) -> Drawing | None:
-    """Horizontal bars of the first count column; a suppressed count is an empty bar."""
+    """Horizontal bars of the first count column; a hidden count is an empty bar."""
     rows = [row for row in table.rows if not is_total(row)]
     columns = range(1, min(len(row) for row in rows)) if rows else range(0)
     column = next((c for c in columns if all(_is_count(row[c]) for row in rows)), None)
@@ -166,12 +165,14 @@ def cell_text(cell: Cell) -> str:
 
 
 def _is_count(cell: Cell) -> bool:
-    return isinstance(cell, int) or bool(SUPPRESSED.match(cell))
+    return isinstance(cell, int) or is_hidden(cell)
 
 
 def _amount(cell: Cell) -> int:
-    """The length of a bar: the count, or the threshold of a suppressed one (``"<5"`` -> 5)."""
-    return cell if isinstance(cell, int) else int(cell[1:])
+    """The length of a bar: the count, the threshold of a small one (``"<5"`` -> 5), or none."""
+    if isinstance(cell, int):
+        return cell
+    return int(cell[1:]) if cell[1:].isdigit() else 0
 
 
 def is_total(row: Sequence[Cell]) -> bool:

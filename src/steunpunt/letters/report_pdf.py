@@ -36,6 +36,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.report import Report, ReportTable
+from steunpunt.domain.report_suppression import is_hidden, privacy_note
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter_document import fit_image
@@ -47,7 +48,6 @@ from steunpunt.letters.report_look import (
     MARGIN,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    SUPPRESSED,
     WIDTH,
     Look,
     TileRow,
@@ -152,8 +152,7 @@ def _cover(report: Report, look: Look) -> list[Any]:
         grid,
     ]
     if report.suppress_below:
-        n = report.suppress_below
-        note = f"<b>Privacy</b><br/>Alleen aantallen; aantallen kleiner dan {n} staan als &lt;{n}."
+        note = f"<b>Privacy</b><br/>{escape(privacy_note(report.suppress_below))}"
         box = Table([[Paragraph(note, styles["td"])]], colWidths=[WIDTH], hAlign="LEFT")
         lines = [("LINEBEFORE", (0, 0), (0, -1), 3, look.accent)]
         box.setStyle(TableStyle([*look.cells(3 * mm, 4 * mm, look.tint), *lines]))
@@ -208,7 +207,7 @@ def _grid(table: ReportTable, look: Look) -> Table:
         commands += [
             ("TEXTCOLOR", (column, number), (column, number), look.muted)
             for column, cell in enumerate(row)
-            if column and isinstance(cell, str) and SUPPRESSED.match(cell)
+            if column and is_hidden(cell)
         ]
     grid = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle(commands))

@@ -1,4 +1,8 @@
-"""The verantwoording for the gemeente: counts over a period, small counts suppressed."""
+"""The verantwoording for the gemeente: counts over a period, small counts suppressed.
+
+The tables are counted as they are; :mod:`steunpunt.domain.report_suppression` then hides what
+must be hidden, for one gemeente alone or, for all gemeenten, consistently with each one.
+"""
 
 from __future__ import annotations
 
@@ -28,9 +32,9 @@ from steunpunt.domain.report import (
     ReportTable,
     report_settings_from_json,
     report_settings_to_json,
-    suppressed,
 )
 from steunpunt.domain.report_period import GrantTerm, hours_in_period, to_tenths
+from steunpunt.domain.report_suppression import suppress_all_gemeenten, suppress_report
 from steunpunt.services.dto import Actor
 from steunpunt.services.household_help_records import read_rules
 from steunpunt.services.office_settings import (
@@ -86,20 +90,30 @@ class ReportService:
         with self._scope() as session:
             settings = read_setting(session, REPORT, report_settings_from_json)
             overload_from = read_setting(session, BURDEN_BANDS, bands_from_json).overload_from
-            maker = _Tables(session, starts_on, ends_on, municipality, settings, overload_from)
-            tables, headlines = maker.tables()
+
+            def counted(where: str) -> Report:
+                maker = _Tables(session, starts_on, ends_on, where, settings, overload_from)
+                tables, headlines = maker.tables()
+                return Report(
+                    title=TITLE,
+                    organisation=organisation,
+                    municipality=where,
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    made_on=self._today(),
+                    suppress_below=settings.suppress_below,
+                    headlines=headlines,
+                    tables=tables,
+                )
+
+            report = counted(municipality)
+            if municipality:
+                report = suppress_report(report)
+            elif settings.suppress_below:
+                names = session.scalars(q.municipalities_query())
+                report = suppress_all_gemeenten(report, [counted(str(n)) for n in names])
         log.info("Report made for %s, %s to %s", municipality or "all", starts_on, ends_on)
-        return Report(
-            title=TITLE,
-            organisation=organisation,
-            municipality=municipality,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            made_on=self._today(),
-            suppress_below=settings.suppress_below,
-            headlines=headlines,
-            tables=tables,
-        )
+        return report
 
 
 class _Tables:
@@ -121,7 +135,8 @@ class _Tables:
         self._overload_from = overload_from
 
     def _cell(self, count: int) -> Cell:
-        return suppressed(int(count), self._settings.suppress_below)
+        """A count as counted: the whole report is suppressed at once afterwards."""
+        return int(count)
 
     def _rows(self, pairs: Iterable[tuple[str, int]]) -> tuple[tuple[Cell, ...], ...]:
         return tuple((label, self._cell(count)) for label, count in pairs)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.report import Cell, Report
+from steunpunt.domain.report_suppression import is_hidden, privacy_note
 from steunpunt.ui.i18n import tr
 
 Reach = tuple[int, int, int]
@@ -68,7 +69,9 @@ def nice_top(value: int) -> tuple[int, int]:
 class Tile(QFrame):
     """One headline: a large value above its label."""
 
-    def __init__(self, label: str, value: Cell, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, value: Cell, threshold: int = 0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         self.setStyleSheet(
@@ -84,6 +87,8 @@ class Tile(QFrame):
         layout.addWidget(self.label)
         layout.addStretch(1)
         self.setMinimumWidth(140)
+        if is_hidden(value):  # the same rule as the PDF and the workbook, said where it shows
+            self.setToolTip(privacy_note(threshold))
 
 
 class TileGrid(QWidget):
@@ -98,12 +103,12 @@ class TileGrid(QWidget):
         # A fixed minimum: else the current columns' width would keep the grid from shrinking.
         self.setMinimumWidth(TILE_WIDTH - 40)
 
-    def set_tiles(self, headlines: Sequence[tuple[str, Cell]]) -> None:
+    def set_tiles(self, headlines: Sequence[tuple[str, Cell]], threshold: int = 0) -> None:
         for tile in self.tiles:
             self._grid.removeWidget(tile)
             tile.hide()
             tile.deleteLater()
-        self.tiles = [Tile(label, value, self) for label, value in headlines]
+        self.tiles = [Tile(label, value, threshold, self) for label, value in headlines]
         self.columns = 0
         self._reflow()
 
@@ -296,7 +301,7 @@ class DashboardView(QWidget):
     def show_report(self, report: Report, reach: Sequence[Reach]) -> None:
         """Show the headlines as tiles under the title line, and reach as a bar chart."""
         self.title.setText(title_line(report))
-        self.tiles.set_tiles([(h.label, h.value) for h in report.headlines])
+        self.tiles.set_tiles([(h.label, h.value) for h in report.headlines], report.suppress_below)
         self.chart.set_reach(reach)
         self.pages.setCurrentIndex(1)
 

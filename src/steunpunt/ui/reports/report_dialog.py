@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.report import Report, ReportSettings
+from steunpunt.domain.report_suppression import privacy_note
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
@@ -101,6 +102,7 @@ class ReportDialog(QDialog):
         privacy_form.addRow(tr("Aantallen kleiner dan"), self.suppress)
         privacy_form.addRow(tr("Leeftijdsgroepen vanaf"), self.brackets)
         self.privacy_note = QLabel(self)
+        self.privacy_note.setWordWrap(True)
         privacy_form.addRow(self.privacy_note)
         self.suppress.valueChanged.connect(self._explain_privacy)
         self._explain_privacy(self.suppress.value())
@@ -119,11 +121,7 @@ class ReportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
     def _explain_privacy(self, below: int) -> None:
-        if below:
-            text = tr("Aantallen van 1 tot {n} staan als '<{n}': niemand is te herkennen.")
-            self.privacy_note.setText(text.format(n=below))
-        else:
-            self.privacy_note.setText(tr("Alle aantallen staan er precies in."))
+        self.privacy_note.setText(privacy_note(below))
 
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day), self)
