@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -14,15 +13,13 @@ from sqlalchemy.orm import Session
 from steunpunt.db.compliment_models import (
     ComplimentApplication,
     ComplimentRound,
-    PaymentBatch,
 )
 from steunpunt.db.models import CareRelation
-from steunpunt.domain.compliment.allocation import Allocation, allocate
+from steunpunt.domain.compliment.allocation import Allocation
 from steunpunt.domain.compliment.application import ApplicationData, checked_application
 from steunpunt.domain.compliment.control_letter import RETURNED, is_overdue, not_returned
-from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.fraud import draw_sample
-from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
+from steunpunt.domain.compliment.round_rules import rules_from_json
 from steunpunt.domain.compliment.status import (
     ApplicationStatus,
     allowed_next,
@@ -36,6 +33,7 @@ from steunpunt.services.application_records import (
     record_change,
 )
 from steunpunt.services.compliment_amounts import apply_revisions, place, rebalance
+from steunpunt.services.compliment_batches import BatchPreview, batch_preview_of
 from steunpunt.services.compliment_dto import (
     ApplicationDetail,
     ApplicationView,
@@ -43,38 +41,13 @@ from steunpunt.services.compliment_dto import (
 from steunpunt.services.compliment_evaluation import RoundEvaluation, evaluate_round
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed
+from steunpunt.services.payments import check_payment_state
 from steunpunt.services.records import load, load_for_edit
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
 
 WHAT = "Deze aanvraag"
-
-
-@dataclass(frozen=True)
-class BatchLine:
-    """One application in the preview of a batch decision."""
-
-    application_id: int
-    caregiver_name: str
-    recipient_name: str
-    amount_cents: int
-    explanation: str
-
-
-@dataclass(frozen=True)
-class BatchPreview:
-    """What a batch decision will do: who is granted (or sent a controlebrief), who is not.
-
-    ``revised`` are earlier grants not yet paid whose amount the batch changes (to the amount
-    shown); ``to_settle`` are paid grants whose amount would no longer be their share.
-    """
-
-    to_decide: tuple[BatchLine, ...]
-    left: tuple[BatchLine, ...]
-    next_status: ApplicationStatus
-    revised: tuple[BatchLine, ...] = ()
-    to_settle: tuple[BatchLine, ...] = ()
 
 
 class ApplicationService:
@@ -194,7 +167,7 @@ class ApplicationService:
             )
             current = ApplicationStatus(row.status)
             check_transition(current, new_status)
-            _check_payment(session, row, new_status)
+            check_payment_state(session, row, new_status)
             evaluation = evaluate_round(session, row.round_id)
             verdict = evaluation.verdicts[row.id]
             awaiting = current is ApplicationStatus.AWAITING_CONTROL_LETTER
@@ -284,7 +257,7 @@ class ApplicationService:
         first instead."""
         with self._scope() as session:
             evaluation = evaluate_round(session, round_id)
-        return _preview(evaluation)
+        return batch_preview_of(evaluation)
 
     def batch_decide(self, actor: Actor, round_id: int, application_ids: Sequence[int]) -> int:
         """Carry out a preview: decide the applications it listed that still qualify.
@@ -294,7 +267,7 @@ class ApplicationService:
         """
         with self._scope() as session:
             evaluation = evaluate_round(session, round_id)
-            preview = _preview(evaluation, set(application_ids))
+            preview = batch_preview_of(evaluation, set(application_ids))
             rows = {
                 row.id: row
                 for row in session.scalars(
@@ -396,92 +369,3 @@ class ApplicationService:
                 actor.staff_id,
             )
             return sorted(chosen)
-
-
-def _preview(evaluation: RoundEvaluation, only: set[int] | None = None) -> BatchPreview:
-    """What a batch decision of every open application (or ``only`` these) would do."""
-    rules = evaluation.rules
-    next_status = (
-        ApplicationStatus.AWAITING_CONTROL_LETTER
-        if rules.control_letter_required
-        else ApplicationStatus.GRANTED
-    )
-    open_statuses = (ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW)
-    left: list[BatchLine] = []
-    candidates: list[ApplicationFacts] = []
-    for stored in evaluation.applications.values():
-        if stored.status not in open_statuses:
-            continue
-        facts = stored.facts
-        if only is not None and facts.application_id not in only:
-            continue
-        verdict = evaluation.verdicts[facts.application_id]
-        warnings = evaluation.warnings[facts.application_id]
-        if not verdict.eligible:
-            reason = "; ".join(result.explanation for result in verdict.failures)
-            left.append(_line(facts, 0, reason))
-        elif warnings:
-            left.append(_line(facts, 0, "; ".join(warning.message for warning in warnings)))
-        else:
-            candidates.append(facts)
-    allocations = allocate(rules, candidates, evaluation.grants(), evaluation.elsewhere)
-    by_id = {item.application_id: item for item in allocations if not item.revised}
-    to_decide: list[BatchLine] = []
-    for facts in candidates:
-        allocation = by_id[facts.application_id]
-        line = _line(facts, allocation.amount_cents, allocation.explanation)
-        (to_decide if allocation.granted else left).append(line)
-    earlier = [item for item in allocations if item.revised]
-    lines = {
-        item.application_id: _line(
-            evaluation.applications[item.application_id].facts,
-            item.amount_cents,
-            item.explanation,
-        )
-        for item in earlier
-    }
-    return BatchPreview(
-        tuple(to_decide),
-        tuple(left),
-        next_status,
-        tuple(lines[item.application_id] for item in earlier if not item.difference_cents),
-        tuple(lines[item.application_id] for item in earlier if item.difference_cents),
-    )
-
-
-def _check_payment(
-    session: Session, row: ComplimentApplication, new_status: ApplicationStatus
-) -> None:
-    """A grant in a payment batch changes only through that batch; money is paid by batches."""
-    if row.payment_batch_id is not None:
-        batch = session.get(PaymentBatch, row.payment_batch_id)
-        name = batch.file_name if batch is not None else ""
-        if new_status is ApplicationStatus.PAID:
-            raise NotAllowed(
-                f"Deze toekenning staat in betaalopdracht {name}. Markeer die betaalopdracht "
-                "als betaald."
-            )
-        raise NotAllowed(
-            f"Deze toekenning staat al in betaalopdracht {name} en kan niet meer worden "
-            "ingetrokken. Er is niets veranderd."
-        )
-    if new_status is not ApplicationStatus.PAID:
-        return
-    round_row = session.get(ComplimentRound, row.round_id)
-    money = round_row is not None and rules_from_json(round_row.rules_json).form is (
-        CompensationForm.MONEY
-    )
-    batches = session.scalar(
-        select(PaymentBatch.id).where(PaymentBatch.round_id == row.round_id).limit(1)
-    )
-    if money and batches is not None:
-        raise NotAllowed(
-            "In deze ronde wordt uitbetaald met betaalopdrachten: neem deze toekenning op in "
-            "een betaalopdracht en markeer die als betaald."
-        )
-
-
-def _line(facts: ApplicationFacts, amount: int, explanation: str) -> BatchLine:
-    return BatchLine(
-        facts.application_id, facts.caregiver_name, facts.recipient_name, amount, explanation
-    )

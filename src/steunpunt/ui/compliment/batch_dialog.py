@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.services.applications import BatchPreview
+from steunpunt.services.compliment_batches import BatchPreview
 from steunpunt.services.compliment_dto import RoundView
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
