@@ -188,9 +188,7 @@ def test_a_paid_share_that_no_longer_matches_the_rules_is_shown_to_settle(
         for n, name in ((1, "anna"), (2, "bram"), (3, "cor"))
     ]
     services.applications.batch_decide(actor, round_id, ids)  # three controlebrieven
-    anna = services.applications.change_status(
-        actor, ids[0], version(services, ids[0]), GRANTED
-    )
+    anna = services.applications.change_status(actor, ids[0], version(services, ids[0]), GRANTED)
     assert anna.view.amount_cents == 30_000  # € 900 / 3: the waiting ones hold their place
     services.payments.make_batch(actor, round_id, PAY_DAY, tmp_path)  # € 300 to Anna
     set_deadline(engine, ids[1], date(2026, 11, 1))

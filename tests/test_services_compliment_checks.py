@@ -143,9 +143,7 @@ def test_the_caregiver_cap_counts_every_round_of_the_gemeente_and_year(
     second = apply(services, actor, second_round, (anna, other.care_recipient_id), iban_number(1))
     # 1 compliment per caregiver a year: Anna has hers from the other spelling's round.
     with pytest.raises(NotAllowed, match="mantelzorger heeft al 1 compliment"):
-        services.applications.change_status(
-            actor, second, 1, GRANTED, warnings_acknowledged=True
-        )
+        services.applications.change_status(actor, second, 1, GRANTED, warnings_acknowledged=True)
 
 
 def test_already_granted_this_year_warns_within_the_round_itself(

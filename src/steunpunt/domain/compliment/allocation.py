@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from steunpunt.domain.age import bracket_for
-from steunpunt.domain.compliment.eligibility import amount_for
+from steunpunt.domain.compliment.eligibility import age_day, amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.pools import Payable, Share, payable
 from steunpunt.domain.compliment.round_rules import RoundRules
@@ -177,7 +177,7 @@ def _amounts(rules: RoundRules, grants: Sequence[Share]) -> tuple[dict[int, int]
                 amounts[grant.application_id] = grant.earlier_amount or 0
                 continue
             amounts[grant.application_id] = amount_for(rules, grant.facts)
-            bracket = bracket_for(grant.facts.caregiver_birth_date, grant.facts.received_on)
+            bracket = bracket_for(grant.facts.caregiver_birth_date, age_day(rules, grant.facts))
             if bracket in rules.amounts_by_bracket:
                 notes[grant.application_id] = f"bedrag voor leeftijd {bracket.label}"
             continue
