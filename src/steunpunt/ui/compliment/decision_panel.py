@@ -165,6 +165,22 @@ class DecisionPanel(QWidget):
             ),
             f"{amount_label}: {euro(detail.amount_cents)}",
         ]
+        if detail.difference_cents:
+            text = (
+                tr(
+                    "Te verrekenen: {amount} te veel betaald, het aandeel volgens de regels is nu {share}"
+                )
+                if detail.difference_cents > 0
+                else tr(
+                    "Te verrekenen: {amount} te weinig betaald, het aandeel volgens de regels is nu {share}"
+                )
+            )
+            facts.append(
+                text.format(
+                    amount=euro(abs(detail.difference_cents)),
+                    share=euro(detail.amount_cents - detail.difference_cents),
+                )
+            )
         if data.iban:
             facts.append(
                 tr("IBAN {iban} t.n.v. {holder}").format(iban=data.iban, holder=data.account_holder)
