@@ -17,6 +17,7 @@ from steunpunt.domain.compliment.allocation import (
     split_cents,
 )
 from steunpunt.domain.compliment.facts import ApplicationFacts
+from steunpunt.domain.compliment.pools import scale_cents
 from steunpunt.domain.compliment.round_rules import RoundRules
 
 # No caps at all unless a test sets them.
@@ -367,3 +368,76 @@ def test_split_cents_adds_up_exactly(total: int, parts: int, shares: list[int]) 
 )
 def test_euro(cents: int, text: str) -> None:
     assert euro(cents) == text
+
+
+# --- paid grants, waiting places and other rounds ----------------------------------------------
+
+SPLIT = replace(OPEN, per_care_recipient=1, split_over_caregivers=True)
+
+
+def test_a_paid_share_keeps_its_amount_and_the_unpaid_ones_share_what_is_left() -> None:
+    earlier = [
+        Grant(7, 17, 20, "", 5_000, paid=True),  # € 50 of the naaste's € 100, already paid
+        Grant(8, 18, 20, "", 5_000),
+    ]
+    allocations = allocate(SPLIT, [application(1, 10, 20)], earlier)
+    # by the rules 3334 / 3333 / 3333; 7 keeps 5000, so 8 and the new one share 10000 - 5000
+    assert outcome(allocations) == [(1, True, 2_500), (7, True, 5_000), (8, True, 2_500)]
+    paid, unpaid = allocations[1], allocations[2]
+    assert paid.revised and paid.difference_cents == 1_666  # 5000 - 3334
+    assert "€ 16,66 te veel betaald, te verrekenen" in paid.explanation
+    assert unpaid.revised and unpaid.difference_cents == 0
+    assert sum(item.amount_cents for item in allocations) == 10_000
+
+
+def test_a_budget_paid_out_in_full_leaves_nothing_for_a_later_candidate() -> None:
+    rules = replace(OPEN, fixed_budget_cents=100_000)
+    allocations = allocate(rules, [application(1, 10, 20)], [Grant(7, 17, 27, "", 100_000, True)])
+    assert outcome(allocations) == [(1, False, 0)]
+    assert allocations[0].explanation == (
+        "past niet: het budget van € 1.000,00 is al betaald of staat in een betaalopdracht"
+    )
+
+
+def test_a_candidate_for_whom_nothing_is_left_takes_no_place_under_the_caps() -> None:
+    rules = replace(SPLIT, per_caregiver=1)
+    candidates = [application(1, 10, 20), application(2, 10, 21)]
+    allocations = allocate(rules, candidates, [Grant(7, 17, 20, "", 10_000, paid=True)])
+    # naaste 20's € 100 is paid to 17; caregiver 10 keeps the one compliment for naaste 21
+    assert outcome(allocations) == [(1, False, 0), (2, True, 10_000)]
+
+
+def test_a_place_waiting_for_its_controlebrief_counts_against_the_caps() -> None:
+    rules = replace(OPEN, per_care_recipient=1)
+    waiting = Grant(7, 17, 20, "", 0, waiting=True)
+    allocations = allocate(rules, [application(1, 10, 20)], [waiting])
+    assert outcome(allocations) == [(1, False, 0)]
+
+
+def test_a_waiting_place_holds_its_share_of_the_budget_and_is_never_revised() -> None:
+    rules = replace(OPEN, fixed_budget_cents=90_000)
+    waiting = Grant(7, 17, 27, "", 0, waiting=True)
+    assert outcome(allocate(rules, [application(1, 10, 20)], [waiting])) == [(1, True, 45_000)]
+
+
+def test_grants_of_another_round_of_the_gemeente_count_for_caps_not_for_money() -> None:
+    rules = replace(OPEN, per_caregiver=1, fixed_budget_cents=100_000)
+    elsewhere = [Grant(70, 10, 99, "", 10_000)]
+    assert outcome(allocate(rules, [application(1, 10, 20)], [], elsewhere)) == [(1, False, 0)]
+    other = [Grant(70, 11, 99, "", 10_000)]
+    assert outcome(allocate(rules, [application(1, 10, 20)], [], other)) == [(1, True, 100_000)]
+
+
+@pytest.mark.parametrize(
+    ("targets", "total", "shares"),
+    [
+        ([3_333, 3_333], 5_000, [2_500, 2_500]),
+        ([3_334, 3_333, 3_333], 5_000, [1_667, 1_667, 1_666]),  # 1667 + 1666,5 + 1666,5
+        ([5_000, 5_000], 0, [0, 0]),
+        ([0, 0], 100, [0, 0]),
+    ],
+)
+def test_scale_cents_adds_up_to_the_total(
+    targets: list[int], total: int, shares: list[int]
+) -> None:
+    assert scale_cents(targets, total) == shares
