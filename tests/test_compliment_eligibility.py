@@ -559,3 +559,45 @@ def test_a_peildatum_chooses_the_age_bracket_of_the_amount() -> None:
         )
         == 10_000
     )
+
+
+@pytest.mark.parametrize(
+    ("rules", "facts", "rule", "passed", "explanation"),
+    [
+        # a minimum of 1 hour or 1 month is a minimum, not "no minimum"
+        (
+            {"min_hours_per_week": 1},
+            {"hours_per_week": 0.5},
+            "uren",
+            False,
+            "0,5 uur per week, minimaal 1",
+        ),
+        (
+            {"min_hours_per_week": 1},
+            {"hours_per_week": None},
+            "uren",
+            False,
+            "uren per week onbekend, minimaal 1",
+        ),
+        (
+            {"min_months_of_care": 1},
+            {"care_since": date(2026, 4, 20)},  # 13 days before 3 May
+            "duur",
+            False,
+            "zorg sinds 20-04-2026, 0 maanden bij ontvangst van de aanvraag, minimaal 1",
+        ),
+        (
+            {"min_months_of_care": 1},
+            {"care_since": None},
+            "duur",
+            False,
+            "begindatum van de zorg onbekend, minimaal 1 maand",
+        ),
+    ],
+)
+def test_a_minimum_of_one_is_still_a_minimum(
+    rules: dict[str, Any], facts: dict[str, Any], rule: str, passed: bool, explanation: str
+) -> None:
+    outcome = check(rule, rules, facts)
+    assert outcome.passed is passed
+    assert outcome.explanation.endswith(explanation)
