@@ -512,3 +512,22 @@ def test_an_override_lifts_every_cap() -> None:
         lifted.max_caregivers_per_recipient,
     ) == (None, None, None, None)
     assert lifted.amount_cents == rules.amount_cents
+
+
+def test_a_naaste_cap_of_2_without_split_stops_the_third_compliment() -> None:
+    rules = replace(OPEN, per_care_recipient=2)
+    candidates = [application(1, 10, 20), application(2, 11, 20), application(3, 12, 20)]
+    allocations = allocate(rules, candidates, [])
+    assert outcome(allocations) == [(1, True, 10_000), (2, True, 10_000), (3, False, 0)]
+    assert allocations[2].explanation == (
+        "past niet: naaste heeft al 2 complimenten dit jaar (maximaal 2)"
+    )
+
+
+def test_an_earlier_grant_after_a_waiting_place_is_still_revised() -> None:
+    rules = replace(OPEN, fixed_budget_cents=100_000)
+    earlier = [Grant(7, 17, 27, "", 0, waiting=True), Grant(8, 18, 28, "", 50_000)]
+    # € 1.000 over 3 places: 33.334 (the waiting 7), 33.333 (8), 33.333 (the new one)
+    allocations = allocate(rules, [application(1, 10, 20)], earlier)
+    assert outcome(allocations) == [(1, True, 33_333), (8, True, 33_333)]
+    assert allocations[1].revised
