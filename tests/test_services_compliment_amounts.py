@@ -281,3 +281,20 @@ def test_paid_by_hand_is_refused_in_a_money_round_with_a_bank_file(
             services.applications.change_status(
                 actor, app, version(services, app), ApplicationStatus.PAID
             )
+
+
+def test_a_changed_budget_is_divided_again_over_the_unpaid_grants(
+    services: Services, actor: Actor
+) -> None:
+    round_id = round_with(services, actor, BUDGET)
+    ids = [
+        apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
+        for n, name in ((1, "anna"), (2, "bram"))
+    ]
+    services.applications.batch_decide(actor, round_id, ids)  # € 1.000 / 2 = € 500 each
+    view = services.rounds.get(round_id)
+    services.rounds.update_rules(
+        actor, round_id, view.version, replace(view.rules, fixed_budget_cents=120_000)
+    )
+    assert amounts(services, *ids) == [60_000, 60_000]  # € 1.200 / 2
+    assert "€ 600,00" in services.applications.detail(ids[0]).history[-1].reason

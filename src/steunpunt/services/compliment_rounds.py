@@ -23,8 +23,9 @@ from steunpunt.domain.compliment.round_rules import (
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.text import fold_name
+from steunpunt.services.compliment_amounts import rebalance
 from steunpunt.services.compliment_dto import RoundOverview, RoundView
-from steunpunt.services.compliment_evaluation import HOLDING
+from steunpunt.services.compliment_evaluation import HOLDING, evaluate_round
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, StaleEdit
 from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
@@ -122,6 +123,7 @@ class RoundService:
     def update_rules(
         self, actor: Actor, round_id: int, expected_version: int, rules: RoundRules
     ) -> RoundView:
+        """New rules for the round; a changed budget or split is shared out again at once."""
         check_rules(rules)
         try:
             with self._scope() as session:
@@ -130,6 +132,7 @@ class RoundService:
                     raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
                 row.rules_json = rules_to_json(rules)
                 session.flush()
+                rebalance(session, actor, evaluate_round(session, round_id), ())
                 log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
                 return _view(row)
         except StaleDataError as error:
