@@ -132,8 +132,10 @@ def test_a_budget_already_in_a_payment_batch_is_not_handed_out_twice(
     assert preview.to_decide == ()  # nothing of the € 1.000 is left to give
     [left] = preview.left
     assert left.application_id == late and "budget" in left.explanation
-    with pytest.raises(NotAllowed, match="budget"):
-        services.applications.change_status(actor, late, 1, GRANTED, reason="toch graag")
+    for reason in ("", "toch graag"):  # no reason lifts what the budget has left
+        with pytest.raises(NotAllowed, match="budget") as refused:
+            services.applications.change_status(actor, late, 1, GRANTED, reason=reason)
+        assert "Geef een reden" not in refused.value.message
     overview = services.rounds.overview(round_id)
     assert (overview.granted_cents, overview.budget_left_cents) == (100_000, 0)
     assert amounts(services, *first) == [50_000, 50_000]  # what is in the file stays
@@ -215,8 +217,9 @@ def test_a_cap_overridden_with_a_reason_grants_the_round_amount_and_pays_it(
         services, actor, round_id, also_caring(services, actor, anna[1], "bram"), iban_number(2)
     )
     services.applications.change_status(actor, first, 1, GRANTED)
-    with pytest.raises(NotAllowed, match="naaste heeft al 1 compliment"):
+    with pytest.raises(NotAllowed, match="naaste heeft al 1 compliment") as refused:
         services.applications.change_status(actor, second, 1, GRANTED)
+    assert refused.value.message.endswith("Geef een reden om het toch te doen; die wordt bewaard.")
     detail = services.applications.change_status(
         actor, second, 1, GRANTED, reason="twee mantelzorgers, akkoord gemeente"
     )

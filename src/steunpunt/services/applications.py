@@ -199,11 +199,11 @@ class ApplicationService:
                 row.amount_cents = None
                 rebalance(session, actor, evaluation, {row.id})
             elif new_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
-                allocations = place(evaluation, row.id, reason)
+                allocations = place(evaluation, row.id, bool(reason))
                 if not allocations[0].granted:
                     raise NotAllowed(
-                        f"Een controlebrief sturen kan niet: {allocations[0].explanation}. Geef "
-                        "een reden om het toch te doen; die wordt bewaard."
+                        f"Een controlebrief sturen kan niet: {allocations[0].explanation}."
+                        + _override_hint(evaluation, row.id, reason)
                     )
                 weeks = evaluation.rules.control_letter_weeks
                 row.control_letter_due_on = self._today() + timedelta(weeks=weeks)
@@ -246,9 +246,12 @@ class ApplicationService:
             raise NotAllowed(
                 "Er zijn waarschuwingen bij deze aanvraag. Bekijk en bevestig ze voordat u toekent."
             )
-        allocations = place(evaluation, row.id, reason)
+        allocations = place(evaluation, row.id, bool(reason))
         if not allocations[0].granted:
-            raise NotAllowed(f"Toekennen kan niet: {allocations[0].explanation}.")
+            raise NotAllowed(
+                f"Toekennen kan niet: {allocations[0].explanation}."
+                + _override_hint(evaluation, row.id, reason)
+            )
         return allocations
 
     def batch_preview(self, round_id: int) -> BatchPreview:
@@ -369,3 +372,10 @@ class ApplicationService:
                 actor.staff_id,
             )
             return sorted(chosen)
+
+
+def _override_hint(evaluation: RoundEvaluation, application_id: int, reason: str) -> str:
+    """How to go on when only a cap stands in the way: a reason lifts caps, not money."""
+    if reason or not place(evaluation, application_id, override=True)[0].granted:
+        return ""
+    return " Geef een reden om het toch te doen; die wordt bewaard."

@@ -18,16 +18,17 @@ from steunpunt.services.dto import Actor
 GRANTED = ApplicationStatus.GRANTED
 
 
-def place(evaluation: RoundEvaluation, application_id: int, reason: str) -> list[Allocation]:
+def place(evaluation: RoundEvaluation, application_id: int, override: bool) -> list[Allocation]:
     """Where one application fits now: its own allocation first, then the corrections it brings.
 
-    With a reason (a decision against the rules) no cap stops it and it gets what the rules
-    give without the caps; what is left of its naaste's compliment or the budget always counts.
+    With ``override`` (a decision against the rules, with a reason) no cap stops it and it gets
+    what the rules give without the caps; what is left of its naaste's compliment or the budget
+    always counts.
     """
     facts = evaluation.applications[application_id].facts
     grants = evaluation.grants(leaving_out={application_id})
     allocations = allocate(evaluation.rules, [facts], grants, evaluation.elsewhere)
-    if not allocations[0].granted and reason:
+    if not allocations[0].granted and override:
         rules = without_caps(evaluation.rules)
         allocations = allocate(rules, [facts], grants, evaluation.elsewhere)
     return allocations
