@@ -121,3 +121,23 @@ def test_the_month_end_and_peildatum_settings_are_typed_in_the_rules(
     assert rules.age_reference_date == date(2026, 1, 1)
     copy = services.rounds.copy_for_next_year(actor, round_id)
     assert copy.rules.age_reference_date == date(2027, 1, 1)
+
+
+def test_a_grant_in_a_payment_batch_offers_no_withdrawal(
+    services: Services,
+    actor: Actor,
+    compliment: ComplimentWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    round_id = services.rounds.create(actor, SPLIT).id
+    app = apply(services, actor, round_id, pair(services, actor, "anna"), iban_number(1))
+    services.applications.change_status(actor, app, 1, ApplicationStatus.GRANTED)
+    services.payments.make_batch(actor, round_id, PAY_DAY, tmp_path)
+    compliment.load_rounds()
+    dialog = open_row(qtbot, compliment, 0)
+    assert dialog.panel.buttons == {}  # no "Toekenning intrekken", no "Uitbetaald" by hand
+    assert "In een betaalopdracht" in dialog.panel.facts.text()
+    assert dialog.panel.message.text() == (
+        "Deze toekenning staat in een betaalopdracht en verandert alleen via die."
+    )

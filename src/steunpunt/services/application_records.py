@@ -63,6 +63,7 @@ def application_view(row: ComplimentApplication, evaluation: RoundEvaluation) ->
         row.control_letter_due_on,
         row.caregiver_id,
         row.care_recipient_id,
+        row.payment_batch_id is not None,
     )
 
 

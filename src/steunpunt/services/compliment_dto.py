@@ -66,6 +66,8 @@ class ApplicationView:
     control_letter_due_on: date | None = None
     caregiver_id: int = 0
     care_recipient_id: int = 0
+    in_payment_batch: bool = False
+    """In a payment batch: it changes only through that batch."""
 
 
 @dataclass(frozen=True)
