@@ -165,7 +165,7 @@ def main() -> None:
 
         def rules_and_checks() -> None:
             with session_scope() as session:
-                evaluate_round(session, round_id, TODAY)
+                evaluate_round(session, round_id)
 
         evaluation_median, evaluation_best = timed(rules_and_checks, args.rounds)
         preview_median, preview_best = timed(
@@ -188,7 +188,7 @@ def main() -> None:
             )
         preview = services.applications.batch_preview(round_id)
         with session_scope() as session:
-            evaluation = evaluate_round(session, round_id, TODAY)
+            evaluation = evaluate_round(session, round_id)
         warned = sum(1 for warnings in evaluation.warnings.values() if warnings)
         figures = {
             "applications": len(evaluation.applications),

@@ -15,8 +15,10 @@ from steunpunt.domain.compliment.allocation import (
     allocate,
     euro,
     split_cents,
+    without_caps,
 )
 from steunpunt.domain.compliment.facts import ApplicationFacts
+from steunpunt.domain.compliment.pools import scale_cents
 from steunpunt.domain.compliment.round_rules import RoundRules
 
 # No caps at all unless a test sets them.
@@ -367,3 +369,168 @@ def test_split_cents_adds_up_exactly(total: int, parts: int, shares: list[int]) 
 )
 def test_euro(cents: int, text: str) -> None:
     assert euro(cents) == text
+
+
+# --- paid grants, waiting places and other rounds ----------------------------------------------
+
+SPLIT = replace(OPEN, per_care_recipient=1, split_over_caregivers=True)
+
+
+def test_a_paid_share_keeps_its_amount_and_the_unpaid_ones_share_what_is_left() -> None:
+    earlier = [
+        Grant(7, 17, 20, "", 5_000, paid=True),  # € 50 of the naaste's € 100, already paid
+        Grant(8, 18, 20, "", 5_000),
+    ]
+    allocations = allocate(SPLIT, [application(1, 10, 20)], earlier)
+    # by the rules 3334 / 3333 / 3333; 7 keeps 5000, so 8 and the new one share 10000 - 5000
+    assert outcome(allocations) == [(1, True, 2_500), (7, True, 5_000), (8, True, 2_500)]
+    paid, unpaid = allocations[1], allocations[2]
+    assert paid.revised and paid.difference_cents == 1_666  # 5000 - 3334
+    assert "€ 16,66 te veel betaald, te verrekenen" in paid.explanation
+    assert unpaid.revised and unpaid.difference_cents == 0
+    assert sum(item.amount_cents for item in allocations) == 10_000
+
+
+def test_a_budget_paid_out_in_full_leaves_nothing_for_a_later_candidate() -> None:
+    rules = replace(OPEN, fixed_budget_cents=100_000)
+    allocations = allocate(rules, [application(1, 10, 20)], [Grant(7, 17, 27, "", 100_000, True)])
+    assert outcome(allocations) == [(1, False, 0)]
+    assert allocations[0].explanation == (
+        "past niet: het budget van € 1.000,00 is al betaald of staat in een betaalopdracht"
+    )
+
+
+def test_a_candidate_for_whom_nothing_is_left_takes_no_place_under_the_caps() -> None:
+    rules = replace(SPLIT, per_caregiver=1)
+    candidates = [application(1, 10, 20), application(2, 10, 21)]
+    allocations = allocate(rules, candidates, [Grant(7, 17, 20, "", 10_000, paid=True)])
+    # naaste 20's € 100 is paid to 17; caregiver 10 keeps the one compliment for naaste 21
+    assert outcome(allocations) == [(1, False, 0), (2, True, 10_000)]
+
+
+def test_a_place_waiting_for_its_controlebrief_counts_against_the_caps() -> None:
+    rules = replace(OPEN, per_care_recipient=1)
+    waiting = Grant(7, 17, 20, "", 0, waiting=True)
+    allocations = allocate(rules, [application(1, 10, 20)], [waiting])
+    assert outcome(allocations) == [(1, False, 0)]
+
+
+def test_a_waiting_place_holds_its_share_of_the_budget_and_is_never_revised() -> None:
+    rules = replace(OPEN, fixed_budget_cents=90_000)
+    waiting = Grant(7, 17, 27, "", 0, waiting=True)
+    assert outcome(allocate(rules, [application(1, 10, 20)], [waiting])) == [(1, True, 45_000)]
+
+
+def test_grants_of_another_round_of_the_gemeente_count_for_caps_not_for_money() -> None:
+    rules = replace(OPEN, per_caregiver=1, fixed_budget_cents=100_000)
+    elsewhere = [Grant(70, 10, 99, "", 10_000)]
+    assert outcome(allocate(rules, [application(1, 10, 20)], [], elsewhere)) == [(1, False, 0)]
+    other = [Grant(70, 11, 99, "", 10_000)]
+    assert outcome(allocate(rules, [application(1, 10, 20)], [], other)) == [(1, True, 100_000)]
+
+
+@pytest.mark.parametrize(
+    ("targets", "total", "shares"),
+    [
+        ([3_333, 3_333], 5_000, [2_500, 2_500]),
+        ([3_334, 3_333, 3_333], 5_000, [1_667, 1_667, 1_666]),  # 1667 + 1666,5 + 1666,5
+        ([5_000, 5_000], 0, [0, 0]),
+        ([0, 0], 100, [0, 0]),
+        ([1, 0], 1, [1, 0]),
+    ],
+)
+def test_scale_cents_adds_up_to_the_total(
+    targets: list[int], total: int, shares: list[int]
+) -> None:
+    assert scale_cents(targets, total) == shares
+
+
+# --- found by mutation testing: cases where a user would get a different amount or answer ------
+
+
+def test_a_caregiver_cap_of_2_stops_the_third_compliment() -> None:
+    rules = replace(OPEN, per_caregiver=2)
+    candidates = [application(1, 10, 20), application(2, 10, 21), application(3, 10, 22)]
+    allocations = allocate(rules, candidates, [])
+    assert outcome(allocations) == [(1, True, 10_000), (2, True, 10_000), (3, False, 0)]
+    assert allocations[2].explanation == (
+        "past niet: mantelzorger heeft al 2 complimenten dit jaar (maximaal 2)"
+    )
+
+
+def test_a_naaste_granted_in_another_round_of_the_gemeente_counts_against_its_cap() -> None:
+    rules = replace(OPEN, per_care_recipient=1)
+    elsewhere = [Grant(70, 11, 20, "", 10_000)]
+    assert outcome(allocate(rules, [application(1, 10, 20)], [], elsewhere)) == [(1, False, 0)]
+
+
+def test_a_paid_naaste_later_in_the_round_is_still_protected() -> None:
+    # naaste 20 (first, nothing paid) and naaste 21 (its € 100 paid to caregiver 17)
+    earlier = [Grant(8, 18, 20, "", 10_000), Grant(7, 17, 21, "", 10_000, paid=True)]
+    allocations = allocate(SPLIT, [application(1, 10, 21)], earlier)
+    assert outcome(allocations) == [(1, False, 0)]
+
+
+def test_a_candidate_let_in_once_another_ran_dry_is_refused_for_the_same_reason() -> None:
+    rules = replace(SPLIT, max_caregivers_per_recipient=2)
+    paid = [Grant(7, 17, 20, "", 10_000, paid=True)]  # naaste 20's € 100 is paid
+    allocations = allocate(rules, [application(1, 10, 20), application(2, 11, 20)], paid)
+    # 1 finds nothing left; without 1, 2 fits the 2 sharers and finds nothing left either
+    assert outcome(allocations) == [(1, False, 0), (2, False, 0)]
+    assert {item.explanation for item in allocations} == {
+        "past niet: het compliment van deze naaste (€ 100,00) is al betaald of staat in een "
+        "betaalopdracht"
+    }
+
+
+def test_explanations_say_what_is_already_paid_and_what_is_to_settle() -> None:
+    rules = replace(OPEN, fixed_budget_cents=90_000)
+    earlier = [Grant(7, 17, 27, "", 30_000, paid=True)]
+    allocations = allocate(rules, [application(1, 10, 20)], earlier)
+    # € 900 over 2 is € 450 each: the new one gets its full share, 7 was paid € 150 short
+    assert outcome(allocations) == [(1, True, 45_000), (7, True, 30_000)]
+    assert (
+        allocations[0].explanation
+        == "past: € 450,00 (budget € 900,00 verdeeld over 2 complimenten)"
+    )
+    assert allocations[1].difference_cents == -15_000
+    assert allocations[1].explanation == (
+        "al betaald: € 300,00; volgens de regels € 450,00: € 150,00 te weinig betaald, te "
+        "verrekenen (budget € 900,00 verdeeld over 2 complimenten)"
+    )
+    reduced = allocate(SPLIT, [application(1, 10, 20)], [Grant(7, 17, 20, "", 7_500, True)])
+    # € 100 over 2 is € 50 each; 7 holds € 75, so the new one gets the € 25 left
+    assert reduced[0].explanation == (
+        "past: € 25,00 (€ 100,00 verdeeld over 2 mantelzorgers van deze naaste, € 75,00 al betaald)"
+    )
+
+
+def test_an_override_lifts_every_cap() -> None:
+    rules = replace(OPEN, per_care_recipient=1, per_address=1, per_caregiver=1)
+    lifted = without_caps(replace(rules, max_caregivers_per_recipient=2))
+    assert (
+        lifted.per_care_recipient,
+        lifted.per_address,
+        lifted.per_caregiver,
+        lifted.max_caregivers_per_recipient,
+    ) == (None, None, None, None)
+    assert lifted.amount_cents == rules.amount_cents
+
+
+def test_a_naaste_cap_of_2_without_split_stops_the_third_compliment() -> None:
+    rules = replace(OPEN, per_care_recipient=2)
+    candidates = [application(1, 10, 20), application(2, 11, 20), application(3, 12, 20)]
+    allocations = allocate(rules, candidates, [])
+    assert outcome(allocations) == [(1, True, 10_000), (2, True, 10_000), (3, False, 0)]
+    assert allocations[2].explanation == (
+        "past niet: naaste heeft al 2 complimenten dit jaar (maximaal 2)"
+    )
+
+
+def test_an_earlier_grant_after_a_waiting_place_is_still_revised() -> None:
+    rules = replace(OPEN, fixed_budget_cents=100_000)
+    earlier = [Grant(7, 17, 27, "", 0, waiting=True), Grant(8, 18, 28, "", 50_000)]
+    # € 1.000 over 3 places: 33.334 (the waiting 7), 33.333 (8), 33.333 (the new one)
+    allocations = allocate(rules, [application(1, 10, 20)], earlier)
+    assert outcome(allocations) == [(1, True, 33_333), (8, True, 33_333)]
+    assert allocations[1].revised

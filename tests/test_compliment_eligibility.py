@@ -500,3 +500,104 @@ def test_voucher_form_does_not_change_the_rules(facts: dict[str, Any]) -> None:
 )
 def test_full_months(start: date, end: date, months: int) -> None:
     assert full_months(start, end) == months
+
+
+# --- rule choices as round settings --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        # 30 November + 3 months falls on "30 February": the month ends on the 28th first
+        (date(2025, 11, 30), date(2026, 2, 28), 3),
+        (date(2025, 11, 30), date(2026, 2, 27), 2),
+        (date(2023, 11, 30), date(2024, 2, 29), 3),  # a leap year: February has a 29th
+        (date(2023, 11, 30), date(2024, 2, 28), 2),
+        (date(2026, 1, 31), date(2026, 2, 28), 1),
+        (date(2026, 1, 31), date(2026, 4, 30), 3),
+        (date(2026, 1, 15), date(2026, 4, 14), 2),  # an ordinary day number is unchanged
+    ],
+)
+def test_full_months_counted_to_the_end_of_a_short_month(
+    start: date, end: date, months: int
+) -> None:
+    assert full_months(start, end, to_month_end=True) == months
+
+
+@pytest.mark.parametrize(("to_month_end", "passed"), [(True, True), (False, False)])
+def test_months_of_care_to_the_end_of_a_short_month_is_a_round_setting(
+    to_month_end: bool, passed: bool
+) -> None:
+    outcome = check(
+        "duur",
+        {"min_months_of_care": 3, "count_to_month_end": to_month_end},
+        {"care_since": date(2026, 1, 31), "received_on": date(2026, 4, 30)},
+    )
+    assert outcome.passed is passed
+    assert ROUND.count_to_month_end  # the default: the usual legal way to count months
+
+
+def test_a_peildatum_judges_the_age_on_that_day_not_on_the_day_received() -> None:
+    rules = replace(ROUND, minimum_age=18, age_reference_date=date(2026, 1, 1))
+    born = date(2008, 3, 15)  # 17 on 1 January 2026, 18 on 3 May 2026 (received)
+    outcome = result(evaluate(rules, replace(FACTS, caregiver_birth_date=born)), "leeftijd")
+    assert not outcome.passed
+    assert outcome.explanation.endswith(
+        "mantelzorger is 17 jaar op 01-01-2026 (peildatum), minimaal 18"
+    )
+    without = replace(rules, age_reference_date=None)
+    assert evaluate(without, replace(FACTS, caregiver_birth_date=born)).eligible
+
+
+def test_a_peildatum_chooses_the_age_bracket_of_the_amount() -> None:
+    rules = replace(ROUND, amounts_by_bracket=YOUNG, age_reference_date=date(2026, 1, 1))
+    born = date(2001, 3, 15)  # 24 on 1 January 2026 (18-24: € 75), 25 on 3 May 2026 (€ 100)
+    assert amount_for(rules, replace(FACTS, caregiver_birth_date=born)) == 7_500
+    assert (
+        amount_for(
+            replace(rules, age_reference_date=None), replace(FACTS, caregiver_birth_date=born)
+        )
+        == 10_000
+    )
+
+
+@pytest.mark.parametrize(
+    ("rules", "facts", "rule", "passed", "explanation"),
+    [
+        # a minimum of 1 hour or 1 month is a minimum, not "no minimum"
+        (
+            {"min_hours_per_week": 1},
+            {"hours_per_week": 0.5},
+            "uren",
+            False,
+            "0,5 uur per week, minimaal 1",
+        ),
+        (
+            {"min_hours_per_week": 1},
+            {"hours_per_week": None},
+            "uren",
+            False,
+            "uren per week onbekend, minimaal 1",
+        ),
+        (
+            {"min_months_of_care": 1},
+            {"care_since": date(2026, 4, 20)},  # 13 days before 3 May
+            "duur",
+            False,
+            "zorg sinds 20-04-2026, 0 maanden bij ontvangst van de aanvraag, minimaal 1",
+        ),
+        (
+            {"min_months_of_care": 1},
+            {"care_since": None},
+            "duur",
+            False,
+            "begindatum van de zorg onbekend, minimaal 1 maand",
+        ),
+    ],
+)
+def test_a_minimum_of_one_is_still_a_minimum(
+    rules: dict[str, Any], facts: dict[str, Any], rule: str, passed: bool, explanation: str
+) -> None:
+    outcome = check(rule, rules, facts)
+    assert outcome.passed is passed
+    assert outcome.explanation.endswith(explanation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -42,6 +43,7 @@ FACT_COLUMNS: tuple[Any, ...] = (
     CareRelation.hours_per_week,
     CareRelation.care_since,
     ComplimentApplication.applied_by,
+    ComplimentApplication.payment_batch_id,
 )
 
 
@@ -70,3 +72,24 @@ def recipient_identities_query() -> Select[int, str, str, date | None]:
         CareRecipient.last_name,
         CareRecipient.birth_date,
     ).where(CareRecipient.birth_date.is_not(None))
+
+
+def held_places_query(
+    round_id: int, statuses: Sequence[str]
+) -> Select[int, int, int, int | None, str, int | None]:
+    """The round's applications in these statuses (the places they hold), in order of arrival."""
+    return (
+        select(
+            ComplimentApplication.id,
+            ComplimentApplication.caregiver_id,
+            ComplimentApplication.care_recipient_id,
+            ComplimentApplication.amount_cents,
+            ComplimentApplication.status,
+            ComplimentApplication.payment_batch_id,
+        )
+        .where(
+            ComplimentApplication.round_id == round_id,
+            ComplimentApplication.status.in_(statuses),
+        )
+        .order_by(ComplimentApplication.received_on, ComplimentApplication.id)
+    )

@@ -63,6 +63,7 @@ def application_view(row: ComplimentApplication, evaluation: RoundEvaluation) ->
         row.control_letter_due_on,
         row.caregiver_id,
         row.care_recipient_id,
+        row.payment_batch_id is not None,
     )
 
 
@@ -83,7 +84,11 @@ def application_detail(
             Applicant(row.applied_by),
         ),
         verdict=evaluation.verdicts[row.id],
-        amount_cents=row.amount_cents or amount_for(evaluation.rules, stored.facts),
+        amount_cents=(
+            amount_for(evaluation.rules, stored.facts)
+            if row.amount_cents is None
+            else row.amount_cents
+        ),
         warnings=tuple(warning.message for warning in evaluation.warnings[row.id]),
         warnings_acknowledged=row.warnings_acknowledged,
         override_reason=row.override_reason,
@@ -97,4 +102,5 @@ def application_detail(
             )
             for change, name in history
         ),
+        difference_cents=evaluation.differences.get(row.id, 0),
     )

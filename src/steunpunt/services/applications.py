@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -16,19 +15,25 @@ from steunpunt.db.compliment_models import (
     ComplimentRound,
 )
 from steunpunt.db.models import CareRelation
-from steunpunt.domain.compliment.allocation import Allocation, allocate
+from steunpunt.domain.compliment.allocation import Allocation
 from steunpunt.domain.compliment.application import ApplicationData, checked_application
 from steunpunt.domain.compliment.control_letter import RETURNED, is_overdue, not_returned
-from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.fraud import draw_sample
 from steunpunt.domain.compliment.round_rules import rules_from_json
-from steunpunt.domain.compliment.status import ApplicationStatus, check_transition
+from steunpunt.domain.compliment.status import (
+    ApplicationStatus,
+    allowed_next,
+    check_transition,
+)
+from steunpunt.domain.dates import long_date
 from steunpunt.services.application_records import (
     application_detail,
     application_view,
     history,
     record_change,
 )
+from steunpunt.services.compliment_amounts import apply_revisions, place, rebalance
+from steunpunt.services.compliment_batches import BatchPreview, batch_preview_of
 from steunpunt.services.compliment_dto import (
     ApplicationDetail,
     ApplicationView,
@@ -36,32 +41,13 @@ from steunpunt.services.compliment_dto import (
 from steunpunt.services.compliment_evaluation import RoundEvaluation, evaluate_round
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed
+from steunpunt.services.payments import check_payment_state
 from steunpunt.services.records import load, load_for_edit
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
 
 WHAT = "Deze aanvraag"
-
-
-@dataclass(frozen=True)
-class BatchLine:
-    """One application in the preview of a batch decision."""
-
-    application_id: int
-    caregiver_name: str
-    recipient_name: str
-    amount_cents: int
-    explanation: str
-
-
-@dataclass(frozen=True)
-class BatchPreview:
-    """What a batch decision will do: who is granted (or sent a controlebrief), who is not."""
-
-    to_decide: tuple[BatchLine, ...]
-    left: tuple[BatchLine, ...]
-    next_status: ApplicationStatus
 
 
 class ApplicationService:
@@ -78,7 +64,7 @@ class ApplicationService:
     ) -> list[ApplicationView]:
         """The round's applications in order of arrival, with their number of warnings."""
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id, self._today())
+            evaluation = evaluate_round(session, round_id)
             rows = self._rows(session, round_id)
         return [
             application_view(row, evaluation)
@@ -98,7 +84,7 @@ class ApplicationService:
             for application_id in application_ids:
                 row = load(session, ComplimentApplication, application_id, WHAT)
                 if row.round_id not in evaluations:
-                    evaluations[row.round_id] = evaluate_round(session, row.round_id, self._today())
+                    evaluations[row.round_id] = evaluate_round(session, row.round_id)
                 found.append(
                     application_detail(
                         row, evaluations[row.round_id], history(session, application_id)
@@ -168,7 +154,12 @@ class ApplicationService:
         reason: str = "",
         warnings_acknowledged: bool = False,
     ) -> ApplicationDetail:
-        """Move an application on; a decision against the rules needs a reason, which is kept."""
+        """Move an application on; a decision against the rules needs a reason, which is kept.
+
+        A grant or a controlebrief takes a place under the caps; the corrections it brings to
+        earlier grants of its naaste or budget are made and recorded with it, and so are those
+        of a grant or waiting place given up.
+        """
         reason = reason.strip()
         with self._scope() as session:
             row = load_for_edit(
@@ -176,23 +167,29 @@ class ApplicationService:
             )
             current = ApplicationStatus(row.status)
             check_transition(current, new_status)
-            evaluation = evaluate_round(session, row.round_id, self._today())
+            check_payment_state(session, row, new_status)
+            evaluation = evaluate_round(session, row.round_id)
             verdict = evaluation.verdicts[row.id]
             awaiting = current is ApplicationStatus.AWAITING_CONTROL_LETTER
-            if awaiting and new_status is ApplicationStatus.REFUSED and not reason:
-                due = row.control_letter_due_on
-                if due is not None and is_overdue(due, self._today()):
-                    reason = not_returned(due)
+            due = row.control_letter_due_on
+            overdue = awaiting and due is not None and is_overdue(due, self._today())
+            if overdue and new_status is ApplicationStatus.REFUSED and not reason and due:
+                reason = not_returned(due)
             if new_status is ApplicationStatus.GRANTED:
                 if evaluation.rules.control_letter_required and not awaiting and not reason:
                     raise NotAllowed(
                         "In deze ronde krijgt de naaste eerst een controlebrief. Kies "
                         "'Controlebrief sturen', of geef een reden om zonder toe te kennen."
                     )
-                row.amount_cents = self._grant_amount(
-                    row, evaluation, reason, warnings_acknowledged
-                )
+                if overdue and due and not reason:
+                    raise NotAllowed(
+                        f"De termijn van de controlebrief verliep op {long_date(due)}. Geef "
+                        "een reden om toch toe te kennen; die wordt bewaard."
+                    )
+                allocations = self._grant(row, evaluation, reason, warnings_acknowledged)
+                row.amount_cents = allocations[0].amount_cents
                 row.warnings_acknowledged = bool(evaluation.warnings[row.id])
+                apply_revisions(session, actor, allocations[1:])
             elif new_status is ApplicationStatus.REFUSED:
                 if verdict.eligible and not reason:
                     raise NotAllowed(
@@ -200,9 +197,17 @@ class ApplicationService:
                         "wijzen; die wordt bewaard."
                     )
                 row.amount_cents = None
+                rebalance(session, actor, evaluation, {row.id})
             elif new_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
+                allocations = place(evaluation, row.id, bool(reason))
+                if not allocations[0].granted:
+                    raise NotAllowed(
+                        f"Een controlebrief sturen kan niet: {allocations[0].explanation}."
+                        + _override_hint(evaluation, row.id, reason)
+                    )
                 weeks = evaluation.rules.control_letter_weeks
                 row.control_letter_due_on = self._today() + timedelta(weeks=weeks)
+                apply_revisions(session, actor, allocations[1:])
             if reason and new_status in (ApplicationStatus.GRANTED, ApplicationStatus.REFUSED):
                 row.override_reason = reason
             row.status = new_status
@@ -222,14 +227,14 @@ class ApplicationService:
             # the wait (2 s at 20,000 applications). Status and amount come from the row.
             return application_detail(row, evaluation, history(session, application_id))
 
-    def _grant_amount(
+    def _grant(
         self,
         row: ComplimentApplication,
         evaluation: RoundEvaluation,
         reason: str,
         warnings_acknowledged: bool,
-    ) -> int:
-        """The amount of a single grant; refused when a rule, check or cap says no."""
+    ) -> list[Allocation]:
+        """A single grant and the corrections it brings; refused when a rule, check or cap says no."""
         verdict = evaluation.verdicts[row.id]
         if not verdict.eligible and not reason:
             failures = "; ".join(result.explanation for result in verdict.failures)
@@ -241,54 +246,73 @@ class ApplicationService:
             raise NotAllowed(
                 "Er zijn waarschuwingen bij deze aanvraag. Bekijk en bevestig ze voordat u toekent."
             )
-        stored = evaluation.applications[row.id]
-        [allocation, *_revised] = allocate(
-            evaluation.rules, [stored.facts], evaluation.grants(leaving_out=row.id)
-        )
-        if not allocation.granted and not reason:
-            raise NotAllowed(f"Toekennen kan niet: {allocation.explanation}.")
-        return allocation.amount_cents
+        allocations = place(evaluation, row.id, bool(reason))
+        if not allocations[0].granted:
+            raise NotAllowed(
+                f"Toekennen kan niet: {allocations[0].explanation}."
+                + _override_hint(evaluation, row.id, reason)
+            )
+        return allocations
 
     def batch_preview(self, round_id: int) -> BatchPreview:
         """Who a batch decision would grant: every open application that passes all rules,
         has no warnings and fits the caps. With a required controlebrief they are sent one
         first instead."""
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id, self._today())
-        return _preview(evaluation)
+            evaluation = evaluate_round(session, round_id)
+        return batch_preview_of(evaluation)
 
     def batch_decide(self, actor: Actor, round_id: int, application_ids: Sequence[int]) -> int:
-        """Carry out a preview: decide the applications it listed that still qualify."""
+        """Carry out a preview: decide the applications it listed that still qualify.
+
+        Each goes the way a person's decision goes (a controlebrief from "ontvangen" by way of
+        "in behandeling"); the earlier grants the preview showed as changed are corrected.
+        """
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id, self._today())
-            preview = _preview(evaluation)
-            wanted = set(application_ids)
-            lines = [line for line in preview.to_decide if line.application_id in wanted]
+            evaluation = evaluate_round(session, round_id)
+            preview = batch_preview_of(evaluation, set(application_ids))
             rows = {
                 row.id: row
                 for row in session.scalars(
                     select(ComplimentApplication).where(
-                        ComplimentApplication.id.in_([line.application_id for line in lines])
+                        ComplimentApplication.id.in_(
+                            [line.application_id for line in preview.to_decide]
+                        )
                     )
                 )
             }
             due = self._today() + timedelta(weeks=evaluation.rules.control_letter_weeks)
-            for line in lines:
+            target = preview.next_status
+            for line in preview.to_decide:
                 row = rows[line.application_id]
                 current = ApplicationStatus(row.status)
-                row.status = preview.next_status
-                if preview.next_status is ApplicationStatus.GRANTED:
+                steps = [target]
+                if target not in allowed_next(current):
+                    steps = [ApplicationStatus.IN_REVIEW, target]
+                for step in steps:
+                    check_transition(current, step)
+                    record_change(session, row, current, step, actor, "batchbesluit")
+                    current = step
+                row.status = target
+                if target is ApplicationStatus.GRANTED:
                     row.amount_cents = line.amount_cents
                 else:
                     row.control_letter_due_on = due
-                record_change(session, row, current, preview.next_status, actor, "batchbesluit")
+            apply_revisions(
+                session,
+                actor,
+                (
+                    Allocation(line.application_id, True, line.amount_cents, line.explanation, True)
+                    for line in preview.revised
+                ),
+            )
             log.info(
                 "Batch decision in round %s by staff %s: %s applications",
                 round_id,
                 actor.staff_id,
-                len(lines),
+                len(preview.to_decide),
             )
-            return len(lines)
+            return len(preview.to_decide)
 
     def refuse_overdue_control_letters(self, actor: Actor, round_id: int) -> int:
         """Refuse every application of the round whose controlebrief is past its deadline."""
@@ -301,6 +325,8 @@ class ApplicationService:
                     ComplimentApplication.control_letter_due_on < today,
                 )
             ).all()
+            if rows:
+                rebalance(session, actor, evaluate_round(session, round_id), {r.id for r in rows})
             for row in rows:
                 reason = not_returned(row.control_letter_due_on or today)
                 row.status = ApplicationStatus.REFUSED
@@ -348,43 +374,8 @@ class ApplicationService:
             return sorted(chosen)
 
 
-def _preview(evaluation: RoundEvaluation) -> BatchPreview:
-    rules = evaluation.rules
-    next_status = (
-        ApplicationStatus.AWAITING_CONTROL_LETTER
-        if rules.control_letter_required
-        else ApplicationStatus.GRANTED
-    )
-    open_statuses = (ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW)
-    left: list[BatchLine] = []
-    candidates: list[ApplicationFacts] = []
-    for stored in evaluation.applications.values():
-        if stored.status not in open_statuses:
-            continue
-        facts = stored.facts
-        verdict = evaluation.verdicts[facts.application_id]
-        warnings = evaluation.warnings[facts.application_id]
-        if not verdict.eligible:
-            reason = "; ".join(result.explanation for result in verdict.failures)
-            left.append(_line(facts, 0, reason))
-        elif warnings:
-            left.append(_line(facts, 0, "; ".join(warning.message for warning in warnings)))
-        else:
-            candidates.append(facts)
-    allocations: dict[int, Allocation] = {
-        allocation.application_id: allocation
-        for allocation in allocate(rules, candidates, evaluation.grants())
-        if not allocation.revised
-    }
-    to_decide: list[BatchLine] = []
-    for facts in candidates:
-        allocation = allocations[facts.application_id]
-        line = _line(facts, allocation.amount_cents, allocation.explanation)
-        (to_decide if allocation.granted else left).append(line)
-    return BatchPreview(tuple(to_decide), tuple(left), next_status)
-
-
-def _line(facts: ApplicationFacts, amount: int, explanation: str) -> BatchLine:
-    return BatchLine(
-        facts.application_id, facts.caregiver_name, facts.recipient_name, amount, explanation
-    )
+def _override_hint(evaluation: RoundEvaluation, application_id: int, reason: str) -> str:
+    """How to go on when only a cap stands in the way: a reason lifts caps, not money."""
+    if reason or not place(evaluation, application_id, override=True)[0].granted:
+        return ""
+    return " Geef een reden om het toch te doen; die wordt bewaard."

@@ -34,6 +34,10 @@ class RoundOverview:
     days_to_close: int
     in_sample: int
     control_letters_overdue: int = 0
+    overpaid_cents: int = 0
+    """Paid beyond the shares the rules now give, for a person to settle."""
+    underpaid_cents: int = 0
+    """Paid short of the shares the rules now give, for a person to settle."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class ApplicationView:
     control_letter_due_on: date | None = None
     caregiver_id: int = 0
     care_recipient_id: int = 0
+    in_payment_batch: bool = False
+    """In a payment batch: it changes only through that batch."""
 
 
 @dataclass(frozen=True)
@@ -76,3 +82,5 @@ class ApplicationDetail:
     warnings_acknowledged: bool
     override_reason: str
     history: tuple[StatusChangeView, ...]
+    difference_cents: int = 0
+    """A paid grant: paid minus its share under the rules now (positive: paid too much)."""

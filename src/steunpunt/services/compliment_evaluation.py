@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment_models import ComplimentRound
-from steunpunt.domain.compliment.allocation import Grant
+from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
 from steunpunt.domain.compliment.round_rules import RoundRules, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment_facts import (
     StoredApplication,
     recipient_identities,
@@ -26,6 +28,24 @@ OPEN = (
     ApplicationStatus.IN_REVIEW,
     ApplicationStatus.AWAITING_CONTROL_LETTER,
 )
+HOLDING = (*GRANTED, ApplicationStatus.AWAITING_CONTROL_LETTER)
+"""Statuses that take a place under the caps: grants, and applications awaiting a letter."""
+
+
+def grant_of(stored: StoredApplication) -> Grant | None:
+    """The place an application holds under the caps and in the money, or None."""
+    if stored.status not in HOLDING:
+        return None
+    facts = stored.facts
+    return Grant(
+        facts.application_id,
+        facts.caregiver_id,
+        facts.care_recipient_id,
+        facts.address_key,
+        stored.amount_cents or 0,
+        paid=stored.paid,
+        waiting=stored.status is ApplicationStatus.AWAITING_CONTROL_LETTER,
+    )
 
 
 @dataclass(frozen=True)
@@ -36,23 +56,29 @@ class RoundEvaluation:
     applications: dict[int, StoredApplication]
     verdicts: dict[int, Verdict]
     warnings: dict[int, list[FraudWarning]]
+    elsewhere: list[Grant] = field(default_factory=list)
+    """Places held in other rounds of the same gemeente and year (an older spelling)."""
 
-    def grants(self, leaving_out: int | None = None) -> list[Grant]:
-        """This round's grants so far, in order of arrival (optionally without one)."""
-        return [
-            Grant(
-                stored.facts.application_id,
-                stored.facts.caregiver_id,
-                stored.facts.care_recipient_id,
-                stored.facts.address_key,
-                stored.amount_cents or 0,
-            )
-            for stored in self.applications.values()
-            if stored.status in GRANTED and stored.facts.application_id != leaving_out
-        ]
+    def grants(self, leaving_out: Collection[int] = ()) -> list[Grant]:
+        """This round's grants and waiting places, in order of arrival (optionally without some)."""
+        found = []
+        for stored in self.applications.values():
+            grant = grant_of(stored)
+            if grant is not None and grant.application_id not in leaving_out:
+                found.append(grant)
+        return found
+
+    @cached_property
+    def differences(self) -> dict[int, int]:
+        """Paid grants whose amount is no longer their share: paid minus share, by id."""
+        return {
+            allocation.application_id: allocation.difference_cents
+            for allocation in allocate(self.rules, [], self.grants())
+            if allocation.difference_cents
+        }
 
 
-def evaluate_round(session: Session, round_id: int, today: date) -> RoundEvaluation:
+def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
     """Load the round's applications (and this year's grants elsewhere) and judge them all."""
     row = session.get(ComplimentRound, round_id)
     if row is None:
@@ -64,7 +90,12 @@ def evaluate_round(session: Session, round_id: int, today: date) -> RoundEvaluat
             select(ComplimentRound).where(ComplimentRound.year == rules.year)
         )
     }
-    stored = round_applications(session, today, list(year_rounds))
+    same_gemeente = {
+        other
+        for other, municipality in year_rounds.items()
+        if other != round_id and fold_name(municipality) == fold_name(rules.municipality)
+    }
+    stored = round_applications(session, list(year_rounds))
     own = {item.facts.application_id: item for item in stored if item.round_id == round_id}
     priors = [
         PriorGrant(
@@ -80,10 +111,16 @@ def evaluate_round(session: Session, round_id: int, today: date) -> RoundEvaluat
         for item in stored
         if item.status in GRANTED
     ]
+    elsewhere = [
+        grant
+        for item in stored
+        if item.round_id in same_gemeente and (grant := grant_of(item)) is not None
+    ]
     facts = [item.facts for item in own.values()]
     return RoundEvaluation(
         rules,
         own,
         {item.application_id: evaluate(rules, item) for item in facts},
         check_round(rules, facts, priors, recipient_identities(session)),
+        elsewhere,
     )

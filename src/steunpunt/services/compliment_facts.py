@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -30,18 +29,26 @@ class StoredApplication:
     round_id: int
     status: ApplicationStatus
     amount_cents: int | None
+    payment_batch_id: int | None = None
+
+    @property
+    def paid(self) -> bool:
+        """Paid, or in a payment batch: its amount can no longer change."""
+        return self.status is ApplicationStatus.PAID or self.payment_batch_id is not None
 
 
-def round_applications(
-    session: Session, today: date, round_ids: list[int]
-) -> list[StoredApplication]:
-    """Every application of these rounds, as facts, in order of arrival."""
+def round_applications(session: Session, round_ids: list[int]) -> list[StoredApplication]:
+    """Every application of these rounds, as facts, in order of arrival.
+
+    Facts are as they stood when the application was received: a registration that ended
+    later does not count against it.
+    """
     query = (
         application_facts_query()
         .where(ComplimentApplication.round_id.in_(round_ids))
         .order_by(ComplimentApplication.received_on, ComplimentApplication.id)
     )
-    return [_stored(row, today) for row in session.connection().execute(query)]
+    return [_stored(row) for row in session.connection().execute(query)]
 
 
 def recipient_identities(session: Session) -> dict[str, int]:
@@ -55,8 +62,8 @@ def recipient_identities(session: Session) -> dict[str, int]:
     return identities
 
 
-def _stored(row: Any, today: date) -> StoredApplication:
-    # Unpacked by position, in the order of ``FACT_COLUMNS``: reading 27 attributes by name
+def _stored(row: Any) -> StoredApplication:
+    # Unpacked by position, in the order of ``FACT_COLUMNS``: reading 29 attributes by name
     # from 20,000 rows took most of the time of judging a round.
     (
         application_id,
@@ -87,6 +94,7 @@ def _stored(row: Any, today: date) -> StoredApplication:
         hours_per_week,
         care_since,
         applied_by,
+        payment_batch_id,
     ) = row
     facts = ApplicationFacts(
         application_id=application_id,
@@ -101,7 +109,7 @@ def _stored(row: Any, today: date) -> StoredApplication:
         hours_per_week=hours_per_week,
         care_since=care_since,
         recipient_in_wlz_institution=living_situation == WLZ,
-        caregiver_registration_ended=ended_on is not None and ended_on <= today,
+        caregiver_registration_ended=ended_on is not None and ended_on <= received_on,
         iban=iban,
         address_key=household_key(postcode or "", house_number, suffix or ""),
         caregiver_name=full_name(caregiver_first, caregiver_infix, caregiver_last),
@@ -110,4 +118,4 @@ def _stored(row: Any, today: date) -> StoredApplication:
         recipient_identity=person_identity(recipient_first, recipient_last, recipient_born),
         applied_by=_APPLICANTS[applied_by],
     )
-    return StoredApplication(facts, round_id, _STATUSES[status], amount_cents)
+    return StoredApplication(facts, round_id, _STATUSES[status], amount_cents, payment_batch_id)

@@ -11,6 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.db.compliment_queries import held_places_query
+from steunpunt.domain.compliment.allocation import Grant, allocate
+from steunpunt.domain.compliment.pools import shares_money
 from steunpunt.domain.compliment.round_rules import (
     RoundRules,
     next_year,
@@ -19,7 +22,10 @@ from steunpunt.domain.compliment.round_rules import (
 )
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.text import fold_name
+from steunpunt.services.compliment_amounts import rebalance
 from steunpunt.services.compliment_dto import RoundOverview, RoundView
+from steunpunt.services.compliment_evaluation import HOLDING, evaluate_round
 from steunpunt.services.dto import Actor
 from steunpunt.services.errors import NotAllowed, StaleEdit
 from steunpunt.services.records import STALE_MESSAGE, load, load_for_edit
@@ -79,9 +85,23 @@ class RoundService:
             return _view(load(session, ComplimentRound, round_id, WHAT))
 
     def create(self, actor: Actor, rules: RoundRules) -> RoundView:
+        """A new round; one per gemeente and year, however the gemeente is spelled."""
         check_rules(rules)
         try:
             with self._scope() as session:
+                same = [
+                    name
+                    for name in session.scalars(
+                        select(ComplimentRound.municipality).where(
+                            ComplimentRound.year == rules.year
+                        )
+                    )
+                    if fold_name(name) == fold_name(rules.municipality)
+                ]
+                if same:
+                    raise NotAllowed(
+                        f"Er is al een ronde {rules.year} voor {same[0]}. Open die ronde."
+                    )
                 row = ComplimentRound(
                     year=rules.year,
                     municipality=rules.municipality.strip(),
@@ -103,6 +123,7 @@ class RoundService:
     def update_rules(
         self, actor: Actor, round_id: int, expected_version: int, rules: RoundRules
     ) -> RoundView:
+        """New rules for the round; a changed budget or split is shared out again at once."""
         check_rules(rules)
         try:
             with self._scope() as session:
@@ -111,6 +132,7 @@ class RoundService:
                     raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
                 row.rules_json = rules_to_json(rules)
                 session.flush()
+                rebalance(session, actor, evaluate_round(session, round_id), ())
                 log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
                 return _view(row)
         except StaleDataError as error:
@@ -146,6 +168,7 @@ class RoundService:
             sampled += int(in_sample or 0)
         granted = money[ApplicationStatus.GRANTED] + money[ApplicationStatus.PAID]
         budget = view.rules.fixed_budget_cents
+        differences = self._differences(view.rules, round_id)
         return RoundOverview(
             round=view,
             per_status=per_status,
@@ -155,7 +178,33 @@ class RoundService:
             days_to_close=(view.rules.closes_on - self._today()).days,
             in_sample=sampled,
             control_letters_overdue=int(overdue or 0),
+            overpaid_cents=sum(cents for cents in differences if cents > 0),
+            underpaid_cents=-sum(cents for cents in differences if cents < 0),
         )
+
+    def _differences(self, rules: RoundRules, round_id: int) -> list[int]:
+        """What each paid grant got beyond (or short of) its share under the rules now."""
+        if not shares_money(rules):
+            return []
+        with self._scope() as session:
+            rows = session.execute(held_places_query(round_id, HOLDING)).all()
+        if not any(
+            batch is not None or status == ApplicationStatus.PAID for *_, status, batch in rows
+        ):
+            return []
+        grants = [
+            Grant(
+                app_id,
+                caregiver,
+                recipient,
+                "",
+                amount or 0,
+                paid=status == ApplicationStatus.PAID or batch is not None,
+                waiting=status == ApplicationStatus.AWAITING_CONTROL_LETTER,
+            )
+            for app_id, caregiver, recipient, amount, status, batch in rows
+        ]
+        return [allocation.difference_cents for allocation in allocate(rules, [], grants)]
 
 
 def _view(row: ComplimentRound) -> RoundView:

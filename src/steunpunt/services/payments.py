@@ -15,11 +15,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from steunpunt.db.compliment_models import ComplimentApplication, PaymentBatch
+from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound, PaymentBatch
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.address import Address
-from steunpunt.domain.compliment.round_rules import CompensationForm
+from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
@@ -220,6 +221,38 @@ class PaymentService:
             batch.confirmed_at = datetime.now(UTC)
             log.info("Payment batch %s confirmed by staff %s", batch_id, actor.staff_id)
             return len(rows)
+
+
+def check_payment_state(
+    session: Session, row: ComplimentApplication, new_status: ApplicationStatus
+) -> None:
+    """A grant in a payment batch changes only through that batch; money is paid by batches."""
+    if row.payment_batch_id is not None:
+        batch = session.get(PaymentBatch, row.payment_batch_id)
+        name = batch.file_name if batch is not None else ""
+        if new_status is ApplicationStatus.PAID:
+            raise NotAllowed(
+                f"Deze toekenning staat in betaalopdracht {name}. Markeer die betaalopdracht "
+                "als betaald."
+            )
+        raise NotAllowed(
+            f"Deze toekenning staat al in betaalopdracht {name} en kan niet meer worden "
+            "ingetrokken. Er is niets veranderd."
+        )
+    if new_status is not ApplicationStatus.PAID:
+        return
+    round_row = session.get(ComplimentRound, row.round_id)
+    money = round_row is not None and rules_from_json(round_row.rules_json).form is (
+        CompensationForm.MONEY
+    )
+    batches = session.scalar(
+        select(PaymentBatch.id).where(PaymentBatch.round_id == row.round_id).limit(1)
+    )
+    if money and batches is not None:
+        raise NotAllowed(
+            "In deze ronde wordt uitbetaald met betaalopdrachten: neem deze toekenning op in "
+            "een betaalopdracht en markeer die als betaald."
+        )
 
 
 def _name(caregiver: Caregiver) -> PersonName:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from steunpunt.domain.age import bracket_for
-from steunpunt.domain.compliment.eligibility import amount_for
+from steunpunt.domain.compliment.eligibility import age_day, amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
+from steunpunt.domain.compliment.pools import Payable, Share, payable
 from steunpunt.domain.compliment.round_rules import RoundRules
 
 FITS = "past"
@@ -18,21 +19,28 @@ REVISED = "bedrag aangepast"
 
 @dataclass(frozen=True)
 class Grant:
-    """A grant already made in this round (by an earlier batch or by hand)."""
+    """A grant already made in this round (by an earlier batch or by hand), or a place held."""
 
     application_id: int
     caregiver_id: int
     care_recipient_id: int
     address_key: str
     amount_cents: int
+    paid: bool = False
+    """Paid or in a payment batch: its amount can no longer change."""
+    waiting: bool = False
+    """Waits for its controlebrief: holds its place under the caps and in a share, no amount yet."""
 
 
 @dataclass(frozen=True)
 class Allocation:
     """What the caps and splits decide for one application; the explanation is Dutch.
 
-    ``revised`` marks an earlier grant (not a candidate) whose amount changes because this run
-    adds caregivers to its naaste's split or grants to a fixed budget.
+    ``revised`` marks an earlier grant (not a candidate) whose amount no longer matches the
+    rules because grants were added to or taken from its naaste's split or a fixed budget. A
+    grant not yet paid gets the new ``amount_cents``; a paid one keeps its amount and
+    ``difference_cents`` says how much more than its share it got (negative: less), for a
+    person to settle.
     """
 
     application_id: int
@@ -40,6 +48,7 @@ class Allocation:
     amount_cents: int
     explanation: str
     revised: bool = False
+    difference_cents: int = 0
 
 
 def euro(cents: int) -> str:
@@ -58,6 +67,17 @@ def split_cents(total: int, parts: int) -> list[int]:
         return []
     share, remainder = divmod(total, parts)
     return [share + (1 if index < remainder else 0) for index in range(parts)]
+
+
+def without_caps(rules: RoundRules) -> RoundRules:
+    """The round's rules with no cap, for a grant staff make against a cap with a reason."""
+    return replace(
+        rules,
+        per_care_recipient=None,
+        per_address=None,
+        per_caregiver=None,
+        max_caregivers_per_recipient=None,
+    )
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -126,25 +146,13 @@ class _Tally:
         return reasons
 
 
-@dataclass(frozen=True)
-class _Granted:
-    """One grant of the round, earlier or new, in the order grants were made."""
-
-    application_id: int
-    care_recipient_id: int
-    earlier_amount: int | None
-    facts: ApplicationFacts | None
-
-
-def _amounts(
-    rules: RoundRules, grants: Sequence[_Granted]
-) -> tuple[dict[int, int], dict[int, str]]:
+def _amounts(rules: RoundRules, grants: Sequence[Share]) -> tuple[dict[int, int], dict[int, str]]:
     """Every grant's amount and how it was reached, as ``(amounts, notes)`` by application id.
 
     The unit of money is a compliment: one grant, or with a split one naaste and all its
     caregivers. A fixed budget is divided over the units, then each unit over its caregivers.
     """
-    units: dict[int, list[_Granted]] = {}
+    units: dict[int, list[Share]] = {}
     for grant in grants:
         key = grant.care_recipient_id if rules.split_over_caregivers else grant.application_id
         units.setdefault(key, []).append(grant)
@@ -169,7 +177,7 @@ def _amounts(
                 amounts[grant.application_id] = grant.earlier_amount or 0
                 continue
             amounts[grant.application_id] = amount_for(rules, grant.facts)
-            bracket = bracket_for(grant.facts.caregiver_birth_date, grant.facts.received_on)
+            bracket = bracket_for(grant.facts.caregiver_birth_date, age_day(rules, grant.facts))
             if bracket in rules.amounts_by_bracket:
                 notes[grant.application_id] = f"bedrag voor leeftijd {bracket.label}"
             continue
@@ -187,21 +195,48 @@ def _amounts(
     return amounts, notes
 
 
-def _explain(head: str, amount: int, note: str) -> str:
+def _exhausted_reason(rules: RoundRules) -> str:
+    if rules.fixed_budget_cents is not None:
+        pool = f"het budget van {euro(rules.fixed_budget_cents)}"
+    else:
+        pool = f"het compliment van deze naaste ({euro(rules.amount_cents)})"
+    return f"{DOES_NOT_FIT}: {pool} is al betaald of staat in een betaalopdracht"
+
+
+def _explain(head: str, amount: int, *notes: str) -> str:
+    note = ", ".join(part for part in notes if part)
     return f"{head}: {euro(amount)} ({note})" if note else f"{head}: {euro(amount)}"
+
+
+def _paid_note(shares: Payable, application_id: int) -> str:
+    fixed = shares.reduced_by.get(application_id)
+    return "" if fixed is None else f"{euro(fixed)} al betaald"
+
+
+def _settle(paid: int, share: int) -> str:
+    """``"al betaald: € 50,00; volgens de regels € 33,34: € 16,66 te veel betaald, ..."``."""
+    difference = paid - share
+    how = "te veel" if difference > 0 else "te weinig"
+    return (
+        f"al betaald: {euro(paid)}; volgens de regels {euro(share)}: "
+        f"{euro(abs(difference))} {how} betaald, te verrekenen"
+    )
 
 
 def allocate(
     rules: RoundRules,
     candidates: Sequence[ApplicationFacts],
     granted_before: Sequence[Grant],
+    elsewhere: Sequence[Grant] = (),
 ) -> list[Allocation]:
     """Decide which candidates fit the round's caps, and every grant's amount.
 
     - ``candidates`` are applications that passed :func:`~.eligibility.evaluate`; this function
       applies only caps and splits. They are taken first come, first served: by ``received_on``,
-      then ``application_id``. ``granted_before`` (in the order they were granted) count
-      against every cap first.
+      then ``application_id``. ``granted_before`` (in the order they were granted, places held
+      by applications waiting for their controlebrief among them) count against every cap
+      first; so do ``elsewhere``, the grants of other rounds of the same gemeente and year,
+      which take no part in this round's money.
     - Caps: grants per caregiver, per naaste and per address (``address_key``, compared without
       case or spaces; an empty key is not counted), and distinct caregivers per naaste.
       A refusal names every cap the application exceeds.
@@ -215,10 +250,14 @@ def allocate(
       caregivers).
     - Remainder cents go one each to the earliest grants (earlier grants first), so totals are
       exact.
+    - A paid grant (``Grant.paid``) keeps its amount: the others of its naaste's split or of
+      the budget share what is left, never more than their share; a candidate for whom
+      nothing is left does not fit.
 
     Returns one allocation per candidate in first-come order, then one ``revised`` allocation
-    for each earlier grant whose amount changes (split or budget). Raises ``ValueError`` when a
-    candidate is already granted or listed twice.
+    for each earlier grant whose amount changes (split or budget) or, when paid, no longer
+    matches its share. Raises ``ValueError`` when a candidate is already granted or listed
+    twice.
     """
     earlier_ids = {grant.application_id for grant in granted_before}
     candidate_ids = [facts.application_id for facts in candidates]
@@ -227,47 +266,69 @@ def allocate(
     if earlier_ids.intersection(candidate_ids):
         raise ValueError("a candidate has already been granted")
 
+    ordered = sorted(candidates, key=lambda facts: (facts.received_on, facts.application_id))
+    exhausted: set[int] = set()
+    while True:
+        refusals, grants = _fit(rules, ordered, granted_before, elsewhere, exhausted)
+        targets, notes = _amounts(rules, grants)
+        shares = payable(rules, grants, targets)
+        if not shares.exhausted:
+            break
+        exhausted |= shares.exhausted
+
+    allocations: list[Allocation] = []
+    for facts in ordered:
+        app_id = facts.application_id
+        if app_id in exhausted:
+            allocations.append(Allocation(app_id, False, 0, _exhausted_reason(rules)))
+        elif app_id in refusals:
+            reason = "; ".join(refusals[app_id])
+            allocations.append(Allocation(app_id, False, 0, f"{DOES_NOT_FIT}: {reason}"))
+        else:
+            amount = shares.amounts[app_id]
+            explanation = _explain(FITS, amount, notes.get(app_id, ""), _paid_note(shares, app_id))
+            allocations.append(Allocation(app_id, True, amount, explanation))
+    for grant in granted_before:
+        app_id = grant.application_id
+        amount, share = shares.amounts[app_id], targets[app_id]
+        note = notes.get(app_id, "")
+        if grant.waiting:
+            continue
+        if grant.paid and amount != share:
+            explanation = f"{_settle(amount, share)} ({note})" if note else _settle(amount, share)
+            allocations.append(Allocation(app_id, True, amount, explanation, True, amount - share))
+        elif not grant.paid and amount != grant.amount_cents:
+            explanation = _explain(REVISED, amount, note, _paid_note(shares, app_id))
+            allocations.append(Allocation(app_id, True, amount, explanation, revised=True))
+    return allocations
+
+
+def _fit(
+    rules: RoundRules,
+    ordered: Sequence[ApplicationFacts],
+    granted_before: Sequence[Grant],
+    elsewhere: Sequence[Grant],
+    left_out: set[int],
+) -> tuple[dict[int, list[str]], list[Share]]:
+    """The caps applied in order: refusals by application id, and every grant that counts."""
     tally = _Tally(split=rules.split_over_caregivers)
-    grants: list[_Granted] = []
+    for grant in elsewhere:
+        tally.add(grant.caregiver_id, grant.care_recipient_id, grant.address_key)
+    grants: list[Share] = []
     for grant in granted_before:
         tally.add(grant.caregiver_id, grant.care_recipient_id, grant.address_key)
+        amount = None if grant.waiting else grant.amount_cents
         grants.append(
-            _Granted(grant.application_id, grant.care_recipient_id, grant.amount_cents, None)
+            Share(grant.application_id, grant.care_recipient_id, amount, None, grant.paid)
         )
-
-    ordered = sorted(candidates, key=lambda facts: (facts.received_on, facts.application_id))
     refusals: dict[int, list[str]] = {}
     for facts in ordered:
+        if facts.application_id in left_out:
+            continue
         reasons = tally.refusals(rules, facts)
         if reasons:
             refusals[facts.application_id] = reasons
             continue
         tally.add(facts.caregiver_id, facts.care_recipient_id, facts.address_key)
-        grants.append(_Granted(facts.application_id, facts.care_recipient_id, None, facts))
-
-    amounts, notes = _amounts(rules, grants)
-    allocations: list[Allocation] = []
-    for facts in ordered:
-        app_id = facts.application_id
-        if app_id in refusals:
-            reason = "; ".join(refusals[app_id])
-            allocations.append(Allocation(app_id, False, 0, f"{DOES_NOT_FIT}: {reason}"))
-        else:
-            amount = amounts[app_id]
-            allocations.append(
-                Allocation(app_id, True, amount, _explain(FITS, amount, notes.get(app_id, "")))
-            )
-    for grant in granted_before:
-        amount = amounts[grant.application_id]
-        if amount != grant.amount_cents:
-            note = notes.get(grant.application_id, "")
-            allocations.append(
-                Allocation(
-                    grant.application_id,
-                    True,
-                    amount,
-                    _explain(REVISED, amount, note),
-                    revised=True,
-                )
-            )
-    return allocations
+        grants.append(Share(facts.application_id, facts.care_recipient_id, None, facts))
+    return refusals, grants

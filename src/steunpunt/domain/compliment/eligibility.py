@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from steunpunt.domain import rule_engine
 from steunpunt.domain.age import age_on, bracket_for
@@ -24,12 +24,17 @@ def _months(count: int) -> str:
     return f"{count} maand" if count == 1 else f"{count} maanden"
 
 
-def full_months(start: date, end: date) -> int:
+def full_months(start: date, end: date, to_month_end: bool = False) -> int:
     """Whole months from ``start`` to ``end`` (0 when ``end`` is before ``start``).
 
-    A month is complete on the same day number (31 January to 28 February is not yet a month).
+    A month is complete on the same day number (31 January to 28 February is not yet a month);
+    ``to_month_end`` completes it on the last day of a month that has no such day number
+    (31 January to 28 February is a month, 30 November to 28 February three).
     """
-    months = (end.year - start.year) * 12 + end.month - start.month - int(end.day < start.day)
+    short = end.day < start.day
+    if to_month_end and short:
+        short = (end + timedelta(days=1)).day != 1
+    months = (end.year - start.year) * 12 + end.month - start.month - int(short)
     return max(months, 0)
 
 
@@ -83,8 +88,12 @@ def duration_holds(rules: RoundRules, facts: ApplicationFacts) -> bool:
         return True
     return (
         facts.care_since is not None
-        and full_months(facts.care_since, facts.received_on) >= rules.min_months_of_care
+        and _months_of_care(rules, facts.care_since, facts.received_on) >= rules.min_months_of_care
     )
+
+
+def _months_of_care(rules: RoundRules, since: date, received_on: date) -> int:
+    return full_months(since, received_on, to_month_end=rules.count_to_month_end)
 
 
 def explain_duration(rules: RoundRules, facts: ApplicationFacts, passed: bool) -> str:
@@ -93,7 +102,7 @@ def explain_duration(rules: RoundRules, facts: ApplicationFacts, passed: bool) -
         return "geen minimale duur van de zorg"
     if facts.care_since is None:
         return f"begindatum van de zorg onbekend, minimaal {_months(minimum)}"
-    months = full_months(facts.care_since, facts.received_on)
+    months = _months_of_care(rules, facts.care_since, facts.received_on)
     return (
         f"zorg sinds {format_date(facts.care_since)}, {_months(months)} bij ontvangst "
         f"van de aanvraag, minimaal {minimum}"
@@ -147,12 +156,17 @@ def explain_residence(rules: RoundRules, facts: ApplicationFacts, passed: bool) 
     )
 
 
+def age_day(rules: RoundRules, facts: ApplicationFacts) -> date:
+    """The day the caregiver's age counts on: the round's peildatum, else the day received."""
+    return rules.age_reference_date or facts.received_on
+
+
 def age_holds(rules: RoundRules, facts: ApplicationFacts) -> bool:
-    """The caregiver is at least the minimum age on the day the application was received."""
+    """The caregiver is at least the minimum age on the peildatum or the day received."""
     if rules.minimum_age is None:
         return True
     born = facts.caregiver_birth_date
-    return born is not None and age_on(born, facts.received_on) >= rules.minimum_age
+    return born is not None and age_on(born, age_day(rules, facts)) >= rules.minimum_age
 
 
 def explain_age(rules: RoundRules, facts: ApplicationFacts, passed: bool) -> str:
@@ -160,10 +174,11 @@ def explain_age(rules: RoundRules, facts: ApplicationFacts, passed: bool) -> str
         return "geen minimumleeftijd"
     if facts.caregiver_birth_date is None:
         return f"geboortedatum van de mantelzorger onbekend, minimaal {rules.minimum_age} jaar"
-    age = age_on(facts.caregiver_birth_date, facts.received_on)
+    day = age_day(rules, facts)
+    age = age_on(facts.caregiver_birth_date, day)
+    peildatum = "" if rules.age_reference_date is None else " (peildatum)"
     return (
-        f"mantelzorger is {age} jaar op {format_date(facts.received_on)}, "
-        f"minimaal {rules.minimum_age}"
+        f"mantelzorger is {age} jaar op {format_date(day)}{peildatum}, minimaal {rules.minimum_age}"
     )
 
 
@@ -213,6 +228,6 @@ def evaluate(rules: RoundRules, facts: ApplicationFacts) -> Verdict:
 
 
 def amount_for(rules: RoundRules, facts: ApplicationFacts) -> int:
-    """The amount in cents: the caregiver's age bracket on the day received, else the round amount."""
-    bracket = bracket_for(facts.caregiver_birth_date, facts.received_on)
+    """The amount in cents: the caregiver's age bracket on the age day, else the round amount."""
+    bracket = bracket_for(facts.caregiver_birth_date, age_day(rules, facts))
     return rules.amounts_by_bracket.get(bracket, rules.amount_cents)

@@ -14,6 +14,7 @@ from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.text import fold_name
 
 _SHOWN = 3
 """How many other applications a message names before it says "en N andere"."""
@@ -101,7 +102,9 @@ def check_round(
     ``granted_this_year`` holds this year's grants of every round; a grant that is also one of
     ``applications`` counts once. The IBAN check looks at every grant given (any gemeente, and
     any year if older grants are passed too); the address and naaste caps and the "already
-    granted" check only at grants of the same year and gemeente as ``rules``.
+    granted" check only at grants of the same year and gemeente as ``rules`` (the gemeente
+    compared without case or accents). "Already granted" also counts the round's own grants,
+    other than the application itself.
     ``recipient_identities`` maps the identity of every naaste in the register to its id.
     Each check gives an application at most one warning.
     """
@@ -110,19 +113,23 @@ def check_round(
     priors = sorted(
         (grant for grant in granted_this_year if grant.application_id not in warnings), key=_by_id
     )
-    municipality = rules.municipality.strip().casefold()
-    local_priors = [
-        grant
-        for grant in priors
-        if grant.year == rules.year and grant.municipality.strip().casefold() == municipality
-    ]
+    municipality = fold_name(rules.municipality)
+    local_grants = sorted(
+        (
+            grant
+            for grant in granted_this_year
+            if grant.year == rules.year and fold_name(grant.municipality) == municipality
+        ),
+        key=_by_id,
+    )
+    local_priors = [grant for grant in local_grants if grant.application_id not in warnings]
 
     checks: list[Callable[[], Iterable[FraudWarning]]] = [
         lambda: _shared_iban(ordered, priors),
         lambda: _address_over_cap(rules, ordered, local_priors),
         lambda: _too_many_caregivers(rules, ordered, local_priors),
         lambda: _caregiver_is_recipient(ordered, recipient_identities or {}),
-        lambda: _already_granted(rules, ordered, local_priors),
+        lambda: _already_granted(rules, ordered, local_grants),
         lambda: _registration_ended(ordered),
     ]
     for check in checks:
@@ -307,8 +314,8 @@ def _already_granted(
         granted[grant.caregiver_id].append(grant.application_id)
 
     for app in applications:
-        ids = granted.get(app.caregiver_id)
-        if not ids or len(ids) < cap:
+        ids = [other for other in granted.get(app.caregiver_id, ()) if other != app.application_id]
+        if len(ids) < cap:
             continue
         how_many = "een compliment" if len(ids) == 1 else f"{len(ids)} complimenten"
         noun = "aanvraag" if len(ids) == 1 else "aanvragen"

@@ -64,8 +64,13 @@ class RoundRules:
     amounts_by_bracket: dict[AgeBracket, int] = field(default_factory=dict)
     min_hours_per_week: float = 8.0
     min_months_of_care: int = 3
+    count_to_month_end: bool = True
+    """A month of care ending in a shorter month is complete on its last day (30 November +
+    3 months = 28 February), as the usual legal way of counting months has it."""
     residence: Residence = Residence.CARE_RECIPIENT
     minimum_age: int | None = None
+    age_reference_date: date | None = None
+    """The peildatum for the caregiver's age (minimum age and bracket); None: the day received."""
     per_care_recipient: int | None = 1
     """Compliments per naaste per year (split over its caregivers when ``split`` is set)."""
     per_address: int | None = None
@@ -89,6 +94,8 @@ def rules_to_json(rules: RoundRules) -> str:
     data = asdict(rules)
     data["opens_on"] = rules.opens_on.isoformat()
     data["closes_on"] = rules.closes_on.isoformat()
+    if rules.age_reference_date is not None:
+        data["age_reference_date"] = rules.age_reference_date.isoformat()
     data["amounts_by_bracket"] = {
         bracket.value: cents for bracket, cents in rules.amounts_by_bracket.items()
     }
@@ -102,6 +109,8 @@ def rules_from_json(text: str) -> RoundRules:
     values = {key: value for key, value in data.items() if key in known}
     values["opens_on"] = date.fromisoformat(values["opens_on"])
     values["closes_on"] = date.fromisoformat(values["closes_on"])
+    if values.get("age_reference_date"):
+        values["age_reference_date"] = date.fromisoformat(values["age_reference_date"])
     values["amounts_by_bracket"] = {
         AgeBracket(code): int(cents)
         for code, cents in (values.get("amounts_by_bracket") or {}).items()
@@ -118,11 +127,13 @@ def rules_from_json(text: str) -> RoundRules:
 
 def next_year(rules: RoundRules) -> RoundRules:
     """Last year's rules for a new round: the same settings, dates a year on."""
+    reference = rules.age_reference_date
     return replace(
         rules,
         year=rules.year + 1,
         opens_on=years_after(rules.opens_on, 1),
         closes_on=years_after(rules.closes_on, 1),
+        age_reference_date=None if reference is None else years_after(reference, 1),
     )
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.services.applications import BatchPreview
+from steunpunt.services.compliment_batches import BatchPreview
 from steunpunt.services.compliment_dto import RoundView
 from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
@@ -69,14 +69,23 @@ class BatchDialog(QDialog):
             [tr("Mantelzorger"), tr("Naaste"), tr("Bedrag"), tr("Toelichting")]
         )
         self.left = RecordTable([tr("Mantelzorger"), tr("Naaste"), tr("Reden")])
+        self.earlier = RecordTable(
+            [tr("Mantelzorger"), tr("Naaste"), tr("Nieuw bedrag"), tr("Toelichting")]
+        )
         self.to_decide_box = QGroupBox(self)
         self.left_box = QGroupBox(self)
-        for box, table in ((self.to_decide_box, self.to_decide), (self.left_box, self.left)):
+        self.earlier_box = QGroupBox(self)
+        for box, table in (
+            (self.to_decide_box, self.to_decide),
+            (self.earlier_box, self.earlier),
+            (self.left_box, self.left),
+        ):
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(4, 4, 4, 4)
             box_layout.addWidget(table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.to_decide_box)
+        splitter.addWidget(self.earlier_box)
         splitter.addWidget(self.left_box)
         self.status = QLabel(tr("Voorbeeld laden…"), self)
         self.status.setWordWrap(True)
@@ -128,6 +137,25 @@ class BatchDialog(QDialog):
         self.left.set_rows(
             [(line.caregiver_name, line.recipient_name, line.explanation) for line in preview.left]
         )
+        earlier = (*preview.revised, *preview.to_settle)
+        self.earlier.set_rows(
+            [
+                (
+                    line.caregiver_name,
+                    line.recipient_name,
+                    euro(line.amount_cents),
+                    line.explanation,
+                )
+                for line in earlier
+            ]
+        )
+        self.earlier.table.clearSelection()
+        self.earlier_box.setTitle(
+            tr("Eerdere toekenningen waarvan het bedrag verandert ({n})").format(
+                n=number(len(earlier))
+            )
+        )
+        self.earlier_box.setVisible(bool(earlier))
         self.to_decide.table.clearSelection()
         self.left.table.clearSelection()
         if preview.next_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
@@ -141,7 +169,13 @@ class BatchDialog(QDialog):
         self.decide_button.setText(_verb(preview.next_status).format(n=number(count)))
         self.decide_button.setEnabled(count > 0)
         total = sum(line.amount_cents for line in preview.to_decide)
-        if count:
+        if count and preview.revised:
+            self._say(
+                tr("Samen {amount}; {n} eerdere toekenningen worden aangepast.").format(
+                    amount=euro(total), n=number(len(preview.revised))
+                )
+            )
+        elif count:
             self._say(tr("Samen {amount}.").format(amount=euro(total)))
         else:
             self._say(tr("Er zijn geen aanvragen die in één keer besloten kunnen worden."))
@@ -156,6 +190,10 @@ class BatchDialog(QDialog):
         else:
             total = euro(sum(line.amount_cents for line in preview.to_decide))
             question = tr("{n} aanvragen toekennen, samen {amount}?").format(n=count, amount=total)
+        if preview.revised:
+            question += " " + tr("Het bedrag van {n} eerdere toekenningen wordt aangepast.").format(
+                n=number(len(preview.revised))
+            )
         answer = QMessageBox.question(
             self,
             tr("Batchbesluit"),

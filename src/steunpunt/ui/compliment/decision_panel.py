@@ -165,6 +165,22 @@ class DecisionPanel(QWidget):
             ),
             f"{amount_label}: {euro(detail.amount_cents)}",
         ]
+        if detail.difference_cents:
+            text = (
+                tr(
+                    "Te verrekenen: {amount} te veel betaald, het aandeel volgens de regels is nu {share}"
+                )
+                if detail.difference_cents > 0
+                else tr(
+                    "Te verrekenen: {amount} te weinig betaald, het aandeel volgens de regels is nu {share}"
+                )
+            )
+            facts.append(
+                text.format(
+                    amount=euro(abs(detail.difference_cents)),
+                    share=euro(detail.amount_cents - detail.difference_cents),
+                )
+            )
         if data.iban:
             facts.append(
                 tr("IBAN {iban} t.n.v. {holder}").format(iban=data.iban, holder=data.account_holder)
@@ -173,6 +189,10 @@ class DecisionPanel(QWidget):
             facts.append(tr("Waardebon {code}").format(code=data.voucher_code))
         if view.status is ApplicationStatus.AWAITING_CONTROL_LETTER and view.control_letter_due_on:
             facts.append(self._control_letter_fact(view.control_letter_due_on))
+        if view.in_payment_batch and view.status is ApplicationStatus.GRANTED:
+            facts.append(
+                tr("In een betaalopdracht: uitbetaald zodra die betaalopdracht is bevestigd")
+            )
         if view.in_sample:
             facts.append(tr("In de steekproef: controleer met de hand"))
         if detail.override_reason:
@@ -201,7 +221,7 @@ class DecisionPanel(QWidget):
         self.warning_box.setVisible(bool(detail.warnings))
         self.acknowledge.setChecked(detail.warnings_acknowledged)
 
-        self._make_buttons(view.status)
+        self._make_buttons(view.status, view.in_payment_batch)
         self.history.set_rows(
             [
                 (
@@ -224,13 +244,14 @@ class DecisionPanel(QWidget):
             ).format(day=format_date(due_on))
         return tr("Controlebrief terug uiterlijk {day}").format(day=format_date(due_on))
 
-    def _make_buttons(self, status: ApplicationStatus) -> None:
+    def _make_buttons(self, status: ApplicationStatus, in_payment_batch: bool) -> None:
+        """A button per allowed next status; none for a grant that its payment batch holds."""
         for button in self.buttons.values():
             self.action_row.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
         for target in ApplicationStatus:
-            if target not in allowed_next(status):
+            if target not in allowed_next(status) or in_payment_batch:
                 continue
             text = AGAIN.get((status, target), ACTIONS.get(target, target.label))
             button = QPushButton(tr(text), self)
@@ -238,7 +259,12 @@ class DecisionPanel(QWidget):
             button.clicked.connect(lambda _checked=False, to=target: self.decide_requested.emit(to))
             self.action_row.addWidget(button)
             self.buttons[target] = button
-        if not self.buttons:
+        if in_payment_batch and status is ApplicationStatus.GRANTED:
+            self.show_message(
+                tr("Deze toekenning staat in een betaalopdracht en verandert alleen via die."),
+                done=True,
+            )
+        elif not self.buttons:
             self.show_message(tr("Deze aanvraag is afgehandeld."), done=True)
         self.reason.setEnabled(bool(self.buttons))
         self._enable_grant()

@@ -119,6 +119,18 @@ class OverviewPanel(QWidget):
             parts.append(
                 tr("Budget over: {amount}").format(amount=euro(overview.budget_left_cents))
             )
+        if overview.overpaid_cents:
+            parts.append(
+                tr("Te veel betaald, te verrekenen: {amount}").format(
+                    amount=euro(overview.overpaid_cents)
+                )
+            )
+        if overview.underpaid_cents:
+            parts.append(
+                tr("Te weinig betaald, te verrekenen: {amount}").format(
+                    amount=euro(overview.underpaid_cents)
+                )
+            )
         parts.append(tr("In de steekproef: {n}").format(n=number(overview.in_sample)))
         self.money.setText(" · ".join(parts))
         self.period.setText(period_text(overview))

@@ -32,7 +32,7 @@ from steunpunt.domain.compliment.round_rules import (
     RoundRules,
     years_after,
 )
-from steunpunt.domain.dates import format_date, parse_date
+from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
@@ -153,6 +153,15 @@ class RoundRulesDialog(QDialog):
         self.months = QSpinBox(self)
         self.months.setRange(0, 120)
         self.months.setSuffix(tr(" maanden"))
+        self.month_end = QCheckBox(
+            tr("Zorg tot de laatste dag van een kortere maand telt als een volle maand"), self
+        )
+        self.month_end.setToolTip(
+            tr("Zorg sinds 30 november is op 28 februari 3 maanden, zoals termijnen in de wet.")
+        )
+        self.age_reference = FieldEdit(
+            "age_reference_date", tr("leeg: de datum van ontvangst"), parse_optional_date, self
+        )
         self.residence = _combo(RESIDENCES, self)
         self.minimum_age = _limit(self, tr("geen minimumleeftijd"), 120)
         self.minimum_age.setSuffix(tr(" jaar"))
@@ -162,8 +171,10 @@ class RoundRulesDialog(QDialog):
         rules_form = QFormLayout(rules_box)
         rules_form.addRow(tr("Minimaal"), self._checked("min_hours_per_week", self.hours))
         rules_form.addRow(tr("Zorg sinds minimaal"), self.months)
+        rules_form.addRow("", self.month_end)
         rules_form.addRow(tr("Woonplaats"), self.residence)
         rules_form.addRow(tr("Minimumleeftijd"), self.minimum_age)
+        rules_form.addRow(tr("Leeftijd op (peildatum)"), self.age_reference)
         rules_form.addRow(tr("Wie vraagt aan"), self.applicant)
         rules_form.addRow("", self.wlz)
 
@@ -276,6 +287,8 @@ class RoundRulesDialog(QDialog):
         self.split.setChecked(rules.split_over_caregivers)
         self.hours.setValue(rules.min_hours_per_week)
         self.months.setValue(rules.min_months_of_care)
+        self.month_end.setChecked(rules.count_to_month_end)
+        self.age_reference.set_text(format_date(rules.age_reference_date))
         self.residence.setCurrentIndex(self.residence.findData(rules.residence))
         self.minimum_age.setValue(rules.minimum_age or NO_LIMIT)
         self.applicant.setCurrentIndex(self.applicant.findData(rules.applicant))
@@ -293,6 +306,7 @@ class RoundRulesDialog(QDialog):
         """The rules as shown; None (with the problems shown) when a field cannot be read."""
         fields = [self.municipality, self.opens_on, self.closes_on, self.amount, self.under_18]
         fields += [self.young, self.budget, self.payer_name, self.payer_iban, self.payer_bic]
+        fields.append(self.age_reference)
         if not all([field.check() for field in fields]):
             return None
         brackets = {
@@ -316,6 +330,8 @@ class RoundRulesDialog(QDialog):
             amounts_by_bracket=brackets,
             min_hours_per_week=self.hours.value(),
             min_months_of_care=self.months.value(),
+            count_to_month_end=self.month_end.isChecked(),
+            age_reference_date=parse_optional_date(self.age_reference.text()),
             residence=Residence(self.residence.currentData()),
             minimum_age=self.minimum_age.value() or None,
             split_over_caregivers=self.split.isChecked(),
@@ -327,12 +343,15 @@ class RoundRulesDialog(QDialog):
             payer_name=self.payer_name.text(),
             payer_iban=self.payer_iban.text(),
             payer_bic=self.payer_bic.text(),
-            **limits,
+            per_care_recipient=limits["per_care_recipient"],
+            per_address=limits["per_address"],
+            per_caregiver=limits["per_caregiver"],
+            max_caregivers_per_recipient=limits["max_caregivers_per_recipient"],
         )
 
     def _move_dates(self, year: int) -> None:
         """A new year moves the dates along when they were in the year shown before."""
-        for field in (self.opens_on, self.closes_on):
+        for field in (self.opens_on, self.closes_on, self.age_reference):
             try:
                 day = parse_date(field.text())
             except ValueError:
