@@ -541,7 +541,7 @@ def test_the_support_work_migrations_go_down_and_up_again_with_search_intact(
         opened.close()
 
 
-def test_0011_takes_the_place_out_of_the_search_text_and_back(
+def test_0010_takes_the_place_out_of_the_search_text_and_back(
     tmp_path: Path, app_paths: AppPaths
 ) -> None:
     """Places are matched from the list of known places, no longer through the text index."""
@@ -583,7 +583,7 @@ def test_0011_takes_the_place_out_of_the_search_text_and_back(
 
 
 def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> None:
-    """0010 turns float hours into whole hundredths (4.3 -> 430) and a downgrade restores them."""
+    """0009 turns float hours into whole hundredths (4.3 -> 430) and a downgrade restores them."""
     from alembic import command
 
     from steunpunt.db.migrate import _alembic_config
@@ -611,7 +611,7 @@ def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> Non
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
             connection.commit()
-            steps = ((command.upgrade, "0008"), (command.upgrade, "0010"))
+            steps = ((command.upgrade, "0008"), (command.upgrade, "0009"))
             for index, (step, target) in enumerate((*steps, (command.downgrade, "0008"))):
                 with connection.begin():
                     config.attributes["connection"] = connection

@@ -1,8 +1,8 @@
 """Indexes for the verantwoording of a past period: each caregiver's latest EDIZ-plus total
 and each application's status at the end of a period are read from an index alone.
 
-Revision ID: 0013
-Revises: 0008
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-04 19:00:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

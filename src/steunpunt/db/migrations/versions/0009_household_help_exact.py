@@ -1,7 +1,7 @@
 """Household help made exact: hours in whole hundredths, the day help stopped, and the
 eigen bijdrage per hour changing from a month on.
 
-Revision ID: 0010
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-04 19:00:00
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None

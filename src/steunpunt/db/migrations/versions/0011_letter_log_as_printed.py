@@ -1,7 +1,7 @@
 """The letter log keeps each letter as printed, and each mailing its house style of the day.
 
-Revision ID: 0012
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04 19:00:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 places, so a word such as ``amers`` no longer walks the text index for every Amersfoorter. A
 covering index on the tussenvoegsel lets a typed tussenvoegsel count its matches quickly.
 
-Revision ID: 0011
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04 19:00:00
 """
 
@@ -16,8 +16,8 @@ from steunpunt.db.fts import create_caregiver_fts, drop_caregiver_fts
 from steunpunt.domain.phone import phone_digits
 from steunpunt.domain.text import fold
 
-revision = "0011"
-down_revision = "0010"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
