@@ -131,6 +131,8 @@ class OverviewPanel(QWidget):
                     amount=euro(overview.underpaid_cents)
                 )
             )
+        if overview.reversed_cents:
+            parts.append(tr("Teruggeboekt: {amount}").format(amount=euro(overview.reversed_cents)))
         parts.append(tr("In de steekproef: {n}").format(n=number(overview.in_sample)))
         self.money.setText(" · ".join(parts))
         self.period.setText(period_text(overview))
