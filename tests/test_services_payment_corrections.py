@@ -106,6 +106,7 @@ def test_a_reversed_paid_grant_no_longer_counts_as_paid_and_every_total_agrees(
         5_000,
     )
     assert overview.paid_cents == batch.net_cents
+    assert overview.batched_cents - overview.reversed_cents == batch.net_cents  # € 100 - € 50
     assert overview.underpaid_cents == 5_000
     assert services.applications.detail(anna).difference_cents == -5_000
     figures = compliment_figures(services)

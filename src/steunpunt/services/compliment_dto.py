@@ -38,6 +38,8 @@ class RoundOverview:
     """Paid beyond the shares the rules now give, for a person to settle."""
     underpaid_cents: int = 0
     """Paid short of the shares the rules now give, for a person to settle."""
+    batched_cents: int = 0
+    """The totals of the round's payment batches as they were made."""
     reversed_cents: int = 0
     """Taken back out of the round's payment batches (returned by the bank or reclaimed)."""
 

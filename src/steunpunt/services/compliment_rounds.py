@@ -162,6 +162,11 @@ class RoundService:
                 .join(PaymentBatch, PaymentBatch.id == PaymentReversal.payment_batch_id)
                 .where(PaymentBatch.round_id == round_id)
             )
+            batched_cents = session.scalar(
+                select(func.coalesce(func.sum(PaymentBatch.total_cents), 0)).where(
+                    PaymentBatch.round_id == round_id
+                )
+            )
             overdue = session.scalar(
                 select(func.count()).where(
                     ComplimentApplication.round_id == round_id,
@@ -190,6 +195,7 @@ class RoundService:
             control_letters_overdue=int(overdue or 0),
             overpaid_cents=sum(cents for cents in differences if cents > 0),
             underpaid_cents=-sum(cents for cents in differences if cents < 0),
+            batched_cents=int(batched_cents or 0),
             reversed_cents=int(reversed_cents or 0),
         )
 
