@@ -275,7 +275,8 @@ def check_payment_state(
             )
         raise NotAllowed(
             f"Deze toekenning staat al in betaalopdracht {name} en kan niet meer worden "
-            "ingetrokken. Er is niets veranderd."
+            "ingetrokken. Kwam het geld terug of wordt het teruggevorderd, kies dan "
+            "'Terugboeken'. Er is niets veranderd."
         )
     if new_status is not ApplicationStatus.PAID:
         return
