@@ -630,3 +630,41 @@ def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> Non
             assert tuple(seen) == (2.5, 52.3, 8.6, "4.3,4.3")
     finally:
         engine.dispose()
+
+
+def test_0013_adds_reversals_and_settled_cents_and_takes_them_out_again(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """Existing applications start with nothing settled; going down drops both again."""
+    from alembic import command
+
+    from steunpunt.db.migrate import _alembic_config
+
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    config = _alembic_config()
+    engine = create_engine_for(sqlite_url(file))
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
+            connection.commit()
+            for step, target in ((command.downgrade, "0012"), (command.upgrade, "head")):
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    step(config, target)
+                    tables = inspect(connection).get_table_names()
+                    columns = {
+                        c["name"] for c in inspect(connection).get_columns("compliment_application")
+                    }
+                    present = target == "head"
+                    assert ("payment_reversal" in tables) is present
+                    assert ("settled_cents" in columns) is present
+            with connection.begin():
+                settled = connection.exec_driver_sql(
+                    "SELECT DISTINCT settled_cents FROM compliment_application"
+                ).fetchall()
+            assert settled in ([], [(0,)])
+    finally:
+        engine.dispose()
+    assert counts(file) == OLD_COUNTS

@@ -139,5 +139,6 @@ def test_a_grant_in_a_payment_batch_offers_no_withdrawal(
     assert dialog.panel.buttons == {}  # no "Toekenning intrekken", no "Uitbetaald" by hand
     assert "In een betaalopdracht" in dialog.panel.facts.text()
     assert dialog.panel.message.text() == (
-        "Deze toekenning staat in een betaalopdracht en verandert alleen via die."
+        "Deze toekenning staat in een betaalopdracht en verandert alleen via die, "
+        "of met een terugboeking."
     )

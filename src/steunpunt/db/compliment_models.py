@@ -1,4 +1,5 @@
-"""The tables of the compliment round: rounds, applications, their status history, payments."""
+"""The tables of the compliment round: rounds, applications, their status history, payments
+and reversals."""
 
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ class ComplimentApplication(Tracked, Base):
     payment_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("payment_batch.id", ondelete="SET NULL")
     )
+    settled_cents: Mapped[int] = mapped_column(default=0, server_default="0")
+    """The part of a paid grant's difference (paid minus share) a person recorded as settled."""
 
     __table_args__ = (
         UniqueConstraint("round_id", "caregiver_id", "care_recipient_id"),
@@ -106,3 +109,29 @@ class PaymentBatch(Tracked, Base):
     total_cents: Mapped[int]
     file_name: Mapped[str] = mapped_column(String(260), default="")
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PaymentReversal(Tracked, Base):
+    """A grant taken back out of its payment batch: the bank returned it or it was reclaimed."""
+
+    __tablename__ = "payment_reversal"
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("compliment_application.id", ondelete="CASCADE")
+    )
+    payment_batch_id: Mapped[int] = mapped_column(
+        ForeignKey("payment_batch.id", ondelete="CASCADE")
+    )
+    amount_cents: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text)
+    reversed_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_member.id", ondelete="SET NULL")
+    )
+
+    __table_args__ = (
+        Index("ix_payment_reversal_application", "application_id", "recorded_at"),
+        Index("ix_payment_reversal_batch", "payment_batch_id"),
+    )

@@ -76,8 +76,9 @@ def recipient_identities_query() -> Select[int, str, str, date | None]:
 
 def held_places_query(
     round_id: int, statuses: Sequence[str]
-) -> Select[int, int, int, int | None, str, int | None]:
-    """The round's applications in these statuses (the places they hold), in order of arrival."""
+) -> Select[int, int, int, int | None, str, int | None, int]:
+    """The round's applications in these statuses (the places they hold), in order of arrival,
+    with what was recorded as settled of their difference."""
     return (
         select(
             ComplimentApplication.id,
@@ -86,6 +87,7 @@ def held_places_query(
             ComplimentApplication.amount_cents,
             ComplimentApplication.status,
             ComplimentApplication.payment_batch_id,
+            ComplimentApplication.settled_cents,
         )
         .where(
             ComplimentApplication.round_id == round_id,

@@ -8,7 +8,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
-from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
+from steunpunt.db.compliment_models import (
+    ApplicationStatusChange,
+    ComplimentApplication,
+    PaymentReversal,
+)
 from steunpunt.db.models import Caregiver, CareRelation, Contact
 from steunpunt.db.support_models import (
     BurdenAssessment,
@@ -213,7 +217,19 @@ def compliment_query(
     granted = status.in_([ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value])
     paid = status == ApplicationStatus.PAID.value
     refused = status == ApplicationStatus.REFUSED.value
-    cents = func.coalesce(ComplimentApplication.amount_cents, 0)
+    # A grant in a payment batch at the period end that was reversed later counted with the
+    # amount it had then, which the first reversal after the period end recorded.
+    reversed_later = (
+        select(PaymentReversal.amount_cents)
+        .where(
+            PaymentReversal.application_id == ComplimentApplication.id,
+            PaymentReversal.recorded_at >= period_over,
+        )
+        .order_by(PaymentReversal.recorded_at, PaymentReversal.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    cents = func.coalesce(reversed_later, ComplimentApplication.amount_cents, 0)
     return (
         select(
             func.count(),

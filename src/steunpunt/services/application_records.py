@@ -102,5 +102,5 @@ def application_detail(
             )
             for change, name in history
         ),
-        difference_cents=evaluation.differences.get(row.id, 0),
+        difference_cents=evaluation.differences.get(row.id, 0) - row.settled_cents,
     )

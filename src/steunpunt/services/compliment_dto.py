@@ -38,6 +38,10 @@ class RoundOverview:
     """Paid beyond the shares the rules now give, for a person to settle."""
     underpaid_cents: int = 0
     """Paid short of the shares the rules now give, for a person to settle."""
+    batched_cents: int = 0
+    """The totals of the round's payment batches as they were made."""
+    reversed_cents: int = 0
+    """Taken back out of the round's payment batches (returned by the bank or reclaimed)."""
 
 
 @dataclass(frozen=True)
@@ -83,4 +87,5 @@ class ApplicationDetail:
     override_reason: str
     history: tuple[StatusChangeView, ...]
     difference_cents: int = 0
-    """A paid grant: paid minus its share under the rules now (positive: paid too much)."""
+    """A paid grant: paid minus its share under the rules now (positive: paid too much), less
+    what a person already recorded as settled: the difference still open."""

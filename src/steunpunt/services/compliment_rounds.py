@@ -10,7 +10,12 @@ from sqlalchemy import Integer, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound
+from steunpunt.db.compliment_models import (
+    ComplimentApplication,
+    ComplimentRound,
+    PaymentBatch,
+    PaymentReversal,
+)
 from steunpunt.db.compliment_queries import held_places_query
 from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.pools import shares_money
@@ -152,6 +157,16 @@ class RoundService:
                 .where(ComplimentApplication.round_id == round_id)
                 .group_by(ComplimentApplication.status)
             ).all()
+            reversed_cents = session.scalar(
+                select(func.coalesce(func.sum(PaymentReversal.amount_cents), 0))
+                .join(PaymentBatch, PaymentBatch.id == PaymentReversal.payment_batch_id)
+                .where(PaymentBatch.round_id == round_id)
+            )
+            batched_cents = session.scalar(
+                select(func.coalesce(func.sum(PaymentBatch.total_cents), 0)).where(
+                    PaymentBatch.round_id == round_id
+                )
+            )
             overdue = session.scalar(
                 select(func.count()).where(
                     ComplimentApplication.round_id == round_id,
@@ -180,18 +195,21 @@ class RoundService:
             control_letters_overdue=int(overdue or 0),
             overpaid_cents=sum(cents for cents in differences if cents > 0),
             underpaid_cents=-sum(cents for cents in differences if cents < 0),
+            batched_cents=int(batched_cents or 0),
+            reversed_cents=int(reversed_cents or 0),
         )
 
     def _differences(self, rules: RoundRules, round_id: int) -> list[int]:
-        """What each paid grant got beyond (or short of) its share under the rules now."""
-        if not shares_money(rules):
-            return []
+        """What each paid grant got beyond (or short of) its share under the rules now, less
+        what a person recorded as settled: the differences still open."""
         with self._scope() as session:
             rows = session.execute(held_places_query(round_id, HOLDING)).all()
-        if not any(
-            batch is not None or status == ApplicationStatus.PAID for *_, status, batch in rows
+        settled = {app_id: cents for app_id, *_, cents in rows if cents}
+        if not shares_money(rules) or not any(
+            batch is not None or status == ApplicationStatus.PAID
+            for *_, status, batch, _settled in rows
         ):
-            return []
+            return [-cents for cents in settled.values()]
         grants = [
             Grant(
                 app_id,
@@ -202,9 +220,16 @@ class RoundService:
                 paid=status == ApplicationStatus.PAID or batch is not None,
                 waiting=status == ApplicationStatus.AWAITING_CONTROL_LETTER,
             )
-            for app_id, caregiver, recipient, amount, status, batch in rows
+            for app_id, caregiver, recipient, amount, status, batch, _settled in rows
         ]
-        return [allocation.difference_cents for allocation in allocate(rules, [], grants)]
+        differences = {
+            allocation.application_id: allocation.difference_cents
+            for allocation in allocate(rules, [], grants)
+        }
+        return [
+            differences.get(app_id, 0) - settled.get(app_id, 0)
+            for app_id in differences.keys() | settled.keys()
+        ]
 
 
 def _view(row: ComplimentRound) -> RoundView:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from steunpunt.services.letters import LetterService
     from steunpunt.services.mailings import MailingService
     from steunpunt.services.partners import PartnerService
+    from steunpunt.services.payment_corrections import PaymentCorrectionService
     from steunpunt.services.payments import PaymentService
     from steunpunt.services.referrals import ReferralService
     from steunpunt.services.reports import ReportService
@@ -95,6 +96,12 @@ class Services:
         from steunpunt.services.payments import PaymentService
 
         return PaymentService(self._scope, self.rounds, self._today)
+
+    @cached_property
+    def payment_corrections(self) -> PaymentCorrectionService:
+        from steunpunt.services.payment_corrections import PaymentCorrectionService
+
+        return PaymentCorrectionService(self._scope, self._today)
 
     @cached_property
     def compliment_letters(self) -> ComplimentLetterService:

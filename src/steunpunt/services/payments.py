@@ -17,7 +17,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.compliment_models import ComplimentApplication, ComplimentRound, PaymentBatch
+from steunpunt.db.compliment_models import (
+    ComplimentApplication,
+    ComplimentRound,
+    PaymentBatch,
+    PaymentReversal,
+)
 from steunpunt.db.models import Caregiver
 from steunpunt.domain.address import Address
 from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
@@ -48,11 +53,21 @@ class PaymentBatchResult:
 
 
 @dataclass(frozen=True)
-class OpenBatch:
+class BatchTotals:
+    """A payment batch's totals: as made, what was reversed out of it since, and the net."""
+
     id: int
     file_name: str
     payments: int
     total_cents: int
+    reversed_cents: int = 0
+    reversals: int = 0
+    confirmed: bool = False
+
+    @property
+    def net_cents(self) -> int:
+        """What the batch still pays: its original total less the reversed amounts."""
+        return self.total_cents - self.reversed_cents
 
 
 class PaymentService:
@@ -184,16 +199,39 @@ class PaymentService:
             )
             return batch.id
 
-    def open_batches(self, round_id: int) -> list[OpenBatch]:
+    def open_batches(self, round_id: int) -> list[BatchTotals]:
         """Batches of this round the bank has not yet been confirmed to have paid."""
-        with self._scope() as session:
-            rows = session.scalars(
-                select(PaymentBatch)
-                .where(PaymentBatch.round_id == round_id, PaymentBatch.confirmed_at.is_(None))
-                .order_by(PaymentBatch.id)
+        return [batch for batch in self.batches(round_id) if not batch.confirmed]
+
+    def batches(self, round_id: int) -> list[BatchTotals]:
+        """Every batch of this round in order, with its original, reversed and net totals."""
+        reversed_sum = (
+            select(
+                PaymentReversal.payment_batch_id.label("batch_id"),
+                func.sum(PaymentReversal.amount_cents).label("cents"),
+                func.count().label("count"),
             )
+            .group_by(PaymentReversal.payment_batch_id)
+            .subquery()
+        )
+        with self._scope() as session:
+            rows = session.execute(
+                select(PaymentBatch, reversed_sum.c.cents, reversed_sum.c.count)
+                .outerjoin(reversed_sum, reversed_sum.c.batch_id == PaymentBatch.id)
+                .where(PaymentBatch.round_id == round_id)
+                .order_by(PaymentBatch.id)
+            ).all()
             return [
-                OpenBatch(row.id, row.file_name, row.payment_count, row.total_cents) for row in rows
+                BatchTotals(
+                    row.id,
+                    row.file_name,
+                    row.payment_count,
+                    row.total_cents,
+                    int(cents or 0),
+                    int(count or 0),
+                    row.confirmed_at is not None,
+                )
+                for row, cents, count in rows
             ]
 
     def confirm_paid(self, actor: Actor, batch_id: int) -> int:
@@ -237,7 +275,8 @@ def check_payment_state(
             )
         raise NotAllowed(
             f"Deze toekenning staat al in betaalopdracht {name} en kan niet meer worden "
-            "ingetrokken. Er is niets veranderd."
+            "ingetrokken. Kwam het geld terug of wordt het teruggevorderd, kies dan "
+            "'Terugboeken'. Er is niets veranderd."
         )
     if new_status is not ApplicationStatus.PAID:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,7 @@ from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from steunpunt.ui.compliment.decision_panel import DecisionPanel
 from steunpunt.ui.compliment.registration_form import RegistrationForm
+from steunpunt.ui.compliment.reversal_dialog import ReversalDialog
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner
@@ -53,6 +55,7 @@ class ApplicationDialog(QDialog):
         self._actor = actor
         self._runner = runner
         self._round = round_view
+        self._today = today
         self.busy = False
         self.form = RegistrationForm(services, runner, round_view.rules, today, self)
         self.panel = DecisionPanel(today, self)
@@ -79,6 +82,8 @@ class ApplicationDialog(QDialog):
         self.register_button.clicked.connect(self.register)
         self.close_button.clicked.connect(self.reject)
         self.panel.decide_requested.connect(self.decide)
+        self.panel.reverse_requested.connect(self.reverse)
+        self.panel.settle_requested.connect(self.settle)
         if detail is None:
             self.setWindowTitle(tr("Nieuwe aanvraag · {title}").format(title=round_view.title))
             self.resize(720, 440)
@@ -157,6 +162,54 @@ class ApplicationDialog(QDialog):
         self.panel.show_message(tr(message))
         if "reden" in message.lower():
             self.panel.reason.setFocus()
+
+    # --- correcting money paid ----------------------------------------------------------------
+
+    def reverse(self) -> None:
+        """Ask why and when, then take the grant back out of its payment batch."""
+        detail = self.panel.detail
+        if detail is None or self.busy:
+            return
+        view = detail.view
+        dialog = ReversalDialog(view.caregiver_name, detail.amount_cents, self._today, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        kind, day, note = dialog.chosen
+        self._correct(
+            lambda: self._services.payment_corrections.reverse(
+                self._actor, view.id, view.version, kind, note, day
+            ),
+            tr("Teruggeboekt. De aanvraag is weer in behandeling."),
+        )
+
+    def settle(self) -> None:
+        """Record that the open difference was settled, with the reason field as the note."""
+        detail = self.panel.detail
+        if detail is None or self.busy:
+            return
+        view, note = detail.view, self.panel.reason.text()
+        self._correct(
+            lambda: self._services.payment_corrections.settle_difference(
+                self._actor, view.id, view.version, note
+            ),
+            tr("Het verschil is als verrekend vastgelegd."),
+        )
+
+    def _correct(self, action: Callable[[], ApplicationDetail], done: str) -> None:
+        self._set_busy(True)
+        self.panel.show_message("")
+        self._runner.start(
+            lambda _context: action(),
+            lambda detail: self._corrected(detail, done),
+            self._decide_failed,
+        )
+
+    def _corrected(self, detail: ApplicationDetail, done: str) -> None:
+        self._set_busy(False)
+        self._show_detail(detail)
+        self.panel.reason.clear()
+        self.panel.show_message(done, done=True)
+        self.changed.emit(detail.view.id)
 
     # --- both ---------------------------------------------------------------------------------
 

@@ -80,6 +80,8 @@ class DecisionPanel(QWidget):
     """Shows one application; :attr:`decide_requested` asks for a new status."""
 
     decide_requested = Signal(object)
+    reverse_requested = Signal()
+    settle_requested = Signal()
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,11 +121,28 @@ class DecisionPanel(QWidget):
         self.message.hide()
         self.action_row = QHBoxLayout()
         self.buttons: dict[ApplicationStatus, QPushButton] = {}
+        self.reverse_button = QPushButton(tr("Terugboeken…"), self)
+        self.reverse_button.setAutoDefault(False)
+        self.reverse_button.setToolTip(
+            tr("De bank stortte het bedrag terug, of het wordt teruggevorderd")
+        )
+        self.settle_button = QPushButton(tr("Verschil verrekend"), self)
+        self.settle_button.setAutoDefault(False)
+        self.settle_button.setToolTip(
+            tr("Leg vast dat het verschil is verrekend; schrijf bij Reden hoe")
+        )
+        self.reverse_button.clicked.connect(self.reverse_requested.emit)
+        self.settle_button.clicked.connect(self.settle_requested.emit)
         decide_box = QGroupBox(tr("Besluit"), self)
         decide_form = QFormLayout(decide_box)
         decide_form.addRow(tr("Reden"), self.reason)
         decide_form.addRow(self.message)
         decide_form.addRow(self.action_row)
+        corrections = QHBoxLayout()
+        corrections.addWidget(self.reverse_button)
+        corrections.addWidget(self.settle_button)
+        corrections.addStretch(1)
+        decide_form.addRow(corrections)
 
         self.history = RecordTable([tr("Wanneer"), tr("Door"), tr("Van"), tr("Naar"), tr("Reden")])
         self.history.table.setMinimumHeight(90)
@@ -221,6 +240,8 @@ class DecisionPanel(QWidget):
         self.warning_box.setVisible(bool(detail.warnings))
         self.acknowledge.setChecked(detail.warnings_acknowledged)
 
+        self.reverse_button.setVisible(view.in_payment_batch)
+        self.settle_button.setVisible(bool(detail.difference_cents))
         self._make_buttons(view.status, view.in_payment_batch)
         self.history.set_rows(
             [
@@ -259,14 +280,17 @@ class DecisionPanel(QWidget):
             button.clicked.connect(lambda _checked=False, to=target: self.decide_requested.emit(to))
             self.action_row.addWidget(button)
             self.buttons[target] = button
-        if in_payment_batch and status is ApplicationStatus.GRANTED:
+        if in_payment_batch:
             self.show_message(
-                tr("Deze toekenning staat in een betaalopdracht en verandert alleen via die."),
+                tr(
+                    "Deze toekenning staat in een betaalopdracht en verandert alleen via die, "
+                    "of met een terugboeking."
+                ),
                 done=True,
             )
         elif not self.buttons:
             self.show_message(tr("Deze aanvraag is afgehandeld."), done=True)
-        self.reason.setEnabled(bool(self.buttons))
+        self.reason.setEnabled(bool(self.buttons) or not self.settle_button.isHidden())
         self._enable_grant()
 
     def _enable_grant(self) -> None:
@@ -278,7 +302,7 @@ class DecisionPanel(QWidget):
         grant.setToolTip(tr("Bekijk eerst de waarschuwingen en vink ze af.") if needs_look else "")
 
     def set_busy(self, busy: bool) -> None:
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.reverse_button, self.settle_button):
             button.setEnabled(not busy)
         if not busy:
             self._enable_grant()

@@ -131,6 +131,14 @@ class OverviewPanel(QWidget):
                     amount=euro(overview.underpaid_cents)
                 )
             )
+        if overview.reversed_cents:
+            parts.append(
+                tr("Betaalopdrachten: {made}, teruggeboekt {back}, netto {net}").format(
+                    made=euro(overview.batched_cents),
+                    back=euro(overview.reversed_cents),
+                    net=euro(overview.batched_cents - overview.reversed_cents),
+                )
+            )
         parts.append(tr("In de steekproef: {n}").format(n=number(overview.in_sample)))
         self.money.setText(" · ".join(parts))
         self.period.setText(period_text(overview))

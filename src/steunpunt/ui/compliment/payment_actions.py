@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.services.payments import PaymentBatchResult
+from steunpunt.services.payments import BatchTotals, PaymentBatchResult
 from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.i18n import tr
 
@@ -72,12 +72,7 @@ class PaymentActions:
                 tr("Er is geen betaalopdracht die nog bevestigd moet worden."), False, True
             )
             return
-        names = [
-            tr("{file}: {n} betalingen, {total}").format(
-                file=batch.file_name, n=batch.payments, total=euro(batch.total_cents)
-            )
-            for batch in batches
-        ]
+        names = [batch_line(batch) for batch in batches]
         chosen, accepted = QInputDialog.getItem(
             self._context.parent,
             tr("Betaling bevestigen"),
@@ -102,3 +97,15 @@ class PaymentActions:
             tr("{n} toekenningen staan nu op uitbetaald.").format(n=count), True, False
         )
         self._context.refresh()
+
+
+def batch_line(batch: BatchTotals) -> str:
+    """A batch's totals as a person reads them: as made, and net of what was reversed."""
+    line = tr("{file}: {n} betalingen, {total}").format(
+        file=batch.file_name, n=batch.payments, total=euro(batch.total_cents)
+    )
+    if not batch.reversed_cents:
+        return line
+    return line + tr(", {reversed} teruggeboekt ({count}), netto {net}").format(
+        reversed=euro(batch.reversed_cents), count=batch.reversals, net=euro(batch.net_cents)
+    )
