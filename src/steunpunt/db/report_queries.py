@@ -240,23 +240,39 @@ def compliment_query(
     paid = status == ApplicationStatus.PAID.value
     refused = status == ApplicationStatus.REFUSED.value
     cents = func.coalesce(ComplimentApplication.amount_cents, 0)
+    per_caregiver = (
+        select(
+            ComplimentApplication.caregiver_id,
+            func.count().label("applied"),
+            _count(granted).label("granted"),
+            _count(refused).label("refused"),
+            _count(paid).label("paid"),
+            func.sum(case((granted, cents), else_=0)).label("granted_cents"),
+            func.sum(case((paid, cents), else_=0)).label("paid_cents"),
+        )
+        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
+        .where(ComplimentApplication.received_on.between(starts_on, ends_on))
+        .group_by(ComplimentApplication.caregiver_id)
+        .subquery()
+    )
+    columns = per_caregiver.c
     return (
         select(
             GEMEENTE,
-            func.count(),
-            _count(granted),
-            _count(refused),
-            _count(paid),
-            func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
-            func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
+            *(
+                func.sum(column)
+                for column in (
+                    columns.applied,
+                    columns.granted,
+                    columns.refused,
+                    columns.paid,
+                    columns.granted_cents,
+                    columns.paid_cents,
+                )
+            ),
         )
-        .select_from(ComplimentApplication)
-        .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
-        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
-        .where(
-            ComplimentApplication.received_on.between(starts_on, ends_on),
-            in_municipality(municipality),
-        )
+        .join(per_caregiver, columns.caregiver_id == Caregiver.id)
+        .where(in_municipality(municipality))
         .group_by(GEMEENTE)
     )
 
