@@ -1,4 +1,9 @@
-"""The counts of the verantwoording report, each aggregated by the database in one query."""
+"""The counts of the verantwoording report, each aggregated by the database in one query.
+
+Every query counts per gemeente at once: its first column is the caregivers' gemeente as
+registered ("" for none), and it gives one row (or one row per code) for each gemeente with
+something to count. Given a gemeente, it counts only that one.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ AnySelect = Select[*tuple[Any, ...]]
 """A query of any columns; the callers unpack its rows by position."""
 
 UNKNOWN = "onbekend"
+GEMEENTE = Caregiver.municipality
+"""The first column of every count: the caregivers' gemeente, as registered."""
 HELPED = (
     HouseholdHelpStatus.GRANTED.value,
     HouseholdHelpStatus.RUNNING.value,
@@ -56,29 +63,29 @@ def in_municipality(municipality: str) -> ColumnElement[bool]:
     return Caregiver.municipality == municipality
 
 
-def _caregivers_of(municipality: str) -> Any:
-    """The ids of the gemeente's caregivers, from the report index alone."""
-    return select(Caregiver.id).where(in_municipality(municipality))
-
-
 def reach_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
     """Registered at the start (the day before), new, ended, and registered at the end."""
-    return select(
-        _count(active_on(starts_on - timedelta(days=1))),
-        _count(Caregiver.registered_on.between(starts_on, ends_on)),
-        _count(Caregiver.ended_on.between(starts_on, ends_on)),
-        _count(active_on(ends_on)),
-    ).where(in_municipality(municipality))
+    return (
+        select(
+            GEMEENTE,
+            _count(active_on(starts_on - timedelta(days=1))),
+            _count(Caregiver.registered_on.between(starts_on, ends_on)),
+            _count(Caregiver.ended_on.between(starts_on, ends_on)),
+            _count(active_on(ends_on)),
+        )
+        .where(in_municipality(municipality))
+        .group_by(GEMEENTE)
+    )
 
 
 def years_query(years: list[int], last_day: date, municipality: str) -> AnySelect:
     """Per year: registered on 31 December (or ``last_day`` in its own year), and new in it."""
-    columns: list[Any] = []
+    columns: list[Any] = [GEMEENTE]
     for year in years:
         end = min(date(year, 12, 31), last_day)
         columns.append(_count(active_on(end)))
         columns.append(_count(Caregiver.registered_on.between(date(year, 1, 1), end)))
-    return select(*columns).where(in_municipality(municipality))
+    return select(*columns).where(in_municipality(municipality)).group_by(GEMEENTE)
 
 
 def age_query(ends_on: date, bounds: tuple[int, ...], municipality: str) -> AnySelect:
@@ -90,9 +97,9 @@ def age_query(ends_on: date, bounds: tuple[int, ...], municipality: str) -> AnyS
         whens.append((Caregiver.birth_date > born_after, position))
     bracket = case(*whens, else_=len(bounds)).label("bracket")
     return (
-        select(bracket, func.count())
+        select(GEMEENTE, bracket, func.count())
         .where(active_on(ends_on), in_municipality(municipality))
-        .group_by(bracket)
+        .group_by(GEMEENTE, bracket)
     )
 
 
@@ -105,21 +112,17 @@ def _years_before(day: date, years: int) -> date:
 
 def relation_query(ends_on: date, municipality: str) -> AnySelect:
     """Care relations of the caregivers registered at the end, per kind of relation."""
-    registered = select(Caregiver.id).where(active_on(ends_on), in_municipality(municipality))
-    return (
-        select(CareRelation.relation_type, func.count())
-        .where(CareRelation.caregiver_id.in_(registered))
-        .group_by(CareRelation.relation_type)
-    )
+    per_caregiver = _per_caregiver(CareRelation.caregiver_id, CareRelation.relation_type)
+    return _summed_per_gemeente(per_caregiver, active_on(ends_on), in_municipality(municipality))
 
 
 def source_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
     """Caregivers newly registered in the period, per way the steunpunt found them."""
     source = func.coalesce(Caregiver.source, UNKNOWN)
     return (
-        select(source, func.count())
+        select(GEMEENTE, source, func.count())
         .where(Caregiver.registered_on.between(starts_on, ends_on), in_municipality(municipality))
-        .group_by(source)
+        .group_by(GEMEENTE, source)
     )
 
 
@@ -171,29 +174,52 @@ def overload_query(
     helped = exists().where(
         HouseholdHelpGrant.caregiver_id == Caregiver.id, *_grant_in_period(starts_on, ends_on)
     )
-    return select(
-        func.count(),
-        _count(contact),
-        _count(referral),
-        _count(helped),
-        _count(or_(contact, referral, helped)),
-    ).where(
-        active_on(ends_on),
-        in_municipality(municipality),
-        Caregiver.id.in_(_overloaded_at(ends_on, overload_from)),
+    return (
+        select(
+            GEMEENTE,
+            func.count(),
+            _count(contact),
+            _count(referral),
+            _count(helped),
+            _count(or_(contact, referral, helped)),
+        )
+        .where(
+            active_on(ends_on),
+            in_municipality(municipality),
+            Caregiver.id.in_(_overloaded_at(ends_on, overload_from)),
+        )
+        .group_by(GEMEENTE)
     )
 
 
 def contact_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
     """Contact moments in the period, per kind."""
-    query: AnySelect = (
-        select(Contact.kind, func.count())
-        .where(Contact.contact_date.between(starts_on, ends_on))
-        .group_by(Contact.kind)
+    per_caregiver = _per_caregiver(
+        Contact.caregiver_id, Contact.kind, Contact.contact_date.between(starts_on, ends_on)
     )
-    if municipality:
-        query = query.where(Contact.caregiver_id.in_(_caregivers_of(municipality)))
-    return query
+    return _summed_per_gemeente(per_caregiver, in_municipality(municipality))
+
+
+def _per_caregiver(caregiver_id: Any, code: Any, *where: ColumnElement[bool]) -> Any:
+    """Rows counted per caregiver and code, before their caregivers are looked up: each
+    caregiver is then read once, in id order (twice as fast as a lookup per row)."""
+    return (
+        select(caregiver_id.label("caregiver_id"), code.label("code"), func.count().label("n"))
+        .where(*where)
+        .group_by(caregiver_id, code)
+        .subquery()
+    )
+
+
+def _summed_per_gemeente(per_caregiver: Any, *where: ColumnElement[bool]) -> AnySelect:
+    """The counts of :func:`_per_caregiver` per gemeente and code, for caregivers ``where``."""
+    code = per_caregiver.c.code
+    return (
+        select(GEMEENTE, code, func.sum(per_caregiver.c.n))
+        .join(per_caregiver, per_caregiver.c.caregiver_id == Caregiver.id)
+        .where(*where)
+        .group_by(GEMEENTE, code)
+    )
 
 
 def _last_change_before(moment: datetime) -> ColumnElement[bool]:
@@ -230,31 +256,49 @@ def compliment_query(
         .scalar_subquery()
     )
     cents = func.coalesce(reversed_later, ComplimentApplication.amount_cents, 0)
+    per_caregiver = (
+        select(
+            ComplimentApplication.caregiver_id,
+            func.count().label("applied"),
+            _count(granted).label("granted"),
+            _count(refused).label("refused"),
+            _count(paid).label("paid"),
+            func.sum(case((granted, cents), else_=0)).label("granted_cents"),
+            func.sum(case((paid, cents), else_=0)).label("paid_cents"),
+        )
+        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
+        .where(ComplimentApplication.received_on.between(starts_on, ends_on))
+        .group_by(ComplimentApplication.caregiver_id)
+        .subquery()
+    )
+    columns = per_caregiver.c
     return (
         select(
-            func.count(),
-            _count(granted),
-            _count(refused),
-            _count(paid),
-            func.coalesce(func.sum(case((granted, cents), else_=0)), 0),
-            func.coalesce(func.sum(case((paid, cents), else_=0)), 0),
+            GEMEENTE,
+            *(
+                func.sum(column)
+                for column in (
+                    columns.applied,
+                    columns.granted,
+                    columns.refused,
+                    columns.paid,
+                    columns.granted_cents,
+                    columns.paid_cents,
+                )
+            ),
         )
-        .select_from(ComplimentApplication)
-        .join(Caregiver, Caregiver.id == ComplimentApplication.caregiver_id)
-        .outerjoin(ApplicationStatusChange, _last_change_before(period_over))
-        .where(
-            ComplimentApplication.received_on.between(starts_on, ends_on),
-            in_municipality(municipality),
-        )
+        .join(per_caregiver, columns.caregiver_id == Caregiver.id)
+        .where(in_municipality(municipality))
+        .group_by(GEMEENTE)
     )
 
 
 def household_help_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
     """Grants running in the period: caregivers helped, and grants."""
-    query: AnySelect = select(
-        func.count(func.distinct(HouseholdHelpGrant.caregiver_id)), func.count()
-    ).where(*_grant_in_period(starts_on, ends_on))
-    return _grant_municipality(query, municipality)
+    query = select(
+        GEMEENTE, func.count(func.distinct(HouseholdHelpGrant.caregiver_id)), func.count()
+    )
+    return _grants_per_gemeente(query, starts_on, ends_on, municipality).group_by(GEMEENTE)
 
 
 def grant_terms_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
@@ -267,10 +311,8 @@ def grant_terms_query(starts_on: date, ends_on: date, municipality: str) -> AnyS
         HouseholdHelpGrant.stopped_on,
         HouseholdHelpGrant.hours_per_year,
     )
-    query: AnySelect = (
-        select(*terms, func.count()).where(*_grant_in_period(starts_on, ends_on)).group_by(*terms)
-    )
-    return _grant_municipality(query, municipality)
+    query = select(GEMEENTE, *terms, func.count())
+    return _grants_per_gemeente(query, starts_on, ends_on, municipality).group_by(GEMEENTE, *terms)
 
 
 def hours_used_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
@@ -278,16 +320,16 @@ def hours_used_query(starts_on: date, ends_on: date, municipality: str) -> AnySe
     month = HouseholdHelpMonth.year * 100 + HouseholdHelpMonth.month
     first = starts_on.year * 100 + starts_on.month
     last = ends_on.year * 100 + ends_on.month
-    query: AnySelect = (
-        select(func.coalesce(func.sum(HouseholdHelpMonth.hours), 0.0))
+    query = (
+        select(GEMEENTE, func.sum(HouseholdHelpMonth.hours))
+        .select_from(HouseholdHelpMonth)
         .join(HouseholdHelpGrant, HouseholdHelpGrant.id == HouseholdHelpMonth.grant_id)
         .where(
             HouseholdHelpMonth.year.between(starts_on.year, ends_on.year),
             month.between(first, last),
-            *_grant_in_period(starts_on, ends_on),
         )
     )
-    return _grant_municipality(query, municipality)
+    return _grants_per_gemeente(query, starts_on, ends_on, municipality).group_by(GEMEENTE)
 
 
 def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]]:
@@ -304,10 +346,13 @@ def _grant_in_period(starts_on: date, ends_on: date) -> list[ColumnElement[bool]
     ]
 
 
-def _grant_municipality(query: AnySelect, municipality: str) -> AnySelect:
-    if not municipality:
-        return query
-    return query.where(HouseholdHelpGrant.caregiver_id.in_(_caregivers_of(municipality)))
+def _grants_per_gemeente(
+    query: AnySelect, starts_on: date, ends_on: date, municipality: str
+) -> AnySelect:
+    """``query`` over the grants running in the period, with their caregivers' gemeente."""
+    return query.join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id).where(
+        *_grant_in_period(starts_on, ends_on), in_municipality(municipality)
+    )
 
 
 def referral_query(starts_on: date, ends_on: date, municipality: str) -> AnySelect:
@@ -316,7 +361,7 @@ def referral_query(starts_on: date, ends_on: date, municipality: str) -> AnySele
     closed = and_(Referral.closed_on <= ends_on, Referral.outcome.is_not(None))
     outcome = case((closed, Referral.outcome), else_=None).label("outcome")
     return (
-        select(Partner.name, Partner.kind, outcome, func.count())
+        select(GEMEENTE, Partner.name, Partner.kind, outcome, func.count())
         .join(Partner, Partner.id == Referral.partner_id)
         .join(Caregiver, Caregiver.id == Referral.caregiver_id)
         .where(
@@ -324,7 +369,7 @@ def referral_query(starts_on: date, ends_on: date, municipality: str) -> AnySele
             referral_counted(),
             in_municipality(municipality),
         )
-        .group_by(Partner.name, Partner.kind, outcome)
+        .group_by(GEMEENTE, Partner.name, Partner.kind, outcome)
     )
 
 

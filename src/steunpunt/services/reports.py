@@ -1,27 +1,24 @@
 """The verantwoording for the gemeente: counts over a period, small counts suppressed.
 
-The tables are counted as they are; :mod:`steunpunt.domain.report_suppression` then hides what
-must be hidden, for one gemeente alone or, for all gemeenten, consistently with each one.
+The tables are counted as they are, for every gemeente in one pass
+(:mod:`steunpunt.services.report_counts`); :mod:`steunpunt.domain.report_suppression` then hides
+what must be hidden, for one gemeente alone or, for all gemeenten, consistently with each one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from steunpunt.db import report_queries as q
-from steunpunt.db.report_queries import AnySelect
 from steunpunt.domain.burden import bands_from_json
 from steunpunt.domain.choices import ContactKind, RelationType, Source
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.domain.household_help.settings import hours_text
+from steunpunt.domain.household_help.settings import HouseholdHelpRules, hours_text
 from steunpunt.domain.partner import PartnerKind
 from steunpunt.domain.referral import ReferralOutcome
 from steunpunt.domain.report import (
@@ -43,12 +40,20 @@ from steunpunt.services.office_settings import (
     read_setting,
     write_setting,
 )
+from steunpunt.services.report_counts import (
+    Counts,
+    ReferralKey,
+    Term,
+    count_per_gemeente,
+    shown_years,
+    total,
+    years_summed,
+)
 from steunpunt.services.session_scope import SessionScope
 
 log = logging.getLogger(__name__)
 
 TITLE = "Verantwoording mantelzorgondersteuning"
-YEARS_SHOWN = 5
 OUTCOMES = (*ReferralOutcome, None)
 
 
@@ -76,10 +81,10 @@ class ReportService:
     def reach_by_year(self, municipality: str, last_year: int) -> list[tuple[int, int, int]]:
         """(year, registered on 31 December, new in the year) for the last years, unsuppressed
         (the dashboard is for the steunpunt itself)."""
-        years = list(range(last_year - YEARS_SHOWN + 1, last_year + 1))
+        years = shown_years(last_year)
         with self._scope() as session:
-            row = session.execute(q.years_query(years, self._today(), municipality)).one()
-        return [(year, int(row[2 * i]), int(row[2 * i + 1])) for i, year in enumerate(years)]
+            row = years_summed(session, years, self._today(), municipality)
+        return [(year, row[2 * i], row[2 * i + 1]) for i, year in enumerate(years)]
 
     def report(
         self, starts_on: date, ends_on: date, municipality: str = "", organisation: str = ""
@@ -90,9 +95,18 @@ class ReportService:
         with self._scope() as session:
             settings = read_setting(session, REPORT, report_settings_from_json)
             overload_from = read_setting(session, BURDEN_BANDS, bands_from_json).overload_from
+            rules = read_rules(session)
+            per_gemeente = count_per_gemeente(
+                session,
+                (starts_on, ends_on),
+                municipality,
+                settings.age_brackets,
+                overload_from,
+                period_over(ends_on),
+            )
 
-            def counted(where: str) -> Report:
-                maker = _Tables(session, starts_on, ends_on, where, settings, overload_from)
+            def counted(where: str, counts: Counts) -> Report:
+                maker = _Tables(counts, starts_on, ends_on, settings, overload_from, rules)
                 tables, headlines = maker.tables()
                 return Report(
                     title=TITLE,
@@ -106,33 +120,34 @@ class ReportService:
                     tables=tables,
                 )
 
-            report = counted(municipality)
+            report = counted(municipality, total(per_gemeente.values()))
             if municipality:
                 report = suppress_report(report)
             elif settings.suppress_below:
-                names = session.scalars(q.municipalities_query())
-                report = suppress_all_gemeenten(report, [counted(str(n)) for n in names])
+                names = [str(name) for name in session.scalars(q.municipalities_query())]
+                parts = [counted(name, per_gemeente.get(name, Counts())) for name in names]
+                report = suppress_all_gemeenten(report, parts)
         log.info("Report made for %s, %s to %s", municipality or "all", starts_on, ends_on)
         return report
 
 
 class _Tables:
-    """The report's tables, one query each, in the order the gemeente reads them."""
+    """The report's tables from its counts, in the order the gemeente reads them."""
 
     def __init__(
         self,
-        session: Session,
+        counts: Counts,
         starts_on: date,
         ends_on: date,
-        municipality: str,
         settings: ReportSettings,
         overload_from: int,
+        rules: HouseholdHelpRules,
     ) -> None:
-        self._session = session
+        self._counts = counts
         self._start, self._end = starts_on, ends_on
-        self._where = municipality
         self._settings = settings
         self._overload_from = overload_from
+        self._rules = rules
 
     def _cell(self, count: int) -> Cell:
         """A count as counted: the whole report is suppressed at once afterwards."""
@@ -142,13 +157,10 @@ class _Tables:
         return tuple((label, self._cell(count)) for label, count in pairs)
 
     def tables(self) -> tuple[tuple[ReportTable, ...], tuple[Headline, ...]]:
-        session, start, end, where = self._session, self._start, self._end, self._where
-        at_start, new, ended, at_end = session.execute(q.reach_query(start, end, where)).one()
-        overload = session.execute(q.overload_query(start, end, where, self._overload_from)).one()
-        applied, granted, refused, paid, granted_cents, paid_cents = session.execute(
-            q.compliment_query(start, end, where, period_over(end))
-        ).one()
-        referrals = session.execute(q.referral_query(start, end, where)).all()
+        counts, start, end = self._counts, self._start, self._end
+        at_start, new, ended, at_end = counts.reach
+        overload = counts.overload
+        applied, granted, refused, paid, granted_cents, paid_cents = counts.compliment
         tables = (
             ReportTable(
                 "bereik",
@@ -168,7 +180,7 @@ class _Tables:
             self._grouped(
                 "relatie",
                 "Relatie tot de naaste",
-                q.relation_query(end, where),
+                counts.relations,
                 {choice.value: choice.label for choice in RelationType},
                 f"Ingeschreven op {long_date(end)}, per zorgrelatie: wie voor meer naasten "
                 "zorgt, telt vaker mee.",
@@ -176,7 +188,7 @@ class _Tables:
             self._grouped(
                 "herkomst",
                 "Hoe de nieuwe mantelzorgers het steunpunt vonden",
-                q.source_query(start, end, where),
+                counts.sources,
                 {choice.value: choice.label for choice in Source},
                 "Nieuw ingeschreven in de periode.",
             ),
@@ -206,7 +218,7 @@ class _Tables:
             self._grouped(
                 "contacten",
                 "Contactmomenten per soort",
-                q.contact_query(start, end, where),
+                counts.contacts,
                 {choice.value: choice.label for choice in ContactKind},
                 total=True,
             ),
@@ -233,21 +245,21 @@ class _Tables:
                 ),
             ),
             self._household_help(),
-            self._referrals(referrals),
+            self._referrals(counts.referrals),
         )
         headlines = (
             Headline(f"Ingeschreven op {long_date(end)}", self._cell(at_end)),
             Headline("Nieuw in de periode", self._cell(new)),
             Headline("Overbelast", self._cell(overload[0])),
-            Headline("Verwijzingen", self._cell(sum(row[3] for row in referrals))),
+            Headline("Verwijzingen", self._cell(sum(counts.referrals.values()))),
             Headline("Complimenten toegekend", self._cell(granted)),
         )
         return tables, headlines
 
     def _years(self) -> ReportTable:
         last = self._end.year
-        years = list(range(last - YEARS_SHOWN + 1, last + 1))
-        row = self._session.execute(q.years_query(years, self._end, self._where)).one()
+        years = shown_years(last)
+        row = self._counts.years
         return ReportTable(
             "jaren",
             "Bereik door de jaren",
@@ -262,10 +274,7 @@ class _Tables:
 
     def _ages(self) -> ReportTable:
         labels = self._settings.bracket_labels()
-        counts = dict.fromkeys(range(-1, len(labels)), 0)
-        query = q.age_query(self._end, self._settings.age_brackets, self._where)
-        for position, count in self._session.execute(query):
-            counts[int(position)] = int(count)
+        counts = dict.fromkeys(range(-1, len(labels)), 0) | self._counts.ages
         pairs = [(label, counts[i]) for i, label in enumerate(labels)]
         pairs.append(("Leeftijd onbekend", counts[-1]))
         return ReportTable(
@@ -281,13 +290,13 @@ class _Tables:
         self,
         key: str,
         title: str,
-        query: AnySelect,
+        counted: Mapping[str, int],
         labels: dict[str, str],
         note: str = "",
         total: bool = False,
     ) -> ReportTable:
         """Counts per code in the order of ``labels`` (codes without a count show 0)."""
-        found = {str(code): int(count) for code, count in self._session.execute(query)}
+        found = dict(counted)
         pairs = [(label, found.pop(code, 0)) for code, label in labels.items()]
         pairs += [(q.UNKNOWN.capitalize(), sum(found.values()))] if found else []
         if total:
@@ -297,17 +306,17 @@ class _Tables:
         )
 
     def _household_help(self) -> ReportTable:
-        session, start, end, where = self._session, self._start, self._end, self._where
-        helped, grants = session.execute(q.household_help_query(start, end, where)).one()
-        rules = read_rules(session)
+        start, end = self._start, self._end
+        helped, grants = self._counts.household_help
+        terms = sorted(self._counts.grant_terms.items(), key=_term_order)
         granted = sum(
             (
-                hours_in_period(rules, GrantTerm(yearly, *days), (start, end)) * count
-                for *days, yearly, count in session.execute(q.grant_terms_query(start, end, where))
+                hours_in_period(self._rules, GrantTerm(yearly, *days), (start, end)) * count
+                for (*days, yearly), count in terms
             ),
             Decimal(0),
         )
-        used = session.execute(q.hours_used_query(start, end, where)).scalar_one()
+        used = self._counts.hours_used
         return ReportTable(
             "huishoudelijke_hulp",
             "Huishoudelijke hulp voor de mantelzorger",
@@ -329,10 +338,10 @@ class _Tables:
             ),
         )
 
-    def _referrals(self, rows: Sequence[Any]) -> ReportTable:
+    def _referrals(self, referrals: Mapping[ReferralKey, int]) -> ReportTable:
         per_partner: dict[tuple[str, str], dict[str | None, int]] = {}
-        for name, kind, outcome, count in rows:
-            per_partner.setdefault((name, kind), {})[outcome] = int(count)
+        for (name, kind, outcome), count in referrals.items():
+            per_partner.setdefault((name, kind), {})[outcome] = count
         table: list[tuple[Cell, ...]] = []
         totals = dict.fromkeys(OUTCOMES, 0)
         for (name, kind), counts in sorted(per_partner.items()):
@@ -363,6 +372,12 @@ class _Tables:
                 f"uitkomst op {long_date(self._end)} (nog open: toen nog niet afgesloten)."
             ),
         )
+
+
+def _term_order(item: tuple[Term, int]) -> tuple[tuple[bool, object], ...]:
+    """Grant terms in the database's order (an empty stop or extension first), so that their
+    hours are added up in the same order for one gemeente and for all."""
+    return tuple((value is not None, value) for value in item[0])
 
 
 def period_over(ends_on: date) -> datetime:
