@@ -226,8 +226,8 @@ def _grants(
     for caregiver in caregivers:
         if rng.random() >= share:
             continue
-        # most grants still run today, whatever the time of year; about one in ten has ended
-        starts_on = (today - timedelta(days=rng.randint(0, 400))).replace(day=1)
+        starts_on = date(today.year, 1, 1) - timedelta(days=rng.randint(0, 400))
+        starts_on = starts_on.replace(day=1)
         ends_on = date(starts_on.year + 1, starts_on.month, 1) - timedelta(days=1)
         status = HouseholdHelpStatus.RUNNING if ends_on >= today else HouseholdHelpStatus.ENDED
         yearly = rng.choice((36.0, 52.0))
