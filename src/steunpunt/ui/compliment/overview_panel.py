@@ -92,6 +92,7 @@ class OverviewPanel(QWidget):
         self.period = QLabel(self)
         self.period.setObjectName("period")
         self.money.setObjectName("money")
+        self.money.setWordWrap(True)  # amounts to settle and reversals make it long
         self.message = QLabel(self)
         self.message.setStyleSheet(CAPTION_STYLE)
         lines = QHBoxLayout()
