@@ -6,8 +6,10 @@ import os
 import random
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from steunpunt.db.engine import create_engine_for, sqlite_url
 from steunpunt.db.errors import DatabaseProblem, DatabaseTooNew, DatabaseUnreadable
 from steunpunt.db.migrate import (
     HEAD_REVISION,
+    MIGRATIONS_PACKAGE,
     current_revision,
     is_known_revision,
     migrate,
@@ -315,6 +318,131 @@ def test_old_search_text_is_what_the_program_computes_now(tmp_path: Path) -> Non
                 assert row.sort_name == row.name.sort_key, row.id
     finally:
         engine.dispose()
+
+
+# --- an old database for every revision that has shipped ---------------------------------
+
+REVISIONS = sorted(
+    path.name[:4] for path in (MIGRATIONS_PACKAGE / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+)
+
+ROWS_SINCE = {
+    "0001": {"staff_member": 1, "caregiver": 3, "care_recipient": 2, "care_relation": 3,
+             "contact": 3, "consent": 3},
+    "0002": {"house_style": 1, "letter_template": 1, "saved_filter": 1, "mailing": 1,
+             "sent_letter": 2},
+    "0003": {"compliment_round": 1, "payment_batch": 1, "compliment_application": 2,
+             "application_event": 5},
+    "0006": {"burden_assessment": 1, "partner": 1, "referral": 1, "household_help_grant": 1,
+             "household_help_month": 3, "worklist_mark": 1, "office_setting": 1},
+    "0009": {"household_help_rate": 0},
+    "0011": {"house_style_snapshot": 0},
+    "0013": {"payment_reversal": 0},
+}  # fmt: skip
+"""The rows make_old_databases.py puts in each table, by the revision that made the table."""
+
+
+def rows_at(revision: str) -> dict[str, int]:
+    """The row count of every table that exists at ``revision``."""
+    return {
+        table: count
+        for since, tables in ROWS_SINCE.items()
+        if since <= revision
+        for table, count in tables.items()
+    }
+
+
+def row_counts(file: Path, tables: Iterable[str]) -> dict[str, int]:
+    connection = sqlite3.connect(file)
+    try:
+        return {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in tables
+        }
+    finally:
+        connection.close()
+
+
+def test_an_old_database_is_kept_for_every_revision() -> None:
+    kept = sorted(file.name for file in DATA.glob("steunpunt-*.sqlite"))
+    assert kept == [f"steunpunt-{revision}.sqlite" for revision in REVISIONS]
+    assert REVISIONS[-1] == HEAD_REVISION
+
+
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_every_old_database_reaches_the_head_with_its_rows(
+    revision: str, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from steunpunt.db.compliment_models import ComplimentApplication
+    from steunpunt.db.letter_models import Mailing, SentLetter
+    from steunpunt.db.models import Caregiver
+    from steunpunt.db.support_models import HouseholdHelpGrant, HouseholdHelpMonth
+
+    file = tmp_path / f"steunpunt-{revision}.sqlite"
+    shutil.copy(DATA / file.name, file)  # never open the kept file itself
+    assert revision_in_file(file) == revision
+    assert row_counts(file, rows_at(revision)) == rows_at(revision)
+
+    opened = open_database(file, app_paths)
+    try:
+        result = opened.migration
+        assert (result.from_revision, result.to_revision) == (revision, HEAD_REVISION)
+        assert (result.backup_file is not None) == (revision != HEAD_REVISION)
+        assert opened.actor.name == "Els"
+
+        caregivers = opened.services.caregivers
+
+        def find(text: str) -> list[str]:
+            ids = caregivers.search_ids(CaregiverFilter(text=text, active=ActiveFilter.ALL))
+            return [row.name for row in caregivers.rows(ids)]
+
+        assert find("vries") == ["Vries, Jan Pieter de"]
+        assert find("3811 ab") == ["Vries, Jan Pieter de"]
+        assert find("ayse") == ["Yılmaz, Ayşe"]
+        assert find("przyklad") == ["Wiśniewski, Łukasz"]
+
+        with Session(opened.engine) as session:
+            jan = session.get_one(Caregiver, 1)
+            assert jan.iban == "NL91ABNA0417164300"
+            assert jan.notes == "Belt liever 's avonds."
+            assert jan.last_contact_on == date(2025, 5, 20)  # his latest contact
+            for row in session.scalars(select(Caregiver)):
+                assert row.search_text == caregiver_search_text(row), row.id
+            if revision >= "0002":
+                mailing = session.get_one(Mailing, 1)
+                assert mailing.body.startswith("Beste {aanhef},\n\nWelkom bij het steunpunt")
+                assert [letter.addressed_as for letter in session.scalars(select(SentLetter))] == [
+                    "De heer J.P. de Vries",
+                    "Mevrouw A. Yılmaz",
+                ]
+            if revision >= "0003":
+                paid = session.get_one(ComplimentApplication, 1)
+                assert (paid.status, paid.amount_cents, paid.payment_batch_id) == (
+                    "uitbetaald",
+                    15000,
+                    1,
+                )
+            if revision >= "0006":
+                assert (jan.burden_level, jan.overloaded) == ("zwaar", True)
+                grant = session.get_one(HouseholdHelpGrant, 1)
+                assert grant.hours_per_week == Decimal("4.30")
+                assert grant.hours_per_year == Decimal("223.60")  # 4.3 h x 52 weeks
+                assert grant.hours_used == Decimal("47.30")  # 17.2 + 17.2 + 12.9
+                months = session.scalars(select(HouseholdHelpMonth.hours).order_by("month"))
+                assert list(months) == [Decimal("17.20"), Decimal("17.20"), Decimal("12.90")]
+    finally:
+        opened.close()
+    assert row_counts(file, rows_at(HEAD_REVISION)) == rows_at(revision) | {
+        table: 0 for table in rows_at(HEAD_REVISION).keys() - rows_at(revision).keys()
+    }
+    connection = sqlite3.connect(file)
+    try:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
 
 
 # --- upgrading: backup first, nothing lost ------------------------------------------------
