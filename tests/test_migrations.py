@@ -419,6 +419,11 @@ def test_every_old_database_reaches_the_head_with_its_rows(
                     "Mevrouw A. Yılmaz",
                 ]
             if revision >= "0003":
+                (round_2025,) = opened.services.rounds.rounds()
+                assert (round_2025.title, round_2025.rules.amount_cents) == (
+                    "Amersfoort 2025",
+                    15000,
+                )
                 paid = session.get_one(ComplimentApplication, 1)
                 assert (paid.status, paid.amount_cents, paid.payment_batch_id) == (
                     "uitbetaald",
