@@ -23,13 +23,13 @@ from sqlalchemy import insert, select
 
 from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.models import Caregiver, CareRelation
+from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.compliment.round_rules import Applicant, RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.io.payment_list import write_payment_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
 from steunpunt.paths import resolve_paths
 from steunpunt.services.compliment_evaluation import evaluate_round
-from steunpunt.services.demo import fill_demo_database
 from steunpunt.startup import OpenDatabase, open_database
 from timing import timed
 

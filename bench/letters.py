@@ -59,7 +59,7 @@ def make_addressees(count: int, seed: int = 2026) -> list[Addressee]:
     """``count`` generated caregivers with Dutch addresses, the same for the same seed."""
     from faker import Faker
 
-    from steunpunt.services.demo_people import DemoRandom, People
+    from steunpunt.demo.people import DemoRandom, People
 
     fake = Faker("nl_NL")
     fake.seed_instance(seed)

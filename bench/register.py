@@ -72,8 +72,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def build(data_dir: Path, count: int) -> float:
+    from steunpunt.demo.fill import fill_demo_database
     from steunpunt.paths import resolve_paths
-    from steunpunt.services.demo import fill_demo_database
     from steunpunt.startup import open_database
 
     paths = resolve_paths(data_dir).ensure()

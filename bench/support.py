@@ -25,9 +25,9 @@ from sqlalchemy import func, select
 
 from steunpunt.db.models import Contact
 from steunpunt.db.support_models import HouseholdHelpGrant, Referral
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.support import fill_demo_support
 from steunpunt.paths import resolve_paths
-from steunpunt.services.demo import fill_demo_database
-from steunpunt.services.demo_support import fill_demo_support
 from steunpunt.startup import OpenDatabase, open_database
 from timing import timed
 

@@ -25,6 +25,9 @@ from steunpunt.db.models import (
     StaffMember,
     caregiver_search_text,
 )
+from steunpunt.demo import fill, words
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.people import DemoRandom, People
 from steunpunt.domain.address import Address
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.care_recipient import care_recipient_from_form, relation_from_form
@@ -38,10 +41,7 @@ from steunpunt.domain.iban import normalize_iban
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.phone import normalize_phone
 from steunpunt.domain.postcode import normalize_postcode
-from steunpunt.services import demo, demo_words
 from steunpunt.services.container import Services
-from steunpunt.services.demo import fill_demo_database
-from steunpunt.services.demo_people import DemoRandom, People
 
 COUNT = 200
 SEED = 11
@@ -196,7 +196,7 @@ def test_another_seed_gives_other_people(filled: Engine, second_engine: Engine) 
 def test_progress_after_every_batch_and_cancel_keeps_what_was_saved(
     engine: Engine, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "BATCH_SIZE", 50)
+    monkeypatch.setattr(fill, "BATCH_SIZE", 50)
     calls: list[tuple[int, int]] = []
 
     def cancel_after_two(done: int, total: int) -> bool:
@@ -209,7 +209,7 @@ def test_progress_after_every_batch_and_cancel_keeps_what_was_saved(
 
 
 def test_progress_reaches_the_total(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "BATCH_SIZE", 80)
+    monkeypatch.setattr(fill, "BATCH_SIZE", 80)
     calls: list[tuple[int, int]] = []
 
     def carry_on(done: int, total: int) -> bool:
@@ -282,7 +282,7 @@ def test_existing_staff_is_reused_and_completed_to_four(
 
 def test_every_area_code_and_domain_gives_what_the_validators_give(today: date) -> None:
     people = People(Faker("nl_NL"), DemoRandom(1), today)
-    for place in demo_words.PLACES:
+    for place in words.PLACES:
         for mobile in (True, False):
             for _ in range(10):
                 phone = people.phone(place[0], mobile)

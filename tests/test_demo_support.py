@@ -8,9 +8,9 @@ from sqlalchemy import Engine, func, select
 
 from steunpunt.db.models import Caregiver
 from steunpunt.db.support_models import HouseholdHelpMonth, Referral
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.support import fill_demo_support
 from steunpunt.services.container import Services
-from steunpunt.services.demo import fill_demo_database
-from steunpunt.services.demo_support import fill_demo_support
 
 TODAY = date(2026, 11, 22)
 

@@ -99,6 +99,28 @@ def test_services_and_db_do_not_import_the_ui() -> None:
     assert offenders == []
 
 
+def test_demo_data_stays_out_of_the_program() -> None:
+    """Demo generators serve the CLI, benches and tests; no layer of the program imports them."""
+    offenders = [
+        (relative(file), module)
+        for file in sources()
+        if relative(file) != "cli.py" and not relative(file).startswith("demo/")
+        for module in imported_modules(file)
+        if module.startswith("steunpunt.demo")
+    ]
+    assert offenders == []
+
+
+def test_demo_data_does_not_import_the_ui() -> None:
+    offenders = [
+        (relative(file), module)
+        for file in sorted((PACKAGE / "demo").rglob("*.py"))
+        for module in imported_modules(file)
+        if module.startswith(("steunpunt.ui", "steunpunt.app", "steunpunt.cli"))
+    ]
+    assert offenders == []
+
+
 def test_every_package_is_listed_for_the_wheel() -> None:
     """An editable install finds any package; a built wheel only the ones pyproject lists."""
     import tomllib

@@ -25,14 +25,14 @@ import pytest
 from sqlalchemy import Engine, select, update
 
 from steunpunt.db.models import Caregiver, CareRelation
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.support import fill_demo_support
 from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.interval_bounds import Bound, Relation, intervals
 from steunpunt.domain.report import Cell, Report, ReportSettings
 from steunpunt.services.container import Services
-from steunpunt.services.demo import fill_demo_database
-from steunpunt.services.demo_support import fill_demo_support
 from steunpunt.services.dto import Actor
 
 TODAY = date(2026, 11, 22)

@@ -11,10 +11,10 @@ from sqlalchemy import Engine
 from steunpunt.db.compliment_models import ComplimentRound
 from steunpunt.db.models import Caregiver
 from steunpunt.db.support_models import Referral
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.support import fill_demo_support
 from steunpunt.domain.report import ReportSettings
 from steunpunt.services.container import Services
-from steunpunt.services.demo import fill_demo_database
-from steunpunt.services.demo_support import fill_demo_support
 from steunpunt.services.dto import Actor
 from tests.report_generated import add_compliments, extend_some_grants
 from tests.report_recount import Recount, expected, referral_rows, rows

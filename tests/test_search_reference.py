@@ -22,10 +22,10 @@ from sqlalchemy import text
 
 from steunpunt.db.caregiver_queries import CaregiverFilter
 from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.text import fold
 from steunpunt.services.container import Services, build_services
-from steunpunt.services.demo import fill_demo_database
 from tests.helpers import TODAY, caregiver_data
 
 GENERATED = 3000

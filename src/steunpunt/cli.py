@@ -61,10 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
     from steunpunt.db.errors import DatabaseProblem
+    from steunpunt.demo.fill import fill_demo_database
+    from steunpunt.demo.letters import set_demo_house_style
+    from steunpunt.demo.support import fill_demo_support
     from steunpunt.logging_setup import configure_logging
-    from steunpunt.services.demo import fill_demo_database
-    from steunpunt.services.demo_letters import set_demo_house_style
-    from steunpunt.services.demo_support import fill_demo_support
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)

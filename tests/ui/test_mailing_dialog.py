@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope
 from steunpunt.services.container import Services
-from steunpunt.services.demo import fill_demo_database
 from steunpunt.services.dto import Actor
 from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog

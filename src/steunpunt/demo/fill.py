@@ -18,7 +18,7 @@ from steunpunt.db.models import (
     Contact,
     StaffMember,
 )
-from steunpunt.services.demo_care import Batch, CareSituations
+from steunpunt.demo.care import Batch, CareSituations
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from faker import Faker
 
+from steunpunt.demo import words
 from steunpunt.domain.address import Address, normalize_suffix
 from steunpunt.domain.age import years_before
 from steunpunt.domain.email import normalize_email
@@ -21,7 +22,6 @@ from steunpunt.domain.names import PersonName
 from steunpunt.domain.phone import normalize_phone
 from steunpunt.domain.postcode import normalize_postcode
 from steunpunt.domain.text import fold
-from steunpunt.services import demo_words as words
 
 T = TypeVar("T")
 Place = tuple[str, str, int, int, int, str]

@@ -12,11 +12,11 @@ from typing import Any, cast
 from faker import Faker
 
 from steunpunt.db.models import Caregiver, caregiver_search_text
+from steunpunt.demo import words
+from steunpunt.demo.people import DemoRandom, People, Person, years_after
 from steunpunt.domain.choices import ConsentScope, ContactKind, LivingSituation, Salutation
 from steunpunt.domain.choices import RelationType as R
 from steunpunt.domain.names import derive_initials
-from steunpunt.services import demo_words as words
-from steunpunt.services.demo_people import DemoRandom, People, Person, years_after
 
 STAFF_COUNT = 4
 SHARED_NAASTE = 0.15  # share of care situations where two or three siblings care for a parent

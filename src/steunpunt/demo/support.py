@@ -22,12 +22,12 @@ from steunpunt.db.support_models import (
     Partner,
     Referral,
 )
+from steunpunt.demo.fill import insert_with_ids
 from steunpunt.domain.address import household_key
 from steunpunt.domain.burden import BurdenBands
 from steunpunt.domain.household_help.status import HouseholdHelpStatus
 from steunpunt.domain.partner import PartnerKind
 from steunpunt.domain.referral import ReferralOutcome
-from steunpunt.services.demo import insert_with_ids
 
 log = logging.getLogger(__name__)
 
