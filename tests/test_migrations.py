@@ -7,13 +7,14 @@ import random
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 import steunpunt.db.migrate as migrate_module
 from steunpunt.db import (  # noqa: F401  (registers the tables)
@@ -639,31 +640,50 @@ def test_every_constraint_and_index_name_fits_postgresql() -> None:
     assert names and [name for name in names if len(name) > 63] == []
 
 
-def test_the_support_work_migrations_go_down_and_up_again_with_search_intact(
-    tmp_path: Path, app_paths: AppPaths
-) -> None:
-    """0006 and 0007 rebuild the caregiver table when going down: the search index must live."""
+def walk(file: Path, *targets: str) -> Iterator[tuple[str, Connection]]:
+    """Take ``file`` to each revision in turn by hand, as migrate() does (foreign keys off),
+    each step committed; yields the target and the connection after each step."""
     from alembic import command
 
     from steunpunt.db.migrate import _alembic_config
 
-    file = tmp_path / "oud.sqlite"
-    shutil.copy(OLD_0001, file)
-    open_database(file, app_paths).close()
     config = _alembic_config()
     engine = create_engine_for(sqlite_url(file))
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.commit()
-            for step, target in ((command.downgrade, "0005"), (command.upgrade, "head")):
+            for target in targets:
+                current = _current_revision(connection)
+                up = target == "head" or current is None or target > current
                 with connection.begin():
                     config.attributes["connection"] = connection
-                    step(config, target)
-                if target == "0005":
-                    assert revision_in_file(file) == "0005"
+                    (command.upgrade if up else command.downgrade)(config, target)
+                yield target, connection
+                if connection.in_transaction():
+                    connection.commit()
     finally:
         engine.dispose()
+
+
+def _current_revision(connection: Connection) -> str | None:
+    revision = None
+    if "alembic_version" in inspect(connection).get_table_names():
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    connection.commit()
+    return None if revision is None else str(revision)
+
+
+def test_the_support_work_migrations_go_down_and_up_again_with_search_intact(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """0006 and 0007 rebuild the caregiver table when going down: the search index must live."""
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    for target, _connection in walk(file, "0005", "head"):
+        if target == "0005":
+            assert revision_in_file(file) == "0005"
     assert counts(file) == OLD_COUNTS
     opened = open_database(file, app_paths)
     try:
@@ -678,9 +698,6 @@ def test_0010_takes_the_place_out_of_the_search_text_and_back(
     tmp_path: Path, app_paths: AppPaths
 ) -> None:
     """Places are matched from the list of known places, no longer through the text index."""
-    from alembic import command
-
-    from steunpunt.db.migrate import _alembic_config
 
     def fts_count(word: str) -> int:
         connection = sqlite3.connect(file)
@@ -694,18 +711,8 @@ def test_0010_takes_the_place_out_of_the_search_text_and_back(
     shutil.copy(OLD_0001, file)
     open_database(file, app_paths).close()
     assert fts_count("amersfoort") == 0  # the old rows live in Amersfoort
-    config = _alembic_config()
-    engine = create_engine_for(sqlite_url(file))
-    try:
-        with engine.connect() as connection:
-            for target, in_index in (("0008", True), ("head", False)):
-                with connection.begin():
-                    config.attributes["connection"] = connection
-                    step = command.downgrade if target == "0008" else command.upgrade
-                    step(config, target)
-                assert (fts_count("amersfoort") > 0) is in_index, target
-    finally:
-        engine.dispose()
+    for target, _connection in walk(file, "0008", "head"):
+        assert (fts_count("amersfoort") > 0) is (target == "0008"), target
     opened = open_database(file, app_paths)
     try:
         assert opened.services.caregivers.search_ids(
@@ -717,13 +724,7 @@ def test_0010_takes_the_place_out_of_the_search_text_and_back(
 
 def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> None:
     """0009 turns float hours into whole hundredths (4.3 -> 430) and a downgrade restores them."""
-    from alembic import command
-
-    from steunpunt.db.migrate import _alembic_config
-
     file = tmp_path / "uren.sqlite"
-    config = _alembic_config()
-    engine = create_engine_for(sqlite_url(file))
     grant = (
         "INSERT INTO household_help_grant (id, uuid, created_at, updated_at, version, caregiver_id,"
         " household_key, starts_on, ends_on, hours_per_week, hours_per_year, hours_used,"
@@ -740,64 +741,38 @@ def test_household_hours_become_exact_hundredths_and_back(tmp_path: Path) -> Non
         "SELECT hours_per_week, hours_per_year, hours_used, (SELECT group_concat(hours) FROM "
         "household_help_month) FROM household_help_grant"
     )
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
-            connection.commit()
-            steps = ((command.upgrade, "0008"), (command.upgrade, "0009"))
-            for index, (step, target) in enumerate((*steps, (command.downgrade, "0008"))):
-                with connection.begin():
-                    config.attributes["connection"] = connection
-                    step(config, target)
-                    if index == 0:
-                        connection.exec_driver_sql(grant)
-                        connection.exec_driver_sql(month)
-                    seen = connection.exec_driver_sql(read).one()
-                    if index == 1:
-                        # 2.5 h -> 250, 52.3 -> 5230, 8.6 -> 860; each month 4.3 -> 430.
-                        assert tuple(seen) == (250, 5230, 860, "430,430")
-                        stopped = connection.exec_driver_sql(
-                            "SELECT stopped_on FROM household_help_grant"
-                        )
-                        assert stopped.scalar() is None
-            assert tuple(seen) == (2.5, 52.3, 8.6, "4.3,4.3")
-    finally:
-        engine.dispose()
+    seen: tuple[object, ...] = ()
+    for target, connection in walk(file, "0008", "0009", "0008"):
+        if not seen:
+            connection.exec_driver_sql(grant)
+            connection.exec_driver_sql(month)
+            seen = tuple(connection.exec_driver_sql(read).one())
+        elif target == "0009":
+            seen = tuple(connection.exec_driver_sql(read).one())
+            # 2.5 h -> 250, 52.3 -> 5230, 8.6 -> 860; each month 4.3 -> 430.
+            assert seen == (250, 5230, 860, "430,430")
+            stopped = connection.exec_driver_sql("SELECT stopped_on FROM household_help_grant")
+            assert stopped.scalar() is None
+        else:
+            seen = tuple(connection.exec_driver_sql(read).one())
+    assert seen == (2.5, 52.3, 8.6, "4.3,4.3")
 
 
 def test_0013_adds_reversals_and_settled_cents_and_takes_them_out_again(
     tmp_path: Path, app_paths: AppPaths
 ) -> None:
     """Existing applications start with nothing settled; going down drops both again."""
-    from alembic import command
-
-    from steunpunt.db.migrate import _alembic_config
-
     file = tmp_path / "oud.sqlite"
     shutil.copy(OLD_0001, file)
     open_database(file, app_paths).close()
-    config = _alembic_config()
-    engine = create_engine_for(sqlite_url(file))
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate() does
-            connection.commit()
-            for step, target in ((command.downgrade, "0012"), (command.upgrade, "head")):
-                with connection.begin():
-                    config.attributes["connection"] = connection
-                    step(config, target)
-                    tables = inspect(connection).get_table_names()
-                    columns = {
-                        c["name"] for c in inspect(connection).get_columns("compliment_application")
-                    }
-                    present = target == "head"
-                    assert ("payment_reversal" in tables) is present
-                    assert ("settled_cents" in columns) is present
-            with connection.begin():
-                settled = connection.exec_driver_sql(
-                    "SELECT DISTINCT settled_cents FROM compliment_application"
-                ).fetchall()
-            assert settled in ([], [(0,)])
-    finally:
-        engine.dispose()
+    for target, connection in walk(file, "0012", "head"):
+        tables = inspect(connection).get_table_names()
+        columns = {c["name"] for c in inspect(connection).get_columns("compliment_application")}
+        present = target == "head"
+        assert ("payment_reversal" in tables) is present
+        assert ("settled_cents" in columns) is present
+    with closing(sqlite3.connect(file)) as plain:
+        query = "SELECT DISTINCT settled_cents FROM compliment_application"
+        settled = plain.execute(query).fetchall()
+    assert settled in ([], [(0,)])
     assert counts(file) == OLD_COUNTS
