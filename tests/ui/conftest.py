@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.paths import AppPaths
+from steunpunt.services.container import Services
+from steunpunt.services.dto import Actor
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase, open_database
+from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner
 from tests.conftest import TODAY
@@ -57,4 +60,15 @@ def window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Ans
     qtbot.addWidget(window)
     window.show()
     window.start()
+    return window
+
+
+@pytest.fixture
+def compliment(
+    qtbot: QtBot, services: Services, actor: Actor, answers: Answers
+) -> ComplimentWindow:
+    """The compliment window on the test's services, shown."""
+    window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
     return window

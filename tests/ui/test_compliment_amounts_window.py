@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -17,23 +16,11 @@ from steunpunt.services.dto import Actor
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
-from tests.helpers import TODAY
 from tests.test_services_compliment import SOEST, apply, iban_number, pair
 from tests.test_services_compliment_amounts import BUDGET, PAY_DAY, SPLIT, also_caring, version
 from tests.test_services_control_letter import set_deadline
 from tests.ui.conftest import Answers
 from tests.ui.test_compliment_window import open_row, type_into
-
-
-@pytest.fixture
-def compliment(
-    qtbot: QtBot, services: Services, actor: Actor, answers: Answers
-) -> ComplimentWindow:
-    window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_the_batch_preview_shows_the_earlier_grant_it_lowers(

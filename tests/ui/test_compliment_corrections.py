@@ -16,23 +16,10 @@ from steunpunt.services.container import Services
 from steunpunt.services.dto import Actor
 from steunpunt.ui.compliment.reversal_dialog import ReversalDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
-from tests.helpers import TODAY
 from tests.test_services_compliment import apply, iban_number, pair
 from tests.test_services_compliment_amounts import BUDGET, PAY_DAY, SPLIT, also_caring
-from tests.ui.conftest import Answers
 from tests.ui.modal import click, in_dialog
 from tests.ui.test_compliment_window import open_row, type_into
-
-
-@pytest.fixture
-def compliment(
-    qtbot: QtBot, services: Services, actor: Actor, answers: Answers
-) -> ComplimentWindow:
-    window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(

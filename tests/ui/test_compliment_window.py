@@ -29,16 +29,6 @@ from tests.ui.conftest import Answers
 
 
 @pytest.fixture
-def compliment(
-    qtbot: QtBot, services: Services, actor: Actor, answers: Answers
-) -> ComplimentWindow:
-    window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-@pytest.fixture
 def soest(services: Services, actor: Actor, compliment: ComplimentWindow) -> int:
     round_id = services.rounds.create(actor, SOEST).id
     compliment.load_rounds()
