@@ -21,15 +21,15 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
-from steunpunt.db.models import Caregiver, CareRelation
+from steunpunt.db.caregivers.models import Caregiver, CareRelation
+from steunpunt.db.compliment.models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.compliment.round_rules import Applicant, RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.io.payment_list import write_payment_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
 from steunpunt.paths import resolve_paths
-from steunpunt.services.compliment_evaluation import evaluate_round
+from steunpunt.services.compliment.evaluation import evaluate_round
 from steunpunt.startup import OpenDatabase, open_database
 from timing import timed
 
@@ -111,7 +111,7 @@ def build(folder: Path, applications: int) -> tuple[OpenDatabase, int]:
 def _most_common_municipality(database: OpenDatabase) -> str:
     from sqlalchemy import func
 
-    from steunpunt.db.models import CareRecipient
+    from steunpunt.db.caregivers.models import CareRecipient
 
     with database.engine.connect() as connection:
         return str(
@@ -158,8 +158,8 @@ def main() -> None:
     database, round_id = build(folder, args.applications)
     services = database.services
     try:
-        from steunpunt.db.engine import make_session_factory
-        from steunpunt.services.session_scope import SessionScope
+        from steunpunt.db.kernel.engine import make_session_factory
+        from steunpunt.services.kernel.session_scope import SessionScope
 
         session_scope = SessionScope(make_session_factory(database.engine))
 

@@ -28,15 +28,15 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from steunpunt.domain.addressee import Addressee, Household, households
 from steunpunt.domain.choices import Grouping, LetterKind, Salutation
+from steunpunt.domain.letters.addressee import Addressee, Household, households
 from steunpunt.domain.names import PersonName
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
 from steunpunt.letters.fields import fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LetterText
-from steunpunt.services.letter_values import household_values
+from steunpunt.services.letters.values import household_values
 
 TEMPLATE_NAME = "Uitnodiging Dag van de Mantelzorg"
 REFERENCE = "2026-0001"

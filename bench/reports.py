@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, text
 
-from steunpunt.db.compliment_models import ApplicationStatusChange, ComplimentApplication
-from steunpunt.db.models import CareRelation
+from steunpunt.db.caregivers.models import CareRelation
+from steunpunt.db.compliment.models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.io.report_workbook import write_report_workbook

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from steunpunt.db.models import Contact
-from steunpunt.db.support_models import HouseholdHelpGrant, Referral
+from steunpunt.db.caregivers.models import Contact
+from steunpunt.db.support.models import HouseholdHelpGrant, Referral
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.demo.support import fill_demo_support
 from steunpunt.paths import resolve_paths

@@ -14,11 +14,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import Engine
 
-from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
-from steunpunt.db.migrate import migrate
+from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.db.kernel.migrate import migrate
 from steunpunt.paths import AppPaths, resolve_paths
-from steunpunt.services.container import Services, build_services
-from steunpunt.services.dto import Actor
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services, build_services
+
+pytest_plugins = ["tests.ui_fixtures"]
 
 TODAY = date(2026, 11, 22)
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from steunpunt.domain.care_recipient import (
+from steunpunt.domain.caregivers.care_recipient import (
     CareRecipientData,
     RelationData,
     care_recipient_from_form,
     relation_from_form,
 )
-from steunpunt.domain.caregiver import CaregiverData, caregiver_from_form
+from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_form
+from steunpunt.domain.caregivers.contact import ContactData, contact_from_form
 from steunpunt.domain.choices import ConsentScope
-from steunpunt.domain.contact import ContactData, contact_from_form
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor, CaregiverDetail
+from steunpunt.services.caregivers.dto import CaregiverDetail
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 
 TODAY = date(2026, 11, 22)
 

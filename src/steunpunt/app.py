@@ -17,8 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from steunpunt.db.backup import restore_backup
-from steunpunt.db.errors import DatabaseProblem
+from steunpunt.db.kernel.backup import restore_backup
+from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings, load_settings, save_settings

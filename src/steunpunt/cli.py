@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
-    from steunpunt.db.errors import DatabaseProblem
+    from steunpunt.db.kernel.errors import DatabaseProblem
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support

@@ -35,10 +35,10 @@ def add_mailing_parser(commands: Any) -> None:
 
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Make the mailing the arguments describe; Dutch messages, exit code 1 on a problem."""
-    from steunpunt.db.errors import DatabaseProblem
+    from steunpunt.db.kernel.errors import DatabaseProblem
     from steunpunt.logging_setup import configure_logging
-    from steunpunt.services.errors import ServiceError
-    from steunpunt.services.letter_dto import MailingRequest
+    from steunpunt.services.kernel.errors import ServiceError
+    from steunpunt.services.letters.dto import MailingRequest
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)

@@ -10,15 +10,15 @@ from datetime import date
 
 from sqlalchemy import text
 
-from steunpunt.db.caregiver_queries import CaregiverFilter
-from steunpunt.db.errors import DatabaseProblem
-from steunpunt.domain.care_recipient import CareRecipientData, RelationData
-from steunpunt.domain.caregiver import caregiver_from_form
+from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.db.kernel.errors import DatabaseProblem
+from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
+from steunpunt.domain.caregivers.caregiver import caregiver_from_form
+from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
-from steunpunt.domain.contact import ContactData
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths, resolve_paths
-from steunpunt.services.errors import StaleEdit
+from steunpunt.services.kernel.errors import StaleEdit
 from steunpunt.startup import OpenDatabase, open_database
 
 log = logging.getLogger(__name__)

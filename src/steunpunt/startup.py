@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from steunpunt.db.engine import create_engine_for, make_session_factory, sqlite_url
-from steunpunt.db.migrate import MigrationResult, migrate
+from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.db.kernel.migrate import MigrationResult, migrate
 from steunpunt.paths import AppPaths
-from steunpunt.services.container import Services, build_services
-from steunpunt.services.dto import Actor
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services, build_services
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class OpenDatabase:
 def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
     """Open (or create) ``database_file``, migrate it and build the services.
 
-    Raises :class:`steunpunt.db.errors.DatabaseProblem` with a Dutch message when the file
+    Raises :class:`steunpunt.db.kernel.errors.DatabaseProblem` with a Dutch message when the file
     cannot be used; the file is then left exactly as it was.
     """
     database_file.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 
-from steunpunt.db.migrate import MIGRATIONS_PACKAGE
+from steunpunt.db.kernel.migrate import MIGRATIONS_PACKAGE
 
 HERE = Path(__file__).parent
 VERSIONS = Path(MIGRATIONS_PACKAGE) / "versions"

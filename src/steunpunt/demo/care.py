@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from faker import Faker
 
-from steunpunt.db.models import Caregiver, caregiver_search_text
+from steunpunt.db.caregivers.models import Caregiver, caregiver_search_text
 from steunpunt.demo import words
 from steunpunt.demo.people import DemoRandom, People, Person, years_after
 from steunpunt.domain.choices import ConsentScope, ContactKind, LivingSituation, Salutation

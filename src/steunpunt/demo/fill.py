@@ -10,14 +10,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
-from steunpunt.db.models import (
-    Caregiver,
-    CareRecipient,
-    CareRelation,
-    Consent,
-    Contact,
-    StaffMember,
-)
+from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation, Consent, Contact
+from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.demo.care import Batch, CareSituations
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ from dataclasses import replace
 from io import BytesIO
 
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.dto import Actor
-from steunpunt.services.letters import LetterService
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.letters.templates import LetterService
 
 DEMO_HOUSE_STYLE = HouseStyle(
     organisation="Steunpunt Mantelzorg Eemland (demo)",

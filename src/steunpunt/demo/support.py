@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, update
 
-from steunpunt.db.base import new_uuid
-from steunpunt.db.models import Caregiver
-from steunpunt.db.support_models import (
+from steunpunt.db.caregivers.models import Caregiver
+from steunpunt.db.kernel.base import new_uuid
+from steunpunt.db.support.models import (
     BurdenAssessment,
     HouseholdHelpGrant,
     HouseholdHelpMonth,
@@ -24,10 +24,10 @@ from steunpunt.db.support_models import (
 )
 from steunpunt.demo.fill import insert_with_ids
 from steunpunt.domain.address import household_key
-from steunpunt.domain.burden import BurdenBands
-from steunpunt.domain.household_help.status import HouseholdHelpStatus
-from steunpunt.domain.partner import PartnerKind
-from steunpunt.domain.referral import ReferralOutcome
+from steunpunt.domain.support.burden import BurdenBands
+from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
+from steunpunt.domain.support.partner import PartnerKind
+from steunpunt.domain.support.referral import ReferralOutcome
 
 log = logging.getLogger(__name__)
 

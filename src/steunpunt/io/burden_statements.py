@@ -11,7 +11,7 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-from steunpunt.domain.burden import EDIZ_PLUS_ITEMS
+from steunpunt.domain.support.burden import EDIZ_PLUS_ITEMS
 
 log = logging.getLogger(__name__)
 

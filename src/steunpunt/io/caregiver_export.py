@@ -17,7 +17,7 @@ from steunpunt.io.atomic import write_atomically
 from steunpunt.io.print_shop_csv import csv_cell
 
 if TYPE_CHECKING:  # a type only: io sits below services and never imports them at run time
-    from steunpunt.services.dto import CaregiverRow
+    from steunpunt.services.caregivers.dto import CaregiverRow
 
 log = logging.getLogger(__name__)
 

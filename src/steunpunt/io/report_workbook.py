@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from steunpunt.domain.dates import long_date
-from steunpunt.domain.report import Cell, Report, ReportTable
-from steunpunt.domain.report_suppression import is_hidden, privacy_note
+from steunpunt.domain.reports.report import Cell, Report, ReportTable
+from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.io.atomic import write_atomically
 from steunpunt.io.payment_list import EURO_FORMAT
 

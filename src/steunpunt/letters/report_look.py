@@ -14,8 +14,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from steunpunt.domain.report import Cell, Headline, ReportTable
-from steunpunt.domain.report_suppression import is_hidden
+from steunpunt.domain.reports.report import Cell, Headline, ReportTable
+from steunpunt.domain.reports.suppression import is_hidden
 from steunpunt.letters.fonts import Fonts
 from steunpunt.letters.house_style import HouseStyle
 

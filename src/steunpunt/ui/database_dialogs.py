@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from steunpunt.db.backup import list_backups
+from steunpunt.db.kernel.backup import list_backups
 from steunpunt.ui.i18n import tr
 
 log = logging.getLogger(__name__)

@@ -7,9 +7,9 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from steunpunt.db.errors import DatabaseProblem
+from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.services.errors import ServiceError
+from steunpunt.services.kernel.errors import ServiceError
 from steunpunt.ui.i18n import tr
 
 log = logging.getLogger(__name__)

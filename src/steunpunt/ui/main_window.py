@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt import __version__
-from steunpunt.db.backup import backup_database
-from steunpunt.domain.report import Report
+from steunpunt.db.kernel.backup import backup_database
+from steunpunt.domain.reports.report import Report
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.burden import assessment_from_form
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.fields import required_date
+from steunpunt.domain.support.burden import assessment_from_form
 from steunpunt.io.burden_statements import load_statements
-from steunpunt.services.support_dto import BurdenSummary
+from steunpunt.services.support.dto import BurdenSummary
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from steunpunt.domain.burden import BurdenBands
-from steunpunt.services.support_dto import BurdenSummary
+from steunpunt.domain.support.burden import BurdenBands
+from steunpunt.services.support.dto import BurdenSummary
 from steunpunt.ui.i18n import tr
 
 OVERLOAD_COLOR = QColor("#b00020")

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from steunpunt.domain.burden import BurdenBands
 from steunpunt.domain.dates import format_date
-from steunpunt.services.support_dto import AssessmentView, BurdenSummary
+from steunpunt.domain.support.burden import BurdenBands
+from steunpunt.services.support.dto import AssessmentView, BurdenSummary
 from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.burden_chart import BurdenChart
 from steunpunt.ui.caregivers.panels import Context

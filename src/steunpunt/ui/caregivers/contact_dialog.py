@@ -7,13 +7,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from steunpunt.domain.caregivers.contact import contact_from_form
+from steunpunt.domain.caregivers.form_values import contact_form_values
 from steunpunt.domain.choices import ContactKind
-from steunpunt.domain.contact import contact_from_form
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.form_values import contact_form_values
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor, ContactView
+from steunpunt.services.caregivers.dto import ContactView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregiver_queries import CaregiverFilter
+from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.io.caregiver_export import (
     COLUMNS,
@@ -34,9 +34,9 @@ from steunpunt.io.caregiver_export import (
     ExportColumn,
     write_caregiver_list,
 )
-from steunpunt.services.caregivers import CaregiverService
-from steunpunt.services.dto import CaregiverRow
-from steunpunt.services.mailing_output import dutch_cause
+from steunpunt.services.caregivers.dto import CaregiverRow
+from steunpunt.services.caregivers.register import CaregiverService
+from steunpunt.services.letters.mailing_output import dutch_cause
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskContext, TaskRunner

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.age import age_on, bracket_for
-from steunpunt.domain.caregiver import CaregiverData, caregiver_from_form
+from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_form
+from steunpunt.domain.caregivers.form_values import caregiver_form_values
 from steunpunt.domain.choices import EndReason, Salutation, Source
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.form_values import caregiver_form_values
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor, CaregiverDetail
+from steunpunt.services.caregivers.dto import CaregiverDetail
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel

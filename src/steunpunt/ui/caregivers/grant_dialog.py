@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.household_help.grant import GRANT_PARSERS, GrantData, grant_from_form
-from steunpunt.domain.household_help.period import months_after, year_from
-from steunpunt.domain.household_help.settings import hours_text
 from steunpunt.domain.money import cents_text, parse_optional_cents
-from steunpunt.domain.partner import PartnerKind
-from steunpunt.services.household_help import DECIDED
-from steunpunt.services.support_dto import GrantView
+from steunpunt.domain.support.household_help.grant import GRANT_PARSERS, GrantData, grant_from_form
+from steunpunt.domain.support.household_help.period import months_after, year_from
+from steunpunt.domain.support.household_help.settings import hours_text
+from steunpunt.domain.support.partner import PartnerKind
+from steunpunt.services.support.dto import GrantView
+from steunpunt.services.support.household_help import DECIDED
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.household_help.grant import hours_parser
-from steunpunt.domain.household_help.settings import hours_text
-from steunpunt.domain.household_help.status import HouseholdHelpStatus
-from steunpunt.services.household_help import HOURS_IN_A_MONTH
-from steunpunt.services.support_dto import GrantView
+from steunpunt.domain.support.household_help.grant import hours_parser
+from steunpunt.domain.support.household_help.settings import hours_text
+from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
+from steunpunt.services.support.dto import GrantView
+from steunpunt.services.support.household_help import HOURS_IN_A_MONTH
 from steunpunt.ui.caregivers.household_help_text import Month, budget_text, month_name, period_text
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_date
-from steunpunt.domain.household_help.settings import hours_text
-from steunpunt.domain.household_help.status import HouseholdHelpStatus, allowed_next
-from steunpunt.services.support_dto import GrantView
+from steunpunt.domain.support.household_help.settings import hours_text
+from steunpunt.domain.support.household_help.status import HouseholdHelpStatus, allowed_next
+from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.caregivers.grant_dialog import GrantDialog
 from steunpunt.ui.caregivers.hours_dialog import HOURS_STATUSES, HoursDialog
 from steunpunt.ui.caregivers.household_help_text import (

@@ -7,8 +7,8 @@ from html import escape
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import MONTHS, format_date
-from steunpunt.domain.household_help.settings import hours_text
-from steunpunt.services.support_dto import GrantView
+from steunpunt.domain.support.household_help.settings import hours_text
+from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.compliment.decision_panel import FAILED_COLOUR, PASSED_COLOUR
 from steunpunt.ui.i18n import tr
 

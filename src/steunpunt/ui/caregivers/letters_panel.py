@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
-from steunpunt.services.letter_dto import MailingRequest, SentLetterView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.dto import MailingRequest, SentLetterView
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr

@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from steunpunt.db.caregiver_queries import SortKey
+from steunpunt.db.caregivers.queries import SortKey
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.dates import format_date
-from steunpunt.services.dto import CaregiverPage, CaregiverRow
+from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregiver_queries import CaregiverFilter, SortKey
+from steunpunt.db.caregivers.queries import CaregiverFilter, SortKey
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ActiveFilter
-from steunpunt.services.caregivers import CaregiverService
-from steunpunt.services.dto import CaregiverPage, CaregiverRow
+from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
+from steunpunt.services.caregivers.register import CaregiverService
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr

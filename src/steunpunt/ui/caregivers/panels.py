@@ -9,8 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor, CaregiverDetail, ContactView, RelationView
+from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steunpunt.domain.caregivers.consent import ConsentData
 from steunpunt.domain.choices import ConsentMethod, ConsentScope
-from steunpunt.domain.consent import ConsentData
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, FieldSet, SharedError
 

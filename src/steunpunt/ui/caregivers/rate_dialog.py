@@ -6,9 +6,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from steunpunt.domain.household_help.budget import rate_in_force
 from steunpunt.domain.money import cents_text, normalized_amount, parse_cents
-from steunpunt.services.support_dto import GrantView
+from steunpunt.domain.support.household_help.budget import rate_in_force
+from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.caregivers.hours_dialog import default_month, grant_months
 from steunpunt.ui.caregivers.household_help_text import month_name, period_text
 from steunpunt.ui.caregivers.panels import Context

@@ -18,18 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.care_recipient import (
+from steunpunt.domain.caregivers.care_recipient import (
     CareRecipientData,
     RelationData,
     care_recipient_from_form,
     relation_from_form,
 )
+from steunpunt.domain.caregivers.form_values import care_recipient_form_values, relation_form_values
 from steunpunt.domain.choices import LivingSituation, RelationType
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.form_values import care_recipient_form_values, relation_form_values
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor, CareRecipientDetail, RelationView
+from steunpunt.services.caregivers.dto import CareRecipientDetail, RelationView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.person_fields import (
     DATE_HINT,
     ConsentBox,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.services.support_dto import ReferralView
+from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.panels import Context, _Panel
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr

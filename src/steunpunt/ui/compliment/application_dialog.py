@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.compliment.application import ApplicationData
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.services.compliment_dto import ApplicationDetail, RoundView
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.compliment.dto import ApplicationDetail, RoundView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.decision_panel import DecisionPanel
 from steunpunt.ui.compliment.registration_form import RegistrationForm
 from steunpunt.ui.compliment.reversal_dialog import ReversalDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.services.compliment_dto import ApplicationView
+from steunpunt.services.compliment.dto import ApplicationView
 from steunpunt.ui.compliment.application_model import (
     COL_CAREGIVER,
     COL_RECIPIENT,

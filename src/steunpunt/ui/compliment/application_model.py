@@ -19,7 +19,7 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.text import fold
-from steunpunt.services.compliment_dto import ApplicationView
+from steunpunt.services.compliment.dto import ApplicationView
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

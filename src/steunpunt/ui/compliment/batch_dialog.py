@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.services.compliment_batches import BatchPreview
-from steunpunt.services.compliment_dto import RoundView
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.compliment.batches import BatchPreview
+from steunpunt.services.compliment.dto import RoundView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.overview_panel import number

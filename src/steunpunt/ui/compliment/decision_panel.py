@@ -26,7 +26,7 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.control_letter import is_overdue
 from steunpunt.domain.compliment.status import ApplicationStatus, allowed_next
 from steunpunt.domain.dates import format_date
-from steunpunt.services.compliment_dto import ApplicationDetail
+from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE

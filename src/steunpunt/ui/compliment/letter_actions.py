@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.services.letter_dto import MailingResult
+from steunpunt.services.letters.dto import MailingResult
 from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf

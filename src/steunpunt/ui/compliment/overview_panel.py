@@ -11,7 +11,7 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.round_rules import CompensationForm
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import format_date
-from steunpunt.services.compliment_dto import RoundOverview
+from steunpunt.services.compliment.dto import RoundOverview
 from steunpunt.ui.i18n import tr
 
 TILE_STYLE = "QFrame#tile { border: 1px solid #c8c8c8; border-radius: 4px; background: #fafafa; }"

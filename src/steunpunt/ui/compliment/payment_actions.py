@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.services.payments import BatchTotals, PaymentBatchResult
+from steunpunt.services.compliment.payments import BatchTotals, PaymentBatchResult
 from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.i18n import tr
 

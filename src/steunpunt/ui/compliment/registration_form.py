@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregiver_queries import CaregiverFilter
+from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm, RoundRules
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.services.container import Services
-from steunpunt.services.dto import CaregiverDetail, CaregiverPage, CaregiverRow
+from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner

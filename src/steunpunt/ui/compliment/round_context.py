@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.tasks import TaskRunner
 
 

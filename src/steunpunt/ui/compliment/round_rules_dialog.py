@@ -36,9 +36,9 @@ from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
-from steunpunt.services.compliment_dto import RoundView
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.compliment.dto import RoundView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit

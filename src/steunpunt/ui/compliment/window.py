@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.services.compliment_dto import ApplicationDetail, RoundOverview, RoundView
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.compliment.dto import ApplicationDetail, RoundOverview, RoundView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows

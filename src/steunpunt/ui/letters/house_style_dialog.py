@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from steunpunt.services.letter_dto import LeftOut
+from steunpunt.services.letters.dto import LeftOut
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
 

@@ -8,8 +8,8 @@ from steunpunt.letters.calibration import SAMPLE
 from steunpunt.letters.fields import example_values, fields_for
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LetterText, render_letters
-from steunpunt.services.letter_dto import TemplateData
-from steunpunt.services.letter_values import house_style_values
+from steunpunt.services.letters.dto import TemplateData
+from steunpunt.services.letters.values import house_style_values
 
 
 def preview_values(style: HouseStyle, data: TemplateData) -> dict[str, str]:

@@ -21,10 +21,10 @@ from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.domain.recipient_filter import RecipientFilter
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
-from steunpunt.services.letter_dto import NamedFilter
+from steunpunt.domain.letters.recipient_filter import RecipientFilter
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.dto import NamedFilter
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 

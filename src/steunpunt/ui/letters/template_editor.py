@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
-from steunpunt.services.letter_dto import TemplateData, TemplateView
-from steunpunt.services.letters import text_problems
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.dto import TemplateData, TemplateView
+from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.preview_render import render_preview

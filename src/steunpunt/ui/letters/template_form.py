@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.services.letter_dto import TemplateData
+from steunpunt.services.letters.dto import TemplateData
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.merge_field_list import MergeFieldList
 from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import long_date
-from steunpunt.domain.report import Cell, Report
-from steunpunt.domain.report_suppression import is_hidden, privacy_note
+from steunpunt.domain.reports.report import Cell, Report
+from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.ui.i18n import tr
 
 Reach = tuple[int, int, int]

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.report import Report, ReportSettings
-from steunpunt.domain.report_suppression import privacy_note
+from steunpunt.domain.reports.report import Report, ReportSettings
+from steunpunt.domain.reports.suppression import privacy_note
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
-from steunpunt.services.mailing_output import disk_problem, safe_file_name
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf

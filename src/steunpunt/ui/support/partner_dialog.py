@@ -16,10 +16,15 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.money import cents_text
-from steunpunt.domain.partner import PARTNER_PARSERS, PartnerData, PartnerKind, partner_from_form
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
-from steunpunt.services.support_dto import PartnerView
+from steunpunt.domain.support.partner import (
+    PARTNER_PARSERS,
+    PartnerData,
+    PartnerKind,
+    partner_from_form,
+)
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (

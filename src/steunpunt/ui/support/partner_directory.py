@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.partner import PartnerKind
-from steunpunt.services.support_dto import PartnerView
+from steunpunt.domain.support.partner import PartnerKind
+from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import Context, PartnerDialog

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor
 
 from steunpunt.domain.money import cents_text
 from steunpunt.domain.text import fold
-from steunpunt.services.support_dto import PartnerView
+from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.referral import (
+from steunpunt.domain.support.referral import (
     REFERRAL_PARSERS,
     ReferralData,
     ReferralOutcome,
     referral_from_form,
 )
-from steunpunt.services.support_dto import ReferralView
+from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.burden import BurdenBands
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.domain.household_help.settings import (
+from steunpunt.domain.money import cents_text, parse_cents
+from steunpunt.domain.support.burden import BurdenBands
+from steunpunt.domain.support.household_help.settings import (
     MAX_WEEKLY_HOURS,
     HouseholdHelpRules,
     check_rules,
 )
-from steunpunt.domain.money import cents_text, parse_cents
-from steunpunt.domain.worklist import WorklistSettings
-from steunpunt.services.container import Services
-from steunpunt.services.dto import Actor
+from steunpunt.domain.today.worklist import WorklistSettings
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.worklist import WorkKind
-from steunpunt.services.dto import Actor
-from steunpunt.services.support_dto import WorkItem
-from steunpunt.services.worklist import WorklistService
+from steunpunt.domain.today.worklist import WorkKind
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.support.dto import WorkItem
+from steunpunt.services.today.worklist import WorklistService
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner

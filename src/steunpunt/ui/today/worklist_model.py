@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.worklist import WorkKind
-from steunpunt.services.support_dto import WorkItem
+from steunpunt.domain.today.worklist import WorkKind
+from steunpunt.services.support.dto import WorkItem
 from steunpunt.ui.i18n import tr
 
 COLUMNS = ("Wanneer", "Soort", "Wie of wat", "Te doen")

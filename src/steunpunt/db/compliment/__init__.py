@@ -1,0 +1,1 @@
+"""The mantelzorgcompliment: rounds, applications, decisions, payments and their letters (tables and queries)."""

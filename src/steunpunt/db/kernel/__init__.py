@@ -1,0 +1,1 @@
+"""The shared kernel of the database: base model, engine, migration, backup, errors."""

@@ -1,0 +1,15 @@
+"""Every feature's tables in one metadata, for migrations and for tests that compare schemas."""
+
+from __future__ import annotations
+
+from steunpunt.db.caregivers import models as caregivers
+from steunpunt.db.compliment import models as compliment
+from steunpunt.db.kernel import staff
+from steunpunt.db.kernel.base import Base
+from steunpunt.db.letters import models as letters
+from steunpunt.db.support import models as support
+
+FEATURE_MODELS = (staff, caregivers, compliment, letters, support)
+"""The modules (kernel and features) whose import registers their tables on ``Base.metadata``."""
+
+metadata = Base.metadata

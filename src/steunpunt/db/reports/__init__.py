@@ -1,0 +1,1 @@
+"""Reports to the gemeente: the verantwoording and the dashboard's figures (tables and queries)."""

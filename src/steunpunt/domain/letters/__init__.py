@@ -1,0 +1,1 @@
+"""Letters: templates, mailings, the letter log and the house style (rules and values)."""

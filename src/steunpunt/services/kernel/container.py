@@ -1,0 +1,162 @@
+"""All services of one database, handed to the window or the CLI.
+
+Each service is made (and its module imported) the first time it is asked for: start-up pays
+only for the register and the worklist, not for the compliment round or the reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from steunpunt.services.kernel.session_scope import SessionScope
+
+if TYPE_CHECKING:
+    from steunpunt.services.caregivers.care_recipients import CareRecipientService
+    from steunpunt.services.caregivers.contacts import ContactService
+    from steunpunt.services.caregivers.register import CaregiverService
+    from steunpunt.services.compliment.applications import ApplicationService
+    from steunpunt.services.compliment.letters import ComplimentLetterService
+    from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
+    from steunpunt.services.compliment.payments import PaymentService
+    from steunpunt.services.compliment.rounds import RoundService
+    from steunpunt.services.kernel.staff import StaffService
+    from steunpunt.services.letters.mailings import MailingService
+    from steunpunt.services.letters.templates import LetterService
+    from steunpunt.services.reports.report import ReportService
+    from steunpunt.services.support.burden import BurdenService
+    from steunpunt.services.support.household_help import HouseholdHelpService
+    from steunpunt.services.support.household_help_letters import HouseholdHelpLetterService
+    from steunpunt.services.support.partners import PartnerService
+    from steunpunt.services.support.referrals import ReferralService
+    from steunpunt.services.today.worklist import WorklistService
+
+
+class Services:
+    """The use cases of one database; every service shares one session scope and clock."""
+
+    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+        self._scope = scope
+        self._today = today
+
+    @cached_property
+    def caregivers(self) -> CaregiverService:
+        from steunpunt.services.caregivers.register import CaregiverService
+
+        return CaregiverService(self._scope, self._today)
+
+    @cached_property
+    def care_recipients(self) -> CareRecipientService:
+        from steunpunt.services.caregivers.care_recipients import CareRecipientService
+
+        return CareRecipientService(self._scope, self._today)
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        from steunpunt.services.caregivers.contacts import ContactService
+
+        return ContactService(self._scope)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from steunpunt.services.kernel.staff import StaffService
+
+        return StaffService(self._scope)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from steunpunt.services.letters.templates import LetterService
+
+        return LetterService(self._scope, self._today)
+
+    @cached_property
+    def mailings(self) -> MailingService:
+        from steunpunt.services.letters.mailings import MailingService
+
+        return MailingService(self._scope, self.letters, self._today)
+
+    @cached_property
+    def rounds(self) -> RoundService:
+        from steunpunt.services.compliment.rounds import RoundService
+
+        return RoundService(self._scope, self._today)
+
+    @cached_property
+    def applications(self) -> ApplicationService:
+        from steunpunt.services.compliment.applications import ApplicationService
+
+        return ApplicationService(self._scope, self._today)
+
+    @cached_property
+    def payments(self) -> PaymentService:
+        from steunpunt.services.compliment.payments import PaymentService
+
+        return PaymentService(self._scope, self.rounds, self._today)
+
+    @cached_property
+    def payment_corrections(self) -> PaymentCorrectionService:
+        from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
+
+        return PaymentCorrectionService(self._scope, self._today)
+
+    @cached_property
+    def compliment_letters(self) -> ComplimentLetterService:
+        from steunpunt.services.compliment.letters import ComplimentLetterService
+
+        return ComplimentLetterService(
+            self._scope, self.letters, self.mailings, self.applications, self._today
+        )
+
+    @cached_property
+    def burden(self) -> BurdenService:
+        from steunpunt.services.support.burden import BurdenService
+
+        return BurdenService(self._scope)
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        from steunpunt.services.support.partners import PartnerService
+
+        return PartnerService(self._scope)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from steunpunt.services.support.referrals import ReferralService
+
+        return ReferralService(self._scope)
+
+    @cached_property
+    def household_help(self) -> HouseholdHelpService:
+        from steunpunt.services.support.household_help import HouseholdHelpService
+
+        return HouseholdHelpService(self._scope)
+
+    @cached_property
+    def worklist(self) -> WorklistService:
+        from steunpunt.services.today.worklist import WorklistService
+
+        return WorklistService(self._scope, self._today)
+
+    @cached_property
+    def household_help_letters(self) -> HouseholdHelpLetterService:
+        from steunpunt.services.support.household_help_letters import HouseholdHelpLetterService
+
+        return HouseholdHelpLetterService(
+            self.letters, self.mailings, self.caregivers, self.household_help, self._today
+        )
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from steunpunt.services.reports.report import ReportService
+
+        return ReportService(self._scope, self._today)
+
+
+def build_services(
+    factory: sessionmaker[Session], today: Callable[[], date] = date.today
+) -> Services:
+    return Services(SessionScope(factory), today)

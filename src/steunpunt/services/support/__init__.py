@@ -1,0 +1,1 @@
+"""Support: burden (EDIZ-plus), referrals, partner organisations and household help (use cases)."""

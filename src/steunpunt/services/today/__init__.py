@@ -1,0 +1,1 @@
+"""Today: the worklist of what needs doing (use cases)."""

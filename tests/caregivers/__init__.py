@@ -1,0 +1,1 @@
+"""The register: caregivers, their naasten, contacts and consent (tests)."""

@@ -1,0 +1,1 @@
+"""Tests of the shared kernel: layers, migrations, command line, demo data, shared values."""

@@ -1,0 +1,206 @@
+"""The mailing dialog and the letters tab, driven as a person would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.choices import ConsentScope
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.ui.letters import pdf_ready
+from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
+from steunpunt.ui.letters.mailing_dialog import MailingDialog
+from steunpunt.ui.main_window import MainWindow
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
+from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, fill_house_style
+from tests.ui_fixtures import Answers
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, services: Services, actor: Actor, tmp_path: Path) -> MailingDialog:
+    add_mailing_people(services, actor)
+    dialog = MailingDialog(
+        services, actor, SynchronousTaskRunner(), tmp_path / "brieven", lambda: TODAY
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_dialog_counts_who_gets_the_letter_and_who_is_left_out(
+    dialog: MailingDialog,
+) -> None:
+    text = dialog.count.text()
+    assert "3 mantelzorgers krijgen deze brief." in text
+    assert "3 vallen af" in text and "wil geen post ontvangen: 1" in text
+    assert dialog.left_out_button.isEnabled()
+
+
+def test_the_left_out_list_names_people_and_reasons(
+    dialog: MailingDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[list[tuple[str, str]]] = []
+
+    def capture(box: LeftOutDialog) -> int:
+        table = box.records.table
+        shown.append(
+            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        )
+        return 0
+
+    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    dialog.left_out_button.click()
+    assert sorted(shown[0]) == [
+        ("Eind, Eva de", "Inschrijving beëindigd"),
+        ("Post, Nora de", "Wil geen post ontvangen"),
+        ("Zonderadres, Bas de", "Geen volledig adres"),
+    ]
+
+
+def test_adjusting_the_filter_recounts(dialog: MailingDialog, qtbot: QtBot) -> None:
+    dialog.filter.brackets[AgeBracket.UNDER_18].setChecked(True)
+    qtbot.waitUntil(lambda: dialog.count.text().startswith("1 mantelzorgers"))
+    dialog.filter.registered_from.setText("31-02-2026")
+    qtbot.waitUntil(lambda: "geen bestaande datum" in dialog.count.text())
+
+
+def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
+    dialog: MailingDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog.labels.setChecked(True)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    assert "Klaar: 3 brieven voor 3 mantelzorgers, kenmerk 2026-0001." in dialog.status.text()
+    assert dialog.open_button.isVisible() and dialog.print_button.isVisible()
+    assert not dialog.make_button.isEnabled()  # no second, duplicate mailing
+    assert dialog.made is not None and dialog.made.labels_pdf is not None
+    assert len(PdfReader(dialog.made.letters_pdf).pages) == 3
+    assert dialog.made.letters_pdf.parent == tmp_path / "brieven"
+
+
+def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill_house_style(services, actor)
+    services.caregivers.create(
+        actor, consented(frozenset({ConsentScope.REGISTRATION}), first_name="Cor", last_name="geen")
+    )
+    add_caregiver(
+        services,
+        actor,
+        first_name="Anna",
+        infix="",
+        last_name="Smit",
+        salutation="mevrouw",
+        street="Burgemeester van Nispen tot Sevenaerstraat",
+        house_number="107",
+        house_number_suffix="",
+    )
+    dialog = MailingDialog(
+        services, actor, SynchronousTaskRunner(), tmp_path / "brieven", lambda: TODAY
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "geen toestemming voor post: 1" in dialog.count.text()
+    shown: list[list[tuple[str, str]]] = []
+
+    def capture(box: LeftOutDialog) -> int:
+        table = box.records.table
+        shown.append(
+            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        )
+        return 0
+
+    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    dialog.left_out_button.click()
+    assert shown == [[("Geen, Cor de", "Geen toestemming voor post")]]
+    dialog.labels.setChecked(True)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    status = dialog.status.text()
+    assert "Klaar: 1 brieven voor 1 mantelzorgers" in status
+    assert "Met de hand adresseren: het adres van Mevrouw A. Smit past niet op een etiket" in status
+
+
+def test_a_wrong_letter_date_is_refused_with_a_message(dialog: MailingDialog) -> None:
+    dialog.letter_date.setText("morgen")
+    dialog.make()
+    assert "dd-mm-jjjj" in dialog.status.text()
+    assert dialog.made is None
+
+
+def test_the_letters_tab_makes_a_letter_and_a_reprint(
+    window: MainWindow,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    services = window.form_view._services
+    people = add_mailing_people(services, window.form_view._actor)
+    offered: list[Path] = []
+    monkeypatch.setattr(
+        pdf_ready.QMessageBox, "exec", lambda _box: offered.append(Path("shown")) or 0
+    )
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *args: ("Welkomstbrief (Welkomstbrief bij inschrijving)", True),
+    )
+    window.open_caregiver(people["ayse"])
+    panel = window.form_view.letters
+    window.form_view.tabs.setCurrentWidget(panel)
+    panel.new_letter()
+    assert panel.records.table.rowCount() == 1
+    assert panel.records.table.item(0, 2).text() == "Welkomstbrief"
+    assert panel.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"
+    panel.reprint()
+    assert panel.records.table.rowCount() == 2
+    assert "(herdruk)" in panel.records.table.item(0, 2).text()
+    assert len(offered) == 2
+    assert answers.texts == []
+
+
+def test_no_letter_for_someone_who_wants_no_mail(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = window.form_view._services
+    people = add_mailing_people(services, window.form_view._actor)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
+    window.open_caregiver(people["no_mail"])
+    window.form_view.letters.new_letter()
+    assert window.form_view.letters.records.table.rowCount() == 0
+    assert any("wil geen post ontvangen" in text for text in answers.texts)
+
+
+def test_cancel_in_the_background_leaves_nothing_behind(
+    qtbot: QtBot, services: Services, actor: Actor, engine: Engine, tmp_path: Path
+) -> None:
+    fill_house_style(services, actor)
+    fill_demo_database(engine, 400, today=TODAY)
+    runner = TaskRunner()
+    folder = tmp_path / "brieven"
+    dialog = MailingDialog(services, actor, runner, folder, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "krijgen deze brief" in dialog.count.text(), timeout=10_000)
+    try:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        assert dialog.progress.isVisible() and dialog.close_button.text() == "Afbreken"
+        assert not dialog.make_button.isEnabled()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "afgebroken" in dialog.status.text(), timeout=20_000)
+    finally:
+        runner.shutdown()
+    assert dialog.made is None and dialog.make_button.isEnabled()
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert services.mailings.letter_log(1) == []

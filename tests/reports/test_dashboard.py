@@ -1,0 +1,106 @@
+"""The dashboard: headline tiles, the title line, the reach chart and the message state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from steunpunt.domain.reports.report import Headline, Report
+from steunpunt.ui.reports.dashboard import BAR_COLORS, DashboardView, nice_top
+
+REACH = [(2024, 980, 210), (2025, 1150, 260), (2026, 12345, 1234)]
+
+
+def make_report(municipality: str = "Soest") -> Report:
+    return Report(
+        title="Verantwoording 2026",
+        organisation="Steunpunt Mantelzorg Eemland",
+        municipality=municipality,
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+        made_on=date(2026, 11, 22),
+        suppress_below=5,
+        headlines=(
+            Headline("Ingeschreven op 31 december", 12345),
+            Headline("Nieuw ingeschreven", 1234),
+            Headline("Jonge mantelzorgers", "<5"),
+            Headline("Overbelast", 0),
+            Headline("Contactmomenten", 4321),
+        ),
+    )
+
+
+def make_view(qtbot: QtBot, width: int = 1000) -> DashboardView:
+    view = DashboardView()
+    qtbot.addWidget(view)
+    view.resize(width, 700)
+    view.show()
+    return view
+
+
+def test_tiles_title_and_chart_show_the_report(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_report(make_report(), REACH)
+    assert view.pages.currentIndex() == 1
+    assert view.title.text() == "Gemeente Soest · 1 januari 2026 t/m 31 december 2026"
+    assert view.tile_texts() == [
+        ("12.345", "Ingeschreven op 31 december"),
+        ("1.234", "Nieuw ingeschreven"),
+        ("<5", "Jonge mantelzorgers"),
+        ("0", "Overbelast"),
+        ("4.321", "Contactmomenten"),
+    ]
+    assert view.tiles.columns == 4
+    hidden = view.tiles.tiles[2]  # a person hovering over "<5" reads the rule of the report
+    assert "Aantallen van 1 tot 5 staan als <5" in hidden.toolTip()
+    assert view.tiles.tiles[0].toolTip() == ""
+    assert view.chart.accessibleDescription().startswith("2024: 980 ingeschreven, 210 nieuw")
+
+    image = view.chart.grab().toImage()
+    assert not image.isNull()
+    colors = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert {QColor(color).name() for color in BAR_COLORS} <= colors  # both bars are drawn
+    assert not view.grab().isNull()
+
+
+def test_all_municipalities_and_a_second_report_replace_the_tiles(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_report(make_report(), REACH)
+    report = make_report("")
+    view.show_report(report, [(2026, 3, 1)])
+    assert view.title.text().startswith("Alle gemeenten · 1 januari 2026")
+    assert len(view.tile_texts()) == 5
+    assert not view.chart.grab().isNull()
+
+
+def test_tiles_reflow_on_a_narrow_window(qtbot: QtBot) -> None:
+    view = make_view(qtbot, 1000)
+    view.show_report(make_report(), REACH)
+    view.resize(460, 700)
+    qtbot.waitUntil(lambda: view.tiles.columns == 2)
+    view.resize(200, 700)
+    qtbot.waitUntil(lambda: view.tiles.columns == 1)
+    assert not view.grab().isNull()
+
+
+def test_the_message_state_and_an_empty_chart(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_message("Het dashboard wordt geladen…")
+    assert view.pages.currentIndex() == 0
+    assert view.message.isVisible() and view.message.text() == "Het dashboard wordt geladen…"
+    view.show_report(make_report(), [])
+    assert view.pages.currentIndex() == 1 and not view.message.isVisible()
+    assert not view.chart.grab().isNull()
+
+
+def test_the_scale_has_round_steps() -> None:
+    assert nice_top(1234) == (1500, 500)
+    assert nice_top(3) == (3, 1)
+    assert nice_top(0) == (1, 1)
+    assert nice_top(13333) == (15000, 5000)

@@ -1,0 +1,108 @@
+"""Support work through the main window: the burden shows in the list, the worklist opens records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from steunpunt.domain.support.burden import AssessmentData
+from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
+from steunpunt.ui.caregivers.list_model import COL_BURDEN
+from steunpunt.ui.main_window import MainWindow
+from tests.helpers import add_caregiver
+from tests.modal import click, in_dialog, press_ok
+from tests.support.test_burden_panel import start_at_first, type_answers
+
+
+def test_an_assessment_shows_the_overload_flag_in_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    services, actor = window._database.services, window._database.actor
+    anna = add_caregiver(services, actor, first_name="anna")
+    add_caregiver(services, actor, first_name="bram", infix="", last_name="bakker")
+    window.go_to_search()
+    window.list_view.refresh()
+    window.open_caregiver(anna.id)
+    form = window.form_view
+    form.tabs.setCurrentWidget(form.burden)
+
+    def drive(dialog: AssessmentDialog) -> None:
+        start_at_first(qtbot, dialog)
+        type_answers(qtbot, dialog, "jjjjjjjjjjjnnnn")
+        press_ok(qtbot, dialog)
+
+    in_dialog(click(qtbot, form.burden.new_button), AssessmentDialog, drive)
+    assert form.subtitle.text().endswith("belasting zwaar, overbelast")
+    window.go_back()
+    assert window.stack.currentWidget() is window.list_view
+    model = window.list_view.model
+    cells = {model.index(r, 0).data(): model.index(r, COL_BURDEN).data() for r in range(2)}
+    assert cells == {"Vries, Anna de": "zwaar · overbelast", "Bakker, Bram": ""}
+
+    qtbot.mouseClick(window.list_view.overloaded_only, Qt.MouseButton.LeftButton)
+    window.list_view.refresh()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Vries, Anna de"]
+
+
+def test_the_worklist_is_the_start_screen_and_opens_a_record(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    services, actor = window._database.services, window._database.actor
+    anna = add_caregiver(services, actor, first_name="anna")
+    services.burden.record(actor, anna.id, AssessmentData(date(2026, 1, 1), 12, None))
+    window.start()
+    today = window.today_view
+    assert window.stack.currentWidget() is today
+    assert today.model.rowCount() == 1
+    assert today.model.index(0, 2).data() == "Anna de Vries"
+    assert today.model.index(0, 3).data() == "Overbelast en nog nooit gesproken"
+    qtbot.keyClick(today.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.form_view
+    assert window.form_view.title.text() == "Anna de Vries"
+    qtbot.keyClick(window.form_view, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is today
+
+    today.table.selectRow(0)
+    qtbot.keyClick(today.table, Qt.Key.Key_Delete)  # afgehandeld
+    assert today.model.rowCount() == 0
+    assert "niets op de werklijst" in today.summary.text()
+
+
+def test_the_dashboard_shows_this_years_headlines(qtbot: QtBot, window: MainWindow) -> None:
+    services, actor = window._database.services, window._database.actor
+    add_caregiver(services, actor, first_name="anna")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    dashboard = window.dashboard
+    assert dashboard is not None and window.stack.currentWidget() is dashboard
+    labels = [label for _value, label in dashboard.tile_texts()]
+    assert "Nieuw in de periode" in labels and "Verwijzingen" in labels
+
+
+def test_the_list_export_opens_with_the_lists_filter(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from steunpunt.ui.caregivers.export_dialog import ExportDialog
+
+    opened: list[ExportDialog] = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.go_to_search()
+    window.list_view.search.setText("anna")
+    qtbot.mouseClick(window.list_view.export_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert window.list_view.criteria().text == "anna"
+
+
+def test_the_dashboard_shows_one_gemeente_when_chosen(qtbot: QtBot, window: MainWindow) -> None:
+    services, actor = window._database.services, window._database.actor
+    add_caregiver(services, actor, first_name="anna")
+    add_caregiver(services, actor, first_name="bram", municipality="soest")
+    window.show_dashboard()
+    dashboard = window.dashboard
+    assert dashboard is not None
+    choices = [dashboard.municipality.itemText(i) for i in range(dashboard.municipality.count())]
+    assert choices == ["Alle gemeenten", "Amersfoort", "Soest"]
+    dashboard.municipality.setCurrentIndex(2)
+    assert dashboard.title.text().startswith("Gemeente Soest")
