@@ -119,10 +119,7 @@ class AssessmentDialog(QDialog):
     """Record one EDIZ-plus measurement; the score's band is shown while typing."""
 
     def __init__(
-        self,
-        context: ScreenContext,
-        caregiver_id: int,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, caregiver_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._services = context.services

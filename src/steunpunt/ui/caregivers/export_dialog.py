@@ -71,10 +71,7 @@ class ExportDialog(QDialog):
     """Counts the list, lets the user choose columns and format, then writes the file."""
 
     def __init__(
-        self,
-        context: ScreenContext,
-        criteria: CaregiverFilter,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, criteria: CaregiverFilter, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._caregivers = context.services.caregivers

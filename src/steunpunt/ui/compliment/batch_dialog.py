@@ -40,10 +40,7 @@ class BatchDialog(QDialog):
     decided = Signal(int)
 
     def __init__(
-        self,
-        context: ScreenContext,
-        round_view: RoundView,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, round_view: RoundView, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._services = context.services

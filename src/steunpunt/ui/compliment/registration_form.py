@@ -49,10 +49,7 @@ class RegistrationForm(QWidget):
     """The fields of a new application; :meth:`data` reads them or shows what is missing."""
 
     def __init__(
-        self,
-        context: ScreenContext,
-        rules: RoundRules,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, rules: RoundRules, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._services = context.services

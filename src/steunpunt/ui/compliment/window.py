@@ -43,11 +43,7 @@ DEFAULT_SAMPLE_PERCENTAGE = 10.0
 class ComplimentWindow(QDialog):
     """Works on one round at a time; its dialogs open window-modal and are kept in :attr:`dialog`."""
 
-    def __init__(
-        self,
-        context: ScreenContext,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._services = context.services

@@ -68,11 +68,7 @@ def _strip(text: str) -> str:
 class HouseStyleDialog(QDialog):
     """Edit the house style every letter is made with; nothing is stored before "Opslaan"."""
 
-    def __init__(
-        self,
-        context: ScreenContext,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = context.services
         self._actor = context.actor

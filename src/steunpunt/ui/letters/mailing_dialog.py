@@ -50,11 +50,7 @@ def _number(value: int) -> str:
 class MailingDialog(QDialog):
     """One window from choosing the letter to printing it; the work runs on the task runner."""
 
-    def __init__(
-        self,
-        context: ScreenContext,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = context.services
         self._actor = context.actor

@@ -49,11 +49,7 @@ def _date(value: QDate) -> date:
 class ReportDialog(QDialog):
     """Period (a whole year by default), gemeente, privacy threshold and age brackets."""
 
-    def __init__(
-        self,
-        context: ScreenContext,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = context.services
         self._actor = context.actor
