@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Shows the register; every screen gets its services through its constructor."""
+    """Shows the register; every screen gets the one ScreenContext through its constructor."""
 
     open_other_database = Signal()
 

@@ -252,11 +252,10 @@ class HouseholdHelpPanel(QWidget):
         grant = self.selected()
         if grant is None:
             return
-        context = self._context
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = context.services.household_help_letters.letter(
-                context.actor, grant.id, kind, context.paths.letters_dir
+            result = self._context.services.household_help_letters.letter(
+                self._context.actor, grant.id, kind, self._context.paths.letters_dir
             )
         except KNOWN_PROBLEMS as problem:
             QApplication.restoreOverrideCursor()
