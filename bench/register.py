@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,16 +134,26 @@ def bench_search(data_dir: Path, rounds: int) -> dict[str, float]:
 def bench_first_rows(data_dir: Path) -> dict[str, float]:
     """Time from asking a search to the list having painted its first rows (offscreen)."""
     from steunpunt.paths import resolve_paths
+    from steunpunt.settings import Settings
     from steunpunt.startup import open_database
 
     from PySide6.QtWidgets import QApplication  # isort: skip
     from steunpunt.ui.caregivers.list_view import CaregiverListView
+    from steunpunt.ui.context import ScreenContext
     from steunpunt.ui.tasks import SynchronousTaskRunner
 
     paths = resolve_paths(data_dir)
     database = open_database(paths.database_file, paths)
     app = QApplication.instance() or QApplication([])
-    view = CaregiverListView(database.services.caregivers, SynchronousTaskRunner())
+    context = ScreenContext(
+        services=database.services,
+        actor=database.actor,
+        runner=SynchronousTaskRunner(),
+        today=date.today,
+        paths=paths,
+        settings=Settings(),
+    )
+    view = CaregiverListView(context)
     view.resize(1280, 800)
     view.show()
     app.processEvents()

@@ -1,4 +1,5 @@
-"""GUI fixtures: an opened database and a main window with a synchronous task runner."""
+"""GUI fixtures: an opened database, the screens' context and a main window, all with a synchronous
+task runner and a fixed day."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase, open_database
 from steunpunt.ui.compliment.window import ComplimentWindow
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
 from tests.conftest import TODAY
 
 
@@ -27,6 +29,32 @@ def opened(migrated_template: Path, app_paths: AppPaths) -> Iterator[OpenDatabas
     database = open_database(app_paths.database_file, app_paths)
     yield database
     database.close()
+
+
+def make_context(
+    services: Services, actor: Actor, paths: AppPaths, runner: TaskRunner | None = None
+) -> ScreenContext:
+    """A context for screens in a test: a synchronous runner unless given, the fixed day."""
+    return ScreenContext(
+        services=services,
+        actor=actor,
+        runner=runner or SynchronousTaskRunner(),
+        today=lambda: TODAY,
+        paths=paths,
+        settings=Settings(),
+    )
+
+
+@pytest.fixture
+def screen_context(services: Services, actor: Actor, app_paths: AppPaths) -> ScreenContext:
+    """The context for screens on the test's services and actor."""
+    return make_context(services, actor, app_paths)
+
+
+@pytest.fixture
+def opened_context(opened: OpenDatabase, app_paths: AppPaths) -> ScreenContext:
+    """The context for screens on the opened database, as the program builds it."""
+    return make_context(opened.services, opened.actor, app_paths)
 
 
 class Answers:
@@ -54,9 +82,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers) -> MainWindow:
+def window(
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext, answers: Answers
+) -> MainWindow:
     """The main window; message boxes are answered by ``answers`` (default: discard changes)."""
-    window = MainWindow(opened, Settings(), SynchronousTaskRunner(), app_paths, today=lambda: TODAY)
+    window = MainWindow(opened_context, opened)
     qtbot.addWidget(window)
     window.show()
     window.start()
@@ -64,11 +94,9 @@ def window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Ans
 
 
 @pytest.fixture
-def compliment(
-    qtbot: QtBot, services: Services, actor: Actor, answers: Answers
-) -> ComplimentWindow:
+def compliment(qtbot: QtBot, screen_context: ScreenContext, answers: Answers) -> ComplimentWindow:
     """The compliment window on the test's services, shown."""
-    window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
+    window = ComplimentWindow(screen_context)
     qtbot.addWidget(window)
     window.show()
     return window

@@ -10,6 +10,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings, load_settings, save_settings
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
 from steunpunt.ui.database_dialogs import (
     ProblemChoice,
@@ -78,7 +80,15 @@ class Application:
 
     def show(self, database: OpenDatabase) -> MainWindow:
         self.database = database
-        self.window = MainWindow(database, self.settings, self.runner, self.paths)
+        context = ScreenContext(
+            services=database.services,
+            actor=database.actor,
+            runner=self.runner,
+            today=date.today,
+            paths=self.paths,
+            settings=self.settings,
+        )
+        self.window = MainWindow(context, database)
         self.window.open_other_database.connect(self.switch_database)
         self.window.show()
         QTimer.singleShot(0, self.window.start)

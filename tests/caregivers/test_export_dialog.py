@@ -6,6 +6,7 @@ import csv
 import errno
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.export_dialog import ExportDialog
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext
-from tests.helpers import TODAY, add_caregiver
+from tests.helpers import add_caregiver
 from tests.ui_fixtures import Answers
 
 
@@ -53,23 +55,19 @@ def filled(services: Services, actor: Actor) -> Services:
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """The folder the save dialog opens in (empty)."""
-    made = tmp_path / "uit"
+def folder(screen_context: ScreenContext) -> Path:
+    """The folder the save dialog opens in (empty): the letters folder of the context."""
+    made = screen_context.paths.letters_dir
     made.mkdir()
     return made
 
 
 def make_dialog(
-    qtbot: QtBot, services: Services, folder: Path, runner: SynchronousTaskRunner | None = None
+    qtbot: QtBot, context: ScreenContext, runner: SynchronousTaskRunner | None = None
 ) -> ExportDialog:
-    dialog = ExportDialog(
-        services.caregivers,
-        CaregiverFilter(text="jansen"),
-        runner or SynchronousTaskRunner(),
-        folder,
-        today=lambda: TODAY,
-    )
+    if runner is not None:
+        context = replace(context, runner=runner)
+    dialog = ExportDialog(context, CaregiverFilter(text="jansen"))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -88,9 +86,13 @@ def save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
 
 
 def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
-    qtbot: QtBot, filled: Services, folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    filled: Services,
+    screen_context: ScreenContext,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    dialog = make_dialog(qtbot, filled, folder)
+    dialog = make_dialog(qtbot, screen_context)
     assert dialog.count.text() == "3 mantelzorgers uit de huidige lijst"
     assert [item.key for item in dialog.selected_columns()] == [
         "naam",
@@ -124,9 +126,9 @@ def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
 
 
 def test_all_and_nothing_and_no_export_without_columns(
-    qtbot: QtBot, filled: Services, folder: Path
+    qtbot: QtBot, filled: Services, screen_context: ScreenContext
 ) -> None:
-    dialog = make_dialog(qtbot, filled, folder)
+    dialog = make_dialog(qtbot, screen_context)
     dialog.none_button.click()
     assert dialog.selected_columns() == []
     assert not dialog.export_button.isEnabled()
@@ -135,8 +137,8 @@ def test_all_and_nothing_and_no_export_without_columns(
     assert dialog.export_button.isEnabled()
 
 
-def test_an_empty_list_cannot_be_exported(qtbot: QtBot, services: Services, folder: Path) -> None:
-    dialog = make_dialog(qtbot, services, folder)
+def test_an_empty_list_cannot_be_exported(qtbot: QtBot, screen_context: ScreenContext) -> None:
+    dialog = make_dialog(qtbot, screen_context)
     assert "leeg" in dialog.count.text()
     assert not dialog.export_button.isEnabled()
 
@@ -151,13 +153,14 @@ def test_an_empty_list_cannot_be_exported(qtbot: QtBot, services: Services, fold
 def test_a_locked_file_or_full_disk_gets_a_dutch_message_and_no_file(
     qtbot: QtBot,
     filled: Services,
+    screen_context: ScreenContext,
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
     answers: Answers,
     error: OSError,
     words: str,
 ) -> None:
-    dialog = make_dialog(qtbot, filled, folder)
+    dialog = make_dialog(qtbot, screen_context)
     save_as(monkeypatch, folder / "lijst.xlsx")
 
     def refuse(_source: object, _target: object) -> None:
@@ -173,9 +176,13 @@ def test_a_locked_file_or_full_disk_gets_a_dutch_message_and_no_file(
 
 
 def test_cancelling_leaves_no_file(
-    qtbot: QtBot, filled: Services, folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    filled: Services,
+    screen_context: ScreenContext,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    dialog = make_dialog(qtbot, filled, folder, CancellingRunner())
+    dialog = make_dialog(qtbot, screen_context, CancellingRunner())
     save_as(monkeypatch, folder / "lijst.xlsx")
     dialog.export_button.click()
     assert dialog.status.text() == "Het exporteren is afgebroken; er is geen bestand gemaakt."

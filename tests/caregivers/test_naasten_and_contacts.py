@@ -11,6 +11,7 @@ from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit
 from tests.conftest import TODAY
@@ -22,10 +23,6 @@ def make_caregiver(opened: OpenDatabase, first: str, last: str) -> CaregiverDeta
     return opened.services.caregivers.create(
         opened.actor, caregiver_from_form(form, frozenset(), False, TODAY)
     )
-
-
-def context(opened: OpenDatabase) -> tuple:  # type: ignore[type-arg]
-    return (opened.services, opened.actor, lambda: TODAY)
 
 
 def press_save(qtbot: QtBot, dialog: object) -> None:
@@ -48,10 +45,10 @@ def fill(qtbot: QtBot, dialog: object, values: dict[str, str]) -> None:
 
 
 def test_new_naaste_needs_a_relation_then_both_sides_show_it(
-    qtbot: QtBot, opened: OpenDatabase
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
 ) -> None:
     anna = make_caregiver(opened, "Anna", "Bos")
-    dialog = CareRecipientDialog(context(opened), anna.id)
+    dialog = CareRecipientDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
     fill(qtbot, dialog, {"first_name": "Gerrit", "last_name": "Bos", "hours_per_week": "7,5"})
     press_save(qtbot, dialog)
@@ -66,7 +63,7 @@ def test_new_naaste_needs_a_relation_then_both_sides_show_it(
     ]
 
     kees = make_caregiver(opened, "Kees", "Bos")
-    link = LinkRecipientDialog(context(opened), kees.id)
+    link = LinkRecipientDialog(opened_context, kees.id)
     qtbot.addWidget(link)
     qtbot.keyClicks(link.search, "gerrit")
     assert link.results.count() == 1
@@ -78,11 +75,11 @@ def test_new_naaste_needs_a_relation_then_both_sides_show_it(
 
 
 def test_contact_dialog_records_a_contact_newest_first(
-    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase, opened_context: ScreenContext
 ) -> None:
     anna = make_caregiver(opened, "Anna", "Bos")
     for day, note in (("01-10-2026", "Eerste gesprek"), ("15-11-2026", "Huisbezoek gedaan")):
-        dialog = ContactDialog(context(opened), anna.id)
+        dialog = ContactDialog(opened_context, anna.id)
         qtbot.addWidget(dialog)
         fill(qtbot, dialog, {"contact_date": day, "kind": "telefoon"})
         qtbot.keyClicks(dialog.fields["note"], note)
@@ -94,9 +91,11 @@ def test_contact_dialog_records_a_contact_newest_first(
     assert window.form_view.tabs.tabText(3) == "Contactmomenten (2)"
 
 
-def test_contact_in_the_future_is_refused(qtbot: QtBot, opened: OpenDatabase) -> None:
+def test_contact_in_the_future_is_refused(
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
+) -> None:
     anna = make_caregiver(opened, "Anna", "Bos")
-    dialog = ContactDialog(context(opened), anna.id)
+    dialog = ContactDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
     fill(qtbot, dialog, {"contact_date": "01-01-2030", "kind": "email"})
     press_save(qtbot, dialog)
@@ -105,12 +104,16 @@ def test_contact_in_the_future_is_refused(qtbot: QtBot, opened: OpenDatabase) ->
 
 
 def test_unlink_asks_first(
-    qtbot: QtBot, window: MainWindow, opened: OpenDatabase, answers: Answers
+    qtbot: QtBot,
+    window: MainWindow,
+    opened: OpenDatabase,
+    opened_context: ScreenContext,
+    answers: Answers,
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     anna = make_caregiver(opened, "Anna", "Bos")
-    dialog = CareRecipientDialog(context(opened), anna.id)
+    dialog = CareRecipientDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
     fill(qtbot, dialog, {"last_name": "Bos", "relation_type": "partner"})
     press_save(qtbot, dialog)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,10 +20,9 @@ from steunpunt.ui.compliment.application_model import COL_SAMPLE, COL_STATUS, CO
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
 from tests.compliment.test_services_compliment import IBAN, SOEST, apply, iban_number, pair
-from tests.helpers import TODAY
 from tests.ui_fixtures import Answers
 
 
@@ -367,7 +365,7 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
     qtbot: QtBot,
     services: Services,
     actor: Actor,
-    tmp_path: Path,
+    screen_context: ScreenContext,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -380,15 +378,13 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
         for n, name in enumerate(("anna", "bram"), start=1)
     ]
     services.applications.batch_decide(actor, round_id, ids)
-    window = ComplimentWindow(
-        services, actor, SynchronousTaskRunner(), lambda: TODAY, folder=tmp_path / "betalen"
-    )
+    window = ComplimentWindow(screen_context)
     qtbot.addWidget(window)
     window.show()
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("01-12-2026", True))
     qtbot.mouseClick(window.pay_button, Qt.MouseButton.LeftButton)
     assert "2 betalingen, samen € 200,00" in window.status.text()
-    assert len(list((tmp_path / "betalen").glob("*.xml"))) == 1
+    assert len(list(screen_context.paths.letters_dir.glob("*.xml"))) == 1
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
     qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
     assert window.status.text() == "2 toekenningen staan nu op uitbetaald."
@@ -401,7 +397,7 @@ def test_waiting_letters_are_made_from_the_window_once(
     qtbot: QtBot,
     services: Services,
     actor: Actor,
-    tmp_path: Path,
+    screen_context: ScreenContext,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -412,9 +408,7 @@ def test_waiting_letters_are_made_from_the_window_once(
     round_id = services.rounds.create(actor, SOEST).id
     for n, name in enumerate(("anna", "bram"), start=1):
         apply(services, actor, round_id, pair(services, actor, name), iban_number(n))
-    window = ComplimentWindow(
-        services, actor, SynchronousTaskRunner(), lambda: TODAY, folder=tmp_path / "brieven"
-    )
+    window = ComplimentWindow(screen_context)
     qtbot.addWidget(window)
     window.show()
     offered: list[str] = []

@@ -143,3 +143,51 @@ def test_every_package_is_listed_for_the_wheel() -> None:
         if "__pycache__" not in init.parts
     }
     assert found - listed == set()
+
+
+SCREEN_CONTEXTS = {("ui/context.py", "ScreenContext"), ("ui/tasks.py", "TaskContext")}
+"""The one context screens get, and the handle a running task gets; no other ``...Context``."""
+
+
+def context_problems(file: Path) -> set[str]:
+    """Every ``...Context`` a module defines (class or alias), and every context unpacked."""
+    tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Context"):
+            found.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [target.id for target in targets if isinstance(target, ast.Name)]
+            found.update(name for name in names if name.endswith("Context"))
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple):
+            value = node.value
+            name = value.id if isinstance(value, ast.Name) else getattr(value, "attr", "")
+            if name.lower().endswith("context"):
+                found.add(f"unpacks {name}")
+    return found
+
+
+def test_context_problems_are_found(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "Context = tuple[int, str, float]\n"
+        "class RoundContext:\n"
+        "    def __init__(self, context):\n"
+        "        self._services, self._actor, self._today = context\n"
+        "        services, actor, _today = self._context\n"
+        "        self.services = context.services\n",
+        encoding="utf-8",
+    )
+    assert context_problems(sample) == {
+        "Context",
+        "RoundContext",
+        "unpacks context",
+        "unpacks _context",
+    }
+
+
+def test_screens_get_one_context_object() -> None:
+    """No ``Context`` tuple alias, no ``RoundContext``, no context unpacked: one ScreenContext."""
+    found = {(relative(file), name) for file in sources() for name in context_problems(file)}
+    assert found == SCREEN_CONTEXTS

@@ -18,6 +18,7 @@ from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import LabelPreset
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import house_style_dialog
 from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 from steunpunt.ui.pdf_pages import page_count
@@ -48,15 +49,14 @@ def offers(monkeypatch: pytest.MonkeyPatch) -> Offers:
 
 
 @pytest.fixture
-def output_folder(tmp_path: Path) -> Path:
-    return tmp_path / "uitvoer"
+def output_folder(screen_context: ScreenContext) -> Path:
+    """Where the dialog writes its test pages: the letters folder of the context."""
+    return screen_context.paths.letters_dir
 
 
 @pytest.fixture
-def open_dialog(
-    qtbot: QtBot, services: Services, actor: Actor, output_folder: Path, answers: Answers
-) -> HouseStyleDialog:
-    dialog = HouseStyleDialog(services, actor, output_folder)
+def open_dialog(qtbot: QtBot, screen_context: ScreenContext, answers: Answers) -> HouseStyleDialog:
+    dialog = HouseStyleDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -90,7 +90,7 @@ def save(qtbot: QtBot, dialog: HouseStyleDialog) -> None:
 
 
 def test_shows_the_stored_house_style(
-    qtbot: QtBot, services: Services, actor: Actor, tmp_path: Path
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
 ) -> None:
     logo = png_bytes()
     style = HouseStyle(
@@ -108,7 +108,7 @@ def test_shows_the_stored_house_style(
     style = style.with_label_sheet(sheet)
     services.letters.save_house_style(actor, style, 0)
 
-    dialog = HouseStyleDialog(services, actor, tmp_path)
+    dialog = HouseStyleDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -274,11 +274,11 @@ def test_a_signature_can_be_chosen_and_removed(
     qtbot: QtBot,
     services: Services,
     actor: Actor,
-    tmp_path: Path,
+    screen_context: ScreenContext,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services.letters.save_house_style(actor, HouseStyle(signature=png_bytes(300, 100)), 0)
-    dialog = HouseStyleDialog(services, actor, tmp_path)
+    dialog = HouseStyleDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.tabs.setCurrentIndex(1)

@@ -14,23 +14,25 @@ from sqlalchemy import Engine
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope
+from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
+from steunpunt.ui.tasks import TaskRunner
 from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, fill_house_style
-from tests.ui_fixtures import Answers
+from tests.ui_fixtures import Answers, make_context
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, services: Services, actor: Actor, tmp_path: Path) -> MailingDialog:
+def dialog(
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
+) -> MailingDialog:
     add_mailing_people(services, actor)
-    dialog = MailingDialog(
-        services, actor, SynchronousTaskRunner(), tmp_path / "brieven", lambda: TODAY
-    )
+    dialog = MailingDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -74,7 +76,7 @@ def test_adjusting_the_filter_recounts(dialog: MailingDialog, qtbot: QtBot) -> N
 
 
 def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
-    dialog: MailingDialog, qtbot: QtBot, tmp_path: Path
+    dialog: MailingDialog, qtbot: QtBot, screen_context: ScreenContext
 ) -> None:
     dialog.labels.setChecked(True)
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
@@ -83,14 +85,14 @@ def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
     assert not dialog.make_button.isEnabled()  # no second, duplicate mailing
     assert dialog.made is not None and dialog.made.labels_pdf is not None
     assert len(PdfReader(dialog.made.letters_pdf).pages) == 3
-    assert dialog.made.letters_pdf.parent == tmp_path / "brieven"
+    assert dialog.made.letters_pdf.parent == screen_context.paths.letters_dir
 
 
 def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
     qtbot: QtBot,
     services: Services,
     actor: Actor,
-    tmp_path: Path,
+    screen_context: ScreenContext,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill_house_style(services, actor)
@@ -108,9 +110,7 @@ def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
         house_number="107",
         house_number_suffix="",
     )
-    dialog = MailingDialog(
-        services, actor, SynchronousTaskRunner(), tmp_path / "brieven", lambda: TODAY
-    )
+    dialog = MailingDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "geen toestemming voor post: 1" in dialog.count.text()
@@ -145,8 +145,7 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    services = window.form_view._services
-    people = add_mailing_people(services, window.form_view._actor)
+    people = add_mailing_people(window.context.services, window.context.actor)
     offered: list[Path] = []
     monkeypatch.setattr(
         pdf_ready.QMessageBox, "exec", lambda _box: offered.append(Path("shown")) or 0
@@ -173,8 +172,7 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
 def test_no_letter_for_someone_who_wants_no_mail(
     window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    services = window.form_view._services
-    people = add_mailing_people(services, window.form_view._actor)
+    people = add_mailing_people(window.context.services, window.context.actor)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
     window.open_caregiver(people["no_mail"])
     window.form_view.letters.new_letter()
@@ -183,13 +181,13 @@ def test_no_letter_for_someone_who_wants_no_mail(
 
 
 def test_cancel_in_the_background_leaves_nothing_behind(
-    qtbot: QtBot, services: Services, actor: Actor, engine: Engine, tmp_path: Path
+    qtbot: QtBot, services: Services, actor: Actor, engine: Engine, app_paths: AppPaths
 ) -> None:
     fill_house_style(services, actor)
     fill_demo_database(engine, 400, today=TODAY)
     runner = TaskRunner()
-    folder = tmp_path / "brieven"
-    dialog = MailingDialog(services, actor, runner, folder, lambda: TODAY)
+    folder = app_paths.letters_dir
+    dialog = MailingDialog(make_context(services, actor, app_paths, runner))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "krijgen deze brief" in dialog.count.text(), timeout=10_000)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import template_editor
 from steunpunt.ui.letters.template_editor import TemplateEditor
 from tests.ui_fixtures import Answers
@@ -38,9 +38,9 @@ def save_question(monkeypatch: pytest.MonkeyPatch) -> SaveQuestion:
 
 @pytest.fixture
 def editor(
-    qtbot: QtBot, services: Services, actor: Actor, save_question: SaveQuestion
+    qtbot: QtBot, screen_context: ScreenContext, save_question: SaveQuestion
 ) -> TemplateEditor:
-    dialog = TemplateEditor(services, actor)
+    dialog = TemplateEditor(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

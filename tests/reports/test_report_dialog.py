@@ -13,19 +13,23 @@ from pytestqt.qtbot import QtBot
 
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.reports.report_dialog import ReportDialog
-from steunpunt.ui.tasks import SynchronousTaskRunner
-from tests.helpers import TODAY, add_caregiver
+from tests.helpers import add_caregiver
 
 
 @pytest.fixture
 def dialog(
-    qtbot: QtBot, services: Services, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    screen_context: ScreenContext,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> ReportDialog:
     add_caregiver(services, actor, first_name="anna")
     add_caregiver(services, actor, first_name="bram", municipality="soest")
-    widget = ReportDialog(services, actor, SynchronousTaskRunner(), tmp_path, lambda: TODAY)
+    widget = ReportDialog(screen_context)
     qtbot.addWidget(widget)
     monkeypatch.setattr(pdf_ready.QMessageBox, "exec", lambda box: 0)
     return widget

@@ -15,6 +15,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.burden_chart import BurdenChart
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
+from steunpunt.ui.context import ScreenContext
 from tests.conftest import TODAY
 from tests.helpers import add_caregiver
 from tests.modal import click, in_dialog, press_ok
@@ -22,8 +23,8 @@ from tests.ui_fixtures import Answers
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, services: Services, actor: Actor) -> BurdenPanel:
-    widget = BurdenPanel((services, actor, lambda: TODAY), None)
+def panel(qtbot: QtBot, screen_context: ScreenContext) -> BurdenPanel:
+    widget = BurdenPanel(screen_context)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -99,10 +100,10 @@ def test_only_the_total_is_enough(
 
 
 def test_half_filled_form_is_refused_and_keeps_the_answers(
-    qtbot: QtBot, services: Services, actor: Actor
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
 ) -> None:
     anna = add_caregiver(services, actor)
-    dialog = AssessmentDialog((services, actor, lambda: TODAY), anna.id, None)
+    dialog = AssessmentDialog(screen_context, anna.id)
     qtbot.addWidget(dialog)
     dialog.show()
     start_at_first(qtbot, dialog)
@@ -119,10 +120,10 @@ def test_half_filled_form_is_refused_and_keeps_the_answers(
 
 
 def test_a_date_in_the_future_is_refused_at_the_date(
-    qtbot: QtBot, services: Services, actor: Actor
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
 ) -> None:
     anna = add_caregiver(services, actor)
-    dialog = AssessmentDialog((services, actor, lambda: TODAY), anna.id, None)
+    dialog = AssessmentDialog(screen_context, anna.id)
     qtbot.addWidget(dialog)
     date_field = dialog.fields["assessed_on"]
     date_field.line.clear()  # type: ignore[union-attr]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -16,8 +14,8 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.grant_dialog import GrantDialog
 from steunpunt.ui.caregivers.hours_dialog import HoursDialog
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.widgets import FieldEdit
-from tests.conftest import TODAY
 from tests.helpers import add_caregiver, care_recipient_data, relation_data
 from tests.modal import click, in_dialog, press_ok
 from tests.support.test_services_household_help import grant_data, provider
@@ -28,8 +26,8 @@ GREEN, RED = "#1b6e20", "#b00020"
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, services: Services, actor: Actor) -> HouseholdHelpPanel:
-    widget = HouseholdHelpPanel((services, actor, lambda: TODAY))
+def panel(qtbot: QtBot, screen_context: ScreenContext) -> HouseholdHelpPanel:
+    widget = HouseholdHelpPanel(screen_context)
     qtbot.addWidget(widget)
     widget.resize(900, 700)
     widget.show()
@@ -108,14 +106,14 @@ def test_request_through_the_dialog_shows_the_verdict(
 
 
 def test_wrong_input_is_shown_at_the_fields_and_kept(
-    qtbot: QtBot, services: Services, actor: Actor
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
 ) -> None:
     anna = add_caregiver(services, actor)
     provider(services, actor)
     services.partners.create(
         actor, partner_from_form(partner_form(name="Zorgaccent", kind="thuiszorg"), active=True)
     )
-    dialog = GrantDialog((services, actor, lambda: TODAY), anna.id, None)
+    dialog = GrantDialog(screen_context, anna.id, None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -140,10 +138,10 @@ def test_wrong_input_is_shown_at_the_fields_and_kept(
 
 
 def test_no_providers_points_to_the_sociale_kaart(
-    qtbot: QtBot, services: Services, actor: Actor
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext
 ) -> None:
     anna = add_caregiver(services, actor)
-    dialog = GrantDialog((services, actor, lambda: TODAY), anna.id, None)
+    dialog = GrantDialog(screen_context, anna.id, None)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.notice.isVisible()
@@ -282,7 +280,11 @@ def test_clear_leaves_nothing_to_add_to(panel: HouseholdHelpPanel) -> None:
 
 
 def test_the_grant_letter_is_made_from_the_tab_and_logged(
-    qtbot: QtBot, services: Services, actor: Actor, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    screen_context: ScreenContext,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from steunpunt.domain.choices import LetterKind
     from steunpunt.ui.letters import pdf_ready
@@ -291,7 +293,7 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
     fill_house_style(services, actor)
     caregiver = add_caregiver(services, actor).id
     grant = services.household_help.request(actor, caregiver, grant_data(provider(services, actor)))
-    widget = HouseholdHelpPanel((services, actor, lambda: TODAY), tmp_path)
+    widget = HouseholdHelpPanel(screen_context)
     qtbot.addWidget(widget)
     widget.show_caregiver(caregiver, grant.id)
     offered: list[str] = []

@@ -15,16 +15,13 @@ from steunpunt.domain.support.referral import ReferralData, ReferralOutcome
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.referrals_panel import OVERDUE_COLOUR, ReferralsPanel
-from steunpunt.ui.support.partner_dialog import Context, PartnerDialog
+from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.support.partner_dialog import PartnerDialog
 from steunpunt.ui.support.partner_directory import PartnerDirectory
 from steunpunt.ui.support.referral_dialog import ReferralDialog
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit
 from tests.conftest import TODAY
 from tests.ui_fixtures import Answers
-
-
-def context(opened: OpenDatabase) -> Context:
-    return (opened.services, opened.actor, lambda: TODAY)
 
 
 def add_partner(opened: OpenDatabase, name: str, kind: str, place: str = "") -> PartnerView:
@@ -74,9 +71,9 @@ def names(directory: PartnerDirectory) -> list[str]:
 
 
 def test_a_wrong_postcode_is_shown_at_its_field_and_the_input_stays(
-    qtbot: QtBot, opened: OpenDatabase, answers: Answers
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext, answers: Answers
 ) -> None:
-    dialog = PartnerDialog(context(opened), None)
+    dialog = PartnerDialog(opened_context, None)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "thuiszorgaanbieders" in dialog.rate_hint.text()
@@ -100,14 +97,14 @@ def test_a_wrong_postcode_is_shown_at_its_field_and_the_input_stays(
 
 
 def test_the_directory_filters_as_you_type_and_hides_inactive_partners(
-    qtbot: QtBot, opened: OpenDatabase, answers: Answers
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext, answers: Answers
 ) -> None:
     add_partner(opened, "Respijthuis De Linde", "respijtzorg", place="Soest")
     eemland = add_partner(opened, "Thuiszorg Eemland", "thuiszorg")
     data = replace(eemland.data, contact_person="José Müller", hourly_rate_cents=3250)
     opened.services.partners.update(opened.actor, eemland.id, eemland.version, data)
     add_partner(opened, "Wijkteam Zuid", "wijkteam", place="Amersfoort")
-    directory = PartnerDirectory(context(opened))
+    directory = PartnerDirectory(opened_context)
     qtbot.addWidget(directory)
     directory.show()
     assert names(directory) == ["Respijthuis De Linde", "Thuiszorg Eemland", "Wijkteam Zuid"]
@@ -151,13 +148,13 @@ def test_the_directory_filters_as_you_type_and_hides_inactive_partners(
 
 
 def test_a_partner_with_referrals_cannot_be_removed(
-    qtbot: QtBot, opened: OpenDatabase, answers: Answers
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext, answers: Answers
 ) -> None:
     linde = add_partner(opened, "Respijthuis De Linde", "respijtzorg")
     caregiver = add_caregiver(opened)
     data = ReferralData(linde.id, TODAY, "Even op adem komen", True, None, None, None)
     opened.services.referrals.add(opened.actor, caregiver, data)
-    directory = PartnerDirectory(context(opened))
+    directory = PartnerDirectory(opened_context)
     qtbot.addWidget(directory)
     directory.show()
     answers.question_answer = QMessageBox.StandardButton.Yes
@@ -172,11 +169,11 @@ def test_a_partner_with_referrals_cannot_be_removed(
 
 
 def test_a_referral_without_consent_is_refused_then_stored_with_it(
-    qtbot: QtBot, opened: OpenDatabase, answers: Answers
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext, answers: Answers
 ) -> None:
     linde = add_partner(opened, "Respijthuis De Linde", "respijtzorg")
     caregiver = add_caregiver(opened)
-    panel = ReferralsPanel(context(opened))
+    panel = ReferralsPanel(opened_context)
     qtbot.addWidget(panel)
     panel.show()
     panel.show_caregiver(caregiver)
@@ -205,7 +202,9 @@ def test_a_referral_without_consent_is_refused_then_stored_with_it(
     assert table.rowCount() == 1 and table.item(0, 1).text() == "Respijthuis De Linde"
 
 
-def test_an_overdue_follow_up_is_marked_red(qtbot: QtBot, opened: OpenDatabase) -> None:
+def test_an_overdue_follow_up_is_marked_red(
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
+) -> None:
     partner = add_partner(opened, "Wijkteam Zuid", "wijkteam")
     caregiver = add_caregiver(opened)
     for day, follow_up, outcome in (
@@ -216,7 +215,7 @@ def test_an_overdue_follow_up_is_marked_red(qtbot: QtBot, opened: OpenDatabase) 
         closed = day if outcome else None
         data = ReferralData(partner.id, day, "Hulp thuis", True, follow_up, outcome, closed)
         opened.services.referrals.add(opened.actor, caregiver, data)
-    panel = ReferralsPanel(context(opened))
+    panel = ReferralsPanel(opened_context)
     qtbot.addWidget(panel)
     panel.show_caregiver(caregiver)
     table = panel.records.table
@@ -238,9 +237,9 @@ def test_an_overdue_follow_up_is_marked_red(qtbot: QtBot, opened: OpenDatabase) 
 
 
 def test_without_active_partners_the_referral_dialog_points_to_the_sociale_kaart(
-    qtbot: QtBot, opened: OpenDatabase
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
 ) -> None:
-    dialog = ReferralDialog(context(opened), add_caregiver(opened), None)
+    dialog = ReferralDialog(opened_context, add_caregiver(opened), None)
     qtbot.addWidget(dialog)
     assert "Beheer › Sociale kaart" in dialog.notice.text()
     assert not dialog.save_button.isEnabled()

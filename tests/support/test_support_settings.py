@@ -13,6 +13,7 @@ from steunpunt.domain.support.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.support.settings_dialog import (
     BANDS_TAB,
     HOUSEHOLD_TAB,
@@ -24,8 +25,8 @@ from tests.helpers import add_caregiver
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, services: Services, actor: Actor) -> SupportSettingsDialog:
-    shown = SupportSettingsDialog(services, actor)
+def dialog(qtbot: QtBot, screen_context: ScreenContext) -> SupportSettingsDialog:
+    shown = SupportSettingsDialog(screen_context)
     qtbot.addWidget(shown)
     shown.show()
     return shown

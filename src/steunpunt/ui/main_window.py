@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,15 +21,15 @@ from PySide6.QtWidgets import (
 from steunpunt import __version__
 from steunpunt.db.kernel.backup import backup_database
 from steunpunt.domain.reports.report import Report
-from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.main_menu import build_menus
-from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
@@ -41,32 +40,25 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Shows the register; every screen gets its services through its constructor."""
+    """Shows the register; every screen gets the one ScreenContext through its constructor."""
 
     open_other_database = Signal()
 
     def __init__(
-        self,
-        database: OpenDatabase,
-        settings: Settings,
-        runner: TaskRunner,
-        paths: AppPaths,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, database: OpenDatabase, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.context = context
         self._database = database
-        self.settings = settings
-        self._paths = paths
-        self._runner = runner
-        self._today = today
+        self.settings = context.settings
+        """The settings to save on closing: those of the context, with this window's geometry."""
+        self._paths = context.paths
+        self._runner = context.runner
+        self._today = context.today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
-        services = database.services
-        self.today_view = TodayView(services.worklist, database.actor, runner, today, self)
-        self.list_view = CaregiverListView(services.caregivers, runner, self)
-        self.form_view = CaregiverFormView(
-            services, database.actor, today, runner, paths.letters_dir, self, paths.data_dir
-        )
+        self.today_view = TodayView(context, self)
+        self.list_view = CaregiverListView(context, self)
+        self.form_view = CaregiverFormView(context, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.today_view)
         self.stack.addWidget(self.list_view)
@@ -92,23 +84,15 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
         else:
             self.resize(1280, 800)
 
     def make_mailing(self) -> None:
         from steunpunt.ui.letters.mailing_dialog import MailingDialog
 
-        database = self._database
-        MailingDialog(
-            database.services,
-            database.actor,
-            self._runner,
-            self._paths.letters_dir,
-            self._today,
-            self,
-        ).exec()
+        MailingDialog(self.context, self).exec()
         if self.form_view.caregiver_id is not None:
             self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
 
@@ -118,15 +102,7 @@ class MainWindow(QMainWindow):
 
         existing = getattr(self, "compliment_window", None)
         if existing is None:
-            existing = ComplimentWindow(
-                self._database.services,
-                self._database.actor,
-                self._runner,
-                self._today,
-                self.settings.default_municipality,
-                self,
-                folder=self._paths.letters_dir,
-            )
+            existing = ComplimentWindow(self.context, self)
             self.compliment_window = existing
         if existing.isVisible():
             existing.raise_()
@@ -138,7 +114,7 @@ class MainWindow(QMainWindow):
     def edit_templates(self) -> None:
         from steunpunt.ui.letters.template_editor import TemplateEditor
 
-        editor = TemplateEditor(self._database.services, self._database.actor, self)
+        editor = TemplateEditor(self.context, self)
         editor.exec()
         editor.deleteLater()
 
@@ -146,38 +122,22 @@ class MainWindow(QMainWindow):
         """The caregivers the list shows now, with chosen columns, to Excel or CSV."""
         from steunpunt.ui.caregivers.export_dialog import ExportDialog
 
-        database = self._database
         self.list_view.refresh()  # what is typed counts, also within the search delay
-        dialog = ExportDialog(
-            database.services.caregivers,
-            self.list_view.criteria(),
-            self._runner,
-            self._paths.letters_dir,
-            self,
-        )
+        dialog = ExportDialog(self.context, self.list_view.criteria(), self)
         dialog.exec()
         dialog.deleteLater()
 
     def make_report(self) -> None:
         from steunpunt.ui.reports.report_dialog import ReportDialog
 
-        database = self._database
-        dialog = ReportDialog(
-            database.services,
-            database.actor,
-            self._runner,
-            self._paths.letters_dir,
-            self._today,
-            self,
-        )
+        dialog = ReportDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 
     def edit_partners(self) -> None:
         from steunpunt.ui.support.partner_directory import PartnerDirectory
 
-        database = self._database
-        directory = PartnerDirectory((database.services, database.actor, self._today), self)
+        directory = PartnerDirectory(self.context, self)
         directory.exec()
         directory.deleteLater()
 
@@ -185,8 +145,7 @@ class MainWindow(QMainWindow):
         """Burden bands, household-help rules and the worklist; what changed is shown again."""
         from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
 
-        database = self._database
-        dialog = SupportSettingsDialog(database.services, database.actor, self)
+        dialog = SupportSettingsDialog(self.context, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(dialog.result_text, 8000)
             self.list_view.refresh()
@@ -198,16 +157,14 @@ class MainWindow(QMainWindow):
     def edit_house_style(self) -> None:
         from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 
-        dialog = HouseStyleDialog(
-            self._database.services, self._database.actor, self._paths.letters_dir, self
-        )
+        dialog = HouseStyleDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 
     def _build_status_bar(self) -> None:
         where = QLabel(
             tr("Medewerker: {name} · Database: {file}").format(
-                name=self._database.actor.name, file=self._database.file
+                name=self.context.actor.name, file=self._database.file
             ),
             self,
         )
@@ -239,7 +196,7 @@ class MainWindow(QMainWindow):
             self.dashboard = DashboardView(self)
             self.dashboard.municipality_chosen.connect(self._load_dashboard)
             self.stack.addWidget(self.dashboard)
-        self.dashboard.set_municipalities(self._database.services.reports.municipalities())
+        self.dashboard.set_municipalities(self.context.services.reports.municipalities())
         self.stack.setCurrentWidget(self.dashboard)
         self._load_dashboard(self.dashboard.chosen_municipality())
 
@@ -248,7 +205,7 @@ class MainWindow(QMainWindow):
         if dashboard is None:
             return
         dashboard.show_message(tr("Cijfers laden…"))
-        reports, today = self._database.services.reports, self._today()
+        reports, today = self.context.services.reports, self._today()
 
         def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
             report = reports.report(date(today.year, 1, 1), today, municipality)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -25,8 +23,8 @@ from steunpunt.domain.fields import required_date
 from steunpunt.domain.support.burden import assessment_from_form
 from steunpunt.io.burden_statements import load_statements
 from steunpunt.services.support.dto import BurdenSummary
-from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit, FieldSet, NoteEdit
@@ -121,19 +119,17 @@ class AssessmentDialog(QDialog):
     """Record one EDIZ-plus measurement; the score's band is shown while typing."""
 
     def __init__(
-        self,
-        context: Context,
-        caregiver_id: int,
-        data_dir: Path | None,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, caregiver_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self._bands = self._services.burden.bands()
         self.summary: BurdenSummary | None = None
         """The caregiver's measurements after a successful save."""
-        statements = load_statements(data_dir)
+        statements = load_statements(context.paths.data_dir)
         items = self._bands.items
         self.setWindowTitle(tr("Nieuwe meting EDIZ-plus"))
         self.fields = FieldSet(self._update)

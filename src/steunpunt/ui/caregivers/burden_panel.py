@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
@@ -13,8 +12,8 @@ from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.services.support.dto import AssessmentView, BurdenSummary
 from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.burden_chart import BurdenChart
-from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.record_table import RecordTable
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 
@@ -44,14 +43,11 @@ class BurdenPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(
-        self, context: Context, data_dir: Path | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.latest: AssessmentView | None = None
         """The newest measurement shown, for the form's header."""
         self._context = context
-        self._data_dir = data_dir
         self._caregiver_id: int | None = None
         self._newest_first: tuple[AssessmentView, ...] = ()
         self.header = QLabel(self)
@@ -81,9 +77,8 @@ class BurdenPanel(QWidget):
     def show_caregiver(self, caregiver_id: int) -> None:
         """Load and show the measurements of ``caregiver_id``."""
         self._caregiver_id = caregiver_id
-        services, _actor, _today = self._context
         try:
-            summary = services.burden.summary(caregiver_id)
+            summary = self._context.services.burden.summary(caregiver_id)
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
             return
@@ -102,7 +97,7 @@ class BurdenPanel(QWidget):
     def new(self) -> None:
         if self._caregiver_id is None:
             return
-        dialog = AssessmentDialog(self._context, self._caregiver_id, self._data_dir, self)
+        dialog = AssessmentDialog(self._context, self._caregiver_id, self)
         if dialog.exec() and dialog.summary is not None:
             self._show(dialog.summary)
             self.changed.emit()
@@ -121,9 +116,9 @@ class BurdenPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        services, actor, _today = self._context
+        burden = self._context.services.burden
         try:
-            self._show(services.burden.remove(actor, assessment.id, assessment.version))
+            self._show(burden.remove(self._context.actor, assessment.id, assessment.version))
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
             if self._caregiver_id is not None:
@@ -132,10 +127,9 @@ class BurdenPanel(QWidget):
         self.changed.emit()
 
     def _show(self, summary: BurdenSummary) -> None:
-        services, _actor, _today = self._context
         self.latest = summary.latest
         self.header.setText(headline(summary))
-        self.chart.set_summary(summary, services.burden.bands())
+        self.chart.set_summary(summary, self._context.services.burden.bands())
         self._newest_first = tuple(reversed(summary.assessments))
         self.records.set_rows(
             [

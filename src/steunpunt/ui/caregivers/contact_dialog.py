@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from steunpunt.domain.caregivers.contact import contact_from_form
@@ -13,9 +10,8 @@ from steunpunt.domain.choices import ContactKind
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.services.caregivers.dto import ContactView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
@@ -26,13 +22,15 @@ class ContactDialog(QDialog):
 
     def __init__(
         self,
-        context: tuple[Services, Actor, Callable[[], date]],
+        context: ScreenContext,
         caregiver_id: int,
         contact: ContactView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self._contact = contact
         self.setWindowTitle(tr("Contactmoment bewerken") if contact else tr("Nieuw contactmoment"))

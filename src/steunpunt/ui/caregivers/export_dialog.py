@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -35,11 +34,11 @@ from steunpunt.io.caregiver_export import (
     write_caregiver_list,
 )
 from steunpunt.services.caregivers.dto import CaregiverRow
-from steunpunt.services.caregivers.register import CaregiverService
 from steunpunt.services.letters.mailing_output import dutch_cause
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.tasks import TaskContext
 
 DEFAULT_COLUMNS = ("naam", "adres", "postcode", "woonplaats", "telefoon", "email")
 CHUNK = 1000
@@ -72,19 +71,13 @@ class ExportDialog(QDialog):
     """Counts the list, lets the user choose columns and format, then writes the file."""
 
     def __init__(
-        self,
-        caregivers: CaregiverService,
-        criteria: CaregiverFilter,
-        runner: TaskRunner,
-        folder: Path,
-        parent: QWidget | None = None,
-        today: Callable[[], date] = date.today,
+        self, context: ScreenContext, criteria: CaregiverFilter, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._caregivers = caregivers
-        self._runner = runner
-        self._folder = folder
-        self._today = today
+        self._caregivers = context.services.caregivers
+        self._runner = context.runner
+        self._folder = context.paths.letters_dir
+        self._today = context.today
         self._ids: list[int] | None = None
         self._task: TaskContext | None = None
         self._running = False

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +26,6 @@ from steunpunt.domain.choices import EndReason, Salutation, Source
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.services.caregivers.dto import CaregiverDetail
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel
@@ -42,9 +37,9 @@ from steunpunt.ui.caregivers.person_fields import (
     add_name_fields,
 )
 from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
@@ -93,20 +88,12 @@ class CaregiverFormView(QWidget):
     saved = Signal(int)
     back_requested = Signal()
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        today: Callable[[], date],
-        runner: TaskRunner,
-        letters_dir: Path,
-        parent: QWidget | None = None,
-        data_dir: Path | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._today = today
+        self.context = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._detail: CaregiverDetail | None = None
         self._dirty = False
         self._loading = False
@@ -126,20 +113,19 @@ class CaregiverFormView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
         self.tabs.addTab(_scrolling(self._registration_page()), tr("Inschrijving en toestemming"))
-        context = (services, actor, today)
         self.relations = RelationsPanel(context, self)
         self.contacts = ContactsPanel(context, self)
         self.tabs.addTab(self.relations, tr("Naasten"))
         self.tabs.addTab(self.contacts, tr("Contactmomenten"))
-        self.letters = LettersPanel(context, runner, letters_dir, self._saved_for_letter, self)
+        self.letters = LettersPanel(context, self._saved_for_letter, self)
         self.tabs.addTab(self.letters, tr("Brieven"))
-        self.burden = BurdenPanel(context, data_dir, self)
+        self.burden = BurdenPanel(context, self)
         self.tabs.addTab(self.burden, tr("Belasting"))
         self.referrals = ReferralsPanel(context, self)
         self.tabs.addTab(self.referrals, tr("Verwijzingen"))
         self.referrals.changed.connect(self._update_header)
         self.burden.changed.connect(self._update_header)
-        self.household_help = HouseholdHelpPanel(context, letters_dir, self)
+        self.household_help = HouseholdHelpPanel(context, self)
         self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
         self.household_help.changed.connect(self._household_help_changed)
         self.relations.changed.connect(self._reload_records)

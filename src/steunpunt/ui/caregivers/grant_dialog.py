@@ -25,8 +25,8 @@ from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import DECIDED
-from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
@@ -80,13 +80,15 @@ class GrantDialog(QDialog):
 
     def __init__(
         self,
-        context: Context,
+        context: ScreenContext,
         caregiver_id: int,
         grant: GrantView | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self._grant = grant
         self._rules = self._services.household_help.rules()

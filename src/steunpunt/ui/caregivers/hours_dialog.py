@@ -20,7 +20,7 @@ from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
 from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import HOURS_IN_A_MONTH
 from steunpunt.ui.caregivers.household_help_text import Month, budget_text, month_name, period_text
-from steunpunt.ui.caregivers.panels import Context
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
@@ -63,13 +63,15 @@ class HoursDialog(QDialog):
 
     def __init__(
         self,
-        context: Context,
+        context: ScreenContext,
         grant: GrantView,
         parent: QWidget | None = None,
         month: Month | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._grant = grant
         self._registered = {(m.year, m.month): m.hours for m in grant.months}
         self.saved: GrantView | None = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,11 +35,11 @@ from steunpunt.ui.caregivers.household_help_text import (
     period_text,
     verdict_html,
 )
-from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
@@ -90,12 +88,9 @@ class HouseholdHelpPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(
-        self, context: Context, letters_dir: Path | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._letters_dir = letters_dir or Path.home()
         self._caregiver_id: int | None = None
         self._grants: tuple[GrantView, ...] = ()
         self._shown_id: int | None = None
@@ -186,9 +181,8 @@ class HouseholdHelpPanel(QWidget):
     def show_caregiver(self, caregiver_id: int, select_id: int | None = None) -> None:
         """Load and show the grants of ``caregiver_id``; keep ``select_id`` selected."""
         self._caregiver_id = caregiver_id
-        services, _actor, _today = self._context
         try:
-            self._grants = tuple(services.household_help.grants(caregiver_id))
+            self._grants = tuple(self._context.services.household_help.grants(caregiver_id))
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
             return
@@ -244,9 +238,10 @@ class HouseholdHelpPanel(QWidget):
         title = tr("Huishoudelijke hulp verwijderen")
         if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
             return
-        services, actor, _today = self._context
         try:
-            services.household_help.remove(actor, grant.id, grant.version)
+            self._context.services.household_help.remove(
+                self._context.actor, grant.id, grant.version
+            )
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
         self.show_caregiver(self._caregiver_id)
@@ -257,11 +252,10 @@ class HouseholdHelpPanel(QWidget):
         grant = self.selected()
         if grant is None:
             return
-        services, actor, _today = self._context
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = services.household_help_letters.letter(
-                actor, grant.id, kind, self._letters_dir
+            result = self._context.services.household_help_letters.letter(
+                self._context.actor, grant.id, kind, self._context.paths.letters_dir
             )
         except KNOWN_PROBLEMS as problem:
             QApplication.restoreOverrideCursor()
@@ -277,15 +271,14 @@ class HouseholdHelpPanel(QWidget):
         grant = self.selected()
         if grant is None or self._caregiver_id is None:
             return
-        services, actor, _today = self._context
         reasoned = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.REFUSED)
         reason = self.reason.text() if target in reasoned else ""
         try:
             stopped_on = (
                 parse_date(self.stop.text()) if target is HouseholdHelpStatus.ENDED else None
             )
-            services.household_help.change_status(
-                actor, grant.id, grant.version, target, reason, stopped_on
+            self._context.services.household_help.change_status(
+                self._context.actor, grant.id, grant.version, target, reason, stopped_on
             )
         except KNOWN_PROBLEMS as problem:
             typed, stop = self.reason.text(), self.stop.text()
@@ -314,7 +307,7 @@ class HouseholdHelpPanel(QWidget):
         self.show_message("")
         if grant is None or grant.id != self._shown_id:
             self.reason.clear()
-            self.stop.set_text(format_date(self._context[2]()))
+            self.stop.set_text(format_date(self._context.today()))
         self._shown_id = grant.id if grant else None
         self._make_buttons(grant.status if grant else None)
         if grant is None:

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import MailingRequest, SentLetterView
 from steunpunt.ui.caregivers.record_table import RecordTable
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.tasks import TaskRunner
-
-Context = tuple[Services, Actor, Callable[[], date]]
 
 
 class LettersPanel(QWidget):
@@ -27,16 +22,16 @@ class LettersPanel(QWidget):
 
     def __init__(
         self,
-        context: Context,
-        runner: TaskRunner,
-        folder: Path,
+        context: ScreenContext,
         ready_for_letter: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
-        self._runner = runner
-        self._folder = folder
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
+        self._runner = context.runner
+        self._folder = context.paths.letters_dir
         self._ready_for_letter = ready_for_letter
         self._caregiver_id: int | None = None
         self._letters: list[SentLetterView] = []

@@ -22,11 +22,11 @@ from steunpunt.db.caregivers.queries import CaregiverFilter, SortKey
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
-from steunpunt.services.caregivers.register import CaregiverService
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.widgets import list_table
 
 log = logging.getLogger(__name__)
@@ -44,12 +44,11 @@ class CaregiverListView(QWidget):
     search_finished = Signal(int)
     """Emitted with the number of matches after each search (tests and the status bar use it)."""
 
-    def __init__(
-        self, caregivers: CaregiverService, runner: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._caregivers = caregivers
-        self._runner = runner
+        self.context = context
+        self._caregivers = context.services.caregivers
+        self._runner = context.runner
         self._criteria = CaregiverFilter()
         self._generation = 0
         self._reselect: int | None = None

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-
-Context = tuple[Services, Actor, Callable[[], date]]
 
 
 def _hours(value: float | None) -> str:
@@ -28,7 +22,7 @@ def _hours(value: float | None) -> str:
 class _Panel(QWidget):
     changed = Signal()
 
-    def __init__(self, context: Context, headers: list[str], parent: QWidget | None) -> None:
+    def __init__(self, context: ScreenContext, headers: list[str], parent: QWidget | None) -> None:
         super().__init__(parent)
         self._context = context
         self._caregiver_id: int | None = None
@@ -45,7 +39,7 @@ class _Panel(QWidget):
 class RelationsPanel(_Panel):
     """The naasten a caregiver cares for; new, link, edit and unlink."""
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(
             context,
             [
@@ -111,9 +105,10 @@ class RelationsPanel(_Panel):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        services, actor, _today = self._context
         try:
-            services.care_recipients.unlink(actor, relation.id, relation.version)
+            self._context.services.care_recipients.unlink(
+                self._context.actor, relation.id, relation.version
+            )
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
         self.changed.emit()
@@ -126,7 +121,7 @@ class RelationsPanel(_Panel):
 class ContactsPanel(_Panel):
     """Contact moments, newest first; new, edit and remove."""
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(
             context, [tr("Datum"), tr("Soort"), tr("Medewerker"), tr("Notitie")], parent
         )
@@ -175,9 +170,8 @@ class ContactsPanel(_Panel):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        services, actor, _today = self._context
         try:
-            services.contacts.remove(actor, contact.id, contact.version)
+            self._context.services.contacts.remove(self._context.actor, contact.id, contact.version)
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
         self.changed.emit()

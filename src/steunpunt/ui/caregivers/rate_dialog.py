@@ -11,7 +11,7 @@ from steunpunt.domain.support.household_help.budget import rate_in_force
 from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.caregivers.hours_dialog import default_month, grant_months
 from steunpunt.ui.caregivers.household_help_text import month_name, period_text
-from steunpunt.ui.caregivers.panels import Context
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
@@ -26,9 +26,13 @@ EXPLANATION = (
 class RateDialog(QDialog):
     """Choose the month from which the new eigen bijdrage applies, and the amount per hour."""
 
-    def __init__(self, context: Context, grant: GrantView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ScreenContext, grant: GrantView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._grant = grant
         self.saved: GrantView | None = None
         self.setWindowTitle(tr("Eigen bijdrage wijzigen"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -29,19 +28,16 @@ from steunpunt.domain.choices import LivingSituation, RelationType
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.services.caregivers.dto import CareRecipientDetail, RelationView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.person_fields import (
     DATE_HINT,
     ConsentBox,
     add_address_fields,
     add_name_fields,
 )
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
-
-Context = tuple[Services, Actor, Callable[[], date]]
 
 
 def add_relation_fields(fields: FieldSet, form: QFormLayout) -> None:
@@ -70,13 +66,15 @@ class CareRecipientDialog(QDialog):
 
     def __init__(
         self,
-        context: Context,
+        context: ScreenContext,
         caregiver_id: int,
         relation: RelationView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self._relation = relation
         self._detail: CareRecipientDetail | None = None
@@ -162,9 +160,13 @@ class CareRecipientDialog(QDialog):
 class LinkRecipientDialog(QDialog):
     """Find an already registered naaste and link it to this caregiver."""
 
-    def __init__(self, context: Context, caregiver_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ScreenContext, caregiver_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self.setWindowTitle(tr("Bestaande naaste koppelen"))
         self.search = QLineEdit(self)

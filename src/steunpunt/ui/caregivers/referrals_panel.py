@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from steunpunt.domain.dates import format_date
 from steunpunt.services.support.dto import ReferralView
-from steunpunt.ui.caregivers.panels import Context, _Panel
+from steunpunt.ui.caregivers.panels import _Panel
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.referral_dialog import ReferralDialog
@@ -28,7 +29,7 @@ def is_overdue(referral: ReferralView, today: date) -> bool:
 class ReferralsPanel(_Panel):
     """A caregiver's referrals, newest first; overdue call-backs in red."""
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(
             context,
             [
@@ -64,9 +65,8 @@ class ReferralsPanel(_Panel):
 
     def show_caregiver(self, caregiver_id: int) -> None:
         """Load and show the caregiver's referrals."""
-        services, _actor, today = self._context
         self._caregiver_id = caregiver_id
-        self._referrals = tuple(services.referrals.referrals(caregiver_id))
+        self._referrals = tuple(self._context.services.referrals.referrals(caregiver_id))
         self.records.set_rows(
             [
                 (
@@ -82,7 +82,7 @@ class ReferralsPanel(_Panel):
         )
         for row, referral in enumerate(self._referrals):
             item = self.records.table.item(row, COL_FOLLOW_UP)
-            if item is not None and is_overdue(referral, today()):
+            if item is not None and is_overdue(referral, self._context.today()):
                 item.setForeground(OVERDUE_COLOUR)
                 font = item.font()
                 font.setBold(True)
@@ -111,9 +111,10 @@ class ReferralsPanel(_Panel):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        services, actor, _today = self._context
         try:
-            services.referrals.remove(actor, referral.id, referral.version)
+            self._context.services.referrals.remove(
+                self._context.actor, referral.id, referral.version
+            )
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
         self._reload()

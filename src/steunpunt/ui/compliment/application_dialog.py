@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,14 +19,12 @@ from steunpunt.domain.compliment.application import ApplicationData
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.services.compliment.dto import ApplicationDetail, RoundView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.decision_panel import DecisionPanel
 from steunpunt.ui.compliment.registration_form import RegistrationForm
 from steunpunt.ui.compliment.reversal_dialog import ReversalDialog
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE
 
 
@@ -42,23 +39,20 @@ class ApplicationDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
+        context: ScreenContext,
         round_view: RoundView,
-        today: date,
         detail: ApplicationDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
+        self._services = context.services
+        self._actor = context.actor
+        self._runner = context.runner
         self._round = round_view
-        self._today = today
+        self._today = context.today()
         self.busy = False
-        self.form = RegistrationForm(services, runner, round_view.rules, today, self)
-        self.panel = DecisionPanel(today, self)
+        self.form = RegistrationForm(context, round_view.rules, self)
+        self.panel = DecisionPanel(self._today, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.form)
         self.stack.addWidget(self.panel)

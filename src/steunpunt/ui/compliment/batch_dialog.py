@@ -19,14 +19,12 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.services.compliment.batches import BatchPreview
 from steunpunt.services.compliment.dto import RoundView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.overview_panel import number
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE
 
 
@@ -42,17 +40,12 @@ class BatchDialog(QDialog):
     decided = Signal(int)
 
     def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        round_view: RoundView,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, round_view: RoundView, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
+        self._services = context.services
+        self._actor = context.actor
+        self._runner = context.runner
         self._round = round_view
         self.preview: BatchPreview | None = None
         self.setWindowTitle(tr("Batchbesluit · {title}").format(title=round_view.title))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QInputDialog
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.services.letters.dto import MailingResult
-from steunpunt.ui.compliment.round_context import RoundContext
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
+
+if TYPE_CHECKING:
+    from steunpunt.ui.compliment.window import ComplimentWindow
 
 CHOICES = (
     (LetterKind.COMPLIMENT_RECEIVED, "Ontvangstbevestigingen ({n} aanvragen wachten)"),
@@ -21,8 +26,9 @@ CHOICES = (
 class LetterActions:
     """Makes the letters that are still waiting, as one PDF, logged on every caregiver."""
 
-    def __init__(self, context: RoundContext) -> None:
+    def __init__(self, context: ScreenContext, window: ComplimentWindow) -> None:
         self._context = context
+        self._window = window
 
     def choose(self, round_id: int) -> None:
         """Ask which letters to make; only applications without that letter are included."""
@@ -31,7 +37,7 @@ class LetterActions:
         options = [tr(text).format(n=len(waiting[kind])) for kind, text in CHOICES]
         options.append(tr("Herinnering voor volgend jaar aan de ontvangers van deze ronde"))
         chosen, accepted = QInputDialog.getItem(
-            self._context.parent, tr("Brieven maken"), tr("Welke brieven?"), options, 0, False
+            self._window, tr("Brieven maken"), tr("Welke brieven?"), options, 0, False
         )
         if not accepted or chosen not in options:
             return
@@ -39,23 +45,23 @@ class LetterActions:
         if index == len(CHOICES):
             self._context.runner.start(
                 lambda _context: letters.reminder(
-                    self._context.actor, round_id, self._context.folder
+                    self._context.actor, round_id, self._context.paths.letters_dir
                 ),
                 self._made,
-                self._context.failed,
+                self._window.show_failure,
             )
             return
         kind = CHOICES[index][0]
         ids = waiting[kind]
         if not ids:
-            self._context.say(tr("Er wachten geen aanvragen op deze brief."), False, True)
+            self._window.say(tr("Er wachten geen aanvragen op deze brief."), error=True)
             return
         self._context.runner.start(
             lambda _context: letters.application_letters(
-                self._context.actor, kind, ids, self._context.folder
+                self._context.actor, kind, ids, self._context.paths.letters_dir
             ),
             self._made,
-            self._context.failed,
+            self._window.show_failure,
         )
 
     def _made(self, result: MailingResult) -> None:
@@ -70,5 +76,5 @@ class LetterActions:
             more = len(result.left_out) - 3
             text += " " + tr("Geen brief voor: {names}").format(names=names)
             text += tr(" en {n} anderen.").format(n=more) if more > 0 else "."
-        self._context.say(text, True, False)
-        offer_pdf(self._context.parent, result.letters_pdf, tr("De brieven zijn gemaakt."))
+        self._window.say(text, done=True)
+        offer_pdf(self._window, result.letters_pdf, tr("De brieven zijn gemaakt."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
@@ -10,21 +11,25 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.compliment.payments import BatchTotals, PaymentBatchResult
-from steunpunt.ui.compliment.round_context import RoundContext
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from steunpunt.ui.compliment.window import ComplimentWindow
 
 
 class PaymentActions:
     """The two payment steps; results and problems are told through ``say``."""
 
-    def __init__(self, context: RoundContext) -> None:
+    def __init__(self, context: ScreenContext, window: ComplimentWindow) -> None:
         self._context = context
+        self._window = window
 
     def make_batch(self, round_id: int) -> None:
         """Ask the execution date, then write the SEPA file (or voucher list) in the background."""
         suggested = format_date(self._context.today() + timedelta(days=7))
         text, chosen = QInputDialog.getText(
-            self._context.parent,
+            self._window,
             tr("Betaalopdracht maken"),
             tr(
                 "Alle toekenningen die nog niet betaald zijn gaan in één betaalopdracht.\n"
@@ -37,18 +42,18 @@ class PaymentActions:
         try:
             execution_date = parse_date(text)
         except InvalidValue as error:
-            self._context.say(error.message, False, True)
+            self._window.say(error.message, error=True)
             return
         self._context.runner.start(
             lambda _context: self._context.services.payments.make_batch(
-                self._context.actor, round_id, execution_date, self._context.folder
+                self._context.actor, round_id, execution_date, self._context.paths.letters_dir
             ),
             self._made,
-            self._context.failed,
+            self._window.show_failure,
         )
 
     def _made(self, result: PaymentBatchResult) -> None:
-        self._context.say(
+        self._window.say(
             tr(
                 "Betaalopdracht {reference} gemaakt: {n} betalingen, samen {total}. "
                 "Bestanden: {file} en {list}. Bevestig de betaling zodra de bank heeft betaald."
@@ -59,22 +64,21 @@ class PaymentActions:
                 file=result.payment_file,
                 list=result.list_file.name,
             ),
-            True,
-            False,
+            done=True,
         )
-        self._context.refresh()
+        self._window.refresh()
 
     def confirm(self, round_id: int) -> None:
         """Choose an open batch and mark its grants paid."""
         batches = self._context.services.payments.open_batches(round_id)
         if not batches:
-            self._context.say(
-                tr("Er is geen betaalopdracht die nog bevestigd moet worden."), False, True
+            self._window.say(
+                tr("Er is geen betaalopdracht die nog bevestigd moet worden."), error=True
             )
             return
         names = [batch_line(batch) for batch in batches]
         chosen, accepted = QInputDialog.getItem(
-            self._context.parent,
+            self._window,
             tr("Betaling bevestigen"),
             tr("Welke betaalopdracht heeft de bank uitgevoerd?"),
             names,
@@ -89,14 +93,12 @@ class PaymentActions:
                 self._context.actor, batch.id
             ),
             lambda count: self._confirmed(count),
-            self._context.failed,
+            self._window.show_failure,
         )
 
     def _confirmed(self, count: int) -> None:
-        self._context.say(
-            tr("{n} toekenningen staan nu op uitbetaald.").format(n=count), True, False
-        )
-        self._context.refresh()
+        self._window.say(tr("{n} toekenningen staan nu op uitbetaald.").format(n=count), done=True)
+        self._window.refresh()
 
 
 def batch_line(batch: BatchTotals) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -25,10 +24,9 @@ from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm,
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
-from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit
 
 SEARCH_DELAY_MS = 200
@@ -51,16 +49,11 @@ class RegistrationForm(QWidget):
     """The fields of a new application; :meth:`data` reads them or shows what is missing."""
 
     def __init__(
-        self,
-        services: Services,
-        runner: TaskRunner,
-        rules: RoundRules,
-        today: date,
-        parent: QWidget | None = None,
+        self, context: ScreenContext, rules: RoundRules, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._runner = runner
+        self._services = context.services
+        self._runner = context.runner
         self._generation = 0
         self.caregiver: CaregiverDetail | None = None
 
@@ -97,7 +90,7 @@ class RegistrationForm(QWidget):
         recipient_layout.addWidget(self.recipient_note)
 
         self.received_on = FieldEdit("received_on", DATE_HINT, parse_date, self)
-        self.received_on.set_text(format_date(today))
+        self.received_on.set_text(format_date(context.today()))
         self.channel = ChoiceCombo("channel", Channel, parent=self)
         self.applied_by = QComboBox(self)
         self.applied_by.setObjectName("applied_by")

@@ -37,8 +37,7 @@ from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
 from steunpunt.services.compliment.dto import RoundView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -90,16 +89,13 @@ class RoundRulesDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
-        actor: Actor,
-        today: date,
+        context: ScreenContext,
         existing: RoundView | None = None,
-        default_municipality: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
+        self._services = context.services
+        self._actor = context.actor
         self._existing = existing
         self.saved: RoundView | None = None
         self.setWindowTitle(
@@ -236,12 +232,13 @@ class RoundRulesDialog(QDialog):
 
         self.control_letter.toggled.connect(self.control_weeks.setEnabled)
         self.year.valueChanged.connect(self._move_dates)
+        today = context.today()
         self._shown_year = today.year
         if existing is None:
             self.show_rules(
                 RoundRules(
                     year=today.year,
-                    municipality=default_municipality,
+                    municipality=context.settings.default_municipality,
                     opens_on=date(today.year, 1, 1),
                     closes_on=date(today.year, 12, 31),
                 )

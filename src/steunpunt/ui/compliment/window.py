@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.services.compliment.dto import ApplicationDetail, RoundOverview, RoundView
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
@@ -33,11 +29,10 @@ from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.letter_actions import LetterActions
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
 from steunpunt.ui.compliment.payment_actions import PaymentActions
-from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE
 
 log = logging.getLogger(__name__)
@@ -48,22 +43,13 @@ DEFAULT_SAMPLE_PERCENTAGE = 10.0
 class ComplimentWindow(QDialog):
     """Works on one round at a time; its dialogs open window-modal and are kept in :attr:`dialog`."""
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        today: Callable[[], date],
-        default_municipality: str = "",
-        parent: QWidget | None = None,
-        folder: Path | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
-        self._today = today
-        self._default_municipality = default_municipality
+        self.context = context
+        self._services = context.services
+        self._actor = context.actor
+        self._runner = context.runner
+        self._today = context.today
         self._rounds: dict[int, RoundView] = {}
         self._generation = 0
         self.dialog: QDialog | None = None
@@ -94,19 +80,8 @@ class ComplimentWindow(QDialog):
         self.pay_button = QPushButton(tr("Betaalopdracht maken…"), self)
         self.confirm_button = QPushButton(tr("Betaling bevestigen…"), self)
         self.letters_button = QPushButton(tr("Brieven…"), self)
-        context = RoundContext(
-            self,
-            services,
-            actor,
-            runner,
-            folder or Path.home(),
-            today,
-            lambda text, done, error: self.say(text, done=done, error=error),
-            self.refresh,
-            self._show_failure,
-        )
-        self.letters = LetterActions(context)
-        self.payments = PaymentActions(context)
+        self.letters = LetterActions(context, self)
+        self.payments = PaymentActions(context, self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.letters_button)
@@ -162,20 +137,14 @@ class ComplimentWindow(QDialog):
     def new_round(self) -> None:
         if self.dialog is not None:
             return
-        dialog = RoundRulesDialog(
-            self._services,
-            self._actor,
-            self._today(),
-            default_municipality=self._default_municipality,
-            parent=self,
-        )
+        dialog = RoundRulesDialog(self.context, parent=self)
         self._open(dialog, lambda: self._round_saved(dialog, tr("Ronde {title} gemaakt.")))
 
     def edit_rules(self) -> None:
         current = self.current_round()
         if current is None or self.dialog is not None:
             return
-        dialog = RoundRulesDialog(self._services, self._actor, self._today(), current, parent=self)
+        dialog = RoundRulesDialog(self.context, current, parent=self)
         self._open(dialog, lambda: self._round_saved(dialog, tr("Regels van {title} opgeslagen.")))
 
     def _round_saved(self, dialog: RoundRulesDialog, text: str) -> None:
@@ -190,7 +159,7 @@ class ComplimentWindow(QDialog):
         try:
             copy = self._services.rounds.copy_for_next_year(self._actor, current.id)
         except Exception as error:
-            self._show_failure(error)
+            self.show_failure(error)
             return
         self.load_rounds(select=copy.id)
         self.say(
@@ -269,15 +238,13 @@ class ComplimentWindow(QDialog):
         self._runner.start(
             lambda _context: self._services.applications.detail(application_id),
             lambda detail: self._open(self._application_dialog(current, detail)),
-            self._show_failure,
+            self.show_failure,
         )
 
     def _application_dialog(
         self, current: RoundView, detail: ApplicationDetail | None
     ) -> ApplicationDialog:
-        dialog = ApplicationDialog(
-            self._services, self._actor, self._runner, current, self._today(), detail, self
-        )
+        dialog = ApplicationDialog(self.context, current, detail, self)
         dialog.changed.connect(lambda application_id: self.refresh(select=application_id))
         return dialog
 
@@ -285,7 +252,7 @@ class ComplimentWindow(QDialog):
         current = self.current_round()
         if current is None or self.dialog is not None:
             return
-        dialog = BatchDialog(self._services, self._actor, self._runner, current, self)
+        dialog = BatchDialog(self.context, current, self)
         dialog.decided.connect(lambda _count: self.refresh())
         self._open(dialog)
         dialog.load()
@@ -315,7 +282,7 @@ class ComplimentWindow(QDialog):
                 self._actor, current.id, percentage, seed
             ),
             self._sample_drawn,
-            self._show_failure,
+            self.show_failure,
         )
 
     def refuse_overdue(self) -> None:
@@ -339,7 +306,7 @@ class ComplimentWindow(QDialog):
                 self._actor, current.id
             ),
             self._overdue_refused,
-            self._show_failure,
+            self.show_failure,
         )
 
     def _overdue_refused(self, count: int) -> None:
@@ -383,7 +350,8 @@ class ComplimentWindow(QDialog):
         dialog.finished.connect(finished)
         dialog.open()
 
-    def _show_failure(self, error: BaseException) -> None:
+    def show_failure(self, error: BaseException) -> None:
+        """A known problem as a red line at the bottom; anything else in the crash dialog."""
         message = known_message(error)
         if message is None:
             report_error(self, error)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
@@ -69,17 +68,11 @@ def _strip(text: str) -> str:
 class HouseStyleDialog(QDialog):
     """Edit the house style every letter is made with; nothing is stored before "Opslaan"."""
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        output_folder: Path,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._output_folder = output_folder
+        self._services = context.services
+        self._actor = context.actor
+        self._output_folder = context.paths.letters_dir
         self.setWindowTitle(tr("Huisstijl en briefpapier"))
         self.tabs = QTabWidget(self)
         self.fields: dict[str, FieldEdit] = {}
@@ -145,7 +138,7 @@ class HouseStyleDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-        stored, self._version = services.letters.house_style()
+        stored, self._version = self._services.letters.house_style()
         self._show_style(stored)
         self._baseline = self.style_from_form()
         self.resize(640, 600)

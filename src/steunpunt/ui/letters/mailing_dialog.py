@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
@@ -29,17 +27,16 @@ from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.services.letters.mailings import Cancelled
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.pdf_ready import open_pdf
 from steunpunt.ui.letters.recipient_filter_box import RecipientFilterBox
 from steunpunt.ui.pdf_output import print_pdf
-from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.tasks import TaskContext
 
 COUNT_DELAY_MS = 300
 LARGE_PRINT_JOB = 200  # pages: beyond this, printing page images here gets slow
@@ -53,19 +50,11 @@ def _number(value: int) -> str:
 class MailingDialog(QDialog):
     """One window from choosing the letter to printing it; the work runs on the task runner."""
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        folder: Path,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
+        self._services = context.services
+        self._actor = context.actor
+        self._runner = context.runner
         self._task: TaskContext | None = None
         self._counted: RecipientFilter | None = None
         self._count_generation = 0
@@ -74,16 +63,16 @@ class MailingDialog(QDialog):
         self.resize(760, 640)
 
         self.template = QComboBox(self)
-        for view in services.letters.mailing_templates():
+        for view in self._services.letters.mailing_templates():
             self.template.addItem(view.title, view.id)
-        self.letter_date = QLineEdit(format_date(today()), self)
+        self.letter_date = QLineEdit(format_date(context.today()), self)
         self.letter_date.setMaximumWidth(110)
         letter_box = QGroupBox(tr("Brief"), self)
         letter_form = QFormLayout(letter_box)
         letter_form.addRow(tr("Sjabloon"), self.template)
         letter_form.addRow(tr("Datum van de brief"), self.letter_date)
 
-        self.filter = RecipientFilterBox(services, actor, self)
+        self.filter = RecipientFilterBox(context, self)
         self.count = QLabel(self)
         self.left_out_button = QPushButton(tr("Wie vallen af?"), self)
         self.left_out_button.setEnabled(False)
@@ -94,7 +83,7 @@ class MailingDialog(QDialog):
         count_row.addWidget(self.count, 1)
         count_row.addWidget(self.left_out_button)
 
-        self.folder = QLineEdit(str(folder), self)
+        self.folder = QLineEdit(str(context.paths.letters_dir), self)
         browse = QPushButton(tr("Bladeren…"), self)
         self.per_person = QCheckBox(tr("Ook één PDF per persoon, in een eigen map"), self)
         self.labels = QCheckBox(tr("Adresetiketten (vel zoals ingesteld bij Huisstijl)"), self)

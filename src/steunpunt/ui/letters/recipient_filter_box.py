@@ -22,9 +22,8 @@ from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import NamedFilter
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 
@@ -41,10 +40,10 @@ class RecipientFilterBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(tr("Ontvangers"), parent)
-        self._services = services
-        self._actor = actor
+        self._services = context.services
+        self._actor = context.actor
         self._filling = False
         self.choice = QComboBox(self)
         self.save_button = QPushButton(tr("Filter opslaan…"), self)
@@ -65,7 +64,9 @@ class RecipientFilterBox(QGroupBox):
             self.not_yet_sent.addItem(tr(kind.label), kind)
         self.compliment_year = QComboBox(self)
         self.compliment_year.addItem(tr("(maakt niet uit)"), None)
-        for year in sorted({view.rules.year for view in services.rounds.rounds()}, reverse=True):
+        for year in sorted(
+            {view.rules.year for view in context.services.rounds.rounds()}, reverse=True
+        ):
             self.compliment_year.addItem(str(year), year)
 
         chooser = QHBoxLayout()

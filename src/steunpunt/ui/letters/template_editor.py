@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import TemplateData, TemplateView
 from steunpunt.services.letters.templates import text_problems
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.preview_render import render_preview
@@ -67,11 +66,11 @@ def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
 class TemplateEditor(QDialog):
     """Briefsjablonen: write and change letter templates, with the letter shown as it prints."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._style = services.letters.house_style()[0]
+        self._services = context.services
+        self._actor = context.actor
+        self._style = self._services.letters.house_style()[0]
         self._template_id: int | None = None
         self._version = 0
         # What is stored; None for a copy that was never saved (it always counts as changed).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,13 +26,12 @@ from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.reports.report import Report, ReportSettings
 from steunpunt.domain.reports.suppression import privacy_note
 from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.tasks import TaskContext, TaskRunner
+from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.widgets import ERROR_STYLE
 
 ALL = ""
@@ -51,32 +49,25 @@ def _date(value: QDate) -> date:
 class ReportDialog(QDialog):
     """Period (a whole year by default), gemeente, privacy threshold and age brackets."""
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        folder: Path,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
-        self._folder = folder
+        self._services = context.services
+        self._actor = context.actor
+        self._runner = context.runner
+        self._folder = context.paths.letters_dir
         self.busy = False
         self.made: Path | None = None
         self.setWindowTitle(tr("Verantwoording voor de gemeente"))
-        last_year = today().year - 1 if today().month < 4 else today().year
+        today = context.today()
+        last_year = today.year - 1 if today.month < 4 else today.year
         self.starts_on = self._date_edit(date(last_year, 1, 1))
         self.ends_on = self._date_edit(date(last_year, 12, 31))
         self.municipality = QComboBox(self)
         self.municipality.setObjectName("municipality")
         self.municipality.addItem(tr("Alle gemeenten"), ALL)
-        for name in services.reports.municipalities():
+        for name in self._services.reports.municipalities():
             self.municipality.addItem(name, name)
-        settings = services.reports.settings()
+        settings = self._services.reports.settings()
         self.suppress = QSpinBox(self)
         self.suppress.setRange(0, 20)
         self.suppress.setValue(settings.suppress_below)

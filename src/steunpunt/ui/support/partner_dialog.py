@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +21,8 @@ from steunpunt.domain.support.partner import (
     PartnerKind,
     partner_from_form,
 )
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.services.support.dto import PartnerView
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
@@ -35,8 +33,6 @@ from steunpunt.ui.widgets import (
     dialog_buttons,
     error_line,
 )
-
-Context = tuple[Services, Actor, Callable[[], date]]
 
 HINT_STYLE = "color: #5f6368;"
 CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
@@ -79,10 +75,11 @@ class PartnerDialog(QDialog):
     """Add a partner organisation or change one; ``saved`` holds the result after OK."""
 
     def __init__(
-        self, context: Context, partner: PartnerView | None, parent: QWidget | None = None
+        self, context: ScreenContext, partner: PartnerView | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, _today = context
+        self._services = context.services
+        self._actor = context.actor
         self._partner = partner
         self.saved: PartnerView | None = None
         self.setWindowTitle(tr("Organisatie bewerken") if partner else tr("Nieuwe organisatie"))

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.services.support.dto import PartnerView
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.support.partner_dialog import Context, PartnerDialog
+from steunpunt.ui.support.partner_dialog import PartnerDialog
 from steunpunt.ui.support.partner_model import ID_ROLE, PartnerSearch, PartnerTableModel
 from steunpunt.ui.widgets import list_table
 
@@ -29,10 +30,11 @@ from steunpunt.ui.widgets import list_table
 class PartnerDirectory(QDialog):
     """Sociale kaart: find, add, change and remove partner organisations."""
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._services, self._actor, _today = context
+        self._services = context.services
+        self._actor = context.actor
         self.dialog: QDialog | None = None
         self.setWindowTitle(tr("Sociale kaart"))
         self.search = QLineEdit(self)

@@ -24,9 +24,10 @@ from steunpunt.domain.support.referral import (
 )
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, Context, hint_label
+from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, hint_label
 from steunpunt.ui.widgets import (
     ChoiceCombo,
     FieldEdit,
@@ -69,13 +70,15 @@ class ReferralDialog(QDialog):
 
     def __init__(
         self,
-        context: Context,
+        context: ScreenContext,
         caregiver_id: int,
         referral: ReferralView | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._today = context
+        self._services = context.services
+        self._actor = context.actor
+        self._today = context.today
         self._caregiver_id = caregiver_id
         self._referral = referral
         self.saved: ReferralView | None = None

@@ -28,8 +28,7 @@ from steunpunt.domain.support.household_help.settings import (
     check_rules,
 )
 from steunpunt.domain.today.worklist import WorklistSettings
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -108,13 +107,13 @@ def _whole(parent: QWidget, low: int, high: int, value: int, suffix: str = "") -
 class SupportSettingsDialog(QDialog):
     """Three tabs of settings; OK checks and saves them all, Cancel changes nothing."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._bands = services.burden.bands()
-        self._rules = services.household_help.rules()
-        self._worklist = services.worklist.settings()
+        self._services = context.services
+        self._actor = context.actor
+        self._bands = self._services.burden.bands()
+        self._rules = self._services.household_help.rules()
+        self._worklist = self._services.worklist.settings()
         self.result_text = ""  # after OK: what was saved, for the status bar
         self.errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}

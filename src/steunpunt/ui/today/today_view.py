@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.today.worklist import WorkKind
-from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.support.dto import WorkItem
-from steunpunt.services.today.worklist import WorklistService
+from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.today.worklist_model import WorklistModel
 from steunpunt.ui.widgets import list_table
 
@@ -40,26 +38,20 @@ class TodayView(QWidget):
     open_caregiver = Signal(int)
     open_round = Signal(int)
 
-    def __init__(
-        self,
-        worklist: WorklistService,
-        actor: Actor,
-        runner: TaskRunner,
-        today: Callable[[], date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._worklist = worklist
-        self._actor = actor
-        self._runner = runner
-        self._today = today
+        self.context = context
+        self._worklist = context.services.worklist
+        self._actor = context.actor
+        self._runner = context.runner
+        self._today = context.today
         self._generation = 0
         self.title = QLabel(tr("Vandaag"), self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.summary = QLabel(self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("worklist_kind")
-        self.model = WorklistModel(today(), self)
+        self.model = WorklistModel(context.today(), self)
         self.table = list_table(self, self.model, "worklist_table")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,27 @@
+"""What every screen works with: services, acting user, task runner, day, folders and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from steunpunt.paths import AppPaths
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.settings import Settings
+from steunpunt.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """Built once in ``app.py`` for an opened database; every screen and dialog gets this one."""
+
+    services: Services
+    actor: Actor
+    """The staff member on whose behalf every service call of the screens acts."""
+    runner: TaskRunner
+    today: Callable[[], date]
+    paths: AppPaths
+    settings: Settings
+    """The settings as the program started with this database."""
