@@ -34,6 +34,7 @@ from steunpunt.db.kernel.tables import metadata as all_tables
 from steunpunt.domain.choices import ActiveFilter, ConsentScope
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database
+from tests.log_guard import ErrorRecords
 
 DATA = Path(__file__).parent.parent / "data"
 OLD_0001 = DATA / "steunpunt-0001.sqlite"
@@ -154,7 +155,7 @@ def test_newer_database_is_refused_and_unchanged(
     ids=["random", "damaged-sqlite", "text"],
 )
 def test_file_that_is_no_database_is_refused_and_unchanged(
-    content: bytes, tmp_path: Path, app_paths: AppPaths
+    content: bytes, tmp_path: Path, app_paths: AppPaths, logged_errors: ErrorRecords
 ) -> None:
     file = tmp_path / "kapot.sqlite"
     file.write_bytes(content)
@@ -172,6 +173,7 @@ def test_file_that_is_no_database_is_refused_and_unchanged(
     assert FileState.of(file) == before
     assert before.companions == ()
     assert list(app_paths.backup_dir.iterdir()) == []
+    assert logged_errors.templates() == ["Database unreadable: %s"] * 2
 
 
 @pytest.mark.parametrize("journal_mode", ["delete", "wal"])
@@ -581,7 +583,9 @@ def test_no_backup_for_a_new_database(
     assert os.path.exists(tmp_path / "nieuw.sqlite")
 
 
-def test_empty_version_table_in_a_filled_database_is_refused(database_file: Path) -> None:
+def test_empty_version_table_in_a_filled_database_is_refused(
+    database_file: Path, logged_errors: ErrorRecords
+) -> None:
     with sqlite3.connect(database_file) as connection:
         connection.execute("DELETE FROM alembic_version")
     engine = create_engine_for(sqlite_url(database_file))
@@ -590,10 +594,11 @@ def test_empty_version_table_in_a_filled_database_is_refused(database_file: Path
             migrate(engine, database_file.parent / "backups", database_file)
     finally:
         engine.dispose()
+    assert logged_errors.templates() == ["Database unreadable: %s"]
 
 
 def test_a_failing_migration_gets_a_dutch_message(
-    monkeypatch: pytest.MonkeyPatch, database_file: Path
+    monkeypatch: pytest.MonkeyPatch, database_file: Path, logged_errors: ErrorRecords
 ) -> None:
     def broken(_engine: object) -> None:
         raise RuntimeError("kapot")
@@ -606,6 +611,7 @@ def test_a_failing_migration_gets_a_dutch_message(
             migrate_module.migrate(engine, database_file.parent / "backups", None)
     finally:
         engine.dispose()
+    assert logged_errors.templates() == ["Migration from %s failed"]
 
 
 def test_migrations_build_exactly_the_schema_of_the_models(database_file: Path) -> None:
