@@ -19,6 +19,7 @@ from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner
 from tests.conftest import TODAY
+from tests.widgets import Answers
 
 
 @pytest.fixture
@@ -27,22 +28,6 @@ def opened(migrated_template: Path, app_paths: AppPaths) -> Iterator[OpenDatabas
     database = open_database(app_paths.database_file, app_paths)
     yield database
     database.close()
-
-
-class Answers:
-    """Stands in for QMessageBox's static functions: records texts, gives set answers."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.question_answer: object = QMessageBox.StandardButton.Discard
-
-    def warning(self, _parent: object, _title: str, text: str, *args: object) -> object:
-        self.texts.append(text)
-        return None
-
-    def question(self, _parent: object, _title: str, text: str, *args: object) -> object:
-        self.texts.append(text)
-        return self.question_answer
 
 
 @pytest.fixture
