@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Connection, Engine, inspect
 
 import steunpunt.db.kernel.migrate as migrate_module
@@ -515,13 +517,13 @@ def test_upgrade_writes_a_backup_first(
     assert counts(file) == OLD_COUNTS
 
     backups_seen_by_upgrade: list[list[Path]] = []
-    real_upgrade = migrate_module._upgrade
+    real_upgrade = command.upgrade
 
-    def upgrade_after_looking(engine: Engine) -> None:
+    def upgrade_after_looking(config: Config, revision: str) -> None:
         backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("*.sqlite")))
-        real_upgrade(engine)
+        real_upgrade(config, revision)
 
-    monkeypatch.setattr(migrate_module, "_upgrade", upgrade_after_looking)
+    monkeypatch.setattr(command, "upgrade", upgrade_after_looking)
     engine = create_engine_for(sqlite_url(file))
     try:
         result = migrate(engine, app_paths.backup_dir, file)
@@ -600,11 +602,11 @@ def test_empty_version_table_in_a_filled_database_is_refused(
 def test_a_failing_migration_gets_a_dutch_message(
     monkeypatch: pytest.MonkeyPatch, database_file: Path, logged_errors: ErrorRecords
 ) -> None:
-    def broken(_engine: object) -> None:
+    def broken(_config: Config, _revision: str) -> None:
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(migrate_module, "current_revision", lambda _engine: None)
-    monkeypatch.setattr(migrate_module, "_upgrade", broken)
+    monkeypatch.setattr(command, "upgrade", broken)
     engine = create_engine_for(sqlite_url(database_file))
     try:
         with pytest.raises(DatabaseProblem, match="niet worden bijgewerkt"):
