@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.compliment.reversal import ReversalKind
@@ -17,7 +18,7 @@ from steunpunt.ui.compliment.window import ComplimentWindow
 from tests.compliment.test_compliment_window import open_row
 from tests.compliment.test_services_compliment import apply, iban_number, pair
 from tests.compliment.test_services_compliment_amounts import BUDGET, PAY_DAY, SPLIT, also_caring
-from tests.widgets import choose_item, click, in_dialog, retype
+from tests.widgets import choose, choose_item, click, in_dialog, press_ok, retype
 
 
 def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(
@@ -43,12 +44,12 @@ def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(
     assert dialog.panel.buttons == {} and dialog.panel.reverse_button.isVisible()
 
     def fill(reversal: ReversalDialog) -> None:
-        assert "€ 50,00" in reversal.findChildren(type(dialog.panel.title))[0].text()
-        reversal.kind.setCurrentIndex(reversal.kind.findData(ReversalKind.BANK_RETURNED.value))
-        reversal.buttons.button(reversal.buttons.StandardButton.Ok).click()
+        assert "€ 50,00" in reversal.findChild(QLabel, "intro").text()
+        choose(qtbot, reversal.kind, ReversalKind.BANK_RETURNED.label)
+        press_ok(qtbot, reversal)
         assert reversal.error.text() == "Schrijf erbij waarom het bedrag wordt teruggeboekt."
         retype(qtbot, reversal.note, "rekening opgeheven")
-        reversal.buttons.button(reversal.buttons.StandardButton.Ok).click()
+        press_ok(qtbot, reversal)
 
     in_dialog(qtbot, dialog.panel.reverse_button, ReversalDialog, fill)
 
