@@ -90,6 +90,14 @@ def click_text(qtbot: QtBot, parent: QWidget, text: str) -> None:
     click(qtbot, button)
 
 
+def click_item(qtbot: QtBot, widget: QListWidget, text: str) -> None:
+    """Click the entry of a list that reads ``text``."""
+    item = widget.item(item_texts(widget).index(text))
+    qtbot.mouseClick(
+        widget.viewport(), Qt.MouseButton.LeftButton, pos=widget.visualItemRect(item).center()
+    )
+
+
 def tick(qtbot: QtBot, box: QCheckBox) -> None:
     """Click a check box's square, as a person would."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))

@@ -13,7 +13,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.letters import template_editor
 from steunpunt.ui.letters.template_editor import TemplateEditor
-from tests.widgets import Answers, click, item_texts
+from tests.widgets import Answers, click, click_item, item_texts
 
 
 class SaveQuestion:
@@ -49,10 +49,7 @@ def editor(
 
 
 def select(qtbot: QtBot, editor: TemplateEditor, text: str) -> None:
-    row = item_texts(editor.list).index(text)
-    item = editor.list.item(row)
-    rect = editor.list.visualItemRect(item)
-    qtbot.mouseClick(editor.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click_item(qtbot, editor.list, text)
     assert editor.list.currentItem().text() == text
 
 
@@ -238,13 +235,7 @@ def test_switching_with_unsaved_changes_asks(
     welcome_id = editor.template_id()
     assert welcome_id is not None
     type_at_end(qtbot, editor, " Extra.")
-    free = "Vrije brief"
-    item = editor.list.item(item_texts(editor.list).index(free))
-    qtbot.mouseClick(
-        editor.list.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=editor.list.visualItemRect(item).center(),
-    )
+    click_item(qtbot, editor.list, "Vrije brief")
     assert save_question.asked == ["Welkomstbrief"]
     assert services.letters.template(welcome_id).data.body.endswith(" Extra.") is saved
     shown = "Vrije brief" if switched else "Welkomstbrief"
