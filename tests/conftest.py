@@ -20,7 +20,7 @@ from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
 
-pytest_plugins = ["tests.ui_fixtures"]
+pytest_plugins = ["tests.ui_fixtures", "tests.log_guard"]
 
 TODAY = date(2026, 11, 22)
 

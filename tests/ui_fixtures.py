@@ -21,6 +21,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
 from tests.conftest import TODAY
+from tests.widgets import Answers
 
 
 @pytest.fixture
@@ -55,22 +56,6 @@ def screen_context(services: Services, actor: Actor, app_paths: AppPaths) -> Scr
 def opened_context(opened: OpenDatabase, app_paths: AppPaths) -> ScreenContext:
     """The context for screens on the opened database, as the program builds it."""
     return make_context(opened.services, opened.actor, app_paths)
-
-
-class Answers:
-    """Stands in for QMessageBox's static functions: records texts, gives set answers."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.question_answer: object = QMessageBox.StandardButton.Discard
-
-    def warning(self, _parent: object, _title: str, text: str, *args: object) -> object:
-        self.texts.append(text)
-        return None
-
-    def question(self, _parent: object, _title: str, text: str, *args: object) -> object:
-        self.texts.append(text)
-        return self.question_answer
 
 
 @pytest.fixture

@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
+from steunpunt.startup import OpenDatabase
 from steunpunt.ui.main_window import MainWindow
 from tests.conftest import TODAY
-from tests.ui_fixtures import Answers
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a keyboard does, letters such as ş and ı included (QTest only knows ASCII)."""
-    for character in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character)
-            )
+from tests.widgets import Answers, click, leave, retype, type_text
 
 
 def type_into(qtbot: QtBot, window: MainWindow, field: str, text: str) -> None:
-    line = window.form_view.fields[field].line  # type: ignore[union-attr]
-    line.selectAll()
-    qtbot.keyClick(line, Qt.Key.Key_Delete)
-    type_text(line, text)
-    line.editingFinished.emit()
-
-
-def save(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.form_view.save_button, Qt.MouseButton.LeftButton)
+    """Type over a field of the caregiver form and leave it."""
+    edit = window.form_view.fields[field]
+    retype(qtbot, edit, text)
+    leave(edit)  # type: ignore[arg-type]
 
 
 def test_wrong_postcode_is_refused_then_corrected_saved_and_found(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
 ) -> None:
-    services = window._database.services
+    services = opened.services
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.form_view
     type_into(qtbot, window, "first_name", "ayşe")
@@ -50,13 +36,13 @@ def test_wrong_postcode_is_refused_then_corrected_saved_and_found(
     assert postcode.error.isVisible()  # type: ignore[union-attr]
     assert "Nederlandse postcode" in postcode.error.text()  # type: ignore[union-attr]
 
-    save(qtbot, window)
+    click(qtbot, window.form_view.save_button)
     assert services.caregivers.count() == 0
     assert "Niet opgeslagen" in window.form_view.message.text()
 
     type_into(qtbot, window, "postcode", "3811ab")
     assert window.form_view.fields["postcode"].text() == "3811 AB"
-    save(qtbot, window)
+    click(qtbot, window.form_view.save_button)
     assert services.caregivers.count() == 1
     assert window.form_view.title.text() == "Ayşe Yılmaz"
 
@@ -75,25 +61,27 @@ def test_wrong_postcode_is_refused_then_corrected_saved_and_found(
     assert window.form_view.fields["postcode"].text() == "3811 AB"
 
 
-def test_every_invalid_field_gets_its_own_dutch_message(qtbot: QtBot, window: MainWindow) -> None:
+def test_every_invalid_field_gets_its_own_dutch_message(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
     window.new_caregiver()
     type_into(qtbot, window, "last_name", "Jansen")
     type_into(qtbot, window, "iban", "NL91ABNA0417164301")
     type_into(qtbot, window, "email", "piet@")
     type_into(qtbot, window, "birth_date", "31-02-1960")
-    save(qtbot, window)
+    click(qtbot, window.form_view.save_button)
     fields = window.form_view.fields
     assert "controlecijfers" in fields["iban"].error.text()  # type: ignore[union-attr]
     assert "e-mailadres" in fields["email"].error.text()  # type: ignore[union-attr]
     assert "geen bestaande datum" in fields["birth_date"].error.text()  # type: ignore[union-attr]
     assert "voornaam" in fields["first_name"].error.text().lower()  # type: ignore[union-attr]
-    assert window._database.services.caregivers.count() == 0
+    assert opened.services.caregivers.count() == 0
 
 
 def test_second_save_of_a_stale_record_is_refused_and_input_stays(
-    qtbot: QtBot, window: MainWindow, answers: Answers
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase, answers: Answers
 ) -> None:
-    services, actor = window._database.services, window._database.actor
+    services, actor = opened.services, opened.actor
     form = {"first_name": "Jan", "last_name": "Vries", "infix": "de", "registered_on": "01-01-2025"}
     created = services.caregivers.create(
         actor, caregiver_from_form(form, frozenset(), False, TODAY)
@@ -108,7 +96,7 @@ def test_second_save_of_a_stale_record_is_refused_and_input_stays(
         caregiver_from_form({**form, "phone": "0301234567"}, frozenset(), False, TODAY),
     )
     type_into(qtbot, window, "email", "jan@example.nl")
-    save(qtbot, window)
+    click(qtbot, window.form_view.save_button)
     assert any("intussen door iemand anders gewijzigd" in text for text in answers.texts)
     assert window.form_view.fields["email"].text() == "jan@example.nl"
     assert services.caregivers.get(created.id).data.email == ""
@@ -116,7 +104,7 @@ def test_second_save_of_a_stale_record_is_refused_and_input_stays(
 
 
 def test_leaving_with_unsaved_changes_asks_first(
-    qtbot: QtBot, window: MainWindow, answers: Answers
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase, answers: Answers
 ) -> None:
     window.new_caregiver()
     type_into(qtbot, window, "last_name", "Bakker")
@@ -128,11 +116,13 @@ def test_leaving_with_unsaved_changes_asks_first(
     answers.question_answer = QMessageBox.StandardButton.Discard
     qtbot.keyClick(window.form_view, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.today_view  # where the form was opened from
-    assert window._database.services.caregivers.count() == 0
+    assert opened.services.caregivers.count() == 0
 
 
-def test_revert_restores_the_stored_values(qtbot: QtBot, window: MainWindow) -> None:
-    services, actor = window._database.services, window._database.actor
+def test_revert_restores_the_stored_values(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    services, actor = opened.services, opened.actor
     form = {"first_name": "Els", "last_name": "Smit", "registered_on": "01-01-2025"}
     created = services.caregivers.create(
         actor, caregiver_from_form(form, frozenset(), False, TODAY)
@@ -140,7 +130,7 @@ def test_revert_restores_the_stored_values(qtbot: QtBot, window: MainWindow) -> 
     window.open_caregiver(created.id)
     type_into(qtbot, window, "last_name", "Smid")
     assert window.form_view.revert_button.isEnabled()
-    qtbot.mouseClick(window.form_view.revert_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.form_view.revert_button)
     assert window.form_view.fields["last_name"].text() == "Smit"
     assert not window.form_view.is_dirty()
 

@@ -10,6 +10,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.main_window import MainWindow
 from tests.conftest import TODAY
+from tests.widgets import cells, choose
 
 PEOPLE = [
     ("Jan", "de", "Vries", "01-01-1950", "", "Soest"),
@@ -40,8 +41,7 @@ def fill_register(opened: OpenDatabase) -> None:
 
 
 def names(window: MainWindow) -> list[str]:
-    model = window.list_view.model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return cells(window.list_view.model, 0)
 
 
 def test_filters_and_header_sort(qtbot: QtBot, window: MainWindow, opened: OpenDatabase) -> None:
@@ -50,14 +50,14 @@ def test_filters_and_header_sort(qtbot: QtBot, window: MainWindow, opened: OpenD
     assert names(window) == ["Bakker, Sanne", "Vries, Jan de", "Yılmaz, Ayşe"]
     assert window.list_view.count_label.text() == "3 mantelzorgers"
 
-    window.list_view.status_filter.setCurrentIndex(1)  # beëindigd
+    choose(qtbot, window.list_view.status_filter, "Inschrijving beëindigd")
     assert names(window) == ["Aalders, Piet"]
-    window.list_view.status_filter.setCurrentIndex(2)  # alle
+    choose(qtbot, window.list_view.status_filter, "Alle")
     assert len(names(window)) == 4
 
-    window.list_view.age_filter.setCurrentIndex(1)  # < 18
+    choose(qtbot, window.list_view.age_filter, "jonger dan 18")
     assert names(window) == ["Bakker, Sanne"]
-    window.list_view.age_filter.setCurrentIndex(0)
+    choose(qtbot, window.list_view.age_filter, "Alle leeftijden")
 
     header = window.list_view.table.horizontalHeader()
     place_column = QPoint(header.sectionViewportPosition(5) + 5, 5)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from steunpunt.db.caregivers.queries import CaregiverFilter
@@ -21,24 +20,18 @@ from steunpunt.ui.caregivers.export_dialog import ExportDialog
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext
 from tests.helpers import add_caregiver
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, click, save_as
 
 
 class CancellingRunner(SynchronousTaskRunner):
     """Runs at once, as if the user pressed Afbreken before the work began."""
 
-    def start(
-        self,
-        function: Callable[[TaskContext], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> TaskContext:
+    def start(self, function: Callable[[TaskContext], Any], *rest: Any) -> TaskContext:
         def cancelled_first(context: TaskContext) -> Any:
             context.cancel()
             return function(context)
 
-        return super().start(cancelled_first, on_done, on_error, on_progress)
+        return super().start(cancelled_first, *rest)
 
 
 @pytest.fixture
@@ -73,18 +66,6 @@ def make_dialog(
     return dialog
 
 
-def save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
-    """Answer the save dialog with ``target``; returns the default names it was offered."""
-    offered: list[str] = []
-
-    def answer(_parent: object, _title: str, default: str, _filter: str) -> tuple[str, str]:
-        offered.append(default)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
-    return offered
-
-
 def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
     qtbot: QtBot,
     filled: Services,
@@ -102,11 +83,11 @@ def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
         "telefoon",
         "email",
     ]
-    dialog.checks["telefoon"].click()
-    dialog.checks["leeftijd"].click()
-    dialog.csv.click()
+    click(qtbot, dialog.checks["telefoon"])
+    click(qtbot, dialog.checks["leeftijd"])
+    click(qtbot, dialog.csv)
     offered = save_as(monkeypatch, folder / "jansens")  # typed without a suffix
-    dialog.export_button.click()
+    click(qtbot, dialog.export_button)
 
     assert offered == [str(folder / "Mantelzorgers 22-11-2026.csv")]
     target = folder / "jansens.csv"
@@ -129,10 +110,10 @@ def test_all_and_nothing_and_no_export_without_columns(
     qtbot: QtBot, filled: Services, screen_context: ScreenContext
 ) -> None:
     dialog = make_dialog(qtbot, screen_context)
-    dialog.none_button.click()
+    click(qtbot, dialog.none_button)
     assert dialog.selected_columns() == []
     assert not dialog.export_button.isEnabled()
-    dialog.all_button.click()
+    click(qtbot, dialog.all_button)
     assert len(dialog.selected_columns()) == 13
     assert dialog.export_button.isEnabled()
 
@@ -167,7 +148,7 @@ def test_a_locked_file_or_full_disk_gets_a_dutch_message_and_no_file(
         raise error
 
     monkeypatch.setattr(os, "replace", refuse)
-    dialog.export_button.click()
+    click(qtbot, dialog.export_button)
     assert len(answers.texts) == 1 and words in answers.texts[0]
     assert answers.texts[0].endswith("Er is niets opgeslagen.")
     assert dialog.status.text() == answers.texts[0]
@@ -184,6 +165,6 @@ def test_cancelling_leaves_no_file(
 ) -> None:
     dialog = make_dialog(qtbot, screen_context, CancellingRunner())
     save_as(monkeypatch, folder / "lijst.xlsx")
-    dialog.export_button.click()
+    click(qtbot, dialog.export_button)
     assert dialog.status.text() == "Het exporteren is afgebroken; er is geen bestand gemaakt."
     assert list(folder.iterdir()) == []

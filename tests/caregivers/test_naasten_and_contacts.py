@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
@@ -13,9 +12,8 @@ from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit
 from tests.conftest import TODAY
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, fill, press_ok, retype
 
 
 def make_caregiver(opened: OpenDatabase, first: str, last: str) -> CaregiverDetail:
@@ -25,38 +23,21 @@ def make_caregiver(opened: OpenDatabase, first: str, last: str) -> CaregiverDeta
     )
 
 
-def press_save(qtbot: QtBot, dialog: object) -> None:
-    box = dialog.findChild(QDialogButtonBox)  # type: ignore[attr-defined]
-    button = box.button(QDialogButtonBox.StandardButton.Save) or box.button(
-        QDialogButtonBox.StandardButton.Ok
-    )
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def fill(qtbot: QtBot, dialog: object, values: dict[str, str]) -> None:
-    for name, value in values.items():
-        field = dialog.fields[name]  # type: ignore[attr-defined]
-        if isinstance(field, ChoiceCombo):
-            field.set_text(value)
-        else:
-            assert isinstance(field, FieldEdit)
-            field.line.clear()
-            qtbot.keyClicks(field.line, value)
-
-
 def test_new_naaste_needs_a_relation_then_both_sides_show_it(
     qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
 ) -> None:
     anna = make_caregiver(opened, "Anna", "Bos")
     dialog = CareRecipientDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
-    fill(qtbot, dialog, {"first_name": "Gerrit", "last_name": "Bos", "hours_per_week": "7,5"})
-    press_save(qtbot, dialog)
+    fill(
+        qtbot, dialog.fields, {"first_name": "Gerrit", "last_name": "Bos", "hours_per_week": "7,5"}
+    )
+    press_ok(qtbot, dialog)
     assert "relatie" in dialog.fields["relation_type"].toolTip().lower()
     assert opened.services.caregivers.get(anna.id).relations == ()
 
-    fill(qtbot, dialog, {"relation_type": "ouder", "condition": "Dementie"})
-    press_save(qtbot, dialog)
+    fill(qtbot, dialog.fields, {"relation_type": "ouder", "condition": "Dementie"})
+    press_ok(qtbot, dialog)
     relations = opened.services.caregivers.get(anna.id).relations
     assert [(r.care_recipient_name, r.data.hours_per_week) for r in relations] == [
         ("Gerrit Bos", 7.5)
@@ -67,8 +48,8 @@ def test_new_naaste_needs_a_relation_then_both_sides_show_it(
     qtbot.addWidget(link)
     qtbot.keyClicks(link.search, "gerrit")
     assert link.results.count() == 1
-    fill(qtbot, link, {"relation_type": "ouder"})
-    press_save(qtbot, link)
+    fill(qtbot, link.fields, {"relation_type": "ouder"})
+    press_ok(qtbot, link)
     naaste = opened.services.care_recipients.get(relations[0].care_recipient_id)
     assert sorted(r.caregiver_name for r in naaste.relations) == ["Anna Bos", "Kees Bos"]
     assert opened.services.caregivers.get(kees.id).relations[0].co_caregivers == ("Anna Bos",)
@@ -81,9 +62,9 @@ def test_contact_dialog_records_a_contact_newest_first(
     for day, note in (("01-10-2026", "Eerste gesprek"), ("15-11-2026", "Huisbezoek gedaan")):
         dialog = ContactDialog(opened_context, anna.id)
         qtbot.addWidget(dialog)
-        fill(qtbot, dialog, {"contact_date": day, "kind": "telefoon"})
-        qtbot.keyClicks(dialog.fields["note"], note)
-        press_save(qtbot, dialog)
+        fill(qtbot, dialog.fields, {"contact_date": day, "kind": "telefoon"})
+        retype(qtbot, dialog.fields["note"], note)
+        press_ok(qtbot, dialog)
     window.open_caregiver(anna.id)
     table = window.form_view.contacts.records.table
     assert table.rowCount() == 2
@@ -97,8 +78,8 @@ def test_contact_in_the_future_is_refused(
     anna = make_caregiver(opened, "Anna", "Bos")
     dialog = ContactDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
-    fill(qtbot, dialog, {"contact_date": "01-01-2030", "kind": "email"})
-    press_save(qtbot, dialog)
+    fill(qtbot, dialog.fields, {"contact_date": "01-01-2030", "kind": "email"})
+    press_ok(qtbot, dialog)
     assert "toekomst" in dialog.fields["contact_date"].error.text()  # type: ignore[union-attr]
     assert opened.services.caregivers.get(anna.id).contacts == ()
 
@@ -110,13 +91,11 @@ def test_unlink_asks_first(
     opened_context: ScreenContext,
     answers: Answers,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     anna = make_caregiver(opened, "Anna", "Bos")
     dialog = CareRecipientDialog(opened_context, anna.id)
     qtbot.addWidget(dialog)
-    fill(qtbot, dialog, {"last_name": "Bos", "relation_type": "partner"})
-    press_save(qtbot, dialog)
+    fill(qtbot, dialog.fields, {"last_name": "Bos", "relation_type": "partner"})
+    press_ok(qtbot, dialog)
     window.open_caregiver(anna.id)
     answers.question_answer = QMessageBox.StandardButton.No
     window.form_view.relations.unlink()

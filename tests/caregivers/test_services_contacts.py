@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import Engine
 
 from steunpunt.domain.choices import ContactKind
 from steunpunt.services.caregivers.dto import CaregiverDetail
@@ -125,7 +126,7 @@ def test_staff_member_needs_a_name(services: Services) -> None:
 
 
 def test_the_caregiver_keeps_the_date_of_the_latest_contact(
-    services: Services, actor: Actor
+    services: Services, actor: Actor, engine: Engine
 ) -> None:
     from sqlalchemy import select
 
@@ -134,8 +135,8 @@ def test_the_caregiver_keeps_the_date_of_the_latest_contact(
     caregiver = add_caregiver(services, actor).id
 
     def last_contact() -> object:
-        with services.contacts._scope() as session:
-            return session.scalar(
+        with engine.connect() as connection:
+            return connection.scalar(
                 select(Caregiver.last_contact_on).where(Caregiver.id == caregiver)
             )
 

@@ -16,7 +16,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
-from tests.compliment.test_compliment_window import open_row, type_into
+from tests.compliment.test_compliment_window import open_row
 from tests.compliment.test_services_compliment import SOEST, apply, iban_number, pair
 from tests.compliment.test_services_compliment_amounts import (
     BUDGET,
@@ -26,7 +26,7 @@ from tests.compliment.test_services_compliment_amounts import (
     version,
 )
 from tests.compliment.test_services_control_letter import set_deadline
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, retype
 
 
 def test_the_batch_preview_shows_the_earlier_grant_it_lowers(
@@ -103,10 +103,10 @@ def test_the_month_end_and_peildatum_settings_are_typed_in_the_rules(
     assert dialog.month_end.isChecked()  # the default
     assert dialog.age_reference.text() == ""  # empty: the day received
     dialog.month_end.setChecked(False)
-    type_into(qtbot, dialog.age_reference.line, "31-2-2026")
+    retype(qtbot, dialog.age_reference.line, "31-2-2026")
     dialog.save_button.click()
     assert dialog.age_reference.error.text() == "31-2-2026 is geen bestaande datum."
-    type_into(qtbot, dialog.age_reference.line, "1-1-2026")
+    retype(qtbot, dialog.age_reference.line, "1-1-2026")
     dialog.save_button.click()
     assert compliment.dialog is None
     rules = services.rounds.get(round_id).rules

@@ -6,8 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.compliment.reversal import ReversalKind
@@ -16,10 +15,10 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.reversal_dialog import ReversalDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
-from tests.compliment.test_compliment_window import open_row, type_into
+from tests.compliment.test_compliment_window import open_row
 from tests.compliment.test_services_compliment import apply, iban_number, pair
 from tests.compliment.test_services_compliment_amounts import BUDGET, PAY_DAY, SPLIT, also_caring
-from tests.modal import click, in_dialog
+from tests.widgets import choose, choose_item, click, in_dialog, press_ok, retype
 
 
 def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(
@@ -45,14 +44,14 @@ def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(
     assert dialog.panel.buttons == {} and dialog.panel.reverse_button.isVisible()
 
     def fill(reversal: ReversalDialog) -> None:
-        assert "€ 50,00" in reversal.findChildren(type(dialog.panel.title))[0].text()
-        reversal.kind.setCurrentIndex(reversal.kind.findData(ReversalKind.BANK_RETURNED.value))
-        reversal.buttons.button(reversal.buttons.StandardButton.Ok).click()
+        assert "€ 50,00" in reversal.findChild(QLabel, "intro").text()
+        choose(qtbot, reversal.kind, ReversalKind.BANK_RETURNED.label)
+        press_ok(qtbot, reversal)
         assert reversal.error.text() == "Schrijf erbij waarom het bedrag wordt teruggeboekt."
-        type_into(qtbot, reversal.note, "rekening opgeheven")
-        reversal.buttons.button(reversal.buttons.StandardButton.Ok).click()
+        retype(qtbot, reversal.note, "rekening opgeheven")
+        press_ok(qtbot, reversal)
 
-    in_dialog(click(qtbot, dialog.panel.reverse_button), ReversalDialog, fill)
+    in_dialog(qtbot, dialog.panel.reverse_button, ReversalDialog, fill)
 
     assert dialog.panel.message.text() == "Teruggeboekt. De aanvraag is weer in behandeling."
     assert "Status: In behandeling" in dialog.panel.facts.text()
@@ -65,17 +64,11 @@ def test_a_paid_grant_is_reversed_with_its_reason_and_the_totals_follow(
         "Betaalopdrachten: € 100,00, teruggeboekt € 50,00, netto € 50,00"
         in compliment.overview.money.text()
     )  # Anna's € 50 is in the batch, not yet confirmed
-    shown: list[str] = []
-
-    def choose(*args: object) -> tuple[str, bool]:
-        shown.extend(args[3])  # type: ignore[call-overload]
-        return "", False
-
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    shown = choose_item(monkeypatch, lambda _options: None)
     dialog.reject()
-    qtbot.mouseClick(compliment.confirm_button, Qt.MouseButton.LeftButton)
+    click(qtbot, compliment.confirm_button)
     # € 100 as made, Bram's € 50 back: € 50 net
-    assert shown[0].endswith("2 betalingen, € 100,00, € 50,00 teruggeboekt (1), netto € 50,00")
+    assert shown[0][0].endswith("2 betalingen, € 100,00, € 50,00 teruggeboekt (1), netto € 50,00")
 
 
 def test_a_difference_is_marked_settled_and_stays_in_the_history(
@@ -97,11 +90,11 @@ def test_a_difference_is_marked_settled_and_stays_in_the_history(
     assert "Te veel betaald, te verrekenen: € 100,00" in compliment.overview.money.text()
     dialog = open_row(qtbot, compliment, 0)
     assert "Te verrekenen: € 100,00 te veel betaald" in dialog.panel.facts.text()
-    qtbot.mouseClick(dialog.panel.settle_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.panel.settle_button)
     assert dialog.panel.message.text() == "Schrijf erbij hoe het verschil is verrekend."
 
-    type_into(qtbot, dialog.panel.reason, "verrekend met de gemeente")
-    qtbot.mouseClick(dialog.panel.settle_button, Qt.MouseButton.LeftButton)
+    retype(qtbot, dialog.panel.reason, "verrekend met de gemeente")
+    click(qtbot, dialog.panel.settle_button)
 
     assert dialog.panel.message.text() == "Het verschil is als verrekend vastgelegd."
     assert "Te verrekenen" not in dialog.panel.facts.text()

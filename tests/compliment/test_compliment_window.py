@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, update
 
@@ -23,7 +23,7 @@ from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from tests.compliment.test_services_compliment import IBAN, SOEST, apply, iban_number, pair
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, cells, choose_item, click, item_texts, message_boxes, retype
 
 
 @pytest.fixture
@@ -31,16 +31,6 @@ def soest(services: Services, actor: Actor, compliment: ComplimentWindow) -> int
     round_id = services.rounds.create(actor, SOEST).id
     compliment.load_rounds()
     return round_id
-
-
-def cells(window: ComplimentWindow, column: int) -> list[str]:
-    model = window.applications.model
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def type_into(qtbot: QtBot, line: QLineEdit, text: str) -> None:
-    line.clear()
-    qtbot.keyClicks(line, text)
 
 
 def open_row(qtbot: QtBot, window: ComplimentWindow, row: int) -> ApplicationDialog:
@@ -51,11 +41,6 @@ def open_row(qtbot: QtBot, window: ComplimentWindow, row: int) -> ApplicationDia
     dialog = window.dialog
     assert isinstance(dialog, ApplicationDialog)
     return dialog
-
-
-def verdict(dialog: ApplicationDialog) -> list[str]:
-    items = dialog.panel.verdict
-    return [items.item(row).text() for row in range(items.count())]
 
 
 # --- rounds -------------------------------------------------------------------------------------
@@ -78,12 +63,12 @@ def test_a_round_is_made_by_typing_its_rules(qtbot: QtBot, compliment: Complimen
     dialog = compliment.dialog
     assert isinstance(dialog, RoundRulesDialog)
     assert dialog.year.value() == 2026 and dialog.opens_on.text() == "01-01-2026"
-    type_into(qtbot, dialog.closes_on.line, "1-12-2026")
-    type_into(qtbot, dialog.amount.line, "1.250,5")
+    retype(qtbot, dialog.closes_on.line, "1-12-2026")
+    retype(qtbot, dialog.amount.line, "1.250,5")
     dialog.save_button.click()
     assert dialog.municipality.error.text() == "Vul de gemeente van de ronde in."
-    type_into(qtbot, dialog.municipality.line, "soest")
-    type_into(qtbot, dialog.under_18.line, "50")
+    retype(qtbot, dialog.municipality.line, "soest")
+    retype(qtbot, dialog.under_18.line, "50")
     dialog.limits["per_address"].setValue(2)
     dialog.save_button.click()
     assert compliment.dialog is None
@@ -107,14 +92,14 @@ def test_impossible_rules_are_shown_at_their_field(
     dialog = compliment.dialog
     assert isinstance(dialog, RoundRulesDialog)
     assert dialog.municipality.text() == "Soest" and not dialog.year.isEnabled()
-    type_into(qtbot, dialog.closes_on.line, "31-12-2025")
-    type_into(qtbot, dialog.amount.line, "twintig")
+    retype(qtbot, dialog.closes_on.line, "31-12-2025")
+    retype(qtbot, dialog.amount.line, "twintig")
     dialog.save_button.click()
     assert dialog.amount.error.text().startswith("Vul een bedrag in euro in")
-    type_into(qtbot, dialog.amount.line, "75")
+    retype(qtbot, dialog.amount.line, "75")
     dialog.save_button.click()
     assert dialog.closes_on.error.text() == "De aanvraagperiode sluit voordat zij opent."
-    type_into(qtbot, dialog.closes_on.line, "15-12-2026")
+    retype(qtbot, dialog.closes_on.line, "15-12-2026")
     dialog.control_letter.setChecked(True)
     dialog.save_button.click()
     assert compliment.dialog is None
@@ -134,7 +119,7 @@ def test_who_pays_is_part_of_the_rules(
     qtbot.keyClicks(dialog.payer_bic.line, "abnanl2a")
     dialog.save_button.click()
     assert dialog.payer_iban.error.isVisible() and compliment.dialog is dialog
-    type_into(qtbot, dialog.payer_iban.line, IBAN)
+    retype(qtbot, dialog.payer_iban.line, IBAN)
     dialog.save_button.click()
     assert compliment.dialog is None
     rules = services.rounds.get(soest).rules
@@ -174,19 +159,19 @@ def test_register_an_application_see_its_verdict_and_grant_it(
     assert form.account_holder.text() == "Anna de Vries"
     assert form.received_on.text() == "22-11-2026"
     assert form.applied_by.currentText() == "De mantelzorger"  # as the round asks
-    type_into(qtbot, form.received_on.line, "1-5-2026")
-    type_into(qtbot, form.iban.line, "nl91abna0417164300")
+    retype(qtbot, form.received_on.line, "1-5-2026")
+    retype(qtbot, form.iban.line, "nl91abna0417164300")
     dialog.register_button.click()
 
     assert dialog.stack.currentWidget() is dialog.panel
     assert dialog.panel.message.text() == "De aanvraag is geregistreerd."
-    lines = verdict(dialog)
+    lines = item_texts(dialog.panel.verdict)
     assert "✔ voldoet: 12 uur per week, minimaal 8" in lines
     assert all(line.startswith("✔") for line in lines)
     assert dialog.panel.summary.text() == "Voldoet aan alle regels."
     assert "IBAN NL91ABNA0417164300 t.n.v. Anna de Vries" in dialog.panel.facts.text()
     assert "aangevraagd door de mantelzorger" in dialog.panel.facts.text()
-    assert cells(compliment, COL_STATUS) == ["Ontvangen"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen"]
     assert compliment.overview.tiles[ApplicationStatus.RECEIVED].number.text() == "1"
 
     dialog.panel.buttons[ApplicationStatus.GRANTED].click()
@@ -198,7 +183,7 @@ def test_register_an_application_see_its_verdict_and_grant_it(
         "Toegekend",
     ]
     assert history.item(1, 1).text() == "Tester" and history.item(1, 2).text() == "Ontvangen"
-    assert cells(compliment, COL_STATUS) == ["Toegekend"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Toegekend"]
     assert compliment.overview.tiles[ApplicationStatus.GRANTED].number.text() == "1"
     assert compliment.overview.tiles[ApplicationStatus.RECEIVED].number.text() == "0"
     assert "Toegekend: € 100,00" in compliment.overview.money.text()
@@ -215,13 +200,13 @@ def test_registration_problems_are_shown_at_their_field(
     assert isinstance(dialog, ApplicationDialog)
     qtbot.keyClicks(dialog.form.search, "anna")
     qtbot.keyClick(dialog.form.search, Qt.Key.Key_Return)
-    type_into(qtbot, dialog.form.received_on.line, "01-01-2027")
+    retype(qtbot, dialog.form.received_on.line, "01-01-2027")
     dialog.register_button.click()
     assert dialog.form.received_on.error.text() == "De datum van ontvangst ligt in de toekomst."
     assert dialog.form.iban.error.text().startswith("Vul het IBAN in")
     apply(services, actor, soest, people)  # meanwhile registered by a colleague
-    type_into(qtbot, dialog.form.received_on.line, "01-05-2026")
-    type_into(qtbot, dialog.form.iban.line, IBAN)
+    retype(qtbot, dialog.form.received_on.line, "01-05-2026")
+    retype(qtbot, dialog.form.iban.line, IBAN)
     dialog.register_button.click()
     assert (
         dialog.message.text()
@@ -236,15 +221,15 @@ def test_a_failing_rule_is_explained_refusing_needs_no_reason_but_granting_does(
     apply(services, actor, soest, pair(services, actor, "bram", hours="6"))
     compliment.refresh()
     dialog = open_row(qtbot, compliment, 0)
-    assert "✘ voldoet niet: 6 uur per week, minimaal 8" in verdict(dialog)
+    assert "✘ voldoet niet: 6 uur per week, minimaal 8" in item_texts(dialog.panel.verdict)
     assert dialog.panel.summary.text() == "Voldoet niet aan 1 regel."
     dialog.panel.buttons[ApplicationStatus.GRANTED].click()
     message = dialog.panel.message.text()
     assert "voldoet niet aan de regels" in message and "Geef een reden" in message
-    assert cells(compliment, COL_STATUS) == ["Ontvangen"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen"]
     dialog.panel.buttons[ApplicationStatus.REFUSED].click()
     assert dialog.panel.message.text() == "De status is nu 'Afgewezen'."
-    assert cells(compliment, COL_STATUS) == ["Afgewezen"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Afgewezen"]
     assert list(dialog.panel.buttons) == [ApplicationStatus.IN_REVIEW]
 
 
@@ -258,7 +243,7 @@ def test_a_grant_against_the_rules_keeps_its_reason(
     dialog.panel.buttons[ApplicationStatus.GRANTED].click()
     assert "Reden van het besluit: Zorgt ook 's nachts" in dialog.panel.facts.text()
     assert dialog.panel.history.table.item(1, 4).text().startswith("Zorgt ook")
-    assert cells(compliment, COL_STATUS) == ["Toegekend"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Toegekend"]
 
 
 def test_warnings_must_be_ticked_off_before_granting(
@@ -267,7 +252,7 @@ def test_warnings_must_be_ticked_off_before_granting(
     apply(services, actor, soest, pair(services, actor, "anna"))
     apply(services, actor, soest, pair(services, actor, "bram"))  # the same IBAN
     compliment.refresh()
-    assert cells(compliment, COL_WARNINGS) == ["⚠ 1", "⚠ 1"]
+    assert cells(compliment.applications.model, COL_WARNINGS) == ["⚠ 1", "⚠ 1"]
     dialog = open_row(qtbot, compliment, 1)
     panel = dialog.panel
     assert panel.warning_box.isVisible()
@@ -280,7 +265,7 @@ def test_warnings_must_be_ticked_off_before_granting(
     panel.acknowledge.click()
     assert grant.isEnabled()
     grant.click()
-    assert cells(compliment, COL_STATUS) == ["Ontvangen", "Toegekend"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen", "Toegekend"]
 
 
 # --- the whole round ----------------------------------------------------------------------------
@@ -308,18 +293,22 @@ def test_a_batch_grants_the_clean_applications_after_a_preview(
     answers.question_answer = QMessageBox.StandardButton.No
     dialog.decide_button.click()
     assert answers.texts[-1] == "2 aanvragen toekennen, samen € 200,00?"
-    assert cells(compliment, COL_STATUS).count("Toegekend") == 0
+    assert cells(compliment.applications.model, COL_STATUS).count("Toegekend") == 0
 
     answers.question_answer = QMessageBox.StandardButton.Yes
     dialog.decide_button.click()
     assert dialog.done_label.text() == "2 aanvragen toegekend."
     assert dialog.decide_button.text() == "Toekennen (0)" and not dialog.decide_button.isEnabled()
-    assert sorted(cells(compliment, COL_STATUS)) == ["Ontvangen", "Toegekend", "Toegekend"]
+    assert sorted(cells(compliment.applications.model, COL_STATUS)) == [
+        "Ontvangen",
+        "Toegekend",
+        "Toegekend",
+    ]
     assert compliment.overview.tiles[ApplicationStatus.GRANTED].number.text() == "2"
     assert "Toegekend: € 200,00" in compliment.overview.money.text()
 
     compliment.applications.status_filter.setCurrentText("Toegekend")
-    assert cells(compliment, COL_STATUS) == ["Toegekend", "Toegekend"]
+    assert cells(compliment.applications.model, COL_STATUS) == ["Toegekend", "Toegekend"]
     assert compliment.applications.count_label.text() == "2 van 3 aanvragen"
 
 
@@ -346,7 +335,7 @@ def test_a_sample_marks_a_share_of_the_grants(
     compliment.applications.sample_button.click()
     assert "percentage" in asked[0]
     assert compliment.status.text() == "2 toekenningen zijn gemarkeerd voor de steekproef."
-    assert cells(compliment, COL_SAMPLE).count("ja") == 2
+    assert cells(compliment.applications.model, COL_SAMPLE).count("ja") == 2
     assert "In de steekproef: 2" in compliment.overview.money.text()
 
 
@@ -382,14 +371,14 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
     qtbot.addWidget(window)
     window.show()
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("01-12-2026", True))
-    qtbot.mouseClick(window.pay_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.pay_button)
     assert "2 betalingen, samen € 200,00" in window.status.text()
     assert len(list(screen_context.paths.letters_dir.glob("*.xml"))) == 1
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
-    qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
+    choose_item(monkeypatch, lambda options: options[0])
+    click(qtbot, window.confirm_button)
     assert window.status.text() == "2 toekenningen staan nu op uitbetaald."
     assert services.rounds.overview(round_id).per_status[ApplicationStatus.PAID] == 2
-    qtbot.mouseClick(window.confirm_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.confirm_button)
     assert "geen betaalopdracht" in window.status.text()
 
 
@@ -401,7 +390,6 @@ def test_waiting_letters_are_made_from_the_window_once(
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from steunpunt.ui.letters import pdf_ready
     from tests.helpers import fill_house_style
 
     fill_house_style(services, actor)
@@ -411,21 +399,13 @@ def test_waiting_letters_are_made_from_the_window_once(
     window = ComplimentWindow(screen_context)
     qtbot.addWidget(window)
     window.show()
-    offered: list[str] = []
-    monkeypatch.setattr(pdf_ready.QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
-    asked: list[list[str]] = []
-
-    def first_option(*args: object) -> tuple[str, bool]:
-        options = list(args[3])  # type: ignore[call-overload]
-        asked.append(options)
-        return options[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", first_option)
-    qtbot.mouseClick(window.letters_button, Qt.MouseButton.LeftButton)
+    offered = message_boxes(monkeypatch)
+    asked = choose_item(monkeypatch, lambda options: options[0])
+    click(qtbot, window.letters_button)
     assert asked[0][0] == "Ontvangstbevestigingen (2 aanvragen wachten)"
     assert window.status.text().startswith("2 brieven gemaakt")
     assert offered == ["De brieven zijn gemaakt."]
-    qtbot.mouseClick(window.letters_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.letters_button)
     assert asked[1][0] == "Ontvangstbevestigingen (0 aanvragen wachten)"
     assert window.status.text() == "Er wachten geen aanvragen op deze brief."
 
@@ -469,8 +449,12 @@ def test_a_returned_controlebrief_grants_and_overdue_ones_are_refused_together(
     dialog.reject()
 
     answers.question_answer = QMessageBox.StandardButton.Yes
-    qtbot.mouseClick(overdue, Qt.MouseButton.LeftButton)
+    click(qtbot, overdue)
     assert "afgewezen" in answers.texts[-1]
     assert compliment.status.text() == "2 aanvragen afgewezen: controlebrief niet op tijd terug."
-    assert cells(compliment, COL_STATUS) == ["Toegekend", "Afgewezen", "Afgewezen"]
+    assert cells(compliment.applications.model, COL_STATUS) == [
+        "Toegekend",
+        "Afgewezen",
+        "Afgewezen",
+    ]
     assert not overdue.isVisible()

@@ -29,6 +29,7 @@ from steunpunt.io.sepa_transfer import (
     sepa_text,
     write_sepa_credit_transfer,
 )
+from tests.log_guard import ErrorRecords
 
 NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
 XSD = Path(sepaxml.__file__).parent / "schemas" / "pain.001.001.03.xsd"
@@ -129,7 +130,7 @@ def test_the_xsd_check_in_this_test_can_fail(tmp_path: Path, schema: xmlschema.X
 
 
 def test_the_writer_refuses_a_file_that_fails_the_xsd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logged_errors: ErrorRecords
 ) -> None:
     """What slips past the checks (here a kenmerk over 35 characters) is caught by the XSD check."""
     monkeypatch.setattr(sepa_transfer, "_IDENTIFIER", re.compile(r"K+"))
@@ -138,6 +139,7 @@ def test_the_writer_refuses_a_file_that_fails_the_xsd(
     with pytest.raises(InvalidValue, match="voldoet niet aan de SEPA-standaard"):
         write_sepa_credit_transfer(target, GEMEENTE, [long], PAY_DAY, "KKK")
     assert list(tmp_path.iterdir()) == []
+    assert logged_errors.templates() == ["SEPA file for batch %s does not pass the %s schema"]
 
 
 def test_a_debtor_without_bic_is_sent_as_not_provided(

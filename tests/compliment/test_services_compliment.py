@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, event
 
 from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import RoundRules
@@ -389,7 +390,11 @@ def test_who_applied_is_kept_and_judged_against_the_round(
 
 
 def test_a_payment_batch_is_both_files_and_its_record_or_nothing(
-    services: Services, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    services: Services,
+    actor: Actor,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import errno
     from dataclasses import replace
@@ -413,13 +418,16 @@ def test_a_payment_batch_is_both_files_and_its_record_or_nothing(
     assert list(out.iterdir()) == []  # the SEPA file made first is gone too
     assert services.payments.open_batches(round_id) == []
 
-    def broken_record(*_args: object) -> int:
-        raise RuntimeError("database locked")
+    def refuse_the_batch(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.startswith("INSERT INTO payment_batch"):
+            raise RuntimeError("database locked")
 
-    with monkeypatch.context() as patched:
-        patched.setattr(payments_module.PaymentService, "_record", broken_record)
+    event.listen(engine, "before_cursor_execute", refuse_the_batch)
+    try:
         with pytest.raises(RuntimeError):
             services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
+    finally:
+        event.remove(engine, "before_cursor_execute", refuse_the_batch)
     assert list(out.iterdir()) == []  # files taken back: no batch was recorded
     result = services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
     assert sorted(path.name for path in out.iterdir()) == sorted(

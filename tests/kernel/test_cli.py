@@ -9,6 +9,7 @@ import pytest
 from steunpunt.cli import main
 from steunpunt.paths import resolve_paths
 from steunpunt.startup import open_database
+from tests.log_guard import ErrorRecords
 
 
 def count(folder: Path) -> int:
@@ -41,13 +42,14 @@ def test_self_test_passes_on_a_new_database(
 
 
 def test_self_test_reports_a_damaged_database_in_dutch(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], logged_errors: ErrorRecords
 ) -> None:
     paths = resolve_paths(tmp_path / "data").ensure()
     paths.database_file.write_bytes(b"kapot" * 1000)
     assert main(["self-test", "--data-dir", str(paths.data_dir)]) == 1
     assert "FOUT: Het databasebestand kan niet worden gelezen" in capsys.readouterr().out
     assert paths.database_file.read_bytes() == b"kapot" * 1000
+    assert logged_errors.templates() == ["Database unreadable: %s"]
 
 
 def test_a_demo_database_can_make_a_mailing_from_the_command_line(

@@ -11,12 +11,16 @@ from steunpunt import app as application
 from steunpunt.db.kernel.backup import list_backups
 from steunpunt.paths import AppPaths
 from steunpunt.ui.database_dialogs import ProblemChoice
+from tests.log_guard import ErrorRecords
 
 GARBAGE = b"Dit is geen database maar een boodschappenlijstje.\n" * 200
 
 
 def test_damaged_file_offers_a_backup_and_keeps_the_damaged_file(
-    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths, migrated_template: Path
+    monkeypatch: pytest.MonkeyPatch,
+    app_paths: AppPaths,
+    migrated_template: Path,
+    logged_errors: ErrorRecords,
 ) -> None:
     backup = app_paths.backup_dir / "steunpunt-20261101-120000-000000-handmatig.sqlite"
     shutil.copy(migrated_template, backup)
@@ -37,10 +41,14 @@ def test_damaged_file_offers_a_backup_and_keeps_the_damaged_file(
     assert "beschadigd" in messages[0]
     kept = [p for p in app_paths.data_dir.iterdir() if ".vervangen-" in p.name]
     assert [p.read_bytes() for p in kept] == [GARBAGE]
+    assert logged_errors.templates() == ["Database unreadable: %s"]
 
 
 def test_choosing_another_file_or_quitting(
-    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    app_paths: AppPaths,
+    tmp_path: Path,
+    logged_errors: ErrorRecords,
 ) -> None:
     app_paths.database_file.write_bytes(GARBAGE)
     answers = iter([ProblemChoice.OPEN_OTHER])
@@ -55,3 +63,4 @@ def test_choosing_another_file_or_quitting(
     monkeypatch.setattr(application, "ask_about_problem", lambda *_args: ProblemChoice.QUIT)
     assert application.open_with_recovery(app_paths.database_file, app_paths) is None
     assert app_paths.database_file.read_bytes() == GARBAGE
+    assert logged_errors.templates() == ["Database unreadable: %s"] * 2

@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Connection, Engine, inspect
 
 import steunpunt.db.kernel.migrate as migrate_module
@@ -34,6 +36,7 @@ from steunpunt.db.kernel.tables import metadata as all_tables
 from steunpunt.domain.choices import ActiveFilter, ConsentScope
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database
+from tests.log_guard import ErrorRecords
 
 DATA = Path(__file__).parent.parent / "data"
 OLD_0001 = DATA / "steunpunt-0001.sqlite"
@@ -154,7 +157,7 @@ def test_newer_database_is_refused_and_unchanged(
     ids=["random", "damaged-sqlite", "text"],
 )
 def test_file_that_is_no_database_is_refused_and_unchanged(
-    content: bytes, tmp_path: Path, app_paths: AppPaths
+    content: bytes, tmp_path: Path, app_paths: AppPaths, logged_errors: ErrorRecords
 ) -> None:
     file = tmp_path / "kapot.sqlite"
     file.write_bytes(content)
@@ -172,6 +175,7 @@ def test_file_that_is_no_database_is_refused_and_unchanged(
     assert FileState.of(file) == before
     assert before.companions == ()
     assert list(app_paths.backup_dir.iterdir()) == []
+    assert logged_errors.templates() == ["Database unreadable: %s"] * 2
 
 
 @pytest.mark.parametrize("journal_mode", ["delete", "wal"])
@@ -513,13 +517,13 @@ def test_upgrade_writes_a_backup_first(
     assert counts(file) == OLD_COUNTS
 
     backups_seen_by_upgrade: list[list[Path]] = []
-    real_upgrade = migrate_module._upgrade
+    real_upgrade = command.upgrade
 
-    def upgrade_after_looking(engine: Engine) -> None:
+    def upgrade_after_looking(config: Config, revision: str) -> None:
         backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("*.sqlite")))
-        real_upgrade(engine)
+        real_upgrade(config, revision)
 
-    monkeypatch.setattr(migrate_module, "_upgrade", upgrade_after_looking)
+    monkeypatch.setattr(command, "upgrade", upgrade_after_looking)
     engine = create_engine_for(sqlite_url(file))
     try:
         result = migrate(engine, app_paths.backup_dir, file)
@@ -581,7 +585,9 @@ def test_no_backup_for_a_new_database(
     assert os.path.exists(tmp_path / "nieuw.sqlite")
 
 
-def test_empty_version_table_in_a_filled_database_is_refused(database_file: Path) -> None:
+def test_empty_version_table_in_a_filled_database_is_refused(
+    database_file: Path, logged_errors: ErrorRecords
+) -> None:
     with sqlite3.connect(database_file) as connection:
         connection.execute("DELETE FROM alembic_version")
     engine = create_engine_for(sqlite_url(database_file))
@@ -590,22 +596,24 @@ def test_empty_version_table_in_a_filled_database_is_refused(database_file: Path
             migrate(engine, database_file.parent / "backups", database_file)
     finally:
         engine.dispose()
+    assert logged_errors.templates() == ["Database unreadable: %s"]
 
 
 def test_a_failing_migration_gets_a_dutch_message(
-    monkeypatch: pytest.MonkeyPatch, database_file: Path
+    monkeypatch: pytest.MonkeyPatch, database_file: Path, logged_errors: ErrorRecords
 ) -> None:
-    def broken(_engine: object) -> None:
+    def broken(_config: Config, _revision: str) -> None:
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(migrate_module, "current_revision", lambda _engine: None)
-    monkeypatch.setattr(migrate_module, "_upgrade", broken)
+    monkeypatch.setattr(command, "upgrade", broken)
     engine = create_engine_for(sqlite_url(database_file))
     try:
         with pytest.raises(DatabaseProblem, match="niet worden bijgewerkt"):
             migrate_module.migrate(engine, database_file.parent / "backups", None)
     finally:
         engine.dispose()
+    assert logged_errors.templates() == ["Migration from %s failed"]
 
 
 def test_migrations_build_exactly_the_schema_of_the_models(database_file: Path) -> None:

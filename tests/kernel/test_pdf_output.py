@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from steunpunt.ui.pdf_output import chosen_pages, physical_target_rect, print_pages, print_pdf
 from steunpunt.ui.pdf_pages import page_count, render_page
 from steunpunt.ui.pdf_preview import PdfPreview
+from tests.log_guard import ErrorRecords
 
 # The red square, in points from the top left corner of the page.
 RED_LEFT, RED_TOP, RED_SIZE = 100.0, 150.0, 100.0
@@ -131,7 +132,9 @@ def test_preview_clear_shows_the_message_instead_of_the_pages(qtbot: QtBot) -> N
     assert preview.page_count() == 1
 
 
-def test_preview_of_a_broken_file_shows_a_message(qtbot: QtBot) -> None:
+def test_preview_of_a_broken_file_shows_a_message(
+    qtbot: QtBot, logged_errors: ErrorRecords
+) -> None:
     preview = PdfPreview()
     qtbot.addWidget(preview)
     preview.show()
@@ -141,6 +144,7 @@ def test_preview_of_a_broken_file_shows_a_message(qtbot: QtBot) -> None:
     assert preview.message.isVisible()
     assert preview.message.text() == "Het voorbeeld kan niet worden getoond."
     assert preview.page_count() == 0
+    assert logged_errors.templates() == ["PDF preview failed"]
 
 
 def test_physical_target_rect_is_the_true_page_size() -> None:

@@ -13,7 +13,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from tests.conftest import TODAY
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers
 
 
 def test_the_main_windows_screens_share_its_context(

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractSpinBox, QColorDialog, QComboBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.letters.envelope import WindowPreset
@@ -22,7 +21,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import house_style_dialog
 from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 from steunpunt.ui.pdf_pages import page_count
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, choose, click, retype
 
 
 def png_bytes(width: int = 120, height: int = 60) -> bytes:
@@ -60,33 +59,6 @@ def open_dialog(qtbot: QtBot, screen_context: ScreenContext, answers: Answers) -
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
-
-
-def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
-    """Pick an entry with the keyboard, as a person would."""
-    assert combo.findText(text) >= 0, text
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentText() == text
-
-
-def retype(qtbot: QtBot, widget: QAbstractSpinBox, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClicks(widget, text)
-
-
-def type_into(qtbot: QtBot, dialog: HouseStyleDialog, name: str, text: str) -> None:
-    line = dialog.fields[name].line
-    line.selectAll()
-    qtbot.keyClicks(line, text)
-
-
-def save(qtbot: QtBot, dialog: HouseStyleDialog) -> None:
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
 
 def test_shows_the_stored_house_style(
@@ -148,9 +120,9 @@ def test_a_new_house_style_shows_the_defaults(open_dialog: HouseStyleDialog) -> 
 def test_edits_and_the_right_window_preset_are_saved(
     qtbot: QtBot, open_dialog: HouseStyleDialog, services: Services
 ) -> None:
-    type_into(qtbot, open_dialog, "organisation", "Mantelzorg Oost")
-    type_into(qtbot, open_dialog, "street_line", "Stationsplein 1")
-    type_into(qtbot, open_dialog, "signatory_role", "coordinator")
+    retype(qtbot, open_dialog.fields["organisation"], "Mantelzorg Oost")
+    retype(qtbot, open_dialog.fields["street_line"], "Stationsplein 1")
+    retype(qtbot, open_dialog.fields["signatory_role"], "coordinator")
     open_dialog.tabs.setCurrentIndex(2)
     choose(qtbot, open_dialog.envelope.preset, "venster rechts")
     assert open_dialog.envelope.left.value() == 105
@@ -158,7 +130,7 @@ def test_edits_and_the_right_window_preset_are_saved(
     choose(qtbot, open_dialog.labels.preset, "3 x 8 (70 x 37 mm)")
     assert open_dialog.labels.rows.value() == 8
 
-    save(qtbot, open_dialog)
+    click(qtbot, open_dialog.save_button)
 
     assert open_dialog.result() == HouseStyleDialog.DialogCode.Accepted
     stored, version = services.letters.house_style()
@@ -203,7 +175,7 @@ def test_a_window_off_the_page_is_refused(
     retype(qtbot, open_dialog.envelope.left, "150")
     open_dialog.tabs.setCurrentIndex(0)
 
-    save(qtbot, open_dialog)
+    click(qtbot, open_dialog.save_button)
 
     assert open_dialog.isVisible()
     assert open_dialog.message.isVisible()
@@ -217,7 +189,7 @@ def test_an_empty_organisation_is_named_at_its_field(
 ) -> None:
     open_dialog.tabs.setCurrentIndex(3)
     open_dialog.fields["organisation"].line.clear()
-    save(qtbot, open_dialog)
+    click(qtbot, open_dialog.save_button)
     assert open_dialog.tabs.currentIndex() == 0
     assert open_dialog.fields["organisation"].error.text() == "Vul de naam van de organisatie in."
     assert services.letters.house_style()[1] == 0
@@ -234,7 +206,7 @@ def test_a_file_that_is_no_image_is_refused(
     junk.write_bytes(b"this is no picture at all")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(junk), ""))
 
-    qtbot.mouseClick(open_dialog.logo.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.logo.choose_button)
 
     assert open_dialog.logo.error.isVisible()
     assert open_dialog.logo.error.text() == "Kies een afbeelding in PNG- of JPG-formaat."
@@ -257,16 +229,16 @@ def test_a_png_logo_is_shown_and_saved_and_a_bad_one_keeps_it(
     chosen = [good]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(chosen[-1]), ""))
 
-    qtbot.mouseClick(open_dialog.logo.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.logo.choose_button)
     assert not open_dialog.logo.preview.pixmap().isNull()
     assert not open_dialog.logo.error.isVisible()
 
     chosen.append(too_big)
-    qtbot.mouseClick(open_dialog.logo.choose_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.logo.choose_button)
     assert "groter dan 2 MB" in open_dialog.logo.error.text()
     assert not open_dialog.logo.preview.pixmap().isNull()
 
-    save(qtbot, open_dialog)
+    click(qtbot, open_dialog.save_button)
     assert services.letters.house_style()[0].logo == good.read_bytes()
 
 
@@ -284,9 +256,9 @@ def test_a_signature_can_be_chosen_and_removed(
     dialog.tabs.setCurrentIndex(1)
     assert not dialog.signature.preview.pixmap().isNull()
 
-    qtbot.mouseClick(dialog.signature.remove_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.signature.remove_button)
     assert dialog.signature.preview.text() == "(geen afbeelding)"
-    save(qtbot, dialog)
+    click(qtbot, dialog.save_button)
     assert services.letters.house_style()[0].signature is None
 
 
@@ -297,9 +269,9 @@ def test_a_chosen_colour_is_shown_and_saved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#AA0000"))
-    qtbot.mouseClick(open_dialog.accent, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.accent)
     assert open_dialog.accent.text() == "#aa0000"
-    save(qtbot, open_dialog)
+    click(qtbot, open_dialog.save_button)
     assert services.letters.house_style()[0].accent_colour == "#aa0000"
 
 
@@ -313,7 +285,7 @@ def test_calibration_page_uses_the_unsaved_window(
     open_dialog.tabs.setCurrentIndex(2)
     choose(qtbot, open_dialog.envelope.preset, "venster rechts")
 
-    qtbot.mouseClick(open_dialog.envelope.calibrate_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.envelope.calibrate_button)
 
     path = output_folder / "kalibratiepagina-envelop.pdf"
     assert offers.paths == [path]
@@ -328,7 +300,7 @@ def test_no_calibration_page_for_a_window_off_the_page(
     open_dialog.tabs.setCurrentIndex(2)
     retype(qtbot, open_dialog.envelope.width_box, "10")
 
-    qtbot.mouseClick(open_dialog.envelope.calibrate_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.envelope.calibrate_button)
 
     assert offers.paths == []
     assert not (output_folder / "kalibratiepagina-envelop.pdf").exists()
@@ -341,7 +313,7 @@ def test_label_test_sheet_is_written(
     open_dialog.tabs.setCurrentIndex(3)
     retype(qtbot, open_dialog.labels.boxes["offset_y"], "1")
 
-    qtbot.mouseClick(open_dialog.labels.test_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.labels.test_button)
 
     path = output_folder / "testvel-etiketten.pdf"
     assert offers.paths == [path]
@@ -351,9 +323,9 @@ def test_label_test_sheet_is_written(
 def test_cancel_asks_about_changes_and_can_discard_them(
     qtbot: QtBot, open_dialog: HouseStyleDialog, services: Services, answers: Answers
 ) -> None:
-    type_into(qtbot, open_dialog, "phone", "033 123 45 67")
+    retype(qtbot, open_dialog.fields["phone"], "033 123 45 67")
     answers.question_answer = QMessageBox.StandardButton.Cancel
-    qtbot.mouseClick(open_dialog.cancel_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.cancel_button)
     assert open_dialog.isVisible()
     assert answers.texts == ["U heeft de huisstijl gewijzigd. Wilt u de wijzigingen opslaan?"]
 
@@ -367,7 +339,7 @@ def test_cancel_asks_about_changes_and_can_discard_them(
 def test_cancel_without_changes_asks_nothing(
     qtbot: QtBot, open_dialog: HouseStyleDialog, answers: Answers
 ) -> None:
-    qtbot.mouseClick(open_dialog.cancel_button, Qt.MouseButton.LeftButton)
+    click(qtbot, open_dialog.cancel_button)
     assert not open_dialog.isVisible()
     assert answers.texts == []
 
@@ -380,8 +352,8 @@ def test_a_change_made_elsewhere_meanwhile_is_not_overwritten(
     answers: Answers,
 ) -> None:
     services.letters.save_house_style(actor, HouseStyle(organisation="Elders"), 0)
-    type_into(qtbot, open_dialog, "organisation", "Hier")
-    save(qtbot, open_dialog)
+    retype(qtbot, open_dialog.fields["organisation"], "Hier")
+    click(qtbot, open_dialog.save_button)
     assert open_dialog.isVisible()
     assert len(answers.texts) == 1
     assert services.letters.house_style()[0].organisation == "Elders"

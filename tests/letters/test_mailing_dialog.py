@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -17,14 +13,15 @@ from steunpunt.domain.choices import ConsentScope
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.startup import OpenDatabase
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import TaskRunner
 from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, fill_house_style
-from tests.ui_fixtures import Answers, make_context
+from tests.ui_fixtures import make_context
+from tests.widgets import Answers, choose_item, click, message_boxes, on_exec, row_texts
 
 
 @pytest.fixture
@@ -47,19 +44,20 @@ def test_the_dialog_counts_who_gets_the_letter_and_who_is_left_out(
     assert dialog.left_out_button.isEnabled()
 
 
+def left_out(monkeypatch: pytest.MonkeyPatch) -> list[list[tuple[str, ...]]]:
+    """The names and reasons each left-out list shows, when it is opened."""
+
+    def read(box: LeftOutDialog) -> list[tuple[str, ...]]:
+        table = box.records.table
+        return [tuple(row_texts(table, row)[:2]) for row in range(table.rowCount())]
+
+    return on_exec(monkeypatch, LeftOutDialog, read)
+
+
 def test_the_left_out_list_names_people_and_reasons(
     dialog: MailingDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[list[tuple[str, str]]] = []
-
-    def capture(box: LeftOutDialog) -> int:
-        table = box.records.table
-        shown.append(
-            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
-        )
-        return 0
-
-    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    shown = left_out(monkeypatch)
     dialog.left_out_button.click()
     assert sorted(shown[0]) == [
         ("Eind, Eva de", "Inschrijving beëindigd"),
@@ -79,7 +77,7 @@ def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
     dialog: MailingDialog, qtbot: QtBot, screen_context: ScreenContext
 ) -> None:
     dialog.labels.setChecked(True)
-    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.make_button)
     assert "Klaar: 3 brieven voor 3 mantelzorgers, kenmerk 2026-0001." in dialog.status.text()
     assert dialog.open_button.isVisible() and dialog.print_button.isVisible()
     assert not dialog.make_button.isEnabled()  # no second, duplicate mailing
@@ -114,20 +112,11 @@ def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
     qtbot.addWidget(dialog)
     dialog.show()
     assert "geen toestemming voor post: 1" in dialog.count.text()
-    shown: list[list[tuple[str, str]]] = []
-
-    def capture(box: LeftOutDialog) -> int:
-        table = box.records.table
-        shown.append(
-            [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
-        )
-        return 0
-
-    monkeypatch.setattr(LeftOutDialog, "exec", capture)
+    shown = left_out(monkeypatch)
     dialog.left_out_button.click()
     assert shown == [[("Geen, Cor de", "Geen toestemming voor post")]]
     dialog.labels.setChecked(True)
-    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.make_button)
     status = dialog.status.text()
     assert "Klaar: 1 brieven voor 1 mantelzorgers" in status
     assert "Met de hand adresseren: het adres van Mevrouw A. Smit past niet op een etiket" in status
@@ -142,19 +131,13 @@ def test_a_wrong_letter_date_is_refused_with_a_message(dialog: MailingDialog) ->
 
 def test_the_letters_tab_makes_a_letter_and_a_reprint(
     window: MainWindow,
+    opened: OpenDatabase,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    people = add_mailing_people(window.context.services, window.context.actor)
-    offered: list[Path] = []
-    monkeypatch.setattr(
-        pdf_ready.QMessageBox, "exec", lambda _box: offered.append(Path("shown")) or 0
-    )
-    monkeypatch.setattr(
-        QInputDialog,
-        "getItem",
-        lambda *args: ("Welkomstbrief (Welkomstbrief bij inschrijving)", True),
-    )
+    people = add_mailing_people(opened.services, opened.actor)
+    offered = message_boxes(monkeypatch)
+    choose_item(monkeypatch, lambda _options: "Welkomstbrief (Welkomstbrief bij inschrijving)")
     window.open_caregiver(people["ayse"])
     panel = window.form_view.letters
     window.form_view.tabs.setCurrentWidget(panel)
@@ -170,10 +153,10 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
 
 
 def test_no_letter_for_someone_who_wants_no_mail(
-    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, opened: OpenDatabase, answers: Answers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    people = add_mailing_people(window.context.services, window.context.actor)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
+    people = add_mailing_people(opened.services, opened.actor)
+    choose_item(monkeypatch, lambda options: options[0])
     window.open_caregiver(people["no_mail"])
     window.form_view.letters.new_letter()
     assert window.form_view.letters.records.table.rowCount() == 0
@@ -192,10 +175,10 @@ def test_cancel_in_the_background_leaves_nothing_behind(
     dialog.show()
     qtbot.waitUntil(lambda: "krijgen deze brief" in dialog.count.text(), timeout=10_000)
     try:
-        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.make_button)
         assert dialog.progress.isVisible() and dialog.close_button.text() == "Afbreken"
         assert not dialog.make_button.isEnabled()
-        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.close_button)
         qtbot.waitUntil(lambda: "afgebroken" in dialog.status.text(), timeout=20_000)
     finally:
         runner.shutdown()

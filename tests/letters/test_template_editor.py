@@ -13,7 +13,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import template_editor
 from steunpunt.ui.letters.template_editor import TemplateEditor
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, click, click_item, item_texts
 
 
 class SaveQuestion:
@@ -48,15 +48,8 @@ def editor(
     return dialog
 
 
-def list_texts(editor: TemplateEditor) -> list[str]:
-    return [editor.list.item(row).text() for row in range(editor.list.count())]
-
-
 def select(qtbot: QtBot, editor: TemplateEditor, text: str) -> None:
-    row = list_texts(editor).index(text)
-    item = editor.list.item(row)
-    rect = editor.list.visualItemRect(item)
-    qtbot.mouseClick(editor.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click_item(qtbot, editor.list, text)
     assert editor.list.currentItem().text() == text
 
 
@@ -70,18 +63,14 @@ def type_at_end(qtbot: QtBot, editor: TemplateEditor, text: str) -> None:
         qtbot.keyClicks(body, line)
 
 
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-
-
 def test_default_templates_are_listed_by_kind(editor: TemplateEditor) -> None:
-    assert list_texts(editor)[:4] == [
+    assert item_texts(editor.list)[:4] == [
         f"Welkomstbrief ({LetterKind.WELCOME.label})",
         "Uitnodiging Dag van de Mantelzorg",
         "Vrije brief",
         "Compliment: ontvangstbevestiging",
     ]
-    assert len(list_texts(editor)) == len(LetterKind)
+    assert len(item_texts(editor.list)) == len(LetterKind)
     assert editor.windowTitle().startswith("Briefsjablonen")
 
 
@@ -92,8 +81,7 @@ def test_selecting_a_template_fills_the_fields(qtbot: QtBot, editor: TemplateEdi
     assert form.kind.currentText() == LetterKind.DAY_OF_CARE.label
     assert form.subject.text() == "Uitnodiging Dag van de Mantelzorg"
     assert form.body.toPlainText().startswith("{aanhef},")
-    fields = [form.fields.list.item(row).text() for row in range(form.fields.list.count())]
-    assert "{aanhef} — Aanhef, zonder komma" in fields
+    assert "{aanhef} — Aanhef, zonder komma" in item_texts(form.fields.list)
 
 
 def test_preview_shows_the_letter_after_the_pause(qtbot: QtBot, editor: TemplateEditor) -> None:
@@ -185,7 +173,7 @@ def test_new_template_is_saved_and_listed(
     click(qtbot, editor.save_button)
 
     expected = f"Nieuwsbrief ({LetterKind.WELCOME.label})"
-    assert expected in list_texts(editor)
+    assert expected in item_texts(editor.list)
     assert editor.list.currentItem().text() == expected
     assert [view.data.name for view in services.letters.templates()].count("Nieuwsbrief") == 1
 
@@ -195,7 +183,7 @@ def test_new_template_without_a_name_shows_why(qtbot: QtBot, editor: TemplateEdi
     click(qtbot, editor.save_button)
     assert editor.form.name.error.isVisible()
     assert editor.form.name.error.text() == "Geef het sjabloon een naam."
-    assert len(list_texts(editor)) == len(LetterKind)
+    assert len(item_texts(editor.list)) == len(LetterKind)
 
 
 def test_copy_starts_an_unsaved_copy(
@@ -205,7 +193,7 @@ def test_copy_starts_an_unsaved_copy(
     assert editor.form.name.text() == "Welkomstbrief (kopie)"
     assert editor.isWindowModified()
     click(qtbot, editor.save_button)
-    assert f"Welkomstbrief (kopie) ({LetterKind.WELCOME.label})" in list_texts(editor)
+    assert f"Welkomstbrief (kopie) ({LetterKind.WELCOME.label})" in item_texts(editor.list)
 
 
 def test_delete_asks_and_removes(
@@ -215,11 +203,11 @@ def test_delete_asks_and_removes(
     answers.question_answer = QMessageBox.StandardButton.No
     click(qtbot, editor.remove_button)
     assert answers.texts[-1].startswith("Het sjabloon 'Vrije brief' verwijderen?")
-    assert len(list_texts(editor)) == len(LetterKind)
+    assert len(item_texts(editor.list)) == len(LetterKind)
 
     answers.question_answer = QMessageBox.StandardButton.Yes
     click(qtbot, editor.remove_button)
-    assert "Vrije brief" not in list_texts(editor)
+    assert "Vrije brief" not in item_texts(editor.list)
     assert [view.data.name for view in services.letters.mailing_templates()] == [
         "Uitnodiging Dag van de Mantelzorg",
         "Welkomstbrief",
@@ -247,13 +235,7 @@ def test_switching_with_unsaved_changes_asks(
     welcome_id = editor.template_id()
     assert welcome_id is not None
     type_at_end(qtbot, editor, " Extra.")
-    free = "Vrije brief"
-    item = editor.list.item(list_texts(editor).index(free))
-    qtbot.mouseClick(
-        editor.list.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=editor.list.visualItemRect(item).center(),
-    )
+    click_item(qtbot, editor.list, "Vrije brief")
     assert save_question.asked == ["Welkomstbrief"]
     assert services.letters.template(welcome_id).data.body.endswith(" Extra.") is saved
     shown = "Vrije brief" if switched else "Welkomstbrief"

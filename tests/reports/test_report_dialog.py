@@ -8,15 +8,14 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.reports.report_dialog import ReportDialog
 from tests.helpers import add_caregiver
+from tests.widgets import message_boxes, save_as
 
 
 @pytest.fixture
@@ -31,12 +30,8 @@ def dialog(
     add_caregiver(services, actor, first_name="bram", municipality="soest")
     widget = ReportDialog(screen_context)
     qtbot.addWidget(widget)
-    monkeypatch.setattr(pdf_ready.QMessageBox, "exec", lambda box: 0)
+    message_boxes(monkeypatch)
     return widget
-
-
-def choose(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
 
 
 def test_a_pdf_for_one_gemeente_over_the_chosen_period(
@@ -49,7 +44,7 @@ def test_a_pdf_for_one_gemeente_over_the_chosen_period(
     ]
     assert dialog.starts_on.date() == QDate(2026, 1, 1)  # this year, once it is under way
     dialog.municipality.setCurrentIndex(1)
-    choose(monkeypatch, tmp_path / "verantwoording")
+    save_as(monkeypatch, tmp_path / "verantwoording")
     dialog.make(".pdf")
     made = tmp_path / "verantwoording.pdf"
     assert dialog.made == made
@@ -63,7 +58,7 @@ def test_a_workbook_and_the_privacy_settings_are_kept(
 ) -> None:
     dialog.suppress.setValue(0)
     dialog.brackets.setText("18, 65")
-    choose(monkeypatch, tmp_path / "verantwoording.xlsx")
+    save_as(monkeypatch, tmp_path / "verantwoording.xlsx")
     dialog.make(".xlsx")
     workbook = openpyxl.load_workbook(tmp_path / "verantwoording.xlsx")
     assert "Overzicht" in workbook.sheetnames and len(workbook.sheetnames) > 5
@@ -74,7 +69,7 @@ def test_a_workbook_and_the_privacy_settings_are_kept(
 def test_wrong_brackets_or_period_are_said_in_dutch_and_nothing_is_made(
     dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    choose(monkeypatch, tmp_path / "x.pdf")
+    save_as(monkeypatch, tmp_path / "x.pdf")
     dialog.brackets.setText("65, 18")
     dialog.make(".pdf")
     assert "oplopende leeftijden" in dialog.message.text()
@@ -94,7 +89,7 @@ def test_the_privacy_rule_is_explained_and_a_threshold_of_two_is_refused(
     dialog.suppress.setValue(0)
     assert dialog.privacy_note.text() == "Alle aantallen staan er precies in."
     dialog.suppress.setValue(2)  # "<2" would say "exactly 1"
-    choose(monkeypatch, tmp_path / "x.pdf")
+    save_as(monkeypatch, tmp_path / "x.pdf")
     dialog.make(".pdf")
     assert "precies 1" in dialog.message.text()
     assert list(tmp_path.glob("*.pdf")) == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,8 +17,7 @@ from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.context import ScreenContext
 from tests.conftest import TODAY
 from tests.helpers import add_caregiver
-from tests.modal import click, in_dialog, press_ok
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, click, in_dialog, press_ok, retype, row_texts
 
 
 @pytest.fixture
@@ -40,7 +38,7 @@ def type_answers(qtbot: QtBot, dialog: AssessmentDialog, keys: str) -> None:
 
 def start_at_first(qtbot: QtBot, dialog: AssessmentDialog) -> None:
     """Click the first statement's text, as a person starting the list would."""
-    qtbot.mouseClick(dialog.rows[0].label, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.rows[0].label)
 
 
 def test_all_statements_with_ten_ja_is_heavy_and_overloaded(
@@ -56,21 +54,21 @@ def test_all_statements_with_ten_ja_is_heavy_and_overloaded(
         start_at_first(qtbot, dialog)
         type_answers(qtbot, dialog, "jjjjjjjjj")
         seen["partial"] = dialog.running_total.text()
-        qtbot.mouseClick(dialog.rows[9].yes, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(dialog.rows[10].label, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.rows[9].yes)
+        click(qtbot, dialog.rows[10].label)
         type_answers(qtbot, dialog, "nnnnn")
         seen["total"] = dialog.running_total.text()
         seen["band"] = dialog.band.text()
         press_ok(qtbot, dialog)
 
     with qtbot.waitSignal(panel.changed):
-        in_dialog(click(qtbot, panel.new_button), AssessmentDialog, drive)
+        in_dialog(qtbot, panel.new_button, AssessmentDialog, drive)
     assert seen["partial"] == "Totaal: 9 van 15 (nog 6 open)"
     assert seen["total"] == "Totaal: 10 van 15"
     assert seen["band"] == "Zwaar · overbelast"
     table = panel.records.table
     assert table.rowCount() == 1
-    assert [table.item(0, c).text() for c in range(4)] == ["22-11-2026", "10", "Zwaar", "ja"]
+    assert row_texts(table)[:4] == ["22-11-2026", "10", "Zwaar", "ja"]
     assert "10 van 15, zwaar" in panel.header.text()
     assert "overbelast" in panel.header.text()
     assert services.caregivers.rows([anna.id])[0].overloaded is True
@@ -86,15 +84,20 @@ def test_only_the_total_is_enough(
     seen: dict[str, str] = {}
 
     def drive(dialog: AssessmentDialog) -> None:
-        qtbot.keyClicks(dialog.fields["total"].line, "3")  # type: ignore[union-attr]
-        qtbot.keyClicks(dialog.fields["note"], "Telefonisch afgenomen")
+        retype(qtbot, dialog.fields["total"], "3")
+        retype(qtbot, dialog.fields["note"], "Telefonisch afgenomen")
         seen["band"] = dialog.band.text()
         press_ok(qtbot, dialog)
 
-    in_dialog(click(qtbot, panel.new_button), AssessmentDialog, drive)
+    in_dialog(qtbot, panel.new_button, AssessmentDialog, drive)
     assert seen["band"] == "Licht"
-    row = [panel.records.table.item(0, c).text() for c in range(5)]
-    assert row == ["22-11-2026", "3 (alleen totaal)", "Licht", "", "Telefonisch afgenomen"]
+    assert row_texts(panel.records.table)[:5] == [
+        "22-11-2026",
+        "3 (alleen totaal)",
+        "Licht",
+        "",
+        "Telefonisch afgenomen",
+    ]
     assert "overbelast" not in panel.header.text()
     assert services.caregivers.rows([anna.id])[0].overloaded is False
 
@@ -126,9 +129,8 @@ def test_a_date_in_the_future_is_refused_at_the_date(
     dialog = AssessmentDialog(screen_context, anna.id)
     qtbot.addWidget(dialog)
     date_field = dialog.fields["assessed_on"]
-    date_field.line.clear()  # type: ignore[union-attr]
-    qtbot.keyClicks(date_field.line, "01-01-2030")  # type: ignore[union-attr]
-    qtbot.keyClicks(dialog.fields["total"].line, "5")  # type: ignore[union-attr]
+    retype(qtbot, date_field, "01-01-2030")
+    retype(qtbot, dialog.fields["total"], "5")
     press_ok(qtbot, dialog)
     assert "toekomst" in date_field.error.text()  # type: ignore[union-attr]
     assert services.burden.summary(anna.id).assessments == ()
@@ -151,13 +153,13 @@ def test_removing_asks_first_and_names_the_date(
     newest = (TODAY - timedelta(days=30)).strftime("%d-%m-%Y")
 
     answers.question_answer = QMessageBox.StandardButton.No
-    click(qtbot, panel.remove_button)()
+    click(qtbot, panel.remove_button)
     assert newest in answers.texts[-1]
     assert panel.records.table.rowCount() == 2
 
     answers.question_answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(panel.changed):
-        click(qtbot, panel.remove_button)()
+        click(qtbot, panel.remove_button)
     assert panel.records.table.rowCount() == 1
     assert panel.records.table.item(0, 1).text() == "3 (alleen totaal)"
     assert services.caregivers.rows([anna.id])[0].overloaded is False

@@ -17,10 +17,19 @@ from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.widgets import FieldEdit
 from tests.helpers import add_caregiver, care_recipient_data, relation_data
-from tests.modal import click, in_dialog, press_ok
 from tests.support.test_services_household_help import grant_data, provider
 from tests.support.test_services_support import partner_form
-from tests.ui_fixtures import Answers
+from tests.widgets import (
+    Answers,
+    choose,
+    click,
+    in_dialog,
+    item_texts,
+    message_boxes,
+    press_ok,
+    retype,
+    row_texts,
+)
 
 GREEN, RED = "#1b6e20", "#b00020"
 
@@ -32,17 +41,6 @@ def panel(qtbot: QtBot, screen_context: ScreenContext) -> HouseholdHelpPanel:
     widget.resize(900, 700)
     widget.show()
     return widget
-
-
-def retype(qtbot: QtBot, field: object, text: str) -> None:
-    assert isinstance(field, FieldEdit)
-    field.line.clear()
-    qtbot.keyClicks(field.line, text)
-
-
-def row_texts(panel: HouseholdHelpPanel, row: int = 0) -> list[str]:
-    table = panel.records.table
-    return [table.item(row, column).text() for column in range(table.columnCount())]
 
 
 def test_request_through_the_dialog_shows_the_verdict(
@@ -60,19 +58,17 @@ def test_request_through_the_dialog_shows_the_verdict(
     seen: dict[str, object] = {}
 
     def drive(dialog: GrantDialog) -> None:
-        seen["providers"] = [dialog.provider.itemText(i) for i in range(dialog.provider.count())]
-        seen["households"] = [dialog.household.itemText(i) for i in range(dialog.household.count())]
+        seen["providers"] = item_texts(dialog.provider)
+        seen["households"] = item_texts(dialog.household)
         seen["defaults"] = {n: dialog.fields[n].text() for n in dialog.fields.raw()}
-        dialog.provider.setCurrentIndex(
-            dialog.provider.findText("Thuiszorg Eemland", Qt.MatchFlag.MatchStartsWith)
-        )
-        dialog.household.setCurrentIndex(1)
+        choose(qtbot, dialog.provider, "Thuiszorg Eemland (€ 32,50 per uur)")
+        choose(qtbot, dialog.household, "Huishouden van Maria Jansen")
         retype(qtbot, dialog.fields["hours_per_week"], "2,5")
         retype(qtbot, dialog.fields["hours_per_year"], "40")
         press_ok(qtbot, dialog)
 
     with qtbot.waitSignal(panel.changed):
-        in_dialog(click(qtbot, panel.new_button), GrantDialog, drive)
+        in_dialog(qtbot, panel.new_button, GrantDialog, drive)
     assert seen["providers"] == [
         "(kies)",
         "Thuiszorg Eemland (€ 32,50 per uur)",
@@ -85,7 +81,7 @@ def test_request_through_the_dialog_shows_the_verdict(
     assert defaults["ends_on"] == "21-11-2027"
     assert defaults["evaluation_on"] == "22-05-2027"
     assert defaults["own_contribution"] == "7,50"
-    assert row_texts(panel) == [
+    assert row_texts(panel.records.table) == [
         "22-11-2026 t/m 21-11-2027",
         "Thuiszorg Eemland",
         "Bij Maria Jansen",
@@ -154,13 +150,13 @@ def enter_hours(qtbot: QtBot, panel: HouseholdHelpPanel, month: str, hours: str)
     seen: list[str] = []
 
     def drive(dialog: HoursDialog) -> None:
-        dialog.month.setCurrentIndex(dialog.month.findText(month))
+        choose(qtbot, dialog.month, month)
         seen.append(dialog.registered.text())
         qtbot.keyClicks(dialog.hours.line, hours)
         press_ok(qtbot, dialog)
 
     with qtbot.waitSignal(panel.changed):
-        in_dialog(click(qtbot, panel.hours_button), HoursDialog, drive)
+        in_dialog(qtbot, panel.hours_button, HoursDialog, drive)
     return seen[0]
 
 
@@ -172,7 +168,7 @@ def test_hours_over_the_budget_are_warned_in_red(
         actor, anna.id, grant_data(provider(services, actor), hours_per_year="20")
     )
     panel.show_caregiver(anna.id)
-    click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])()
+    click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])
     assert panel.status.text() == "Toegekend"
     assert panel.message.text() == "Status nu: Toegekend."
     assert panel.hours_button.isEnabled()
@@ -180,7 +176,8 @@ def test_hours_over_the_budget_are_warned_in_red(
 
     defaults: list[str] = []
     in_dialog(
-        click(qtbot, panel.hours_button),
+        qtbot,
+        panel.hours_button,
         HoursDialog,
         lambda dialog: defaults.append(dialog.month.currentText()),
     )
@@ -199,7 +196,7 @@ def test_hours_over_the_budget_are_warned_in_red(
         ("september 2026", "10"),
         ("oktober 2026", "12,5"),
     ]
-    assert row_texts(panel)[5:7] == ["22,5", "-2,5"]
+    assert row_texts(panel.records.table)[5:7] == ["22,5", "-2,5"]
     assert panel.records.table.item(0, 6).foreground().color().name() == RED
 
     registered = enter_hours(qtbot, panel, "oktober 2026", "0")
@@ -222,7 +219,7 @@ def test_granting_against_the_rules_needs_a_reason_which_is_kept(
     )
     assert "Voldoet niet aan 1 van de 8 regels." in panel.verdict.text()
 
-    click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])()
+    click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])
     assert panel.message.isVisible()
     assert panel.message.text().startswith("Deze aanvraag past niet in de regels")
     assert "Geef een reden om toch toe te kennen" in panel.message.text()
@@ -233,7 +230,7 @@ def test_granting_against_the_rules_needs_a_reason_which_is_kept(
     qtbot.keyClicks(panel.reason, reason)
     assert panel.message.isHidden()
     with qtbot.waitSignal(panel.changed):
-        click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])()
+        click(qtbot, panel.status_buttons[HouseholdHelpStatus.GRANTED])
     assert panel.status.text() == "Toegekend"
     assert f"Reden van het besluit: {reason}" in panel.facts.text()
     assert services.household_help.get(grant.id).override_reason == reason
@@ -255,18 +252,18 @@ def test_editing_keeps_the_grant_and_removing_asks_first(
         press_ok(qtbot, dialog)
 
     with qtbot.waitSignal(panel.changed):
-        in_dialog(click(qtbot, panel.edit_button), GrantDialog, drive)
-    assert row_texts(panel)[3] == "1,5"
+        in_dialog(qtbot, panel.edit_button, GrantDialog, drive)
+    assert row_texts(panel.records.table)[3] == "1,5"
     assert "✔ voldoet: 1,5 uur per week" in panel.verdict.text()
 
     answers.question_answer = QMessageBox.StandardButton.No
-    click(qtbot, panel.remove_button)()
+    click(qtbot, panel.remove_button)
     assert "01-01-2026 t/m 31-12-2026" in answers.texts[-1]
     assert panel.records.table.rowCount() == 1
 
     answers.question_answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(panel.changed):
-        click(qtbot, panel.remove_button)()
+        click(qtbot, panel.remove_button)
     assert panel.records.table.rowCount() == 0
     assert panel.detail.isHidden()
     assert services.household_help.grants(anna.id) == []
@@ -287,7 +284,6 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from steunpunt.domain.choices import LetterKind
-    from steunpunt.ui.letters import pdf_ready
     from tests.helpers import fill_house_style
 
     fill_house_style(services, actor)
@@ -296,8 +292,7 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
     widget = HouseholdHelpPanel(screen_context)
     qtbot.addWidget(widget)
     widget.show_caregiver(caregiver, grant.id)
-    offered: list[str] = []
-    monkeypatch.setattr(pdf_ready.QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
+    offered = message_boxes(monkeypatch)
 
     widget.make_letter(LetterKind.HOUSEHOLD_HELP_GRANTED)  # not granted yet: refused in place
     assert "toekenningsbrief past daar niet bij" in widget.message.text() and offered == []

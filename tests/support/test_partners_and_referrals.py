@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
@@ -19,9 +19,9 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.support.partner_dialog import PartnerDialog
 from steunpunt.ui.support.partner_directory import PartnerDirectory
 from steunpunt.ui.support.referral_dialog import ReferralDialog
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit
+from steunpunt.ui.widgets import FieldEdit
 from tests.conftest import TODAY
-from tests.ui_fixtures import Answers
+from tests.widgets import Answers, cells, choose, click_text, fill, press_ok, tick
 
 
 def add_partner(opened: OpenDatabase, name: str, kind: str, place: str = "") -> PartnerView:
@@ -37,37 +37,8 @@ def add_caregiver(opened: OpenDatabase) -> int:
     return opened.services.caregivers.create(opened.actor, data).id
 
 
-def fill(qtbot: QtBot, dialog: PartnerDialog | ReferralDialog, values: dict[str, str]) -> None:
-    for name, value in values.items():
-        field = dialog.fields[name]
-        if isinstance(field, ChoiceCombo):
-            field.set_text(value)
-        elif isinstance(field, FieldEdit):
-            field.line.clear()
-            qtbot.keyClicks(field.line, value)
-        else:
-            field.clear()
-            qtbot.keyClicks(field, value)
-
-
-def press_save(qtbot: QtBot, dialog: PartnerDialog | ReferralDialog) -> None:
-    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-
-
-def click(qtbot: QtBot, parent: object, text: str) -> None:
-    [button] = [b for b in parent.findChildren(QPushButton) if b.text() == text]  # type: ignore[attr-defined]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click the check box's square, as a person would."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
 def names(directory: PartnerDirectory) -> list[str]:
-    proxy = directory.proxy
-    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    return cells(directory.proxy, 0)
 
 
 def test_a_wrong_postcode_is_shown_at_its_field_and_the_input_stays(
@@ -79,17 +50,17 @@ def test_a_wrong_postcode_is_shown_at_its_field_and_the_input_stays(
     assert "thuiszorgaanbieders" in dialog.rate_hint.text()
     typed = {"name": "Thuiszorg Eemland", "kind": "thuiszorg", "contact_person": "Els Visser"}
     address = {"street": "Stationsplein", "house_number": "10", "place": "amersfoort"}
-    fill(qtbot, dialog, {**typed, **address, "postcode": "37611AB"})
-    fill(qtbot, dialog, {"hourly_rate": "32,5"})
-    press_save(qtbot, dialog)
+    fill(qtbot, dialog.fields, {**typed, **address, "postcode": "37611AB"})
+    fill(qtbot, dialog.fields, {"hourly_rate": "32,5"})
+    press_ok(qtbot, dialog)
     postcode = dialog.fields["postcode"]
     assert isinstance(postcode, FieldEdit)
     assert "Nederlandse postcode" in postcode.error.text() and postcode.error.isVisible()
     assert postcode.text() == "37611AB" and dialog.fields["name"].text() == "Thuiszorg Eemland"
     assert opened.services.partners.partners() == [] and dialog.isVisible()
 
-    fill(qtbot, dialog, {"postcode": "3811ab"})
-    press_save(qtbot, dialog)
+    fill(qtbot, dialog.fields, {"postcode": "3811ab"})
+    press_ok(qtbot, dialog)
     assert dialog.saved is not None and not dialog.isVisible()
     [stored] = opened.services.partners.partners()
     assert stored.data.address.postcode == "3811 AB" and stored.data.hourly_rate_cents == 3250
@@ -116,16 +87,16 @@ def test_the_directory_filters_as_you_type_and_hides_inactive_partners(
     assert names(directory) == ["Thuiszorg Eemland"]
     assert directory.count.text() == "1 van 3 organisaties"
     directory.search.clear()
-    directory.kind.setCurrentIndex(directory.kind.findData(PartnerKind.NEIGHBOURHOOD_TEAM))
+    choose(qtbot, directory.kind, PartnerKind.NEIGHBOURHOOD_TEAM.label)
     assert names(directory) == ["Wijkteam Zuid"]
     directory.kind.setCurrentIndex(0)
 
     directory.table.selectRow(0)
-    click(qtbot, directory, "Bewerken…")
+    click_text(qtbot, directory, "Bewerken…")
     dialog = directory.dialog
     assert isinstance(dialog, PartnerDialog)
     tick(qtbot, dialog.active)
-    press_save(qtbot, dialog)
+    press_ok(qtbot, dialog)
     assert directory.dialog is None
     assert names(directory) == ["Thuiszorg Eemland", "Wijkteam Zuid"]
     tick(qtbot, directory.show_inactive)
@@ -177,15 +148,15 @@ def test_a_referral_without_consent_is_refused_then_stored_with_it(
     qtbot.addWidget(panel)
     panel.show()
     panel.show_caregiver(caregiver)
-    click(qtbot, panel, "Nieuwe verwijzing…")
+    click_text(qtbot, panel, "Nieuwe verwijzing…")
     dialog = panel.dialog
     assert isinstance(dialog, ReferralDialog)
     assert dialog.fields["referred_on"].text() == "22-11-2026"
     index = dialog.partner.findData(linde.id)
     assert dialog.partner.itemText(index) == "Respijthuis De Linde (Respijtzorg)"
-    dialog.partner.setCurrentIndex(index)
-    fill(qtbot, dialog, {"reason": "Wil even op adem komen", "follow_up_on": "6-12-2026"})
-    press_save(qtbot, dialog)
+    choose(qtbot, dialog.partner, "Respijthuis De Linde (Respijtzorg)")
+    fill(qtbot, dialog.fields, {"reason": "Wil even op adem komen", "follow_up_on": "6-12-2026"})
+    press_ok(qtbot, dialog)
 
     assert answers.texts and "toestemming" in answers.texts[-1]
     assert dialog.consent_error.isVisible() and "toestemming" in dialog.consent_error.text()
@@ -194,7 +165,7 @@ def test_a_referral_without_consent_is_refused_then_stored_with_it(
 
     tick(qtbot, dialog.consent)
     assert not dialog.consent_error.isVisible()
-    press_save(qtbot, dialog)
+    press_ok(qtbot, dialog)
     assert panel.dialog is None
     [stored] = opened.services.referrals.referrals(caregiver)
     assert stored.data.consent_to_share and stored.data.follow_up_on == date(2026, 12, 6)

@@ -9,18 +9,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.support.burden import AssessmentData
+from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.list_model import COL_BURDEN
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_caregiver
-from tests.modal import click, in_dialog, press_ok
 from tests.support.test_burden_panel import start_at_first, type_answers
+from tests.widgets import cells, choose, click, in_dialog, item_texts, on_exec, press_ok
 
 
 def test_an_assessment_shows_the_overload_flag_in_the_list(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
 ) -> None:
-    services, actor = window._database.services, window._database.actor
+    services, actor = opened.services, opened.actor
     anna = add_caregiver(services, actor, first_name="anna")
     add_caregiver(services, actor, first_name="bram", infix="", last_name="bakker")
     window.go_to_search()
@@ -34,23 +35,25 @@ def test_an_assessment_shows_the_overload_flag_in_the_list(
         type_answers(qtbot, dialog, "jjjjjjjjjjjnnnn")
         press_ok(qtbot, dialog)
 
-    in_dialog(click(qtbot, form.burden.new_button), AssessmentDialog, drive)
+    in_dialog(qtbot, form.burden.new_button, AssessmentDialog, drive)
     assert form.subtitle.text().endswith("belasting zwaar, overbelast")
     window.go_back()
     assert window.stack.currentWidget() is window.list_view
     model = window.list_view.model
-    cells = {model.index(r, 0).data(): model.index(r, COL_BURDEN).data() for r in range(2)}
-    assert cells == {"Vries, Anna de": "zwaar · overbelast", "Bakker, Bram": ""}
+    assert dict(zip(cells(model, 0), cells(model, COL_BURDEN), strict=True)) == {
+        "Vries, Anna de": "zwaar · overbelast",
+        "Bakker, Bram": "",
+    }
 
-    qtbot.mouseClick(window.list_view.overloaded_only, Qt.MouseButton.LeftButton)
+    click(qtbot, window.list_view.overloaded_only)
     window.list_view.refresh()
-    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Vries, Anna de"]
+    assert cells(model, 0) == ["Vries, Anna de"]
 
 
 def test_the_worklist_is_the_start_screen_and_opens_a_record(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
 ) -> None:
-    services, actor = window._database.services, window._database.actor
+    services, actor = opened.services, opened.actor
     anna = add_caregiver(services, actor, first_name="anna")
     services.burden.record(actor, anna.id, AssessmentData(date(2026, 1, 1), 12, None))
     window.start()
@@ -71,8 +74,10 @@ def test_the_worklist_is_the_start_screen_and_opens_a_record(
     assert "niets op de werklijst" in today.summary.text()
 
 
-def test_the_dashboard_shows_this_years_headlines(qtbot: QtBot, window: MainWindow) -> None:
-    services, actor = window._database.services, window._database.actor
+def test_the_dashboard_shows_this_years_headlines(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    services, actor = opened.services, opened.actor
     add_caregiver(services, actor, first_name="anna")
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     dashboard = window.dashboard
@@ -86,23 +91,23 @@ def test_the_list_export_opens_with_the_lists_filter(
 ) -> None:
     from steunpunt.ui.caregivers.export_dialog import ExportDialog
 
-    opened: list[ExportDialog] = []
-    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    shown = on_exec(monkeypatch, ExportDialog, lambda dialog: dialog)
     window.go_to_search()
     window.list_view.search.setText("anna")
-    qtbot.mouseClick(window.list_view.export_button, Qt.MouseButton.LeftButton)
-    assert len(opened) == 1
+    click(qtbot, window.list_view.export_button)
+    assert len(shown) == 1
     assert window.list_view.criteria().text == "anna"
 
 
-def test_the_dashboard_shows_one_gemeente_when_chosen(qtbot: QtBot, window: MainWindow) -> None:
-    services, actor = window._database.services, window._database.actor
+def test_the_dashboard_shows_one_gemeente_when_chosen(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    services, actor = opened.services, opened.actor
     add_caregiver(services, actor, first_name="anna")
     add_caregiver(services, actor, first_name="bram", municipality="soest")
     window.show_dashboard()
     dashboard = window.dashboard
     assert dashboard is not None
-    choices = [dashboard.municipality.itemText(i) for i in range(dashboard.municipality.count())]
-    assert choices == ["Alle gemeenten", "Amersfoort", "Soest"]
-    dashboard.municipality.setCurrentIndex(2)
+    assert item_texts(dashboard.municipality) == ["Alle gemeenten", "Amersfoort", "Soest"]
+    choose(qtbot, dashboard.municipality, "Soest")
     assert dashboard.title.text().startswith("Gemeente Soest")

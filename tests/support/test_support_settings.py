@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.support.burden import AssessmentData, BurdenBands
@@ -22,6 +21,7 @@ from steunpunt.ui.support.settings_dialog import (
     bands_text,
 )
 from tests.helpers import add_caregiver
+from tests.widgets import retype
 
 
 @pytest.fixture
@@ -30,13 +30,6 @@ def dialog(qtbot: QtBot, screen_context: ScreenContext) -> SupportSettingsDialog
     qtbot.addWidget(shown)
     shown.show()
     return shown
-
-
-def type_into(qtbot: QtBot, widget: QLineEdit | QAbstractSpinBox, text: str) -> None:
-    """Select what the field holds and type over it, as a person does."""
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClicks(widget, text)
 
 
 def test_the_stored_values_are_shown(dialog: SupportSettingsDialog) -> None:
@@ -83,7 +76,7 @@ def test_a_lower_overload_threshold_rebands_measured_caregivers(
     add_caregiver(services, actor, first_name="els", last_name="bakker")  # never measured
     services.burden.record(actor, caregiver, AssessmentData(date(2026, 1, 1), 7, None))
     assert not services.caregivers.rows([caregiver])[0].overloaded
-    type_into(qtbot, dialog.band_spins["overload_from"], "7")
+    retype(qtbot, dialog.band_spins["overload_from"], "7")
     dialog.ok_button.click()
     assert dialog.result() == SupportSettingsDialog.DialogCode.Accepted
     assert dialog.result_text == (
@@ -98,7 +91,7 @@ def test_impossible_bands_are_shown_at_their_field_and_nothing_is_saved(
 ) -> None:
     dialog.tabs.setCurrentIndex(WORKLIST_TAB)
     dialog.no_contact_months.setValue(6)
-    type_into(qtbot, dialog.band_spins["light_from"], "4")
+    retype(qtbot, dialog.band_spins["light_from"], "4")
     dialog.ok_button.click()
     assert dialog.isVisible()
     assert dialog.tabs.currentIndex() == BANDS_TAB
@@ -117,19 +110,19 @@ def test_household_rules_and_worklist_months_are_saved(
     qtbot: QtBot, services: Services, dialog: SupportSettingsDialog
 ) -> None:
     dialog.tabs.setCurrentIndex(HOUSEHOLD_TAB)
-    type_into(qtbot, dialog.week_hours, "4,5")
-    type_into(qtbot, dialog.year_hours, "100,25")
-    type_into(qtbot, dialog.months, "9")
-    type_into(qtbot, dialog.extension, "0")
+    retype(qtbot, dialog.week_hours, "4,5")
+    retype(qtbot, dialog.year_hours, "100,25")
+    retype(qtbot, dialog.months, "9")
+    retype(qtbot, dialog.extension, "0")
     assert dialog.extension.value() == 0
-    type_into(qtbot, dialog.contribution.line, "12,5")
+    retype(qtbot, dialog.contribution, "12,5")
     dialog.rule_checks["only_overloaded"].click()
     dialog.rule_checks["one_grant_per_year"].click()
     dialog.rule_checks["budget_pro_rata"].click()
     dialog.rule_checks["partial_month_pro_rata"].click()
     dialog.rule_checks["earlier_request_counts"].click()
     dialog.tabs.setCurrentIndex(WORKLIST_TAB)
-    type_into(qtbot, dialog.no_contact_months, "6")
+    retype(qtbot, dialog.no_contact_months, "6")
     dialog.no_contact_returns.click()
     dialog.ok_button.click()
     assert not dialog.isVisible()
@@ -153,8 +146,8 @@ def test_household_rules_and_worklist_months_are_saved(
 def test_impossible_household_rules_are_shown_at_their_tab(
     qtbot: QtBot, services: Services, dialog: SupportSettingsDialog
 ) -> None:
-    type_into(qtbot, dialog.year_hours, "2")
-    type_into(qtbot, dialog.contribution.line, "zeven")
+    retype(qtbot, dialog.year_hours, "2")
+    retype(qtbot, dialog.contribution, "zeven")
     dialog.ok_button.click()
     assert dialog.tabs.currentIndex() == HOUSEHOLD_TAB
     assert dialog.errors["max_hours_per_year"].text() == (
@@ -170,10 +163,10 @@ def test_impossible_household_rules_are_shown_at_their_tab(
 def test_cancel_saves_nothing(
     qtbot: QtBot, services: Services, dialog: SupportSettingsDialog
 ) -> None:
-    type_into(qtbot, dialog.band_spins["overload_from"], "5")
-    type_into(qtbot, dialog.week_hours, "8")
+    retype(qtbot, dialog.band_spins["overload_from"], "5")
+    retype(qtbot, dialog.week_hours, "8")
     dialog.rule_checks["only_overloaded"].click()
-    type_into(qtbot, dialog.no_contact_months, "12")
+    retype(qtbot, dialog.no_contact_months, "12")
     dialog.cancel_button.click()
     assert dialog.result() == SupportSettingsDialog.DialogCode.Rejected
     assert dialog.result_text == ""

@@ -38,6 +38,7 @@ class ReversalDialog(QDialog):
             ).format(amount=euro(amount_cents), name=caregiver),
             self,
         )
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         self.kind = QComboBox(self)
         for kind in ReversalKind:
