@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.io.caregiver_export import (
     COLUMNS,
