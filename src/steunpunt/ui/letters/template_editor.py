@@ -25,10 +25,10 @@ from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import TemplateData, TemplateView
+from steunpunt.services.letters.preview import render_preview
 from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.preview_render import render_preview
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
 from steunpunt.ui.widgets import ERROR_STYLE

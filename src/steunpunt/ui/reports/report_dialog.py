@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.reports.report import Report, ReportSettings
 from steunpunt.domain.reports.suppression import privacy_note
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
