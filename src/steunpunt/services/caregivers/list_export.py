@@ -22,6 +22,7 @@ from steunpunt.services.caregivers.register import CaregiverService
 __all__ = [
     "CHUNK",
     "COLUMNS",
+    "DEFAULT_COLUMNS",
     "ExportCancelled",
     "ExportColumn",
     "column",
@@ -31,6 +32,8 @@ __all__ = [
 
 CHUNK = 1000
 """Caregivers read from the database at a time."""
+DEFAULT_COLUMNS = ("naam", "adres", "postcode", "woonplaats", "telefoon", "email")
+"""The columns an export has unless others are chosen."""
 
 
 def with_export_suffix(target: Path, suffix: str) -> Path:

@@ -29,6 +29,7 @@ from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.services.caregivers.list_export import (
     COLUMNS,
+    DEFAULT_COLUMNS,
     ExportCancelled,
     ExportColumn,
     export_caregiver_list,
@@ -40,7 +41,6 @@ from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 
-DEFAULT_COLUMNS = ("naam", "adres", "postcode", "woonplaats", "telefoon", "email")
 CHECK_COLUMNS = 3
 
 
