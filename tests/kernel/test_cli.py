@@ -70,14 +70,27 @@ def test_a_demo_database_can_make_a_mailing_from_the_command_line(
     assert "'Welkomstbrief'" in said
 
 
-def test_the_list_is_exported_from_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folder, out = tmp_path / "data", tmp_path / "uit"
-    out.mkdir()
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The data folder of a demo database of 30 caregivers (what the demo said is read)."""
+    folder = tmp_path / "data"
     assert main(["demo", "--data-dir", str(folder), "--caregivers", "30"]) == 0
     capsys.readouterr()
-    arguments = ["export", "--data-dir", str(folder)]
+    return folder
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder for what a command makes."""
+    made = tmp_path / "uit"
+    made.mkdir()
+    return made
+
+
+def test_the_list_is_exported_from_the_command_line(
+    demo: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["export", "--data-dir", str(demo)]
     assert main([*arguments, str(out / "alle.csv"), "--status", "alle", "--columns", "naam"]) == 0
     assert capsys.readouterr().out.startswith("Klaar: 30 mantelzorgers in ")
     with (out / "alle.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -95,13 +108,9 @@ def test_the_list_is_exported_from_the_command_line(
 
 
 def test_the_verantwoording_is_made_from_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder, out = tmp_path / "data", tmp_path / "uit"
-    out.mkdir()
-    assert main(["demo", "--data-dir", str(folder), "--caregivers", "30"]) == 0
-    capsys.readouterr()
-    arguments = ["report", "--data-dir", str(folder), "--from", "01-01-2026", "--until"]
+    arguments = ["report", "--data-dir", str(demo), "--from", "01-01-2026", "--until"]
     assert main([*arguments, "31-12-2026", str(out / "verantwoording.pdf")]) == 0
     assert capsys.readouterr().out.startswith("Klaar: de verantwoording staat in ")
     assert (out / "verantwoording.pdf").read_bytes().startswith(b"%PDF")
