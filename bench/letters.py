@@ -30,11 +30,11 @@ from xml.sax.saxutils import escape
 
 from steunpunt.domain.choices import Grouping, LetterKind, Salutation
 from steunpunt.domain.letters.addressee import Addressee, Household, households
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.names import PersonName
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
-from steunpunt.letters.fields import fields_for
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LetterText
 from steunpunt.services.letters.values import household_values
 
@@ -348,7 +348,8 @@ def bench_letters(
 
 def bench_labels(folder: Path, groups: Sequence[Household]) -> dict[str, object]:
     """All addresses on 3 x 7 label sheets, as a mailing makes them."""
-    from steunpunt.letters.labels import LabelPreset, render_labels
+    from steunpunt.domain.letters.label_sheet import LabelPreset
+    from steunpunt.letters.labels import render_labels
 
     sheet = LabelPreset.THREE_BY_SEVEN.sheet
     target = folder / "labels.pdf"

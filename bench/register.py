@@ -92,7 +92,7 @@ def build(data_dir: Path, count: int) -> float:
 
 def bench_search(data_dir: Path, rounds: int) -> dict[str, float]:
     """The service call behind search-as-you-type: the count and the first page of rows."""
-    from steunpunt.db.caregivers.queries import CaregiverFilter
+    from steunpunt.domain.caregivers.list_filter import CaregiverFilter
     from steunpunt.paths import resolve_paths
     from steunpunt.startup import open_database
     from steunpunt.ui.caregivers.list_model import PAGE_SIZE

@@ -120,7 +120,7 @@ def add_caregiver(services: Services, actor: Actor, **changes: str) -> Caregiver
 
 def fill_house_style(services: Services, actor: Actor, **changes: str) -> None:
     """A complete house style, as a steunpunt sets it up before its first mailing."""
-    from steunpunt.letters.house_style import HouseStyle
+    from steunpunt.domain.letters.house_style import HouseStyle
 
     values = {
         "organisation": "Steunpunt Mantelzorg Eemland",

@@ -1,4 +1,4 @@
-"""The command line: open the window, fill a demo database, make a mailing, or self-test."""
+"""The command line: window, demo data, mailing, list export, verantwoording, backup, self-test."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from steunpunt.cli_mailing import add_mailing_parser, run_mailing
+from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
+from steunpunt.cli_output import add_output_parsers, run_output
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 
 DEMO_CAREGIVERS = 2000
@@ -32,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--add", action="store_true", help="ook toevoegen als er al mantelzorgers zijn"
     )
     add_mailing_parser(commands)
+    add_output_parsers(commands)
     selftest = commands.add_parser("self-test", help="controleer database en programma")
     selftest.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
@@ -46,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _demo(target.ensure(), args.caregivers, args.seed, args.add)
     if args.command == "mailing":
         return run_mailing(paths.ensure(), args, _say)
+    if args.command in OUTPUT_COMMANDS:
+        return run_output(paths.ensure(), args, _say)
     if args.command == "self-test":
         from steunpunt.selftest import run_self_test
 

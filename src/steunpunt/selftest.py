@@ -10,11 +10,11 @@ from datetime import date
 
 from sqlalchemy import text
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths, resolve_paths

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.export_dialog import ExportDialog

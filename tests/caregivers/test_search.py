@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from steunpunt.db.caregivers.queries import CaregiverFilter, SortKey
 from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.domain.age import AgeBracket, bracket_for
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.caregivers.search import (
     Anywhere,
     PostcodeStart,

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import Engine
 
 import steunpunt.services.caregivers.register as caregiver_service
-from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.kernel.container import Services, build_services
 from tests.helpers import TODAY, caregiver_data

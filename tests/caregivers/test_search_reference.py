@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.demo.fill import fill_demo_database
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.text import fold
 from steunpunt.services.kernel.container import Services, build_services

@@ -1,12 +1,16 @@
-"""The command line without a window: demo data and the self-test."""
+"""The command line without a window: demo data, mailing, export, report, backup, self-test."""
 
 from __future__ import annotations
 
+import csv
+import errno
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from steunpunt.cli import main
+from steunpunt.db.kernel import backup
 from steunpunt.paths import resolve_paths
 from steunpunt.startup import open_database
 from tests.log_guard import ErrorRecords
@@ -66,3 +70,74 @@ def test_a_demo_database_can_make_a_mailing_from_the_command_line(
     assert main([*arguments, "--template", "Bestaat niet"]) == 1
     assert "Onbekend sjabloon. Kies uit: " in (said := capsys.readouterr().out)
     assert "'Welkomstbrief'" in said
+
+
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The data folder of a demo database of 30 caregivers (what the demo said is read)."""
+    folder = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(folder), "--caregivers", "30"]) == 0
+    capsys.readouterr()
+    return folder
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder for what a command makes."""
+    made = tmp_path / "uit"
+    made.mkdir()
+    return made
+
+
+def test_the_list_is_exported_from_the_command_line(
+    demo: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["export", "--data-dir", str(demo)]
+    assert main([*arguments, str(out / "alle.csv"), "--status", "alle", "--columns", "naam"]) == 0
+    assert capsys.readouterr().out.startswith("Klaar: 30 mantelzorgers in ")
+    with (out / "alle.csv").open(encoding="utf-8-sig", newline="") as handle:
+        read = list(csv.reader(handle, delimiter=";"))
+    assert read[0] == ["Naam"] and len(read) == 31
+    assert main([*arguments, str(out / "actief.xlsx")]) == 0
+    sheet = load_workbook(out / "actief.xlsx").active
+    headers = next(sheet.iter_rows(values_only=True))
+    assert headers == ("Naam", "Adres", "Postcode", "Woonplaats", "Telefoon", "E-mail")
+    assert main([*arguments, str(out / "x.csv"), "--columns", "naam,schoenmaat"]) == 1
+    assert "Onbekende kolom schoenmaat. Kies uit: naam, " in capsys.readouterr().out
+    assert main([*arguments, str(out / "lijst.txt")]) == 1
+    assert "eindigt op .xlsx (Excel) of .csv" in capsys.readouterr().out
+    assert sorted(path.name for path in out.iterdir()) == ["actief.xlsx", "alle.csv"]
+
+
+def test_the_verantwoording_is_made_from_the_command_line(
+    demo: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["report", "--data-dir", str(demo), "--from", "01-01-2026", "--until"]
+    assert main([*arguments, "31-12-2026", str(out / "verantwoording.pdf")]) == 0
+    assert capsys.readouterr().out.startswith("Klaar: de verantwoording staat in ")
+    assert (out / "verantwoording.pdf").read_bytes().startswith(b"%PDF")
+    assert main([*arguments, "31-12-2026", str(out / "soest.xlsx"), "--municipality", "soest"]) == 0
+    assert "Overzicht" in load_workbook(out / "soest.xlsx").sheetnames
+    assert main([*arguments, "31-12-2026", str(out / "x.pdf"), "--municipality", "Atlantis"]) == 1
+    assert "Onbekende gemeente. Kies uit: " in capsys.readouterr().out
+    assert main([*arguments, "31-12-2025", str(out / "x.pdf")]) == 1
+    assert "Het einde van de periode ligt vóór het begin." in capsys.readouterr().out
+    assert sorted(path.name for path in out.iterdir()) == ["soest.xlsx", "verantwoording.pdf"]
+
+
+def test_a_backup_is_made_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    assert main(["backup", "--data-dir", str(paths.data_dir)]) == 0
+    (made,) = paths.backup_dir.glob("steunpunt-*-handmatig.sqlite")
+    assert capsys.readouterr().out == f"Reservekopie gemaakt: {made}\n"
+
+    def full(source: object, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "full")
+
+    monkeypatch.setattr(backup, "_copy", full)
+    assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
+    assert capsys.readouterr().out == (
+        "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar.\n"
+    )

@@ -22,7 +22,6 @@ from steunpunt.db.caregivers.models import (
     Contact,
     caregiver_search_text,
 )
-from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.engine import create_engine_for, sqlite_url
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.demo import fill, words
@@ -34,6 +33,7 @@ from steunpunt.domain.caregivers.care_recipient import care_recipient_from_form,
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.consent import scopes_from_text
 from steunpunt.domain.caregivers.contact import contact_from_form
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.email import normalize_email

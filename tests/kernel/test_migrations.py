@@ -20,7 +20,6 @@ from sqlalchemy import Connection, Engine, inspect
 
 import steunpunt.db.kernel.migrate as migrate_module
 from steunpunt.db.caregivers.models import caregiver_search_text
-from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.backup import backup_database, list_backups
 from steunpunt.db.kernel.engine import create_engine_for, sqlite_url
 from steunpunt.db.kernel.errors import DatabaseProblem, DatabaseTooNew, DatabaseUnreadable
@@ -33,6 +32,7 @@ from steunpunt.db.kernel.migrate import (
     script_head,
 )
 from steunpunt.db.kernel.tables import metadata as all_tables
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ConsentScope
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from steunpunt.letters.envelope import WindowPreset
-from steunpunt.letters.house_style import HouseStyle
-from steunpunt.letters.labels import LabelPreset
+from steunpunt.domain.letters.envelope import WindowPreset
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.label_sheet import LabelPreset
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.context import ScreenContext

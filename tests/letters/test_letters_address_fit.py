@@ -17,12 +17,13 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from steunpunt.domain.address import Address
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow, WindowPreset
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
+from steunpunt.domain.letters.merge_fields import example_values
 from steunpunt.letters.address_block import PADDING_MM, Recipient, window_misfits
-from steunpunt.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow, WindowPreset
-from steunpunt.letters.fields import example_values
 from steunpunt.letters.fonts import register_fonts
-from steunpunt.letters.house_style import HouseStyle
-from steunpunt.letters.labels import MIN_SIZE, LabelPreset, LabelSheet, render_labels
+from steunpunt.letters.labels import MIN_SIZE, render_labels
 from steunpunt.letters.letter import Letter, LetterText, render_letters
 from tests.letters.test_letters_labels import Piece, assert_inside, pages
 

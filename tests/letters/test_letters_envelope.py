@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow, WindowPreset
 from steunpunt.letters.calibration import SAMPLE, render_calibration_page
-from steunpunt.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow, WindowPreset
 
 MM = 72 / 25.4
 

@@ -12,14 +12,13 @@ from pypdf import PdfReader
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
+from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.envelope import A4_HEIGHT_MM
 from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.labels import (
     LABEL_SIZE,
     MIN_SIZE,
-    LabelPreset,
-    LabelSheet,
     RenderCancelled,
     render_labels,
     render_test_sheet,

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import example_values
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.fields import example_values
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
 
 RECIPIENT = Recipient(
@@ -171,7 +171,7 @@ def test_cancel_stops_the_letters(tmp_path: Path) -> None:
 def test_a_long_name_is_made_smaller_to_stay_inside_the_window(tmp_path: Path) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from steunpunt.letters.envelope import A4_HEIGHT_MM, WindowPreset
+    from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, WindowPreset
     from steunpunt.letters.fonts import register_fonts
 
     long_name = "De heer J.P.M. van der Zwaluwenburg-Oosterhuis"
@@ -198,9 +198,10 @@ def test_a_long_name_is_made_smaller_to_stay_inside_the_window(tmp_path: Path) -
 
 
 def test_letters_labels_and_calibration_ask_viewers_not_to_scale(tmp_path: Path) -> None:
+    from steunpunt.domain.letters.envelope import WindowPreset
+    from steunpunt.domain.letters.label_sheet import LabelPreset
     from steunpunt.letters.calibration import render_calibration_page
-    from steunpunt.letters.envelope import WindowPreset
-    from steunpunt.letters.labels import LabelPreset, render_labels, render_test_sheet
+    from steunpunt.letters.labels import render_labels, render_test_sheet
 
     render(tmp_path, "Tekst")
     render_labels(tmp_path / "etiketten.pdf", LabelPreset.THREE_BY_SEVEN.sheet, [RECIPIENT])

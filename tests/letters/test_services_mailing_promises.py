@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from sqlalchemy import Engine, text
 
 from steunpunt.domain.choices import ConsentScope, Grouping, LeftOutReason, LetterKind
+from steunpunt.domain.letters.label_sheet import LabelPreset
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
-from steunpunt.letters.labels import LabelPreset
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.errors import NotAllowed

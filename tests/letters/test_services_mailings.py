@@ -13,9 +13,9 @@ from sqlalchemy import Engine, text
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope, Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
+from steunpunt.domain.letters.label_sheet import LabelPreset
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
-from steunpunt.letters.envelope import A4_HEIGHT_MM
-from steunpunt.letters.labels import LabelPreset
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.errors import NotAllowed, ServiceError
@@ -127,7 +127,7 @@ def test_the_address_block_lies_inside_the_configured_window(
     services: Services, actor: Actor, people: dict[str, int], out: Path
 ) -> None:
     style, version = services.letters.house_style()
-    from steunpunt.letters.envelope import EnvelopeWindow
+    from steunpunt.domain.letters.envelope import EnvelopeWindow
 
     window = EnvelopeWindow(left=110, top=50, width=85, height=40)
     services.letters.save_house_style(actor, style.with_window(window), version)
@@ -260,7 +260,7 @@ def test_a_broken_template_is_refused_with_the_field_named(
 def test_default_templates_exist_for_every_kind_and_render(
     services: Services, actor: Actor, people: dict[str, int], out: Path
 ) -> None:
-    from steunpunt.letters.fields import KIND_FIELDS
+    from steunpunt.domain.letters.merge_fields import KIND_FIELDS
 
     for kind in LetterKind:
         templates = services.letters.templates(kind)

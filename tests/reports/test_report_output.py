@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.reports.report import Headline, Report, ReportTable
 from steunpunt.domain.reports.suppression import privacy_note
 from steunpunt.io.report_workbook import sheet_name, write_report_workbook
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.report_pdf import render_report
 
 TITLE = "Verantwoording mantelzorgondersteuning"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.support.burden import AssessmentData, BurdenBands, BurdenLevel
 from steunpunt.domain.support.partner import PartnerKind, partner_from_form
@@ -49,7 +49,7 @@ def test_the_latest_measurement_sets_the_band_and_the_overload_filter(
 
 
 def test_the_list_sorts_by_burden_never_measured_first(services: Services, actor: Actor) -> None:
-    from steunpunt.db.caregivers.queries import SortKey
+    from steunpunt.domain.caregivers.list_filter import SortKey
 
     names = ("anna", "bram", "cor", "dirk")
     ids = [add_caregiver(services, actor, first_name=n, infix="", last_name=n).id for n in names]

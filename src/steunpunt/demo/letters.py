@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from io import BytesIO
 
-from steunpunt.letters.house_style import HouseStyle
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.letters.templates import LetterService
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow
 from steunpunt.letters.address_fit import Box, FittedBlock, fit_address
-from steunpunt.letters.envelope import A4_HEIGHT_MM, EnvelopeWindow
 from steunpunt.letters.fonts import Fonts
 
 ADDRESS_SIZE = 10.0  # pt: plain sans-serif, no bold or italics (PostNL)

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from steunpunt.domain.address import Address
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM, EnvelopeWindow
 from steunpunt.letters.address_block import Recipient, draw_address_block
-from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM, EnvelopeWindow
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 
 SAMPLE = Recipient(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.address_fit import wrap_words
-from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.fonts import Fonts
 
 MARGIN_MM = 20.0

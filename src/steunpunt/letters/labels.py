@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
+from steunpunt.domain.letters.label_sheet import LabelSheet, mm_text
 from steunpunt.letters.address_block import Recipient, fit_recipient
 from steunpunt.letters.address_fit import Box
-from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
 from steunpunt.letters.hand_list import draw_hand_list
 
@@ -19,102 +19,10 @@ LABEL_SIZE = 10.0  # pt: plain sans-serif, as on an envelope (PostNL)
 MIN_SIZE = 7.0  # pt: the readable minimum; an address that needs less is handled by hand
 LINE_GAP = 1.25
 PROGRESS_EVERY = 100
-_EPSILON = 1e-6  # mm: forgive float rounding such as 7 x 42.3
 
 
 class RenderCancelled(Exception):
     """The person cancelled; the caller deletes the partial file."""
-
-
-@dataclass(frozen=True)
-class LabelSheet:
-    """A grid of labels on A4, in mm; the offsets shift everything (x to the right, y down)."""
-
-    columns: int
-    rows: int
-    label_width: float
-    label_height: float
-    top_margin: float = 0.0
-    left_margin: float = 0.0
-    column_gap: float = 0.0
-    row_gap: float = 0.0
-    offset_x: float = 0.0
-    offset_y: float = 0.0
-    padding: float = 5.0
-
-    @property
-    def per_page(self) -> int:
-        """How many labels fit on one sheet."""
-        return self.columns * self.rows
-
-    def check(self) -> LabelSheet:
-        """Refuse a sheet that cannot be printed, with a Dutch message; return it otherwise."""
-        if self.columns < 1 or self.rows < 1:
-            raise InvalidValue("Een etiketvel heeft minstens één kolom en één rij.")
-        if self.label_width <= 0 or self.label_height <= 0:
-            raise InvalidValue("De breedte en hoogte van een etiket moeten groter dan 0 mm zijn.")
-        if min(self.top_margin, self.left_margin, self.column_gap, self.row_gap) < 0:
-            raise InvalidValue("Marges en tussenruimtes kunnen niet negatief zijn.")
-        if self.padding < 0 or 2 * self.padding >= min(self.label_width, self.label_height):
-            raise InvalidValue(
-                "De binnenmarge is te groot: er blijft geen ruimte over voor het adres."
-            )
-        width = self.left_margin + self.columns * self.label_width
-        width += (self.columns - 1) * self.column_gap
-        height = self.top_margin + self.rows * self.label_height + (self.rows - 1) * self.row_gap
-        if width > A4_WIDTH_MM + _EPSILON or height > A4_HEIGHT_MM + _EPSILON:
-            raise InvalidValue(
-                f"De etiketten passen niet op een A4-vel: ze beslaan {_mm(width)} × "
-                f"{_mm(height)} mm, een A4 is 210 × 297 mm. Controleer het aantal kolommen "
-                "en rijen, de maten, de marges en de tussenruimtes."
-            )
-        # A shifted edge-to-edge sheet may lose a strip of its outer labels, but never text.
-        left = self.left_margin + self.offset_x + self.padding
-        top = self.top_margin + self.offset_y + self.padding
-        right = width + self.offset_x - self.padding
-        bottom = height + self.offset_y - self.padding
-        if (
-            min(left, top) < -_EPSILON
-            or right > A4_WIDTH_MM + _EPSILON
-            or bottom > A4_HEIGHT_MM + _EPSILON
-        ):
-            raise InvalidValue(
-                "De verschuiving is te groot: de adressen zouden buiten het vel vallen. "
-                f"Verschuif hooguit zoveel als de binnenmarge ({_mm(self.padding)} mm) "
-                "plus de ruimte tot de rand van het vel."
-            )
-        return self
-
-    def cell(self, index: int) -> tuple[float, float, float, float]:
-        """(left, top, width, height) in mm from the page's top-left corner for label
-        ``index`` (0-based, left to right, then down), offsets included."""
-        if not 0 <= index < self.per_page:
-            raise IndexError(f"label {index} is not on a sheet of {self.per_page}")
-        row, column = divmod(index, self.columns)
-        left = self.left_margin + self.offset_x + column * (self.label_width + self.column_gap)
-        top = self.top_margin + self.offset_y + row * (self.label_height + self.row_gap)
-        return left, top, self.label_width, self.label_height
-
-
-class LabelPreset(StrEnum):
-    """Common Dutch A4 label sheets without margins between the labels."""
-
-    THREE_BY_SEVEN = "3 x 7 (70 x 42,3 mm)"
-    THREE_BY_EIGHT = "3 x 8 (70 x 37 mm)"
-
-    @property
-    def sheet(self) -> LabelSheet:
-        rows, height = {
-            LabelPreset.THREE_BY_SEVEN: (7, 42.3),
-            LabelPreset.THREE_BY_EIGHT: (8, 37.0),
-        }[self]
-        return LabelSheet(
-            columns=3,
-            rows=rows,
-            label_width=70.0,
-            label_height=height,
-            top_margin=(A4_HEIGHT_MM - rows * height) / 2,
-        )
 
 
 @dataclass(frozen=True)
@@ -222,17 +130,17 @@ def render_test_sheet(target: Path | BinaryIO, sheet: LabelSheet) -> None:
 def _test_notes(sheet: LabelSheet) -> list[str]:
     """The instructions, one per cell from the first on."""
     shift = (
-        f"{_mm(abs(sheet.offset_x))} mm naar {'rechts' if sheet.offset_x >= 0 else 'links'}, "
-        f"{_mm(abs(sheet.offset_y))} mm naar {'beneden' if sheet.offset_y >= 0 else 'boven'}"
+        f"{mm_text(abs(sheet.offset_x))} mm naar {'rechts' if sheet.offset_x >= 0 else 'links'}, "
+        f"{mm_text(abs(sheet.offset_y))} mm naar {'beneden' if sheet.offset_y >= 0 else 'boven'}"
         if sheet.offset_x or sheet.offset_y
         else "geen"
     )
     return [
         "Testvel etiketten — druk af op 100 % (zet 'aanpassen aan pagina' uit).",
         "Leg dit vel op een etiketvel tegen het licht: elk kader moet op een etiket vallen.",
-        f"Marges: boven {_mm(sheet.top_margin)} mm, links {_mm(sheet.left_margin)} mm. "
-        f"Tussenruimte: {_mm(sheet.column_gap)} mm tussen kolommen, "
-        f"{_mm(sheet.row_gap)} mm tussen rijen. Verschuiving: {shift}.",
+        f"Marges: boven {mm_text(sheet.top_margin)} mm, links {mm_text(sheet.left_margin)} mm. "
+        f"Tussenruimte: {mm_text(sheet.column_gap)} mm tussen kolommen, "
+        f"{mm_text(sheet.row_gap)} mm tussen rijen. Verschuiving: {shift}.",
         "Valt alles even ver naast de etiketten, pas dan de verschuiving aan onder Beheer "
         "(positief = naar rechts of naar beneden).",
     ]
@@ -297,8 +205,3 @@ def _cut(line: str, font: str, size: float, width: float, metrics: Any) -> str:
 def _sink(target: Path | BinaryIO) -> str | BinaryIO:
     """What ReportLab's canvas writes to: a file name or an open binary file."""
     return str(target) if isinstance(target, Path) else target
-
-
-def _mm(value: float) -> str:
-    """A length the Dutch way: ``0,45``."""
-    return f"{value:g}".replace(".", ",")

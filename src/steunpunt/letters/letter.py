@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.fonts import register_fonts
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import compile_template
 
 

@@ -33,10 +33,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.letters.address_block import Recipient, draw_address_block
-from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.letters.fonts import Fonts, print_at_true_size
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LettersCancelled
 from steunpunt.letters.merge import Block, CompiledTemplate
 

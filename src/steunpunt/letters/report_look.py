@@ -14,10 +14,10 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.reports.report import Cell, Headline, ReportTable
 from steunpunt.domain.reports.suppression import is_hidden
 from steunpunt.letters.fonts import Fonts
-from steunpunt.letters.house_style import HouseStyle
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm

@@ -35,10 +35,10 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from steunpunt.domain.dates import long_date
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.reports.report import Report, ReportTable
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.letters.fonts import Fonts, print_at_true_size, register_fonts
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter_document import fit_image
 from steunpunt.letters.report_look import (
     CELL_PAD,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from steunpunt.db.kernel.backup import list_backups
+from steunpunt.services.kernel.backup import backups
 from steunpunt.ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def ask_about_problem(
     box.setInformativeText(tr("Bestand: {file}").format(file=database_file))
     other = box.addButton(tr("Ander bestand openen…"), QMessageBox.ButtonRole.AcceptRole)
     restore = None
-    if list_backups(backup_dir):
+    if backups(backup_dir):
         restore = box.addButton(tr("Reservekopie terugzetten…"), QMessageBox.ButtonRole.ActionRole)
     quit_button = box.addButton(tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(other)
@@ -61,10 +61,10 @@ def choose_database_file(parent: QWidget | None, start: Path) -> Path | None:
 
 def choose_backup(parent: QWidget | None, backup_dir: Path) -> Path | None:
     """Pick one of the backups, newest first."""
-    backups = list_backups(backup_dir)
-    if not backups:
+    found = backups(backup_dir)
+    if not found:
         return None
-    names = [b.name for b in backups]
+    names = [b.name for b in found]
     name, ok = QInputDialog.getItem(
         parent,
         tr("Reservekopie terugzetten"),
@@ -76,4 +76,4 @@ def choose_backup(parent: QWidget | None, backup_dir: Path) -> Path | None:
         0,
         False,
     )
-    return backups[names.index(name)] if ok and name else None
+    return found[names.index(name)] if ok and name else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt import __version__
-from steunpunt.db.kernel.backup import backup_database
 from steunpunt.domain.reports.report import Report
+from steunpunt.services.kernel.backup import make_backup
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
@@ -271,25 +272,29 @@ class MainWindow(QMainWindow):
         self.list_view.refresh(keep_selection=caregiver_id)
 
     def make_backup(self) -> None:
-        try:
-            target = backup_database(
-                self._database.engine,
-                self._paths.backup_dir,
-                reason="handmatig",
-                keep=self.settings.backups_to_keep,
-            )
-        except OSError as error:
-            log.error("Backup failed: %s", error)
-            QMessageBox.warning(
-                self,
-                tr("Reservekopie"),
-                tr(
-                    "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."
-                ),
-            )
-            return
+        """Copy the database to the backup folder in the background; say where it went."""
+        engine, folder = self._database.engine, self._paths.backup_dir
+        keep = self.settings.backups_to_keep
+        self._runner.start(
+            lambda _context: make_backup(engine, folder, keep),
+            self._backup_made,
+            self._backup_failed,
+        )
+
+    def _backup_made(self, target: Path) -> None:
         QMessageBox.information(
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
+        )
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if not isinstance(error, OSError):
+            report_error(self, error)
+            return
+        log.error("Backup failed: %s", error)
+        QMessageBox.warning(
+            self,
+            tr("Reservekopie"),
+            tr("De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."),
         )
 
     def ask_open_other(self) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
@@ -12,37 +10,10 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.caregivers.search import search_condition, unindexed
 from steunpunt.domain.age import AgeBracket, birth_date_range
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.caregivers.search import Vocabulary, parse_search
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.support.burden import BurdenLevel
-
-
-class SortKey(StrEnum):
-    """Columns the list can be sorted on."""
-
-    NAME = "naam"
-    BIRTH_DATE = "geboortedatum"
-    ADDRESS = "adres"
-    POSTCODE = "postcode"
-    PLACE = "woonplaats"
-    PHONE = "telefoon"
-    EMAIL = "email"
-    REGISTERED_ON = "ingeschreven"
-    STATUS = "status"
-    BURDEN = "belasting"
-
-
-@dataclass(frozen=True)
-class CaregiverFilter:
-    """What the caregiver list shows: search text, filters and order."""
-
-    text: str = ""
-    active: ActiveFilter = ActiveFilter.ACTIVE
-    bracket: AgeBracket | None = None
-    overloaded_only: bool = False
-    """Only caregivers whose latest EDIZ-plus reached the overload threshold."""
-    sort: SortKey = SortKey.NAME
-    descending: bool = False
 
 
 def is_active(today: date) -> ColumnElement[bool]:

@@ -15,7 +15,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
 from steunpunt.db.caregivers.queries import (
-    CaregiverFilter,
     caregiver_count_query,
     caregiver_ids_query,
     vocabulary_query,
@@ -23,6 +22,7 @@ from steunpunt.db.caregivers.queries import (
 from steunpunt.domain.address import Address
 from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.caregivers.caregiver import CaregiverData
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.caregivers.search import Vocabulary
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.support.burden import BurdenLevel

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.letters.addressee import Addressee
+from steunpunt.domain.letters.label_sheet import LabelSheet
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
-from steunpunt.letters.labels import LabelSheet
 
 
 @dataclass(frozen=True)

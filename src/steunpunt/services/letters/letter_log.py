@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.letters.models import HouseStyleSnapshot
 from steunpunt.domain.address import Address
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter
 
 _ADDRESS_PARTS = ("street", "house_number", "house_number_suffix", "postcode", "place")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from steunpunt.domain.letters.addressee import Household
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import HOUSE_STYLE_FIELDS, KIND_FIELDS
 from steunpunt.letters.address_block import misfit_message, window_misfits
-from steunpunt.letters.fields import HOUSE_STYLE_FIELDS, KIND_FIELDS
 from steunpunt.letters.fonts import register_fonts
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import fields_in
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.letters.dto import TemplateData

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from steunpunt.domain.letters.addressee import Household
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.label_sheet import LabelSheet
+from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.fields import fields_for
-from steunpunt.letters.house_style import HouseStyle
-from steunpunt.letters.labels import LabelSheet, render_labels
+from steunpunt.letters.labels import render_labels
 from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
 from steunpunt.services.letters.mailing_output import StagedOutput, safe_file_name
 from steunpunt.services.letters.values import household_values

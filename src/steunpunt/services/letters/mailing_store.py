@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from steunpunt.db.letters.models import Mailing, SentLetter
-from steunpunt.letters.house_style import HouseStyle
+from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load

@@ -25,10 +25,10 @@ from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.letters.addressee import Addressee, households
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.names import PersonName
-from steunpunt.letters.fields import fields_for
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.labels import RenderCancelled
 from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
 from steunpunt.services.kernel.actor import Actor

@@ -14,10 +14,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from steunpunt.db.letters.models import HouseStyleRecord, LetterTemplate, SavedFilter
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import KIND_FIELDS, fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter, built_in_filters
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
-from steunpunt.letters.fields import KIND_FIELDS, fields_for
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import compile_template
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit

@@ -6,13 +6,13 @@ from datetime import date
 
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.letters.addressee import Household
-from steunpunt.letters.house_style import HouseStyle
+from steunpunt.domain.letters.house_style import HouseStyle
 
 
 def household_values(
     household: Household, style: HouseStyle, reference: str, letter_date: date
 ) -> dict[str, str]:
-    """Every common field (see ``letters.fields.COMMON_FIELDS``) filled for this letter."""
+    """Every common field (see ``domain.letters.merge_fields.COMMON_FIELDS``) filled for this letter."""
     address = household.address
     return {
         "aanhef": household.aanhef,
@@ -29,7 +29,7 @@ def household_values(
 
 
 def house_style_values(style: HouseStyle) -> dict[str, str]:
-    """The fields that come from the house style (``letters.fields.HOUSE_STYLE_FIELDS``)."""
+    """The fields that come from the house style (``domain.letters.merge_fields.HOUSE_STYLE_FIELDS``)."""
     return {
         "organisatie": style.organisation,
         "telefoon_organisatie": style.phone,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, CursorResult, Select, case, select, update
@@ -20,6 +21,7 @@ from steunpunt.domain.support.burden import (
     bands_to_json,
     check_assessment,
 )
+from steunpunt.io.burden_statements import load_statements
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import BURDEN_BANDS, read_setting, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit
@@ -36,6 +38,10 @@ class BurdenService:
 
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
+
+    def statements(self, data_dir: Path | None) -> tuple[str, ...]:
+        """The EDIZ-plus statement texts: the steunpunt's own in ``data_dir``, else the shipped."""
+        return load_statements(data_dir)
 
     def bands(self) -> BurdenBands:
         with self._scope() as session:

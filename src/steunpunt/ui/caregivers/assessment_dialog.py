@@ -21,7 +21,6 @@ from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.fields import required_date
 from steunpunt.domain.support.burden import assessment_from_form
-from steunpunt.io.burden_statements import load_statements
 from steunpunt.services.support.dto import BurdenSummary
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
@@ -129,7 +128,7 @@ class AssessmentDialog(QDialog):
         self._bands = self._services.burden.bands()
         self.summary: BurdenSummary | None = None
         """The caregiver's measurements after a successful save."""
-        statements = load_statements(context.paths.data_dir)
+        statements = self._services.burden.statements(context.paths.data_dir)
         items = self._bands.items
         self.setWindowTitle(tr("Nieuwe meting EDIZ-plus"))
         self.fields = FieldSet(self._update)

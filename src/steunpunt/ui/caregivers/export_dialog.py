@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -24,25 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
-from steunpunt.io.caregiver_export import (
+from steunpunt.services.caregivers.list_export import (
     COLUMNS,
-    SUFFIXES,
+    DEFAULT_COLUMNS,
     ExportCancelled,
     ExportColumn,
-    write_caregiver_list,
+    export_caregiver_list,
+    with_export_suffix,
 )
-from steunpunt.services.caregivers.dto import CaregiverRow
 from steunpunt.services.letters.mailing_output import dutch_cause
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskContext
 
-DEFAULT_COLUMNS = ("naam", "adres", "postcode", "woonplaats", "telefoon", "email")
-CHUNK = 1000
-"""Caregivers read from the database at a time."""
 CHECK_COLUMNS = 3
 
 
@@ -195,9 +191,7 @@ class ExportDialog(QDialog):
         )
         if not name:
             return None
-        target = Path(name)
-        if target.suffix.lower() not in SUFFIXES:
-            target = target.with_name(target.name + suffix)
+        target = with_export_suffix(Path(name), suffix)
         self._folder = target.parent
         return target
 
@@ -211,14 +205,8 @@ class ExportDialog(QDialog):
             return
         caregivers, total = self._caregivers, len(ids)
 
-        def rows() -> Iterator[CaregiverRow]:
-            for start in range(0, total, CHUNK):
-                yield from caregivers.rows(ids[start : start + CHUNK])
-
         def work(context: TaskContext) -> int:
-            return write_caregiver_list(
-                target, columns, rows(), lambda done: context.progress(done, total)
-            )
+            return export_caregiver_list(caregivers, ids, target, columns, context.progress)
 
         self.written = None
         self.open_button.setVisible(False)

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from steunpunt.db.caregivers.queries import SortKey
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.caregivers.list_filter import SortKey
 from steunpunt.domain.dates import format_date
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregivers.queries import CaregiverFilter, SortKey
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel

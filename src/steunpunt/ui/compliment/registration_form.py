@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.db.caregivers.queries import CaregiverFilter
+from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm, RoundRules

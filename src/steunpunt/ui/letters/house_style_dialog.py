@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.letters.house_style import HouseStyle
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.services.letters.test_pages import write_calibration_page, write_label_test_sheet
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
@@ -239,15 +240,12 @@ class HouseStyleDialog(QDialog):
 
     def make_calibration_page(self) -> Path | None:
         """Write the calibration page for the window as shown (not yet saved) and offer it."""
-        from steunpunt.letters.calibration import render_calibration_page
-
         style = self.style_from_form()
-        window = style.window
         path = self._write(
             CALIBRATION_FILE,
             "window",
-            window.check,
-            lambda target: render_calibration_page(target, window, style.return_line),
+            style.window.check,
+            lambda target: write_calibration_page(target, style),
         )
         if path is not None:
             offer_pdf(
@@ -262,14 +260,12 @@ class HouseStyleDialog(QDialog):
 
     def make_test_sheet(self) -> Path | None:
         """Write the label test sheet for the sheet as shown (not yet saved) and offer it."""
-        from steunpunt.letters.labels import render_test_sheet
-
         sheet = self.labels.sheet()
         path = self._write(
             TEST_SHEET_FILE,
             "label_sheet",
             sheet.check,
-            lambda target: render_test_sheet(target, sheet),
+            lambda target: write_label_test_sheet(target, sheet),
         )
         if path is not None:
             offer_pdf(

@@ -16,8 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM, EnvelopeWindow, WindowPreset
-from steunpunt.letters.labels import LabelPreset, LabelSheet
+from steunpunt.domain.letters.envelope import (
+    A4_HEIGHT_MM,
+    A4_WIDTH_MM,
+    EnvelopeWindow,
+    WindowPreset,
+)
+from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 from steunpunt.ui.i18n import tr
 
 TOLERANCE_MM = 0.01

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.letters.fields import fields_for
+from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.ui.i18n import tr
 
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.letters.house_style import MAX_IMAGE_BYTES, image_problem
+from steunpunt.domain.letters.house_style import MAX_IMAGE_BYTES, image_problem
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE
 

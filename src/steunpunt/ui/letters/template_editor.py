@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.services.letters.dto import TemplateData, TemplateView
+from steunpunt.services.letters.preview import render_preview
 from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.preview_render import render_preview
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
 from steunpunt.ui.widgets import ERROR_STYLE

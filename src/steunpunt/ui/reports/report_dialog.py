@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.reports.report import Report, ReportSettings
+from steunpunt.domain.reports.report import ReportSettings
 from steunpunt.domain.reports.suppression import privacy_note
-from steunpunt.letters.house_style import HouseStyle
-from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
+from steunpunt.services.letters.mailing_output import safe_file_name
+from steunpunt.services.reports.report_file import write_report_file
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -160,11 +160,7 @@ class ReportDialog(QDialog):
 
         def work(_context: TaskContext) -> Path:
             report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
-            try:
-                _write(target, report, style)
-            except OSError as error:
-                raise disk_problem(error) from error
-            return target
+            return write_report_file(target, report, style)
 
         self.busy = True
         self.say(tr("De verantwoording wordt gemaakt…"))
@@ -189,18 +185,3 @@ class ReportDialog(QDialog):
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
         self.message.setText(text)
-
-
-def _write(target: Path, report: Report, style: HouseStyle) -> None:
-    """The PDF (made beside the target and put in place whole) or the workbook.
-
-    Imported here: ReportLab and openpyxl load when a report is made, not at start-up.
-    """
-    from steunpunt.io.atomic import write_atomically
-    from steunpunt.io.report_workbook import write_report_workbook
-    from steunpunt.letters.report_pdf import render_report
-
-    if target.suffix == ".pdf":
-        write_atomically(target, lambda temporary: render_report(temporary, report, style))
-    else:
-        write_report_workbook(target, report)

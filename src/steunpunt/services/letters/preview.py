@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.letters.merge_fields import example_values, fields_for
 from steunpunt.letters.calibration import SAMPLE
-from steunpunt.letters.fields import example_values, fields_for
-from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.letters.dto import TemplateData
 from steunpunt.services.letters.values import house_style_values

@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.letters.envelope import EnvelopeWindow, WindowPreset
-from steunpunt.letters.labels import LabelPreset, LabelSheet
+from steunpunt.domain.letters.envelope import EnvelopeWindow, WindowPreset
+from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_IMAGE_BYTES = 2_000_000

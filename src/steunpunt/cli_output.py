@@ -1,0 +1,133 @@
+"""``steunpunt export``, ``report`` and ``backup``: the list, the verantwoording and a backup."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from steunpunt.domain.choices import ActiveFilter
+from steunpunt.paths import AppPaths
+
+if TYPE_CHECKING:
+    from steunpunt.startup import OpenDatabase
+
+Say = Callable[[str], None]
+COMMANDS = ("export", "report", "backup")
+
+
+def add_output_parsers(commands: Any) -> None:
+    """Register the ``export``, ``report`` and ``backup`` commands on the CLI's sub-parsers."""
+    export = commands.add_parser("export", help="de lijst van mantelzorgers naar Excel of CSV")
+    export.add_argument("file", help="het bestand: eindigt op .xlsx (Excel) of .csv")
+    export.add_argument("--search", default="", help="zoektekst, zoals in het zoekveld")
+    export.add_argument(
+        "--status", choices=[a.value for a in ActiveFilter], default=ActiveFilter.ACTIVE.value
+    )
+    export.add_argument(
+        "--columns",
+        help="kolommen met komma's ertussen, zoals naam,postcode (standaard: als in het venster)",
+    )
+    report = commands.add_parser("report", help="de verantwoording voor de gemeente")
+    report.add_argument("file", help="het bestand: eindigt op .pdf of .xlsx (Excel)")
+    report.add_argument("--from", dest="starts_on", required=True, help="begin, dd-mm-jjjj")
+    report.add_argument("--until", dest="ends_on", required=True, help="einde, dd-mm-jjjj")
+    report.add_argument("--municipality", default="", help="gemeente (standaard: alle)")
+    commands.add_parser("backup", help="maak een reservekopie van de database")
+    for command in (export, report, commands.choices["backup"]):
+        command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+
+
+def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
+    """Run one of the commands; Dutch messages, exit code 1 on a known problem."""
+    from steunpunt.db.kernel.errors import DatabaseProblem
+    from steunpunt.domain.errors import InvalidValue
+    from steunpunt.services.kernel.errors import ServiceError
+
+    run = {"export": _export, "report": _report, "backup": _backup}[args.command]
+    try:
+        with _opened(paths) as database:
+            said = run(database, paths, args)
+    except (DatabaseProblem, ServiceError, InvalidValue) as problem:
+        say(problem.message)
+        return 1
+    except OSError as error:
+        from steunpunt.services.letters.mailing_output import dutch_cause
+
+        say(f"Het bestand kon niet worden geschreven: {dutch_cause(error)}. Er is niets gemaakt.")
+        return 1
+    say(said)
+    return 0
+
+
+@contextmanager
+def _opened(paths: AppPaths) -> Iterator[OpenDatabase]:
+    from steunpunt.logging_setup import configure_logging
+    from steunpunt.startup import open_database
+
+    configure_logging(paths.log_dir)
+    database = open_database(paths.database_file, paths)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def _export(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) -> str:
+    from steunpunt.domain.caregivers.list_filter import CaregiverFilter
+    from steunpunt.domain.errors import InvalidValue
+    from steunpunt.services.caregivers.list_export import (
+        COLUMNS,
+        DEFAULT_COLUMNS,
+        export_caregiver_list,
+    )
+
+    known = {item.key: item for item in COLUMNS}
+    typed = args.columns.split(",") if args.columns else DEFAULT_COLUMNS
+    keys = [key.strip().casefold() for key in typed if key.strip()]
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        raise InvalidValue(f"Onbekende kolom {', '.join(unknown)}. Kies uit: {', '.join(known)}.")
+    caregivers = database.services.caregivers
+    ids = caregivers.search_ids(CaregiverFilter(text=args.search, active=ActiveFilter(args.status)))
+    target = Path(args.file).expanduser()
+    count = export_caregiver_list(caregivers, ids, target, [known[key] for key in keys])
+    return f"Klaar: {count} {'mantelzorger' if count == 1 else 'mantelzorgers'} in {target}."
+
+
+def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) -> str:
+    from steunpunt.domain.dates import parse_date
+    from steunpunt.domain.errors import InvalidValue
+    from steunpunt.services.reports.report_file import write_report_file
+
+    services = database.services
+    municipality = ""
+    if args.municipality:
+        names = {name.casefold(): name for name in services.reports.municipalities()}
+        if args.municipality.casefold() not in names:
+            raise InvalidValue(
+                f"Onbekende gemeente. Kies uit: {', '.join(repr(n) for n in names.values())}."
+            )
+        municipality = names[args.municipality.casefold()]
+    starts_on, ends_on = parse_date(args.starts_on), parse_date(args.ends_on)
+    style, _version = services.letters.house_style()
+    report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
+    target = write_report_file(Path(args.file).expanduser(), report, style)
+    return f"Klaar: de verantwoording staat in {target}."
+
+
+def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:
+    from steunpunt.services.kernel.backup import make_backup
+    from steunpunt.services.kernel.errors import ServiceError
+    from steunpunt.settings import load_settings
+
+    keep = load_settings(paths.settings_file).backups_to_keep
+    try:
+        made = make_backup(database.engine, paths.backup_dir, keep)
+    except OSError as error:
+        raise ServiceError(
+            "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."
+        ) from error
+    return f"Reservekopie gemaakt: {made}"

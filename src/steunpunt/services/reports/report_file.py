@@ -1,0 +1,39 @@
+"""Writing the verantwoording to a file: the PDF in the house style, or the Excel workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.reports.report import Report
+from steunpunt.services.letters.mailing_output import disk_problem
+
+SUFFIXES = (".pdf", ".xlsx")
+
+
+def write_report_file(target: Path, report: Report, style: HouseStyle) -> Path:
+    """The PDF (made beside the target and put in place whole) or the workbook, by the suffix.
+
+    Another suffix raises ``InvalidValue``; a failed write (full disk, no permission) a known
+    problem, both with a Dutch message.
+    ReportLab and openpyxl are imported here: they load when a report is made, not at start-up.
+    """
+    from steunpunt.io.atomic import write_atomically
+    from steunpunt.io.report_workbook import write_report_workbook
+    from steunpunt.letters.report_pdf import render_report
+
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InvalidValue(
+            "Kies een bestandsnaam die eindigt op .pdf of .xlsx; "
+            f"'{target.name}' kan niet worden gemaakt."
+        )
+    try:
+        if suffix == ".pdf":
+            write_atomically(target, lambda temporary: render_report(temporary, report, style))
+        else:
+            write_report_workbook(target, report)
+    except OSError as error:
+        raise disk_problem(error) from error
+    return target
