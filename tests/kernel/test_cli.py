@@ -64,3 +64,28 @@ def test_a_demo_database_can_make_a_mailing_from_the_command_line(
     assert main([*arguments, "--template", "Bestaat niet"]) == 1
     assert "Onbekend sjabloon. Kies uit: " in (said := capsys.readouterr().out)
     assert "'Welkomstbrief'" in said
+
+
+def test_a_known_problem_is_one_dutch_line_on_stderr_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = resolve_paths(tmp_path / "data").ensure()
+    paths.database_file.write_bytes(b"kapot" * 1000)
+    assert main(["demo", "--data-dir", str(paths.data_dir), "--caregivers", "5"]) == 1
+    said = capsys.readouterr()
+    assert said.err.startswith("Het databasebestand kan niet worden gelezen")
+    assert said.err.count("\n") == 1 and "Traceback" not in said.err and said.out == ""
+    assert paths.database_file.read_bytes() == b"kapot" * 1000
+
+
+def test_a_mailing_refused_by_a_service_or_a_typed_value_says_why_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    arguments = ["mailing", "--data-dir", str(folder), "--template", "Welkomstbrief"]
+    assert main([*arguments, "--date", "31-02-2026"]) == 1
+    assert capsys.readouterr().err == "31-02-2026 is geen bestaande datum.\n"
+    assert main([*arguments, "--folder", str(tmp_path / "uit")]) == 1
+    said = capsys.readouterr()
+    assert said.err == "Er is geen brief gemaakt: niemand komt in aanmerking.\n"
+    assert said.out == ""

@@ -21,7 +21,7 @@ from steunpunt.db.caregivers.models import caregiver_search_text
 from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.db.kernel.backup import backup_database, list_backups
 from steunpunt.db.kernel.engine import create_engine_for, sqlite_url
-from steunpunt.db.kernel.errors import DatabaseProblem, DatabaseTooNew, DatabaseUnreadable
+from steunpunt.db.kernel.errors import DatabaseTooNew, DatabaseUnreadable
 from steunpunt.db.kernel.migrate import (
     HEAD_REVISION,
     MIGRATIONS_PACKAGE,
@@ -32,6 +32,7 @@ from steunpunt.db.kernel.migrate import (
 )
 from steunpunt.db.kernel.tables import metadata as all_tables
 from steunpunt.domain.choices import ActiveFilter, ConsentScope
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database
 
@@ -602,7 +603,7 @@ def test_a_failing_migration_gets_a_dutch_message(
     monkeypatch.setattr(migrate_module, "_upgrade", broken)
     engine = create_engine_for(sqlite_url(database_file))
     try:
-        with pytest.raises(DatabaseProblem, match="niet worden bijgewerkt"):
+        with pytest.raises(KnownProblem, match="niet worden bijgewerkt"):
             migrate_module.migrate(engine, database_file.parent / "backups", None)
     finally:
         engine.dispose()

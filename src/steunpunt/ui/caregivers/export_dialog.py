@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.db.caregivers.queries import CaregiverFilter
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import Cancelled
 from steunpunt.io.caregiver_export import (
     COLUMNS,
     SUFFIXES,
-    ExportCancelled,
     ExportColumn,
     write_caregiver_list,
 )
@@ -255,7 +255,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
-        if isinstance(error, ExportCancelled):
+        if isinstance(error, Cancelled):
             self.status.setText(error.message)
             return
         if isinstance(error, OSError):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.household_help.status import HouseholdHelpStatus, allowed_next
 from steunpunt.services.support.dto import GrantView
@@ -42,7 +43,7 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -189,7 +190,7 @@ class HouseholdHelpPanel(QWidget):
         services, _actor, _today = self._context
         try:
             self._grants = tuple(services.household_help.grants(caregiver_id))
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.records.set_rows([self._row(grant) for grant in self._grants])
@@ -247,7 +248,7 @@ class HouseholdHelpPanel(QWidget):
         services, actor, _today = self._context
         try:
             services.household_help.remove(actor, grant.id, grant.version)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.show_caregiver(self._caregiver_id)
         self.changed.emit()
@@ -263,7 +264,7 @@ class HouseholdHelpPanel(QWidget):
             result = services.household_help_letters.letter(
                 actor, grant.id, kind, self._letters_dir
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             QApplication.restoreOverrideCursor()
             self.show_message(known_message(problem) or "")
             return
@@ -287,7 +288,7 @@ class HouseholdHelpPanel(QWidget):
             services.household_help.change_status(
                 actor, grant.id, grant.version, target, reason, stopped_on
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             typed, stop = self.reason.text(), self.stop.text()
             self.show_caregiver(self._caregiver_id, grant.id)
             self.reason.setText(typed)

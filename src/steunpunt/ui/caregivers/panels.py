@@ -9,13 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 
 Context = tuple[Services, Actor, Callable[[], date]]
@@ -114,7 +115,7 @@ class RelationsPanel(_Panel):
         services, actor, _today = self._context
         try:
             services.care_recipients.unlink(actor, relation.id, relation.version)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.changed.emit()
 
@@ -178,7 +179,7 @@ class ContactsPanel(_Panel):
         services, actor, _today = self._context
         try:
             services.contacts.remove(actor, contact.id, contact.version)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.changed.emit()
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
 from steunpunt.ui.letters.pdf_ready import offer_pdf
@@ -194,7 +194,7 @@ class HouseStyleDialog(QDialog):
         except ValidationFailed as failed:
             self.show_problems(failed.errors)
             return False
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return False
         self._baseline = style

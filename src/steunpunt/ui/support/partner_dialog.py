@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.money import cents_text
 from steunpunt.domain.support.partner import (
     PARTNER_PARSERS,
@@ -25,7 +25,7 @@ from steunpunt.domain.support.partner import (
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.support.dto import PartnerView
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
     ChoiceCombo,
@@ -158,7 +158,7 @@ class PartnerDialog(QDialog):
                 self.saved = partners.update(
                     self._actor, self._partner.id, self._partner.version, data
                 )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             self.message.setText(known_message(problem) or "")
             report_error(self, problem)
             return

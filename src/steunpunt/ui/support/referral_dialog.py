@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.support.referral import (
     REFERRAL_PARSERS,
     ReferralData,
@@ -24,7 +24,7 @@ from steunpunt.domain.support.referral import (
 )
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, Context, hint_label
 from steunpunt.ui.widgets import (
@@ -165,7 +165,7 @@ class ReferralDialog(QDialog):
                 self.saved = self._services.referrals.update(
                     self._actor, self._referral.id, self._referral.version, data
                 )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             self.message.setText(known_message(problem) or "")
             report_error(self, problem)
             return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.domain.money import cents_text, parse_cents
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.domain.support.household_help.settings import (
@@ -30,7 +30,7 @@ from steunpunt.domain.support.household_help.settings import (
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
+from steunpunt.ui.errors import known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
@@ -302,7 +302,7 @@ class SupportSettingsDialog(QDialog):
         except ValidationFailed as failed:
             self.show_problems(failed.errors)
             return False
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             self.show_problems({"": known_message(problem) or ""})
             return False
         self.result_text = _result_text(rebanded)
