@@ -27,7 +27,7 @@ from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import DECIDED
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
     FieldEdit,
@@ -238,7 +238,7 @@ class GrantDialog(QDialog):
                     self._actor, self._grant.id, self._grant.version, data, self.reason.text()
                 )
         except KnownProblem as problem:
-            self.message.setText(known_message(problem) or "")
+            self.message.setText(problem.message)
             report_error(self, problem)
             if self.reason.isVisibleTo(self):
                 self.reason.setFocus()

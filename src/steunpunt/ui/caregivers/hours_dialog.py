@@ -22,7 +22,7 @@ from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import HOURS_IN_A_MONTH
 from steunpunt.ui.caregivers.household_help_text import Month, budget_text, month_name, period_text
 from steunpunt.ui.caregivers.panels import Context
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
@@ -138,7 +138,7 @@ class HoursDialog(QDialog):
                 self._actor, self._grant.id, year, month, parse_month_hours(self.hours.text())
             )
         except KnownProblem as problem:
-            self.message.setText(known_message(problem) or "")
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

@@ -43,7 +43,7 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -266,7 +266,7 @@ class HouseholdHelpPanel(QWidget):
             )
         except KnownProblem as problem:
             QApplication.restoreOverrideCursor()
-            self.show_message(known_message(problem) or "")
+            self.show_message(problem.message)
             return
         QApplication.restoreOverrideCursor()
         self.changed.emit()
@@ -293,7 +293,7 @@ class HouseholdHelpPanel(QWidget):
             self.show_caregiver(self._caregiver_id, grant.id)
             self.reason.setText(typed)
             self.stop.set_text(stop)
-            self.show_message(known_message(problem) or "")
+            self.show_message(problem.message)
             return
         self.reason.clear()
         self.show_caregiver(self._caregiver_id, grant.id)

@@ -13,7 +13,7 @@ from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.caregivers.hours_dialog import default_month, grant_months
 from steunpunt.ui.caregivers.household_help_text import month_name, period_text
 from steunpunt.ui.caregivers.panels import Context
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
@@ -97,7 +97,7 @@ class RateDialog(QDialog):
                 parse_cents(self.amount.text()),
             )
         except KnownProblem as problem:
-            self.message.setText(known_message(problem) or "")
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

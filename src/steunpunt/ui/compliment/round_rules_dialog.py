@@ -39,7 +39,6 @@ from steunpunt.domain.money import cents_text, normalized_amount, parse_optional
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.ui.errors import known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
@@ -378,7 +377,7 @@ class RoundRulesDialog(QDialog):
             self.show_problems(failed.errors)
             return False
         except KnownProblem as problem:
-            self.show_problems({"": known_message(problem) or ""})
+            self.show_problems({"": problem.message})
             return False
         self.accept()
         return True

@@ -25,7 +25,7 @@ from steunpunt.domain.support.partner import (
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.support.dto import PartnerView
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
     ChoiceCombo,
@@ -159,7 +159,7 @@ class PartnerDialog(QDialog):
                     self._actor, self._partner.id, self._partner.version, data
                 )
         except KnownProblem as problem:
-            self.message.setText(known_message(problem) or "")
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

@@ -24,7 +24,7 @@ from steunpunt.domain.support.referral import (
 )
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
-from steunpunt.ui.errors import known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, Context, hint_label
 from steunpunt.ui.widgets import (
@@ -166,7 +166,7 @@ class ReferralDialog(QDialog):
                     self._actor, self._referral.id, self._referral.version, data
                 )
         except KnownProblem as problem:
-            self.message.setText(known_message(problem) or "")
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

@@ -30,7 +30,6 @@ from steunpunt.domain.support.household_help.settings import (
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.ui.errors import known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
@@ -303,7 +302,7 @@ class SupportSettingsDialog(QDialog):
             self.show_problems(failed.errors)
             return False
         except KnownProblem as problem:
-            self.show_problems({"": known_message(problem) or ""})
+            self.show_problems({"": problem.message})
             return False
         self.result_text = _result_text(rebanded)
         self.accept()
