@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from steunpunt.db.kernel.backup import restore_backup
-from steunpunt.db.kernel.errors import DatabaseProblem
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings, load_settings, save_settings
@@ -53,7 +53,7 @@ def open_with_recovery(database_file: Path, paths: AppPaths) -> OpenDatabase | N
     while True:
         try:
             return open_database(database_file, paths)
-        except DatabaseProblem as problem:
+        except KnownProblem as problem:
             log.warning("Database problem at start: %s", type(problem).__name__)
             choice = ask_about_problem(None, problem.message, database_file, paths.backup_dir)
         if choice is ProblemChoice.QUIT:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 
 DEMO_CAREGIVERS = 2000
@@ -41,7 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; a known problem is one Dutch line on stderr and exit code 1."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KnownProblem as problem:
+        print(problem.message, file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
     paths = resolve_paths(data_dir)
     if args.command == "demo":
@@ -65,7 +75,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
-    from steunpunt.db.kernel.errors import DatabaseProblem
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
@@ -73,11 +82,7 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)
-    try:
-        database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
-        _say(problem.message)
-        return 1
+    database = open_database(paths.database_file, paths)
     try:
         existing = database.services.caregivers.count()
         if existing and not add:

@@ -10,7 +10,6 @@ from typing import Any
 
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import parse_date
-from steunpunt.domain.errors import InvalidValue
 from steunpunt.paths import AppPaths
 
 Say = Callable[[str], None]
@@ -34,19 +33,13 @@ def add_mailing_parser(commands: Any) -> None:
 
 
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
-    """Make the mailing the arguments describe; Dutch messages, exit code 1 on a problem."""
-    from steunpunt.db.kernel.errors import DatabaseProblem
+    """Make the mailing the arguments describe; a known problem is raised for the caller."""
     from steunpunt.logging_setup import configure_logging
-    from steunpunt.services.kernel.errors import ServiceError
     from steunpunt.services.letters.dto import MailingRequest
     from steunpunt.startup import open_database
 
     configure_logging(paths.log_dir)
-    try:
-        database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
-        say(problem.message)
-        return 1
+    database = open_database(paths.database_file, paths)
     services = database.services
     try:
         templates = {view.data.name.casefold(): view for view in services.letters.templates()}
@@ -72,9 +65,6 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
             print_shop_csv=args.csv,
         )
         result = services.mailings.make_mailing(database.actor, request)
-    except (ServiceError, InvalidValue) as problem:
-        say(problem.message)
-        return 1
     finally:
         database.close()
     say(

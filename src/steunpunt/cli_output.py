@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steunpunt.domain.choices import ActiveFilter
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -41,23 +42,17 @@ def add_output_parsers(commands: Any) -> None:
 
 
 def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
-    """Run one of the commands; Dutch messages, exit code 1 on a known problem."""
-    from steunpunt.db.kernel.errors import DatabaseProblem
-    from steunpunt.domain.errors import InvalidValue
-    from steunpunt.services.kernel.errors import ServiceError
-
+    """Run one of the commands; a known problem reaches ``cli.main`` as one Dutch line."""
     run = {"export": _export, "report": _report, "backup": _backup}[args.command]
     try:
         with _opened(paths) as database:
             said = run(database, paths, args)
-    except (DatabaseProblem, ServiceError, InvalidValue) as problem:
-        say(problem.message)
-        return 1
     except OSError as error:
         from steunpunt.services.letters.mailing_output import dutch_cause
 
-        say(f"Het bestand kon niet worden geschreven: {dutch_cause(error)}. Er is niets gemaakt.")
-        return 1
+        raise KnownProblem(
+            f"Het bestand kon niet worden geschreven: {dutch_cause(error)}. Er is niets gemaakt."
+        ) from error
     say(said)
     return 0
 
@@ -120,14 +115,13 @@ def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
 
 def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:
     from steunpunt.services.kernel.backup import make_backup
-    from steunpunt.services.kernel.errors import ServiceError
     from steunpunt.settings import load_settings
 
     keep = load_settings(paths.settings_file).backups_to_keep
     try:
         made = make_backup(database.engine, paths.backup_dir, keep)
     except OSError as error:
-        raise ServiceError(
+        raise KnownProblem(
             "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."
         ) from error
     return f"Reservekopie gemaakt: {made}"

@@ -10,12 +10,12 @@ from datetime import date
 
 from sqlalchemy import text
 
-from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
@@ -35,7 +35,7 @@ def run_self_test(paths: AppPaths, say: Say) -> int:
     configure_logging(paths.log_dir)
     try:
         database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
+    except KnownProblem as problem:
         say(f"FOUT: {problem.message}")
         return 1
     try:

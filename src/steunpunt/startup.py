@@ -35,7 +35,7 @@ class OpenDatabase:
 def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
     """Open (or create) ``database_file``, migrate it and build the services.
 
-    Raises :class:`steunpunt.db.kernel.errors.DatabaseProblem` with a Dutch message when the file
+    Raises :class:`steunpunt.domain.errors.KnownProblem` with a Dutch message when the file
     cannot be used; the file is then left exactly as it was.
     """
     database_file.parent.mkdir(parents=True, exist_ok=True)

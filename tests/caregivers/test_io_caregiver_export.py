@@ -10,11 +10,10 @@ import openpyxl  # type: ignore[import-untyped]
 import pytest
 
 from steunpunt.domain.age import AgeBracket
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.support.burden import BurdenLevel
 from steunpunt.io.caregiver_export import (
     COLUMNS,
-    ExportCancelled,
     column,
     write_caregiver_list,
 )
@@ -125,7 +124,7 @@ def test_cancelling_leaves_no_file(tmp_path: Path, name: str) -> None:
         return False
 
     rows = [caregiver_row(number) for number in range(1, 1201)]
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_caregiver_list(target, COLUMNS, rows, progress)
     assert seen == [500]
     assert list(tmp_path.iterdir()) == []

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from steunpunt.domain.errors import Cancelled
 from steunpunt.services.caregivers import list_export
 from steunpunt.services.caregivers.list_export import (
-    ExportCancelled,
     column,
     export_caregiver_list,
     with_export_suffix,
@@ -46,7 +46,7 @@ def test_cancelling_leaves_no_file(services: Services, actor: Actor, tmp_path: P
     anna = add_caregiver(services, actor, first_name="anna", last_name="jansen")
     folder = tmp_path / "uit"
     folder.mkdir()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_caregiver_list(
             services.caregivers,
             [anna.id],

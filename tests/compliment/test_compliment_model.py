@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.money import cents_text, parse_cents
 from steunpunt.services.compliment.dto import ApplicationView
 from steunpunt.ui.compliment.application_model import (
@@ -143,7 +144,7 @@ def test_amounts_are_read_as_dutch_people_type_them(typed: str, cents: int) -> N
 
 def test_amounts_are_written_back_with_a_comma() -> None:
     assert cents_text(150_050) == "1.500,50" and cents_text(None) == ""
-    with pytest.raises(ValueError, match="bedrag in euro"):
+    with pytest.raises(InvalidValue, match="bedrag in euro"):
         parse_cents("twintig")
 
 

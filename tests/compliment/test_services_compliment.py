@@ -11,7 +11,7 @@ from sqlalchemy import Engine, event
 from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.errors import NotAllowed
@@ -400,7 +400,6 @@ def test_a_payment_batch_is_both_files_and_its_record_or_nothing(
     from dataclasses import replace
 
     from steunpunt.services.compliment import payments as payments_module
-    from steunpunt.services.kernel.errors import ServiceError
 
     rules = replace(SOEST, payer_name="Gemeente Soest", payer_iban=iban_number(99))
     round_id = services.rounds.create(actor, rules).id
@@ -413,7 +412,7 @@ def test_a_payment_batch_is_both_files_and_its_record_or_nothing(
 
     with monkeypatch.context() as patched:
         patched.setattr(payments_module, "write_payment_list", full_disk)
-        with pytest.raises(ServiceError, match="vol"):
+        with pytest.raises(KnownProblem, match="vol"):
             services.payments.make_batch(actor, round_id, date(2026, 12, 1), out)
     assert list(out.iterdir()) == []  # the SEPA file made first is gone too
     assert services.payments.open_batches(round_id) == []

@@ -103,9 +103,9 @@ def test_the_list_is_exported_from_the_command_line(
     headers = next(sheet.iter_rows(values_only=True))
     assert headers == ("Naam", "Adres", "Postcode", "Woonplaats", "Telefoon", "E-mail")
     assert main([*arguments, str(out / "x.csv"), "--columns", "naam,schoenmaat"]) == 1
-    assert "Onbekende kolom schoenmaat. Kies uit: naam, " in capsys.readouterr().out
+    assert "Onbekende kolom schoenmaat. Kies uit: naam, " in capsys.readouterr().err
     assert main([*arguments, str(out / "lijst.txt")]) == 1
-    assert "eindigt op .xlsx (Excel) of .csv" in capsys.readouterr().out
+    assert "eindigt op .xlsx (Excel) of .csv" in capsys.readouterr().err
     assert sorted(path.name for path in out.iterdir()) == ["actief.xlsx", "alle.csv"]
 
 
@@ -119,9 +119,9 @@ def test_the_verantwoording_is_made_from_the_command_line(
     assert main([*arguments, "31-12-2026", str(out / "soest.xlsx"), "--municipality", "soest"]) == 0
     assert "Overzicht" in load_workbook(out / "soest.xlsx").sheetnames
     assert main([*arguments, "31-12-2026", str(out / "x.pdf"), "--municipality", "Atlantis"]) == 1
-    assert "Onbekende gemeente. Kies uit: " in capsys.readouterr().out
+    assert "Onbekende gemeente. Kies uit: " in capsys.readouterr().err
     assert main([*arguments, "31-12-2025", str(out / "x.pdf")]) == 1
-    assert "Het einde van de periode ligt vóór het begin." in capsys.readouterr().out
+    assert "Het einde van de periode ligt vóór het begin." in capsys.readouterr().err
     assert sorted(path.name for path in out.iterdir()) == ["soest.xlsx", "verantwoording.pdf"]
 
 
@@ -138,6 +138,32 @@ def test_a_backup_is_made_from_the_command_line(
 
     monkeypatch.setattr(backup, "_copy", full)
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
-    assert capsys.readouterr().out == (
+    assert capsys.readouterr().err == (
         "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar.\n"
     )
+
+
+def test_a_known_problem_is_one_dutch_line_on_stderr_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], logged_errors: ErrorRecords
+) -> None:
+    paths = resolve_paths(tmp_path / "data").ensure()
+    paths.database_file.write_bytes(b"kapot" * 1000)
+    assert main(["demo", "--data-dir", str(paths.data_dir), "--caregivers", "5"]) == 1
+    said = capsys.readouterr()
+    assert said.err.startswith("Het databasebestand kan niet worden gelezen")
+    assert said.err.count("\n") == 1 and "Traceback" not in said.err and said.out == ""
+    assert paths.database_file.read_bytes() == b"kapot" * 1000
+    assert logged_errors.templates() == ["Database unreadable: %s"]
+
+
+def test_a_mailing_refused_by_a_service_or_a_typed_value_says_why_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    arguments = ["mailing", "--data-dir", str(folder), "--template", "Welkomstbrief"]
+    assert main([*arguments, "--date", "31-02-2026"]) == 1
+    assert capsys.readouterr().err == "31-02-2026 is geen bestaande datum.\n"
+    assert main([*arguments, "--folder", str(tmp_path / "uit")]) == 1
+    said = capsys.readouterr()
+    assert said.err == "Er is geen brief gemaakt: niemand komt in aanmerking.\n"
+    assert said.out == ""

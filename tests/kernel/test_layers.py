@@ -125,13 +125,6 @@ def test_domain_does_not_import_the_outer_layers() -> None:
     assert offenders == []
 
 
-SCREEN_EXCEPTIONS = {
-    # ui/errors.py still catches the database's own known-problem type; the error vocabulary
-    # (one known-problem type at the bottom layer) takes it away: then drop this line.
-    "ui/errors.py": "steunpunt.db.kernel.errors",
-}
-
-
 def screen_offenders(files: list[Path]) -> list[tuple[str, str]]:
     """Imports of the database, file and printing layers in screen modules."""
     below = ("steunpunt.db", "steunpunt.io", "steunpunt.letters")
@@ -145,12 +138,7 @@ def screen_offenders(files: list[Path]) -> list[tuple[str, str]]:
 
 def test_screens_import_only_ui_services_and_domain() -> None:
     """Whatever writes a file or touches the database is a service, so the CLI has it too."""
-    found = screen_offenders(sorted((PACKAGE / "ui").rglob("*.py")))
-    allowed = [
-        (file, name) for file, name in found if name.startswith(SCREEN_EXCEPTIONS.get(file, "-"))
-    ]
-    assert [item for item in found if item not in allowed] == []
-    assert {file for file, _name in allowed} == set(SCREEN_EXCEPTIONS), "exception no longer needed"
+    assert screen_offenders(sorted((PACKAGE / "ui").rglob("*.py"))) == []
 
 
 def test_the_screen_rule_sees_every_way_of_importing(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import steunpunt.db.kernel.migrate as migrate_module
 from steunpunt.db.caregivers.models import caregiver_search_text
 from steunpunt.db.kernel.backup import backup_database, list_backups
 from steunpunt.db.kernel.engine import create_engine_for, sqlite_url
-from steunpunt.db.kernel.errors import DatabaseProblem, DatabaseTooNew, DatabaseUnreadable
+from steunpunt.db.kernel.errors import DatabaseTooNew, DatabaseUnreadable
 from steunpunt.db.kernel.migrate import (
     HEAD_REVISION,
     MIGRATIONS_PACKAGE,
@@ -34,6 +34,7 @@ from steunpunt.db.kernel.migrate import (
 from steunpunt.db.kernel.tables import metadata as all_tables
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ConsentScope
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database
 from tests.log_guard import ErrorRecords
@@ -609,7 +610,7 @@ def test_a_failing_migration_gets_a_dutch_message(
     monkeypatch.setattr(command, "upgrade", broken)
     engine = create_engine_for(sqlite_url(database_file))
     try:
-        with pytest.raises(DatabaseProblem, match="niet worden bijgewerkt"):
+        with pytest.raises(KnownProblem, match="niet worden bijgewerkt"):
             migrate_module.migrate(engine, database_file.parent / "backups", None)
     finally:
         engine.dispose()

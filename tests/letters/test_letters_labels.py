@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from steunpunt.domain.address import Address
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
 from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 from steunpunt.letters.address_block import Recipient
@@ -19,7 +19,6 @@ from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.labels import (
     LABEL_SIZE,
     MIN_SIZE,
-    RenderCancelled,
     render_labels,
     render_test_sheet,
 )
@@ -211,7 +210,7 @@ def test_progress_is_reported_and_cancel_stops_without_writing(tmp_path: Path) -
         return done < 200
 
     cancelled = tmp_path / "geannuleerd.pdf"
-    with pytest.raises(RenderCancelled):
+    with pytest.raises(Cancelled):
         render_labels(cancelled, sheet, numbered(1000), cancel_at_200)
     assert asked == [100, 200]
     assert not cancelled.exists()

@@ -10,11 +10,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from steunpunt.domain.address import Address
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import Cancelled, InvalidValue, ValidationFailed
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import example_values
 from steunpunt.letters.address_block import Recipient
-from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.letters.letter import Letter, LetterText, render_letters
 
 RECIPIENT = Recipient(
     ("Mevrouw A. Yılmaz",), Address("Dorpsstraat", 12, "A", "3811 AB", "Amersfoort")
@@ -155,7 +155,7 @@ def test_a_bad_house_style_is_refused(tmp_path: Path) -> None:
 
 def test_cancel_stops_the_letters(tmp_path: Path) -> None:
     target = tmp_path / "brieven.pdf"
-    with pytest.raises(LettersCancelled):
+    with pytest.raises(Cancelled):
         render_letters(
             target,
             STYLE,

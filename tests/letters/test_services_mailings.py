@@ -12,15 +12,14 @@ from sqlalchemy import Engine, text
 
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope, Grouping, LeftOutReason, LetterKind
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import Cancelled, KnownProblem, ValidationFailed
 from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
 from steunpunt.domain.letters.label_sheet import LabelPreset
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.services.kernel.errors import NotAllowed, ServiceError
+from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.letters.dto import MailingRequest, RecipientCount, TemplateData
-from steunpunt.services.letters.mailings import Cancelled
 from tests.helpers import TODAY, add_mailing_people, consented, fill_house_style
 
 MM = 72 / 25.4
@@ -206,7 +205,7 @@ def test_an_existing_file_is_never_overwritten(
     before = first.letters_pdf.read_bytes()
     # Pretend another computer used the next number: the file name is taken.
     (out / first.letters_pdf.name.replace("0001", "0002")).write_text("niet van ons")
-    with pytest.raises(ServiceError, match="staat al"):
+    with pytest.raises(KnownProblem, match="staat al"):
         services.mailings.make_mailing(actor, request(services, out))
     assert first.letters_pdf.read_bytes() == before
     assert len(services.mailings.letter_log(people["jan"])) == 1
@@ -345,7 +344,7 @@ def test_a_full_disk_midway_leaves_no_file_and_no_log(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(mailing_files, "write_print_shop_csv", disk_full)
-    with pytest.raises(ServiceError, match="ruimte op de schijf"):
+    with pytest.raises(KnownProblem, match="ruimte op de schijf"):
         services.mailings.make_mailing(
             actor,
             request(services, out, labels=LabelPreset.THREE_BY_SEVEN.sheet, print_shop_csv=True),
@@ -364,10 +363,10 @@ def test_when_the_letter_log_cannot_be_written_the_files_are_taken_back(
     from steunpunt.services.letters import mailing_store
 
     def locked(**_values: object) -> object:
-        raise ServiceError("De database is bezet.")
+        raise KnownProblem("De database is bezet.")
 
     monkeypatch.setattr(mailing_store, "SentLetter", locked)
-    with pytest.raises(ServiceError, match="bezet"):
+    with pytest.raises(KnownProblem, match="bezet"):
         services.mailings.make_mailing(actor, request(services, out, per_person_pdfs=True))
     assert list(out.iterdir()) == []
     monkeypatch.undo()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.letters.house_style import HouseStyle
-from steunpunt.services.kernel.errors import ServiceError
 from steunpunt.services.reports.report_file import write_report_file
 from tests.reports.test_report_output import TITLE, make_report, page_texts
 
@@ -34,6 +34,6 @@ def test_a_full_disk_is_a_known_problem_and_leaves_no_file(
         raise OSError(errno.ENOSPC, "full")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(ServiceError, match="de schijf is vol"):
+    with pytest.raises(KnownProblem, match="de schijf is vol"):
         write_report_file(tmp_path / name, make_report(), HouseStyle())
     assert list(tmp_path.iterdir()) == []

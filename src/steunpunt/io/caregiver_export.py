@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.io.atomic import write_atomically
 from steunpunt.io.print_shop_csv import csv_cell
 
@@ -27,14 +27,7 @@ DATE_FORMAT = "dd-mm-yyyy"
 PROGRESS_EVERY = 500
 """Rows between two progress calls (each call may cancel)."""
 SUFFIXES = (".xlsx", ".csv")
-
-
-class ExportCancelled(Exception):
-    """The user stopped the export; no file was made."""
-
-    def __init__(self) -> None:
-        self.message = "Het exporteren is afgebroken; er is geen bestand gemaakt."
-        super().__init__(self.message)
+CANCELLED = "Het exporteren is afgebroken; er is geen bestand gemaakt."
 
 
 @dataclass(frozen=True)
@@ -84,7 +77,7 @@ def write_caregiver_list(
     """Write ``rows`` as ``.xlsx`` or ``.csv`` (by the suffix), atomically; returns the rows.
 
     ``progress(done)`` is called every few hundred rows; returning False raises
-    :class:`ExportCancelled` and leaves no file.
+    :class:`Cancelled` and leaves no file.
     """
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
@@ -113,9 +106,9 @@ def _checked(
         yield row
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done):
-            raise ExportCancelled
+            raise Cancelled(CANCELLED)
     if progress is not None and done % PROGRESS_EVERY and not progress(done):
-        raise ExportCancelled
+        raise Cancelled(CANCELLED)
 
 
 def _write_csv(path: Path, columns: Sequence[ExportColumn], rows: Iterable[CaregiverRow]) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
 from steunpunt.domain.letters.label_sheet import LabelSheet, mm_text
 from steunpunt.letters.address_block import Recipient, fit_recipient
@@ -19,10 +19,6 @@ LABEL_SIZE = 10.0  # pt: plain sans-serif, as on an envelope (PostNL)
 MIN_SIZE = 7.0  # pt: the readable minimum; an address that needs less is handled by hand
 LINE_GAP = 1.25
 PROGRESS_EVERY = 100
-
-
-class RenderCancelled(Exception):
-    """The person cancelled; the caller deletes the partial file."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +48,7 @@ def render_labels(
     An address that does not fit its label whole, even at the smallest size with the names
     wrapped, gets no label: it is printed on a last page "Met de hand adresseren" and returned
     in :attr:`LabelRun.by_hand`. ``progress(done)`` is called every 100 recipients and at the
-    end; when it returns False, raise :class:`RenderCancelled`. Raise ``InvalidValue`` for a
+    end; when it returns False, raise :class:`Cancelled`. Raise ``InvalidValue`` for a
     bad sheet or no recipients.
     """
     from reportlab.lib.pagesizes import A4
@@ -94,11 +90,11 @@ def render_labels(
                     text.textLine(line)
                 canvas.drawText(text)
         if done % PROGRESS_EVERY == 0 and progress is not None and not progress(done):
-            raise RenderCancelled
+            raise Cancelled
     if done == 0:
         raise InvalidValue("Er zijn geen adressen om etiketten van te maken.")
     if done % PROGRESS_EVERY and progress is not None and not progress(done):
-        raise RenderCancelled
+        raise Cancelled
     if by_hand:
         if printed:
             canvas.showPage()

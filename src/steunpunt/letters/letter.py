@@ -19,10 +19,6 @@ from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.merge import compile_template
 
 
-class LettersCancelled(Exception):
-    """The caller asked to stop; the partial output must be thrown away."""
-
-
 @dataclass(frozen=True)
 class LetterText:
     """The template of a letter: subject and body, both with merge fields."""
@@ -53,7 +49,7 @@ def render_letters(
     ``available`` names the fields this letter kind has; an unknown field in the text raises
     :class:`~steunpunt.domain.errors.InvalidValue` before anything is written. ``progress``
     is called with the number of letters made so far; when it returns False the rendering
-    stops with :class:`LettersCancelled`.
+    stops with :class:`Cancelled`.
     """
     from steunpunt.letters.letter_document import LetterDocument, Story
 

@@ -33,11 +33,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
+from steunpunt.domain.errors import Cancelled
 from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, A4_WIDTH_MM
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.letters.address_block import Recipient, draw_address_block
 from steunpunt.letters.fonts import Fonts, print_at_true_size
-from steunpunt.letters.letter import Letter, LettersCancelled
+from steunpunt.letters.letter import Letter
 from steunpunt.letters.merge import Block, CompiledTemplate
 
 LEFT_MM = 25.0
@@ -92,7 +93,7 @@ class Story(list[Any]):
                 self._exhausted = True
                 return
             if self._progress is not None and not self._progress(self.made):
-                raise LettersCancelled
+                raise Cancelled
             self.extend(self._document.letter_flowables(letter, self._subject, self._body))
             self.made += 1
 

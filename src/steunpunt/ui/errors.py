@@ -7,20 +7,16 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from steunpunt.db.kernel.errors import DatabaseProblem
-from steunpunt.domain.errors import InvalidValue
-from steunpunt.services.kernel.errors import ServiceError
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
-KNOWN_PROBLEMS = (DatabaseProblem, ServiceError, InvalidValue)
-
 
 def known_message(error: BaseException) -> str | None:
     """The Dutch message of a known problem, or None for an unexpected error."""
-    if isinstance(error, KNOWN_PROBLEMS):
-        return str(error.message)
+    if isinstance(error, KnownProblem):
+        return error.message
     return None
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.pdf_pages import POINTS_PER_INCH, OpenPdf, page_count
 
@@ -19,12 +20,8 @@ log = logging.getLogger(__name__)
 MAX_PRINT_DPI = 300
 
 
-class PrintFailed(Exception):
-    """The printer could not be started; ``message`` is a Dutch sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PrintFailed(KnownProblem):
+    """The printer could not be started."""
 
 
 def open_in_viewer(path: Path) -> bool:

@@ -1,23 +1,17 @@
-"""Problems with the database file that the user must be told about in Dutch."""
+"""Known problems with the database file, each with a Dutch message."""
 
 from __future__ import annotations
 
-
-class DatabaseProblem(Exception):
-    """A known problem with the database; ``message`` is Dutch and meant for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+from steunpunt.domain.errors import KnownProblem
 
 
-class DatabaseUnreadable(DatabaseProblem):
+class DatabaseUnreadable(KnownProblem):
     """The file is no database, is damaged, or is not a Steunpunt database."""
 
 
-class DatabaseTooNew(DatabaseProblem):
+class DatabaseTooNew(KnownProblem):
     """The database was written by a newer version of Steunpunt."""
 
 
-class DatabaseLocked(DatabaseProblem):
+class DatabaseLocked(KnownProblem):
     """Another program holds the database, or the disk refuses to write."""

@@ -20,10 +20,10 @@ from sqlalchemy.pool import NullPool
 from steunpunt.db.kernel.backup import backup_database
 from steunpunt.db.kernel.errors import (
     DatabaseLocked,
-    DatabaseProblem,
     DatabaseTooNew,
     DatabaseUnreadable,
 )
+from steunpunt.domain.errors import KnownProblem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -101,7 +101,7 @@ def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> Mig
         _upgrade(engine)
     except Exception as error:
         log.exception("Migration from %s failed", revision)
-        raise DatabaseProblem(
+        raise KnownProblem(
             "De database kon niet worden bijgewerkt naar deze versie van Steunpunt. "
             + (f"Er staat een reservekopie van vóór het bijwerken in {backup}. " if backup else "")
             + "Neem contact op met uw beheerder."

@@ -11,7 +11,6 @@ from pathlib import Path
 from steunpunt.io.caregiver_export import (
     COLUMNS,
     SUFFIXES,
-    ExportCancelled,
     ExportColumn,
     column,
     write_caregiver_list,
@@ -23,7 +22,6 @@ __all__ = [
     "CHUNK",
     "COLUMNS",
     "DEFAULT_COLUMNS",
-    "ExportCancelled",
     "ExportColumn",
     "column",
     "export_caregiver_list",
@@ -53,7 +51,7 @@ def export_caregiver_list(
     """Write the caregivers ``ids``, in this order, to ``target`` (.xlsx or .csv); returns how many.
 
     Rows are read a chunk at a time while the file is written, atomically. ``progress(done,
-    total)`` is called on the way; returning False raises :class:`ExportCancelled` and leaves
+    total)`` is called on the way; returning False raises :class:`~steunpunt.domain.errors.Cancelled` and leaves
     no file. A wrong suffix or no columns raise ``InvalidValue``; a failed write ``OSError``.
     """
     total = len(ids)

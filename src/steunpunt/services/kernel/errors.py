@@ -1,23 +1,17 @@
-"""Errors services raise for situations the user must be told about in Dutch."""
+"""Known problems the services refuse a request with, each with a Dutch message."""
 
 from __future__ import annotations
 
-
-class ServiceError(Exception):
-    """A known problem; ``message`` is a Dutch sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+from steunpunt.domain.errors import KnownProblem
 
 
-class StaleEdit(ServiceError):
+class StaleEdit(KnownProblem):
     """Someone else saved the record after it was opened; nothing was overwritten."""
 
 
-class NotFound(ServiceError):
+class NotFound(KnownProblem):
     """The record no longer exists."""
 
 
-class NotAllowed(ServiceError):
+class NotAllowed(KnownProblem):
     """The action would break a rule of the register (e.g. linking a naaste twice)."""

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from steunpunt.db.kernel.errors import DatabaseLocked, DatabaseProblem
+from steunpunt.db.kernel.errors import DatabaseLocked
+from steunpunt.domain.errors import KnownProblem
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +60,11 @@ class SessionScope:
             session.close()
 
 
-def storage_problem(error: OperationalError) -> DatabaseProblem:
+def storage_problem(error: OperationalError) -> KnownProblem:
     """Translate a driver error about locking or the disk into a Dutch message."""
     text = str(error.orig).lower()
     log.error("Storage error: %s", text)
     for fragment, message in _STORAGE_MESSAGES:
         if fragment in text:
             return DatabaseLocked(message)
-    return DatabaseProblem("De database gaf een onverwachte fout; er is niets opgeslagen.")
+    return KnownProblem("De database gaf een onverwachte fout; er is niets opgeslagen.")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from steunpunt.domain.errors import Cancelled
 from steunpunt.domain.letters.addressee import Household
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.label_sheet import LabelSheet
@@ -13,7 +14,7 @@ from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.labels import render_labels
-from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.letters.mailing_output import StagedOutput, safe_file_name
 from steunpunt.services.letters.values import household_values
 
@@ -129,7 +130,7 @@ def write_mailing_files(staged: StagedOutput, job: MailingJob, steps: Steps) -> 
         folder.mkdir()
         for household in job.letters:
             if not steps.advance():
-                raise LettersCancelled
+                raise Cancelled
             first = household.members[0]
             name = f"{first.address.postcode} {first.name.sorted_form} {household.key}.pdf"
             render_letters(

@@ -10,7 +10,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from steunpunt.services.kernel.errors import ServiceError
+from steunpunt.domain.errors import KnownProblem
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class StagedOutput:
             self.staging = folder / f".steunpunt-{uuid.uuid4().hex[:12]}.tmp"
             self.staging.mkdir()
         except OSError as error:
-            raise ServiceError(
+            raise KnownProblem(
                 f"De map {folder} kan niet worden gebruikt: {dutch_cause(error)}. "
                 "Kies een andere map; er is niets gemaakt."
             ) from error
@@ -58,7 +58,7 @@ class StagedOutput:
         targets = [self.folder / name for name in names]
         existing = [target for target in targets if target.exists()]
         if existing:
-            raise ServiceError(
+            raise KnownProblem(
                 f"In de map staat al '{existing[0].name}'. Kies een andere map of verplaats dat "
                 "bestand; er is niets vastgelegd."
             )
@@ -68,7 +68,7 @@ class StagedOutput:
                 self._published.append(target)
         except OSError as error:
             self.withdraw()
-            raise ServiceError(
+            raise KnownProblem(
                 f"De bestanden konden niet in {self.folder} worden gezet: {dutch_cause(error)}. "
                 "Er is niets vastgelegd."
             ) from error
@@ -99,10 +99,10 @@ def dutch_cause(error: OSError) -> str:
     }.get(error.errno or 0, "de schijf gaf een fout")
 
 
-def disk_problem(error: OSError) -> ServiceError:
+def disk_problem(error: OSError) -> KnownProblem:
     """A Dutch message for a failed write (full disk, no permission), nothing kept."""
     log.warning("Writing mailing files failed: errno %s", error.errno)
-    return ServiceError(
+    return KnownProblem(
         f"De bestanden konden niet worden geschreven: {dutch_cause(error)}. Kies een andere map of maak "
         "ruimte op de schijf. Er is niets gemaakt of vastgelegd."
     )

@@ -23,16 +23,15 @@ from steunpunt.db.letters.mailing_queries import (
 )
 from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import Cancelled, ValidationFailed
 from steunpunt.domain.letters.addressee import Addressee, households
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.names import PersonName
-from steunpunt.letters.labels import RenderCancelled
-from steunpunt.letters.letter import Letter, LettersCancelled, LetterText, render_letters
+from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed, ServiceError
+from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.letters.dto import (
@@ -75,10 +74,6 @@ from steunpunt.services.letters.mailing_store import complete, release, reserve
 from steunpunt.services.letters.templates import LetterService
 
 log = logging.getLogger(__name__)
-
-
-class Cancelled(ServiceError):
-    """The user stopped the mailing; nothing was made or recorded."""
 
 
 class MailingService:
@@ -202,7 +197,7 @@ class MailingService:
             names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
             complete(self._scope, mailing_id, job, staged)
-        except (LettersCancelled, RenderCancelled) as error:
+        except Cancelled as error:
             release(self._scope, mailing_id)
             raise Cancelled(
                 "De mailing is afgebroken. Er is niets gemaakt of vastgelegd."

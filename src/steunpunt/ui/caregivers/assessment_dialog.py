@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.fields import required_date
 from steunpunt.domain.support.burden import assessment_from_form
 from steunpunt.services.support.dto import BurdenSummary
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit, FieldSet, NoteEdit
 
@@ -252,7 +252,7 @@ class AssessmentDialog(QDialog):
             return
         try:
             self.summary = self._services.burden.record(self._actor, self._caregiver_id, data)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.accept()

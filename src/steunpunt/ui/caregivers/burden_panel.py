@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.services.support.dto import AssessmentView, BurdenSummary
 from steunpunt.ui.caregivers.assessment_dialog import AssessmentDialog
 from steunpunt.ui.caregivers.burden_chart import BurdenChart
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 
 OVERLOAD_HTML = '<span style="color: #b00020; font-weight: bold;">{text}</span>'
@@ -79,7 +80,7 @@ class BurdenPanel(QWidget):
         self._caregiver_id = caregiver_id
         try:
             summary = self._context.services.burden.summary(caregiver_id)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self._show(summary)
@@ -119,7 +120,7 @@ class BurdenPanel(QWidget):
         burden = self._context.services.burden
         try:
             self._show(burden.remove(self._context.actor, assessment.id, assessment.version))
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             if self._caregiver_id is not None:
                 self.show_caregiver(self._caregiver_id)

@@ -8,11 +8,11 @@ from steunpunt.domain.caregivers.contact import contact_from_form
 from steunpunt.domain.caregivers.form_values import contact_form_values
 from steunpunt.domain.choices import ContactKind
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.services.caregivers.dto import ContactView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
@@ -79,7 +79,7 @@ class ContactDialog(QDialog):
                 self._services.contacts.update(
                     self._actor, self._contact.id, self._contact.version, data
                 )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.accept()

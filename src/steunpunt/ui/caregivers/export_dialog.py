@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import Cancelled
 from steunpunt.services.caregivers.list_export import (
     COLUMNS,
     DEFAULT_COLUMNS,
-    ExportCancelled,
     ExportColumn,
     export_caregiver_list,
     with_export_suffix,
@@ -236,7 +236,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
-        if isinstance(error, ExportCancelled):
+        if isinstance(error, Cancelled):
             self.status.setText(error.message)
             return
         if isinstance(error, OSError):

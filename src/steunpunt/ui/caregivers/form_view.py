@@ -24,7 +24,7 @@ from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_
 from steunpunt.domain.caregivers.form_values import caregiver_form_values
 from steunpunt.domain.choices import EndReason, Salutation, Source
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
@@ -38,7 +38,7 @@ from steunpunt.ui.caregivers.person_fields import (
 )
 from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
@@ -313,7 +313,7 @@ class CaregiverFormView(QWidget):
                 detail = caregivers.create(self._actor, data)
             else:
                 detail = caregivers.update(self._actor, self._detail.id, self._detail.version, data)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return False
         self._show_detail(detail)

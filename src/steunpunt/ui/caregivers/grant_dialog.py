@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.money import cents_text, parse_optional_cents
 from steunpunt.domain.support.household_help.grant import GRANT_PARSERS, GrantData, grant_from_form
 from steunpunt.domain.support.household_help.period import months_after, year_from
@@ -27,7 +27,7 @@ from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import DECIDED
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
     FieldEdit,
@@ -239,8 +239,8 @@ class GrantDialog(QDialog):
                 self.saved = help_.update(
                     self._actor, self._grant.id, self._grant.version, data, self.reason.text()
                 )
-        except KNOWN_PROBLEMS as problem:
-            self.message.setText(known_message(problem) or "")
+        except KnownProblem as problem:
+            self.message.setText(problem.message)
             report_error(self, problem)
             if self.reason.isVisibleTo(self):
                 self.reason.setFocus()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.household_help.grant import hours_parser
 from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
@@ -21,7 +22,7 @@ from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help import HOURS_IN_A_MONTH
 from steunpunt.ui.caregivers.household_help_text import Month, budget_text, month_name, period_text
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
@@ -138,8 +139,8 @@ class HoursDialog(QDialog):
             self.saved = self._services.household_help.record_hours(
                 self._actor, self._grant.id, year, month, parse_month_hours(self.hours.text())
             )
-        except KNOWN_PROBLEMS as problem:
-            self.message.setText(known_message(problem) or "")
+        except KnownProblem as problem:
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.household_help.status import HouseholdHelpStatus, allowed_next
 from steunpunt.services.support.dto import GrantView
@@ -40,7 +41,7 @@ from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -183,7 +184,7 @@ class HouseholdHelpPanel(QWidget):
         self._caregiver_id = caregiver_id
         try:
             self._grants = tuple(self._context.services.household_help.grants(caregiver_id))
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.records.set_rows([self._row(grant) for grant in self._grants])
@@ -242,7 +243,7 @@ class HouseholdHelpPanel(QWidget):
             self._context.services.household_help.remove(
                 self._context.actor, grant.id, grant.version
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.show_caregiver(self._caregiver_id)
         self.changed.emit()
@@ -257,9 +258,9 @@ class HouseholdHelpPanel(QWidget):
             result = self._context.services.household_help_letters.letter(
                 self._context.actor, grant.id, kind, self._context.paths.letters_dir
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             QApplication.restoreOverrideCursor()
-            self.show_message(known_message(problem) or "")
+            self.show_message(problem.message)
             return
         QApplication.restoreOverrideCursor()
         self.changed.emit()
@@ -280,12 +281,12 @@ class HouseholdHelpPanel(QWidget):
             self._context.services.household_help.change_status(
                 self._context.actor, grant.id, grant.version, target, reason, stopped_on
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             typed, stop = self.reason.text(), self.stop.text()
             self.show_caregiver(self._caregiver_id, grant.id)
             self.reason.setText(typed)
             self.stop.set_text(stop)
-            self.show_message(known_message(problem) or "")
+            self.show_message(problem.message)
             return
         self.reason.clear()
         self.show_caregiver(self._caregiver_id, grant.id)

@@ -6,12 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 
 
@@ -109,7 +110,7 @@ class RelationsPanel(_Panel):
             self._context.services.care_recipients.unlink(
                 self._context.actor, relation.id, relation.version
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.changed.emit()
 
@@ -172,7 +173,7 @@ class ContactsPanel(_Panel):
             return
         try:
             self._context.services.contacts.remove(self._context.actor, contact.id, contact.version)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.changed.emit()
 

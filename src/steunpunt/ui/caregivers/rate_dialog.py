@@ -6,13 +6,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.money import cents_text, normalized_amount, parse_cents
 from steunpunt.domain.support.household_help.budget import rate_in_force
 from steunpunt.services.support.dto import GrantView
 from steunpunt.ui.caregivers.hours_dialog import default_month, grant_months
 from steunpunt.ui.caregivers.household_help_text import month_name, period_text
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
@@ -99,8 +100,8 @@ class RateDialog(QDialog):
                 first,
                 parse_cents(self.amount.text()),
             )
-        except KNOWN_PROBLEMS as problem:
-            self.message.setText(known_message(problem) or "")
+        except KnownProblem as problem:
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

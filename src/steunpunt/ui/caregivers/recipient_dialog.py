@@ -26,7 +26,7 @@ from steunpunt.domain.caregivers.care_recipient import (
 from steunpunt.domain.caregivers.form_values import care_recipient_form_values, relation_form_values
 from steunpunt.domain.choices import LivingSituation, RelationType
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.services.caregivers.dto import CareRecipientDetail, RelationView
 from steunpunt.ui.caregivers.person_fields import (
     DATE_HINT,
@@ -35,7 +35,7 @@ from steunpunt.ui.caregivers.person_fields import (
     add_name_fields,
 )
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
@@ -143,7 +143,7 @@ class CareRecipientDialog(QDialog):
             return
         try:
             self._store(data, relation)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.accept()
@@ -220,7 +220,7 @@ class LinkRecipientDialog(QDialog):
             self._services.care_recipients.link(
                 self._actor, self._caregiver_id, int(item.data(Qt.ItemDataRole.UserRole)), relation
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self.accept()

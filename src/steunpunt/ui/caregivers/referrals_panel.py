@@ -9,10 +9,11 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.panels import _Panel
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.referral_dialog import ReferralDialog
 
@@ -115,7 +116,7 @@ class ReferralsPanel(_Panel):
             self._context.services.referrals.remove(
                 self._context.actor, referral.id, referral.version
             )
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self._reload()
 

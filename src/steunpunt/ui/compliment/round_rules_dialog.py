@@ -33,12 +33,11 @@ from steunpunt.domain.compliment.round_rules import (
     years_after,
 )
 from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
@@ -351,7 +350,7 @@ class RoundRulesDialog(QDialog):
         for field in (self.opens_on, self.closes_on, self.age_reference):
             try:
                 day = parse_date(field.text())
-            except ValueError:
+            except InvalidValue:
                 continue
             if day.year == self._shown_year:
                 field.set_text(format_date(years_after(day, year - day.year)))
@@ -374,8 +373,8 @@ class RoundRulesDialog(QDialog):
         except ValidationFailed as failed:
             self.show_problems(failed.errors)
             return False
-        except KNOWN_PROBLEMS as problem:
-            self.show_problems({"": known_message(problem) or ""})
+        except KnownProblem as problem:
+            self.show_problems({"": problem.message})
             return False
         self.accept()
         return True

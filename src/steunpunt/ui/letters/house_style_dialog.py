@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.services.letters.test_pages import write_calibration_page, write_label_test_sheet
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
 from steunpunt.ui.letters.pdf_ready import offer_pdf
@@ -188,7 +188,7 @@ class HouseStyleDialog(QDialog):
         except ValidationFailed as failed:
             self.show_problems(failed.errors)
             return False
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return False
         self._baseline = style

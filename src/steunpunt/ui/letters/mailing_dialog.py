@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import format_date, parse_date
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
-from steunpunt.services.letters.mailings import Cancelled
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.dates import format_date, parse_optional_date
-from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.errors import InvalidValue, KnownProblem
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.services.letters.dto import NamedFilter
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 
 DATE_HINT = "dd-mm-jjjj"
@@ -181,8 +181,8 @@ class RecipientFilterBox(QGroupBox):
             return
         try:
             saved = self._services.letters.save_filter(self._actor, name, criteria)
-        except (*KNOWN_PROBLEMS, ValueError) as error:
-            report_error(self, _known(error))
+        except KnownProblem as error:
+            report_error(self, error)
             return
         self.reload(select=saved.name)
 
@@ -201,15 +201,7 @@ class RecipientFilterBox(QGroupBox):
             return
         try:
             self._services.letters.remove_filter(self._actor, named.id)
-        except KNOWN_PROBLEMS as error:
+        except KnownProblem as error:
             report_error(self, error)
             return
         self.reload(select=self.choice.itemText(0))
-
-
-def _known(error: BaseException) -> BaseException:
-    """A validation error as a known problem with its Dutch message."""
-    errors = getattr(error, "errors", None)
-    if isinstance(errors, dict) and errors:
-        return InvalidValue(next(iter(errors.values())))
-    return error

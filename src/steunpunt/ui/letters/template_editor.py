@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.choices import LetterKind
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.services.letters.dto import TemplateData, TemplateView
 from steunpunt.services.letters.preview import render_preview
 from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
@@ -184,7 +184,7 @@ class TemplateEditor(QDialog):
             return
         try:
             self._services.letters.remove_template(self._actor, self._template_id)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return
         self._template_id = None
@@ -209,7 +209,7 @@ class TemplateEditor(QDialog):
                 tr("Niet opgeslagen: controleer de rood gemarkeerde velden."), ERROR_STYLE
             )
             return False
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             return False
         self._template_id, self._version, self._baseline = view.id, view.version, view.data
@@ -306,7 +306,7 @@ class TemplateEditor(QDialog):
     def _load(self, template_id: int) -> None:
         try:
             view = self._services.letters.template(template_id)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
             self._template_id = None
             self._baseline = self.form.data()

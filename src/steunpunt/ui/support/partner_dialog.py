@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.money import cents_text
 from steunpunt.domain.support.partner import (
     PARTNER_PARSERS,
@@ -23,7 +23,7 @@ from steunpunt.domain.support.partner import (
 )
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
     ChoiceCombo,
@@ -155,8 +155,8 @@ class PartnerDialog(QDialog):
                 self.saved = partners.update(
                     self._actor, self._partner.id, self._partner.version, data
                 )
-        except KNOWN_PROBLEMS as problem:
-            self.message.setText(known_message(problem) or "")
+        except KnownProblem as problem:
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

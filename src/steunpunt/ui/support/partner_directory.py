@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import PartnerDialog
 from steunpunt.ui.support.partner_model import ID_ROLE, PartnerSearch, PartnerTableModel
@@ -136,7 +137,7 @@ class PartnerDirectory(QDialog):
             return
         try:
             self._services.partners.remove(self._actor, partner.id, partner.version)
-        except KNOWN_PROBLEMS as problem:
+        except KnownProblem as problem:
             report_error(self, problem)
         self.reload()
 

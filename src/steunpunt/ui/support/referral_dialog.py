@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.support.referral import (
     REFERRAL_PARSERS,
     ReferralData,
@@ -25,7 +25,7 @@ from steunpunt.domain.support.referral import (
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, hint_label
 from steunpunt.ui.widgets import (
@@ -168,8 +168,8 @@ class ReferralDialog(QDialog):
                 self.saved = self._services.referrals.update(
                     self._actor, self._referral.id, self._referral.version, data
                 )
-        except KNOWN_PROBLEMS as problem:
-            self.message.setText(known_message(problem) or "")
+        except KnownProblem as problem:
+            self.message.setText(problem.message)
             report_error(self, problem)
             return
         self.accept()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
 from steunpunt.domain.money import cents_text, parse_cents
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.domain.support.household_help.settings import (
@@ -29,7 +29,6 @@ from steunpunt.domain.support.household_help.settings import (
 )
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
@@ -301,8 +300,8 @@ class SupportSettingsDialog(QDialog):
         except ValidationFailed as failed:
             self.show_problems(failed.errors)
             return False
-        except KNOWN_PROBLEMS as problem:
-            self.show_problems({"": known_message(problem) or ""})
+        except KnownProblem as problem:
+            self.show_problems({"": problem.message})
             return False
         self.result_text = _result_text(rebanded)
         self.accept()
