@@ -22,7 +22,8 @@ from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.support.partner_dialog import Context, PartnerDialog
-from steunpunt.ui.support.partner_model import ID_ROLE, PartnerSearch, PartnerTableModel
+from steunpunt.ui.support.partner_model import PartnerSearch, PartnerTableModel
+from steunpunt.ui.table_model import ID_ROLE
 from steunpunt.ui.widgets import list_table
 
 
