@@ -30,6 +30,13 @@ from steunpunt.domain.fields import PERSON_PARSERS
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
+COMBO_INVALID_STYLE = "QComboBox { border: 1px solid #b00020; }"
+HINT_STYLE = "color: #5f6368;"
+NOTICE_STYLE = (
+    "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f9a825;"
+    " border-radius: 3px; padding: 6px; }"
+)
+CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
 
 
 def display_text(value: Any) -> str:
@@ -192,8 +199,13 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
     def show_error(self, message: str | None) -> None:
-        self.setToolTip(message or "")
-        self.setStyleSheet("QComboBox { border: 1px solid #b00020; }" if message else "")
+        show_combo_error(self, message)
+
+
+def show_combo_error(combo: QComboBox, message: str | None) -> None:
+    """Mark a drop-down red with the message as its tooltip; None clears the mark."""
+    combo.setToolTip(message or "")
+    combo.setStyleSheet(COMBO_INVALID_STYLE if message else "")
 
 
 Field = FieldEdit | NoteEdit | ChoiceCombo
@@ -252,6 +264,31 @@ def list_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableV
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+def focus_field(field: Field | None) -> None:
+    """Put the cursor in a form field (the line inside a :class:`FieldEdit`); None does nothing."""
+    if isinstance(field, FieldEdit):
+        field.line.setFocus()
+    elif field is not None:
+        field.setFocus()
+
+
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    """A quiet grey explanation next to a field."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def notice_label(parent: QWidget) -> QLabel:
+    """A hidden yellow box above a form, for what must be done before it can be saved."""
+    label = QLabel(parent)
+    label.setStyleSheet(NOTICE_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 def error_line(parent: QWidget) -> QLabel:

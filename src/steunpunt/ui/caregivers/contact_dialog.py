@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from steunpunt.domain.caregivers.contact import contact_from_form
 from steunpunt.domain.caregivers.form_values import contact_form_values
@@ -18,7 +18,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit, dialog_buttons
 
 
 class ContactDialog(QDialog):
@@ -48,11 +48,7 @@ class ContactDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         form.addRow(buttons)
         if contact is None:
             self.fields.fill({"contact_date": format_date(self._today())})

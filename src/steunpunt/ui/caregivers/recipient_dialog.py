@@ -39,7 +39,7 @@ from steunpunt.ui.caregivers.person_fields import (
 )
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit, dialog_buttons
 
 Context = tuple[Services, Actor, Callable[[], date]]
 
@@ -100,11 +100,7 @@ class CareRecipientDialog(QDialog):
         self.others.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.consent)
@@ -175,12 +171,8 @@ class LinkRecipientDialog(QDialog):
         add_relation_fields(self.fields, form)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Koppelen"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)

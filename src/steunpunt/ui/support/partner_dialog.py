@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -28,18 +27,18 @@ from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.widgets import (
+    CHECK_FIELDS,
     ChoiceCombo,
     FieldEdit,
     FieldSet,
     NoteEdit,
     dialog_buttons,
     error_line,
+    focus_field,
+    hint_label,
 )
 
 Context = tuple[Services, Actor, Callable[[], date]]
-
-HINT_STYLE = "color: #5f6368;"
-CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
 
 
 def _rate_text(text: str) -> str:
@@ -65,14 +64,6 @@ def partner_form_values(data: PartnerData) -> dict[str, str]:
         "notes": data.notes,
         "hourly_rate": cents_text(data.hourly_rate_cents),
     }
-
-
-def hint_label(text: str, parent: QWidget) -> QLabel:
-    """A quiet grey explanation next to a field."""
-    label = QLabel(text, parent)
-    label.setStyleSheet(HINT_STYLE)
-    label.setWordWrap(True)
-    return label
 
 
 class PartnerDialog(QDialog):
@@ -146,8 +137,7 @@ class PartnerDialog(QDialog):
             first = self.fields.show_errors(failed.errors)
             hidden = [failed.errors[n] for n in ("kind", "notes") if n in failed.errors]
             self.message.setText("\n".join([tr(CHECK_FIELDS), *hidden]))
-            if first is not None:
-                (first.line if isinstance(first, FieldEdit) else first).setFocus()
+            focus_field(first)
             return
         self.message.clear()
         partners = self._services.partners

@@ -29,7 +29,7 @@ from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.today.worklist_model import WorklistModel
-from steunpunt.ui.widgets import list_table
+from steunpunt.ui.widgets import dialog_buttons, list_table
 
 SNOOZE_DAYS = 7
 
@@ -203,11 +203,7 @@ def ask_snooze_date(parent: QWidget, today: date) -> date | None:
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(QDate(today.year, today.month, today.day).addDays(1))
     edit.setDate(QDate(today.year, today.month, today.day).addDays(SNOOZE_DAYS))
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = dialog_buttons(dialog, dialog.accept, QDialogButtonBox.StandardButton.Ok)
     form = QFormLayout(dialog)
     form.addRow(tr("Weer tonen op"), edit)
     form.addRow(buttons)
