@@ -291,6 +291,17 @@ def notice_label(parent: QWidget) -> QLabel:
     return label
 
 
+def field_column(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets stacked tightly in a box of their own: a field with its messages underneath."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return box
+
+
 def error_line(parent: QWidget) -> QLabel:
     """A red, wrapping line for what kept a dialog from saving."""
     label = QLabel(parent)

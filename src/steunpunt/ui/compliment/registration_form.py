@@ -29,7 +29,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner
-from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit
+from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, field_column
 
 SEARCH_DELAY_MS = 200
 MATCHES = 30
@@ -75,13 +75,7 @@ class RegistrationForm(QWidget):
         self.caregiver_error.setStyleSheet(ERROR_STYLE)
         self.caregiver_error.setWordWrap(True)
         self.caregiver_error.hide()
-        caregiver_box = QWidget(self)
-        caregiver_layout = QVBoxLayout(caregiver_box)
-        caregiver_layout.setContentsMargins(0, 0, 0, 0)
-        caregiver_layout.setSpacing(2)
-        caregiver_layout.addWidget(self.search)
-        caregiver_layout.addWidget(self.matches)
-        caregiver_layout.addWidget(self.caregiver_error)
+        caregiver_box = field_column(self, self.search, self.matches, self.caregiver_error)
 
         self.recipient = QComboBox(self)
         self.recipient.setObjectName("care_recipient")
@@ -89,12 +83,7 @@ class RegistrationForm(QWidget):
         self.recipient_note = QLabel(tr("Kies eerst de mantelzorger."), self)
         self.recipient_note.setWordWrap(True)
         self.recipient_note.setStyleSheet("color: #555555;")
-        recipient_box = QWidget(self)
-        recipient_layout = QVBoxLayout(recipient_box)
-        recipient_layout.setContentsMargins(0, 0, 0, 0)
-        recipient_layout.setSpacing(2)
-        recipient_layout.addWidget(self.recipient)
-        recipient_layout.addWidget(self.recipient_note)
+        recipient_box = field_column(self, self.recipient, self.recipient_note)
 
         self.received_on = FieldEdit("received_on", DATE_HINT, parse_date, self)
         self.received_on.set_text(format_date(today))

@@ -41,7 +41,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line, field_column
 
 DATE_HINT = "dd-mm-jjjj"
 NO_LIMIT = 0  # the spin boxes' special value: shown as "geen maximum", stored as None
@@ -207,19 +207,13 @@ class RoundRulesDialog(QDialog):
             tr("Terug binnen"), self._checked("control_letter_weeks", self.control_weeks)
         )
 
-        self.message = QLabel(self)
+        self.message = error_line(self)
         self.message.setObjectName("message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(tr("Opslaan") if existing else tr("Ronde maken"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
 
         grid = QGridLayout()
         grid.addWidget(round_box, 0, 0)
@@ -255,18 +249,10 @@ class RoundRulesDialog(QDialog):
 
     def _checked(self, name: str, widget: QWidget) -> QWidget:
         """``widget`` with a red line underneath for the problems the service finds with it."""
-        box = QWidget(self)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
+        error = error_line(self)
         error.hide()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(error)
         self.errors[name] = error
-        return box
+        return field_column(self, widget, error)
 
     # --- the form -----------------------------------------------------------------------------
 

@@ -32,9 +32,8 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.widgets import ERROR_STYLE, HINT_STYLE, FieldEdit, dialog_buttons, field_column
 
-HINT_STYLE = "color: #5f6368;"
 BANDS = {
     "light_from": "Licht vanaf",
     "moderate_from": "Matig vanaf",
@@ -127,14 +126,10 @@ class SupportSettingsDialog(QDialog):
         self.tabs.addTab(self._worklist_page(), tr("Werklijst"))
         self.message = _label(self, ERROR_STYLE)
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
@@ -143,17 +138,11 @@ class SupportSettingsDialog(QDialog):
 
     def _checked(self, name: str, tab: int, widget: QWidget) -> QWidget:
         """``widget`` with a red line underneath for the problems found with it."""
-        box = QWidget(self)
-        error = _label(box, ERROR_STYLE)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
+        error = _label(self, ERROR_STYLE)
         self.errors[name] = error
         self._tab_of[name] = tab
         self._widget_of[name] = widget
-        return box
+        return field_column(self, widget, error)
 
     # --- the tabs ------------------------------------------------------------------------------
 
