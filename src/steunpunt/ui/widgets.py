@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -274,21 +275,28 @@ def focus_field(field: Field | None) -> None:
         field.setFocus()
 
 
-def hint_label(text: str, parent: QWidget) -> QLabel:
-    """A quiet grey explanation next to a field."""
+def _wrapped(parent: QWidget, style: str, text: str = "") -> QLabel:
     label = QLabel(text, parent)
-    label.setStyleSheet(HINT_STYLE)
+    label.setStyleSheet(style)
     label.setWordWrap(True)
     return label
+
+
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    """A quiet grey explanation next to a field."""
+    return _wrapped(parent, HINT_STYLE, text)
 
 
 def notice_label(parent: QWidget) -> QLabel:
     """A hidden yellow box above a form, for what must be done before it can be saved."""
-    label = QLabel(parent)
-    label.setStyleSheet(NOTICE_STYLE)
-    label.setWordWrap(True)
+    label = _wrapped(parent, NOTICE_STYLE)
     label.hide()
     return label
+
+
+def error_line(parent: QWidget) -> QLabel:
+    """A red, wrapping line for what kept a dialog from saving."""
+    return _wrapped(parent, ERROR_STYLE)
 
 
 def field_column(parent: QWidget, *widgets: QWidget) -> QWidget:
@@ -302,12 +310,15 @@ def field_column(parent: QWidget, *widgets: QWidget) -> QWidget:
     return box
 
 
-def error_line(parent: QWidget) -> QLabel:
-    """A red, wrapping line for what kept a dialog from saving."""
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    return label
+def column(parent: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """The top-to-bottom layout of ``parent``: its widgets and layouts in order."""
+    layout = QVBoxLayout(parent)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
 
 
 def dialog_buttons(

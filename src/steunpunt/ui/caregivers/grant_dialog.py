@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from steunpunt.ui.widgets import (
     FieldEdit,
     FieldSet,
     NoteEdit,
+    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -140,11 +140,7 @@ class GrantDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        column(self, self.notice, form, self.message, self.buttons)
         self._fill_providers()
         self._fill_households()
         if grant is None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +27,7 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.letters.style_widgets import ColourButton, ImageField
-from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
+from steunpunt.ui.widgets import FieldEdit, column, dialog_buttons, error_line
 
 log = logging.getLogger(__name__)
 
@@ -133,10 +132,7 @@ class HouseStyleDialog(QDialog):
         self.save_button.setText(tr("Opslaan"))
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        column(self, self.tabs, self.message, buttons)
 
         stored, self._version = services.letters.house_style()
         self._show_style(stored)

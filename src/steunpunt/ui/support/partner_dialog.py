@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +31,7 @@ from steunpunt.ui.widgets import (
     FieldEdit,
     FieldSet,
     NoteEdit,
+    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -103,10 +103,7 @@ class PartnerDialog(QDialog):
         form.addRow("", self.active)
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        column(self, form, self.message, self.buttons)
         if partner is None:
             self.active.setChecked(True)
         else:

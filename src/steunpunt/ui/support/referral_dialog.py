@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from steunpunt.ui.widgets import (
     FieldEdit,
     FieldSet,
     NoteEdit,
+    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -106,11 +106,7 @@ class ReferralDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        column(self, self.notice, form, self.message, self.buttons)
         self.consent.toggled.connect(self._consent_toggled)
         if referral is None:
             self.fields.fill({"referred_on": format_date(self._today())})

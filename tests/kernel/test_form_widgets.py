@@ -1,0 +1,79 @@
+"""The shared form helpers: field focus, red drop-downs, stacked fields and dialog columns."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from steunpunt.ui.widgets import (
+    ChoiceCombo,
+    FieldEdit,
+    column,
+    field_column,
+    focus_field,
+    notice_label,
+    show_combo_error,
+)
+
+
+def _shown(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window
+
+
+def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    field = FieldEdit("postcode", parent=window)
+    other = QLineEdit(window)
+    column(window, field, other)
+    window.show()
+    qtbot.waitExposed(window)
+    focus_field(field)
+    qtbot.waitUntil(lambda: field.line.hasFocus())
+    focus_field(None)
+    assert field.line.hasFocus()
+
+
+def test_focus_goes_to_a_drop_down_itself(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    combo = ChoiceCombo("kind", [], "(kies)", window)
+    column(window, QLineEdit(window), combo)
+    window.show()
+    qtbot.waitExposed(window)
+    focus_field(combo)
+    qtbot.waitUntil(combo.hasFocus)
+
+
+def test_a_drop_down_turns_red_with_its_message_and_back(qtbot: QtBot) -> None:
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    show_combo_error(combo, "Kies een organisatie.")
+    assert combo.toolTip() == "Kies een organisatie."
+    assert "#b00020" in combo.styleSheet()
+    show_combo_error(combo, None)
+    assert combo.toolTip() == ""
+    assert combo.styleSheet() == ""
+
+
+def test_field_column_stacks_its_widgets_in_order_without_margins(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    field, message = QLineEdit(window), QLabel("fout", window)
+    box = field_column(window, field, message)
+    layout = box.layout()
+    assert [layout.itemAt(i).widget() for i in range(layout.count())] == [field, message]
+    assert layout.contentsMargins().top() == 0
+    assert field.parent() is box
+
+
+def test_column_takes_widgets_and_layouts_in_order(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    notice, form, message = notice_label(window), QFormLayout(), QLabel(window)
+    layout = column(window, notice, form, message)
+    assert window.layout() is layout
+    assert layout.itemAt(0).widget() is notice
+    assert layout.itemAt(1).layout() is form
+    assert layout.itemAt(2).widget() is message
+    window.show()
+    assert not notice.isVisible()
+    assert message.isVisible()
