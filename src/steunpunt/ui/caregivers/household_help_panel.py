@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -45,6 +44,7 @@ from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.screen_dialogs import remove_when_confirmed
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
 
 WARNING_STYLE = f"color: {FAILED_COLOUR.name()}; font-weight: bold;"
@@ -242,15 +242,15 @@ class HouseholdHelpPanel(QWidget):
             "De huishoudelijke hulp van {period} verwijderen? De geregistreerde uren gaan ook weg."
         ).format(period=period_text(grant))
         title = tr("Huishoudelijke hulp verwijderen")
-        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
-            return
         services, actor, _today = self._context
-        try:
-            services.household_help.remove(actor, grant.id, grant.version)
-        except KNOWN_PROBLEMS as problem:
-            report_error(self, problem)
-        self.show_caregiver(self._caregiver_id)
-        self.changed.emit()
+        if remove_when_confirmed(
+            self,
+            title,
+            question,
+            lambda: services.household_help.remove(actor, grant.id, grant.version),
+        ):
+            self.show_caregiver(self._caregiver_id)
+            self.changed.emit()
 
     def make_letter(self, kind: LetterKind) -> None:
         """The proof of registration or the grant letter for the selected grant, logged."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
@@ -15,8 +15,8 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.screen_dialogs import remove_when_confirmed
 
 Context = tuple[Services, Actor, Callable[[], date]]
 
@@ -101,22 +101,18 @@ class RelationsPanel(_Panel):
         relation = self._selected()
         if relation is None:
             return
-        answer = QMessageBox.question(
+        question = tr(
+            "{name} ontkoppelen van deze mantelzorger? De naaste blijft ingeschreven "
+            "en kan later opnieuw worden gekoppeld."
+        ).format(name=relation.care_recipient_name)
+        services, actor, _today = self._context
+        if remove_when_confirmed(
             self,
             tr("Ontkoppelen"),
-            tr(
-                "{name} ontkoppelen van deze mantelzorger? De naaste blijft ingeschreven "
-                "en kan later opnieuw worden gekoppeld."
-            ).format(name=relation.care_recipient_name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        services, actor, _today = self._context
-        try:
-            services.care_recipients.unlink(actor, relation.id, relation.version)
-        except KNOWN_PROBLEMS as problem:
-            report_error(self, problem)
-        self.changed.emit()
+            question,
+            lambda: services.care_recipients.unlink(actor, relation.id, relation.version),
+        ):
+            self.changed.emit()
 
     def _selected(self) -> RelationView | None:
         row = self.records.current_row()
@@ -166,21 +162,17 @@ class ContactsPanel(_Panel):
         contact = self._selected()
         if contact is None:
             return
-        answer = QMessageBox.question(
+        question = tr("Het contactmoment van {date} verwijderen?").format(
+            date=format_date(contact.data.contact_date)
+        )
+        services, actor, _today = self._context
+        if remove_when_confirmed(
             self,
             tr("Contactmoment verwijderen"),
-            tr("Het contactmoment van {date} verwijderen?").format(
-                date=format_date(contact.data.contact_date)
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        services, actor, _today = self._context
-        try:
-            services.contacts.remove(actor, contact.id, contact.version)
-        except KNOWN_PROBLEMS as problem:
-            report_error(self, problem)
-        self.changed.emit()
+            question,
+            lambda: services.contacts.remove(actor, contact.id, contact.version),
+        ):
+            self.changed.emit()
 
     def _selected(self) -> ContactView | None:
         row = self.records.current_row()
