@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.widgets import (
     ChoiceCombo,
     FieldEdit,
@@ -77,3 +78,15 @@ def test_column_takes_widgets_and_layouts_in_order(qtbot: QtBot) -> None:
     window.show()
     assert not notice.isVisible()
     assert message.isVisible()
+
+
+def test_a_record_table_picks_the_record_of_the_selected_row(qtbot: QtBot) -> None:
+    table = RecordTable(["Naam"])
+    qtbot.addWidget(table)
+    records = ["Ayşe", "Jan"]
+    table.set_rows([(name,) for name in records])
+    assert table.pick(records) == "Ayşe"  # the first row is selected after filling
+    table.table.selectRow(1)
+    assert table.pick(records) == "Jan"
+    table.set_rows([])
+    assert table.pick([]) is None

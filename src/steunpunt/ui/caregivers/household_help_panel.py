@@ -212,8 +212,7 @@ class HouseholdHelpPanel(QWidget):
         self._show_selected()
 
     def selected(self) -> GrantView | None:
-        row = self.records.current_row()
-        return self._grants[row] if row is not None else None
+        return self.records.pick(self._grants)
 
     def new(self) -> None:
         if self._caregiver_id is not None:

@@ -41,6 +41,14 @@ class _Panel(QWidget):
         if accepted:
             self.changed.emit()
 
+    def _edit_and_remove(
+        self, edit: Callable[[], None], remove_text: str, remove: Callable[[], None]
+    ) -> None:
+        """Bewerken… and a remove button for the selected row; double-click or Enter edits."""
+        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(edit)
+        self.records.add_button(remove_text, needs_selection=True).clicked.connect(remove)
+        self.records.activated.connect(lambda _row: edit())
+
 
 class RelationsPanel(_Panel):
     """The naasten a caregiver cares for; new, link, edit and unlink."""
@@ -60,11 +68,7 @@ class RelationsPanel(_Panel):
         self._relations: tuple[RelationView, ...] = ()
         self.records.add_button(tr("Nieuwe naaste…")).clicked.connect(self.new)
         self.records.add_button(tr("Bestaande naaste koppelen…")).clicked.connect(self.link)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Ontkoppelen"), needs_selection=True).clicked.connect(
-            self.unlink
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Ontkoppelen"), self.unlink)
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id
@@ -115,8 +119,7 @@ class RelationsPanel(_Panel):
             self.changed.emit()
 
     def _selected(self) -> RelationView | None:
-        row = self.records.current_row()
-        return self._relations[row] if row is not None else None
+        return self.records.pick(self._relations)
 
 
 class ContactsPanel(_Panel):
@@ -128,11 +131,7 @@ class ContactsPanel(_Panel):
         )
         self._contacts: tuple[ContactView, ...] = ()
         self.records.add_button(tr("Nieuw contactmoment…")).clicked.connect(self.new)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Verwijderen"), needs_selection=True).clicked.connect(
-            self.remove
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Verwijderen"), self.remove)
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id
@@ -175,5 +174,4 @@ class ContactsPanel(_Panel):
             self.changed.emit()
 
     def _selected(self) -> ContactView | None:
-        row = self.records.current_row()
-        return self._contacts[row] if row is not None else None
+        return self.records.pick(self._contacts)

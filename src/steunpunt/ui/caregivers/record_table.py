@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+T = TypeVar("T")
 
 
 class RecordTable(QWidget):
@@ -64,3 +67,8 @@ class RecordTable(QWidget):
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
+
+    def pick(self, records: Sequence[T]) -> T | None:
+        """The selected one of ``records`` (the records the rows show, in the same order)."""
+        row = self.current_row()
+        return records[row] if row is not None else None

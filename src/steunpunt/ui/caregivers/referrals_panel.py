@@ -47,11 +47,7 @@ class ReferralsPanel(_Panel):
         self._referrals: tuple[ReferralView, ...] = ()
         self.dialog: QDialog | None = None
         self.records.add_button(tr("Nieuwe verwijzing…")).clicked.connect(self.new)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Verwijderen"), needs_selection=True).clicked.connect(
-            self.remove
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Verwijderen"), self.remove)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the list opens the referral; it goes no further (no dialog default button)."""
@@ -125,5 +121,4 @@ class ReferralsPanel(_Panel):
         self.changed.emit()
 
     def _selected(self) -> ReferralView | None:
-        row = self.records.current_row()
-        return self._referrals[row] if row is not None else None
+        return self.records.pick(self._referrals)
