@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.reports.report import Cell, Report
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
+from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
 from steunpunt.ui.i18n import tr
 
 Reach = tuple[int, int, int]
@@ -155,10 +156,7 @@ class ReachChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
-        painter.setPen(text)
+        painter, text = chart_painter(self)
         if not self.reach:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Nog geen gegevens"))
             return
@@ -174,17 +172,10 @@ class ReachChart(QWidget):
         """Grid lines with their values on the left, and the axes."""
         grid = QColor(text)
         grid.setAlpha(50)
-        height = painter.fontMetrics().height()
         for value in range(0, top + 1, step):
             y = plot.bottom() - plot.height() * value / top
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text)
-            label = QRectF(0, y - height / 2, LEFT - 6, height)
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(label, right, dutch_number(value))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+            draw_grid_line(painter, plot, y, grid, text, dutch_number(value))
+        draw_axes(painter, plot)
 
     def _draw_legend(self, painter: QPainter, plot: QRectF, text: QColor) -> None:
         """The axis caption above the plot; the two bar colours centred below the years."""
