@@ -60,18 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
-    from steunpunt.db.kernel.errors import DatabaseProblem
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
-    from steunpunt.logging_setup import configure_logging
-    from steunpunt.startup import open_database
+    from steunpunt.startup import open_for_command
 
-    configure_logging(paths.log_dir)
-    try:
-        database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
-        _say(problem.message)
+    database = open_for_command(paths, _say)
+    if database is None:
         return 1
     try:
         existing = database.services.caregivers.count()

@@ -35,17 +35,12 @@ def add_mailing_parser(commands: Any) -> None:
 
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Make the mailing the arguments describe; Dutch messages, exit code 1 on a problem."""
-    from steunpunt.db.kernel.errors import DatabaseProblem
-    from steunpunt.logging_setup import configure_logging
     from steunpunt.services.kernel.errors import ServiceError
     from steunpunt.services.letters.dto import MailingRequest
-    from steunpunt.startup import open_database
+    from steunpunt.startup import open_for_command
 
-    configure_logging(paths.log_dir)
-    try:
-        database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
-        say(problem.message)
+    database = open_for_command(paths, say)
+    if database is None:
         return 1
     services = database.services
     try:

@@ -11,15 +11,13 @@ from datetime import date
 from sqlalchemy import text
 
 from steunpunt.db.caregivers.queries import CaregiverFilter
-from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
-from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
-from steunpunt.startup import OpenDatabase, open_database
+from steunpunt.startup import OpenDatabase, open_database, open_for_command
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +30,8 @@ class SelfTestFailed(Exception):
 
 def run_self_test(paths: AppPaths, say: Say) -> int:
     """Check the user's database (read only) and a full write cycle on a scratch database."""
-    configure_logging(paths.log_dir)
-    try:
-        database = open_database(paths.database_file, paths)
-    except DatabaseProblem as problem:
-        say(f"FOUT: {problem.message}")
+    database = open_for_command(paths, say, "FOUT: ")
+    if database is None:
         return 1
     try:
         _check_database(database, say)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
+from steunpunt.db.kernel.errors import DatabaseProblem
 from steunpunt.db.kernel.migrate import MigrationResult, migrate
+from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
@@ -50,6 +53,19 @@ def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
         raise
     log.info("Database opened (revision %s)", result.to_revision)
     return OpenDatabase(database_file, engine, services, actor, result)
+
+
+def open_for_command(
+    paths: AppPaths, say: Callable[[str], None], prefix: str = ""
+) -> OpenDatabase | None:
+    """Start the log and open the user's database for a command; a problem is said in one
+    Dutch line (after ``prefix``) and gives None."""
+    configure_logging(paths.log_dir)
+    try:
+        return open_database(paths.database_file, paths)
+    except DatabaseProblem as problem:
+        say(prefix + problem.message)
+        return None
 
 
 def _login_name() -> str:

@@ -64,3 +64,18 @@ def test_a_demo_database_can_make_a_mailing_from_the_command_line(
     assert main([*arguments, "--template", "Bestaat niet"]) == 1
     assert "Onbekend sjabloon. Kies uit: " in (said := capsys.readouterr().out)
     assert "'Welkomstbrief'" in said
+
+
+@pytest.mark.parametrize(
+    "command", [["demo"], ["mailing", "--template", "Welkomstbrief"]], ids=["demo", "mailing"]
+)
+def test_commands_report_a_damaged_database_in_one_dutch_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    paths = resolve_paths(tmp_path / "data").ensure()
+    paths.database_file.write_bytes(b"kapot" * 1000)
+    assert main([*command, "--data-dir", str(paths.data_dir)]) == 1
+    said = capsys.readouterr()
+    assert said.out.startswith("Het databasebestand kan niet worden gelezen")
+    assert said.out.count("\n") == 1 and "Traceback" not in said.err
+    assert paths.database_file.read_bytes() == b"kapot" * 1000
