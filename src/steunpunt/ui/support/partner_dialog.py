@@ -48,19 +48,13 @@ def _rate_text(text: str) -> str:
 
 def partner_form_values(data: PartnerData) -> dict[str, str]:
     """A partner written back as the text of its form fields."""
-    address = data.address
     return {
         "name": data.name,
         "kind": data.kind.value,
         "contact_person": data.contact_person,
         "phone": data.phone,
         "email": data.email,
-        "street": address.street,
-        "house_number": "" if address.house_number is None else str(address.house_number),
-        "house_number_suffix": address.house_number_suffix,
-        "postcode": address.postcode,
-        "place": address.place,
-        "municipality": address.municipality,
+        **data.address.form_values(),
         "notes": data.notes,
         "hourly_rate": cents_text(data.hourly_rate_cents),
     }
