@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.caregivers.register import CaregiverService
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskContext, TaskRunner
@@ -99,10 +100,7 @@ class CaregiverListView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = debounce(self, SEARCH_DELAY_MS, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())

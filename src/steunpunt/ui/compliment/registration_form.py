@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.tasks import TaskRunner
@@ -118,10 +119,7 @@ class RegistrationForm(QWidget):
         layout.setRowVisible(self.account_holder, not voucher)
         layout.setRowVisible(self.voucher_code, voucher)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search_caregivers)
+        self._timer = debounce(self, SEARCH_DELAY_MS, self.search_caregivers)
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
         self.matches.currentItemChanged.connect(self._choose)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.services.letters.mailings import Cancelled
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
@@ -140,10 +141,7 @@ class MailingDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(COUNT_DELAY_MS)
-        self._count_timer.timeout.connect(self.count_recipients)
+        self._count_timer = debounce(self, COUNT_DELAY_MS, self.count_recipients)
         self.filter.changed.connect(self._count_timer.start)
         self.left_out_button.clicked.connect(self.show_left_out)
         browse.clicked.connect(self._browse)

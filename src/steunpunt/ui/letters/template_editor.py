@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import TemplateData, TemplateView
 from steunpunt.services.letters.templates import text_problems
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.preview_render import render_preview
@@ -131,10 +132,7 @@ class TemplateEditor(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_preview)
+        self._timer = debounce(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.form.edited.connect(self._on_edited)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.resize(1200, 750)
