@@ -1,20 +1,13 @@
-"""The shared form helpers: field focus, red drop-downs, stacked fields and dialog columns."""
+"""The shared form helpers: field focus, red drop-downs, a record table's selected record."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.widgets import (
-    ChoiceCombo,
-    FieldEdit,
-    column,
-    field_column,
-    focus_field,
-    notice_label,
-    show_combo_error,
-)
+from steunpunt.ui.layouts import vbox
+from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, focus_field, show_combo_error
 
 
 def _shown(qtbot: QtBot) -> QWidget:
@@ -27,7 +20,7 @@ def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot) -> None:
     window = _shown(qtbot)
     field = FieldEdit("postcode", parent=window)
     other = QLineEdit(window)
-    column(window, field, other)
+    vbox(window, field, other)
     window.show()
     qtbot.waitExposed(window)
     focus_field(field)
@@ -39,7 +32,7 @@ def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot) -> None:
 def test_focus_goes_to_a_drop_down_itself(qtbot: QtBot) -> None:
     window = _shown(qtbot)
     combo = ChoiceCombo("kind", [], "(kies)", window)
-    column(window, QLineEdit(window), combo)
+    vbox(window, QLineEdit(window), combo)
     window.show()
     qtbot.waitExposed(window)
     focus_field(combo)
@@ -55,29 +48,6 @@ def test_a_drop_down_turns_red_with_its_message_and_back(qtbot: QtBot) -> None:
     show_combo_error(combo, None)
     assert combo.toolTip() == ""
     assert combo.styleSheet() == ""
-
-
-def test_field_column_stacks_its_widgets_in_order_without_margins(qtbot: QtBot) -> None:
-    window = _shown(qtbot)
-    field, message = QLineEdit(window), QLabel("fout", window)
-    box = field_column(window, field, message)
-    layout = box.layout()
-    assert [layout.itemAt(i).widget() for i in range(layout.count())] == [field, message]
-    assert layout.contentsMargins().top() == 0
-    assert field.parent() is box
-
-
-def test_column_takes_widgets_and_layouts_in_order(qtbot: QtBot) -> None:
-    window = _shown(qtbot)
-    notice, form, message = notice_label(window), QFormLayout(), QLabel(window)
-    layout = column(window, notice, form, message)
-    assert window.layout() is layout
-    assert layout.itemAt(0).widget() is notice
-    assert layout.itemAt(1).layout() is form
-    assert layout.itemAt(2).widget() is message
-    window.show()
-    assert not notice.isVisible()
-    assert message.isVisible()
 
 
 def test_a_record_table_picks_the_record_of_the_selected_row(qtbot: QtBot) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -297,28 +296,6 @@ def notice_label(parent: QWidget) -> QLabel:
 def error_line(parent: QWidget) -> QLabel:
     """A red, wrapping line for what kept a dialog from saving."""
     return _wrapped(parent, ERROR_STYLE)
-
-
-def field_column(parent: QWidget, *widgets: QWidget) -> QWidget:
-    """Widgets stacked tightly in a box of their own: a field with its messages underneath."""
-    box = QWidget(parent)
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    for widget in widgets:
-        column.addWidget(widget)
-    return box
-
-
-def column(parent: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
-    """The top-to-bottom layout of ``parent``: its widgets and layouts in order."""
-    layout = QVBoxLayout(parent)
-    for part in parts:
-        if isinstance(part, QLayout):
-            layout.addLayout(part)
-        else:
-            layout.addWidget(part)
-    return layout
 
 
 def dialog_buttons(

@@ -27,12 +27,12 @@ from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import (
     CHECK_FIELDS,
     FieldEdit,
     FieldSet,
     NoteEdit,
-    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -140,7 +140,7 @@ class GrantDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        column(self, self.notice, form, self.message, self.buttons)
+        vbox(self, self.notice, form, self.message, self.buttons)
         self._fill_providers()
         self._fill_households()
         if grant is None:

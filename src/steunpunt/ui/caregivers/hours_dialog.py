@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +21,7 @@ from steunpunt.ui.caregivers.household_help_text import Month, budget_text, mont
 from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line, hint_label
 
 HOURS_STATUSES = frozenset(
@@ -89,11 +89,7 @@ class HoursDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, about, form, self.message, self.buttons)
         self.month.currentIndexChanged.connect(lambda _index: self._show_registered())
         self._show_registered()
         self.hours.line.setFocus()

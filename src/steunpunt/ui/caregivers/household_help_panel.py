@@ -43,6 +43,7 @@ from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.screen_dialogs import remove_when_confirmed
 from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
@@ -159,9 +160,7 @@ class HouseholdHelpPanel(QWidget):
         left.addWidget(verdict_box)
         left.addWidget(decide_box)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addWidget(hours_box, 2)
+        columns = hbox((left, 3), (hours_box, 2))
         self.detail = QWidget(self)
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addWidget(self.title)

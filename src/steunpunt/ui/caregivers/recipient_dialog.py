@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +38,7 @@ from steunpunt.ui.caregivers.person_fields import (
 )
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit, dialog_buttons
 
 Context = tuple[Services, Actor, Callable[[], date]]
@@ -101,12 +101,7 @@ class CareRecipientDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         buttons = dialog_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.consent)
-        layout.addWidget(self.others)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        vbox(self, form, self.consent, self.others, self.message, buttons)
         if relation is not None:
             self._load(relation)
 
@@ -173,12 +168,7 @@ class LinkRecipientDialog(QDialog):
         self.message.setStyleSheet("color: #b00020;")
         buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Koppelen"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        vbox(self, self.search, (self.results, 1), form, self.message, buttons)
         self.search.textChanged.connect(self.search_recipients)
         self.search_recipients("")
         self.resize(520, 480)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+
+from steunpunt.ui.layouts import vbox
 
 T = TypeVar("T")
 
@@ -38,9 +39,7 @@ class RecordTable(QWidget):
         self.table.activated.connect(lambda index: self.activated.emit(index.row()))
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
+        vbox(self, (self.table, 1), self.buttons)
 
     def add_button(self, text: str, needs_selection: bool = False) -> QPushButton:
         button = QPushButton(text, self)

@@ -29,6 +29,7 @@ from steunpunt.domain.dates import format_date
 from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox
 from steunpunt.ui.widgets import ERROR_STYLE
 
 PASSED_COLOUR = QColor("#1b6e20")
@@ -138,10 +139,7 @@ class DecisionPanel(QWidget):
         decide_form.addRow(tr("Reden"), self.reason)
         decide_form.addRow(self.message)
         decide_form.addRow(self.action_row)
-        corrections = QHBoxLayout()
-        corrections.addWidget(self.reverse_button)
-        corrections.addWidget(self.settle_button)
-        corrections.addStretch(1)
+        corrections = hbox(self.reverse_button, self.settle_button, STRETCH)
         decide_form.addRow(corrections)
 
         self.history = RecordTable([tr("Wanneer"), tr("Door"), tr("Van"), tr("Naar"), tr("Reden")])

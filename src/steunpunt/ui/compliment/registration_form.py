@@ -29,8 +29,9 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import field_column
 from steunpunt.ui.tasks import TaskRunner
-from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit, field_column
+from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit
 
 SEARCH_DELAY_MS = 200
 MATCHES = 30

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +40,8 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line, field_column
+from steunpunt.ui.layouts import STRETCH, field_column, vbox
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 DATE_HINT = "dd-mm-jjjj"
 NO_LIMIT = 0  # the spin boxes' special value: shown as "geen maximum", stored as None
@@ -222,11 +222,7 @@ class RoundRulesDialog(QDialog):
         grid.addWidget(rules_box, 0, 1)
         grid.addWidget(limits_box, 1, 1)
         grid.addWidget(control_box, 2, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        vbox(self, grid, self.message, STRETCH, buttons)
 
         self.control_letter.toggled.connect(self.control_weeks.setEnabled)
         self.year.valueChanged.connect(self._move_dates)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE
 
@@ -107,17 +107,14 @@ class ComplimentWindow(QDialog):
         )
         self.letters = LetterActions(context)
         self.payments = PaymentActions(context)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.letters_button)
-        bottom.addWidget(self.pay_button)
-        bottom.addWidget(self.confirm_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.overview)
-        layout.addWidget(self.applications, 1)
-        layout.addLayout(bottom)
+        bottom = hbox(
+            (self.status, 1),
+            self.letters_button,
+            self.pay_button,
+            self.confirm_button,
+            self.close_button,
+        )
+        vbox(self, top, self.overview, (self.applications, 1), bottom)
 
         self.round_choice.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_round_button.clicked.connect(self.new_round)

@@ -24,10 +24,11 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.letters.style_widgets import ColourButton, ImageField
-from steunpunt.ui.widgets import FieldEdit, column, dialog_buttons, error_line
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ class HouseStyleDialog(QDialog):
         self.save_button.setText(tr("Opslaan"))
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        column(self, self.tabs, self.message, buttons)
+        vbox(self, self.tabs, self.message, buttons)
 
         stored, self._version = services.letters.house_style()
         self._show_style(stored)

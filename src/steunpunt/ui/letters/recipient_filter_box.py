@@ -27,6 +27,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import NamedFilter
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox
 
 DATE_HINT = "dd-mm-jjjj"
 
@@ -68,10 +69,7 @@ class RecipientFilterBox(QGroupBox):
         for year in sorted({view.rules.year for view in services.rounds.rounds()}, reverse=True):
             self.compliment_year.addItem(str(year), year)
 
-        chooser = QHBoxLayout()
-        chooser.addWidget(self.choice, 1)
-        chooser.addWidget(self.save_button)
-        chooser.addWidget(self.remove_button)
+        chooser = hbox((self.choice, 1), self.save_button, self.remove_button)
         ages = QHBoxLayout()
         for box in self.brackets.values():
             ages.addWidget(box)

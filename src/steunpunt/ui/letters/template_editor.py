@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.preview_render import render_preview
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
@@ -123,13 +123,8 @@ class TemplateEditor(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.close_button = self._button(tr("Sluiten"), self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.save_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(bottom)
+        bottom = hbox((self.status, 1), self.save_button, self.close_button)
+        vbox(self, (self.splitter, 1), bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         self._timer = debounce(self, PREVIEW_DELAY_MS, self.refresh_preview)

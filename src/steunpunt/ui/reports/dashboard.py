@@ -25,6 +25,7 @@ from steunpunt.domain.reports.report import Cell, Report
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, vbox
 
 Reach = tuple[int, int, int]
 """(year, registered on 31 December, new in the year)."""
@@ -83,10 +84,7 @@ class Tile(QFrame):
         self.value.setFont(bold_font(self.value, 2))
         self.label = QLabel(label, self)
         self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value)
-        layout.addWidget(self.label)
-        layout.addStretch(1)
+        vbox(self, self.value, self.label, STRETCH)
         self.setMinimumWidth(140)
         if is_hidden(value):  # the same rule as the PDF and the workbook, said where it shows
             self.setToolTip(privacy_note(threshold))

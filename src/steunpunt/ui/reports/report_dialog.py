@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +31,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 from steunpunt.ui.widgets import ERROR_STYLE
@@ -111,11 +111,7 @@ class ReportDialog(QDialog):
         for button in (self.pdf_button, self.excel_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(privacy)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        vbox(self, form, privacy, self.message, buttons)
         self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
         self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
         self.close_button.clicked.connect(self.reject)

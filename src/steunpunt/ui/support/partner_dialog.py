@@ -25,13 +25,13 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import (
     CHECK_FIELDS,
     ChoiceCombo,
     FieldEdit,
     FieldSet,
     NoteEdit,
-    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -97,7 +97,7 @@ class PartnerDialog(QDialog):
         form.addRow("", self.active)
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
-        column(self, form, self.message, self.buttons)
+        vbox(self, form, self.message, self.buttons)
         if partner is None:
             self.active.setChecked(True)
         else:

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.screen_dialogs import (
     open_window_modal,
     remove_when_confirmed,
@@ -81,18 +81,12 @@ class PartnerDirectory(QDialog):
         self.search.setFocus()
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.show_inactive)
+        filters = hbox((self.search, 3), (self.kind, 1), self.show_inactive)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         for button in (self.new_button, self.edit_button, self.remove_button, self.close_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        vbox(self, filters, (self.table, 1), buttons)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter opens the selected organisation only; it never presses an open dialog's button."""

@@ -25,6 +25,7 @@ from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.support.partner_dialog import Context
 from steunpunt.ui.widgets import (
     CHECK_FIELDS,
@@ -32,7 +33,6 @@ from steunpunt.ui.widgets import (
     FieldEdit,
     FieldSet,
     NoteEdit,
-    column,
     dialog_buttons,
     error_line,
     focus_field,
@@ -106,7 +106,7 @@ class ReferralDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        column(self, self.notice, form, self.message, self.buttons)
+        vbox(self, self.notice, form, self.message, self.buttons)
         self.consent.toggled.connect(self._consent_toggled)
         if referral is None:
             self.fields.fill({"referred_on": format_date(self._today())})

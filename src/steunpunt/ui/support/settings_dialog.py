@@ -32,14 +32,8 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import (
-    ERROR_STYLE,
-    HINT_STYLE,
-    FieldEdit,
-    column,
-    dialog_buttons,
-    field_column,
-)
+from steunpunt.ui.layouts import field_column, vbox
+from steunpunt.ui.widgets import ERROR_STYLE, HINT_STYLE, FieldEdit, dialog_buttons
 
 BANDS = {
     "light_from": "Licht vanaf",
@@ -137,7 +131,7 @@ class SupportSettingsDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        column(self, self.tabs, self.message, buttons)
+        vbox(self, self.tabs, self.message, buttons)
         self.resize(620, self.sizeHint().height())
 
     def _checked(self, name: str, tab: int, widget: QWidget) -> QWidget:

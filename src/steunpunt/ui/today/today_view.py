@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +25,7 @@ from steunpunt.services.support.dto import WorkItem
 from steunpunt.services.today.worklist import WorklistService
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.today.worklist_model import WorklistModel
 from steunpunt.ui.widgets import dialog_buttons, list_table
@@ -71,22 +70,12 @@ class TodayView(QWidget):
         self.snooze_button = QPushButton(tr("Uitstellen…"), self)
         self.refresh_button = QPushButton(tr("Vernieuwen"), self)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
+        top = hbox(self.title, STRETCH)
         top.addWidget(QLabel(tr("Soort"), self))
         top.addWidget(self.kind)
         top.addWidget(self.refresh_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.done_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        buttons = hbox(self.open_button, STRETCH, self.snooze_button, self.done_button)
+        vbox(self, top, self.summary, (self.table, 1), buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.table.activated.connect(lambda _index: self.open_selected())
