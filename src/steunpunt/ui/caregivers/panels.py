@@ -49,6 +49,19 @@ class _Panel(QWidget):
         self.records.add_button(remove_text, needs_selection=True).clicked.connect(remove)
         self.records.activated.connect(lambda _row: edit())
 
+    def _remove_after_asking(
+        self,
+        title: str,
+        question: str,
+        remove: Callable[[Services, Actor], object],
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Ask ``question``; on Ja remove as the acting user, then run ``then`` (by default:
+        say that the caregiver's records changed)."""
+        services, actor, _today = self._context
+        if remove_when_confirmed(self, title, question, lambda: remove(services, actor)):
+            (then or self.changed.emit)()
+
 
 class RelationsPanel(_Panel):
     """The naasten a caregiver cares for; new, link, edit and unlink."""
@@ -109,14 +122,11 @@ class RelationsPanel(_Panel):
             "{name} ontkoppelen van deze mantelzorger? De naaste blijft ingeschreven "
             "en kan later opnieuw worden gekoppeld."
         ).format(name=relation.care_recipient_name)
-        services, actor, _today = self._context
-        if remove_when_confirmed(
-            self,
+        self._remove_after_asking(
             tr("Ontkoppelen"),
             question,
-            lambda: services.care_recipients.unlink(actor, relation.id, relation.version),
-        ):
-            self.changed.emit()
+            lambda s, a: s.care_recipients.unlink(a, relation.id, relation.version),
+        )
 
     def _selected(self) -> RelationView | None:
         return self.records.pick(self._relations)
@@ -164,14 +174,11 @@ class ContactsPanel(_Panel):
         question = tr("Het contactmoment van {date} verwijderen?").format(
             date=format_date(contact.data.contact_date)
         )
-        services, actor, _today = self._context
-        if remove_when_confirmed(
-            self,
+        self._remove_after_asking(
             tr("Contactmoment verwijderen"),
             question,
-            lambda: services.contacts.remove(actor, contact.id, contact.version),
-        ):
-            self.changed.emit()
+            lambda s, a: s.contacts.remove(a, contact.id, contact.version),
+        )
 
     def _selected(self) -> ContactView | None:
         return self.records.pick(self._contacts)

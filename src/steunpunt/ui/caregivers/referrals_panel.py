@@ -13,7 +13,6 @@ from steunpunt.ui.caregivers.panels import Context, _Panel
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.screen_dialogs import (
     open_window_modal,
-    remove_when_confirmed,
     swallow_enter,
 )
 from steunpunt.ui.support.referral_dialog import ReferralDialog
@@ -102,14 +101,12 @@ class ReferralsPanel(_Panel):
         question = tr("De verwijzing van {date} naar {name} verwijderen?").format(
             date=format_date(referral.data.referred_on), name=referral.partner_name
         )
-        services, actor, _today = self._context
-        if remove_when_confirmed(
-            self,
+        self._remove_after_asking(
             tr("Verwijzing verwijderen"),
             question,
-            lambda: services.referrals.remove(actor, referral.id, referral.version),
-        ):
-            self._reload()
+            lambda s, a: s.referrals.remove(a, referral.id, referral.version),
+            self._reload,
+        )
 
     def _open(self, dialog: ReferralDialog) -> None:
         """Show the dialog window-modal; reload the list when it was saved."""
