@@ -1,4 +1,5 @@
-"""Form widgets with inline Dutch validation: a text field with its message, choice lists, a field set."""
+"""Form widgets with inline Dutch validation (text field, choice list, field set) and the labels,
+buttons and list table that forms and dialogs share."""
 
 from __future__ import annotations
 
