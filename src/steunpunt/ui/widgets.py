@@ -1,5 +1,4 @@
-"""Form widgets with inline Dutch validation (text field, choice list, field set) and the labels,
-buttons and list table that forms and dialogs share."""
+"""Form widgets with inline Dutch validation; the labels, buttons and tables dialogs share."""
 
 from __future__ import annotations
 
