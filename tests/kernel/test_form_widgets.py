@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.layouts import vbox
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, focus_field, show_combo_error
+from steunpunt.ui.widgets import (
+    DONE_STYLE,
+    ERROR_STYLE,
+    ChoiceCombo,
+    FieldEdit,
+    focus_field,
+    show_combo_error,
+    show_status,
+)
 
 
 def _shown(qtbot: QtBot) -> QWidget:
@@ -60,3 +68,14 @@ def test_a_record_table_picks_the_record_of_the_selected_row(qtbot: QtBot) -> No
     assert table.pick(records) == "Jan"
     table.set_rows([])
     assert table.pick([]) is None
+
+
+def test_a_status_line_is_red_for_an_error_green_when_done_else_plain(qtbot: QtBot) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    show_status(label, "Opgeslagen.", done=True)
+    assert (label.text(), label.styleSheet()) == ("Opgeslagen.", DONE_STYLE)
+    show_status(label, "Niet gelukt.", done=True, error=True)
+    assert (label.text(), label.styleSheet()) == ("Niet gelukt.", ERROR_STYLE)
+    show_status(label, "Bezig…")
+    assert (label.text(), label.styleSheet()) == ("Bezig…", "")

@@ -29,6 +29,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.fields import PERSON_PARSERS
 
 ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b6e20;"
 INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
 COMBO_INVALID_STYLE = "QComboBox { border: 1px solid #b00020; }"
 HINT_STYLE = "color: #5f6368;"
@@ -296,6 +297,12 @@ def notice_label(parent: QWidget) -> QLabel:
 def error_line(parent: QWidget) -> QLabel:
     """A red, wrapping line for what kept a dialog from saving."""
     return _wrapped(parent, ERROR_STYLE)
+
+
+def show_status(label: QLabel, text: str, done: bool = False, error: bool = False) -> None:
+    """Put ``text`` on a status line: red for an error, else green when done, else plain."""
+    label.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
+    label.setText(text)
 
 
 def dialog_buttons(

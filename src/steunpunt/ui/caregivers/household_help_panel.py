@@ -40,13 +40,13 @@ from steunpunt.ui.caregivers.panels import Context
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
+from steunpunt.ui.compliment.decision_panel import FAILED_COLOUR
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.screen_dialogs import remove_when_confirmed
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.widgets import FieldEdit, show_status
 
 WARNING_STYLE = f"color: {FAILED_COLOUR.name()}; font-weight: bold;"
 LETTERS = (LetterKind.HOUSEHOLD_HELP_PROOF, LetterKind.HOUSEHOLD_HELP_GRANTED)
@@ -299,8 +299,7 @@ class HouseholdHelpPanel(QWidget):
 
     def show_message(self, text: str, done: bool = False) -> None:
         """A problem in red, or what was done in green."""
-        self.message.setStyleSheet(DONE_STYLE if done else ERROR_STYLE)
-        self.message.setText(text)
+        show_status(self.message, text, done=done, error=not done)
         self.message.setVisible(bool(text))
 
     def _show_selected(self) -> None:

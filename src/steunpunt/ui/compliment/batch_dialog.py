@@ -21,13 +21,12 @@ from steunpunt.services.compliment.dto import RoundView
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.tasks import TaskRunner
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import DONE_STYLE, show_status
 
 
 def _verb(status: ApplicationStatus) -> str:
@@ -227,5 +226,4 @@ class BatchDialog(QDialog):
             self._say(tr(message), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
-        self.status.setText(text)
+        show_status(self.status, text, error=error)

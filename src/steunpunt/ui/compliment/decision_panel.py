@@ -30,12 +30,11 @@ from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import show_status
 
 PASSED_COLOUR = QColor("#1b6e20")
 FAILED_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#a04000")
-DONE_STYLE = "color: #1b6e20;"
 ACTIONS = {
     ApplicationStatus.IN_REVIEW: "In behandeling nemen",
     ApplicationStatus.AWAITING_CONTROL_LETTER: "Controlebrief sturen",
@@ -307,6 +306,5 @@ class DecisionPanel(QWidget):
 
     def show_message(self, text: str, done: bool = False) -> None:
         """A problem in red, or what was done in green."""
-        self.message.setStyleSheet(DONE_STYLE if done else ERROR_STYLE)
-        self.message.setText(text)
+        show_status(self.message, text, done=done, error=not done)
         self.message.setVisible(bool(text))

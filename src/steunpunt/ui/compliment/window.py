@@ -28,7 +28,6 @@ from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.letter_actions import LetterActions
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
 from steunpunt.ui.compliment.payment_actions import PaymentActions
@@ -38,7 +37,7 @@ from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.tasks import TaskRunner
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import show_status
 
 log = logging.getLogger(__name__)
 
@@ -389,5 +388,4 @@ class ComplimentWindow(QDialog):
 
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
         """A line at the bottom: what was done (green) or what went wrong (red)."""
-        self.status.setStyleSheet(DONE_STYLE if done else ERROR_STYLE if error else "")
-        self.status.setText(text)
+        show_status(self.status, text, done, error)

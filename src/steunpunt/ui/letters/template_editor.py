@@ -32,7 +32,7 @@ from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.preview_render import render_preview
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import DONE_STYLE, ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 PREVIEW_DELAY_MS = 400
 KIND_ORDER = {kind: index for index, kind in enumerate(LetterKind)}
 NEW_BODY = "{aanhef},\n\n"
-SAVED_STYLE = "color: #1b6e20;"
 
 
 def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
@@ -184,7 +183,7 @@ class TemplateEditor(QDialog):
         self._template_id = None
         self._baseline = self.form.data()  # nothing left to ask about
         self._show_list()
-        self._set_status(tr("Sjabloon verwijderd."), SAVED_STYLE)
+        self._set_status(tr("Sjabloon verwijderd."), DONE_STYLE)
 
     def save(self) -> bool:
         """Store the template; True when saved, False when something must be corrected first."""
@@ -212,7 +211,7 @@ class TemplateEditor(QDialog):
         self._select_in_list(view.id, reload=True)
         self._update_buttons()
         self.setWindowModified(False)
-        self._set_status(tr("Opgeslagen."), SAVED_STYLE)
+        self._set_status(tr("Opgeslagen."), DONE_STYLE)
         return True
 
     def reject(self) -> None:

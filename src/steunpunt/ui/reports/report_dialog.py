@@ -34,10 +34,9 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.tasks import TaskContext, TaskRunner
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import show_status
 
 ALL = ""
-DONE_STYLE = "color: #1b6e20;"
 
 
 def _qdate(day: date) -> QDate:
@@ -192,8 +191,7 @@ class ReportDialog(QDialog):
             self.say(message, error=True)
 
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
-        self.message.setText(text)
+        show_status(self.message, text, done, error)
 
 
 def _write(target: Path, report: Report, style: HouseStyle) -> None:
