@@ -43,7 +43,7 @@ from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.compliment.decision_panel import FAILED_COLOUR
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import hbox
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.screen_dialogs import remove_when_confirmed
 from steunpunt.ui.widgets import FieldEdit, show_status
@@ -162,10 +162,7 @@ class HouseholdHelpPanel(QWidget):
         left.addStretch(1)
         columns = hbox((left, 3), (hours_box, 2))
         self.detail = QWidget(self)
-        detail_layout = QVBoxLayout(self.detail)
-        detail_layout.addWidget(self.title)
-        detail_layout.addWidget(self.facts)
-        detail_layout.addLayout(columns, 1)
+        vbox(self.detail, self.title, self.facts, (columns, 1))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -72,12 +71,13 @@ class ApplicationListView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Status"), self))
-        top.addWidget(self.status_filter)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
+        top = hbox(
+            QLabel(tr("Status"), self),
+            self.status_filter,
+            (self.search, 1),
+            self.count_label,
+            self.new_button,
+        )
         bottom = hbox(
             self.open_button, STRETCH, self.overdue_button, self.batch_button, self.sample_button
         )

@@ -29,7 +29,7 @@ from steunpunt.domain.dates import format_date
 from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import STRETCH, hbox
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.widgets import show_status
 
 PASSED_COLOUR = QColor("#1b6e20")
@@ -97,17 +97,13 @@ class DecisionPanel(QWidget):
         self.verdict = _list(self)
         self.verdict.setObjectName("verdict")
         verdict_box = QGroupBox(tr("Beoordeling volgens de regels van de ronde"), self)
-        verdict_layout = QVBoxLayout(verdict_box)
-        verdict_layout.addWidget(self.summary)
-        verdict_layout.addWidget(self.verdict)
+        vbox(verdict_box, self.summary, self.verdict)
 
         self.warnings = _list(self)
         self.warnings.setObjectName("warnings")
         self.acknowledge = QCheckBox(tr("Ik heb de waarschuwingen bekeken"), self)
         self.warning_box = QGroupBox(tr("Waarschuwingen"), self)
-        warning_layout = QVBoxLayout(self.warning_box)
-        warning_layout.addWidget(self.warnings)
-        warning_layout.addWidget(self.acknowledge)
+        vbox(self.warning_box, self.warnings, self.acknowledge)
 
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")

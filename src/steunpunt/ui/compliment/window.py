@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -35,7 +34,7 @@ from steunpunt.ui.compliment.round_context import RoundContext
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import hbox, vbox
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.tasks import TaskRunner
 from steunpunt.ui.widgets import show_status
 
@@ -76,13 +75,14 @@ class ComplimentWindow(QDialog):
         self.copy_button = QPushButton(tr("Kopie voor volgend jaar"), self)
         self.copy_button.setToolTip(tr("Een nieuwe ronde met dezelfde regels, een jaar later"))
         self.rules_button = QPushButton(tr("Regels wijzigen…"), self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Ronde"), self))
-        top.addWidget(self.round_choice)
-        top.addWidget(self.rules_button)
-        top.addStretch(1)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.new_round_button)
+        top = hbox(
+            QLabel(tr("Ronde"), self),
+            self.round_choice,
+            self.rules_button,
+            STRETCH,
+            self.copy_button,
+            self.new_round_button,
+        )
 
         self.overview = OverviewPanel(self)
         self.applications = ApplicationListView(self)

@@ -27,7 +27,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import NamedFilter
 from steunpunt.ui.errors import KNOWN_PROBLEMS, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import hbox
+from steunpunt.ui.layouts import STRETCH, hbox
 
 DATE_HINT = "dd-mm-jjjj"
 
@@ -74,11 +74,9 @@ class RecipientFilterBox(QGroupBox):
         for box in self.brackets.values():
             ages.addWidget(box)
         ages.addStretch(1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.registered_from)
-        dates.addWidget(QLabel(tr("tot en met"), self))
-        dates.addWidget(self.registered_until)
-        dates.addStretch(1)
+        dates = hbox(
+            self.registered_from, QLabel(tr("tot en met"), self), self.registered_until, STRETCH
+        )
         form = QFormLayout(self)
         form.addRow(tr("Filter"), chooser)
         form.addRow(tr("Leeftijd"), ages)

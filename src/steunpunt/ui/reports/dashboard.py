@@ -264,9 +264,7 @@ class DashboardView(QWidget):
         self.chart = ReachChart(self)
 
         content = QWidget(self)
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.title)
-        layout.addWidget(self.tiles)
+        layout = vbox(content, self.title, self.tiles)
         layout.addSpacing(8)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 1)

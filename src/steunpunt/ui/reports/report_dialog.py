@@ -31,7 +31,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.mailing_output import disk_problem, safe_file_name
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import vbox
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 from steunpunt.ui.widgets import show_status
@@ -88,11 +88,7 @@ class ReportDialog(QDialog):
         self.excel_button = QPushButton(tr("Excel maken…"), self)
         self.close_button = QPushButton(tr("Sluiten"), self)
 
-        period = QHBoxLayout()
-        period.addWidget(self.starts_on)
-        period.addWidget(QLabel(tr("t/m"), self))
-        period.addWidget(self.ends_on)
-        period.addStretch(1)
+        period = hbox(self.starts_on, QLabel(tr("t/m"), self), self.ends_on, STRETCH)
         form = QFormLayout()
         form.addRow(tr("Periode"), period)
         form.addRow(tr("Gemeente"), self.municipality)

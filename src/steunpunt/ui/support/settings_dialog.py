@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTabWidget,
@@ -32,7 +31,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.errors import KNOWN_PROBLEMS, known_message
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.layouts import field_column, vbox
+from steunpunt.ui.layouts import STRETCH, field_column, hbox, vbox
 from steunpunt.ui.widgets import ERROR_STYLE, HINT_STYLE, FieldEdit, dialog_buttons
 
 BANDS = {
@@ -200,11 +199,12 @@ class SupportSettingsDialog(QDialog):
     def _worklist_page(self) -> QWidget:
         page = QWidget(self)
         self.no_contact_months = _whole(page, 1, 24, self._worklist.months_without_contact)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Overbelaste mantelzorgers tonen na"), page))
-        row.addWidget(self.no_contact_months)
-        row.addWidget(QLabel(tr("maanden zonder contact"), page))
-        row.addStretch(1)
+        row = hbox(
+            QLabel(tr("Overbelaste mantelzorgers tonen na"), page),
+            self.no_contact_months,
+            QLabel(tr("maanden zonder contact"), page),
+            STRETCH,
+        )
         line = QWidget(page)
         line.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)

@@ -70,10 +70,7 @@ class TodayView(QWidget):
         self.snooze_button = QPushButton(tr("Uitstellen…"), self)
         self.refresh_button = QPushButton(tr("Vernieuwen"), self)
 
-        top = hbox(self.title, STRETCH)
-        top.addWidget(QLabel(tr("Soort"), self))
-        top.addWidget(self.kind)
-        top.addWidget(self.refresh_button)
+        top = hbox(self.title, STRETCH, QLabel(tr("Soort"), self), self.kind, self.refresh_button)
         buttons = hbox(self.open_button, STRETCH, self.snooze_button, self.done_button)
         vbox(self, top, self.summary, (self.table, 1), buttons)
 
