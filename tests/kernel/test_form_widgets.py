@@ -18,31 +18,23 @@ from steunpunt.ui.widgets import (
 )
 
 
-def _shown(qtbot: QtBot) -> QWidget:
-    window = QWidget()
-    qtbot.addWidget(window)
-    return window
-
-
-def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot) -> None:
-    window = _shown(qtbot)
-    field = FieldEdit("postcode", parent=window)
-    other = QLineEdit(window)
-    vbox(window, field, other)
-    window.show()
-    qtbot.waitExposed(window)
+def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot, blank: QWidget) -> None:
+    field = FieldEdit("postcode", parent=blank)
+    other = QLineEdit(blank)
+    vbox(blank, field, other)
+    blank.show()
+    qtbot.waitExposed(blank)
     focus_field(field)
     qtbot.waitUntil(lambda: field.line.hasFocus())
     focus_field(None)
     assert field.line.hasFocus()
 
 
-def test_focus_goes_to_a_drop_down_itself(qtbot: QtBot) -> None:
-    window = _shown(qtbot)
-    combo = ChoiceCombo("kind", [], "(kies)", window)
-    vbox(window, QLineEdit(window), combo)
-    window.show()
-    qtbot.waitExposed(window)
+def test_focus_goes_to_a_drop_down_itself(qtbot: QtBot, blank: QWidget) -> None:
+    combo = ChoiceCombo("kind", [], "(kies)", blank)
+    vbox(blank, QLineEdit(blank), combo)
+    blank.show()
+    qtbot.waitExposed(blank)
     focus_field(combo)
     qtbot.waitUntil(combo.hasFocus)
 
