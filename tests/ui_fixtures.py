@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from steunpunt.paths import AppPaths
@@ -64,6 +64,14 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(QMessageBox, "warning", recorded.warning)
     monkeypatch.setattr(QMessageBox, "question", recorded.question)
     return recorded
+
+
+@pytest.fixture
+def blank(qtbot: QtBot) -> QWidget:
+    """An empty top-level widget to build a piece of a screen in; closed after the test."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
 
 
 @pytest.fixture

@@ -78,11 +78,9 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
-    from steunpunt.logging_setup import configure_logging
-    from steunpunt.startup import open_database
+    from steunpunt.startup import open_for_command
 
-    configure_logging(paths.log_dir)
-    database = open_database(paths.database_file, paths)
+    database = open_for_command(paths)
     try:
         existing = database.services.caregivers.count()
         if existing and not add:

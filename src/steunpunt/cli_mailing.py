@@ -34,12 +34,10 @@ def add_mailing_parser(commands: Any) -> None:
 
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Make the mailing the arguments describe; a known problem is raised for the caller."""
-    from steunpunt.logging_setup import configure_logging
     from steunpunt.services.letters.dto import MailingRequest
-    from steunpunt.startup import open_database
+    from steunpunt.startup import open_for_command
 
-    configure_logging(paths.log_dir)
-    database = open_database(paths.database_file, paths)
+    database = open_for_command(paths)
     services = database.services
     try:
         templates = {view.data.name.casefold(): view for view in services.letters.templates()}

@@ -16,10 +16,9 @@ from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
 from steunpunt.domain.errors import KnownProblem
-from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
-from steunpunt.startup import OpenDatabase, open_database
+from steunpunt.startup import OpenDatabase, open_database, open_for_command
 
 log = logging.getLogger(__name__)
 
@@ -32,35 +31,36 @@ class SelfTestFailed(Exception):
 
 def run_self_test(paths: AppPaths, say: Say) -> int:
     """Check the user's database (read only) and a full write cycle on a scratch database."""
-    configure_logging(paths.log_dir)
     try:
-        database = open_database(paths.database_file, paths)
+        database = open_for_command(paths)
     except KnownProblem as problem:
         say(f"FOUT: {problem.message}")
         return 1
-    try:
-        _check_database(database, say)
-    except SelfTestFailed as failure:
-        say(f"FOUT: {failure}")
+    if not _passes(database, _check_database, say):
         return 1
-    finally:
-        database.close()
     with tempfile.TemporaryDirectory(prefix="steunpunt-selftest-") as folder:
         scratch_paths = resolve_paths(folder).ensure()
         scratch = open_database(scratch_paths.database_file, scratch_paths)
-        try:
-            _exercise_services(scratch, say)
-        except SelfTestFailed as failure:
-            say(f"FOUT: {failure}")
+        if not _passes(scratch, _exercise_services, say):
             return 1
-        finally:
-            scratch.close()
     if importlib.util.find_spec("PySide6") is None:
         say("FOUT: PySide6 is niet geïnstalleerd; het venster kan niet openen.")
         return 1
     say("OK: PySide6 is aanwezig.")
     say("Zelftest geslaagd.")
     return 0
+
+
+def _passes(database: OpenDatabase, check: Callable[[OpenDatabase, Say], None], say: Say) -> bool:
+    """Run ``check`` on ``database``, then close it; False after saying what failed."""
+    try:
+        check(database, say)
+    except SelfTestFailed as failure:
+        say(f"FOUT: {failure}")
+        return False
+    finally:
+        database.close()
+    return True
 
 
 def _expect(condition: bool, message: str) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
 from steunpunt.db.kernel.migrate import MigrationResult, migrate
+from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
@@ -50,6 +51,12 @@ def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
         raise
     log.info("Database opened (revision %s)", result.to_revision)
     return OpenDatabase(database_file, engine, services, actor, result)
+
+
+def open_for_command(paths: AppPaths) -> OpenDatabase:
+    """Start the log and open the user's database for a command (a known problem is raised)."""
+    configure_logging(paths.log_dir)
+    return open_database(paths.database_file, paths)
 
 
 def _login_name() -> str:

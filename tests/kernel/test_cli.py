@@ -143,12 +143,18 @@ def test_a_backup_is_made_from_the_command_line(
     )
 
 
-def test_a_known_problem_is_one_dutch_line_on_stderr_without_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], logged_errors: ErrorRecords
+@pytest.mark.parametrize(
+    "command", [["demo"], ["mailing", "--template", "Welkomstbrief"]], ids=["demo", "mailing"]
+)
+def test_a_damaged_database_is_one_dutch_line_on_stderr_without_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    logged_errors: ErrorRecords,
+    command: list[str],
 ) -> None:
     paths = resolve_paths(tmp_path / "data").ensure()
     paths.database_file.write_bytes(b"kapot" * 1000)
-    assert main(["demo", "--data-dir", str(paths.data_dir), "--caregivers", "5"]) == 1
+    assert main([*command, "--data-dir", str(paths.data_dir)]) == 1
     said = capsys.readouterr()
     assert said.err.startswith("Het databasebestand kan niet worden gelezen")
     assert said.err.count("\n") == 1 and "Traceback" not in said.err and said.out == ""

@@ -56,3 +56,15 @@ def test_one_line_for_lists() -> None:
 )
 def test_address_is_complete_when_a_letter_can_be_sent(address: Address, complete: bool) -> None:
     assert address.is_complete is complete
+
+
+def test_form_values_write_the_parts_back_as_field_text() -> None:
+    assert SOEST.form_values() == {
+        "street": "Dorpsstraat",
+        "house_number": "12",
+        "house_number_suffix": "A",
+        "postcode": "1234 AB",
+        "place": "Soest",
+        "municipality": "Soest",
+    }
+    assert Address().form_values()["house_number"] == ""

@@ -48,6 +48,17 @@ class Address:
         place = f"{self.postcode} {self.place}".strip()
         return ", ".join(part for part in (self.street_line, place) if part)
 
+    def form_values(self) -> dict[str, str]:
+        """The parts written back as the text of their form fields."""
+        return {
+            "street": self.street,
+            "house_number": "" if self.house_number is None else str(self.house_number),
+            "house_number_suffix": self.house_number_suffix,
+            "postcode": self.postcode,
+            "place": self.place,
+            "municipality": self.municipality,
+        }
+
 
 def parse_house_number(value: str) -> int | None:
     """A huisnummer is a whole number from 1 to 99999; empty means unknown."""

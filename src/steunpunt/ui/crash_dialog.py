@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from steunpunt import __version__
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +47,7 @@ class CrashDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(text, 1)
-        layout.addWidget(buttons)
+        vbox(self, intro, (text, 1), buttons)
         self.resize(640, 420)
 
     def copy_details(self) -> None:

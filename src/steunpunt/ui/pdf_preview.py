@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.pdf_pages import POINTS_PER_INCH, OpenPdf, PdfError
 
@@ -58,10 +59,7 @@ class PdfPreview(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.scroll_area, 1)
 
-        self._resize_timer = QTimer(self)
-        self._resize_timer.setSingleShot(True)
-        self._resize_timer.setInterval(RESIZE_DELAY_MS)
-        self._resize_timer.timeout.connect(self._render)
+        self._resize_timer = debounce(self, RESIZE_DELAY_MS, self._render)
 
     def show_pdf(self, data: bytes | Path) -> None:
         """Show every page of the PDF; an unreadable file shows a message instead."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -28,6 +29,14 @@ class TaskContext:
     def cancel(self) -> None:
         """Ask the task to stop; it sees this at its next :meth:`progress` call."""
         self._cancel.set()
+
+
+@dataclass(frozen=True)
+class _Task:
+    function: Callable[[TaskContext], Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None
 
 
 class _Signals(QObject):
@@ -66,21 +75,25 @@ class TaskRunner:
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskContext:
+        """Run ``function``; ``on_done`` gets its result, ``on_error`` what it raised."""
+        return self._launch(_Task(function, on_done, on_error, on_progress))
+
+    def _launch(self, task: _Task) -> TaskContext:
         signals = _Signals()
 
         def finish(result: Any) -> None:
             self._forget(signals)
-            on_done(result)
+            task.on_done(result)
 
         def fail(error: BaseException) -> None:
             self._forget(signals)
-            on_error(error)
+            task.on_error(error)
 
         signals.finished.connect(finish)
         signals.failed.connect(fail)
-        if on_progress is not None:
-            signals.progressed.connect(on_progress)
-        runnable = _Runnable(function, signals)
+        if task.on_progress is not None:
+            signals.progressed.connect(task.on_progress)
+        runnable = _Runnable(task.function, signals)
         # Python owns the runnable until its result is delivered: Qt deleting it on a worker
         # thread while Python still refers to it crashes the interpreter at exit.
         runnable.setAutoDelete(False)
@@ -108,18 +121,12 @@ class SynchronousTaskRunner(TaskRunner):
     def shutdown(self) -> None:
         """Nothing runs in the background."""
 
-    def start(
-        self,
-        function: Callable[[TaskContext], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> TaskContext:
-        context = TaskContext(on_progress or (lambda _done, _total: None))
+    def _launch(self, task: _Task) -> TaskContext:
+        context = TaskContext(task.on_progress or (lambda _done, _total: None))
         try:
-            result = function(context)
+            result = task.function(context)
         except BaseException as error:
-            on_error(error)
+            task.on_error(error)
         else:
-            on_done(result)
+            task.on_done(result)
         return context

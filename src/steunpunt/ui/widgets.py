@@ -1,4 +1,4 @@
-"""Form widgets with inline Dutch validation: a text field with its message, choice lists, a field set."""
+"""Form widgets with inline Dutch validation; the labels, buttons and tables dialogs share."""
 
 from __future__ import annotations
 
@@ -29,7 +29,15 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.fields import PERSON_PARSERS
 
 ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b6e20;"
 INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
+COMBO_INVALID_STYLE = "QComboBox { border: 1px solid #b00020; }"
+HINT_STYLE = "color: #5f6368;"
+NOTICE_STYLE = (
+    "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f9a825;"
+    " border-radius: 3px; padding: 6px; }"
+)
+CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
 
 
 def display_text(value: Any) -> str:
@@ -192,8 +200,13 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
     def show_error(self, message: str | None) -> None:
-        self.setToolTip(message or "")
-        self.setStyleSheet("QComboBox { border: 1px solid #b00020; }" if message else "")
+        show_combo_error(self, message)
+
+
+def show_combo_error(combo: QComboBox, message: str | None) -> None:
+    """Mark a drop-down red with the message as its tooltip; None clears the mark."""
+    combo.setToolTip(message or "")
+    combo.setStyleSheet(COMBO_INVALID_STYLE if message else "")
 
 
 Field = FieldEdit | NoteEdit | ChoiceCombo
@@ -254,12 +267,42 @@ def list_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableV
     return table
 
 
-def error_line(parent: QWidget) -> QLabel:
-    """A red, wrapping line for what kept a dialog from saving."""
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+def focus_field(field: Field | None) -> None:
+    """Put the cursor in a form field (the line inside a :class:`FieldEdit`); None does nothing."""
+    if isinstance(field, FieldEdit):
+        field.line.setFocus()
+    elif field is not None:
+        field.setFocus()
+
+
+def _wrapped(parent: QWidget, style: str, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet(style)
     label.setWordWrap(True)
     return label
+
+
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    """A quiet grey explanation next to a field."""
+    return _wrapped(parent, HINT_STYLE, text)
+
+
+def notice_label(parent: QWidget) -> QLabel:
+    """A hidden yellow box above a form, for what must be done before it can be saved."""
+    label = _wrapped(parent, NOTICE_STYLE)
+    label.hide()
+    return label
+
+
+def error_line(parent: QWidget) -> QLabel:
+    """A red, wrapping line for what kept a dialog from saving."""
+    return _wrapped(parent, ERROR_STYLE)
+
+
+def show_status(label: QLabel, text: str, done: bool = False, error: bool = False) -> None:
+    """Put ``text`` on a status line: red for an error, else green when done, else plain."""
+    label.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
+    label.setText(text)
 
 
 def dialog_buttons(

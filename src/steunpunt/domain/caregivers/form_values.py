@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from steunpunt.domain.address import Address
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import CaregiverData
 from steunpunt.domain.caregivers.consent import ConsentData
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.iban import format_iban
-
-
-def _address(address: Address) -> dict[str, str]:
-    return {
-        "street": address.street,
-        "house_number": "" if address.house_number is None else str(address.house_number),
-        "house_number_suffix": address.house_number_suffix,
-        "postcode": address.postcode,
-        "place": address.place,
-        "municipality": address.municipality,
-    }
 
 
 def _consent(consent: ConsentData | None) -> dict[str, str]:
@@ -39,7 +27,7 @@ def caregiver_form_values(data: CaregiverData) -> dict[str, str]:
         "initials": data.name.initials,
         "salutation": data.salutation.value,
         "birth_date": format_date(data.birth_date),
-        **_address(data.address),
+        **data.address.form_values(),
         "phone": data.phone,
         "email": data.email,
         "iban": format_iban(data.iban) if data.iban else "",
@@ -58,7 +46,7 @@ def care_recipient_form_values(data: CareRecipientData) -> dict[str, str]:
         "infix": data.name.infix,
         "last_name": data.name.last_name,
         "birth_date": format_date(data.birth_date),
-        **_address(data.address),
+        **data.address.form_values(),
         "condition": data.condition,
         "living_situation": data.living_situation.value,
         "notes": data.notes,

@@ -26,7 +26,7 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit, FieldSet, NoteEdit, dialog_buttons
 
 YES_KEYS = (Qt.Key.Key_J, Qt.Key.Key_1)
 NO_KEYS = (Qt.Key.Key_N, Qt.Key.Key_0)
@@ -147,11 +147,7 @@ class AssessmentDialog(QDialog):
         form.addRow(tr("Notitie"), self.fields.add(NoteEdit("note")))
         self.message = red_label(self)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
         self.fields.fill({"assessed_on": format_date(self._today())})
         self._update()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.services.support.dto import BurdenSummary
+from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
 from steunpunt.ui.i18n import tr
 
 OVERLOAD_COLOR = QColor("#b00020")
@@ -54,10 +55,7 @@ class BurdenChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
-        painter.setPen(text)
+        painter, text = chart_painter(self)
         if self._summary is None or not self._summary.assessments:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Nog geen metingen"))
             return
@@ -94,23 +92,14 @@ class BurdenChart(QWidget):
         """The axes and the score labels on the left."""
         grid = QColor(text)
         grid.setAlpha(60)
-        metrics = painter.fontMetrics()
         step = nice_step(self._items())
         scores = sorted({*range(0, self._items() + 1, step), self._items()})
         if len(scores) > 2 and scores[-1] - scores[-2] < step / 2:
             scores.pop(-2)
         for score in scores:
-            y = self._y(plot, score)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text)
-            label = QRectF(0, y - metrics.height() / 2, MARGIN_LEFT - 6, metrics.height())
-            painter.drawText(
-                label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(score)
-            )
+            draw_grid_line(painter, plot, self._y(plot, score), grid, text, str(score))
         painter.setPen(QPen(text, 1))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+        draw_axes(painter, plot)
 
     def _draw_overload(self, painter: QPainter, plot: QRectF) -> None:
         """A dashed line just under the threshold: every point above it is overloaded."""

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -37,6 +36,7 @@ from steunpunt.services.letters.mailing_output import dutch_cause
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.tasks import TaskContext
 
 CHECK_COLUMNS = 3
@@ -97,18 +97,13 @@ class ExportDialog(QDialog):
             self.checks[item.key] = check
         self.all_button = QPushButton(tr("Alles"), columns_box)
         self.none_button = QPushButton(tr("Niets"), columns_box)
-        choice_row = QHBoxLayout()
-        choice_row.addWidget(self.all_button)
-        choice_row.addWidget(self.none_button)
-        choice_row.addStretch(1)
+        choice_row = hbox(self.all_button, self.none_button, STRETCH)
         grid.addLayout(choice_row, rows, 0, 1, CHECK_COLUMNS)
         format_box = QGroupBox(tr("Bestandsformaat"), self.choices)
         self.excel = QRadioButton(tr("Excel (.xlsx)"), format_box)
         self.excel.setChecked(True)
         self.csv = QRadioButton(tr("CSV (.csv), gescheiden door puntkomma's"), format_box)
-        format_layout = QVBoxLayout(format_box)
-        format_layout.addWidget(self.excel)
-        format_layout.addWidget(self.csv)
+        vbox(format_box, self.excel, self.csv)
         choices_layout = QVBoxLayout(self.choices)
         choices_layout.setContentsMargins(0, 0, 0, 0)
         choices_layout.addWidget(columns_box)
@@ -123,19 +118,9 @@ class ExportDialog(QDialog):
         self.open_button = QPushButton(tr("Bestand openen"), self)
         self.open_button.setVisible(False)
         self.close_button = QPushButton(tr("Sluiten"), self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
+        buttons = hbox(self.open_button, STRETCH, self.export_button, self.close_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.count)
-        layout.addWidget(self.choices)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        vbox(self, self.count, self.choices, self.progress, self.status, STRETCH, buttons)
 
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))

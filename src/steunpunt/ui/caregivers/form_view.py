@@ -40,6 +40,7 @@ from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
@@ -139,10 +140,7 @@ class CaregiverFormView(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.revert_button)
         header.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
+        vbox(self, header, self.message, (self.tabs, 1))
 
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)

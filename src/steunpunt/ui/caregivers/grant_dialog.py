@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,19 +27,19 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import (
+    CHECK_FIELDS,
     FieldEdit,
     FieldSet,
     NoteEdit,
     dialog_buttons,
     error_line,
+    focus_field,
+    notice_label,
+    show_combo_error,
 )
 
-NOTICE_STYLE = (
-    "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f9a825;"
-    " border-radius: 3px; padding: 6px; }"
-)
-COMBO_INVALID = "QComboBox { border: 1px solid #b00020; }"
 NO_PROVIDERS = (
     "Er staan nog geen actieve thuiszorgaanbieders in de sociale kaart. Voeg ze eerst toe via "
     "Beheer › Sociale kaart (soort Thuiszorg); daarna kunt u hier hulp aanvragen."
@@ -96,10 +94,7 @@ class GrantDialog(QDialog):
         self.setWindowTitle(
             tr("Huishoudelijke hulp bewerken") if grant else tr("Huishoudelijke hulp aanvragen")
         )
-        self.notice = QLabel(self)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self.notice = notice_label(self)
         self.provider = QComboBox(self)
         self.provider.setObjectName("provider")
         self.household = QComboBox(self)
@@ -147,11 +142,7 @@ class GrantDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, self.notice, form, self.message, self.buttons)
         self._fill_providers()
         self._fill_households()
         if grant is None:
@@ -251,14 +242,11 @@ class GrantDialog(QDialog):
         """Each message at its field; the provider's in the summary under the form."""
         first = self.fields.show_errors(errors)
         provider_error = errors.get("provider")
-        self.provider.setStyleSheet(COMBO_INVALID if provider_error else "")
-        self.provider.setToolTip(provider_error or "")
-        lines = [tr("Controleer de rood gemarkeerde velden.")] if errors else []
+        show_combo_error(self.provider, provider_error)
+        lines = [tr(CHECK_FIELDS)] if errors else []
         if provider_error:
             lines.append(provider_error)
             self.provider.setFocus()
-        elif isinstance(first, FieldEdit):
-            first.line.setFocus()
-        elif first is not None:
-            first.setFocus()
+        else:
+            focus_field(first)
         self.message.setText("\n".join(lines))

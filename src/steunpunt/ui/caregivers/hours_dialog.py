@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,9 +22,9 @@ from steunpunt.ui.caregivers.household_help_text import Month, budget_text, mont
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
+from steunpunt.ui.layouts import vbox
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line, hint_label
 
-HINT_STYLE = "color: #5f6368;"
 HOURS_STATUSES = frozenset(
     {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
 )
@@ -52,13 +50,6 @@ parse_month_hours = hours_parser(HOURS_IN_A_MONTH, "van de maand (0 haalt de maa
 """``"12,5"`` -> ``12.5``; 0 removes the month; refused in Dutch."""
 
 
-def _hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setStyleSheet(HINT_STYLE)
-    label.setWordWrap(True)
-    return label
-
-
 class HoursDialog(QDialog):
     """Hours delivered in one month of a grant; a new number replaces what was registered."""
 
@@ -77,7 +68,7 @@ class HoursDialog(QDialog):
         self._registered = {(m.year, m.month): m.hours for m in grant.months}
         self.saved: GrantView | None = None
         self.setWindowTitle(tr("Geleverde uren invoeren"))
-        about = _hint(
+        about = hint_label(
             f"{grant.provider_name or tr('(geen aanbieder)')}, {grant.household}, "
             + period_text(grant),
             self,
@@ -90,9 +81,9 @@ class HoursDialog(QDialog):
             self.month.addItem(month_name(item), item)
         chosen = month if month in months else default_month(months, self._today())
         self.month.setCurrentIndex(months.index(chosen))
-        self.registered = _hint("", self)
+        self.registered = hint_label("", self)
         self.hours = FieldEdit("hours", tr("bijv. 12,5"), parse_month_hours, self)
-        self.budget = _hint(budget_text(grant), self)
+        self.budget = hint_label(budget_text(grant), self)
         form = QFormLayout()
         form.addRow(tr("Maand *"), self.month)
         form.addRow("", self.registered)
@@ -101,11 +92,7 @@ class HoursDialog(QDialog):
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, about, form, self.message, self.buttons)
         self.month.currentIndexChanged.connect(lambda _index: self._show_registered())
         self._show_registered()
         self.hours.line.setFocus()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -39,12 +38,14 @@ from steunpunt.ui.caregivers.household_help_text import (
 from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.caregivers.rate_dialog import RateDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE, FAILED_COLOUR
+from steunpunt.ui.compliment.decision_panel import FAILED_COLOUR
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.screen_dialogs import remove_when_confirmed
+from steunpunt.ui.widgets import FieldEdit, show_status
 
 WARNING_STYLE = f"color: {FAILED_COLOUR.name()}; font-weight: bold;"
 LETTERS = (LetterKind.HOUSEHOLD_HELP_PROOF, LetterKind.HOUSEHOLD_HELP_GRANTED)
@@ -155,14 +156,9 @@ class HouseholdHelpPanel(QWidget):
         left.addWidget(verdict_box)
         left.addWidget(decide_box)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addWidget(hours_box, 2)
+        columns = hbox((left, 3), (hours_box, 2))
         self.detail = QWidget(self)
-        detail_layout = QVBoxLayout(self.detail)
-        detail_layout.addWidget(self.title)
-        detail_layout.addWidget(self.facts)
-        detail_layout.addLayout(columns, 1)
+        vbox(self.detail, self.title, self.facts, (columns, 1))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -207,8 +203,7 @@ class HouseholdHelpPanel(QWidget):
         self._show_selected()
 
     def selected(self) -> GrantView | None:
-        row = self.records.current_row()
-        return self._grants[row] if row is not None else None
+        return self.records.pick(self._grants)
 
     def new(self) -> None:
         if self._caregiver_id is not None:
@@ -237,16 +232,15 @@ class HouseholdHelpPanel(QWidget):
             "De huishoudelijke hulp van {period} verwijderen? De geregistreerde uren gaan ook weg."
         ).format(period=period_text(grant))
         title = tr("Huishoudelijke hulp verwijderen")
-        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._context.services.household_help.remove(
-                self._context.actor, grant.id, grant.version
-            )
-        except KnownProblem as problem:
-            report_error(self, problem)
-        self.show_caregiver(self._caregiver_id)
-        self.changed.emit()
+        services, actor = self._context.services, self._context.actor
+        if remove_when_confirmed(
+            self,
+            title,
+            question,
+            lambda: services.household_help.remove(actor, grant.id, grant.version),
+        ):
+            self.show_caregiver(self._caregiver_id)
+            self.changed.emit()
 
     def make_letter(self, kind: LetterKind) -> None:
         """The proof of registration or the grant letter for the selected grant, logged."""
@@ -295,8 +289,7 @@ class HouseholdHelpPanel(QWidget):
 
     def show_message(self, text: str, done: bool = False) -> None:
         """A problem in red, or what was done in green."""
-        self.message.setStyleSheet(DONE_STYLE if done else ERROR_STYLE)
-        self.message.setText(text)
+        show_status(self.message, text, done=done, error=not done)
         self.message.setVisible(bool(text))
 
     def _show_selected(self) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from steunpunt.domain.age import AgeBracket
@@ -15,8 +15,8 @@ from steunpunt.domain.caregivers.list_filter import SortKey
 from steunpunt.domain.dates import format_date
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.table_model import ID_ROLE, ColumnTableModel, Index
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _ID = int(ID_ROLE)
@@ -39,7 +39,6 @@ COLUMNS: tuple[tuple[str, SortKey], ...] = (
 COL_NAME, COL_BIRTH, COL_BRACKET, COL_ADDRESS, COL_POSTCODE, COL_PLACE = range(6)
 COL_PHONE, COL_EMAIL, COL_REGISTERED, COL_STATUS, COL_BURDEN = range(6, 11)
 
-Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int], list[CaregiverRow]]
 """Loads ``limit`` rows from ``offset`` of the current search result."""
 _CELLS: tuple[Callable[[CaregiverRow], str], ...] = (
@@ -83,13 +82,15 @@ _EMPTY = _ShownRow(
 )
 
 
-class CaregiverTableModel(QAbstractTableModel):
+class CaregiverTableModel(ColumnTableModel):
     """Shows any number of caregivers with flat memory: only visited pages are loaded.
 
     The model knows the number of matches and asks its page loader for rows as they are
     shown; sorting is asked of the database (``sort()`` emits :attr:`sort_requested` and the
     view searches again). The model never runs SQL itself.
     """
+
+    columns = tuple(name for name, _key in COLUMNS)
 
     sort_requested = Signal(object, bool)
 
@@ -120,18 +121,8 @@ class CaregiverTableModel(QAbstractTableModel):
                     return number * PAGE_SIZE + offset
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][0])
-        return None
+    def row_total(self) -> int:
+        return self._total
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # Called thousands of times per paint: plain int roles, no enum comparisons.

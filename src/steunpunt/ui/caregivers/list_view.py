@@ -5,16 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,8 +22,10 @@ from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.widgets import list_table
 
@@ -86,22 +86,17 @@ class CaregiverListView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.age_filter)
-        filters.addWidget(self.overloaded_only)
-        filters.addWidget(self.export_button)
-        filters.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        filters = hbox(
+            (self.search, 1),
+            self.status_filter,
+            self.age_filter,
+            self.overloaded_only,
+            self.export_button,
+            self.new_button,
+        )
+        vbox(self, filters, (self.table, 1), self.count_label)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = debounce(self, SEARCH_DELAY_MS, self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())

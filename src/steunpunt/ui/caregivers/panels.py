@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.contact_dialog import ContactDialog
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRecipientDialog
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.screen_dialogs import remove_when_confirmed
 
 
 def _hours(value: float | None) -> str:
@@ -36,6 +39,27 @@ class _Panel(QWidget):
         if accepted:
             self.changed.emit()
 
+    def _edit_and_remove(
+        self, edit: Callable[[], None], remove_text: str, remove: Callable[[], None]
+    ) -> None:
+        """Bewerken… and a remove button for the selected row; double-click or Enter edits."""
+        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(edit)
+        self.records.add_button(remove_text, needs_selection=True).clicked.connect(remove)
+        self.records.activated.connect(lambda _row: edit())
+
+    def _remove_after_asking(
+        self,
+        title: str,
+        question: str,
+        remove: Callable[[Services, Actor], object],
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Ask ``question``; on Ja remove as the acting user, then run ``then`` (by default:
+        say that the caregiver's records changed)."""
+        services, actor = self._context.services, self._context.actor
+        if remove_when_confirmed(self, title, question, lambda: remove(services, actor)):
+            (then or self.changed.emit)()
+
 
 class RelationsPanel(_Panel):
     """The naasten a caregiver cares for; new, link, edit and unlink."""
@@ -55,11 +79,7 @@ class RelationsPanel(_Panel):
         self._relations: tuple[RelationView, ...] = ()
         self.records.add_button(tr("Nieuwe naaste…")).clicked.connect(self.new)
         self.records.add_button(tr("Bestaande naaste koppelen…")).clicked.connect(self.link)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Ontkoppelen"), needs_selection=True).clicked.connect(
-            self.unlink
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Ontkoppelen"), self.unlink)
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id
@@ -96,27 +116,18 @@ class RelationsPanel(_Panel):
         relation = self._selected()
         if relation is None:
             return
-        answer = QMessageBox.question(
-            self,
+        question = tr(
+            "{name} ontkoppelen van deze mantelzorger? De naaste blijft ingeschreven "
+            "en kan later opnieuw worden gekoppeld."
+        ).format(name=relation.care_recipient_name)
+        self._remove_after_asking(
             tr("Ontkoppelen"),
-            tr(
-                "{name} ontkoppelen van deze mantelzorger? De naaste blijft ingeschreven "
-                "en kan later opnieuw worden gekoppeld."
-            ).format(name=relation.care_recipient_name),
+            question,
+            lambda s, a: s.care_recipients.unlink(a, relation.id, relation.version),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._context.services.care_recipients.unlink(
-                self._context.actor, relation.id, relation.version
-            )
-        except KnownProblem as problem:
-            report_error(self, problem)
-        self.changed.emit()
 
     def _selected(self) -> RelationView | None:
-        row = self.records.current_row()
-        return self._relations[row] if row is not None else None
+        return self.records.pick(self._relations)
 
 
 class ContactsPanel(_Panel):
@@ -128,11 +139,7 @@ class ContactsPanel(_Panel):
         )
         self._contacts: tuple[ContactView, ...] = ()
         self.records.add_button(tr("Nieuw contactmoment…")).clicked.connect(self.new)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Verwijderen"), needs_selection=True).clicked.connect(
-            self.remove
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Verwijderen"), self.remove)
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id
@@ -162,21 +169,14 @@ class ContactsPanel(_Panel):
         contact = self._selected()
         if contact is None:
             return
-        answer = QMessageBox.question(
-            self,
-            tr("Contactmoment verwijderen"),
-            tr("Het contactmoment van {date} verwijderen?").format(
-                date=format_date(contact.data.contact_date)
-            ),
+        question = tr("Het contactmoment van {date} verwijderen?").format(
+            date=format_date(contact.data.contact_date)
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._context.services.contacts.remove(self._context.actor, contact.id, contact.version)
-        except KnownProblem as problem:
-            report_error(self, problem)
-        self.changed.emit()
+        self._remove_after_asking(
+            tr("Contactmoment verwijderen"),
+            question,
+            lambda s, a: s.contacts.remove(a, contact.id, contact.version),
+        )
 
     def _selected(self) -> ContactView | None:
-        row = self.records.current_row()
-        return self._contacts[row] if row is not None else None
+        return self.records.pick(self._contacts)

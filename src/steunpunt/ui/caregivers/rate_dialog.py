@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.money import cents_text, normalized_amount, parse_cents
@@ -15,6 +15,7 @@ from steunpunt.ui.caregivers.household_help_text import month_name, period_text
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 EXPLANATION = (
@@ -60,12 +61,7 @@ class RateDialog(QDialog):
         form.addRow(tr("Eigen bijdrage per uur (€) *"), self.amount)
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, about, hint, form, self.message, self.buttons)
         self.month.currentIndexChanged.connect(lambda _index: self._show_current())
         self._show_current()
         self.resize(480, self.sizeHint().height())

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +36,8 @@ from steunpunt.ui.caregivers.person_fields import (
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.layouts import vbox
+from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit, dialog_buttons
 
 
 def add_relation_fields(fields: FieldSet, form: QFormLayout) -> None:
@@ -98,17 +98,8 @@ class CareRecipientDialog(QDialog):
         self.others.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.consent)
-        layout.addWidget(self.others)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        buttons = dialog_buttons(self, self.save)
+        vbox(self, form, self.consent, self.others, self.message, buttons)
         if relation is not None:
             self._load(relation)
 
@@ -177,18 +168,9 @@ class LinkRecipientDialog(QDialog):
         add_relation_fields(self.fields, form)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Koppelen"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        vbox(self, self.search, (self.results, 1), form, self.message, buttons)
         self.search.textChanged.connect(self.search_recipients)
         self.search_recipients("")
         self.resize(520, 480)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,9 +13,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+
+from steunpunt.ui.layouts import vbox
+
+T = TypeVar("T")
 
 
 class RecordTable(QWidget):
@@ -35,9 +39,7 @@ class RecordTable(QWidget):
         self.table.activated.connect(lambda index: self.activated.emit(index.row()))
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
+        vbox(self, (self.table, 1), self.buttons)
 
     def add_button(self, text: str, needs_selection: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -64,3 +66,8 @@ class RecordTable(QWidget):
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
+
+    def pick(self, records: Sequence[T]) -> T | None:
+        """The selected one of ``records`` (the records the rows show, in the same order)."""
+        row = self.current_row()
+        return records[row] if row is not None else None

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from steunpunt.domain.dates import format_date
-from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.support.dto import ReferralView
 from steunpunt.ui.caregivers.panels import _Panel
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.screen_dialogs import (
+    open_window_modal,
+    swallow_enter,
+)
 from steunpunt.ui.support.referral_dialog import ReferralDialog
 
 OVERDUE_COLOUR = QColor("#b00020")
@@ -44,20 +45,14 @@ class ReferralsPanel(_Panel):
             parent,
         )
         self._referrals: tuple[ReferralView, ...] = ()
-        self.dialog: ReferralDialog | None = None
+        self.dialog: QDialog | None = None
         self.records.add_button(tr("Nieuwe verwijzing…")).clicked.connect(self.new)
-        self.records.add_button(tr("Bewerken…"), needs_selection=True).clicked.connect(self.edit)
-        self.records.add_button(tr("Verwijderen"), needs_selection=True).clicked.connect(
-            self.remove
-        )
-        self.records.activated.connect(lambda _row: self.edit())
+        self._edit_and_remove(self.edit, tr("Verwijderen"), self.remove)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the list opens the referral; it goes no further (no dialog default button)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not swallow_enter(event):
+            super().keyPressEvent(event)
 
     @property
     def referrals(self) -> tuple[ReferralView, ...]:
@@ -103,38 +98,19 @@ class ReferralsPanel(_Panel):
         referral = self._selected()
         if referral is None or self.dialog is not None:
             return
-        answer = QMessageBox.question(
-            self,
-            tr("Verwijzing verwijderen"),
-            tr("De verwijzing van {date} naar {name} verwijderen?").format(
-                date=format_date(referral.data.referred_on), name=referral.partner_name
-            ),
+        question = tr("De verwijzing van {date} naar {name} verwijderen?").format(
+            date=format_date(referral.data.referred_on), name=referral.partner_name
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._context.services.referrals.remove(
-                self._context.actor, referral.id, referral.version
-            )
-        except KnownProblem as problem:
-            report_error(self, problem)
-        self._reload()
+        self._remove_after_asking(
+            tr("Verwijzing verwijderen"),
+            question,
+            lambda s, a: s.referrals.remove(a, referral.id, referral.version),
+            self._reload,
+        )
 
     def _open(self, dialog: ReferralDialog) -> None:
         """Show the dialog window-modal; reload the list when it was saved."""
-        if self.dialog is not None:
-            dialog.deleteLater()
-            return
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result:
-                self._reload()
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_window_modal(self, dialog, lambda result: self._reload() if result else None)
 
     def _reload(self) -> None:
         if self._caregiver_id is not None:
@@ -142,5 +118,4 @@ class ReferralsPanel(_Panel):
         self.changed.emit()
 
     def _selected(self) -> ReferralView | None:
-        row = self.records.current_row()
-        return self._referrals[row] if row is not None else None
+        return self.records.pick(self._referrals)

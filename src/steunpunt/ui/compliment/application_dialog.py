@@ -7,11 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +23,7 @@ from steunpunt.ui.compliment.reversal_dialog import ReversalDialog
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.widgets import ERROR_STYLE
 
 
@@ -64,14 +63,8 @@ class ApplicationDialog(QDialog):
         self.register_button.setDefault(True)
         self.close_button = QPushButton(tr("Sluiten"), self)
         self.close_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.register_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        buttons = hbox(STRETCH, self.register_button, self.close_button)
+        vbox(self, (self.stack, 1), self.message, buttons)
 
         self.register_button.clicked.connect(self.register)
         self.close_button.clicked.connect(self.reject)

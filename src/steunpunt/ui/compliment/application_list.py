@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from steunpunt.ui.compliment.application_model import (
 )
 from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox
 from steunpunt.ui.widgets import list_table
 
 COLUMN_WIDTHS = (95, 230, 230, 170, 100, 120, 90)
@@ -71,18 +71,16 @@ class ApplicationListView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Status"), self))
-        top.addWidget(self.status_filter)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.open_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.overdue_button)
-        bottom.addWidget(self.batch_button)
-        bottom.addWidget(self.sample_button)
+        top = hbox(
+            QLabel(tr("Status"), self),
+            self.status_filter,
+            (self.search, 1),
+            self.count_label,
+            self.new_button,
+        )
+        bottom = hbox(
+            self.open_button, STRETCH, self.overdue_button, self.batch_button, self.sample_button
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

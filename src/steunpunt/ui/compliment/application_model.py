@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from steunpunt.domain.compliment.allocation import euro
@@ -21,8 +21,8 @@ from steunpunt.domain.dates import format_date
 from steunpunt.domain.text import fold
 from steunpunt.services.compliment.dto import ApplicationView
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.table_model import ID_ROLE, ColumnTableModel, Index
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
@@ -41,7 +41,6 @@ COLUMNS = (
 COL_RECEIVED, COL_CAREGIVER, COL_RECIPIENT, COL_STATUS = range(4)
 COL_AMOUNT, COL_WARNINGS, COL_SAMPLE = range(4, 7)
 
-Index = QModelIndex | QPersistentModelIndex
 _STATUS_ORDER = {status: position for position, status in enumerate(ApplicationStatus)}
 WARNING_COLOUR = QColor("#a04000")
 GRANTED_COLOUR = QColor("#1b6e20")
@@ -108,8 +107,10 @@ def status_colour(status: ApplicationStatus) -> QColor | None:
     return None
 
 
-class ApplicationTableModel(QAbstractTableModel):
+class ApplicationTableModel(ColumnTableModel):
     """The applications of one round; ``set_status`` filters, ``sort`` orders the loaded rows."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -172,18 +173,8 @@ class ApplicationTableModel(QAbstractTableModel):
 
     # --- Qt -----------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self._shown)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         shown = self._shown[index.row()]

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -20,12 +19,12 @@ from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.services.compliment.batches import BatchPreview
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.layouts import hbox, vbox
+from steunpunt.ui.widgets import DONE_STYLE, show_status
 
 
 def _verb(status: ApplicationStatus) -> str:
@@ -91,15 +90,8 @@ class BatchDialog(QDialog):
         self.decide_button.setAutoDefault(False)
         self.close_button = QPushButton(tr("Sluiten"), self)
         self.close_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.decide_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.done_label)
-        layout.addLayout(buttons)
+        buttons = hbox((self.status, 1), self.decide_button, self.close_button)
+        vbox(self, self.intro, (splitter, 1), self.done_label, buttons)
         self.decide_button.clicked.connect(self.decide)
         self.close_button.clicked.connect(self.accept)
         self.resize(900, 640)
@@ -227,5 +219,4 @@ class BatchDialog(QDialog):
             self._say(tr(message), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
-        self.status.setText(text)
+        show_status(self.status, text, error=error)

@@ -29,12 +29,12 @@ from steunpunt.domain.dates import format_date
 from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
+from steunpunt.ui.widgets import show_status
 
 PASSED_COLOUR = QColor("#1b6e20")
 FAILED_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#a04000")
-DONE_STYLE = "color: #1b6e20;"
 ACTIONS = {
     ApplicationStatus.IN_REVIEW: "In behandeling nemen",
     ApplicationStatus.AWAITING_CONTROL_LETTER: "Controlebrief sturen",
@@ -97,17 +97,13 @@ class DecisionPanel(QWidget):
         self.verdict = _list(self)
         self.verdict.setObjectName("verdict")
         verdict_box = QGroupBox(tr("Beoordeling volgens de regels van de ronde"), self)
-        verdict_layout = QVBoxLayout(verdict_box)
-        verdict_layout.addWidget(self.summary)
-        verdict_layout.addWidget(self.verdict)
+        vbox(verdict_box, self.summary, self.verdict)
 
         self.warnings = _list(self)
         self.warnings.setObjectName("warnings")
         self.acknowledge = QCheckBox(tr("Ik heb de waarschuwingen bekeken"), self)
         self.warning_box = QGroupBox(tr("Waarschuwingen"), self)
-        warning_layout = QVBoxLayout(self.warning_box)
-        warning_layout.addWidget(self.warnings)
-        warning_layout.addWidget(self.acknowledge)
+        vbox(self.warning_box, self.warnings, self.acknowledge)
 
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
@@ -138,10 +134,7 @@ class DecisionPanel(QWidget):
         decide_form.addRow(tr("Reden"), self.reason)
         decide_form.addRow(self.message)
         decide_form.addRow(self.action_row)
-        corrections = QHBoxLayout()
-        corrections.addWidget(self.reverse_button)
-        corrections.addWidget(self.settle_button)
-        corrections.addStretch(1)
+        corrections = hbox(self.reverse_button, self.settle_button, STRETCH)
         decide_form.addRow(corrections)
 
         self.history = RecordTable([tr("Wanneer"), tr("Door"), tr("Van"), tr("Naar"), tr("Reden")])
@@ -309,6 +302,5 @@ class DecisionPanel(QWidget):
 
     def show_message(self, text: str, done: bool = False) -> None:
         """A problem in red, or what was done in green."""
-        self.message.setStyleSheet(DONE_STYLE if done else ERROR_STYLE)
-        self.message.setText(text)
+        show_status(self.message, text, done=done, error=not done)
         self.message.setVisible(bool(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.round_rules import CompensationForm
@@ -13,6 +13,7 @@ from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import format_date
 from steunpunt.services.compliment.dto import RoundOverview
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox
 
 TILE_STYLE = "QFrame#tile { border: 1px solid #c8c8c8; border-radius: 4px; background: #fafafa; }"
 NUMBER_STYLE = "font-size: 18pt; font-weight: 600;"
@@ -95,9 +96,7 @@ class OverviewPanel(QWidget):
         self.money.setWordWrap(True)  # amounts to settle and reversals make it long
         self.message = QLabel(self)
         self.message.setStyleSheet(CAPTION_STYLE)
-        lines = QHBoxLayout()
-        lines.addWidget(self.money, 1)
-        lines.addWidget(self.period)
+        lines = hbox((self.money, 1), self.period)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tiles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,8 +25,10 @@ from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import field_column
 from steunpunt.ui.widgets import ERROR_STYLE, ChoiceCombo, FieldEdit
 
 SEARCH_DELAY_MS = 200
@@ -68,13 +70,7 @@ class RegistrationForm(QWidget):
         self.caregiver_error.setStyleSheet(ERROR_STYLE)
         self.caregiver_error.setWordWrap(True)
         self.caregiver_error.hide()
-        caregiver_box = QWidget(self)
-        caregiver_layout = QVBoxLayout(caregiver_box)
-        caregiver_layout.setContentsMargins(0, 0, 0, 0)
-        caregiver_layout.setSpacing(2)
-        caregiver_layout.addWidget(self.search)
-        caregiver_layout.addWidget(self.matches)
-        caregiver_layout.addWidget(self.caregiver_error)
+        caregiver_box = field_column(self, self.search, self.matches, self.caregiver_error)
 
         self.recipient = QComboBox(self)
         self.recipient.setObjectName("care_recipient")
@@ -82,12 +78,7 @@ class RegistrationForm(QWidget):
         self.recipient_note = QLabel(tr("Kies eerst de mantelzorger."), self)
         self.recipient_note.setWordWrap(True)
         self.recipient_note.setStyleSheet("color: #555555;")
-        recipient_box = QWidget(self)
-        recipient_layout = QVBoxLayout(recipient_box)
-        recipient_layout.setContentsMargins(0, 0, 0, 0)
-        recipient_layout.setSpacing(2)
-        recipient_layout.addWidget(self.recipient)
-        recipient_layout.addWidget(self.recipient_note)
+        recipient_box = field_column(self, self.recipient, self.recipient_note)
 
         self.received_on = FieldEdit("received_on", DATE_HINT, parse_date, self)
         self.received_on.set_text(format_date(context.today()))
@@ -122,10 +113,7 @@ class RegistrationForm(QWidget):
         layout.setRowVisible(self.account_holder, not voucher)
         layout.setRowVisible(self.voucher_code, voucher)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search_caregivers)
+        self._timer = debounce(self, SEARCH_DELAY_MS, self.search_caregivers)
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
         self.matches.currentItemChanged.connect(self._choose)

@@ -19,7 +19,7 @@ from steunpunt.domain.compliment.reversal import ReversalKind
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import ERROR_STYLE, dialog_buttons
 
 
 class ReversalDialog(QDialog):
@@ -51,13 +51,9 @@ class ReversalDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = dialog_buttons(self, self._accept, QDialogButtonBox.StandardButton.Ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Terugboeken"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(tr("Waarom"), self.kind)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +38,8 @@ from steunpunt.domain.money import cents_text, normalized_amount, parse_optional
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.layouts import STRETCH, field_column, vbox
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 DATE_HINT = "dd-mm-jjjj"
 NO_LIMIT = 0  # the spin boxes' special value: shown as "geen maximum", stored as None
@@ -202,19 +202,13 @@ class RoundRulesDialog(QDialog):
             tr("Terug binnen"), self._checked("control_letter_weeks", self.control_weeks)
         )
 
-        self.message = QLabel(self)
+        self.message = error_line(self)
         self.message.setObjectName("message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(tr("Opslaan") if existing else tr("Ronde maken"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
 
         grid = QGridLayout()
         grid.addWidget(round_box, 0, 0)
@@ -223,11 +217,7 @@ class RoundRulesDialog(QDialog):
         grid.addWidget(rules_box, 0, 1)
         grid.addWidget(limits_box, 1, 1)
         grid.addWidget(control_box, 2, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        vbox(self, grid, self.message, STRETCH, buttons)
 
         self.control_letter.toggled.connect(self.control_weeks.setEnabled)
         self.year.valueChanged.connect(self._move_dates)
@@ -251,18 +241,10 @@ class RoundRulesDialog(QDialog):
 
     def _checked(self, name: str, widget: QWidget) -> QWidget:
         """``widget`` with a red line underneath for the problems the service finds with it."""
-        box = QWidget(self)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
+        error = error_line(self)
         error.hide()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(error)
         self.errors[name] = error
-        return box
+        return field_column(self, widget, error)
 
     # --- the form -----------------------------------------------------------------------------
 

@@ -11,12 +11,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,6 @@ from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
-from steunpunt.ui.compliment.decision_panel import DONE_STYLE
 from steunpunt.ui.compliment.letter_actions import LetterActions
 from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
 from steunpunt.ui.compliment.payment_actions import PaymentActions
@@ -33,7 +30,8 @@ from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
+from steunpunt.ui.widgets import show_status
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +61,14 @@ class ComplimentWindow(QDialog):
         self.copy_button = QPushButton(tr("Kopie voor volgend jaar"), self)
         self.copy_button.setToolTip(tr("Een nieuwe ronde met dezelfde regels, een jaar later"))
         self.rules_button = QPushButton(tr("Regels wijzigen…"), self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Ronde"), self))
-        top.addWidget(self.round_choice)
-        top.addWidget(self.rules_button)
-        top.addStretch(1)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.new_round_button)
+        top = hbox(
+            QLabel(tr("Ronde"), self),
+            self.round_choice,
+            self.rules_button,
+            STRETCH,
+            self.copy_button,
+            self.new_round_button,
+        )
 
         self.overview = OverviewPanel(self)
         self.applications = ApplicationListView(self)
@@ -82,17 +81,14 @@ class ComplimentWindow(QDialog):
         self.letters_button = QPushButton(tr("Brieven…"), self)
         self.letters = LetterActions(context, self)
         self.payments = PaymentActions(context, self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.letters_button)
-        bottom.addWidget(self.pay_button)
-        bottom.addWidget(self.confirm_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.overview)
-        layout.addWidget(self.applications, 1)
-        layout.addLayout(bottom)
+        bottom = hbox(
+            (self.status, 1),
+            self.letters_button,
+            self.pay_button,
+            self.confirm_button,
+            self.close_button,
+        )
+        vbox(self, top, self.overview, (self.applications, 1), bottom)
 
         self.round_choice.currentIndexChanged.connect(lambda _index: self.refresh())
         self.new_round_button.clicked.connect(self.new_round)
@@ -360,5 +356,4 @@ class ComplimentWindow(QDialog):
 
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
         """A line at the bottom: what was done (green) or what went wrong (red)."""
-        self.status.setStyleSheet(DONE_STYLE if done else ERROR_STYLE if error else "")
-        self.status.setText(text)
+        show_status(self.status, text, done, error)

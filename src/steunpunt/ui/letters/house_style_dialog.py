@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,10 +24,11 @@ from steunpunt.services.letters.test_pages import write_calibration_page, write_
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.letters.style_widgets import ColourButton, ImageField
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 log = logging.getLogger(__name__)
 
@@ -120,24 +119,15 @@ class HouseStyleDialog(QDialog):
         self.tabs.addTab(self.envelope, tr("Envelopvenster"))
         self.tabs.addTab(self.labels, tr("Etiketten"))
 
-        self.message = QLabel(self)
+        self.message = error_line(self)
         self.message.setObjectName("message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(tr("Opslaan"))
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        vbox(self, self.tabs, self.message, buttons)
 
         stored, self._version = self._services.letters.house_style()
         self._show_style(stored)

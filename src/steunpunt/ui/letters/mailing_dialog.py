@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,8 +27,10 @@ from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.pdf_ready import open_pdf
 from steunpunt.ui.letters.recipient_filter_box import RecipientFilterBox
@@ -78,18 +78,14 @@ class MailingDialog(QDialog):
         self.grouping = QComboBox(self)
         for grouping in Grouping:
             self.grouping.addItem(tr(grouping.label), grouping)
-        count_row = QHBoxLayout()
-        count_row.addWidget(self.count, 1)
-        count_row.addWidget(self.left_out_button)
+        count_row = hbox((self.count, 1), self.left_out_button)
 
         self.folder = QLineEdit(str(context.paths.letters_dir), self)
         browse = QPushButton(tr("Bladeren…"), self)
         self.per_person = QCheckBox(tr("Ook één PDF per persoon, in een eigen map"), self)
         self.labels = QCheckBox(tr("Adresetiketten (vel zoals ingesteld bij Huisstijl)"), self)
         self.csv = QCheckBox(tr("CSV-bestand met de adressen, voor een drukkerij"), self)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        folder_row = hbox((self.folder, 1), browse)
         output_box = QGroupBox(tr("Uitvoer"), self)
         output_form = QFormLayout(output_box)
         output_form.addRow(tr("Per adres"), self.grouping)
@@ -110,28 +106,28 @@ class MailingDialog(QDialog):
         self.close_button = QPushButton(tr("Sluiten"), self)
         for button in (self.open_button, self.print_button, self.folder_button):
             button.setVisible(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.folder_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.make_button)
-        buttons.addWidget(self.close_button)
+        buttons = hbox(
+            self.open_button,
+            self.print_button,
+            self.folder_button,
+            STRETCH,
+            self.make_button,
+            self.close_button,
+        )
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(letter_box)
-        layout.addWidget(self.filter)
-        layout.addLayout(count_row)
-        layout.addWidget(output_box)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        vbox(
+            self,
+            letter_box,
+            self.filter,
+            count_row,
+            output_box,
+            self.progress,
+            self.status,
+            STRETCH,
+            buttons,
+        )
 
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(COUNT_DELAY_MS)
-        self._count_timer.timeout.connect(self.count_recipients)
+        self._count_timer = debounce(self, COUNT_DELAY_MS, self.count_recipients)
         self.filter.changed.connect(self._count_timer.start)
         self.left_out_button.clicked.connect(self.show_left_out)
         browse.clicked.connect(self._browse)

@@ -26,6 +26,7 @@ from steunpunt.services.letters.dto import NamedFilter
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox
 
 DATE_HINT = "dd-mm-jjjj"
 
@@ -69,19 +70,14 @@ class RecipientFilterBox(QGroupBox):
         ):
             self.compliment_year.addItem(str(year), year)
 
-        chooser = QHBoxLayout()
-        chooser.addWidget(self.choice, 1)
-        chooser.addWidget(self.save_button)
-        chooser.addWidget(self.remove_button)
+        chooser = hbox((self.choice, 1), self.save_button, self.remove_button)
         ages = QHBoxLayout()
         for box in self.brackets.values():
             ages.addWidget(box)
         ages.addStretch(1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.registered_from)
-        dates.addWidget(QLabel(tr("tot en met"), self))
-        dates.addWidget(self.registered_until)
-        dates.addStretch(1)
+        dates = hbox(
+            self.registered_from, QLabel(tr("tot en met"), self), self.registered_until, STRETCH
+        )
         form = QFormLayout(self)
         form.addRow(tr("Filter"), chooser)
         form.addRow(tr("Leeftijd"), ages)

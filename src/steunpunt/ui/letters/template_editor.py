@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,11 +25,13 @@ from steunpunt.services.letters.dto import TemplateData, TemplateView
 from steunpunt.services.letters.preview import render_preview
 from steunpunt.services.letters.templates import text_problems
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
 from steunpunt.ui.pdf_preview import PdfPreview
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import DONE_STYLE, ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 PREVIEW_DELAY_MS = 400
 KIND_ORDER = {kind: index for index, kind in enumerate(LetterKind)}
 NEW_BODY = "{aanhef},\n\n"
-SAVED_STYLE = "color: #1b6e20;"
 
 
 def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
@@ -121,19 +121,11 @@ class TemplateEditor(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.close_button = self._button(tr("Sluiten"), self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.save_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(bottom)
+        bottom = hbox((self.status, 1), self.save_button, self.close_button)
+        vbox(self, (self.splitter, 1), bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_preview)
+        self._timer = debounce(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.form.edited.connect(self._on_edited)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.resize(1200, 750)
@@ -190,7 +182,7 @@ class TemplateEditor(QDialog):
         self._template_id = None
         self._baseline = self.form.data()  # nothing left to ask about
         self._show_list()
-        self._set_status(tr("Sjabloon verwijderd."), SAVED_STYLE)
+        self._set_status(tr("Sjabloon verwijderd."), DONE_STYLE)
 
     def save(self) -> bool:
         """Store the template; True when saved, False when something must be corrected first."""
@@ -218,7 +210,7 @@ class TemplateEditor(QDialog):
         self._select_in_list(view.id, reload=True)
         self._update_buttons()
         self.setWindowModified(False)
-        self._set_status(tr("Opgeslagen."), SAVED_STYLE)
+        self._set_status(tr("Opgeslagen."), DONE_STYLE)
         return True
 
     def reject(self) -> None:

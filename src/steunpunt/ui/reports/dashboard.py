@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.reports.report import Cell, Report
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
+from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, vbox
 
 Reach = tuple[int, int, int]
 """(year, registered on 31 December, new in the year)."""
@@ -82,10 +84,7 @@ class Tile(QFrame):
         self.value.setFont(bold_font(self.value, 2))
         self.label = QLabel(label, self)
         self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value)
-        layout.addWidget(self.label)
-        layout.addStretch(1)
+        vbox(self, self.value, self.label, STRETCH)
         self.setMinimumWidth(140)
         if is_hidden(value):  # the same rule as the PDF and the workbook, said where it shows
             self.setToolTip(privacy_note(threshold))
@@ -155,10 +154,7 @@ class ReachChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
-        painter.setPen(text)
+        painter, text = chart_painter(self)
         if not self.reach:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Nog geen gegevens"))
             return
@@ -174,17 +170,10 @@ class ReachChart(QWidget):
         """Grid lines with their values on the left, and the axes."""
         grid = QColor(text)
         grid.setAlpha(50)
-        height = painter.fontMetrics().height()
         for value in range(0, top + 1, step):
             y = plot.bottom() - plot.height() * value / top
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text)
-            label = QRectF(0, y - height / 2, LEFT - 6, height)
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(label, right, dutch_number(value))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+            draw_grid_line(painter, plot, y, grid, text, dutch_number(value))
+        draw_axes(painter, plot)
 
     def _draw_legend(self, painter: QPainter, plot: QRectF, text: QColor) -> None:
         """The axis caption above the plot; the two bar colours centred below the years."""
@@ -275,9 +264,7 @@ class DashboardView(QWidget):
         self.chart = ReachChart(self)
 
         content = QWidget(self)
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.title)
-        layout.addWidget(self.tiles)
+        layout = vbox(content, self.title, self.tiles)
         layout.addSpacing(8)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 1)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,12 +29,12 @@ from steunpunt.services.reports.report_file import write_report_file
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.tasks import TaskContext
-from steunpunt.ui.widgets import ERROR_STYLE
+from steunpunt.ui.widgets import show_status
 
 ALL = ""
-DONE_STYLE = "color: #1b6e20;"
 
 
 def _qdate(day: date) -> QDate:
@@ -80,11 +79,7 @@ class ReportDialog(QDialog):
         self.excel_button = QPushButton(tr("Excel maken…"), self)
         self.close_button = QPushButton(tr("Sluiten"), self)
 
-        period = QHBoxLayout()
-        period.addWidget(self.starts_on)
-        period.addWidget(QLabel(tr("t/m"), self))
-        period.addWidget(self.ends_on)
-        period.addStretch(1)
+        period = hbox(self.starts_on, QLabel(tr("t/m"), self), self.ends_on, STRETCH)
         form = QFormLayout()
         form.addRow(tr("Periode"), period)
         form.addRow(tr("Gemeente"), self.municipality)
@@ -102,11 +97,7 @@ class ReportDialog(QDialog):
         for button in (self.pdf_button, self.excel_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(privacy)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        vbox(self, form, privacy, self.message, buttons)
         self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
         self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
         self.close_button.clicked.connect(self.reject)
@@ -183,5 +174,4 @@ class ReportDialog(QDialog):
             self.say(message, error=True)
 
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
-        self.message.setText(text)
+        show_status(self.message, text, done, error)

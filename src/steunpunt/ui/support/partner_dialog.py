@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,17 +23,18 @@ from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import (
+    CHECK_FIELDS,
     ChoiceCombo,
     FieldEdit,
     FieldSet,
     NoteEdit,
     dialog_buttons,
     error_line,
+    focus_field,
+    hint_label,
 )
-
-HINT_STYLE = "color: #5f6368;"
-CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
 
 
 def _rate_text(text: str) -> str:
@@ -45,30 +44,16 @@ def _rate_text(text: str) -> str:
 
 def partner_form_values(data: PartnerData) -> dict[str, str]:
     """A partner written back as the text of its form fields."""
-    address = data.address
     return {
         "name": data.name,
         "kind": data.kind.value,
         "contact_person": data.contact_person,
         "phone": data.phone,
         "email": data.email,
-        "street": address.street,
-        "house_number": "" if address.house_number is None else str(address.house_number),
-        "house_number_suffix": address.house_number_suffix,
-        "postcode": address.postcode,
-        "place": address.place,
-        "municipality": address.municipality,
+        **data.address.form_values(),
         "notes": data.notes,
         "hourly_rate": cents_text(data.hourly_rate_cents),
     }
-
-
-def hint_label(text: str, parent: QWidget) -> QLabel:
-    """A quiet grey explanation next to a field."""
-    label = QLabel(text, parent)
-    label.setStyleSheet(HINT_STYLE)
-    label.setWordWrap(True)
-    return label
 
 
 class PartnerDialog(QDialog):
@@ -109,10 +94,7 @@ class PartnerDialog(QDialog):
         form.addRow("", self.active)
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, form, self.message, self.buttons)
         if partner is None:
             self.active.setChecked(True)
         else:
@@ -143,8 +125,7 @@ class PartnerDialog(QDialog):
             first = self.fields.show_errors(failed.errors)
             hidden = [failed.errors[n] for n in ("kind", "notes") if n in failed.errors]
             self.message.setText("\n".join([tr(CHECK_FIELDS), *hidden]))
-            if first is not None:
-                (first.line if isinstance(first, FieldEdit) else first).setFocus()
+            focus_field(first)
             return
         self.message.clear()
         partners = self._services.partners

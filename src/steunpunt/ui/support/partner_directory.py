@@ -11,20 +11,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.context import ScreenContext
-from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import hbox, vbox
+from steunpunt.ui.screen_dialogs import (
+    open_window_modal,
+    remove_when_confirmed,
+    swallow_enter,
+)
 from steunpunt.ui.support.partner_dialog import PartnerDialog
-from steunpunt.ui.support.partner_model import ID_ROLE, PartnerSearch, PartnerTableModel
+from steunpunt.ui.support.partner_model import PartnerSearch, PartnerTableModel
+from steunpunt.ui.table_model import ID_ROLE
 from steunpunt.ui.widgets import list_table
 
 
@@ -80,25 +83,17 @@ class PartnerDirectory(QDialog):
         self.search.setFocus()
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.show_inactive)
+        filters = hbox((self.search, 3), (self.kind, 1), self.show_inactive)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         for button in (self.new_button, self.edit_button, self.remove_button, self.close_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        vbox(self, filters, (self.table, 1), buttons)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter opens the selected organisation only; it never presses an open dialog's button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not swallow_enter(event):
+            super().keyPressEvent(event)
 
     def reload(self, select_id: int | None = None) -> None:
         """Ask the service again for the chosen kind, keeping the selected organisation."""
@@ -128,34 +123,22 @@ class PartnerDirectory(QDialog):
         partner = self.current_partner()
         if partner is None or self.dialog is not None:
             return
-        answer = QMessageBox.question(
+        if remove_when_confirmed(
             self,
             tr("Organisatie verwijderen"),
             tr("{name} verwijderen uit de sociale kaart?").format(name=partner.data.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._services.partners.remove(self._actor, partner.id, partner.version)
-        except KnownProblem as problem:
-            report_error(self, problem)
-        self.reload()
+            lambda: self._services.partners.remove(self._actor, partner.id, partner.version),
+        ):
+            self.reload()
 
     def _open(self, dialog: PartnerDialog) -> None:
         """Show the partner dialog window-modal; list the saved organisation when it closes."""
-        if self.dialog is not None:
-            dialog.deleteLater()
-            return
-        self.dialog = dialog
 
         def finished(_result: int) -> None:
-            self.dialog = None
             if dialog.saved is not None:
                 self.reload(dialog.saved.id)
-            dialog.deleteLater()
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_window_modal(self, dialog, finished)
 
     def _search(self, text: str) -> None:
         current = self.current_partner()

@@ -10,10 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -23,8 +20,8 @@ from steunpunt.domain.money import cents_text
 from steunpunt.domain.text import fold
 from steunpunt.services.support.dto import PartnerView
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.table_model import ID_ROLE, ColumnTableModel, Index
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (
     "Naam",
@@ -39,7 +36,6 @@ COLUMNS = (
 )
 COL_RATE, COL_REFERRALS = 6, 7
 INACTIVE_COLOUR = QColor("#80868b")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _cells(view: PartnerView) -> tuple[str, ...]:
@@ -64,8 +60,10 @@ def _sort_keys(view: PartnerView, cells: Sequence[str]) -> tuple[Any, ...]:
     return (*texts, -1 if rate is None else rate, view.referrals, int(view.data.active))
 
 
-class PartnerTableModel(QAbstractTableModel):
+class PartnerTableModel(ColumnTableModel):
     """Partners handed in by the service, one row each, with folded sort and search keys."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,18 +88,8 @@ class PartnerTableModel(QAbstractTableModel):
         keys = self._keys[row]
         return f"{keys[0]} {keys[2]} {keys[5]}"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._partners)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self._partners)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,14 +26,19 @@ from steunpunt.ui.caregivers.person_fields import DATE_HINT
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.support.partner_dialog import CHECK_FIELDS, hint_label
+from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import (
+    CHECK_FIELDS,
     ChoiceCombo,
     FieldEdit,
     FieldSet,
     NoteEdit,
     dialog_buttons,
     error_line,
+    focus_field,
+    hint_label,
+    notice_label,
+    show_combo_error,
 )
 
 CONSENT_TEXT = "De mantelzorger geeft toestemming om gegevens te delen met deze organisatie"
@@ -42,11 +46,6 @@ ALERT_STYLE = (
     "QLabel { color: #b00020; font-weight: bold; background: #fdecea;"
     " border: 1px solid #b00020; border-radius: 3px; padding: 6px; }"
 )
-NOTICE_STYLE = (
-    "QLabel { color: #5d4037; background: #fff8e1; border: 1px solid #f9a825;"
-    " border-radius: 3px; padding: 6px; }"
-)
-COMBO_INVALID = "QComboBox { border: 1px solid #b00020; }"
 CONSENT_INVALID = "QCheckBox { color: #b00020; font-weight: bold; }"
 
 
@@ -105,18 +104,11 @@ class ReferralDialog(QDialog):
         closed = _date_field("closed_on", tr("leeg: vandaag, zodra er een uitkomst is"))
         form.addRow(tr("Afgesloten op"), self.fields.add(closed))
         form.addRow("", hint_label(tr("Met een uitkomst is de verwijzing afgesloten."), self))
-        self.notice = QLabel(self)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self.notice = notice_label(self)
         self.message = error_line(self)
         self.buttons = dialog_buttons(self, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(self, self.notice, form, self.message, self.buttons)
         self.consent.toggled.connect(self._consent_toggled)
         if referral is None:
             self.fields.fill({"referred_on": format_date(self._today())})
@@ -178,8 +170,7 @@ class ReferralDialog(QDialog):
         """Each message at its field; no consent also in its own box and a warning."""
         first = self.fields.show_errors(errors)
         partner_error = errors.get("partner")
-        self.partner.setStyleSheet(COMBO_INVALID if partner_error else "")
-        self.partner.setToolTip(partner_error or "")
+        show_combo_error(self.partner, partner_error)
         no_consent = errors.get("consent_to_share")
         self.consent_error.setText(no_consent or "")
         self.consent_error.setVisible(bool(no_consent))
@@ -189,10 +180,8 @@ class ReferralDialog(QDialog):
         self.message.setText("\n".join([tr(CHECK_FIELDS), *hidden]) if others else "")
         if partner_error:
             self.partner.setFocus()
-        elif isinstance(first, FieldEdit):
-            first.line.setFocus()
-        elif first is not None:
-            first.setFocus()
+        else:
+            focus_field(first)
         if no_consent:
             self.consent.setFocus()
             QMessageBox.warning(self, tr("Toestemming nodig"), no_consent)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QTabWidget,
@@ -30,9 +29,9 @@ from steunpunt.domain.support.household_help.settings import (
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.widgets import ERROR_STYLE, FieldEdit
+from steunpunt.ui.layouts import STRETCH, field_column, hbox, vbox
+from steunpunt.ui.widgets import ERROR_STYLE, HINT_STYLE, FieldEdit, dialog_buttons
 
-HINT_STYLE = "color: #5f6368;"
 BANDS = {
     "light_from": "Licht vanaf",
     "moderate_from": "Matig vanaf",
@@ -125,33 +124,20 @@ class SupportSettingsDialog(QDialog):
         self.tabs.addTab(self._worklist_page(), tr("Werklijst"))
         self.message = _label(self, ERROR_STYLE)
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        vbox(self, self.tabs, self.message, buttons)
         self.resize(620, self.sizeHint().height())
 
     def _checked(self, name: str, tab: int, widget: QWidget) -> QWidget:
         """``widget`` with a red line underneath for the problems found with it."""
-        box = QWidget(self)
-        error = _label(box, ERROR_STYLE)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
+        error = _label(self, ERROR_STYLE)
         self.errors[name] = error
         self._tab_of[name] = tab
         self._widget_of[name] = widget
-        return box
+        return field_column(self, widget, error)
 
     # --- the tabs ------------------------------------------------------------------------------
 
@@ -211,11 +197,12 @@ class SupportSettingsDialog(QDialog):
     def _worklist_page(self) -> QWidget:
         page = QWidget(self)
         self.no_contact_months = _whole(page, 1, 24, self._worklist.months_without_contact)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Overbelaste mantelzorgers tonen na"), page))
-        row.addWidget(self.no_contact_months)
-        row.addWidget(QLabel(tr("maanden zonder contact"), page))
-        row.addStretch(1)
+        row = hbox(
+            QLabel(tr("Overbelaste mantelzorgers tonen na"), page),
+            self.no_contact_months,
+            QLabel(tr("maanden zonder contact"), page),
+            STRETCH,
+        )
         line = QWidget(page)
         line.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)

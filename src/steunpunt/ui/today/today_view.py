@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +24,9 @@ from steunpunt.services.support.dto import WorkItem
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.today.worklist_model import WorklistModel
-from steunpunt.ui.widgets import list_table
+from steunpunt.ui.widgets import dialog_buttons, list_table
 
 SNOOZE_DAYS = 7
 
@@ -63,22 +62,9 @@ class TodayView(QWidget):
         self.snooze_button = QPushButton(tr("Uitstellen…"), self)
         self.refresh_button = QPushButton(tr("Vernieuwen"), self)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(QLabel(tr("Soort"), self))
-        top.addWidget(self.kind)
-        top.addWidget(self.refresh_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.done_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        top = hbox(self.title, STRETCH, QLabel(tr("Soort"), self), self.kind, self.refresh_button)
+        buttons = hbox(self.open_button, STRETCH, self.snooze_button, self.done_button)
+        vbox(self, top, self.summary, (self.table, 1), buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -195,11 +181,7 @@ def ask_snooze_date(parent: QWidget, today: date) -> date | None:
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(QDate(today.year, today.month, today.day).addDays(1))
     edit.setDate(QDate(today.year, today.month, today.day).addDays(SNOOZE_DAYS))
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = dialog_buttons(dialog, dialog.accept, QDialogButtonBox.StandardButton.Ok)
     form = QFormLayout(dialog)
     form.addRow(tr("Weer tonen op"), edit)
     form.addRow(buttons)

@@ -5,21 +5,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.today.worklist import WorkKind
 from steunpunt.services.support.dto import WorkItem
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.table_model import ColumnTableModel, Index
 
 COLUMNS = ("Wanneer", "Soort", "Wie of wat", "Te doen")
 OVERDUE_COLOUR = QColor("#b00020")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(ColumnTableModel):
     """The items shown (optionally one kind); cells are formatted only when painted."""
+
+    columns = COLUMNS
 
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
@@ -58,18 +60,8 @@ class WorklistModel(QAbstractTableModel):
             return list(self._all)
         return [item for item in self._all if item.kind is self._kind]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self._shown)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index.row()) if index.isValid() else None
