@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 
 WHAT = "Deze huishoudelijke hulp"
 HOURS_IN_A_MONTH = Decimal(744)
-BUDGET_STATUSES = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING)
-"""Grants whose hours are being used (the worklist watches their budget)."""
 DECIDED = frozenset(
     {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
 )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.today.worklist import WorkKind
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.support.dto import WorkItem
+from steunpunt.services.today.dto import WorkItem
 from steunpunt.services.today.worklist import WorklistService
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
