@@ -31,6 +31,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
 from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,12 @@ class CareRecipientService:
         self._scope = scope
         self._today = today
 
+    @reads
     def get(self, care_recipient_id: int) -> CareRecipientDetail:
         with self._scope() as session:
             return _detail(session, load(session, CareRecipient, care_recipient_id, WHAT))
 
+    @reads
     def find(self, text: str, limit: int = 50) -> list[CareRecipientSummary]:
         """Naasten whose name or place contains every typed word, for linking."""
         caregivers = (
@@ -71,6 +74,7 @@ class CareRecipientService:
                 for r, count in session.execute(query)
             ]
 
+    @writes
     def create_for_caregiver(
         self,
         actor: Actor,
@@ -90,6 +94,7 @@ class CareRecipientService:
             log.info("Care recipient %s created by staff %s", recipient.id, actor.staff_id)
             return relation_view(link)
 
+    @writes
     def update(
         self,
         actor: Actor,
@@ -109,6 +114,7 @@ class CareRecipientService:
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
 
+    @writes
     def link(
         self, actor: Actor, caregiver_id: int, care_recipient_id: int, relation: RelationData
     ) -> RelationView:
@@ -136,6 +142,7 @@ class CareRecipientService:
             )
             return relation_view(link)
 
+    @writes
     def update_relation(
         self, actor: Actor, relation_id: int, expected_version: int, data: RelationData
     ) -> RelationView:
@@ -150,6 +157,7 @@ class CareRecipientService:
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT_RELATION)) from error
 
+    @writes
     def unlink(self, actor: Actor, relation_id: int, expected_version: int) -> None:
         """Remove the link; the naaste stays registered (erasing a person is a privacy action)."""
         with self._scope() as session:

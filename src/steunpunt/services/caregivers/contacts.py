@@ -16,6 +16,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import StaleEdit
 from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import writes
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class ContactService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @writes
     def add(self, actor: Actor, caregiver_id: int, data: ContactData) -> ContactView:
         with self._scope() as session:
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
@@ -40,6 +42,7 @@ class ContactService:
             log.info("Contact %s added by staff %s", row.id, actor.staff_id)
             return contact_view(row)
 
+    @writes
     def update(
         self, actor: Actor, contact_id: int, expected_version: int, data: ContactData
     ) -> ContactView:
@@ -54,6 +57,7 @@ class ContactService:
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
 
+    @writes
     def remove(self, actor: Actor, contact_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)

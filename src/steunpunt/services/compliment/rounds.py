@@ -35,6 +35,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
 from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class RoundService:
         self._scope = scope
         self._today = today
 
+    @reads
     def rounds(self) -> list[RoundView]:
         """Newest year first, then by gemeente."""
         with self._scope() as session:
@@ -85,10 +87,12 @@ class RoundService:
             )
             return [_view(row) for row in rows]
 
+    @reads
     def get(self, round_id: int) -> RoundView:
         with self._scope() as session:
             return _view(load(session, ComplimentRound, round_id, WHAT))
 
+    @writes
     def create(self, actor: Actor, rules: RoundRules) -> RoundView:
         """A new round; one per gemeente and year, however the gemeente is spelled."""
         check_rules(rules)
@@ -121,10 +125,12 @@ class RoundService:
                 f"Er is al een ronde {rules.year} voor {rules.municipality}. Open die ronde."
             ) from error
 
+    @writes
     def copy_for_next_year(self, actor: Actor, round_id: int) -> RoundView:
         """A new round with last year's rules, its dates a year on."""
         return self.create(actor, next_year(self.get(round_id).rules))
 
+    @writes
     def update_rules(
         self, actor: Actor, round_id: int, expected_version: int, rules: RoundRules
     ) -> RoundView:
@@ -143,6 +149,7 @@ class RoundService:
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
 
+    @reads
     def overview(self, round_id: int) -> RoundOverview:
         """Counts per status, money granted and paid, budget left, days to the closing date."""
         with self._scope() as session:

@@ -23,6 +23,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
 from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.dto import NamedFilter, TemplateData, TemplateView
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class LetterService:
 
     # --- house style --------------------------------------------------------------------------
 
+    @reads
     def house_style(self) -> tuple[HouseStyle, int]:
         """The house style and its version (0 while it was never saved)."""
         with self._scope() as session:
@@ -50,6 +52,7 @@ class LetterService:
                 return HouseStyle(), 0
             return HouseStyle.from_storage(row.settings_json, row.logo, row.signature), row.version
 
+    @writes
     def save_house_style(self, actor: Actor, style: HouseStyle, expected_version: int) -> int:
         """Store the house style after checking it; returns the new version."""
         style.check()
@@ -72,6 +75,7 @@ class LetterService:
 
     # --- templates ----------------------------------------------------------------------------
 
+    @reads
     def templates(self, kind: LetterKind | None = None) -> list[TemplateView]:
         """Active templates by kind and name; the shipped ones are added the first time."""
         with self._scope() as session:
@@ -82,6 +86,7 @@ class LetterService:
             rows = session.scalars(query.order_by(LetterTemplate.kind, LetterTemplate.name))
             return [_template_view(row) for row in rows]
 
+    @reads
     def first_template(self, kind: LetterKind) -> int:
         """The template a letter of this kind is made with (the first by name), or a Dutch
         refusal that says where to make one."""
@@ -93,6 +98,7 @@ class LetterService:
             )
         return templates[0].id
 
+    @reads
     def mailing_templates(self) -> list[TemplateView]:
         """Templates for a mailing or a single letter: kinds whose fields come from the person.
 
@@ -100,10 +106,12 @@ class LetterService:
         """
         return [view for view in self.templates() if view.data.kind not in KIND_FIELDS]
 
+    @reads
     def template(self, template_id: int) -> TemplateView:
         with self._scope() as session:
             return _template_view(load(session, LetterTemplate, template_id, TEMPLATE))
 
+    @writes
     def save_template(
         self,
         actor: Actor,
@@ -133,6 +141,7 @@ class LetterService:
         except StaleDataError as error:
             raise StaleEdit(STALE_MESSAGE.format(what=TEMPLATE)) from error
 
+    @writes
     def remove_template(self, actor: Actor, template_id: int) -> None:
         """Take a template out of use; mailings made with it keep their text."""
         with self._scope() as session:
@@ -142,6 +151,7 @@ class LetterService:
 
     # --- saved recipient filters --------------------------------------------------------------
 
+    @reads
     def filters(self) -> list[NamedFilter]:
         """The built-in filters, then the saved ones by name."""
         built_in = [
@@ -156,6 +166,7 @@ class LetterService:
             ]
         return built_in + saved
 
+    @writes
     def save_filter(self, actor: Actor, name: str, criteria: RecipientFilter) -> NamedFilter:
         """Save a filter under a name; the same name again replaces the saved filter."""
         name = name.strip()
@@ -177,6 +188,7 @@ class LetterService:
         except IntegrityError as error:
             raise NotAllowed(f"Er bestaat al een filter '{name}'. Kies een andere naam.") from error
 
+    @writes
     def remove_filter(self, actor: Actor, filter_id: int) -> None:
         with self._scope() as session:
             session.delete(load(session, SavedFilter, filter_id, "Dit filter"))

@@ -25,6 +25,7 @@ from steunpunt.domain.today.worklist import (
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.household_help_records import read_rules
 from steunpunt.services.today.dto import WorkItem
 
@@ -43,15 +44,18 @@ class WorklistService:
         self._scope = scope
         self._today = today
 
+    @reads
     def settings(self) -> WorklistSettings:
         with self._scope() as session:
             return read_setting(session, WORKLIST, worklist_settings_from_json)
 
+    @writes
     def save_settings(self, actor: Actor, settings: WorklistSettings) -> None:
         with self._scope() as session:
             write_setting(session, WORKLIST, worklist_settings_to_json(settings.check()))
             log.info("Worklist settings saved by staff %s", actor.staff_id)
 
+    @reads
     def items(self) -> list[WorkItem]:
         """Everything due, oldest first; done and snoozed items are left out."""
         today = self._today()
@@ -73,9 +77,11 @@ class WorklistService:
         items = [item for item in found if item.key not in marks or item.key in back]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
+    @writes
     def mark_done(self, actor: Actor, key: str) -> None:
         self._mark(actor, key, done=True, snoozed_until=None)
 
+    @writes
     def snooze(self, actor: Actor, key: str, until: date) -> None:
         self._mark(actor, key, done=False, snoozed_until=until)
 
