@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -27,6 +28,8 @@ from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.support.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.support.household_help.status import BUDGET_STATUSES
 from steunpunt.domain.today.worklist import months_before
+
+Columns = TypeVarTuple("Columns")
 
 _NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
 
@@ -64,20 +67,9 @@ def referrals_due(today: date) -> Select[int, int, date | None, str, str, str, s
 
 def evaluations_due(today: date) -> Select[int, int, date | None, str, str, str]:
     """Running household-help grants of active caregivers whose evaluation date has come."""
-    return (
-        select(
-            HouseholdHelpGrant.id,
-            HouseholdHelpGrant.caregiver_id,
-            HouseholdHelpGrant.evaluation_on,
-            *_NAME,
-        )
-        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-        .where(
-            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
-            HouseholdHelpGrant.evaluation_on <= today,
-            is_active(today),
-        )
-    )
+    grant = HouseholdHelpGrant
+    query = select(grant.id, grant.caregiver_id, grant.evaluation_on, *_NAME)
+    return _running_grants(query, today).where(grant.evaluation_on <= today)
 
 
 def maybe_over_budget(
@@ -100,23 +92,24 @@ def maybe_over_budget(
             extract("month", grant.ends_on) - extract("month", grant.starts_on)
         )
         months = case((gap > 12, 12), else_=gap)
-    return (
-        select(
-            grant.id,
-            grant.caregiver_id,
-            grant.starts_on,
-            grant.ends_on,
-            grant.extended_until,
-            grant.hours_per_year,
-            grant.hours_used,
-            *_NAME,
-        )
-        .join(Caregiver, Caregiver.id == grant.caregiver_id)
-        .where(
-            grant.status.in_([status.value for status in BUDGET_STATUSES]),
-            used * 12 > per_year * months,
-            is_active(today),
-        )
+    query = select(
+        grant.id,
+        grant.caregiver_id,
+        grant.starts_on,
+        grant.ends_on,
+        grant.extended_until,
+        grant.hours_per_year,
+        grant.hours_used,
+        *_NAME,
+    )
+    return _running_grants(query, today).where(used * 12 > per_year * months)
+
+
+def _running_grants(query: Select[*Columns], today: date) -> Select[*Columns]:
+    """``query`` of grants whose hours are being used, of active caregivers (joined)."""
+    return query.join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id).where(
+        HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
+        is_active(today),
     )
 
 

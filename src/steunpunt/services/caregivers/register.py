@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
 from steunpunt.db.caregivers.queries import (
@@ -36,8 +35,7 @@ from steunpunt.services.caregivers.mapping import (
     store_consent,
 )
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
@@ -150,17 +148,14 @@ class CaregiverService:
         self, actor: Actor, caregiver_id: int, expected_version: int, data: CaregiverData
     ) -> CaregiverDetail:
         """Save an edit; refused with :class:`StaleEdit` when someone saved in between."""
-        try:
-            with self._scope() as session:
-                row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
-                apply_caregiver(row, data)
-                store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
-                session.flush()
-                log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
-                self._vocabulary = None
-                return _detail(session, row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
+            apply_caregiver(row, data)
+            store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
+            session.flush()
+            log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
+            self._vocabulary = None
+            return _detail(session, row)
 
     @reads
     def count(self) -> int:

@@ -8,7 +8,6 @@ from datetime import date
 
 from sqlalchemy import Integer, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.compliment.models import (
     ComplimentApplication,
@@ -32,8 +31,8 @@ from steunpunt.services.compliment.amounts import rebalance
 from steunpunt.services.compliment.dto import RoundOverview, RoundView
 from steunpunt.services.compliment.evaluation import HOLDING, evaluate_round
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
@@ -136,18 +135,15 @@ class RoundService:
     ) -> RoundView:
         """New rules for the round; a changed budget or split is shared out again at once."""
         check_rules(rules)
-        try:
-            with self._scope() as session:
-                row = load_for_edit(session, ComplimentRound, round_id, expected_version, WHAT)
-                if (rules.year, rules.municipality) != (row.year, row.municipality):
-                    raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
-                row.rules_json = rules_to_json(rules)
-                session.flush()
-                rebalance(session, actor, evaluate_round(session, round_id), ())
-                log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
-                return _view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, ComplimentRound, round_id, expected_version, WHAT)
+            if (rules.year, rules.municipality) != (row.year, row.municipality):
+                raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
+            row.rules_json = rules_to_json(rules)
+            session.flush()
+            rebalance(session, actor, evaluate_round(session, round_id), ())
+            log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
+            return _view(row)
 
     @reads
     def overview(self, round_id: int) -> RoundOverview:

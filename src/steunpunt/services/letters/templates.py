@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.letters.models import HouseStyleRecord, LetterTemplate, SavedFilter
 from steunpunt.domain.choices import LetterKind
@@ -21,7 +20,7 @@ from steunpunt.letters.house_style import HouseStyle
 from steunpunt.letters.merge import compile_template
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.dto import NamedFilter, TemplateData, TemplateView
@@ -56,22 +55,19 @@ class LetterService:
     def save_house_style(self, actor: Actor, style: HouseStyle, expected_version: int) -> int:
         """Store the house style after checking it; returns the new version."""
         style.check()
-        try:
-            with self._scope() as session:
-                row = session.scalars(select(HouseStyleRecord).limit(1)).first()
-                if row is None:
-                    row = HouseStyleRecord()
-                    session.add(row)
-                elif row.version != expected_version:
-                    raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE))
-                row.settings_json = style.settings_json()
-                row.logo = style.logo
-                row.signature = style.signature
-                session.flush()
-                log.info("House style saved by staff %s", actor.staff_id)
-                return row.version
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE)) from error
+        with refuse_stale(HOUSE_STYLE), self._scope() as session:
+            row = session.scalars(select(HouseStyleRecord).limit(1)).first()
+            if row is None:
+                row = HouseStyleRecord()
+                session.add(row)
+            elif row.version != expected_version:
+                raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE))
+            row.settings_json = style.settings_json()
+            row.logo = style.logo
+            row.signature = style.signature
+            session.flush()
+            log.info("House style saved by staff %s", actor.staff_id)
+            return row.version
 
     # --- templates ----------------------------------------------------------------------------
 
@@ -121,25 +117,22 @@ class LetterService:
     ) -> TemplateView:
         """Create or change a template; unknown merge fields are refused by name."""
         check_template_data(data)
-        try:
-            with self._scope() as session:
-                _add_defaults_once(session)
-                if template_id is None:
-                    row = LetterTemplate()
-                    session.add(row)
-                else:
-                    row = load_for_edit(
-                        session, LetterTemplate, template_id, expected_version, TEMPLATE
-                    )
-                row.name = data.name.strip()
-                row.kind = data.kind
-                row.subject = data.subject.strip()
-                row.body = data.body.strip()
-                session.flush()
-                log.info("Letter template %s saved by staff %s", row.id, actor.staff_id)
-                return _template_view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=TEMPLATE)) from error
+        with refuse_stale(TEMPLATE), self._scope() as session:
+            _add_defaults_once(session)
+            if template_id is None:
+                row = LetterTemplate()
+                session.add(row)
+            else:
+                row = load_for_edit(
+                    session, LetterTemplate, template_id, expected_version, TEMPLATE
+                )
+            row.name = data.name.strip()
+            row.kind = data.kind
+            row.subject = data.subject.strip()
+            row.body = data.body.strip()
+            session.flush()
+            log.info("Letter template %s saved by staff %s", row.id, actor.staff_id)
+            return _template_view(row)
 
     @writes
     def remove_template(self, actor: Actor, template_id: int) -> None:
