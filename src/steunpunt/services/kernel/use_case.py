@@ -39,12 +39,12 @@ _REGISTRY: dict[str, UseCase] = {}
 
 def reads(method: Callable[P, R]) -> Callable[P, R]:
     """Mark a service method as a use case that only reads."""
-    return _entry(method, writes=False)
+    return _entry(method, writing=False)
 
 
 def writes(method: Callable[P, R]) -> Callable[P, R]:
     """Mark a service method as a use case that changes data (or writes files)."""
-    return _entry(method, writes=True)
+    return _entry(method, writing=True)
 
 
 def registered() -> Mapping[str, UseCase]:
@@ -60,9 +60,10 @@ def use_case_name(method: Callable[..., object]) -> str:
     return f"{feature}.{method.__qualname__}"
 
 
-def _entry(method: Callable[P, R], writes: bool) -> Callable[P, R]:
+def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
+    """Register ``method`` as a use case and wrap it in the one place where the use case starts."""
     name = use_case_name(method)
-    _REGISTRY[name] = UseCase(name.split(".")[0], name, writes)
+    _REGISTRY[name] = UseCase(name.split(".")[0], name, writing)
     code = getattr(method, "__code__", None)
     arguments = code.co_varnames[: code.co_argcount] if code is not None else ()
     position = arguments.index("actor") if "actor" in arguments else None
