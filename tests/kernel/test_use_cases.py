@@ -117,7 +117,8 @@ def test_the_entry_keeps_the_types_for_mypy(tmp_path: Path) -> None:
         text=True,
         timeout=300,
     )
-    assert found.stdout.splitlines() == [
-        f'{sample}:8: error: Argument 2 to "mark_done" of "WorklistService" has incompatible '
+    # mypy's cache may name an earlier copy of the same sample, so only the line counts
+    assert [line.partition(f"{sample.name}:")[2] for line in found.stdout.splitlines()] == [
+        '8: error: Argument 2 to "mark_done" of "WorklistService" has incompatible '
         'type "int"; expected "str"  [arg-type]'
     ]
