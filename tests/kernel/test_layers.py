@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).parent.parent.parent / "src" / "steunpunt"
+TESTS = Path(__file__).parent.parent
+FEATURES = ("caregivers", "support", "compliment", "letters", "reports", "today")
+"""The house's features: each has a package of its name on every layer and in the tests."""
+KERNEL = "kernel"
 
 
 def imported_modules(file: Path) -> set[str]:
@@ -86,6 +90,28 @@ def test_imports_are_found_everywhere_in_a_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert imported_modules(sample) == {"os", "PySide6.QtCore", "sqlalchemy.orm", "PySide6"}
+
+
+@pytest.mark.parametrize("feature", FEATURES)
+def test_every_feature_has_a_package_on_every_layer_and_in_the_tests(feature: str) -> None:
+    packages = [PACKAGE / layer / feature for layer in ("ui", "services", "db", "domain")]
+    missing = [
+        str(folder)
+        for folder in [*packages, TESTS / feature]
+        if not (folder / "__init__.py").is_file()
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("layer", ["services", "db"])
+def test_services_and_db_hold_only_feature_packages_and_the_kernel(layer: str) -> None:
+    """A new module goes into its feature's package (or the kernel), never loose beside them."""
+    offenders = [
+        relative(file)
+        for file in sorted((PACKAGE / layer).rglob("*.py"))
+        if file.relative_to(PACKAGE / layer).parts[0] not in {*FEATURES, KERNEL, "__init__.py"}
+    ]
+    assert offenders == []
 
 
 def test_only_ui_and_app_import_pyside6() -> None:

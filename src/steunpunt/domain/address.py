@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.text import clean
 
+ADDRESS_PARTS = (
+    "street",
+    "house_number",
+    "house_number_suffix",
+    "postcode",
+    "place",
+    "municipality",
+)
+"""The parts of an address by name, as the fields of a form that holds one."""
+
 
 @dataclass(frozen=True)
 class Address:

@@ -8,8 +8,9 @@ from steunpunt.db.kernel import staff
 from steunpunt.db.kernel.base import Base
 from steunpunt.db.letters import models as letters
 from steunpunt.db.support import models as support
+from steunpunt.db.today import models as today
 
-FEATURE_MODELS = (staff, caregivers, compliment, letters, support)
+FEATURE_MODELS = (staff, caregivers, compliment, letters, support, today)
 """The modules (kernel and features) whose import registers their tables on ``Base.metadata``."""
 
 metadata = Base.metadata

@@ -1,5 +1,5 @@
 """The tables of support work: burden measurements, the sociale kaart, referrals, household
-help with its delivered hours, the worklist's done and snoozed items, and office settings."""
+help with its delivered hours, and office settings."""
 
 from __future__ import annotations
 
@@ -136,19 +136,6 @@ class HouseholdHelpRate(Tracked, Base):
     own_contribution_cents: Mapped[int]
 
     __table_args__ = (UniqueConstraint("grant_id", "starts_on"),)
-
-
-class WorklistMark(Tracked, Base):
-    """A worklist item marked done or put off until a date, by its key."""
-
-    __tablename__ = "worklist_mark"
-
-    item_key: Mapped[str] = mapped_column(String(80), unique=True)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
-    snoozed_until: Mapped[date | None] = mapped_column(Date)
-    marked_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_member.id", ondelete="SET NULL")
-    )
 
 
 class OfficeSetting(Tracked, Base):

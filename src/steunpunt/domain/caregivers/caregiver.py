@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from steunpunt.domain.address import Address
+from steunpunt.domain.address import ADDRESS_PARTS, Address
 from steunpunt.domain.caregivers.consent import ConsentData, consent_from_fields
 from steunpunt.domain.choices import ConsentScope, EndReason, Salutation, Source
 from steunpunt.domain.errors import ValidationFailed
@@ -41,12 +41,7 @@ PERSON_TEXT_FIELDS = (
     "infix",
     "last_name",
     "birth_date",
-    "street",
-    "house_number",
-    "house_number_suffix",
-    "postcode",
-    "place",
-    "municipality",
+    *ADDRESS_PARTS,
     "notes",
     "consent_given_on",
 )

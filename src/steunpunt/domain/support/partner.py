@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from steunpunt.domain.address import Address
+from steunpunt.domain.address import ADDRESS_PARTS, Address
 from steunpunt.domain.caregivers.caregiver import address_errors, address_from_values
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
@@ -64,12 +64,7 @@ PARTNER_FIELDS = (
     "contact_person",
     "phone",
     "email",
-    "street",
-    "house_number",
-    "house_number_suffix",
-    "postcode",
-    "place",
-    "municipality",
+    *ADDRESS_PARTS,
     "notes",
     "hourly_rate",
 )

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
@@ -28,9 +27,10 @@ from steunpunt.services.caregivers.mapping import (
     store_consent,
 )
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,12 @@ class CareRecipientService:
         self._scope = scope
         self._today = today
 
+    @reads
     def get(self, care_recipient_id: int) -> CareRecipientDetail:
         with self._scope() as session:
             return _detail(session, load(session, CareRecipient, care_recipient_id, WHAT))
 
+    @reads
     def find(self, text: str, limit: int = 50) -> list[CareRecipientSummary]:
         """Naasten whose name or place contains every typed word, for linking."""
         caregivers = (
@@ -71,6 +73,7 @@ class CareRecipientService:
                 for r, count in session.execute(query)
             ]
 
+    @writes
     def create_for_caregiver(
         self,
         actor: Actor,
@@ -90,6 +93,7 @@ class CareRecipientService:
             log.info("Care recipient %s created by staff %s", recipient.id, actor.staff_id)
             return relation_view(link)
 
+    @writes
     def update(
         self,
         actor: Actor,
@@ -97,18 +101,14 @@ class CareRecipientService:
         expected_version: int,
         data: CareRecipientData,
     ) -> CareRecipientDetail:
-        try:
-            with self._scope() as session:
-                row = load_for_edit(
-                    session, CareRecipient, care_recipient_id, expected_version, WHAT
-                )
-                apply_care_recipient(row, data)
-                store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
-                session.flush()
-                return _detail(session, row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, CareRecipient, care_recipient_id, expected_version, WHAT)
+            apply_care_recipient(row, data)
+            store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
+            session.flush()
+            return _detail(session, row)
 
+    @writes
     def link(
         self, actor: Actor, caregiver_id: int, care_recipient_id: int, relation: RelationData
     ) -> RelationView:
@@ -136,20 +136,17 @@ class CareRecipientService:
             )
             return relation_view(link)
 
+    @writes
     def update_relation(
         self, actor: Actor, relation_id: int, expected_version: int, data: RelationData
     ) -> RelationView:
-        try:
-            with self._scope() as session:
-                row = load_for_edit(
-                    session, CareRelation, relation_id, expected_version, WHAT_RELATION
-                )
-                apply_relation(row, data)
-                session.flush()
-                return relation_view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT_RELATION)) from error
+        with refuse_stale(WHAT_RELATION), self._scope() as session:
+            row = load_for_edit(session, CareRelation, relation_id, expected_version, WHAT_RELATION)
+            apply_relation(row, data)
+            session.flush()
+            return relation_view(row)
 
+    @writes
     def unlink(self, actor: Actor, relation_id: int, expected_version: int) -> None:
         """Remove the link; the naaste stays registered (erasing a person is a privacy action)."""
         with self._scope() as session:

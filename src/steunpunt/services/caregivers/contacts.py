@@ -6,16 +6,15 @@ import logging
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.caregivers.models import Caregiver, Contact
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.services.caregivers.dto import ContactView
 from steunpunt.services.caregivers.mapping import contact_view
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import writes
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,7 @@ class ContactService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @writes
     def add(self, actor: Actor, caregiver_id: int, data: ContactData) -> ContactView:
         with self._scope() as session:
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
@@ -40,20 +40,19 @@ class ContactService:
             log.info("Contact %s added by staff %s", row.id, actor.staff_id)
             return contact_view(row)
 
+    @writes
     def update(
         self, actor: Actor, contact_id: int, expected_version: int, data: ContactData
     ) -> ContactView:
-        try:
-            with self._scope() as session:
-                row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
-                _apply(row, data)
-                session.flush()
-                _keep_last_contact(session, row.caregiver_id)
-                session.refresh(row)
-                return contact_view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
+            _apply(row, data)
+            session.flush()
+            _keep_last_contact(session, row.caregiver_id)
+            session.refresh(row)
+            return contact_view(row)
 
+    @writes
     def remove(self, actor: Actor, contact_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)

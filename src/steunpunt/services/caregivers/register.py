@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
 from steunpunt.db.caregivers.queries import (
@@ -36,9 +35,9 @@ from steunpunt.services.caregivers.mapping import (
     store_consent,
 )
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +76,14 @@ class CaregiverService:
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_read_at = 0.0
 
+    @reads
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
         """The ids of all matching caregivers in display order (for small results)."""
         query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
         with self._scope() as session:
             return list(session.scalars(query))
 
+    @reads
     def search(self, criteria: CaregiverFilter, limit: int) -> CaregiverPage:
         """How many caregivers match, and the first ``limit`` of them in display order."""
         today, dialect, vocabulary = self._today(), self._scope.dialect, self.vocabulary()
@@ -93,6 +94,7 @@ class CaregiverService:
         rows = self.page(criteria, 0, limit) if total else []
         return CaregiverPage(total, 0, tuple(rows))
 
+    @reads
     def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
         """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
         query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
@@ -100,6 +102,7 @@ class CaregiverService:
             ids = list(session.scalars(query.limit(limit).offset(offset)))
         return self.rows(ids)
 
+    @reads
     def vocabulary(self) -> Vocabulary:
         """The register's woonplaatsen and tussenvoegsels, for reading typed words."""
         now = time.monotonic()
@@ -110,6 +113,7 @@ class CaregiverService:
             self._vocabulary_read_at = now
         return self._vocabulary
 
+    @reads
     def rows(self, ids: Sequence[int]) -> list[CaregiverRow]:
         """List rows for ``ids``, in the same order; ids that no longer exist are skipped."""
         if not ids:
@@ -122,10 +126,12 @@ class CaregiverService:
             by_id = {row.id: _list_row(row, today) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 
+    @reads
     def get(self, caregiver_id: int) -> CaregiverDetail:
         with self._scope() as session:
             return _detail(session, load(session, Caregiver, caregiver_id, WHAT))
 
+    @writes
     def create(self, actor: Actor, data: CaregiverData) -> CaregiverDetail:
         with self._scope() as session:
             row = Caregiver()
@@ -137,22 +143,21 @@ class CaregiverService:
             self._vocabulary = None
             return _detail(session, row)
 
+    @writes
     def update(
         self, actor: Actor, caregiver_id: int, expected_version: int, data: CaregiverData
     ) -> CaregiverDetail:
         """Save an edit; refused with :class:`StaleEdit` when someone saved in between."""
-        try:
-            with self._scope() as session:
-                row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
-                apply_caregiver(row, data)
-                store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
-                session.flush()
-                log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
-                self._vocabulary = None
-                return _detail(session, row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, Caregiver, caregiver_id, expected_version, WHAT)
+            apply_caregiver(row, data)
+            store_consent(session, row, data.consent, actor.staff_id, self._today(), True)
+            session.flush()
+            log.info("Caregiver %s updated by staff %s", row.id, actor.staff_id)
+            self._vocabulary = None
+            return _detail(session, row)
 
+    @reads
     def count(self) -> int:
         with self._scope() as session:
             return int(session.scalar(select(func.count(Caregiver.id))) or 0)

@@ -44,6 +44,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class ApplicationService:
 
     # --- reading ------------------------------------------------------------------------------
 
+    @reads
     def applications(
         self, round_id: int, status: ApplicationStatus | None = None
     ) -> list[ApplicationView]:
@@ -72,10 +74,12 @@ class ApplicationService:
             if status is None or row.status == status
         ]
 
+    @reads
     def detail(self, application_id: int) -> ApplicationDetail:
         [detail] = self.details([application_id])
         return detail
 
+    @reads
     def details(self, application_ids: Sequence[int]) -> list[ApplicationDetail]:
         """Several applications in the order asked; each round is judged once, not per one."""
         with self._scope() as session:
@@ -103,6 +107,7 @@ class ApplicationService:
 
     # --- registering --------------------------------------------------------------------------
 
+    @writes
     def register(self, actor: Actor, round_id: int, data: ApplicationData) -> int:
         """Record an application as received; the relation must exist in the register."""
         try:
@@ -145,6 +150,7 @@ class ApplicationService:
 
     # --- deciding -----------------------------------------------------------------------------
 
+    @writes
     def change_status(
         self,
         actor: Actor,
@@ -254,6 +260,7 @@ class ApplicationService:
             )
         return allocations
 
+    @reads
     def batch_preview(self, round_id: int) -> BatchPreview:
         """Who a batch decision would grant: every open application that passes all rules,
         has no warnings and fits the caps. With a required controlebrief they are sent one
@@ -262,6 +269,7 @@ class ApplicationService:
             evaluation = evaluate_round(session, round_id)
         return batch_preview_of(evaluation)
 
+    @writes
     def batch_decide(self, actor: Actor, round_id: int, application_ids: Sequence[int]) -> int:
         """Carry out a preview: decide the applications it listed that still qualify.
 
@@ -314,6 +322,7 @@ class ApplicationService:
             )
             return len(preview.to_decide)
 
+    @writes
     def refuse_overdue_control_letters(self, actor: Actor, round_id: int) -> int:
         """Refuse every application of the round whose controlebrief is past its deadline."""
         today = self._today()
@@ -348,6 +357,7 @@ class ApplicationService:
             )
             return len(rows)
 
+    @writes
     def draw_sample(self, actor: Actor, round_id: int, percentage: float, seed: int) -> list[int]:
         """Mark a random share of this round's grants for checking by hand (steekproef)."""
         with self._scope() as session:

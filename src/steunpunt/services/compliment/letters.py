@@ -21,6 +21,7 @@ from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.dto import MailingRequest, MailingResult
 from steunpunt.services.letters.mailings import MailingService
 from steunpunt.services.letters.templates import LetterService
@@ -62,6 +63,7 @@ class ComplimentLetterService:
         self._applications = applications
         self._today = today
 
+    @reads
     def pending(self, round_id: int, kind: LetterKind) -> list[int]:
         """Applications of the round in the right status that did not get this letter yet."""
         with self._scope() as session:
@@ -73,6 +75,7 @@ class ComplimentLetterService:
             ).all()
         return [row_id for row_id, sent in rows if kind.value not in sent.split()]
 
+    @writes
     def application_letters(
         self,
         actor: Actor,
@@ -129,6 +132,7 @@ class ComplimentLetterService:
             )
         return result
 
+    @writes
     def reminder(self, actor: Actor, round_id: int, folder: Path) -> MailingResult:
         """Next year's reminder to everyone granted in this round."""
         with self._scope() as session:

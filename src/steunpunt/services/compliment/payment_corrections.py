@@ -26,6 +26,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import writes
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class PaymentCorrectionService:
         self._scope = scope
         self._today = today
 
+    @writes
     def reverse(
         self,
         actor: Actor,
@@ -97,6 +99,7 @@ class PaymentCorrectionService:
             )
             return _detail(session, row)
 
+    @writes
     def settle_difference(
         self, actor: Actor, application_id: int, expected_version: int, note: str
     ) -> ApplicationDetail:

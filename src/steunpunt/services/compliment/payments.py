@@ -37,6 +37,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, safe_file_name
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class PaymentService:
         self._rounds = rounds
         self._today = today
 
+    @writes
     def make_batch(
         self, actor: Actor, round_id: int, execution_date: date, folder: Path
     ) -> PaymentBatchResult:
@@ -199,10 +201,12 @@ class PaymentService:
             )
             return batch.id
 
+    @reads
     def open_batches(self, round_id: int) -> list[BatchTotals]:
         """Batches of this round the bank has not yet been confirmed to have paid."""
         return [batch for batch in self.batches(round_id) if not batch.confirmed]
 
+    @reads
     def batches(self, round_id: int) -> list[BatchTotals]:
         """Every batch of this round in order, with its original, reversed and net totals."""
         reversed_sum = (
@@ -234,6 +238,7 @@ class PaymentService:
                 for row, cents, count in rows
             ]
 
+    @writes
     def confirm_paid(self, actor: Actor, batch_id: int) -> int:
         """The bank carried the batch out: its grants become "uitbetaald"."""
         with self._scope() as session:

@@ -8,7 +8,6 @@ from datetime import date
 
 from sqlalchemy import Integer, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.compliment.models import (
     ComplimentApplication,
@@ -32,9 +31,10 @@ from steunpunt.services.compliment.amounts import rebalance
 from steunpunt.services.compliment.dto import RoundOverview, RoundView
 from steunpunt.services.compliment.evaluation import HOLDING, evaluate_round
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ class RoundService:
         self._scope = scope
         self._today = today
 
+    @reads
     def rounds(self) -> list[RoundView]:
         """Newest year first, then by gemeente."""
         with self._scope() as session:
@@ -85,10 +86,12 @@ class RoundService:
             )
             return [_view(row) for row in rows]
 
+    @reads
     def get(self, round_id: int) -> RoundView:
         with self._scope() as session:
             return _view(load(session, ComplimentRound, round_id, WHAT))
 
+    @writes
     def create(self, actor: Actor, rules: RoundRules) -> RoundView:
         """A new round; one per gemeente and year, however the gemeente is spelled."""
         check_rules(rules)
@@ -121,28 +124,28 @@ class RoundService:
                 f"Er is al een ronde {rules.year} voor {rules.municipality}. Open die ronde."
             ) from error
 
+    @writes
     def copy_for_next_year(self, actor: Actor, round_id: int) -> RoundView:
         """A new round with last year's rules, its dates a year on."""
         return self.create(actor, next_year(self.get(round_id).rules))
 
+    @writes
     def update_rules(
         self, actor: Actor, round_id: int, expected_version: int, rules: RoundRules
     ) -> RoundView:
         """New rules for the round; a changed budget or split is shared out again at once."""
         check_rules(rules)
-        try:
-            with self._scope() as session:
-                row = load_for_edit(session, ComplimentRound, round_id, expected_version, WHAT)
-                if (rules.year, rules.municipality) != (row.year, row.municipality):
-                    raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
-                row.rules_json = rules_to_json(rules)
-                session.flush()
-                rebalance(session, actor, evaluate_round(session, round_id), ())
-                log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
-                return _view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=WHAT)) from error
+        with refuse_stale(WHAT), self._scope() as session:
+            row = load_for_edit(session, ComplimentRound, round_id, expected_version, WHAT)
+            if (rules.year, rules.municipality) != (row.year, row.municipality):
+                raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
+            row.rules_json = rules_to_json(rules)
+            session.flush()
+            rebalance(session, actor, evaluate_round(session, round_id), ())
+            log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
+            return _view(row)
 
+    @reads
     def overview(self, round_id: int) -> RoundOverview:
         """Counts per status, money granted and paid, budget left, days to the closing date."""
         with self._scope() as session:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.kernel.base import Tracked
 from steunpunt.services.kernel.errors import NotFound, StaleEdit
@@ -33,3 +36,12 @@ def load_for_edit(
     if row.version != expected_version:
         raise StaleEdit(STALE_MESSAGE.format(what=what))
     return row
+
+
+@contextmanager
+def refuse_stale(what: str) -> Iterator[None]:
+    """Turn a change by someone else, found when the edit is written, into :class:`StaleEdit`."""
+    try:
+        yield
+    except StaleDataError as error:
+        raise StaleEdit(STALE_MESSAGE.format(what=what)) from error

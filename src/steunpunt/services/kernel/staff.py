@@ -9,6 +9,7 @@ from steunpunt.domain.text import clean
 from steunpunt.services.kernel.actor import Actor, StaffMemberView
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 
 
 class StaffService:
@@ -17,6 +18,7 @@ class StaffService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @reads
     def list(self, include_inactive: bool = False) -> list[StaffMemberView]:
         query = select(StaffMember).order_by(StaffMember.name)
         if not include_inactive:
@@ -24,6 +26,7 @@ class StaffService:
         with self._scope() as session:
             return [StaffMemberView(s.id, s.name, s.active) for s in session.scalars(query)]
 
+    @writes
     def add(self, name: str) -> StaffMemberView:
         text = clean(name)
         if not text:
@@ -34,6 +37,7 @@ class StaffService:
             session.flush()
             return StaffMemberView(row.id, row.name, row.active)
 
+    @writes
     def default_actor(self, fallback_name: str) -> Actor:
         """The first active staff member, created with ``fallback_name`` on a new database."""
         with self._scope() as session:

@@ -34,6 +34,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.dto import (
     LeftOut,
     MailingRequest,
@@ -88,6 +89,7 @@ class MailingService:
 
     # --- recipients ---------------------------------------------------------------------------
 
+    @reads
     def select_recipients(
         self,
         criteria: RecipientFilter | None,
@@ -136,6 +138,7 @@ class MailingService:
                 left_out.append(LeftOut(caregiver_id, name.sorted_form, LeftOutReason(row.reason)))
         return RecipientSelection(tuple(included), tuple(sorted(left_out, key=reason_and_name)))
 
+    @reads
     def count_recipients(self, criteria: RecipientFilter) -> RecipientCount:
         """How many the filter reaches and leaves out per reason, without loading anyone."""
         query = reason_counts_query(criteria.check(), self._today(), self._scope.dialect)
@@ -146,6 +149,7 @@ class MailingService:
             included, {LeftOutReason(reason): count for reason, count in counts.items()}
         )
 
+    @reads
     def left_out(self, criteria: RecipientFilter) -> list[LeftOut]:
         """Who the filter names but gets no letter, by reason and name."""
         query = recipients_query(criteria.check(), self._today(), self._scope.dialect)
@@ -157,6 +161,7 @@ class MailingService:
 
     # --- making a mailing ---------------------------------------------------------------------
 
+    @writes
     def make_mailing(
         self, actor: Actor, request: MailingRequest, progress: Progress | None = None
     ) -> MailingResult:
@@ -242,6 +247,7 @@ class MailingService:
 
     # --- the letter log and reprints ----------------------------------------------------------
 
+    @reads
     def letter_log(self, caregiver_id: int) -> list[SentLetterView]:
         """What was sent to this person, newest first."""
         query = (
@@ -268,6 +274,7 @@ class MailingService:
                 for sent, mailing in session.execute(query)
             ]
 
+    @writes
     def reprint(self, actor: Actor, sent_letter_id: int, folder: Path) -> Path:
         """A letter from the log again, as it was sent: the same names and address, kenmerk,
         values and house style. Letters logged before that was kept are made with the

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from steunpunt.db.letters.models import HouseStyleRecord, LetterTemplate, SavedFilter
 from steunpunt.domain.choices import LetterKind
@@ -21,8 +20,9 @@ from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
 from steunpunt.letters.merge import compile_template
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
-from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit
+from steunpunt.services.kernel.records import STALE_MESSAGE, load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.dto import NamedFilter, TemplateData, TemplateView
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class LetterService:
 
     # --- house style --------------------------------------------------------------------------
 
+    @reads
     def house_style(self) -> tuple[HouseStyle, int]:
         """The house style and its version (0 while it was never saved)."""
         with self._scope() as session:
@@ -50,28 +51,27 @@ class LetterService:
                 return HouseStyle(), 0
             return HouseStyle.from_storage(row.settings_json, row.logo, row.signature), row.version
 
+    @writes
     def save_house_style(self, actor: Actor, style: HouseStyle, expected_version: int) -> int:
         """Store the house style after checking it; returns the new version."""
         style.check()
-        try:
-            with self._scope() as session:
-                row = session.scalars(select(HouseStyleRecord).limit(1)).first()
-                if row is None:
-                    row = HouseStyleRecord()
-                    session.add(row)
-                elif row.version != expected_version:
-                    raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE))
-                row.settings_json = style.settings_json()
-                row.logo = style.logo
-                row.signature = style.signature
-                session.flush()
-                log.info("House style saved by staff %s", actor.staff_id)
-                return row.version
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE)) from error
+        with refuse_stale(HOUSE_STYLE), self._scope() as session:
+            row = session.scalars(select(HouseStyleRecord).limit(1)).first()
+            if row is None:
+                row = HouseStyleRecord()
+                session.add(row)
+            elif row.version != expected_version:
+                raise StaleEdit(STALE_MESSAGE.format(what=HOUSE_STYLE))
+            row.settings_json = style.settings_json()
+            row.logo = style.logo
+            row.signature = style.signature
+            session.flush()
+            log.info("House style saved by staff %s", actor.staff_id)
+            return row.version
 
     # --- templates ----------------------------------------------------------------------------
 
+    @reads
     def templates(self, kind: LetterKind | None = None) -> list[TemplateView]:
         """Active templates by kind and name; the shipped ones are added the first time."""
         with self._scope() as session:
@@ -82,6 +82,7 @@ class LetterService:
             rows = session.scalars(query.order_by(LetterTemplate.kind, LetterTemplate.name))
             return [_template_view(row) for row in rows]
 
+    @reads
     def first_template(self, kind: LetterKind) -> int:
         """The template a letter of this kind is made with (the first by name), or a Dutch
         refusal that says where to make one."""
@@ -93,6 +94,7 @@ class LetterService:
             )
         return templates[0].id
 
+    @reads
     def mailing_templates(self) -> list[TemplateView]:
         """Templates for a mailing or a single letter: kinds whose fields come from the person.
 
@@ -100,10 +102,12 @@ class LetterService:
         """
         return [view for view in self.templates() if view.data.kind not in KIND_FIELDS]
 
+    @reads
     def template(self, template_id: int) -> TemplateView:
         with self._scope() as session:
             return _template_view(load(session, LetterTemplate, template_id, TEMPLATE))
 
+    @writes
     def save_template(
         self,
         actor: Actor,
@@ -113,26 +117,24 @@ class LetterService:
     ) -> TemplateView:
         """Create or change a template; unknown merge fields are refused by name."""
         check_template_data(data)
-        try:
-            with self._scope() as session:
-                _add_defaults_once(session)
-                if template_id is None:
-                    row = LetterTemplate()
-                    session.add(row)
-                else:
-                    row = load_for_edit(
-                        session, LetterTemplate, template_id, expected_version, TEMPLATE
-                    )
-                row.name = data.name.strip()
-                row.kind = data.kind
-                row.subject = data.subject.strip()
-                row.body = data.body.strip()
-                session.flush()
-                log.info("Letter template %s saved by staff %s", row.id, actor.staff_id)
-                return _template_view(row)
-        except StaleDataError as error:
-            raise StaleEdit(STALE_MESSAGE.format(what=TEMPLATE)) from error
+        with refuse_stale(TEMPLATE), self._scope() as session:
+            _add_defaults_once(session)
+            if template_id is None:
+                row = LetterTemplate()
+                session.add(row)
+            else:
+                row = load_for_edit(
+                    session, LetterTemplate, template_id, expected_version, TEMPLATE
+                )
+            row.name = data.name.strip()
+            row.kind = data.kind
+            row.subject = data.subject.strip()
+            row.body = data.body.strip()
+            session.flush()
+            log.info("Letter template %s saved by staff %s", row.id, actor.staff_id)
+            return _template_view(row)
 
+    @writes
     def remove_template(self, actor: Actor, template_id: int) -> None:
         """Take a template out of use; mailings made with it keep their text."""
         with self._scope() as session:
@@ -142,6 +144,7 @@ class LetterService:
 
     # --- saved recipient filters --------------------------------------------------------------
 
+    @reads
     def filters(self) -> list[NamedFilter]:
         """The built-in filters, then the saved ones by name."""
         built_in = [
@@ -156,6 +159,7 @@ class LetterService:
             ]
         return built_in + saved
 
+    @writes
     def save_filter(self, actor: Actor, name: str, criteria: RecipientFilter) -> NamedFilter:
         """Save a filter under a name; the same name again replaces the saved filter."""
         name = name.strip()
@@ -177,6 +181,7 @@ class LetterService:
         except IntegrityError as error:
             raise NotAllowed(f"Er bestaat al een filter '{name}'. Kies een andere naam.") from error
 
+    @writes
     def remove_filter(self, actor: Actor, filter_id: int) -> None:
         with self._scope() as session:
             session.delete(load(session, SavedFilter, filter_id, "Dit filter"))

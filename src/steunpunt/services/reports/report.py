@@ -40,6 +40,7 @@ from steunpunt.services.kernel.office_settings import (
     write_setting,
 )
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.reports.counts import (
     Counts,
     ReferralKey,
@@ -64,20 +65,24 @@ class ReportService:
         self._scope = scope
         self._today = today
 
+    @reads
     def settings(self) -> ReportSettings:
         with self._scope() as session:
             return read_setting(session, REPORT, report_settings_from_json)
 
+    @writes
     def save_settings(self, actor: Actor, settings: ReportSettings) -> None:
         with self._scope() as session:
             write_setting(session, REPORT, report_settings_to_json(settings.check()))
             log.info("Report settings saved by staff %s", actor.staff_id)
 
+    @reads
     def municipalities(self) -> list[str]:
         """The gemeenten caregivers live in, most caregivers first."""
         with self._scope() as session:
             return [str(name) for name in session.scalars(q.municipalities_query())]
 
+    @reads
     def reach_by_year(self, municipality: str, last_year: int) -> list[tuple[int, int, int]]:
         """(year, registered on 31 December, new in the year) for the last years, unsuppressed
         (the dashboard is for the steunpunt itself)."""
@@ -86,6 +91,7 @@ class ReportService:
             row = years_summed(session, years, self._today(), municipality)
         return [(year, row[2 * i], row[2 * i + 1]) for i, year in enumerate(years)]
 
+    @reads
     def report(
         self, starts_on: date, ends_on: date, municipality: str = "", organisation: str = ""
     ) -> Report:

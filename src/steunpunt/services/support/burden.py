@@ -26,6 +26,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import BURDEN_BANDS, read_setting, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.dto import AssessmentView, BurdenSummary
 
 log = logging.getLogger(__name__)
@@ -39,14 +40,17 @@ class BurdenService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @reads
     def statements(self, data_dir: Path | None) -> tuple[str, ...]:
         """The EDIZ-plus statement texts: the steunpunt's own in ``data_dir``, else the shipped."""
         return load_statements(data_dir)
 
+    @reads
     def bands(self) -> BurdenBands:
         with self._scope() as session:
             return read_setting(session, BURDEN_BANDS, bands_from_json)
 
+    @writes
     def save_bands(self, actor: Actor, bands: BurdenBands) -> int:
         """Store new bands and re-band every measured caregiver; returns how many."""
         bands.check()
@@ -65,6 +69,7 @@ class BurdenService:
             log.info("Burden bands saved by staff %s", actor.staff_id)
             return int(result.rowcount or 0)
 
+    @reads
     def summary(self, caregiver_id: int) -> BurdenSummary:
         with self._scope() as session:
             bands = read_setting(session, BURDEN_BANDS, bands_from_json)
@@ -77,6 +82,7 @@ class BurdenService:
                 tuple(_view(row, bands) for row in rows), bands.items, bands.overload_from
             )
 
+    @writes
     def record(self, actor: Actor, caregiver_id: int, data: AssessmentData) -> BurdenSummary:
         """Store a measurement that adds up (checked here, whatever the caller checked)."""
         with self._scope() as session:
@@ -96,6 +102,7 @@ class BurdenService:
             log.info("Burden measured for caregiver %s by staff %s", caregiver_id, actor.staff_id)
         return self.summary(caregiver_id)
 
+    @writes
     def remove(self, actor: Actor, assessment_id: int, expected_version: int) -> BurdenSummary:
         with self._scope() as session:
             row = load_for_edit(session, BurdenAssessment, assessment_id, expected_version, WHAT)

@@ -29,6 +29,7 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.office_settings import HOUSEHOLD_HELP_RULES, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.dto import GrantView
 from steunpunt.services.support.household_help_records import (
     apply_grant,
@@ -41,8 +42,6 @@ log = logging.getLogger(__name__)
 
 WHAT = "Deze huishoudelijke hulp"
 HOURS_IN_A_MONTH = Decimal(744)
-BUDGET_STATUSES = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING)
-"""Grants whose hours are being used (the worklist watches their budget)."""
 DECIDED = frozenset(
     {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
 )
@@ -98,10 +97,12 @@ class HouseholdHelpService:
 
     # --- settings -----------------------------------------------------------------------------
 
+    @reads
     def rules(self) -> HouseholdHelpRules:
         with self._scope() as session:
             return read_rules(session)
 
+    @writes
     def save_rules(self, actor: Actor, rules: HouseholdHelpRules) -> None:
         errors = check_rules(rules)
         if errors:
@@ -112,6 +113,7 @@ class HouseholdHelpService:
 
     # --- reading ------------------------------------------------------------------------------
 
+    @reads
     def grants(self, caregiver_id: int) -> list[GrantView]:
         """The caregiver's grants, newest first, each judged and with its budget."""
         with self._scope() as session:
@@ -123,6 +125,7 @@ class HouseholdHelpService:
             ).all()
             return [grant_view(session, row, rules) for row in rows]
 
+    @reads
     def get(self, grant_id: int) -> GrantView:
         with self._scope() as session:
             rules = read_rules(session)
@@ -130,6 +133,7 @@ class HouseholdHelpService:
 
     # --- writing ------------------------------------------------------------------------------
 
+    @writes
     def request(self, actor: Actor, caregiver_id: int, data: GrantData) -> GrantView:
         """Record a request ("aangevraagd"); the verdict says whether it fits the rules."""
         with self._scope() as session:
@@ -143,6 +147,7 @@ class HouseholdHelpService:
             log.info("Household help %s requested by staff %s", row.id, actor.staff_id)
             return grant_view(session, row, read_rules(session))
 
+    @writes
     def update(
         self,
         actor: Actor,
@@ -171,6 +176,7 @@ class HouseholdHelpService:
             log.info("Household help %s changed by staff %s", grant_id, actor.staff_id)
             return grant_view(session, row, rules)
 
+    @writes
     def change_status(
         self,
         actor: Actor,
@@ -205,6 +211,7 @@ class HouseholdHelpService:
             )
             return grant_view(session, row, rules)
 
+    @writes
     def change_rate(
         self, actor: Actor, grant_id: int, expected_version: int, month: date, cents: int
     ) -> GrantView:
@@ -243,6 +250,7 @@ class HouseholdHelpService:
             log.info("Rate of household help %s changed by staff %s", grant_id, actor.staff_id)
             return grant_view(session, row, read_rules(session))
 
+    @writes
     def record_hours(
         self, actor: Actor, grant_id: int, year: int, month: int, hours: Decimal
     ) -> GrantView:
@@ -287,6 +295,7 @@ class HouseholdHelpService:
             )
             return grant_view(session, row, read_rules(session))
 
+    @writes
     def remove(self, actor: Actor, grant_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)

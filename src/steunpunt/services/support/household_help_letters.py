@@ -15,6 +15,7 @@ from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
 from steunpunt.services.caregivers.register import CaregiverService
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.use_case import writes
 from steunpunt.services.letters.dto import MailingRequest, MailingResult
 from steunpunt.services.letters.mailings import MailingService
 from steunpunt.services.letters.templates import LetterService
@@ -45,6 +46,7 @@ class HouseholdHelpLetterService:
         self._household_help = household_help
         self._today = today
 
+    @writes
     def letter(self, actor: Actor, grant_id: int, kind: LetterKind, folder: Path) -> MailingResult:
         grant = self._household_help.get(grant_id)
         if kind is LetterKind.HOUSEHOLD_HELP_PROOF:

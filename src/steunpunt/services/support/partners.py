@@ -13,6 +13,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.dto import PartnerView
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class PartnerService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @reads
     def partners(
         self, active_only: bool = False, kind: PartnerKind | None = None
     ) -> list[PartnerView]:
@@ -47,10 +49,12 @@ class PartnerService:
         with self._scope() as session:
             return [_view(row, int(referrals)) for row, referrals in session.execute(query)]
 
+    @reads
     def get(self, partner_id: int) -> PartnerView:
         with self._scope() as session:
             return _view(load(session, Partner, partner_id, WHAT), _referrals(session, partner_id))
 
+    @writes
     def create(self, actor: Actor, data: PartnerData) -> PartnerView:
         with self._scope() as session:
             row = Partner()
@@ -60,6 +64,7 @@ class PartnerService:
             log.info("Partner %s added by staff %s", row.id, actor.staff_id)
             return _view(row, 0)
 
+    @writes
     def update(
         self, actor: Actor, partner_id: int, expected_version: int, data: PartnerData
     ) -> PartnerView:
@@ -70,6 +75,7 @@ class PartnerService:
             log.info("Partner %s changed by staff %s", partner_id, actor.staff_id)
             return _view(row, _referrals(session, partner_id))
 
+    @writes
     def remove(self, actor: Actor, partner_id: int, expected_version: int) -> None:
         """Delete a partner nobody was referred to; one with referrals is made inactive instead."""
         with self._scope() as session:

@@ -13,6 +13,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit
 from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.dto import ReferralView
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class ReferralService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @reads
     def referrals(self, caregiver_id: int) -> list[ReferralView]:
         """The caregiver's referrals, newest first."""
         query = (
@@ -37,6 +39,7 @@ class ReferralService:
         with self._scope() as session:
             return [_view(row, name) for row, name in session.execute(query)]
 
+    @writes
     def add(self, actor: Actor, caregiver_id: int, data: ReferralData) -> ReferralView:
         _refuse_without_consent(data)
         with self._scope() as session:
@@ -49,6 +52,7 @@ class ReferralService:
             log.info("Referral %s added by staff %s", row.id, actor.staff_id)
             return _view(row, partner.name)
 
+    @writes
     def update(
         self, actor: Actor, referral_id: int, expected_version: int, data: ReferralData
     ) -> ReferralView:
@@ -61,6 +65,7 @@ class ReferralService:
             log.info("Referral %s changed by staff %s", referral_id, actor.staff_id)
             return _view(row, partner.name)
 
+    @writes
     def remove(self, actor: Actor, referral_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, Referral, referral_id, expected_version, WHAT)

@@ -8,31 +8,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Row,
-    Select,
-    case,
-    extract,
-    func,
-    literal,
-    select,
-    type_coerce,
-)
+from sqlalchemy import Row, Select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.caregivers.models import Caregiver
-from steunpunt.db.caregivers.queries import is_active
-from steunpunt.db.compliment.models import ComplimentApplication, ComplimentRound
-from steunpunt.db.support.models import (
-    BurdenAssessment,
-    HouseholdHelpGrant,
-    Partner,
-    Referral,
-    WorklistMark,
-)
-from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.db.today import queries
+from steunpunt.db.today.models import WorklistMark
 from steunpunt.domain.support.household_help.budget import budget_hours
 from steunpunt.domain.support.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.today.worklist import (
@@ -45,15 +25,14 @@ from steunpunt.domain.today.worklist import (
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.kernel.session_scope import SessionScope
-from steunpunt.services.support.dto import WorkItem
-from steunpunt.services.support.household_help import BUDGET_STATUSES
+from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.support.household_help_records import read_rules
+from steunpunt.services.today.dto import WorkItem
 
 log = logging.getLogger(__name__)
 
 Columns = TypeVarTuple("Columns")
 
-_NAME = (Caregiver.first_name, Caregiver.infix, Caregiver.last_name)
 CHUNK = 500
 """Caregiver ids per query, well below SQLite's limit on bound values."""
 
@@ -65,15 +44,18 @@ class WorklistService:
         self._scope = scope
         self._today = today
 
+    @reads
     def settings(self) -> WorklistSettings:
         with self._scope() as session:
             return read_setting(session, WORKLIST, worklist_settings_from_json)
 
+    @writes
     def save_settings(self, actor: Actor, settings: WorklistSettings) -> None:
         with self._scope() as session:
             write_setting(session, WORKLIST, worklist_settings_to_json(settings.check()))
             log.info("Worklist settings saved by staff %s", actor.staff_id)
 
+    @reads
     def items(self) -> list[WorkItem]:
         """Everything due, oldest first; done and snoozed items are left out."""
         today = self._today()
@@ -81,13 +63,7 @@ class WorklistService:
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
             marks = {
                 key: (snoozed, marked_at)
-                for key, snoozed, marked_at in session.execute(
-                    select(
-                        WorklistMark.item_key,
-                        WorklistMark.snoozed_until > today,
-                        WorklistMark.updated_at,
-                    ).where(WorklistMark.done.is_(True) | (WorklistMark.snoozed_until > today))
-                )
+                for key, snoozed, marked_at in session.execute(queries.marks(today))
             }
             found = [
                 *_referrals(session, today),
@@ -101,15 +77,17 @@ class WorklistService:
         items = [item for item in found if item.key not in marks or item.key in back]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
+    @writes
     def mark_done(self, actor: Actor, key: str) -> None:
         self._mark(actor, key, done=True, snoozed_until=None)
 
+    @writes
     def snooze(self, actor: Actor, key: str, until: date) -> None:
         self._mark(actor, key, done=False, snoozed_until=until)
 
     def _mark(self, actor: Actor, key: str, done: bool, snoozed_until: date | None) -> None:
         with self._scope() as session:
-            row = session.scalar(select(WorklistMark).where(WorklistMark.item_key == key))
+            row = session.scalar(queries.mark(key))
             if row is None:
                 row = WorklistMark(item_key=key)
                 session.add(row)
@@ -131,12 +109,7 @@ def _measured_again(
     ids = sorted(caregiver for caregiver in done if caregiver is not None)
     back: set[str] = set()
     for start in range(0, len(ids), CHUNK):
-        rows = _fetch(
-            session,
-            select(BurdenAssessment.caregiver_id, func.max(BurdenAssessment.created_at))
-            .where(BurdenAssessment.caregiver_id.in_(ids[start : start + CHUNK]))
-            .group_by(BurdenAssessment.caregiver_id),
-        )
+        rows = _fetch(session, queries.latest_measurements(ids[start : start + CHUNK]))
         back.update(
             done[caregiver]
             for caregiver, entered in rows
@@ -151,13 +124,7 @@ def _fetch(session: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]
 
 
 def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = _fetch(
-        session,
-        select(Referral.id, Referral.caregiver_id, Referral.follow_up_on, Partner.name, *_NAME)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .join(Caregiver, Caregiver.id == Referral.caregiver_id)
-        .where(Referral.closed_on.is_(None), Referral.follow_up_on <= today, is_active(today)),
-    )
+    rows = _fetch(session, queries.referrals_due(today))
     for referral_id, caregiver_id, due, partner, *name in rows:
         yield WorkItem(
             f"verwijzing:{referral_id}:{due}",
@@ -170,21 +137,7 @@ def _referrals(session: Session, today: date) -> Iterator[WorkItem]:
 
 
 def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
-    rows = _fetch(
-        session,
-        select(
-            HouseholdHelpGrant.id,
-            HouseholdHelpGrant.caregiver_id,
-            HouseholdHelpGrant.evaluation_on,
-            *_NAME,
-        )
-        .join(Caregiver, Caregiver.id == HouseholdHelpGrant.caregiver_id)
-        .where(
-            HouseholdHelpGrant.status.in_([status.value for status in BUDGET_STATUSES]),
-            HouseholdHelpGrant.evaluation_on <= today,
-            is_active(today),
-        ),
-    )
+    rows = _fetch(session, queries.evaluations_due(today))
     for grant_id, caregiver_id, due, *name in rows:
         yield WorkItem(
             f"evaluatie:{grant_id}:{due}",
@@ -199,38 +152,7 @@ def _evaluations(session: Session, today: date) -> Iterator[WorkItem]:
 def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> Iterator[WorkItem]:
     """Running grants of active caregivers whose delivered hours passed their budget (with any
     extension; pro rata for a shorter grant when the office says so)."""
-    grant = HouseholdHelpGrant
-    used, per_year = (
-        type_coerce(grant.hours_used, Integer),
-        type_coerce(grant.hours_per_year, Integer),
-    )
-    # A lower bound of the budget, in hundredths x 12: a grant has at least as many started
-    # months as the calendar months it touches less one (12 when the office does not go pro rata).
-    months: ColumnElement[int] = literal(12)
-    if rules.budget_pro_rata:
-        gap = (extract("year", grant.ends_on) - extract("year", grant.starts_on)) * 12 + (
-            extract("month", grant.ends_on) - extract("month", grant.starts_on)
-        )
-        months = case((gap > 12, 12), else_=gap)
-    rows = _fetch(
-        session,
-        select(
-            grant.id,
-            grant.caregiver_id,
-            grant.starts_on,
-            grant.ends_on,
-            grant.extended_until,
-            grant.hours_per_year,
-            grant.hours_used,
-            *_NAME,
-        )
-        .join(Caregiver, Caregiver.id == grant.caregiver_id)
-        .where(
-            grant.status.in_([status.value for status in BUDGET_STATUSES]),
-            used * 12 > per_year * months,
-            is_active(today),
-        ),
-    )
+    rows = _fetch(session, queries.maybe_over_budget(today, rules))
     for grant_id, caregiver_id, starts_on, ends_on, extended, per_year_hours, hours, *name in rows:
         budget = budget_hours(rules, per_year_hours, starts_on, ends_on, extended)
         if hours <= budget:
@@ -247,16 +169,7 @@ def _over_budget(session: Session, today: date, rules: HouseholdHelpRules) -> It
 
 def _without_contact(session: Session, today: date, months: int) -> Iterator[WorkItem]:
     """Overloaded, active caregivers whose last contact is ``months`` or more ago (or never)."""
-    cutoff = months_before(today, months)
-    last = Caregiver.last_contact_on
-    rows = _fetch(
-        session,
-        select(Caregiver.id, last, *_NAME).where(
-            Caregiver.overloaded.is_(True),
-            last.is_(None) | (last <= cutoff),
-            is_active(today),
-        ),
-    )
+    rows = _fetch(session, queries.without_contact(today, months))
     for caregiver_id, last_contact, *name in rows:
         yield WorkItem(
             f"contact:{caregiver_id}:{last_contact or 'nooit'}",
@@ -270,23 +183,7 @@ def _without_contact(session: Session, today: date, months: int) -> Iterator[Wor
 
 def _rounds(session: Session, today: date) -> Iterator[WorkItem]:
     """Per compliment round: applications waiting for a decision, controlebrieven overdue."""
-    waiting = (ApplicationStatus.RECEIVED.value, ApplicationStatus.IN_REVIEW.value)
-    awaiting = ApplicationStatus.AWAITING_CONTROL_LETTER.value
-    overdue = (ComplimentApplication.status == awaiting) & (
-        ComplimentApplication.control_letter_due_on < today
-    )
-    rows = _fetch(
-        session,
-        select(
-            ComplimentRound.id,
-            ComplimentRound.municipality,
-            ComplimentRound.year,
-            func.sum(ComplimentApplication.status.in_(waiting).cast(Integer)),
-            func.sum(overdue.cast(Integer)),
-        )
-        .join(ComplimentApplication, ComplimentApplication.round_id == ComplimentRound.id)
-        .group_by(ComplimentRound.id, ComplimentRound.municipality, ComplimentRound.year),
-    )
+    rows = _fetch(session, queries.round_work(today))
     for round_id, municipality, year, open_count, late_count in rows:
         title = f"Mantelzorgcompliment {municipality} {year}"
         if open_count:

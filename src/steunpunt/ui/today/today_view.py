@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.today.worklist import WorkKind
-from steunpunt.services.support.dto import WorkItem
+from steunpunt.services.today.dto import WorkItem
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.today.worklist import WorkKind
-from steunpunt.services.support.dto import WorkItem
+from steunpunt.services.today.dto import WorkItem
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.table_model import ColumnTableModel, Index
 

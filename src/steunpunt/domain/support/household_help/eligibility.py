@@ -114,10 +114,7 @@ def weekly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> b
 
 
 def explain_weekly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
-    return (
-        f"{hours_text(facts.hours_per_week)} uur per week, "
-        f"maximaal {hours_text(rules.max_hours_per_week)}"
-    )
+    return _hours_against(facts.hours_per_week, rules.max_hours_per_week, "week")
 
 
 def yearly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:
@@ -126,10 +123,12 @@ def yearly_hours_hold(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> b
 
 
 def explain_yearly_hours(rules: HouseholdHelpRules, facts: HouseholdHelpFacts, passed: bool) -> str:
-    return (
-        f"{hours_text(facts.hours_per_year)} uur per jaar, "
-        f"maximaal {hours_text(rules.max_hours_per_year)}"
-    )
+    return _hours_against(facts.hours_per_year, rules.max_hours_per_year, "jaar")
+
+
+def _hours_against(hours: Decimal, maximum: float, per: str) -> str:
+    """``"4 uur per week, maximaal 3"``."""
+    return f"{hours_text(hours)} uur per {per}, maximaal {hours_text(maximum)}"
 
 
 def _extension_fails(rules: HouseholdHelpRules, facts: HouseholdHelpFacts) -> bool:

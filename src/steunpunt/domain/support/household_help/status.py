@@ -18,6 +18,9 @@ class HouseholdHelpStatus(LabelledChoice):
         return _STATUS_LABELS[self]
 
 
+BUDGET_STATUSES = (HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING)
+"""Grants whose hours are being used (the worklist watches their budget)."""
+
 _STATUS_LABELS = {
     HouseholdHelpStatus.REQUESTED: "Aangevraagd",
     HouseholdHelpStatus.GRANTED: "Toegekend",

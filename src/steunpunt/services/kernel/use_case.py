@@ -1,0 +1,91 @@
+"""One named entry point per use case: every public service method starts here.
+
+``@reads`` and ``@writes`` mark a service method as a use case named after its feature and
+qualified name (``caregivers.CaregiverService.update``) and register it. The wrapper is the one
+place where each use case starts: it logs the name and the acting staff member's id at DEBUG
+(never personal data), and it is where a permission check or an audit record goes.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import ParamSpec, TypeVar
+
+from steunpunt.services.kernel.actor import Actor
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_PREFIX = "steunpunt.services."
+
+
+@dataclass(frozen=True)
+class UseCase:
+    """What one use case is: its feature, its name, and whether it changes data."""
+
+    feature: str
+    name: str
+    writes: bool
+
+
+_REGISTRY: dict[str, UseCase] = {}
+
+
+def reads(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a service method as a use case that only reads."""
+    return _entry(method, writing=False)
+
+
+def writes(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a service method as a use case that changes data (or writes files)."""
+    return _entry(method, writing=True)
+
+
+def registered() -> Mapping[str, UseCase]:
+    """Every use case of the service modules imported so far, by name."""
+    return MappingProxyType(_REGISTRY)
+
+
+def use_case_name(method: Callable[..., object]) -> str:
+    """``feature.Class.method`` of a method defined in a feature's service package."""
+    if not method.__module__.startswith(_PREFIX):
+        raise ValueError(f"{method.__module__} is no service module")
+    feature = method.__module__.removeprefix(_PREFIX).split(".")[0]
+    return f"{feature}.{method.__qualname__}"
+
+
+def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
+    """Register ``method`` as a use case and wrap it in the one place where the use case starts."""
+    name = use_case_name(method)
+    _REGISTRY[name] = UseCase(name.split(".")[0], name, writing)
+    code = getattr(method, "__code__", None)
+    arguments = code.co_varnames[: code.co_argcount] if code is not None else ()
+    position = arguments.index("actor") if "actor" in arguments else None
+
+    @functools.wraps(method)
+    def start(*args: P.args, **kwargs: P.kwargs) -> R:
+        if log.isEnabledFor(logging.DEBUG):
+            actor = _actor(args, kwargs, position)
+            if actor is None:
+                log.debug("Use case %s", name)
+            else:
+                log.debug("Use case %s by staff %s", name, actor.staff_id)
+        return method(*args, **kwargs)
+
+    return start
+
+
+def _actor(
+    args: tuple[object, ...], kwargs: Mapping[str, object], position: int | None
+) -> Actor | None:
+    """The acting staff member among a call's arguments, when the use case names one."""
+    if position is None:
+        return None
+    actor = args[position] if position < len(args) else kwargs.get("actor")
+    return actor if isinstance(actor, Actor) else None
