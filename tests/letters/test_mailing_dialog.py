@@ -141,6 +141,7 @@ def test_a_wrong_letter_date_is_refused_with_a_message(dialog: MailingDialog) ->
 
 
 def test_the_letters_tab_makes_a_letter_and_a_reprint(
+    qtbot: QtBot,
     window: MainWindow,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
@@ -160,11 +161,11 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
     panel = window.form_view.letters
     window.form_view.tabs.setCurrentWidget(panel)
     panel.new_letter()
-    assert panel.records.table.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.records.table.rowCount() == 1)  # from the change announced
     assert panel.records.table.item(0, 2).text() == "Welkomstbrief"
     assert panel.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"
     panel.reprint()
-    assert panel.records.table.rowCount() == 2
+    qtbot.waitUntil(lambda: panel.records.table.rowCount() == 2)
     assert "(herdruk)" in panel.records.table.item(0, 2).text()
     assert len(offered) == 2
     assert answers.texts == []

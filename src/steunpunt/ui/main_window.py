@@ -23,10 +23,12 @@ from steunpunt import __version__
 from steunpunt.db.kernel.backup import backup_database
 from steunpunt.domain.reports.report import Report
 from steunpunt.paths import AppPaths
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.main_menu import build_menus
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from steunpunt.ui.reports.dashboard import DashboardView
 
 log = logging.getLogger(__name__)
+
+REPORT_TOPICS = frozenset(Topic) - {Topic.WORKLIST, Topic.TEMPLATES, Topic.STAFF}
+"""What the dashboard's figures count."""
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +67,8 @@ class MainWindow(QMainWindow):
         self._today = today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
         services = database.services
+        self.changes = ChangeHub(services.changes, self)
+        """What the services wrote; the screens refresh from it."""
         self.today_view = TodayView(services.worklist, database.actor, runner, today, self)
         self.list_view = CaregiverListView(services.caregivers, runner, self)
         self.form_view = CaregiverFormView(
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.form_view)
         self.dashboard: DashboardView | None = None
         """Made the first time it is shown (it is not needed at start-up)."""
+        self._dashboard_generation = 0
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
@@ -85,10 +93,9 @@ class MainWindow(QMainWindow):
         self.today_view.open_caregiver.connect(self.open_caregiver)
         self.today_view.open_round.connect(self.open_round)
         self.form_view.back_requested.connect(self.go_back)
-        self.form_view.saved.connect(self._after_save)
-        self.form_view.burden.changed.connect(self._after_records_changed)
-        self.form_view.referrals.changed.connect(self._after_records_changed)
-        self.form_view.household_help.changed.connect(self._after_records_changed)
+        for screen in (self.list_view, self.today_view, self.form_view):
+            self.changes.changed.connect(screen.refresh_for)
+        self.changes.changed.connect(self._refresh_dashboard)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
@@ -109,8 +116,6 @@ class MainWindow(QMainWindow):
             self._today,
             self,
         ).exec()
-        if self.form_view.caregiver_id is not None:
-            self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
 
     def open_compliment(self) -> ComplimentWindow:
         """The compliment rounds, in a window of their own beside the register."""
@@ -189,10 +194,6 @@ class MainWindow(QMainWindow):
         dialog = SupportSettingsDialog(database.services, database.actor, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(dialog.result_text, 8000)
-            self.list_view.refresh()
-            self.today_view.refresh()
-            if self.form_view.caregiver_id is not None:
-                self.form_view.burden.show_caregiver(self.form_view.caregiver_id)
         dialog.deleteLater()
 
     def edit_house_style(self) -> None:
@@ -244,23 +245,36 @@ class MainWindow(QMainWindow):
         self._load_dashboard(self.dashboard.chosen_municipality())
 
     def _load_dashboard(self, municipality: str) -> None:
+        """Load the figures in the background; an answer for an earlier choice is dropped."""
         dashboard = self.dashboard
         if dashboard is None:
             return
         dashboard.show_message(tr("Cijfers laden…"))
         reports, today = self._database.services.reports, self._today()
+        self._dashboard_generation += 1
+        generation = self._dashboard_generation
 
         def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
             report = reports.report(date(today.year, 1, 1), today, municipality)
             return report, reports.reach_by_year(municipality, today.year)
 
-        self._runner.start(
-            work,
-            lambda result: dashboard.show_report(*result),
-            lambda error: dashboard.show_message(
-                known_message(error) or tr("De cijfers konden niet worden geladen.")
-            ),
-        )
+        def done(result: tuple[Report, list[tuple[int, int, int]]]) -> None:
+            if generation == self._dashboard_generation:
+                dashboard.show_report(*result)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._dashboard_generation:
+                dashboard.show_message(
+                    known_message(error) or tr("De cijfers konden niet worden geladen.")
+                )
+
+        self._runner.start(work, done, failed)
+
+    def _refresh_dashboard(self, changes: Changes) -> None:
+        """The figures shown again after a change they count."""
+        dashboard = self.dashboard
+        if dashboard is not None and dashboard.isVisible() and changes.touches(REPORT_TOPICS):
+            self._load_dashboard(dashboard.chosen_municipality())
 
     def open_round(self, round_id: int) -> None:
         """A worklist item of the compliment round: the round in its window."""
@@ -304,14 +318,6 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.table.setFocus()
-
-    def _after_save(self, caregiver_id: int) -> None:
-        self.list_view.refresh(keep_selection=caregiver_id)
-
-    def _after_records_changed(self) -> None:
-        """A measurement, referral or grant changed: the list's band and the worklist may too."""
-        caregiver_id = self.form_view.caregiver_id
-        self.list_view.refresh(keep_selection=caregiver_id)
 
     def make_backup(self) -> None:
         try:

@@ -30,6 +30,7 @@ from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import ValidationFailed
 from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
@@ -141,7 +142,6 @@ class CaregiverFormView(QWidget):
         self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, letters_dir, self)
         self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
-        self.household_help.changed.connect(self._household_help_changed)
         self.relations.changed.connect(self._reload_records)
         self.contacts.changed.connect(self._reload_records)
 
@@ -241,10 +241,17 @@ class CaregiverFormView(QWidget):
         self.household_help.show_caregiver(detail.id)
         self._update_header()  # the tab titles count what the panels just loaded
 
-    def _household_help_changed(self) -> None:
-        """A letter about household help goes into the letter log too."""
-        if self._detail is not None:
-            self.letters.show_caregiver(self._detail.id)
+    def refresh_for(self, changes: Changes) -> None:
+        """Show again what was written about the open caregiver elsewhere: letters sent (a
+        mailing, a household-help letter), the band after new burden bands."""
+        if self._detail is None:
+            return
+        caregiver_id = self._detail.id
+        if changes.touches({Topic.LETTERS}) and caregiver_id in changes.caregiver_ids:
+            self.letters.show_caregiver(caregiver_id)
+        if changes.touches({Topic.SETTINGS}):
+            self.burden.show_caregiver(caregiver_id)
+            self._update_header()
 
     def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
         self._loading = True

@@ -23,6 +23,7 @@ from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.caregivers.register import CaregiverService
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
@@ -146,6 +147,11 @@ class CaregiverListView(QWidget):
             lambda page: self._show(generation, criteria, page),
             lambda error: self._failed(generation, error),
         )
+
+    def refresh_for(self, changes: Changes) -> None:
+        """Search again when caregivers changed; one changed caregiver becomes the selection."""
+        if changes.touches({Topic.CAREGIVERS}):
+            self.refresh(keep_selection=changes.only_caregiver())
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
