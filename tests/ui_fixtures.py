@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -17,7 +18,7 @@ from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase, open_database
 from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
 from tests.conftest import TODAY
 
 
@@ -51,6 +52,40 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(QMessageBox, "warning", recorded.warning)
     monkeypatch.setattr(QMessageBox, "question", recorded.question)
     return recorded
+
+
+class HeldTaskRunner(TaskRunner):
+    """Holds every task until the test finishes it: answers can come back in any order."""
+
+    def __init__(self) -> None:
+        self.held: list[Callable[[], None]] = []
+
+    def shutdown(self) -> None:
+        """Nothing runs in the background."""
+
+    def start(
+        self,
+        function: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskContext:
+        context = TaskContext(on_progress or (lambda _done, _total: None))
+
+        def finish() -> None:
+            try:
+                result = function(context)
+            except BaseException as error:
+                on_error(error)
+            else:
+                on_done(result)
+
+        self.held.append(finish)
+        return context
+
+    def finish(self, index: int) -> None:
+        """Run the task started ``index``-th of those still held, and deliver its answer."""
+        self.held.pop(index)()
 
 
 @pytest.fixture

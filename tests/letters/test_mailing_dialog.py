@@ -16,6 +16,7 @@ from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.dto import MailingRequest
 from steunpunt.ui.letters import pdf_ready
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
@@ -205,3 +206,22 @@ def test_cancel_in_the_background_leaves_nothing_behind(
     assert dialog.made is None and dialog.make_button.isEnabled()
     assert not folder.exists() or list(folder.iterdir()) == []
     assert services.mailings.letter_log(1) == []
+
+
+def test_a_mailing_made_while_the_form_is_open_shows_in_its_letters_tab(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    services, actor = window._database.services, window._database.actor
+    people = add_mailing_people(services, actor)
+    window.open_caregiver(people["ayse"])
+    letters = window.form_view.letters
+    assert letters.records.table.rowCount() == 0
+    request = MailingRequest(
+        template_id=services.letters.mailing_templates()[0].id,
+        letter_date=TODAY,
+        folder=tmp_path,
+        caregiver_ids=(people["ayse"], people["lukasz"]),
+    )
+    services.mailings.make_mailing(actor, request)
+    qtbot.waitUntil(lambda: letters.records.table.rowCount() == 1)
+    assert letters.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"

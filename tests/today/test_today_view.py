@@ -1,0 +1,45 @@
+"""The worklist screen: a late answer for a load that was asked again is dropped."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.support.dto import WorkItem
+from steunpunt.ui.today.today_view import TodayView
+from tests.conftest import TODAY
+from tests.helpers import add_caregiver
+from tests.ui_fixtures import Answers, HeldTaskRunner
+
+
+def test_a_late_failure_of_an_earlier_load_is_not_shown(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_caregiver(services, actor)
+    answered: list[int] = []
+    items = services.worklist.items
+
+    def second_answer_fails() -> list[WorkItem]:
+        answered.append(1)
+        if len(answered) == 2:
+            raise NotAllowed("Dat mag niet.")
+        return items()
+
+    monkeypatch.setattr(services.worklist, "items", second_answer_fails)
+    runner = HeldTaskRunner()
+    view = TodayView(services.worklist, actor, runner, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.refresh()
+    view.refresh()
+    runner.finish(1)  # the newer load answers first
+    assert view.summary.text() == "Er staat niets op de werklijst. Goed gedaan!"
+    runner.finish(0)  # the older one fails, late
+    assert answers.texts == []
+    assert view.summary.text() == "Er staat niets op de werklijst. Goed gedaan!"
