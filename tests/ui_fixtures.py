@@ -16,6 +16,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase, open_database
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
@@ -102,8 +103,9 @@ def window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Ans
 def compliment(
     qtbot: QtBot, services: Services, actor: Actor, answers: Answers
 ) -> ComplimentWindow:
-    """The compliment window on the test's services, shown."""
+    """The compliment window on the test's services, shown; it follows their changes."""
     window = ComplimentWindow(services, actor, SynchronousTaskRunner(), lambda: TODAY)
+    ChangeHub(services.changes, window).changed.connect(window.refresh_for)
     qtbot.addWidget(window)
     window.show()
     return window

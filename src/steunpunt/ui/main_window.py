@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
                 self,
                 folder=self._paths.letters_dir,
             )
+            self.changes.changed.connect(existing.refresh_for)
             self.compliment_window = existing
         if existing.isVisible():
             existing.raise_()

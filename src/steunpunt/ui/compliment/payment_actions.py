@@ -62,7 +62,6 @@ class PaymentActions:
             True,
             False,
         )
-        self._context.refresh()
 
     def confirm(self, round_id: int) -> None:
         """Choose an open batch and mark its grants paid."""
@@ -96,7 +95,6 @@ class PaymentActions:
         self._context.say(
             tr("{n} toekenningen staan nu op uitbetaald.").format(n=count), True, False
         )
-        self._context.refresh()
 
 
 def batch_line(batch: BatchTotals) -> str:

@@ -26,5 +26,4 @@ class RoundContext:
     today: Callable[[], date]
     say: Callable[[str, bool, bool], None]
     """A line for the user: the text, whether it reports success, whether it is a problem."""
-    refresh: Callable[[], None]
     failed: Callable[[BaseException], None]

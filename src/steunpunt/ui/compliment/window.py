@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from steunpunt.services.compliment.dto import ApplicationDetail, RoundOverview, RoundView
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
@@ -43,6 +44,8 @@ from steunpunt.ui.widgets import ERROR_STYLE
 log = logging.getLogger(__name__)
 
 DEFAULT_SAMPLE_PERCENTAGE = 10.0
+ROUND_TOPICS = frozenset({Topic.COMPLIMENT, Topic.CAREGIVERS, Topic.CARE_RECIPIENTS})
+"""What a round's overview and applications show."""
 
 
 class ComplimentWindow(QDialog):
@@ -66,6 +69,10 @@ class ComplimentWindow(QDialog):
         self._default_municipality = default_municipality
         self._rounds: dict[int, RoundView] = {}
         self._generation = 0
+        self._stale = False
+        self._select_round: int | None = None
+        self._select_application: int | None = None
+        """What to select once the change that made it is shown."""
         self.dialog: QDialog | None = None
         self.setWindowTitle(tr("Mantelzorgcompliment"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -102,7 +109,6 @@ class ComplimentWindow(QDialog):
             folder or Path.home(),
             today,
             lambda text, done, error: self.say(text, done=done, error=error),
-            self.refresh,
             self._show_failure,
         )
         self.letters = LetterActions(context)
@@ -140,8 +146,9 @@ class ComplimentWindow(QDialog):
 
     # --- rounds -------------------------------------------------------------------------------
 
-    def load_rounds(self, select: int | None = None) -> None:
-        """Fill the round chooser (a handful of rows); keep or pick the round to show."""
+    def load_rounds(self, select: int | None = None, application: int | None = None) -> None:
+        """Fill the round chooser (a handful of rows); keep or pick the round to show, and the
+        application to select in it."""
         keep = select if select is not None else self.round_choice.currentData()
         rounds = self._services.rounds.rounds()
         self._rounds = {view.id: view for view in rounds}
@@ -153,7 +160,7 @@ class ComplimentWindow(QDialog):
             self.round_choice.addItem(view.title, view.id)
         self.round_choice.setCurrentIndex(max(self.round_choice.findData(wanted), 0))
         self.round_choice.blockSignals(False)
-        self.refresh()
+        self.refresh(select=application)
 
     def current_round(self) -> RoundView | None:
         round_id = self.round_choice.currentData()
@@ -180,7 +187,7 @@ class ComplimentWindow(QDialog):
 
     def _round_saved(self, dialog: RoundRulesDialog, text: str) -> None:
         if dialog.saved is not None:
-            self.load_rounds(select=dialog.saved.id)
+            self._select_round = dialog.saved.id
             self.say(text.format(title=dialog.saved.title), done=True)
 
     def copy_round(self) -> None:
@@ -192,7 +199,7 @@ class ComplimentWindow(QDialog):
         except Exception as error:
             self._show_failure(error)
             return
-        self.load_rounds(select=copy.id)
+        self._select_round = copy.id
         self.say(
             tr(
                 "Ronde {title} gemaakt met de regels van {year}, de data een jaar later. "
@@ -202,6 +209,24 @@ class ComplimentWindow(QDialog):
         )
 
     # --- overview and list --------------------------------------------------------------------
+
+    def refresh_for(self, changes: Changes) -> None:
+        """Show the rounds and the chosen round again after a change they show; hidden, the
+        window loads again when it is shown."""
+        if not changes.touches(ROUND_TOPICS):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        select_round, self._select_round = self._select_round, None
+        select, self._select_application = self._select_application, None
+        self.load_rounds(select=select_round, application=select)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.load_rounds()
+        super().showEvent(event)
 
     def refresh(self, select: int | None = None) -> None:
         """Load the overview and the applications of the chosen round in the background."""
@@ -278,15 +303,18 @@ class ComplimentWindow(QDialog):
         dialog = ApplicationDialog(
             self._services, self._actor, self._runner, current, self._today(), detail, self
         )
-        dialog.changed.connect(lambda application_id: self.refresh(select=application_id))
+        dialog.changed.connect(self._application_changed)
         return dialog
+
+    def _application_changed(self, application_id: int) -> None:
+        """Registered or decided in its dialog: selected once the list shows the change."""
+        self._select_application = application_id
 
     def batch_decision(self) -> None:
         current = self.current_round()
         if current is None or self.dialog is not None:
             return
         dialog = BatchDialog(self._services, self._actor, self._runner, current, self)
-        dialog.decided.connect(lambda _count: self.refresh())
         self._open(dialog)
         dialog.load()
 
@@ -349,7 +377,6 @@ class ComplimentWindow(QDialog):
             ),
             done=True,
         )
-        self.refresh()
 
     def _sample_drawn(self, ids: list[int]) -> None:
         count = len(ids)
@@ -360,7 +387,6 @@ class ComplimentWindow(QDialog):
                 n=number(count)
             )
         self.say(text, done=True)
-        self.refresh()
         self.applications.status_filter.setCurrentIndex(0)
 
     # --- helpers ------------------------------------------------------------------------------
