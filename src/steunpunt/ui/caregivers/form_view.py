@@ -142,8 +142,8 @@ class CaregiverFormView(QWidget):
         self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, letters_dir, self)
         self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
-        self.relations.changed.connect(self._reload_records)
-        self.contacts.changed.connect(self._reload_records)
+        self.relations.stale.connect(self._reload_records)
+        self.contacts.stale.connect(self._reload_records)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -242,11 +242,15 @@ class CaregiverFormView(QWidget):
         self._update_header()  # the tab titles count what the panels just loaded
 
     def refresh_for(self, changes: Changes) -> None:
-        """Show again what was written about the open caregiver elsewhere: letters sent (a
-        mailing, a household-help letter), the band after new burden bands."""
+        """Show again what was written about the open caregiver: naasten and contacts (from their
+        dialogs), letters sent (a mailing, a household-help letter), the band after new bands."""
         if self._detail is None:
             return
         caregiver_id = self._detail.id
+        if changes.touches({Topic.CARE_RECIPIENTS}) or (
+            changes.touches({Topic.CONTACTS}) and caregiver_id in changes.caregiver_ids
+        ):
+            self._reload_records()
         if changes.touches({Topic.LETTERS}) and caregiver_id in changes.caregiver_ids:
             self.letters.show_caregiver(caregiver_id)
         if changes.touches({Topic.SETTINGS}):
@@ -389,7 +393,8 @@ class CaregiverFormView(QWidget):
         return not self._dirty or self.save()
 
     def _reload_records(self) -> None:
-        """After a naaste or contact changed: refresh those tabs, keep typed personal data."""
+        """After a naaste or contact changed, or a change to them was refused: refresh those
+        tabs, keep typed personal data."""
         if self._detail is None:
             return
         fresh = self._services.caregivers.get(self._detail.id)

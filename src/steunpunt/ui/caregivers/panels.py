@@ -26,7 +26,8 @@ def _hours(value: float | None) -> str:
 
 
 class _Panel(QWidget):
-    changed = Signal()
+    stale = Signal()
+    """A change was refused: what the panel shows may be out of date (the form loads again)."""
 
     def __init__(self, context: Context, headers: list[str], parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -37,13 +38,10 @@ class _Panel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.records)
 
-    def _done(self, accepted: int) -> None:
-        if accepted:
-            self.changed.emit()
-
 
 class RelationsPanel(_Panel):
-    """The naasten a caregiver cares for; new, link, edit and unlink."""
+    """The naasten a caregiver cares for; new, link, edit and unlink (the form shows the
+    result from the change it announces)."""
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -84,18 +82,16 @@ class RelationsPanel(_Panel):
 
     def new(self) -> None:
         assert self._caregiver_id is not None
-        self._done(CareRecipientDialog(self._context, self._caregiver_id, None, self).exec())
+        CareRecipientDialog(self._context, self._caregiver_id, None, self).exec()
 
     def link(self) -> None:
         assert self._caregiver_id is not None
-        self._done(LinkRecipientDialog(self._context, self._caregiver_id, self).exec())
+        LinkRecipientDialog(self._context, self._caregiver_id, self).exec()
 
     def edit(self) -> None:
         relation = self._selected()
         if relation is not None and self._caregiver_id is not None:
-            self._done(
-                CareRecipientDialog(self._context, self._caregiver_id, relation, self).exec()
-            )
+            CareRecipientDialog(self._context, self._caregiver_id, relation, self).exec()
 
     def unlink(self) -> None:
         relation = self._selected()
@@ -116,7 +112,7 @@ class RelationsPanel(_Panel):
             services.care_recipients.unlink(actor, relation.id, relation.version)
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
-        self.changed.emit()
+            self.stale.emit()
 
     def _selected(self) -> RelationView | None:
         row = self.records.current_row()
@@ -124,7 +120,7 @@ class RelationsPanel(_Panel):
 
 
 class ContactsPanel(_Panel):
-    """Contact moments, newest first; new, edit and remove."""
+    """Contact moments, newest first; new, edit and remove (shown from the change announced)."""
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -155,12 +151,12 @@ class ContactsPanel(_Panel):
 
     def new(self) -> None:
         assert self._caregiver_id is not None
-        self._done(ContactDialog(self._context, self._caregiver_id, None, self).exec())
+        ContactDialog(self._context, self._caregiver_id, None, self).exec()
 
     def edit(self) -> None:
         contact = self._selected()
         if contact is not None and self._caregiver_id is not None:
-            self._done(ContactDialog(self._context, self._caregiver_id, contact, self).exec())
+            ContactDialog(self._context, self._caregiver_id, contact, self).exec()
 
     def remove(self) -> None:
         contact = self._selected()
@@ -180,7 +176,7 @@ class ContactsPanel(_Panel):
             services.contacts.remove(actor, contact.id, contact.version)
         except KNOWN_PROBLEMS as problem:
             report_error(self, problem)
-        self.changed.emit()
+            self.stale.emit()
 
     def _selected(self) -> ContactView | None:
         row = self.records.current_row()
