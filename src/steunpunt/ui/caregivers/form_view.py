@@ -243,8 +243,9 @@ class CaregiverFormView(QWidget):
 
     def refresh_for(self, changes: Changes) -> None:
         """Show again what was written about the open caregiver: naasten and contacts (from their
-        dialogs), letters sent (a mailing, a household-help letter), the band after new bands."""
-        if self._detail is None:
+        dialogs), letters sent (a mailing, a household-help letter), the band after new bands.
+        Hidden, the form shows nothing: opening a caregiver loads it afresh."""
+        if self._detail is None or not self.isVisible():
             return
         caregiver_id = self._detail.id
         if changes.touches({Topic.CARE_RECIPIENTS}) or (
