@@ -91,7 +91,6 @@ def _scrolling(inner: QWidget) -> QScrollArea:
 class CaregiverFormView(QWidget):
     """Create or edit one caregiver; nothing is saved until every field is valid."""
 
-    saved = Signal(int)
     back_requested = Signal()
 
     def __init__(
@@ -345,7 +344,6 @@ class CaregiverFormView(QWidget):
         self._show_detail(detail)
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(tr("Opgeslagen."))
-        self.saved.emit(detail.id)
         return True
 
     def _show_errors(self, errors: dict[str, str]) -> None:
