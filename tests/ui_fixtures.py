@@ -19,7 +19,7 @@ from steunpunt.startup import OpenDatabase, open_database
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext
 from tests.conftest import TODAY
 
 
@@ -55,14 +55,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return recorded
 
 
-class HeldTaskRunner(TaskRunner):
+class HeldTaskRunner(SynchronousTaskRunner):
     """Holds every task until the test finishes it: answers can come back in any order."""
 
     def __init__(self) -> None:
-        self.held: list[Callable[[], None]] = []
-
-    def shutdown(self) -> None:
-        """Nothing runs in the background."""
+        super().__init__()
+        self.held: list[Callable[[], object]] = []
 
     def start(
         self,
@@ -72,16 +70,8 @@ class HeldTaskRunner(TaskRunner):
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskContext:
         context = TaskContext(on_progress or (lambda _done, _total: None))
-
-        def finish() -> None:
-            try:
-                result = function(context)
-            except BaseException as error:
-                on_error(error)
-            else:
-                on_done(result)
-
-        self.held.append(finish)
+        run = super().start
+        self.held.append(lambda: run(lambda _now: function(context), on_done, on_error))
         return context
 
     def finish(self, index: int) -> None:
