@@ -521,3 +521,14 @@ def test_a_change_in_the_register_shows_in_the_open_window_and_a_hidden_one_when
     assert cells(compliment, COL_CAREGIVER) == ["Annie de Vries"]  # hidden: nothing loaded
     compliment.show()
     assert cells(compliment, COL_CAREGIVER) == ["Anja de Vries"]
+
+
+def test_the_window_opened_from_the_menu_shows_a_round_made_elsewhere(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    opened = window.open_compliment()
+    assert opened.round_choice.count() == 0
+    services, actor = window._database.services, window._database.actor
+    services.rounds.create(actor, SOEST)
+    qtbot.waitUntil(lambda: opened.round_choice.currentText() == "Soest 2026")
+    assert "per compliment" in opened.overview.rules.text()
