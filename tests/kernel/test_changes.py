@@ -84,6 +84,18 @@ def test_a_rolled_back_session_announces_nothing_though_it_flushed(engine: Engin
     assert heard == []
 
 
+def test_what_a_session_rolled_back_itself_is_not_announced(engine: Engine) -> None:
+    feed = ChangeFeed()
+    heard: list[Changes] = []
+    feed.subscribe(heard.append)
+    scope = SessionScope(sessionmaker(bind=engine), feed)
+    with scope() as session:
+        session.execute(update(Caregiver).values(notes="weg"))
+        session.rollback()
+        session.execute(insert(Base.metadata.tables["partner"]).values(name="Welzijn", kind="x"))
+    assert heard == [Changes(frozenset({Topic.PARTNERS}))]
+
+
 def test_records_of_a_caregiver_name_their_topic_and_the_caregiver(
     services: Services, actor: Actor, heard: list[Changes]
 ) -> None:
