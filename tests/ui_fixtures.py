@@ -4,8 +4,9 @@ task runner and a fixed day."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,10 +17,11 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase, open_database
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
-from steunpunt.ui.tasks import SynchronousTaskRunner, TaskRunner
+from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
 from tests.conftest import TODAY
 from tests.widgets import Answers
 
@@ -66,6 +68,30 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return recorded
 
 
+class HeldTaskRunner(SynchronousTaskRunner):
+    """Holds every task until the test finishes it: answers can come back in any order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[Callable[[], object]] = []
+
+    def start(
+        self,
+        function: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> TaskContext:
+        context = TaskContext(on_progress or (lambda _done, _total: None))
+        run = super().start
+        self.held.append(lambda: run(lambda _now: function(context), on_done, on_error))
+        return context
+
+    def finish(self, index: int) -> None:
+        """Run the task started ``index``-th of those still held, and deliver its answer."""
+        self.held.pop(index)()
+
+
 @pytest.fixture
 def blank(qtbot: QtBot) -> QWidget:
     """An empty top-level widget to build a piece of a screen in; closed after the test."""
@@ -88,8 +114,9 @@ def window(
 
 @pytest.fixture
 def compliment(qtbot: QtBot, screen_context: ScreenContext, answers: Answers) -> ComplimentWindow:
-    """The compliment window on the test's services, shown."""
+    """The compliment window on the test's services, shown; it follows their changes."""
     window = ComplimentWindow(screen_context)
+    ChangeHub(screen_context.services.changes, window).changed.connect(window.refresh_for)
     qtbot.addWidget(window)
     window.show()
     return window

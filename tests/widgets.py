@@ -117,9 +117,13 @@ def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
 
 
 def in_dialog(
-    qtbot: QtBot, button: QWidget, kind: type[QDialog], drive: Callable[[Any], None]
+    qtbot: QtBot,
+    opener: QWidget | Callable[[], object],
+    kind: type[QDialog],
+    drive: Callable[[Any], None],
 ) -> None:
-    """Click ``button``, which opens a modal ``kind``, and let ``drive`` fill it in.
+    """Click ``opener`` (a button, or call a window's action), which opens a modal ``kind``,
+    and let ``drive`` fill it in.
 
     The dialog is never left open, also when ``drive`` fails.
     """
@@ -137,7 +141,10 @@ def in_dialog(
                 dialog.reject()
 
     QTimer.singleShot(0, step)
-    click(qtbot, button)
+    if isinstance(opener, QWidget):
+        click(qtbot, opener)
+    else:
+        opener()
     if failures:
         raise failures[0]
 

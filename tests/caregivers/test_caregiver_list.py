@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +122,36 @@ def test_model_loads_only_the_pages_it_shows(qtbot: QtBot) -> None:
     with qtbot.waitSignal(model.sort_requested) as signal:
         model.sort(5, Qt.SortOrder.DescendingOrder)
     assert signal.args[1] is True
+
+
+def test_a_caregiver_saved_in_the_form_is_selected_in_the_list_after_one_search(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    with qtbot.waitSignal(window.changes.changed):
+        fill_register(opened)
+    window.go_to_search()
+    window.list_view.table.selectRow(0)  # Bakker, Sanne
+    searches: list[int] = []
+    window.list_view.search_finished.connect(searches.append)
+    yilmaz = next(r for r in range(3) if names(window)[r] == "Yılmaz, Ayşe")
+    window.open_caregiver(window.list_view.model.id_at(yilmaz))
+    window.form_view.fields["phone"].line.setText("0612345678")  # type: ignore[union-attr]
+    qtbot.mouseClick(window.form_view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(searches) == 1)
+    qtbot.wait(20)
+    assert len(searches) == 1  # one save, one search
+    window.go_back()
+    assert window.list_view.selected_id() == window.list_view.model.id_at(yilmaz)
+
+
+def test_a_change_made_elsewhere_shows_in_the_open_list(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    fill_register(opened)
+    window.go_to_search()
+    window.list_view.refresh()
+    detail = opened.services.caregivers.get(window.list_view.model.id_at(0))
+    renamed = replace(detail.data, name=replace(detail.data.name, last_name="Backer"))
+    opened.services.caregivers.update(opened.actor, detail.id, detail.version, renamed)
+    qtbot.waitUntil(lambda: names(window)[0] == "Backer, Sanne")
+    assert window.list_view.selected_id() == detail.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.services.caregivers.dto import CaregiverDetail
@@ -13,7 +14,8 @@ from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRe
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from tests.conftest import TODAY
-from tests.widgets import Answers, fill, press_ok, retype
+from tests.helpers import contact_data
+from tests.widgets import Answers, fill, in_dialog, press_ok, retype
 
 
 def make_caregiver(opened: OpenDatabase, first: str, last: str) -> CaregiverDetail:
@@ -103,4 +105,37 @@ def test_unlink_asks_first(
     answers.question_answer = QMessageBox.StandardButton.Yes
     window.form_view.relations.unlink()
     assert opened.services.caregivers.get(anna.id).relations == ()
-    assert window.form_view.relations.records.table.rowCount() == 0
+    qtbot.waitUntil(lambda: window.form_view.relations.records.table.rowCount() == 0)
+
+
+def test_a_contact_saved_in_its_dialog_shows_in_the_open_form(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    anna = make_caregiver(opened, "Anna", "Bos")
+    window.open_caregiver(anna.id)
+    form = window.form_view
+
+    def drive(dialog: ContactDialog) -> None:
+        fill(qtbot, dialog.fields, {"contact_date": "01-10-2026", "kind": "telefoon"})
+        press_ok(qtbot, dialog)
+
+    in_dialog(qtbot, form.contacts.new, ContactDialog, drive)
+    qtbot.waitUntil(lambda: form.tabs.tabText(3) == "Contactmomenten (1)")
+    assert form.contacts.records.table.rowCount() == 1
+
+
+def test_a_refused_removal_shows_what_is_stored_now(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase, answers: Answers
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    anna = make_caregiver(opened, "Anna", "Bos")
+    opened.services.contacts.add(opened.actor, anna.id, contact_data(note="Eerste gesprek"))
+    window.open_caregiver(anna.id)
+    with opened.engine.begin() as connection:  # another computer edits the contact meanwhile
+        connection.execute(text("UPDATE contact SET note = 'Bijgewerkt', version = version + 1"))
+    answers.question_answer = QMessageBox.StandardButton.Yes
+    window.form_view.contacts.records.table.selectRow(0)
+    window.form_view.contacts.remove()
+    assert any("gewijzigd" in text for text in answers.texts)
+    assert window.form_view.contacts.records.table.item(0, 3).text() == "Bijgewerkt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -16,7 +17,12 @@ from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
-from steunpunt.ui.compliment.application_model import COL_SAMPLE, COL_STATUS, COL_WARNINGS
+from steunpunt.ui.compliment.application_model import (
+    COL_CAREGIVER,
+    COL_SAMPLE,
+    COL_STATUS,
+    COL_WARNINGS,
+)
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.compliment.window import ComplimentWindow
@@ -72,7 +78,7 @@ def test_a_round_is_made_by_typing_its_rules(qtbot: QtBot, compliment: Complimen
     dialog.limits["per_address"].setValue(2)
     dialog.save_button.click()
     assert compliment.dialog is None
-    assert compliment.round_choice.currentText() == "Soest 2026"
+    qtbot.waitUntil(lambda: compliment.round_choice.currentText() == "Soest 2026")
     assert "Ronde Soest 2026 gemaakt." in compliment.status.text()
     overview = compliment.overview
     assert "nog 9 dagen tot de sluitingsdatum" in overview.period.text()
@@ -104,7 +110,7 @@ def test_impossible_rules_are_shown_at_their_field(
     dialog.save_button.click()
     assert compliment.dialog is None
     assert "Regels van Soest 2026 opgeslagen." in compliment.status.text()
-    assert "€ 75,00 per compliment" in compliment.overview.rules.text()
+    qtbot.waitUntil(lambda: "€ 75,00 per compliment" in compliment.overview.rules.text())
     assert "nog 23 dagen" in compliment.overview.period.text()
 
 
@@ -130,9 +136,11 @@ def test_who_pays_is_part_of_the_rules(
     )
 
 
-def test_next_years_round_is_a_copy_and_only_once(compliment: ComplimentWindow, soest: int) -> None:
+def test_next_years_round_is_a_copy_and_only_once(
+    qtbot: QtBot, compliment: ComplimentWindow, soest: int
+) -> None:
     compliment.copy_button.click()
-    assert compliment.round_choice.currentText() == "Soest 2027"
+    qtbot.waitUntil(lambda: compliment.round_choice.currentText() == "Soest 2027")
     assert "01-01-2027 t/m 01-12-2027: opent over 40 dagen" in compliment.overview.period.text()
     compliment.round_choice.setCurrentIndex(compliment.round_choice.findText("Soest 2026"))
     compliment.copy_button.click()
@@ -171,7 +179,7 @@ def test_register_an_application_see_its_verdict_and_grant_it(
     assert dialog.panel.summary.text() == "Voldoet aan alle regels."
     assert "IBAN NL91ABNA0417164300 t.n.v. Anna de Vries" in dialog.panel.facts.text()
     assert "aangevraagd door de mantelzorger" in dialog.panel.facts.text()
-    assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen"]
+    qtbot.waitUntil(lambda: cells(compliment.applications.model, COL_STATUS) == ["Ontvangen"])
     assert compliment.overview.tiles[ApplicationStatus.RECEIVED].number.text() == "1"
 
     dialog.panel.buttons[ApplicationStatus.GRANTED].click()
@@ -183,7 +191,7 @@ def test_register_an_application_see_its_verdict_and_grant_it(
         "Toegekend",
     ]
     assert history.item(1, 1).text() == "Tester" and history.item(1, 2).text() == "Ontvangen"
-    assert cells(compliment.applications.model, COL_STATUS) == ["Toegekend"]
+    qtbot.waitUntil(lambda: cells(compliment.applications.model, COL_STATUS) == ["Toegekend"])
     assert compliment.overview.tiles[ApplicationStatus.GRANTED].number.text() == "1"
     assert compliment.overview.tiles[ApplicationStatus.RECEIVED].number.text() == "0"
     assert "Toegekend: € 100,00" in compliment.overview.money.text()
@@ -229,7 +237,7 @@ def test_a_failing_rule_is_explained_refusing_needs_no_reason_but_granting_does(
     assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen"]
     dialog.panel.buttons[ApplicationStatus.REFUSED].click()
     assert dialog.panel.message.text() == "De status is nu 'Afgewezen'."
-    assert cells(compliment.applications.model, COL_STATUS) == ["Afgewezen"]
+    qtbot.waitUntil(lambda: cells(compliment.applications.model, COL_STATUS) == ["Afgewezen"])
     assert list(dialog.panel.buttons) == [ApplicationStatus.IN_REVIEW]
 
 
@@ -243,7 +251,7 @@ def test_a_grant_against_the_rules_keeps_its_reason(
     dialog.panel.buttons[ApplicationStatus.GRANTED].click()
     assert "Reden van het besluit: Zorgt ook 's nachts" in dialog.panel.facts.text()
     assert dialog.panel.history.table.item(1, 4).text().startswith("Zorgt ook")
-    assert cells(compliment.applications.model, COL_STATUS) == ["Toegekend"]
+    qtbot.waitUntil(lambda: cells(compliment.applications.model, COL_STATUS) == ["Toegekend"])
 
 
 def test_warnings_must_be_ticked_off_before_granting(
@@ -265,14 +273,21 @@ def test_warnings_must_be_ticked_off_before_granting(
     panel.acknowledge.click()
     assert grant.isEnabled()
     grant.click()
-    assert cells(compliment.applications.model, COL_STATUS) == ["Ontvangen", "Toegekend"]
+    qtbot.waitUntil(
+        lambda: cells(compliment.applications.model, COL_STATUS) == ["Ontvangen", "Toegekend"]
+    )
 
 
 # --- the whole round ----------------------------------------------------------------------------
 
 
 def test_a_batch_grants_the_clean_applications_after_a_preview(
-    services: Services, actor: Actor, compliment: ComplimentWindow, soest: int, answers: Answers
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    compliment: ComplimentWindow,
+    soest: int,
+    answers: Answers,
 ) -> None:
     for number, name in enumerate(("anna", "bram")):
         apply(services, actor, soest, pair(services, actor, name), iban_number(number))
@@ -299,11 +314,12 @@ def test_a_batch_grants_the_clean_applications_after_a_preview(
     dialog.decide_button.click()
     assert dialog.done_label.text() == "2 aanvragen toegekend."
     assert dialog.decide_button.text() == "Toekennen (0)" and not dialog.decide_button.isEnabled()
-    assert sorted(cells(compliment.applications.model, COL_STATUS)) == [
-        "Ontvangen",
-        "Toegekend",
-        "Toegekend",
-    ]
+    qtbot.waitUntil(
+        lambda: (
+            sorted(cells(compliment.applications.model, COL_STATUS))
+            == ["Ontvangen", "Toegekend", "Toegekend"]
+        )
+    )
     assert compliment.overview.tiles[ApplicationStatus.GRANTED].number.text() == "2"
     assert "Toegekend: € 200,00" in compliment.overview.money.text()
 
@@ -313,6 +329,7 @@ def test_a_batch_grants_the_clean_applications_after_a_preview(
 
 
 def test_a_sample_marks_a_share_of_the_grants(
+    qtbot: QtBot,
     services: Services,
     actor: Actor,
     compliment: ComplimentWindow,
@@ -335,7 +352,7 @@ def test_a_sample_marks_a_share_of_the_grants(
     compliment.applications.sample_button.click()
     assert "percentage" in asked[0]
     assert compliment.status.text() == "2 toekenningen zijn gemarkeerd voor de steekproef."
-    assert cells(compliment.applications.model, COL_SAMPLE).count("ja") == 2
+    qtbot.waitUntil(lambda: cells(compliment.applications.model, COL_SAMPLE).count("ja") == 2)
     assert "In de steekproef: 2" in compliment.overview.money.text()
 
 
@@ -452,9 +469,50 @@ def test_a_returned_controlebrief_grants_and_overdue_ones_are_refused_together(
     click(qtbot, overdue)
     assert "afgewezen" in answers.texts[-1]
     assert compliment.status.text() == "2 aanvragen afgewezen: controlebrief niet op tijd terug."
-    assert cells(compliment.applications.model, COL_STATUS) == [
-        "Toegekend",
-        "Afgewezen",
-        "Afgewezen",
-    ]
+    qtbot.waitUntil(
+        lambda: (
+            cells(compliment.applications.model, COL_STATUS)
+            == ["Toegekend", "Afgewezen", "Afgewezen"]
+        )
+    )
     assert not overdue.isVisible()
+
+
+def test_a_change_in_the_register_shows_in_the_open_window_and_a_hidden_one_when_shown(
+    qtbot: QtBot, services: Services, actor: Actor, compliment: ComplimentWindow, soest: int
+) -> None:
+    anna = pair(services, actor, "anna")
+    apply(services, actor, soest, anna)
+    qtbot.waitUntil(
+        lambda: cells(compliment.applications.model, COL_CAREGIVER) == ["Anna de Vries"]
+    )
+
+    def rename(first_name: str) -> None:
+        detail = services.caregivers.get(anna[0])
+        name = dataclasses.replace(detail.data.name, first_name=first_name)
+        data = dataclasses.replace(detail.data, name=name)
+        services.caregivers.update(actor, detail.id, detail.version, data)
+
+    rename("Annie")
+    qtbot.waitUntil(
+        lambda: cells(compliment.applications.model, COL_CAREGIVER) == ["Annie de Vries"]
+    )
+    compliment.hide()
+    rename("Anja")
+    qtbot.wait(20)
+    assert cells(compliment.applications.model, COL_CAREGIVER) == [
+        "Annie de Vries"
+    ]  # hidden: nothing loaded
+    compliment.show()
+    assert cells(compliment.applications.model, COL_CAREGIVER) == ["Anja de Vries"]
+
+
+def test_the_window_opened_from_the_menu_shows_a_round_made_elsewhere(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    opened = window.open_compliment()
+    assert opened.round_choice.count() == 0
+    services, actor = window.context.services, window.context.actor
+    services.rounds.create(actor, SOEST)
+    qtbot.waitUntil(lambda: opened.round_choice.currentText() == "Soest 2026")
+    assert "per compliment" in opened.overview.rules.text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
@@ -13,6 +15,7 @@ from steunpunt.domain.choices import ConsentScope
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.services.letters.dto import MailingRequest
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
@@ -130,6 +133,7 @@ def test_a_wrong_letter_date_is_refused_with_a_message(dialog: MailingDialog) ->
 
 
 def test_the_letters_tab_makes_a_letter_and_a_reprint(
+    qtbot: QtBot,
     window: MainWindow,
     opened: OpenDatabase,
     answers: Answers,
@@ -142,11 +146,11 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
     panel = window.form_view.letters
     window.form_view.tabs.setCurrentWidget(panel)
     panel.new_letter()
-    assert panel.records.table.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.records.table.rowCount() == 1)  # from the change announced
     assert panel.records.table.item(0, 2).text() == "Welkomstbrief"
     assert panel.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"
     panel.reprint()
-    assert panel.records.table.rowCount() == 2
+    qtbot.waitUntil(lambda: panel.records.table.rowCount() == 2)
     assert "(herdruk)" in panel.records.table.item(0, 2).text()
     assert len(offered) == 2
     assert answers.texts == []
@@ -185,3 +189,22 @@ def test_cancel_in_the_background_leaves_nothing_behind(
     assert dialog.made is None and dialog.make_button.isEnabled()
     assert not folder.exists() or list(folder.iterdir()) == []
     assert services.mailings.letter_log(1) == []
+
+
+def test_a_mailing_made_while_the_form_is_open_shows_in_its_letters_tab(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    services, actor = window.context.services, window.context.actor
+    people = add_mailing_people(services, actor)
+    window.open_caregiver(people["ayse"])
+    letters = window.form_view.letters
+    assert letters.records.table.rowCount() == 0
+    request = MailingRequest(
+        template_id=services.letters.mailing_templates()[0].id,
+        letter_date=TODAY,
+        folder=tmp_path,
+        caregiver_ids=(people["ayse"], people["lukasz"]),
+    )
+    services.mailings.make_mailing(actor, request)
+    qtbot.waitUntil(lambda: letters.records.table.rowCount() == 1)
+    assert letters.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.reports.report import Headline, Report
+from steunpunt.paths import AppPaths
+from steunpunt.startup import OpenDatabase
+from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.reports.dashboard import BAR_COLORS, DashboardView, nice_top
+from tests.helpers import add_caregiver
+from tests.ui_fixtures import HeldTaskRunner, make_context
 
 REACH = [(2024, 980, 210), (2025, 1150, 260), (2026, 12345, 1234)]
 
@@ -104,3 +110,74 @@ def test_the_scale_has_round_steps() -> None:
     assert nice_top(3) == (3, 1)
     assert nice_top(0) == (1, 1)
     assert nice_top(13333) == (15000, 5000)
+
+
+@pytest.fixture
+def held_window(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths
+) -> tuple[MainWindow, HeldTaskRunner]:
+    """The main window on the dashboard with two gemeenten, its loads held by the test."""
+    for first, place in (("anna", "Soest"), ("bram", "Baarn")):
+        add_caregiver(opened.services, opened.actor, first_name=first, municipality=place)
+    runner = HeldTaskRunner()
+    window = MainWindow(make_context(opened.services, opened.actor, app_paths, runner), opened)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_dashboard()
+    runner.held.clear()  # the list and worklist at start-up, and the first figures
+    return window, runner
+
+
+@pytest.mark.parametrize("order", [(1, 0), (0, 0)])
+def test_figures_for_the_gemeente_chosen_before_are_dropped(
+    held_window: tuple[MainWindow, HeldTaskRunner], order: tuple[int, int]
+) -> None:
+    window, runner = held_window
+    dashboard = window.dashboard
+    assert dashboard is not None
+    dashboard.municipality.setCurrentIndex(dashboard.municipality.findData("Baarn"))
+    dashboard.municipality.setCurrentIndex(dashboard.municipality.findData("Soest"))
+    assert len(runner.held) == 2
+    for index in order:  # Soest answers first, or Baarn answers late
+        runner.finish(index)
+    assert dashboard.title.text().startswith("Gemeente Soest")
+
+
+def test_a_failure_for_the_gemeente_chosen_before_is_not_shown(
+    held_window: tuple[MainWindow, HeldTaskRunner], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, runner = held_window
+    dashboard = window.dashboard
+    assert dashboard is not None
+    reports = window._database.services.reports
+    report = reports.report
+
+    def fails_for_baarn(starts_on: date, ends_on: date, municipality: str) -> Report:
+        if municipality == "Baarn":
+            raise ValueError("kapot")
+        return report(starts_on, ends_on, municipality)
+
+    monkeypatch.setattr(reports, "report", fails_for_baarn)
+    dashboard.municipality.setCurrentIndex(dashboard.municipality.findData("Baarn"))
+    dashboard.municipality.setCurrentIndex(dashboard.municipality.findData("Soest"))
+    runner.finish(1)  # Soest
+    runner.finish(0)  # Baarn fails, late
+    assert dashboard.pages.currentIndex() == 1
+    assert dashboard.title.text().startswith("Gemeente Soest")
+
+
+def test_the_dashboard_shown_counts_a_change_made_meanwhile(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    services, actor = window._database.services, window._database.actor
+    window.show_dashboard()
+    dashboard = window.dashboard
+    assert dashboard is not None
+    before = dict(dashboard.tile_texts())
+    add_caregiver(services, actor, first_name="anna")
+    qtbot.waitUntil(lambda: dict(dashboard.tile_texts()) != before)
+    window.go_to_search()
+    shown = dashboard.tile_texts()
+    add_caregiver(services, actor, first_name="bram")
+    qtbot.wait(20)
+    assert dashboard.tile_texts() == shown  # hidden: not loaded again

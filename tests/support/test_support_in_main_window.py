@@ -15,7 +15,7 @@ from steunpunt.ui.caregivers.list_model import COL_BURDEN
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_caregiver
 from tests.support.test_burden_panel import start_at_first, type_answers
-from tests.widgets import cells, choose, click, in_dialog, item_texts, on_exec, press_ok
+from tests.widgets import cells, choose, click, in_dialog, item_texts, on_exec, press_ok, retype
 
 
 def test_an_assessment_shows_the_overload_flag_in_the_list(
@@ -70,7 +70,7 @@ def test_the_worklist_is_the_start_screen_and_opens_a_record(
 
     today.table.selectRow(0)
     qtbot.keyClick(today.table, Qt.Key.Key_Delete)  # afgehandeld
-    assert today.model.rowCount() == 0
+    qtbot.waitUntil(lambda: today.model.rowCount() == 0)  # loaded again from the change
     assert "niets op de werklijst" in today.summary.text()
 
 
@@ -111,3 +111,59 @@ def test_the_dashboard_shows_one_gemeente_when_chosen(
     assert item_texts(dashboard.municipality) == ["Alle gemeenten", "Amersfoort", "Soest"]
     choose(qtbot, dashboard.municipality, "Soest")
     assert dashboard.title.text().startswith("Gemeente Soest")
+
+
+def test_the_worklist_shown_follows_changes_and_a_hidden_one_loads_only_when_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services, actor = window.context.services, window.context.actor
+    worklist = services.worklist
+    loads: list[int] = []
+    items = worklist.items
+    monkeypatch.setattr(worklist, "items", lambda: loads.append(1) or items())
+    today = window.today_view
+    anna = add_caregiver(services, actor, first_name="anna")
+    qtbot.waitUntil(lambda: len(loads) == 1)  # shown: loaded again
+    assert today.model.rowCount() == 0
+    services.burden.record(actor, anna.id, AssessmentData(date(2026, 1, 1), 12, None))
+    qtbot.waitUntil(lambda: today.model.rowCount() == 1)
+    assert today.model.index(0, 2).data() == "Anna de Vries"
+
+    window.go_to_search()
+    loads.clear()
+    bram = add_caregiver(services, actor, first_name="bram")
+    with qtbot.waitSignal(window.changes.changed):
+        services.burden.record(actor, bram.id, AssessmentData(date(2026, 1, 1), 12, None))
+    assert loads == []  # hidden: nothing loaded
+    window.show_today()
+    assert loads == [1]
+    assert today.model.rowCount() == 2
+
+
+def test_new_bands_saved_in_the_settings_dialog_show_behind_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from steunpunt.ui.support.settings_dialog import SupportSettingsDialog
+
+    services, actor = window.context.services, window.context.actor
+    anna = add_caregiver(services, actor, first_name="anna")
+    services.burden.record(actor, anna.id, AssessmentData(date(2026, 1, 1), 7, None))
+    window.go_to_search()
+    window.open_caregiver(anna.id)
+    form = window.form_view
+    assert not form.subtitle.text().endswith("overbelast")
+
+    def drive(dialog: SupportSettingsDialog) -> None:
+        # Someone saves meanwhile: the screens behind the open dialog show it already.
+        bram = add_caregiver(services, actor, first_name="bram", infix="", last_name="bakker")
+        qtbot.waitUntil(lambda: window.list_view.model.row_of(bram.id) is not None)
+        retype(qtbot, dialog.band_spins["overload_from"], "7")
+        dialog.ok_button.click()
+
+    in_dialog(qtbot, window.edit_support_settings, SupportSettingsDialog, drive)
+    qtbot.waitUntil(lambda: form.subtitle.text().endswith("overbelast"))
+    assert "overbelast" in form.burden.header.text()
+    window.go_back()
+    model = window.list_view.model
+    cells = {model.index(r, 0).data(): model.index(r, COL_BURDEN).data() for r in range(2)}
+    assert cells["Vries, Anna de"].endswith("overbelast")

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from steunpunt import __version__
 from steunpunt.domain.reports.report import Report
 from steunpunt.services.kernel.backup import make_backup
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from steunpunt.ui.reports.dashboard import DashboardView
 
 log = logging.getLogger(__name__)
+
+REPORT_TOPICS = frozenset(Topic) - {Topic.WORKLIST, Topic.TEMPLATES, Topic.STAFF}
+"""What the dashboard's figures count."""
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +62,8 @@ class MainWindow(QMainWindow):
         self._runner = context.runner
         self._today = context.today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
+        self.changes = ChangeHub(context.services.changes, self)
+        """What the services wrote; the screens refresh from it."""
         self.today_view = TodayView(context, self)
         self.list_view = CaregiverListView(context, self)
         self.form_view = CaregiverFormView(context, self)
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.form_view)
         self.dashboard: DashboardView | None = None
         """Made the first time it is shown (it is not needed at start-up)."""
+        self._dashboard_generation = 0
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
@@ -78,10 +86,9 @@ class MainWindow(QMainWindow):
         self.today_view.open_caregiver.connect(self.open_caregiver)
         self.today_view.open_round.connect(self.open_round)
         self.form_view.back_requested.connect(self.go_back)
-        self.form_view.saved.connect(self._after_save)
-        self.form_view.burden.changed.connect(self._after_records_changed)
-        self.form_view.referrals.changed.connect(self._after_records_changed)
-        self.form_view.household_help.changed.connect(self._after_records_changed)
+        for screen in (self.list_view, self.today_view, self.form_view):
+            self.changes.changed.connect(screen.refresh_for)
+        self.changes.changed.connect(self._refresh_dashboard)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
@@ -94,8 +101,6 @@ class MainWindow(QMainWindow):
         from steunpunt.ui.letters.mailing_dialog import MailingDialog
 
         MailingDialog(self.context, self).exec()
-        if self.form_view.caregiver_id is not None:
-            self.form_view.letters.show_caregiver(self.form_view.caregiver_id)
 
     def open_compliment(self) -> ComplimentWindow:
         """The compliment rounds, in a window of their own beside the register."""
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         existing = getattr(self, "compliment_window", None)
         if existing is None:
             existing = ComplimentWindow(self.context, self)
+            self.changes.changed.connect(existing.refresh_for)
             self.compliment_window = existing
         if existing.isVisible():
             existing.raise_()
@@ -149,10 +155,6 @@ class MainWindow(QMainWindow):
         dialog = SupportSettingsDialog(self.context, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(dialog.result_text, 8000)
-            self.list_view.refresh()
-            self.today_view.refresh()
-            if self.form_view.caregiver_id is not None:
-                self.form_view.burden.show_caregiver(self.form_view.caregiver_id)
         dialog.deleteLater()
 
     def edit_house_style(self) -> None:
@@ -202,23 +204,36 @@ class MainWindow(QMainWindow):
         self._load_dashboard(self.dashboard.chosen_municipality())
 
     def _load_dashboard(self, municipality: str) -> None:
+        """Load the figures in the background; an answer for an earlier choice is dropped."""
         dashboard = self.dashboard
         if dashboard is None:
             return
         dashboard.show_message(tr("Cijfers laden…"))
         reports, today = self.context.services.reports, self._today()
+        self._dashboard_generation += 1
+        generation = self._dashboard_generation
 
         def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
             report = reports.report(date(today.year, 1, 1), today, municipality)
             return report, reports.reach_by_year(municipality, today.year)
 
-        self._runner.start(
-            work,
-            lambda result: dashboard.show_report(*result),
-            lambda error: dashboard.show_message(
-                known_message(error) or tr("De cijfers konden niet worden geladen.")
-            ),
-        )
+        def done(result: tuple[Report, list[tuple[int, int, int]]]) -> None:
+            if generation == self._dashboard_generation:
+                dashboard.show_report(*result)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._dashboard_generation:
+                dashboard.show_message(
+                    known_message(error) or tr("De cijfers konden niet worden geladen.")
+                )
+
+        self._runner.start(work, done, failed)
+
+    def _refresh_dashboard(self, changes: Changes) -> None:
+        """The figures shown again after a change they count."""
+        dashboard = self.dashboard
+        if dashboard is not None and dashboard.isVisible() and changes.touches(REPORT_TOPICS):
+            self._load_dashboard(dashboard.chosen_municipality())
 
     def open_round(self, round_id: int) -> None:
         """A worklist item of the compliment round: the round in its window."""
@@ -262,14 +277,6 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.table.setFocus()
-
-    def _after_save(self, caregiver_id: int) -> None:
-        self.list_view.refresh(keep_selection=caregiver_id)
-
-    def _after_records_changed(self) -> None:
-        """A measurement, referral or grant changed: the list's band and the worklist may too."""
-        caregiver_id = self.form_view.caregiver_id
-        self.list_view.refresh(keep_selection=caregiver_id)
 
     def make_backup(self) -> None:
         """Copy the database to the backup folder in the background; say where it went."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from steunpunt.services.kernel.changes import ChangeFeed
 from steunpunt.services.kernel.session_scope import SessionScope
 
 if TYPE_CHECKING:
@@ -42,6 +43,11 @@ class Services:
     def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
         self._scope = scope
         self._today = today
+
+    @property
+    def changes(self) -> ChangeFeed:
+        """What every committed service call wrote, for the screens that show it."""
+        return self._scope.changes
 
     @cached_property
     def caregivers(self) -> CaregiverService:

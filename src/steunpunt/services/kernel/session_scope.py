@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
+from typing import Any
 
+from sqlalchemy import event, inspect
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from steunpunt.db.kernel.errors import DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +37,23 @@ _STORAGE_MESSAGES = (
 )
 
 
-class SessionScope:
-    """Opens one session per service call: commit on success, roll back on any error."""
+_CHANGES = "steunpunt.changes"
+"""Key in ``Session.info`` under which a session collects what its flushes wrote."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+
+class SessionScope:
+    """Opens one session per service call: commit on success, roll back on any error.
+
+    What a committed session wrote goes to the listeners of :attr:`changes`; a session that
+    rolls back announces nothing.
+    """
+
+    def __init__(self, factory: sessionmaker[Session], changes: ChangeFeed | None = None) -> None:
         self._factory = factory
+        self.changes = changes or ChangeFeed()
+        for name, listener in _RECORDERS:
+            if not event.contains(factory, name, listener):
+                event.listen(factory, name, listener)
 
     @property
     def dialect(self) -> str:
@@ -58,6 +74,42 @@ class SessionScope:
             raise
         finally:
             session.close()
+        recorder: ChangeRecorder | None = session.info.pop(_CHANGES, None)
+        if recorder is not None and (written := recorder.changes()):
+            self.changes.publish(written)
+
+
+def _recorder(session: Session) -> ChangeRecorder:
+    recorder: ChangeRecorder = session.info.setdefault(_CHANGES, ChangeRecorder())
+    return recorder
+
+
+def _record_flush(session: Session, _context: UOWTransaction) -> None:
+    """After a flush: the rows it inserted, updated or deleted (ids are known by now)."""
+    recorder = _recorder(session)
+    dirty = (row for row in session.dirty if session.is_modified(row))
+    for row in chain(session.new, dirty, session.deleted):
+        state = inspect(row)
+        recorder.row(state.mapper.local_table.name, state.dict)
+
+
+def _record_statement(state: ORMExecuteState) -> None:
+    """An UPDATE, DELETE or INSERT statement run on the session: its table's topic."""
+    if state.is_update or state.is_delete or state.is_insert:
+        table: Any = state.statement.table  # type: ignore[attr-defined]
+        _recorder(state.session).table(table.name)
+
+
+def _forget(session: Session) -> None:
+    """A rollback: what was flushed before it was never written."""
+    session.info.pop(_CHANGES, None)
+
+
+_RECORDERS: tuple[tuple[str, Any], ...] = (
+    ("after_flush", _record_flush),
+    ("do_orm_execute", _record_statement),
+    ("after_rollback", _forget),
+)
 
 
 def storage_problem(error: OperationalError) -> KnownProblem:

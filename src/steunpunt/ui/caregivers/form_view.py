@@ -26,6 +26,7 @@ from steunpunt.domain.choices import EndReason, Salutation, Source
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.services.caregivers.dto import CaregiverDetail
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel
@@ -86,7 +87,6 @@ def _scrolling(inner: QWidget) -> QScrollArea:
 class CaregiverFormView(QWidget):
     """Create or edit one caregiver; nothing is saved until every field is valid."""
 
-    saved = Signal(int)
     back_requested = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -128,9 +128,8 @@ class CaregiverFormView(QWidget):
         self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, self)
         self.tabs.addTab(self.household_help, tr("Huishoudelijke hulp"))
-        self.household_help.changed.connect(self._household_help_changed)
-        self.relations.changed.connect(self._reload_records)
-        self.contacts.changed.connect(self._reload_records)
+        self.relations.stale.connect(self._reload_records)
+        self.contacts.stale.connect(self._reload_records)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -225,10 +224,22 @@ class CaregiverFormView(QWidget):
         self.household_help.show_caregiver(detail.id)
         self._update_header()  # the tab titles count what the panels just loaded
 
-    def _household_help_changed(self) -> None:
-        """A letter about household help goes into the letter log too."""
-        if self._detail is not None:
-            self.letters.show_caregiver(self._detail.id)
+    def refresh_for(self, changes: Changes) -> None:
+        """Show again what was written about the open caregiver: naasten and contacts (from their
+        dialogs), letters sent (a mailing, a household-help letter), the band after new bands.
+        Hidden, the form shows nothing: opening a caregiver loads it afresh."""
+        if self._detail is None or not self.isVisible():
+            return
+        caregiver_id = self._detail.id
+        if changes.touches({Topic.CARE_RECIPIENTS}) or (
+            changes.touches({Topic.CONTACTS}) and caregiver_id in changes.caregiver_ids
+        ):
+            self._reload_records()
+        if changes.touches({Topic.LETTERS}) and caregiver_id in changes.caregiver_ids:
+            self.letters.show_caregiver(caregiver_id)
+        if changes.touches({Topic.SETTINGS}):
+            self.burden.show_caregiver(caregiver_id)
+            self._update_header()
 
     def _fill(self, values: dict[str, str], data: CaregiverData | None) -> None:
         self._loading = True
@@ -317,7 +328,6 @@ class CaregiverFormView(QWidget):
         self._show_detail(detail)
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(tr("Opgeslagen."))
-        self.saved.emit(detail.id)
         return True
 
     def _show_errors(self, errors: dict[str, str]) -> None:
@@ -366,7 +376,8 @@ class CaregiverFormView(QWidget):
         return not self._dirty or self.save()
 
     def _reload_records(self) -> None:
-        """After a naaste or contact changed: refresh those tabs, keep typed personal data."""
+        """After a naaste or contact changed, or a change to them was refused: refresh those
+        tabs, keep typed personal data."""
         if self._detail is None:
             return
         fresh = self._services.caregivers.get(self._detail.id)

@@ -98,16 +98,14 @@ class LettersPanel(QWidget):
         )
 
     def _in_background(self, make: Callable[[], Path], message: str) -> None:
-        """Make the PDF on the task runner; then refresh the log and offer to open or print."""
-        caregiver_id = self._caregiver_id
+        """Make the PDF on the task runner; then offer to open or print it (the log shows the
+        letter from the change it announces)."""
         self.records.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         def finished() -> None:
             QApplication.restoreOverrideCursor()
             self.records.setEnabled(True)
-            if caregiver_id is not None and caregiver_id == self._caregiver_id:
-                self.show_caregiver(caregiver_id)
 
         def done(path: Path) -> None:
             finished()

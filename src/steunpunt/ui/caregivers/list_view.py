@@ -20,6 +20,7 @@ from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
@@ -140,6 +141,11 @@ class CaregiverListView(QWidget):
             lambda page: self._show(generation, criteria, page),
             lambda error: self._failed(generation, error),
         )
+
+    def refresh_for(self, changes: Changes) -> None:
+        """Search again when caregivers changed; one changed caregiver becomes the selection."""
+        if changes.touches({Topic.CAREGIVERS}):
+            self.refresh(keep_selection=changes.only_caregiver())
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

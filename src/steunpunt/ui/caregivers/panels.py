@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.caregivers.dto import CaregiverDetail, ContactView, RelationView
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -24,7 +25,8 @@ def _hours(value: float | None) -> str:
 
 
 class _Panel(QWidget):
-    changed = Signal()
+    stale = Signal()
+    """A change was refused: what the panel shows may be out of date (the form loads again)."""
 
     def __init__(self, context: ScreenContext, headers: list[str], parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -34,10 +36,6 @@ class _Panel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.records)
-
-    def _done(self, accepted: int) -> None:
-        if accepted:
-            self.changed.emit()
 
     def _edit_and_remove(
         self, edit: Callable[[], None], remove_text: str, remove: Callable[[], None]
@@ -54,15 +52,25 @@ class _Panel(QWidget):
         remove: Callable[[Services, Actor], object],
         then: Callable[[], None] | None = None,
     ) -> None:
-        """Ask ``question``; on Ja remove as the acting user, then run ``then`` (by default:
-        say that the caregiver's records changed)."""
+        """Ask ``question``; on Ja remove as the acting user, then run ``then``. A removal that is
+        refused says ``stale`` (the form shows what is stored); one that succeeds is announced by
+        the change feed."""
         services, actor = self._context.services, self._context.actor
-        if remove_when_confirmed(self, title, question, lambda: remove(services, actor)):
-            (then or self.changed.emit)()
+
+        def attempt() -> None:
+            try:
+                remove(services, actor)
+            except KnownProblem:
+                self.stale.emit()
+                raise
+
+        if remove_when_confirmed(self, title, question, attempt) and then is not None:
+            then()
 
 
 class RelationsPanel(_Panel):
-    """The naasten a caregiver cares for; new, link, edit and unlink."""
+    """The naasten a caregiver cares for; new, link, edit and unlink (the form shows the
+    result from the change it announces)."""
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -99,18 +107,16 @@ class RelationsPanel(_Panel):
 
     def new(self) -> None:
         assert self._caregiver_id is not None
-        self._done(CareRecipientDialog(self._context, self._caregiver_id, None, self).exec())
+        CareRecipientDialog(self._context, self._caregiver_id, None, self).exec()
 
     def link(self) -> None:
         assert self._caregiver_id is not None
-        self._done(LinkRecipientDialog(self._context, self._caregiver_id, self).exec())
+        LinkRecipientDialog(self._context, self._caregiver_id, self).exec()
 
     def edit(self) -> None:
         relation = self._selected()
         if relation is not None and self._caregiver_id is not None:
-            self._done(
-                CareRecipientDialog(self._context, self._caregiver_id, relation, self).exec()
-            )
+            CareRecipientDialog(self._context, self._caregiver_id, relation, self).exec()
 
     def unlink(self) -> None:
         relation = self._selected()
@@ -131,7 +137,7 @@ class RelationsPanel(_Panel):
 
 
 class ContactsPanel(_Panel):
-    """Contact moments, newest first; new, edit and remove."""
+    """Contact moments, newest first; new, edit and remove (shown from the change announced)."""
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -158,12 +164,12 @@ class ContactsPanel(_Panel):
 
     def new(self) -> None:
         assert self._caregiver_id is not None
-        self._done(ContactDialog(self._context, self._caregiver_id, None, self).exec())
+        ContactDialog(self._context, self._caregiver_id, None, self).exec()
 
     def edit(self) -> None:
         contact = self._selected()
         if contact is not None and self._caregiver_id is not None:
-            self._done(ContactDialog(self._context, self._caregiver_id, contact, self).exec())
+            ContactDialog(self._context, self._caregiver_id, contact, self).exec()
 
     def remove(self) -> None:
         contact = self._selected()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -30,6 +31,8 @@ def is_overdue(referral: ReferralView, today: date) -> bool:
 
 class ReferralsPanel(_Panel):
     """A caregiver's referrals, newest first; overdue call-backs in red."""
+
+    changed = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(

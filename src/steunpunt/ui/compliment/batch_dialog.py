@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -34,9 +34,8 @@ def _verb(status: ApplicationStatus) -> str:
 
 
 class BatchDialog(QDialog):
-    """Loads the preview on the task runner; :attr:`decided` carries how many were decided."""
-
-    decided = Signal(int)
+    """Loads the preview on the task runner; what it decides shows in the window behind it
+    through the change it announces."""
 
     def __init__(
         self, context: ScreenContext, round_view: RoundView, parent: QWidget | None = None
@@ -207,7 +206,6 @@ class BatchDialog(QDialog):
             text = tr("{n} aanvragen toegekend.")
         self.done_label.setText(text.format(n=number(decided)))
         self.done_label.show()
-        self.decided.emit(decided)
         self.load()
 
     def _failed(self, error: BaseException) -> None:

@@ -66,7 +66,6 @@ class PaymentActions:
             ),
             done=True,
         )
-        self._window.refresh()
 
     def confirm(self, round_id: int) -> None:
         """Choose an open batch and mark its grants paid."""
@@ -98,7 +97,6 @@ class PaymentActions:
 
     def _confirmed(self, count: int) -> None:
         self._window.say(tr("{n} toekenningen staan nu op uitbetaald.").format(n=count), done=True)
-        self._window.refresh()
 
 
 def batch_line(batch: BatchTotals) -> str:

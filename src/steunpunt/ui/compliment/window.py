@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.services.compliment.dto import ApplicationDetail, RoundOverview, RoundView
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
 from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
@@ -36,6 +37,8 @@ from steunpunt.ui.widgets import show_status
 log = logging.getLogger(__name__)
 
 DEFAULT_SAMPLE_PERCENTAGE = 10.0
+ROUND_TOPICS = frozenset({Topic.COMPLIMENT, Topic.CAREGIVERS, Topic.CARE_RECIPIENTS})
+"""What a round's overview and applications show."""
 
 
 class ComplimentWindow(QDialog):
@@ -50,6 +53,10 @@ class ComplimentWindow(QDialog):
         self._today = context.today
         self._rounds: dict[int, RoundView] = {}
         self._generation = 0
+        self._stale = False
+        self._select_round: int | None = None
+        self._select_application: int | None = None
+        """What to select once the change that made it is shown."""
         self.dialog: QDialog | None = None
         self.setWindowTitle(tr("Mantelzorgcompliment"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -111,8 +118,9 @@ class ComplimentWindow(QDialog):
 
     # --- rounds -------------------------------------------------------------------------------
 
-    def load_rounds(self, select: int | None = None) -> None:
-        """Fill the round chooser (a handful of rows); keep or pick the round to show."""
+    def load_rounds(self, select: int | None = None, application: int | None = None) -> None:
+        """Fill the round chooser (a handful of rows); keep or pick the round to show, and the
+        application to select in it."""
         keep = select if select is not None else self.round_choice.currentData()
         rounds = self._services.rounds.rounds()
         self._rounds = {view.id: view for view in rounds}
@@ -124,7 +132,7 @@ class ComplimentWindow(QDialog):
             self.round_choice.addItem(view.title, view.id)
         self.round_choice.setCurrentIndex(max(self.round_choice.findData(wanted), 0))
         self.round_choice.blockSignals(False)
-        self.refresh()
+        self.refresh(select=application)
 
     def current_round(self) -> RoundView | None:
         round_id = self.round_choice.currentData()
@@ -145,7 +153,7 @@ class ComplimentWindow(QDialog):
 
     def _round_saved(self, dialog: RoundRulesDialog, text: str) -> None:
         if dialog.saved is not None:
-            self.load_rounds(select=dialog.saved.id)
+            self._select_round = dialog.saved.id
             self.say(text.format(title=dialog.saved.title), done=True)
 
     def copy_round(self) -> None:
@@ -157,7 +165,7 @@ class ComplimentWindow(QDialog):
         except Exception as error:
             self.show_failure(error)
             return
-        self.load_rounds(select=copy.id)
+        self._select_round = copy.id
         self.say(
             tr(
                 "Ronde {title} gemaakt met de regels van {year}, de data een jaar later. "
@@ -167,6 +175,24 @@ class ComplimentWindow(QDialog):
         )
 
     # --- overview and list --------------------------------------------------------------------
+
+    def refresh_for(self, changes: Changes) -> None:
+        """Show the rounds and the chosen round again after a change they show; hidden, the
+        window loads again when it is shown."""
+        if not changes.touches(ROUND_TOPICS):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        select_round, self._select_round = self._select_round, None
+        select, self._select_application = self._select_application, None
+        self.load_rounds(select=select_round, application=select)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.load_rounds()
+        super().showEvent(event)
 
     def refresh(self, select: int | None = None) -> None:
         """Load the overview and the applications of the chosen round in the background."""
@@ -241,15 +267,18 @@ class ComplimentWindow(QDialog):
         self, current: RoundView, detail: ApplicationDetail | None
     ) -> ApplicationDialog:
         dialog = ApplicationDialog(self.context, current, detail, self)
-        dialog.changed.connect(lambda application_id: self.refresh(select=application_id))
+        dialog.changed.connect(self._application_changed)
         return dialog
+
+    def _application_changed(self, application_id: int) -> None:
+        """Registered or decided in its dialog: selected once the list shows the change."""
+        self._select_application = application_id
 
     def batch_decision(self) -> None:
         current = self.current_round()
         if current is None or self.dialog is not None:
             return
         dialog = BatchDialog(self.context, current, self)
-        dialog.decided.connect(lambda _count: self.refresh())
         self._open(dialog)
         dialog.load()
 
@@ -312,7 +341,6 @@ class ComplimentWindow(QDialog):
             ),
             done=True,
         )
-        self.refresh()
 
     def _sample_drawn(self, ids: list[int]) -> None:
         count = len(ids)
@@ -323,7 +351,6 @@ class ComplimentWindow(QDialog):
                 n=number(count)
             )
         self.say(text, done=True)
-        self.refresh()
         self.applications.status_filter.setCurrentIndex(0)
 
     # --- helpers ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.today.worklist import WorkKind
+from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.today.dto import WorkItem
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
@@ -29,6 +30,13 @@ from steunpunt.ui.today.worklist_model import WorklistModel
 from steunpunt.ui.widgets import dialog_buttons, list_table
 
 SNOOZE_DAYS = 7
+WORKLIST_TOPICS = frozenset(Topic) - {
+    Topic.CARE_RECIPIENTS,
+    Topic.LETTERS,
+    Topic.TEMPLATES,
+    Topic.STAFF,
+}
+"""What the worklist is made from."""
 
 
 class TodayView(QWidget):
@@ -87,8 +95,13 @@ class TodayView(QWidget):
         self._runner.start(
             lambda _context: self._worklist.items(),
             lambda items: self._show(generation, items),
-            self._failed,
+            lambda error: self._failed(generation, error),
         )
+
+    def refresh_for(self, changes: Changes) -> None:
+        """Load again when what the worklist is made from changed; hidden, it loads when shown."""
+        if self.isVisible() and changes.touches(WORKLIST_TOPICS):
+            self.refresh()
 
     def _show(self, generation: int, items: list[WorkItem]) -> None:
         if generation != self._generation:
@@ -110,7 +123,9 @@ class TodayView(QWidget):
         self.table.selectRow(row if row is not None else 0)
         self._update_buttons()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
         self.summary.setText(tr("De werklijst kon niet worden geladen."))
         report_error(self, error)
 
@@ -163,12 +178,11 @@ class TodayView(QWidget):
             self._mark(lambda: self._worklist.snooze(self._actor, item.key, until))
 
     def _mark(self, action: Callable[[], None]) -> None:
+        """Mark the item; the list loads again from the change it announces."""
         try:
             action()
         except Exception as error:
             report_error(self, error)
-            return
-        self.refresh()
 
 
 def ask_snooze_date(parent: QWidget, today: date) -> date | None:

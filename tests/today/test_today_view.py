@@ -1,0 +1,47 @@
+"""The worklist screen: a late answer for a load that was asked again is dropped."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from steunpunt.paths import AppPaths
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.today.dto import WorkItem
+from steunpunt.ui.today.today_view import TodayView
+from tests.helpers import add_caregiver
+from tests.ui_fixtures import HeldTaskRunner, make_context
+from tests.widgets import Answers
+
+
+def test_a_late_failure_of_an_earlier_load_is_not_shown(
+    qtbot: QtBot,
+    services: Services,
+    actor: Actor,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+    app_paths: AppPaths,
+) -> None:
+    add_caregiver(services, actor)
+    answered: list[int] = []
+    items = services.worklist.items
+
+    def second_answer_fails() -> list[WorkItem]:
+        answered.append(1)
+        if len(answered) == 2:
+            raise NotAllowed("Dat mag niet.")
+        return items()
+
+    monkeypatch.setattr(services.worklist, "items", second_answer_fails)
+    runner = HeldTaskRunner()
+    view = TodayView(make_context(services, actor, app_paths, runner))
+    qtbot.addWidget(view)
+    view.refresh()
+    view.refresh()
+    runner.finish(1)  # the newer load answers first
+    assert view.summary.text() == "Er staat niets op de werklijst. Goed gedaan!"
+    runner.finish(0)  # the older one fails, late
+    assert answers.texts == []
+    assert view.summary.text() == "Er staat niets op de werklijst. Goed gedaan!"
