@@ -139,6 +139,7 @@ def bench_first_rows(data_dir: Path) -> dict[str, float]:
 
     from PySide6.QtWidgets import QApplication  # isort: skip
     from steunpunt.ui.caregivers.list_view import CaregiverListView
+    from steunpunt.ui.changes import ChangeHub
     from steunpunt.ui.context import ScreenContext
     from steunpunt.ui.tasks import SynchronousTaskRunner
 
@@ -152,6 +153,7 @@ def bench_first_rows(data_dir: Path) -> dict[str, float]:
         today=date.today,
         paths=paths,
         settings=Settings(),
+        changes=ChangeHub(database.services.changes),
     )
     view = CaregiverListView(context)
     view.resize(1280, 800)

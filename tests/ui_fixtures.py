@@ -45,6 +45,7 @@ def make_context(
         today=lambda: TODAY,
         paths=paths,
         settings=Settings(),
+        changes=ChangeHub(services.changes),
     )
 
 
@@ -116,7 +117,6 @@ def window(
 def compliment(qtbot: QtBot, screen_context: ScreenContext, answers: Answers) -> ComplimentWindow:
     """The compliment window on the test's services, shown; it follows their changes."""
     window = ComplimentWindow(screen_context)
-    ChangeHub(screen_context.services.changes, window).changed.connect(window.refresh_for)
     qtbot.addWidget(window)
     window.show()
     return window

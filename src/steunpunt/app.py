@@ -23,6 +23,7 @@ from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings, load_settings, save_settings
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
 from steunpunt.ui.database_dialogs import (
@@ -87,6 +88,7 @@ class Application:
             today=date.today,
             paths=self.paths,
             settings=self.settings,
+            changes=ChangeHub(database.services.changes),
         )
         self.window = MainWindow(context, database)
         self.window.open_other_database.connect(self.switch_database)

@@ -1,4 +1,5 @@
-"""What every screen works with: services, acting user, task runner, day, folders and settings."""
+"""What every screen works with: services, acting user, task runner, day, folders, settings and
+the changes the services announce."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.settings import Settings
+from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.tasks import TaskRunner
 
 
@@ -25,3 +27,5 @@ class ScreenContext:
     paths: AppPaths
     settings: Settings
     """The settings as the program started with this database."""
+    changes: ChangeHub
+    """What the services wrote, on the main thread: open screens refresh from it."""

@@ -27,7 +27,6 @@ from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
-from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -62,8 +61,7 @@ class MainWindow(QMainWindow):
         self._runner = context.runner
         self._today = context.today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
-        self.changes = ChangeHub(context.services.changes, self)
-        """What the services wrote; the screens refresh from it."""
+        self.changes = context.changes
         self.today_view = TodayView(context, self)
         self.list_view = CaregiverListView(context, self)
         self.form_view = CaregiverFormView(context, self)
@@ -109,7 +107,6 @@ class MainWindow(QMainWindow):
         existing = getattr(self, "compliment_window", None)
         if existing is None:
             existing = ComplimentWindow(self.context, self)
-            self.changes.changed.connect(existing.refresh_for)
             self.compliment_window = existing
         if existing.isVisible():
             existing.raise_()

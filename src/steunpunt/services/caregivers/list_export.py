@@ -17,6 +17,7 @@ from steunpunt.io.caregiver_export import (
 )
 from steunpunt.services.caregivers.dto import CaregiverRow
 from steunpunt.services.caregivers.register import CaregiverService
+from steunpunt.services.kernel.use_case import writes
 
 __all__ = [
     "CHUNK",
@@ -41,6 +42,7 @@ def with_export_suffix(target: Path, suffix: str) -> Path:
     return target.with_name(target.name + suffix)
 
 
+@writes
 def export_caregiver_list(
     caregivers: CaregiverService,
     ids: Sequence[int],

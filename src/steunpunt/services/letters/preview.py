@@ -8,6 +8,7 @@ from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import example_values, fields_for
 from steunpunt.letters.calibration import SAMPLE
 from steunpunt.letters.letter import Letter, LetterText, render_letters
+from steunpunt.services.kernel.use_case import reads
 from steunpunt.services.letters.dto import TemplateData
 from steunpunt.services.letters.values import house_style_values
 
@@ -20,6 +21,7 @@ def preview_values(style: HouseStyle, data: TemplateData) -> dict[str, str]:
     return values
 
 
+@reads
 def render_preview(style: HouseStyle, data: TemplateData) -> bytes:
     """One letter to the sample recipient as PDF bytes; raises InvalidValue for a bad field."""
     buffer = io.BytesIO()

@@ -7,11 +7,13 @@ from pathlib import Path
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.reports.report import Report
+from steunpunt.services.kernel.use_case import writes
 from steunpunt.services.letters.mailing_output import disk_problem
 
 SUFFIXES = (".pdf", ".xlsx")
 
 
+@writes
 def write_report_file(target: Path, report: Report, style: HouseStyle) -> Path:
     """The PDF (made beside the target and put in place whole) or the workbook, by the suffix.
 

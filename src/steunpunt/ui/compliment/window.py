@@ -57,6 +57,7 @@ class ComplimentWindow(QDialog):
         self._select_round: int | None = None
         self._select_application: int | None = None
         """What to select once the change that made it is shown."""
+        context.changes.changed.connect(self.refresh_for)
         self.dialog: QDialog | None = None
         self.setWindowTitle(tr("Mantelzorgcompliment"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
