@@ -57,9 +57,6 @@ class MainWindow(QMainWindow):
         self._database = database
         self.settings = context.settings
         """The settings to save on closing: those of the context, with this window's geometry."""
-        self._paths = context.paths
-        self._runner = context.runner
-        self._today = context.today
         self.setWindowTitle(tr("Steunpunt mantelzorg"))
         self.changes = context.changes
         self.today_view = TodayView(context, self)
@@ -206,7 +203,7 @@ class MainWindow(QMainWindow):
         if dashboard is None:
             return
         dashboard.show_message(tr("Cijfers laden…"))
-        reports, today = self.context.services.reports, self._today()
+        reports, today = self.context.services.reports, self.context.today()
         self._dashboard_generation += 1
         generation = self._dashboard_generation
 
@@ -224,7 +221,7 @@ class MainWindow(QMainWindow):
                     known_message(error) or tr("De cijfers konden niet worden geladen.")
                 )
 
-        self._runner.start(work, done, failed)
+        self.context.runner.start(work, done, failed)
 
     def _refresh_dashboard(self, changes: Changes) -> None:
         """The figures shown again after a change they count."""
@@ -277,9 +274,9 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         """Copy the database to the backup folder in the background; say where it went."""
-        engine, folder = self._database.engine, self._paths.backup_dir
+        engine, folder = self._database.engine, self.context.paths.backup_dir
         keep = self.settings.backups_to_keep
-        self._runner.start(
+        self.context.runner.start(
             lambda _context: make_backup(engine, folder, keep),
             self._backup_made,
             self._backup_failed,

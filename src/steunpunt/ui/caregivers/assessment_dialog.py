@@ -121,14 +121,12 @@ class AssessmentDialog(QDialog):
         self, context: ScreenContext, caregiver_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
-        self._bands = self._services.burden.bands()
+        self._bands = self._context.services.burden.bands()
         self.summary: BurdenSummary | None = None
         """The caregiver's measurements after a successful save."""
-        statements = self._services.burden.statements(context.paths.data_dir)
+        statements = self._context.services.burden.statements(context.paths.data_dir)
         items = self._bands.items
         self.setWindowTitle(tr("Nieuwe meting EDIZ-plus"))
         self.fields = FieldSet(self._update)
@@ -149,7 +147,7 @@ class AssessmentDialog(QDialog):
         form.addRow(self.message)
         buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
-        self.fields.fill({"assessed_on": format_date(self._today())})
+        self.fields.fill({"assessed_on": format_date(self._context.today())})
         self._update()
         self.resize(560, 660)
 
@@ -240,14 +238,16 @@ class AssessmentDialog(QDialog):
                 answers,
                 raw["total"],
                 raw["note"],
-                self._today(),
+                self._context.today(),
                 self._bands.items,
             )
         except ValidationFailed as failed:
             self._show_errors(failed.errors)
             return
         try:
-            self.summary = self._services.burden.record(self._actor, self._caregiver_id, data)
+            self.summary = self._context.services.burden.record(
+                self._context.actor, self._caregiver_id, data
+            )
         except KnownProblem as problem:
             report_error(self, problem)
             return

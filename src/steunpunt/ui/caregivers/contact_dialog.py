@@ -28,9 +28,7 @@ class ContactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
         self._contact = contact
         self.setWindowTitle(tr("Contactmoment bewerken") if contact else tr("Nieuw contactmoment"))
@@ -39,7 +37,7 @@ class ContactDialog(QDialog):
         form.addRow(tr("Datum *"), self.fields.add(FieldEdit("contact_date", DATE_HINT)))
         form.addRow(tr("Soort *"), self.fields.add(ChoiceCombo("kind", ContactKind, tr("(kies)"))))
         self.staff = QComboBox(self)
-        for member in self._services.staff.list():
+        for member in self._context.services.staff.list():
             self.staff.addItem(member.name, member.id)
         form.addRow(tr("Medewerker"), self.staff)
         form.addRow(tr("Notitie"), self.fields.add(NoteEdit("note")))
@@ -49,8 +47,8 @@ class ContactDialog(QDialog):
         buttons = dialog_buttons(self, self.save)
         form.addRow(buttons)
         if contact is None:
-            self.fields.fill({"contact_date": format_date(self._today())})
-            self._select_staff(self._actor.staff_id)
+            self.fields.fill({"contact_date": format_date(self._context.today())})
+            self._select_staff(self._context.actor.staff_id)
         else:
             self.fields.fill(contact_form_values(contact.data))
             self._select_staff(contact.data.staff_id)
@@ -63,17 +61,19 @@ class ContactDialog(QDialog):
 
     def save(self) -> None:
         try:
-            data = contact_from_form(self.fields.raw(), self.staff.currentData(), self._today())
+            data = contact_from_form(
+                self.fields.raw(), self.staff.currentData(), self._context.today()
+            )
         except ValidationFailed as failed:
             self.fields.show_errors(failed.errors)
             self.message.setText(tr("Controleer de rood gemarkeerde velden."))
             return
         try:
             if self._contact is None:
-                self._services.contacts.add(self._actor, self._caregiver_id, data)
+                self._context.services.contacts.add(self._context.actor, self._caregiver_id, data)
             else:
-                self._services.contacts.update(
-                    self._actor, self._contact.id, self._contact.version, data
+                self._context.services.contacts.update(
+                    self._context.actor, self._contact.id, self._contact.version, data
                 )
         except KnownProblem as problem:
             report_error(self, problem)

@@ -71,9 +71,8 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._caregivers = context.services.caregivers
-        self._runner = context.runner
+        self._context = context
         self._folder = context.paths.letters_dir
-        self._today = context.today
         self._ids: list[int] | None = None
         self._task: TaskContext | None = None
         self._running = False
@@ -128,7 +127,7 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.open_button.clicked.connect(self._open_file)
         self._update_buttons()
-        self._runner.start(
+        self._context.runner.start(
             lambda _context: self._caregivers.search_ids(criteria),
             self._counted,
             self._count_failed,
@@ -169,7 +168,9 @@ class ExportDialog(QDialog):
     def choose_file(self) -> Path | None:
         """Ask where to save; a name without .xlsx or .csv gets the chosen format's suffix."""
         suffix = self.suffix()
-        default = self._folder / f"{tr('Mantelzorgers')} {format_date(self._today())}{suffix}"
+        default = (
+            self._folder / f"{tr('Mantelzorgers')} {format_date(self._context.today())}{suffix}"
+        )
         kind = tr("Excel-werkmap (*.xlsx)") if suffix == ".xlsx" else tr("CSV-bestand (*.csv)")
         name, _chosen = QFileDialog.getSaveFileName(
             self, tr("Lijst exporteren"), str(default), kind
@@ -199,7 +200,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(0)
         self._set_running(True)
-        task = self._runner.start(
+        task = self._context.runner.start(
             work,
             lambda count: self._done(target, count),
             self._failed,

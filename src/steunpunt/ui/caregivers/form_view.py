@@ -92,9 +92,6 @@ class CaregiverFormView(QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
         self._detail: CaregiverDetail | None = None
         self._dirty = False
         self._loading = False
@@ -197,7 +194,7 @@ class CaregiverFormView(QWidget):
         self._detail = None
         self._fill(
             {
-                "registered_on": format_date(self._today()),
+                "registered_on": format_date(self.context.today()),
                 "municipality": municipality,
                 "salutation": Salutation.NEUTRAL.value,
             },
@@ -209,7 +206,7 @@ class CaregiverFormView(QWidget):
         self.fields["first_name"].setFocus()
 
     def open_existing(self, caregiver_id: int) -> None:
-        self._show_detail(self._services.caregivers.get(caregiver_id))
+        self._show_detail(self.context.services.caregivers.get(caregiver_id))
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
@@ -266,7 +263,7 @@ class CaregiverFormView(QWidget):
             self.title.setText(detail.display_name)
             parts = []
             if data.birth_date:
-                today = self._today()
+                today = self.context.today()
                 parts.append(
                     tr("{age} jaar ({bracket})").format(
                         age=age_on(data.birth_date, today),
@@ -309,19 +306,24 @@ class CaregiverFormView(QWidget):
         """Validate every field, then save; on any problem the typed input stays in the form."""
         try:
             data = caregiver_from_form(
-                self.fields.raw(), self.consent.scopes(), self.no_mail.isChecked(), self._today()
+                self.fields.raw(),
+                self.consent.scopes(),
+                self.no_mail.isChecked(),
+                self.context.today(),
             )
         except ValidationFailed as failed:
             self._show_errors(failed.errors)
             return False
         self.fields.show_errors({})
         self.consent.show_scope_error(None)
-        caregivers = self._services.caregivers
+        caregivers = self.context.services.caregivers
         try:
             if self._detail is None:
-                detail = caregivers.create(self._actor, data)
+                detail = caregivers.create(self.context.actor, data)
             else:
-                detail = caregivers.update(self._actor, self._detail.id, self._detail.version, data)
+                detail = caregivers.update(
+                    self.context.actor, self._detail.id, self._detail.version, data
+                )
         except KnownProblem as problem:
             report_error(self, problem)
             return False
@@ -380,7 +382,7 @@ class CaregiverFormView(QWidget):
         tabs, keep typed personal data."""
         if self._detail is None:
             return
-        fresh = self._services.caregivers.get(self._detail.id)
+        fresh = self.context.services.caregivers.get(self._detail.id)
         if self._dirty:
             # Keep the version the typed edits are based on: the stale check must still hold.
             self._detail = replace(self._detail, relations=fresh.relations, contacts=fresh.contacts)

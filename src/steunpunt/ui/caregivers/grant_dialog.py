@@ -84,12 +84,10 @@ class GrantDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
         self._grant = grant
-        self._rules = self._services.household_help.rules()
+        self._rules = self._context.services.household_help.rules()
         self.saved: GrantView | None = None
         self.setWindowTitle(
             tr("Huishoudelijke hulp bewerken") if grant else tr("Huishoudelijke hulp aanvragen")
@@ -146,7 +144,7 @@ class GrantDialog(QDialog):
         self._fill_providers()
         self._fill_households()
         if grant is None:
-            self._defaults = default_dates(self._today())
+            self._defaults = default_dates(self._context.today())
             self.fields.fill(
                 {**self._defaults, "own_contribution": cents_text(rules.own_contribution_cents)}
             )
@@ -165,7 +163,7 @@ class GrantDialog(QDialog):
         """Active thuiszorg providers with their rate; the grant's own one even if inactive."""
         self.provider.addItem(tr("(kies)"), None)
         keep = self._grant.data.provider_id if self._grant else None
-        for view in self._services.partners.partners(kind=PartnerKind.HOME_CARE):
+        for view in self._context.services.partners.partners(kind=PartnerKind.HOME_CARE):
             if not view.data.active and view.id != keep:
                 continue
             label = view.data.name
@@ -187,7 +185,7 @@ class GrantDialog(QDialog):
     def _fill_households(self) -> None:
         """The caregiver's own household, or that of one of the naasten."""
         self.household.addItem(tr("Eigen huishouden"), None)
-        for relation in self._services.caregivers.get(self._caregiver_id).relations:
+        for relation in self._context.services.caregivers.get(self._caregiver_id).relations:
             self.household.addItem(
                 tr("Huishouden van {name}").format(name=relation.care_recipient_name),
                 relation.care_recipient_id,
@@ -222,13 +220,17 @@ class GrantDialog(QDialog):
             self._show_errors(failed.errors)
             return
         self._show_errors({})
-        help_ = self._services.household_help
+        help_ = self._context.services.household_help
         try:
             if self._grant is None:
-                self.saved = help_.request(self._actor, self._caregiver_id, data)
+                self.saved = help_.request(self._context.actor, self._caregiver_id, data)
             else:
                 self.saved = help_.update(
-                    self._actor, self._grant.id, self._grant.version, data, self.reason.text()
+                    self._context.actor,
+                    self._grant.id,
+                    self._grant.version,
+                    data,
+                    self.reason.text(),
                 )
         except KnownProblem as problem:
             self.message.setText(problem.message)

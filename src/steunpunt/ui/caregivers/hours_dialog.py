@@ -61,9 +61,7 @@ class HoursDialog(QDialog):
         month: Month | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._grant = grant
         self._registered = {(m.year, m.month): m.hours for m in grant.months}
         self.saved: GrantView | None = None
@@ -79,7 +77,7 @@ class HoursDialog(QDialog):
         months = grant_months(grant)
         for item in months:
             self.month.addItem(month_name(item), item)
-        chosen = month if month in months else default_month(months, self._today())
+        chosen = month if month in months else default_month(months, self._context.today())
         self.month.setCurrentIndex(months.index(chosen))
         self.registered = hint_label("", self)
         self.hours = FieldEdit("hours", tr("bijv. 12,5"), parse_month_hours, self)
@@ -123,8 +121,12 @@ class HoursDialog(QDialog):
         self.message.clear()
         year, month = self.selected_month()
         try:
-            self.saved = self._services.household_help.record_hours(
-                self._actor, self._grant.id, year, month, parse_month_hours(self.hours.text())
+            self.saved = self._context.services.household_help.record_hours(
+                self._context.actor,
+                self._grant.id,
+                year,
+                month,
+                parse_month_hours(self.hours.text()),
             )
         except KnownProblem as problem:
             self.message.setText(problem.message)

@@ -27,10 +27,7 @@ class LettersPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
-        self._runner = context.runner
+        self._context = context
         self._folder = context.paths.letters_dir
         self._ready_for_letter = ready_for_letter
         self._caregiver_id: int | None = None
@@ -49,7 +46,7 @@ class LettersPanel(QWidget):
 
     def show_caregiver(self, caregiver_id: int) -> None:
         self._caregiver_id = caregiver_id
-        self._letters = self._services.mailings.letter_log(caregiver_id)
+        self._letters = self._context.services.mailings.letter_log(caregiver_id)
         self.records.set_rows(
             [
                 (
@@ -67,7 +64,7 @@ class LettersPanel(QWidget):
         """Choose a template and make the letter for this caregiver alone."""
         if self._caregiver_id is None or not self._ready_for_letter():
             return
-        templates = self._services.letters.mailing_templates()
+        templates = self._context.services.letters.mailing_templates()
         names = [view.title for view in templates]
         chosen, accepted = QInputDialog.getItem(
             self, tr("Brief maken"), tr("Welke brief?"), names, 0, False
@@ -76,13 +73,17 @@ class LettersPanel(QWidget):
             return
         request = MailingRequest(
             template_id=templates[names.index(chosen)].id,
-            letter_date=self._today(),
+            letter_date=self._context.today(),
             folder=self._folder,
             caregiver_ids=(self._caregiver_id,),
             description=tr("Losse brief"),
         )
         self._in_background(
-            lambda: self._services.mailings.make_mailing(self._actor, request).letters_pdf,
+            lambda: (
+                self._context.services.mailings.make_mailing(
+                    self._context.actor, request
+                ).letters_pdf
+            ),
             tr("De brief is gemaakt en vastgelegd."),
         )
 
@@ -93,7 +94,9 @@ class LettersPanel(QWidget):
             return
         sent = self._letters[row]
         self._in_background(
-            lambda: self._services.mailings.reprint(self._actor, sent.id, self._folder),
+            lambda: self._context.services.mailings.reprint(
+                self._context.actor, sent.id, self._folder
+            ),
             tr("De brief is opnieuw gemaakt."),
         )
 
@@ -115,4 +118,4 @@ class LettersPanel(QWidget):
             finished()
             report_error(self, error)
 
-        self._runner.start(lambda _context: make(), done, failed)
+        self._context.runner.start(lambda _context: make(), done, failed)

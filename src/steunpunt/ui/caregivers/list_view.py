@@ -49,7 +49,6 @@ class CaregiverListView(QWidget):
         super().__init__(parent)
         self.context = context
         self._caregivers = context.services.caregivers
-        self._runner = context.runner
         self._criteria = CaregiverFilter()
         self._generation = 0
         self._reselect: int | None = None
@@ -136,7 +135,7 @@ class CaregiverListView(QWidget):
         def work(_context: TaskContext) -> CaregiverPage:
             return self._caregivers.search(criteria, PAGE_SIZE)
 
-        self._runner.start(
+        self.context.runner.start(
             work,
             lambda page: self._show(generation, criteria, page),
             lambda error: self._failed(generation, error),

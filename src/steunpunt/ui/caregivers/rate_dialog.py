@@ -32,9 +32,7 @@ class RateDialog(QDialog):
         self, context: ScreenContext, grant: GrantView, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._grant = grant
         self.saved: GrantView | None = None
         self.setWindowTitle(tr("Eigen bijdrage wijzigen"))
@@ -48,7 +46,7 @@ class RateDialog(QDialog):
         for item in months:
             self.month.addItem(month_name(item), item)
         if months:
-            today = self._today()
+            today = self._context.today()
             now = (today.year, today.month)
             self.month.setCurrentIndex(
                 months.index(now if now in months else default_month(months, today))
@@ -89,8 +87,8 @@ class RateDialog(QDialog):
             return
         self.message.clear()
         try:
-            self.saved = self._services.household_help.change_rate(
-                self._actor,
+            self.saved = self._context.services.household_help.change_rate(
+                self._context.actor,
                 self._grant.id,
                 self._grant.version,
                 first,

@@ -72,9 +72,7 @@ class CareRecipientDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
         self._relation = relation
         self._detail: CareRecipientDetail | None = None
@@ -104,7 +102,7 @@ class CareRecipientDialog(QDialog):
             self._load(relation)
 
     def _load(self, relation: RelationView) -> None:
-        self._detail = self._services.care_recipients.get(relation.care_recipient_id)
+        self._detail = self._context.services.care_recipients.get(relation.care_recipient_id)
         self.fields.fill(
             {**care_recipient_form_values(self._detail.data), **relation_form_values(relation.data)}
         )
@@ -121,10 +119,12 @@ class CareRecipientDialog(QDialog):
         errors: dict[str, str] = {}
         data: CareRecipientData | None = None
         try:
-            data = care_recipient_from_form(self.fields.raw(), self.consent.scopes(), self._today())
+            data = care_recipient_from_form(
+                self.fields.raw(), self.consent.scopes(), self._context.today()
+            )
         except ValidationFailed as failed:
             errors.update(failed.errors)
-        relation = _validated_relation(self.fields, self._today(), errors)
+        relation = _validated_relation(self.fields, self._context.today(), errors)
         first = self.fields.show_errors(errors)
         self.consent.show_scope_error(errors.get("consent_scopes"))
         if data is None or relation is None:
@@ -140,12 +140,14 @@ class CareRecipientDialog(QDialog):
         self.accept()
 
     def _store(self, data: CareRecipientData, relation: RelationData) -> None:
-        recipients = self._services.care_recipients
+        recipients = self._context.services.care_recipients
         if self._relation is None or self._detail is None:
-            recipients.create_for_caregiver(self._actor, self._caregiver_id, data, relation)
+            recipients.create_for_caregiver(self._context.actor, self._caregiver_id, data, relation)
             return
-        recipients.update(self._actor, self._detail.id, self._detail.version, data)
-        recipients.update_relation(self._actor, self._relation.id, self._relation.version, relation)
+        recipients.update(self._context.actor, self._detail.id, self._detail.version, data)
+        recipients.update_relation(
+            self._context.actor, self._relation.id, self._relation.version, relation
+        )
 
 
 class LinkRecipientDialog(QDialog):
@@ -155,9 +157,7 @@ class LinkRecipientDialog(QDialog):
         self, context: ScreenContext, caregiver_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
         self.setWindowTitle(tr("Bestaande naaste koppelen"))
         self.search = QLineEdit(self)
@@ -177,7 +177,7 @@ class LinkRecipientDialog(QDialog):
 
     def search_recipients(self, text: str) -> None:
         self.results.clear()
-        for summary in self._services.care_recipients.find(text):
+        for summary in self._context.services.care_recipients.find(text):
             born = format_date(summary.birth_date)
             label = f"{summary.name}" + (f", {born}" if born else "")
             label += f", {summary.place}" if summary.place else ""
@@ -189,7 +189,7 @@ class LinkRecipientDialog(QDialog):
 
     def save(self) -> None:
         errors: dict[str, str] = {}
-        relation = _validated_relation(self.fields, self._today(), errors)
+        relation = _validated_relation(self.fields, self._context.today(), errors)
         self.fields.show_errors(errors)
         item = self.results.currentItem()
         if item is None:
@@ -199,8 +199,11 @@ class LinkRecipientDialog(QDialog):
             self.message.setText(tr("Controleer de rood gemarkeerde velden."))
             return
         try:
-            self._services.care_recipients.link(
-                self._actor, self._caregiver_id, int(item.data(Qt.ItemDataRole.UserRole)), relation
+            self._context.services.care_recipients.link(
+                self._context.actor,
+                self._caregiver_id,
+                int(item.data(Qt.ItemDataRole.UserRole)),
+                relation,
             )
         except KnownProblem as problem:
             report_error(self, problem)

@@ -44,9 +44,7 @@ class ApplicationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._runner = context.runner
+        self._context = context
         self._round = round_view
         self._today = context.today()
         self.busy = False
@@ -85,13 +83,13 @@ class ApplicationDialog(QDialog):
         if data is None or self.busy:
             return
         self._set_busy(True)
-        self._runner.start(
+        self._context.runner.start(
             lambda _context: self._register(data), self._registered, self._register_failed
         )
 
     def _register(self, data: ApplicationData) -> ApplicationDetail:
-        applications = self._services.applications
-        return applications.detail(applications.register(self._actor, self._round.id, data))
+        applications = self._context.services.applications
+        return applications.detail(applications.register(self._context.actor, self._round.id, data))
 
     def _registered(self, detail: ApplicationDetail) -> None:
         self._set_busy(False)
@@ -122,9 +120,9 @@ class ApplicationDialog(QDialog):
         view = detail.view
         self._set_busy(True)
         self.panel.show_message("")
-        self._runner.start(
-            lambda _context: self._services.applications.change_status(
-                self._actor, view.id, view.version, status, reason, acknowledged
+        self._context.runner.start(
+            lambda _context: self._context.services.applications.change_status(
+                self._context.actor, view.id, view.version, status, reason, acknowledged
             ),
             self._decided,
             self._decide_failed,
@@ -163,8 +161,8 @@ class ApplicationDialog(QDialog):
             return
         kind, day, note = dialog.chosen
         self._correct(
-            lambda: self._services.payment_corrections.reverse(
-                self._actor, view.id, view.version, kind, note, day
+            lambda: self._context.services.payment_corrections.reverse(
+                self._context.actor, view.id, view.version, kind, note, day
             ),
             tr("Teruggeboekt. De aanvraag is weer in behandeling."),
         )
@@ -176,8 +174,8 @@ class ApplicationDialog(QDialog):
             return
         view, note = detail.view, self.panel.reason.text()
         self._correct(
-            lambda: self._services.payment_corrections.settle_difference(
-                self._actor, view.id, view.version, note
+            lambda: self._context.services.payment_corrections.settle_difference(
+                self._context.actor, view.id, view.version, note
             ),
             tr("Het verschil is als verrekend vastgelegd."),
         )
@@ -185,7 +183,7 @@ class ApplicationDialog(QDialog):
     def _correct(self, action: Callable[[], ApplicationDetail], done: str) -> None:
         self._set_busy(True)
         self.panel.show_message("")
-        self._runner.start(
+        self._context.runner.start(
             lambda _context: action(),
             lambda detail: self._corrected(detail, done),
             self._decide_failed,

@@ -41,9 +41,7 @@ class BatchDialog(QDialog):
         self, context: ScreenContext, round_view: RoundView, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._runner = context.runner
+        self._context = context
         self._round = round_view
         self.preview: BatchPreview | None = None
         self.setWindowTitle(tr("Batchbesluit · {title}").format(title=round_view.title))
@@ -98,8 +96,8 @@ class BatchDialog(QDialog):
     def load(self) -> None:
         """Ask the service what a batch would do now (in the background)."""
         self.decide_button.setEnabled(False)
-        self._runner.start(
-            lambda _context: self._services.applications.batch_preview(self._round.id),
+        self._context.runner.start(
+            lambda _context: self._context.services.applications.batch_preview(self._round.id),
             self.show_preview,
             self._failed,
         )
@@ -190,9 +188,9 @@ class BatchDialog(QDialog):
         ids = [line.application_id for line in preview.to_decide]
         self.decide_button.setEnabled(False)
         self._say(tr("Bezig…"))
-        self._runner.start(
-            lambda _context: self._services.applications.batch_decide(
-                self._actor, self._round.id, ids
+        self._context.runner.start(
+            lambda _context: self._context.services.applications.batch_decide(
+                self._context.actor, self._round.id, ids
             ),
             self._done,
             self._failed,

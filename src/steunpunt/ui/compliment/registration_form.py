@@ -54,8 +54,7 @@ class RegistrationForm(QWidget):
         self, context: ScreenContext, rules: RoundRules, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._runner = context.runner
+        self._context = context
         self._generation = 0
         self.caregiver: CaregiverDetail | None = None
 
@@ -130,8 +129,8 @@ class RegistrationForm(QWidget):
             self.matches.clear()
             return
         criteria = CaregiverFilter(text=text, active=ActiveFilter.ALL)
-        self._runner.start(
-            lambda _context: self._services.caregivers.search(criteria, MATCHES),
+        self._context.runner.start(
+            lambda _context: self._context.services.caregivers.search(criteria, MATCHES),
             lambda page: self._show_matches(generation, page),
             lambda error: self._failed(generation, error),
         )
@@ -166,8 +165,8 @@ class RegistrationForm(QWidget):
         if caregiver_id is None:
             return
         self.caregiver_error.hide()
-        self._runner.start(
-            lambda _context: self._services.caregivers.get(int(caregiver_id)),
+        self._context.runner.start(
+            lambda _context: self._context.services.caregivers.get(int(caregiver_id)),
             self._show_caregiver,
             lambda error: report_error(self, error),
         )

@@ -93,8 +93,7 @@ class RoundRulesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
+        self._context = context
         self._existing = existing
         self.saved: RoundView | None = None
         self.setWindowTitle(
@@ -347,10 +346,10 @@ class RoundRulesDialog(QDialog):
             return False
         try:
             if self._existing is None:
-                self.saved = self._services.rounds.create(self._actor, rules)
+                self.saved = self._context.services.rounds.create(self._context.actor, rules)
             else:
-                self.saved = self._services.rounds.update_rules(
-                    self._actor, self._existing.id, self._existing.version, rules
+                self.saved = self._context.services.rounds.update_rules(
+                    self._context.actor, self._existing.id, self._existing.version, rules
                 )
         except ValidationFailed as failed:
             self.show_problems(failed.errors)

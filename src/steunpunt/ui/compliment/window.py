@@ -47,10 +47,6 @@ class ComplimentWindow(QDialog):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._services = context.services
-        self._actor = context.actor
-        self._runner = context.runner
-        self._today = context.today
         self._rounds: dict[int, RoundView] = {}
         self._generation = 0
         self._stale = False
@@ -123,9 +119,9 @@ class ComplimentWindow(QDialog):
         """Fill the round chooser (a handful of rows); keep or pick the round to show, and the
         application to select in it."""
         keep = select if select is not None else self.round_choice.currentData()
-        rounds = self._services.rounds.rounds()
+        rounds = self.context.services.rounds.rounds()
         self._rounds = {view.id: view for view in rounds}
-        this_year = [view.id for view in rounds if view.rules.year == self._today().year]
+        this_year = [view.id for view in rounds if view.rules.year == self.context.today().year]
         wanted = keep if keep in self._rounds else next(iter(this_year), None)
         self.round_choice.blockSignals(True)
         self.round_choice.clear()
@@ -162,7 +158,7 @@ class ComplimentWindow(QDialog):
         if current is None:
             return
         try:
-            copy = self._services.rounds.copy_for_next_year(self._actor, current.id)
+            copy = self.context.services.rounds.copy_for_next_year(self.context.actor, current.id)
         except Exception as error:
             self.show_failure(error)
             return
@@ -213,14 +209,16 @@ class ComplimentWindow(QDialog):
             self.applications.set_rows([])
             return
         round_id = current.id
-        self._runner.start(
-            lambda _context: self._services.rounds.overview(round_id),
+        self.context.runner.start(
+            lambda _context: self.context.services.rounds.overview(round_id),
             lambda overview: self._show_overview(generation, overview),
             lambda error: self._load_failed(generation, error),
         )
         self.applications.count_label.setText(tr("Aanvragen laden…"))
-        self._runner.start(
-            lambda _context: prepare_rows(self._services.applications.applications(round_id)),
+        self.context.runner.start(
+            lambda _context: prepare_rows(
+                self.context.services.applications.applications(round_id)
+            ),
             lambda rows: self._show_rows(generation, rows, select),
             lambda error: self._load_failed(generation, error),
         )
@@ -258,8 +256,8 @@ class ComplimentWindow(QDialog):
         current = self.current_round()
         if current is None or self.dialog is not None:
             return
-        self._runner.start(
-            lambda _context: self._services.applications.detail(application_id),
+        self.context.runner.start(
+            lambda _context: self.context.services.applications.detail(application_id),
             lambda detail: self._open(self._application_dialog(current, detail)),
             self.show_failure,
         )
@@ -303,9 +301,9 @@ class ComplimentWindow(QDialog):
             return
         seed = time.time_ns()
         log.info("Drawing a sample of %s%% in round %s", percentage, current.id)
-        self._runner.start(
-            lambda _context: self._services.applications.draw_sample(
-                self._actor, current.id, percentage, seed
+        self.context.runner.start(
+            lambda _context: self.context.services.applications.draw_sample(
+                self.context.actor, current.id, percentage, seed
             ),
             self._sample_drawn,
             self.show_failure,
@@ -327,9 +325,9 @@ class ComplimentWindow(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._runner.start(
-            lambda _context: self._services.applications.refuse_overdue_control_letters(
-                self._actor, current.id
+        self.context.runner.start(
+            lambda _context: self.context.services.applications.refuse_overdue_control_letters(
+                self.context.actor, current.id
             ),
             self._overdue_refused,
             self.show_failure,

@@ -70,8 +70,7 @@ class HouseStyleDialog(QDialog):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
+        self._context = context
         self._output_folder = context.paths.letters_dir
         self.setWindowTitle(tr("Huisstijl en briefpapier"))
         self.tabs = QTabWidget(self)
@@ -129,7 +128,7 @@ class HouseStyleDialog(QDialog):
         self.cancel_button.setText(tr("Annuleren"))
         vbox(self, self.tabs, self.message, buttons)
 
-        stored, self._version = self._services.letters.house_style()
+        stored, self._version = self._context.services.letters.house_style()
         self._show_style(stored)
         self._baseline = self.style_from_form()
         self.resize(640, 600)
@@ -172,8 +171,8 @@ class HouseStyleDialog(QDialog):
         """Store the house style and close; show what is wrong and stay open otherwise."""
         style = self.style_from_form()
         try:
-            self._version = self._services.letters.save_house_style(
-                self._actor, style, self._version
+            self._version = self._context.services.letters.save_house_style(
+                self._context.actor, style, self._version
             )
         except ValidationFailed as failed:
             self.show_problems(failed.errors)

@@ -51,9 +51,7 @@ class MailingDialog(QDialog):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._runner = context.runner
+        self._context = context
         self._task: TaskContext | None = None
         self._counted: RecipientFilter | None = None
         self._count_generation = 0
@@ -62,7 +60,7 @@ class MailingDialog(QDialog):
         self.resize(760, 640)
 
         self.template = QComboBox(self)
-        for view in self._services.letters.mailing_templates():
+        for view in self._context.services.letters.mailing_templates():
             self.template.addItem(view.title, view.id)
         self.letter_date = QLineEdit(format_date(context.today()), self)
         self.letter_date.setMaximumWidth(110)
@@ -157,8 +155,8 @@ class MailingDialog(QDialog):
                 self._counted = criteria
                 self._show_count(count)
 
-        self._runner.start(
-            lambda _context: self._services.mailings.count_recipients(criteria),
+        self._context.runner.start(
+            lambda _context: self._context.services.mailings.count_recipients(criteria),
             done,
             lambda error: self._count_failed(error, generation),
         )
@@ -196,8 +194,8 @@ class MailingDialog(QDialog):
             self.left_out_button.setEnabled(True)
             report_error(self, error)
 
-        self._runner.start(
-            lambda _context: self._services.mailings.left_out(criteria), loaded, failed
+        self._context.runner.start(
+            lambda _context: self._context.services.mailings.left_out(criteria), loaded, failed
         )
 
     # --- making -------------------------------------------------------------------------------
@@ -209,7 +207,7 @@ class MailingDialog(QDialog):
             raise InvalidValue(tr("Kies een sjabloon voor de brief."))
         if not self.folder.text().strip():
             raise InvalidValue(tr("Kies een map voor de bestanden."))
-        style, _version = self._services.letters.house_style()
+        style, _version = self._context.services.letters.house_style()
         return MailingRequest(
             template_id=int(template_id),
             letter_date=parse_date(self.letter_date.text()),
@@ -230,9 +228,9 @@ class MailingDialog(QDialog):
             return
         self._set_running(True)
         self.status.setText(tr("Brieven maken…"))
-        self._task = self._runner.start(
-            lambda context: self._services.mailings.make_mailing(
-                self._actor, request, context.progress
+        self._task = self._context.runner.start(
+            lambda context: self._context.services.mailings.make_mailing(
+                self._context.actor, request, context.progress
             ),
             self._made,
             self._failed,

@@ -43,8 +43,7 @@ class RecipientFilterBox(QGroupBox):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(tr("Ontvangers"), parent)
-        self._services = context.services
-        self._actor = context.actor
+        self._context = context
         self._filling = False
         self.choice = QComboBox(self)
         self.save_button = QPushButton(tr("Filter opslaan…"), self)
@@ -103,7 +102,7 @@ class RecipientFilterBox(QGroupBox):
         current = select or self.choice.currentText()
         self._filling = True
         self.choice.clear()
-        for named in self._services.letters.filters():
+        for named in self._context.services.letters.filters():
             self.choice.addItem(named.name, named)
         index = self.choice.findText(current)
         self._filling = False
@@ -176,7 +175,7 @@ class RecipientFilterBox(QGroupBox):
         if not accepted or not name.strip():
             return
         try:
-            saved = self._services.letters.save_filter(self._actor, name, criteria)
+            saved = self._context.services.letters.save_filter(self._context.actor, name, criteria)
         except KnownProblem as error:
             report_error(self, error)
             return
@@ -196,7 +195,7 @@ class RecipientFilterBox(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._services.letters.remove_filter(self._actor, named.id)
+            self._context.services.letters.remove_filter(self._context.actor, named.id)
         except KnownProblem as error:
             report_error(self, error)
             return

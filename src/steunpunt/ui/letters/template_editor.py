@@ -68,9 +68,8 @@ class TemplateEditor(QDialog):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._style = self._services.letters.house_style()[0]
+        self._context = context
+        self._style = self._context.services.letters.house_style()[0]
         self._template_id: int | None = None
         self._version = 0
         # What is stored; None for a copy that was never saved (it always counts as changed).
@@ -175,7 +174,7 @@ class TemplateEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._services.letters.remove_template(self._actor, self._template_id)
+            self._context.services.letters.remove_template(self._context.actor, self._template_id)
         except KnownProblem as problem:
             report_error(self, problem)
             return
@@ -189,8 +188,8 @@ class TemplateEditor(QDialog):
         self.refresh_preview()
         data = self.form.data()
         try:
-            view = self._services.letters.save_template(
-                self._actor, data, self._template_id, self._version
+            view = self._context.services.letters.save_template(
+                self._context.actor, data, self._template_id, self._version
             )
         except ValidationFailed as failed:
             # The editor's own field messages are shorter; the list of fields is on screen.
@@ -260,7 +259,7 @@ class TemplateEditor(QDialog):
 
     def _fill_list(self) -> list[TemplateView]:
         views = sorted(
-            self._services.letters.templates(),
+            self._context.services.letters.templates(),
             key=lambda view: (KIND_ORDER[view.data.kind], view.data.name.casefold()),
         )
         self.list.blockSignals(True)
@@ -297,7 +296,7 @@ class TemplateEditor(QDialog):
 
     def _load(self, template_id: int) -> None:
         try:
-            view = self._services.letters.template(template_id)
+            view = self._context.services.letters.template(template_id)
         except KnownProblem as problem:
             report_error(self, problem)
             self._template_id = None

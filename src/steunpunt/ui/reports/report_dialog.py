@@ -50,9 +50,7 @@ class ReportDialog(QDialog):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._runner = context.runner
+        self._context = context
         self._folder = context.paths.letters_dir
         self.busy = False
         self.made: Path | None = None
@@ -64,9 +62,9 @@ class ReportDialog(QDialog):
         self.municipality = QComboBox(self)
         self.municipality.setObjectName("municipality")
         self.municipality.addItem(tr("Alle gemeenten"), ALL)
-        for name in self._services.reports.municipalities():
+        for name in self._context.services.reports.municipalities():
             self.municipality.addItem(name, name)
-        settings = self._services.reports.settings()
+        settings = self._context.services.reports.settings()
         self.suppress = QSpinBox(self)
         self.suppress.setRange(0, 20)
         self.suppress.setValue(settings.suppress_below)
@@ -144,10 +142,10 @@ class ReportDialog(QDialog):
         if not chosen:
             return
         target = Path(chosen).with_suffix(suffix)
-        if settings != self._services.reports.settings():
-            self._services.reports.save_settings(self._actor, settings)
-        style, _version = self._services.letters.house_style()
-        services = self._services
+        if settings != self._context.services.reports.settings():
+            self._context.services.reports.save_settings(self._context.actor, settings)
+        style, _version = self._context.services.letters.house_style()
+        services = self._context.services
 
         def work(_context: TaskContext) -> Path:
             report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
@@ -155,7 +153,7 @@ class ReportDialog(QDialog):
 
         self.busy = True
         self.say(tr("De verantwoording wordt gemaakt…"))
-        self._runner.start(work, self._made, self._failed)
+        self._context.runner.start(work, self._made, self._failed)
 
     def _made(self, target: Path) -> None:
         self.busy = False

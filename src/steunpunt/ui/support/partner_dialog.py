@@ -63,8 +63,7 @@ class PartnerDialog(QDialog):
         self, context: ScreenContext, partner: PartnerView | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
+        self._context = context
         self._partner = partner
         self.saved: PartnerView | None = None
         self.setWindowTitle(tr("Organisatie bewerken") if partner else tr("Nieuwe organisatie"))
@@ -128,13 +127,13 @@ class PartnerDialog(QDialog):
             focus_field(first)
             return
         self.message.clear()
-        partners = self._services.partners
+        partners = self._context.services.partners
         try:
             if self._partner is None:
-                self.saved = partners.create(self._actor, data)
+                self.saved = partners.create(self._context.actor, data)
             else:
                 self.saved = partners.update(
-                    self._actor, self._partner.id, self._partner.version, data
+                    self._context.actor, self._partner.id, self._partner.version, data
                 )
         except KnownProblem as problem:
             self.message.setText(problem.message)

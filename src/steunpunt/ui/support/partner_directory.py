@@ -37,8 +37,6 @@ class PartnerDirectory(QDialog):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._services = context.services
-        self._actor = context.actor
         self.dialog: QDialog | None = None
         self.setWindowTitle(tr("Sociale kaart"))
         self.search = QLineEdit(self)
@@ -100,7 +98,7 @@ class PartnerDirectory(QDialog):
         current = self.current_partner()
         keep = select_id if select_id is not None else (current.id if current else None)
         code = self.kind.currentData()
-        partners = self._services.partners.partners(
+        partners = self._context.services.partners.partners(
             active_only=not self.show_inactive.isChecked(), kind=PartnerKind(code) if code else None
         )
         self.model.set_partners(partners)
@@ -127,7 +125,9 @@ class PartnerDirectory(QDialog):
             self,
             tr("Organisatie verwijderen"),
             tr("{name} verwijderen uit de sociale kaart?").format(name=partner.data.name),
-            lambda: self._services.partners.remove(self._actor, partner.id, partner.version),
+            lambda: self._context.services.partners.remove(
+                self._context.actor, partner.id, partner.version
+            ),
         ):
             self.reload()
 

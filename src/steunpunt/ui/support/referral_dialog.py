@@ -75,9 +75,7 @@ class ReferralDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._today = context.today
+        self._context = context
         self._caregiver_id = caregiver_id
         self._referral = referral
         self.saved: ReferralView | None = None
@@ -111,7 +109,7 @@ class ReferralDialog(QDialog):
         vbox(self, self.notice, form, self.message, self.buttons)
         self.consent.toggled.connect(self._consent_toggled)
         if referral is None:
-            self.fields.fill({"referred_on": format_date(self._today())})
+            self.fields.fill({"referred_on": format_date(self._context.today())})
         else:
             self.fields.fill(referral_form_values(referral.data))
             self.partner.setCurrentIndex(max(self.partner.findData(referral.data.partner_id), 0))
@@ -131,7 +129,7 @@ class ReferralDialog(QDialog):
         """Active organisations labelled with their kind; the referral's own one even if inactive."""
         self.partner.addItem(tr("(kies)"), None)
         keep = self._referral.data.partner_id if self._referral else None
-        for view in self._services.partners.partners():
+        for view in self._context.services.partners.partners():
             if view.data.active or view.id == keep:
                 label = f"{view.data.name} ({tr(view.data.kind.label)})"
                 if not view.data.active:
@@ -147,7 +145,7 @@ class ReferralDialog(QDialog):
         consent = self.consent.isChecked()
         try:
             data = referral_from_form(
-                self.fields.raw(), self.partner.currentData(), consent, self._today()
+                self.fields.raw(), self.partner.currentData(), consent, self._context.today()
             )
         except ValidationFailed as failed:
             self._show_errors(failed.errors)
@@ -155,10 +153,12 @@ class ReferralDialog(QDialog):
         self._show_errors({})
         try:
             if self._referral is None:
-                self.saved = self._services.referrals.add(self._actor, self._caregiver_id, data)
+                self.saved = self._context.services.referrals.add(
+                    self._context.actor, self._caregiver_id, data
+                )
             else:
-                self.saved = self._services.referrals.update(
-                    self._actor, self._referral.id, self._referral.version, data
+                self.saved = self._context.services.referrals.update(
+                    self._context.actor, self._referral.id, self._referral.version, data
                 )
         except KnownProblem as problem:
             self.message.setText(problem.message)

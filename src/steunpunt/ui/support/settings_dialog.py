@@ -107,11 +107,10 @@ class SupportSettingsDialog(QDialog):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = context.services
-        self._actor = context.actor
-        self._bands = self._services.burden.bands()
-        self._rules = self._services.household_help.rules()
-        self._worklist = self._services.worklist.settings()
+        self._context = context
+        self._bands = self._context.services.burden.bands()
+        self._rules = self._context.services.household_help.rules()
+        self._worklist = self._context.services.worklist.settings()
         self.result_text = ""  # after OK: what was saved, for the status bar
         self.errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}
@@ -276,13 +275,13 @@ class SupportSettingsDialog(QDialog):
         rebanded: int | None = None
         try:
             if bands != self._bands:
-                rebanded = self._services.burden.save_bands(self._actor, bands)
+                rebanded = self._context.services.burden.save_bands(self._context.actor, bands)
                 self._bands = bands
             if rules != self._rules:
-                self._services.household_help.save_rules(self._actor, rules)
+                self._context.services.household_help.save_rules(self._context.actor, rules)
                 self._rules = rules
             if worklist != self._worklist:
-                self._services.worklist.save_settings(self._actor, worklist)
+                self._context.services.worklist.save_settings(self._context.actor, worklist)
                 self._worklist = worklist
         except ValidationFailed as failed:
             self.show_problems(failed.errors)

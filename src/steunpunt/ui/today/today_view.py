@@ -49,9 +49,6 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.context = context
         self._worklist = context.services.worklist
-        self._actor = context.actor
-        self._runner = context.runner
-        self._today = context.today
         self._generation = 0
         self.title = QLabel(tr("Vandaag"), self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -92,7 +89,7 @@ class TodayView(QWidget):
         self._generation += 1
         generation = self._generation
         self.summary.setText(tr("Werklijst laden…"))
-        self._runner.start(
+        self.context.runner.start(
             lambda _context: self._worklist.items(),
             lambda items: self._show(generation, items),
             lambda error: self._failed(generation, error),
@@ -107,10 +104,10 @@ class TodayView(QWidget):
         if generation != self._generation:
             return
         selected = self._selected()
-        self.model.set_items(items, self._today())
+        self.model.set_items(items, self.context.today())
         self._fill_kinds(self.model.counts())
         self.model.set_kind(self.kind.currentData())
-        overdue = sum(1 for item in items if item.due_on and item.due_on < self._today())
+        overdue = sum(1 for item in items if item.due_on and item.due_on < self.context.today())
         if not items:
             self.summary.setText(tr("Er staat niets op de werklijst. Goed gedaan!"))
         else:
@@ -167,15 +164,15 @@ class TodayView(QWidget):
     def mark_done(self) -> None:
         item = self._selected()
         if item is not None:
-            self._mark(lambda: self._worklist.mark_done(self._actor, item.key))
+            self._mark(lambda: self._worklist.mark_done(self.context.actor, item.key))
 
     def snooze(self) -> None:
         item = self._selected()
         if item is None:
             return
-        until = ask_snooze_date(self, self._today())
+        until = ask_snooze_date(self, self.context.today())
         if until is not None:
-            self._mark(lambda: self._worklist.snooze(self._actor, item.key, until))
+            self._mark(lambda: self._worklist.snooze(self.context.actor, item.key, until))
 
     def _mark(self, action: Callable[[], None]) -> None:
         """Mark the item; the list loads again from the change it announces."""
