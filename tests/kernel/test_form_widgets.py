@@ -71,3 +71,15 @@ def test_a_status_line_is_red_for_an_error_green_when_done_else_plain(qtbot: QtB
     assert (label.text(), label.styleSheet()) == ("Niet gelukt.", ERROR_STYLE)
     show_status(label, "Bezig…")
     assert (label.text(), label.styleSheet()) == ("Bezig…", "")
+
+
+def test_a_known_problem_is_shown_at_its_fields_or_for_the_whole_form() -> None:
+    from steunpunt.domain.errors import KnownProblem, ValidationFailed
+    from steunpunt.ui.errors import field_problems
+
+    assert field_problems(ValidationFailed({"year": "Vul een jaar in."})) == {
+        "year": "Vul een jaar in."
+    }
+    assert field_problems(KnownProblem("Iemand anders heeft dit al gewijzigd.")) == {
+        "": "Iemand anders heeft dit al gewijzigd."
+    }

@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -18,6 +18,13 @@ def known_message(error: BaseException) -> str | None:
     if isinstance(error, KnownProblem):
         return error.message
     return None
+
+
+def field_problems(problem: KnownProblem) -> dict[str, str]:
+    """A known problem as messages per field name ("" for the form as a whole)."""
+    if isinstance(problem, ValidationFailed):
+        return dict(problem.errors)
+    return {"": problem.message}
 
 
 def report_error(parent: QWidget | None, error: BaseException) -> None:

@@ -32,11 +32,12 @@ from steunpunt.domain.compliment.round_rules import (
     years_after,
 )
 from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
-from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
+from steunpunt.domain.errors import InvalidValue, KnownProblem
 from steunpunt.domain.fields import PERSON_PARSERS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.errors import field_problems
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, field_column, vbox
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
@@ -351,11 +352,8 @@ class RoundRulesDialog(QDialog):
                 self.saved = self._context.services.rounds.update_rules(
                     self._context.actor, self._existing.id, self._existing.version, rules
                 )
-        except ValidationFailed as failed:
-            self.show_problems(failed.errors)
-            return False
         except KnownProblem as problem:
-            self.show_problems({"": problem.message})
+            self.show_problems(field_problems(problem))
             return False
         self.accept()
         return True

@@ -28,6 +28,7 @@ from steunpunt.domain.support.household_help.settings import (
 )
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.ui.context import ScreenContext
+from steunpunt.ui.errors import field_problems
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, field_column, hbox, vbox
 from steunpunt.ui.widgets import ERROR_STYLE, HINT_STYLE, FieldEdit, dialog_buttons
@@ -283,11 +284,8 @@ class SupportSettingsDialog(QDialog):
             if worklist != self._worklist:
                 self._context.services.worklist.save_settings(self._context.actor, worklist)
                 self._worklist = worklist
-        except ValidationFailed as failed:
-            self.show_problems(failed.errors)
-            return False
         except KnownProblem as problem:
-            self.show_problems({"": problem.message})
+            self.show_problems(field_problems(problem))
             return False
         self.result_text = _result_text(rebanded)
         self.accept()
