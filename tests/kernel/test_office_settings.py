@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.support.models import OfficeSetting
+from steunpunt.db.kernel.office_setting import OfficeSetting
 from steunpunt.domain.reports.report import (
     ReportSettings,
     report_settings_from_json,

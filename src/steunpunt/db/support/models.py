@@ -136,12 +136,3 @@ class HouseholdHelpRate(Tracked, Base):
     own_contribution_cents: Mapped[int]
 
     __table_args__ = (UniqueConstraint("grant_id", "starts_on"),)
-
-
-class OfficeSetting(Tracked, Base):
-    """A setting shared by the whole office, as JSON under a key (burden bands, rules...)."""
-
-    __tablename__ = "office_setting"
-
-    key: Mapped[str] = mapped_column(String(40), unique=True)
-    value_json: Mapped[str] = mapped_column(Text)

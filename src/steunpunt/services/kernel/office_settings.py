@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.support.models import OfficeSetting
+from steunpunt.db.kernel.office_setting import OfficeSetting
 from steunpunt.domain.stored_settings import Versioned
 
 T = TypeVar("T")
