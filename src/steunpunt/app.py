@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from steunpunt.db.kernel.backup import restore_backup
+from steunpunt.db.kernel.errors import DatabaseMissing
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
@@ -29,8 +30,10 @@ from steunpunt.ui.crash_dialog import install_crash_handler
 from steunpunt.ui.database_dialogs import (
     ProblemChoice,
     ask_about_problem,
+    check_in_background,
     choose_backup,
     choose_database_file,
+    show_read_only,
 )
 from steunpunt.ui.i18n import install_dutch
 from steunpunt.ui.main_window import MainWindow
@@ -50,23 +53,30 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def open_with_recovery(database_file: Path, paths: AppPaths) -> OpenDatabase | None:
-    """Open the database; on a known problem let the user choose another file or a backup."""
+    """Open the database; on a known problem let the user choose another file or a backup,
+    or, for a database that is empty or gone, a new empty register."""
+    new_register = False
     while True:
         try:
-            return open_database(database_file, paths)
+            return open_database(database_file, paths, new_register=new_register)
         except KnownProblem as problem:
             log.warning("Database problem at start: %s", type(problem).__name__)
-            choice = ask_about_problem(None, problem.message, database_file, paths.backup_dir)
+            missing = isinstance(problem, DatabaseMissing)
+            choice = ask_about_problem(
+                None, problem.message, database_file, paths.backup_dir, offer_new=missing
+            )
+        new_register = choice is ProblemChoice.NEW_REGISTER
         if choice is ProblemChoice.QUIT:
             return None
         if choice is ProblemChoice.RESTORE:
             backup = choose_backup(None, paths.backup_dir)
             if backup is not None:
                 restore_backup(backup, database_file)
-            continue
-        chosen = choose_database_file(None, database_file.parent)
-        if chosen is not None:
-            database_file = chosen
+        elif choice is ProblemChoice.OPEN_OTHER:
+            chosen = choose_database_file(None, database_file.parent)
+            if chosen is not None:
+                database_file = chosen
+                new_register = not chosen.exists()
 
 
 class Application:
@@ -94,7 +104,39 @@ class Application:
         self.window.open_other_database.connect(self.switch_database)
         self.window.show()
         QTimer.singleShot(0, self.window.start)
+        if database.read_only:
+            show_read_only(self.window)
+        # Queued after the window's first loads, so the check never delays them.
+        QTimer.singleShot(0, self._check_database)
         return self.window
+
+    def _check_database(self) -> None:
+        """SQLite's quick check in the background; on damage the person is told the way out."""
+        if self.window is None or self.database is None:
+            return
+        check_in_background(
+            self.window,
+            self.runner,
+            self.database.engine,
+            self.paths.backup_dir,
+            export=self.window.export_list,
+            restore=self.restore_backup,
+        )
+
+    def restore_backup(self) -> None:
+        """Put a backup chosen by the person in place of the open database, and open it."""
+        assert self.window is not None and self.database is not None
+        backup = choose_backup(self.window, self.paths.backup_dir)
+        if backup is None:
+            return
+        old_window, old_database = self.window, self.database
+        self.settings = old_window.settings
+        old_window.close()
+        old_database.close()
+        restore_backup(backup, old_database.file)
+        opened = open_with_recovery(old_database.file, self.paths)
+        if opened is not None:
+            self.show(opened)
 
     def switch_database(self) -> None:
         assert self.window is not None and self.database is not None
@@ -114,23 +156,28 @@ class Application:
         self.runner.shutdown()
         if self.window is not None:
             self.settings = self.window.settings
-        save_settings(self.paths.settings_file, self.settings)
+        try:
+            save_settings(self.paths.settings_file, self.settings)
+        except OSError as error:
+            log.warning("Settings not saved (%s)", error.strerror)
         if self.database is not None:
             self.database.close()
 
 
 def run(paths: AppPaths, on_shown: Callable[[MainWindow], None] | None = None) -> int:
     """Start the program with a window; returns the exit code."""
-    log_file = configure_logging(paths.log_dir)
-    log.info("Steunpunt starting")
-    settings = load_settings(paths.settings_file)
     app = create_application(sys.argv[:1])
     install_dutch(app)
-    install_crash_handler(str(log_file))
+    # The crash handler comes first: from here on nothing ends in a bare traceback.
+    install_crash_handler(configure_logging(paths.log_dir))
+    log.info("Steunpunt starting")
+    settings = load_settings(paths.settings_file)
     database_file = Path(settings.database_file) if settings.database_file else paths.database_file
     database = open_with_recovery(database_file, paths)
     if database is None:
         return 1
+    if database.file != database_file:
+        settings = replace(settings, database_file=str(database.file))
     application = Application(paths, settings)
     window = application.show(database)
     # What start-up made (Qt, SQLAlchemy's metadata, the modules) lives as long as the program:

@@ -13,7 +13,7 @@ DATABASE_FILENAME = "steunpunt.sqlite"
 
 @dataclass(frozen=True)
 class AppPaths:
-    """The folders of one Steunpunt installation; ``ensure()`` creates them."""
+    """The folders of one Steunpunt installation; ``ensure()`` creates those it can."""
 
     data_dir: Path
     config_dir: Path
@@ -31,8 +31,13 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
     def ensure(self) -> AppPaths:
+        """Create the folders; on a read-only place those that cannot be made stay missing
+        (the log then goes to stderr and the database opens read-only or is refused)."""
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.backup_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                continue
         return self
 
 

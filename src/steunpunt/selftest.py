@@ -8,8 +8,6 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import text
-
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
@@ -18,6 +16,7 @@ from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation,
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
+from steunpunt.services.kernel.integrity import find_damage
 from steunpunt.startup import OpenDatabase, open_database, open_for_command
 
 log = logging.getLogger(__name__)
@@ -70,9 +69,12 @@ def _expect(condition: bool, message: str) -> None:
 
 def _check_database(database: OpenDatabase, say: Say) -> None:
     say(f"OK: database {database.file} geopend (versie {database.migration.to_revision}).")
-    with database.engine.connect() as connection:
-        verdict = connection.execute(text("PRAGMA quick_check")).scalar()
-    _expect(verdict == "ok", f"de database is beschadigd ({verdict}).")
+    damage = find_damage(database.engine)
+    if damage is not None:
+        raise SelfTestFailed(
+            f"{damage.message} Exporteren kan met: steunpunt export mantelzorgers.xlsx "
+            "--status alle; een reservekopie terugzetten in het venster van Steunpunt."
+        )
     say("OK: database is onbeschadigd.")
     caregivers = database.services.caregivers
     total = caregivers.count()

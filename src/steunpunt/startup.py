@@ -9,12 +9,21 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, sqlite_url
-from steunpunt.db.kernel.migrate import MigrationResult, migrate
+from steunpunt.db.kernel import database_file as files
+from steunpunt.db.kernel.backup import list_backups
+from steunpunt.db.kernel.engine import (
+    create_engine_for,
+    create_read_only_engine,
+    make_session_factory,
+    sqlite_url,
+)
+from steunpunt.db.kernel.errors import DatabaseMissing, DatabaseReadOnly
+from steunpunt.db.kernel.migrate import MigrationResult, check_current, migrate
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
+from steunpunt.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +37,36 @@ class OpenDatabase:
     services: Services
     actor: Actor
     migration: MigrationResult
+    read_only: bool = False
+    """The file or its folder cannot be written: everything can be read, nothing saved."""
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
-    """Open (or create) ``database_file``, migrate it and build the services.
+def open_database(
+    database_file: Path, paths: AppPaths, *, new_register: bool = False
+) -> OpenDatabase:
+    """Open ``database_file``, migrate it and build the services.
 
-    Raises :class:`steunpunt.domain.errors.KnownProblem` with a Dutch message when the file
-    cannot be used; the file is then left exactly as it was.
+    A new, empty database is made only where none was before, or when the person chose
+    ``new_register``. Raises :class:`steunpunt.domain.errors.KnownProblem` with a Dutch message
+    when the file cannot be used; the file is then left exactly as it was. A file that cannot
+    be written is opened read-only when it needs no migration.
     """
-    database_file.parent.mkdir(parents=True, exist_ok=True)
+    if new_register and files.is_empty(database_file):
+        files.set_aside(database_file, "leeg")
+    if not new_register:
+        _refuse_missing(database_file, paths)
+    if database_file.exists() and not (
+        files.file_writable(database_file) and files.folder_writable(database_file.parent)
+    ):
+        return _open_read_only(database_file)
+    if not files.folder_writable(database_file.parent):
+        raise DatabaseReadOnly(
+            f"In de map {database_file.parent} kan niet worden geschreven (alleen-lezen), dus "
+            "daar kan geen database worden gemaakt. Kies een map waarin u mag schrijven."
+        )
     existed = database_file.exists()
     engine = create_engine_for(sqlite_url(database_file))
     try:
@@ -51,6 +78,53 @@ def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
         raise
     log.info("Database opened (revision %s)", result.to_revision)
     return OpenDatabase(database_file, engine, services, actor, result)
+
+
+def _open_read_only(database_file: Path) -> OpenDatabase:
+    """Open a database that cannot be written, when it needs no migration; changes nothing."""
+    immutable = not files.folder_writable(database_file.parent) and not files.companions(
+        database_file
+    )
+    engine = create_read_only_engine(database_file, immutable=immutable)
+    try:
+        result = check_current(engine)
+        services = build_services(make_session_factory(engine))
+        actor = services.staff.default_actor(_login_name())
+    except BaseException:
+        engine.dispose()
+        raise
+    log.warning("Database opened read-only (revision %s)", result.to_revision)
+    return OpenDatabase(database_file, engine, services, actor, result, read_only=True)
+
+
+def _refuse_missing(database_file: Path, paths: AppPaths) -> None:
+    """Refuse an empty file, and a missing one where this folder had a database before."""
+    restore = (
+        "Open Steunpunt om een reservekopie terug te zetten of om bewust met een nieuw, leeg "
+        "register te beginnen."
+    )
+    if files.is_empty(database_file):
+        raise DatabaseMissing(
+            f"Het databasebestand {database_file} is leeg (0 bytes): de gegevens staan er niet "
+            f"meer in. Er is niets veranderd. {restore}"
+        )
+    if not database_file.exists() and had_database(database_file, paths):
+        raise DatabaseMissing(
+            f"Het databasebestand {database_file} ontbreekt, terwijl hier eerder een database "
+            f"was. Er is geen nieuw bestand gemaakt. {restore}"
+        )
+
+
+def had_database(database_file: Path, paths: AppPaths) -> bool:
+    """Whether ``database_file`` was in use before: files SQLite left beside it, or, for the
+    file this data folder uses, the settings of an earlier session or backups."""
+    if files.companions(database_file):
+        return True
+    settings = load_settings(paths.settings_file)
+    in_use = Path(settings.database_file) if settings.database_file else paths.database_file
+    if in_use.absolute() != database_file.absolute():
+        return False
+    return paths.settings_file.exists() or bool(list_backups(paths.backup_dir))
 
 
 def open_for_command(paths: AppPaths) -> OpenDatabase:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 class CrashDialog(QDialog):
     """Says that something went wrong, that the log has the details, and offers to copy them."""
 
-    def __init__(self, details: str, log_file: str, parent: QWidget | None = None) -> None:
+    def __init__(self, details: str, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Er ging iets mis"))
         self.details = details
@@ -37,7 +38,7 @@ class CrashDialog(QDialog):
                 "een wijziging die u nog niet had opgeslagen, staat mogelijk nog in het "
                 "formulier.\n\nWilt u dit melden? Kopieer de details en stuur ze naar uw "
                 "beheerder. Het logboek staat in:\n{log}"
-            ).format(log=log_file)
+            ).format(log=log_file or tr("(geen logboek: de map is niet beschrijfbaar)"))
         )
         intro.setWordWrap(True)
         text = QPlainTextEdit(details, self)
@@ -54,7 +55,7 @@ class CrashDialog(QDialog):
         QGuiApplication.clipboard().setText(self.details)
 
 
-def install_crash_handler(log_file: str) -> None:
+def install_crash_handler(log_file: Path | None) -> None:
     """Route uncaught exceptions to the log and the crash dialog instead of a silent exit."""
 
     def handle(

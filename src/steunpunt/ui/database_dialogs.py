@@ -1,15 +1,22 @@
-"""Dialogs for a database that cannot be opened: choose another file or restore a backup."""
+"""Dialogs about the database file: one that cannot be opened (choose another file, restore a
+backup, start anew), one that is read-only, and one found damaged after opening."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from sqlalchemy import Engine
 
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.kernel.backup import backups
+from steunpunt.services.kernel.integrity import find_damage
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -19,13 +26,19 @@ FILE_FILTER = "Steunpunt-database (*.sqlite *.db);;Alle bestanden (*)"
 class ProblemChoice(Enum):
     OPEN_OTHER = "other"
     RESTORE = "restore"
+    NEW_REGISTER = "new"
     QUIT = "quit"
 
 
 def ask_about_problem(
-    parent: QWidget | None, message: str, database_file: Path, backup_dir: Path
+    parent: QWidget | None,
+    message: str,
+    database_file: Path,
+    backup_dir: Path,
+    offer_new: bool = False,
 ) -> ProblemChoice:
-    """Explain the problem; offer another file, a backup (when there is one) or quitting."""
+    """Explain the problem; offer another file, a backup (when there is one), a new empty
+    register (``offer_new``: for a database that is empty or gone) or quitting."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Database kan niet worden geopend"))
@@ -35,14 +48,19 @@ def ask_about_problem(
     restore = None
     if backups(backup_dir):
         restore = box.addButton(tr("Reservekopie terugzetten…"), QMessageBox.ButtonRole.ActionRole)
+    new = None
+    if offer_new:
+        new = box.addButton(tr("Nieuw, leeg register beginnen"), QMessageBox.ButtonRole.ActionRole)
     quit_button = box.addButton(tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(other)
+    box.setDefaultButton(restore or other)
     box.exec()
     clicked = box.clickedButton()
     if clicked is other:
         return ProblemChoice.OPEN_OTHER
     if restore is not None and clicked is restore:
         return ProblemChoice.RESTORE
+    if new is not None and clicked is new:
+        return ProblemChoice.NEW_REGISTER
     del quit_button
     return ProblemChoice.QUIT
 
@@ -77,3 +95,73 @@ def choose_backup(parent: QWidget | None, backup_dir: Path) -> Path | None:
         False,
     )
     return found[names.index(name)] if ok and name else None
+
+
+READ_ONLY = (
+    "Deze database staat op een plek waar niet geschreven kan worden (alleen-lezen). U kunt "
+    "alles bekijken en exporteren, maar wijzigingen kunnen niet worden opgeslagen. Kopieer het "
+    "bestand naar een map waarin u mag schrijven om er weer in te werken."
+)
+
+
+def show_read_only(window: QMainWindow) -> QMessageBox:
+    """Say that nothing can be saved: in the title, in the status bar, and once in a box."""
+    window.setWindowTitle(tr("{title} (alleen-lezen)").format(title=window.windowTitle()))
+    label = QLabel(tr("Alleen-lezen: wijzigingen worden niet opgeslagen"), window)
+    window.statusBar().addPermanentWidget(label)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        tr("Alleen-lezen"),
+        tr(READ_ONLY),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.open()
+    return box
+
+
+def check_in_background(
+    window: QWidget,
+    runner: TaskRunner,
+    engine: Engine,
+    backup_dir: Path,
+    export: Callable[[], None],
+    restore: Callable[[], None],
+) -> None:
+    """Run SQLite's quick check on the task runner; on damage, say so with the way out."""
+
+    def found(damage: KnownProblem | None) -> None:
+        if damage is not None:
+            show_damage(window, damage.message, bool(backups(backup_dir)), export, restore)
+
+    runner.start(lambda _context: find_damage(engine), found, lambda e: report_error(window, e))
+
+
+def show_damage(
+    window: QWidget,
+    message: str,
+    can_restore: bool,
+    export: Callable[[], None],
+    restore: Callable[[], None],
+) -> QMessageBox:
+    """The damage, with buttons for the way out: export what can be read, restore a backup."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("Database beschadigd"))
+    box.setText(tr(message))
+    actions: dict[object, Callable[[], None]] = {
+        box.addButton(tr("Lijst exporteren…"), QMessageBox.ButtonRole.ActionRole): export
+    }
+    if can_restore:
+        button = box.addButton(tr("Reservekopie terugzetten…"), QMessageBox.ButtonRole.ActionRole)
+        actions[button] = restore
+    box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
+
+    def answered() -> None:
+        action = actions.get(box.clickedButton())
+        if action is not None:
+            action()
+
+    box.finished.connect(answered)
+    box.open()
+    return box

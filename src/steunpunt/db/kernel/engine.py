@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 
 def sqlite_url(path: Path) -> str:
@@ -22,12 +24,38 @@ def create_engine_for(url: str) -> Engine:
     return engine
 
 
+def create_read_only_engine(path: Path, immutable: bool = False) -> Engine:
+    """An engine that can only read ``path`` and changes nothing in it or beside it.
+
+    ``immutable`` tells SQLite that no one can change the file (a read-only folder or medium):
+    it then needs no lock or shared-memory file beside it.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False),
+        poolclass=QueuePool,
+    )
+    event.listen(engine, "connect", _read_only_pragmas)
+    return engine
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+    finally:
+        cursor.close()
+
+
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Only the pragmas that write nothing (the journal mode stays as the file has it)."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 5000")
     finally:
         cursor.close()

@@ -15,3 +15,15 @@ class DatabaseTooNew(KnownProblem):
 
 class DatabaseLocked(KnownProblem):
     """Another program holds the database, or the disk refuses to write."""
+
+
+class DatabaseMissing(KnownProblem):
+    """The database file is empty (0 bytes) or gone, although this folder had one before."""
+
+
+class DatabaseReadOnly(KnownProblem):
+    """The database or its folder cannot be written (read-only medium or rights)."""
+
+
+class DatabaseDamaged(KnownProblem):
+    """SQLite's own check found damaged pages in an otherwise readable database."""

@@ -8,18 +8,18 @@ up-to-date database opens without paying for it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.pool import NullPool
 
 from steunpunt.db.kernel.backup import backup_database
+from steunpunt.db.kernel.engine import create_read_only_engine
 from steunpunt.db.kernel.errors import (
     DatabaseLocked,
+    DatabaseReadOnly,
     DatabaseTooNew,
     DatabaseUnreadable,
 )
@@ -110,6 +110,19 @@ def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> Mig
     return MigrationResult(revision, HEAD_REVISION, backup)
 
 
+def check_current(engine: Engine) -> MigrationResult:
+    """For a database that cannot be written: refuse it unless it is at :data:`HEAD_REVISION`."""
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return MigrationResult(revision, revision, None)
+    _refuse_too_new(revision)
+    raise DatabaseReadOnly(
+        "Deze database moet worden bijgewerkt naar deze versie van Steunpunt, maar zij staat "
+        "op een plek waar niet geschreven kan worden (alleen-lezen). Kopieer het bestand naar "
+        "een map waarin u mag schrijven en open het daar; er is niets veranderd."
+    )
+
+
 def _refuse_too_new(revision: str | None) -> None:
     if revision is not None and revision != HEAD_REVISION and not is_known_revision(revision):
         raise DatabaseTooNew(
@@ -136,12 +149,7 @@ def _journal_mode_would_change(database_file: Path) -> bool:
 
 def _read_only_revision(database_file: Path) -> str | None:
     """Like :func:`current_revision`, on a read-only connection that changes nothing."""
-    uri = f"{database_file.resolve().as_uri()}?mode=ro"
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, timeout=10),
-        poolclass=NullPool,
-    )
+    engine = create_read_only_engine(database_file)
     try:
         return current_revision(engine)
     finally:
