@@ -27,7 +27,7 @@ def test_damaged_file_offers_a_backup_and_keeps_the_damaged_file(
     app_paths.database_file.write_bytes(GARBAGE)
     messages: list[str] = []
 
-    def ask(_parent: object, message: str, _file: Path, _backups: Path) -> ProblemChoice:
+    def ask(_parent: object, message: str, _file: Path, _backups: Path, **_: bool) -> ProblemChoice:
         messages.append(message)
         return ProblemChoice.RESTORE
 
@@ -52,7 +52,7 @@ def test_choosing_another_file_or_quitting(
 ) -> None:
     app_paths.database_file.write_bytes(GARBAGE)
     answers = iter([ProblemChoice.OPEN_OTHER])
-    monkeypatch.setattr(application, "ask_about_problem", lambda *_args: next(answers))
+    monkeypatch.setattr(application, "ask_about_problem", lambda *_args, **_kw: next(answers))
     other = tmp_path / "elders" / "nieuw.sqlite"
     monkeypatch.setattr(application, "choose_database_file", lambda *_args: other)
     database = application.open_with_recovery(app_paths.database_file, app_paths)
@@ -60,7 +60,7 @@ def test_choosing_another_file_or_quitting(
     database.close()
     assert app_paths.database_file.read_bytes() == GARBAGE
 
-    monkeypatch.setattr(application, "ask_about_problem", lambda *_args: ProblemChoice.QUIT)
+    monkeypatch.setattr(application, "ask_about_problem", lambda *_args, **_kw: ProblemChoice.QUIT)
     assert application.open_with_recovery(app_paths.database_file, app_paths) is None
     assert app_paths.database_file.read_bytes() == GARBAGE
     assert logged_errors.templates() == ["Database unreadable: %s"] * 2
