@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from steunpunt.domain.caregivers.care_recipient import (
     CareRecipientData,
@@ -14,9 +15,11 @@ from steunpunt.domain.caregivers.care_recipient import (
 from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData, contact_from_form
 from steunpunt.domain.choices import ConsentScope
+from steunpunt.paths import AppPaths
 from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.startup import open_database
 
 TODAY = date(2026, 11, 22)
 
@@ -196,3 +199,13 @@ def add_mailing_people(services: Services, actor: Actor) -> dict[str, int]:
     detail = services.caregivers.get(ids["no_mail"])
     services.caregivers.update(actor, detail.id, detail.version, replace(detail.data, no_mail=True))
     return ids
+
+
+def database_with_caregivers(file: Path, paths: AppPaths, count: int) -> None:
+    """A database at ``file`` holding ``count`` caregivers, checkpointed and closed."""
+    database = open_database(file, paths, new_register=True)
+    for _ in range(count):
+        database.services.caregivers.create(database.actor, caregiver_data())
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()

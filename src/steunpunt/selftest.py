@@ -69,6 +69,8 @@ def _expect(condition: bool, message: str) -> None:
 
 def _check_database(database: OpenDatabase, say: Say) -> None:
     say(f"OK: database {database.file} geopend (versie {database.migration.to_revision}).")
+    if database.read_only:
+        say("LET OP: de database is alleen-lezen; wijzigingen kunnen niet worden opgeslagen.")
     damage = find_damage(database.engine)
     if damage is not None:
         raise SelfTestFailed(

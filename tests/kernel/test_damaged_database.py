@@ -20,7 +20,7 @@ from steunpunt.startup import open_database
 from steunpunt.ui import database_dialogs
 from steunpunt.ui.caregivers.export_dialog import ExportDialog
 from steunpunt.ui.tasks import SynchronousTaskRunner
-from tests.helpers import caregiver_data
+from tests.helpers import database_with_caregivers
 from tests.log_guard import ErrorRecords
 from tests.widgets import on_exec
 
@@ -28,15 +28,6 @@ DAMAGED_INDEX = "ix_referral_partner"
 """An index that start-up does not read: the database opens, only the check finds the damage."""
 
 DAMAGE_LOGGED = ["Database damaged (%d findings), first: %s"]
-
-
-def with_caregivers(file: Path, paths: AppPaths, count: int) -> None:
-    database = open_database(file, paths, new_register=True)
-    for _ in range(count):
-        database.services.caregivers.create(database.actor, caregiver_data())
-    with database.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
 
 
 def damage_a_page(file: Path) -> None:
@@ -57,7 +48,7 @@ def damage_a_page(file: Path) -> None:
 def damaged(app_paths: AppPaths, migrated_template: Path) -> Path:
     """The data folder's database with one caregiver and a damaged page; a sound backup of it."""
     shutil.copy(migrated_template, app_paths.database_file)
-    with_caregivers(app_paths.database_file, app_paths, 1)
+    database_with_caregivers(app_paths.database_file, app_paths, 1)
     shutil.copy(
         app_paths.database_file,
         app_paths.backup_dir / "steunpunt-20261101-120000-000000-handmatig.sqlite",
@@ -87,7 +78,7 @@ def test_the_self_test_passes_a_sound_database_with_data(
     app_paths: AppPaths, migrated_template: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copy(migrated_template, app_paths.database_file)
-    with_caregivers(app_paths.database_file, app_paths, 3)
+    database_with_caregivers(app_paths.database_file, app_paths, 3)
     assert main(["self-test", "--data-dir", str(app_paths.data_dir)]) == 0
     assert "OK: database is onbeschadigd." in capsys.readouterr().out
 
