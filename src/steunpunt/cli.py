@@ -90,6 +90,10 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
                     "Gebruik --add om toch demogegevens toe te voegen."
                 )
             return 0
+        if database.read_only:
+            raise KnownProblem(
+                "De database is alleen-lezen: er kunnen geen demogegevens worden toegevoegd."
+            )
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
         # Adding to a filled database with the same seed would repeat the same people.
         fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)

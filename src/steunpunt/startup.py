@@ -100,8 +100,8 @@ def _open_read_only(database_file: Path) -> OpenDatabase:
 def _refuse_missing(database_file: Path, paths: AppPaths) -> None:
     """Refuse an empty file, and a missing one where this folder had a database before."""
     restore = (
-        "Open Steunpunt om een reservekopie terug te zetten of om bewust met een nieuw, leeg "
-        "register te beginnen."
+        "Zet een reservekopie terug of begin bewust met een nieuw, leeg register; dat kan in "
+        "het venster van Steunpunt."
     )
     if files.is_empty(database_file):
         raise DatabaseMissing(

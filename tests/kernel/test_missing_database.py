@@ -35,7 +35,7 @@ def test_an_empty_database_file_is_refused_and_left_as_it_is(app_paths: AppPaths
     with pytest.raises(DatabaseMissing) as refused:
         open_database(app_paths.database_file, app_paths)
     assert "is leeg (0 bytes)" in refused.value.message
-    assert "reservekopie terug te zetten" in refused.value.message
+    assert "Zet een reservekopie terug" in refused.value.message
     assert sorted(p.name for p in app_paths.data_dir.iterdir() if p.is_file()) == [
         "steunpunt.sqlite"
     ]

@@ -4,6 +4,7 @@ with a Dutch notice, refuses what it cannot do in Dutch, and changes nothing."""
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import os
 import shutil
@@ -151,3 +152,18 @@ def test_the_program_starts_in_a_read_only_data_folder(
     assert "Traceback" not in said.err
     assert filled.read_bytes() == before
     assert logged_errors.templates() == []
+
+
+def test_demo_data_is_refused_in_dutch_for_a_read_only_database(
+    app_paths: AppPaths, filled: Path, capsys: pytest.CaptureFixture[str], program_state: None
+) -> None:
+    before = filled.read_bytes()
+    # Imported first: as root the block runs as nobody, who may not read every library folder.
+    importlib.import_module("steunpunt.demo.letters")
+    with read_only(*whole_folder(app_paths)):
+        command = ["demo", "--data-dir", str(app_paths.data_dir), "--caregivers", "3", "--add"]
+        assert main(command) == 1
+    said = capsys.readouterr().err
+    assert "De database is alleen-lezen: er kunnen geen demogegevens" in said
+    assert "Traceback" not in said
+    assert filled.read_bytes() == before
