@@ -110,10 +110,12 @@ def test_the_window_opens_then_says_the_database_is_damaged_with_the_way_out(
     )
     exported = on_exec(monkeypatch, ExportDialog, lambda dialog: dialog.windowTitle())
     monkeypatch.setattr(application, "choose_backup", lambda _p, folder: list_backups(folder)[0])
+    monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
     program = application.Application(app_paths, Settings())
     program.runner = SynchronousTaskRunner()
     window = program.show(open_database(damaged, app_paths))
     assert window.isVisible() and checked == []  # the window does not wait for the check
+    assert program.database is not None
 
     qtbot.waitUntil(lambda: damage_box(window) is not None)
     box = damage_box(window)
@@ -122,7 +124,7 @@ def test_the_window_opens_then_says_the_database_is_damaged_with_the_way_out(
     click(box, "Lijst exporteren…")
     assert len(exported) == 1
 
-    program._check_database()  # asked again: this time the backup is restored
+    program._check_database(program.database)  # asked again: this time the backup is restored
     qtbot.waitUntil(lambda: damage_box(window) is not None)
     box = damage_box(window)
     assert box is not None
