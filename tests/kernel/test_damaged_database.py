@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from steunpunt import app as application
 from steunpunt.cli import main
 from steunpunt.db.kernel.backup import list_backups
+from steunpunt.db.kernel.errors import DatabaseDamaged
 from steunpunt.paths import AppPaths
 from steunpunt.settings import Settings
 from steunpunt.startup import open_database
@@ -30,12 +31,13 @@ DAMAGED_INDEX = "ix_referral_partner"
 DAMAGE_LOGGED = ["Database damaged (%d findings), first: %s"]
 
 
-def damage_a_page(file: Path) -> None:
-    """Overwrite one whole page of an index with garbage; the header (page 1) stays intact."""
+def damage_a_page(file: Path, name: str = DAMAGED_INDEX) -> None:
+    """Overwrite the first page of table or index ``name`` with garbage; the header (page 1)
+    stays intact."""
     with sqlite3.connect(file) as connection:
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         (page,) = connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (DAMAGED_INDEX,)
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)
         ).fetchone()
     connection.close()
     assert page > 1
@@ -138,3 +140,19 @@ def test_the_window_opens_then_says_the_database_is_damaged_with_the_way_out(
     program.window.close()
     program.database.close()
     assert logged_errors.templates() == DAMAGE_LOGGED * 2
+
+
+def test_reading_a_damaged_page_is_a_dutch_message_not_a_crash(
+    app_paths: AppPaths, migrated_template: Path, logged_errors: ErrorRecords
+) -> None:
+    shutil.copy(migrated_template, app_paths.database_file)
+    database_with_caregivers(app_paths.database_file, app_paths, 1)
+    damage_a_page(app_paths.database_file, "caregiver")
+    database = open_database(app_paths.database_file, app_paths)
+    try:
+        with pytest.raises(DatabaseDamaged) as refused:
+            database.services.caregivers.get(1)
+    finally:
+        database.close()
+    assert refused.value.message.startswith("De database is beschadigd")
+    assert logged_errors.templates() == ["Damaged database page read: %s"]

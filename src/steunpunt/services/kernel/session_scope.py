@@ -9,12 +9,13 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from steunpunt.db.kernel.errors import DatabaseLocked
+from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
+from steunpunt.services.kernel.integrity import DAMAGED
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,12 @@ class SessionScope:
         except OperationalError as error:
             session.rollback()
             raise storage_problem(error) from error
+        except DatabaseError as error:
+            session.rollback()
+            if "malformed" not in str(error.orig):
+                raise
+            log.error("Damaged database page read: %s", error.orig)
+            raise DatabaseDamaged(DAMAGED) from error
         except BaseException:
             session.rollback()
             raise
