@@ -167,3 +167,18 @@ def test_demo_data_is_refused_in_dutch_for_a_read_only_database(
     assert "De database is alleen-lezen: er kunnen geen demogegevens" in said
     assert "Traceback" not in said
     assert filled.read_bytes() == before
+
+
+def test_the_crash_handler_is_in_place_before_anything_can_fail_at_start(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    app_paths: AppPaths,
+    program_state: None,
+) -> None:
+    def failing(_file: Path) -> None:
+        raise RuntimeError("settings")
+
+    monkeypatch.setattr(application, "load_settings", failing)
+    with read_only(app_paths.log_dir), pytest.raises(RuntimeError):
+        application.run(app_paths)
+    assert sys.excepthook.__qualname__ == "install_crash_handler.<locals>.handle"
