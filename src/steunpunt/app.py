@@ -123,7 +123,7 @@ class Application:
             self.database.engine,
             self.paths.backup_dir,
             export=self.window.export_list,
-            restore=self.restore_backup,
+            restore=None if database.read_only else self.restore_backup,
         )
 
     def restore_backup(self) -> None:

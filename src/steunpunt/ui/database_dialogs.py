@@ -126,13 +126,15 @@ def check_in_background(
     engine: Engine,
     backup_dir: Path,
     export: Callable[[], None],
-    restore: Callable[[], None],
+    restore: Callable[[], None] | None,
 ) -> None:
-    """Run SQLite's quick check on the task runner; on damage, say so with the way out."""
+    """Run SQLite's quick check on the task runner; on damage, say so with the way out
+    (``restore`` is offered when given and there is a backup)."""
 
     def found(damage: KnownProblem | None) -> None:
         if damage is not None:
-            show_damage(window, damage.message, bool(backups(backup_dir)), export, restore)
+            can_restore = restore if backups(backup_dir) else None
+            show_damage(window, damage.message, export, can_restore)
 
     runner.start(lambda _context: find_damage(engine), found, lambda e: report_error(window, e))
 
@@ -140,19 +142,18 @@ def check_in_background(
 def show_damage(
     window: QWidget,
     message: str,
-    can_restore: bool,
     export: Callable[[], None],
-    restore: Callable[[], None],
+    restore: Callable[[], None] | None,
 ) -> QMessageBox:
     """The damage, with buttons for the way out: export what can be read, restore a backup."""
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(tr("Database beschadigd"))
-    box.setText(tr(message))
+    box.setText(message)
     actions: dict[object, Callable[[], None]] = {
         box.addButton(tr("Lijst exporteren…"), QMessageBox.ButtonRole.ActionRole): export
     }
-    if can_restore:
+    if restore is not None:
         button = box.addButton(tr("Reservekopie terugzetten…"), QMessageBox.ButtonRole.ActionRole)
         actions[button] = restore
     box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
