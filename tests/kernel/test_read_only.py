@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt import app as application
@@ -24,6 +24,7 @@ from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.startup import open_database
+from steunpunt.ui.crash_dialog import CrashDialog
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import caregiver_data, database_with_caregivers
 from tests.kernel.read_only import read_only
@@ -182,3 +183,10 @@ def test_the_crash_handler_is_in_place_before_anything_can_fail_at_start(
     with read_only(app_paths.log_dir), pytest.raises(RuntimeError):
         application.run(app_paths)
     assert sys.excepthook.__qualname__ == "install_crash_handler.<locals>.handle"
+
+
+def test_the_crash_dialog_says_there_is_no_log_file(qtbot: QtBot) -> None:
+    dialog = CrashDialog("details", None)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("geen logboek: de map is niet beschrijfbaar" in text for text in texts)
