@@ -139,8 +139,12 @@ def test_a_backup_is_made_from_the_command_line(
     monkeypatch.setattr(backup, "_copy", full)
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
     assert capsys.readouterr().err == (
-        "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar.\n"
+        "De reservekopie kon niet worden gemaakt: de schijf is vol. Er is geen onvolledige "
+        "kopie achtergebleven; de database is niet veranderd.\n"
     )
+    assert list(paths.backup_dir.glob(".*")) == [] and backup.list_backups(paths.backup_dir) == [
+        made
+    ]
 
 
 @pytest.mark.parametrize(

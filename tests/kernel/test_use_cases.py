@@ -41,6 +41,7 @@ FUNCTION_USE_CASES = {
     "caregivers.export_caregiver_list": "steunpunt.services.caregivers.list_export",
     "kernel.make_backup": "steunpunt.services.kernel.backup",
     "kernel.backups": "steunpunt.services.kernel.backup",
+    "kernel.restore": "steunpunt.services.kernel.backup",
     "reports.write_report_file": "steunpunt.services.reports.report_file",
     "letters.render_preview": "steunpunt.services.letters.preview",
     "letters.write_calibration_page": "steunpunt.services.letters.test_pages",

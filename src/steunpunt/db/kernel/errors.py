@@ -15,3 +15,11 @@ class DatabaseTooNew(KnownProblem):
 
 class DatabaseLocked(KnownProblem):
     """Another program holds the database, or the disk refuses to write."""
+
+
+class BackupFailed(KnownProblem):
+    """A backup could not be written or put back; no partial file is left."""
+
+
+class BackupUnusable(KnownProblem):
+    """The chosen backup is no complete, undamaged Steunpunt database; nothing was restored."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import re
@@ -11,6 +10,7 @@ import uuid
 from pathlib import Path
 
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.file_errors import dutch_cause
 
 log = logging.getLogger(__name__)
 
@@ -86,17 +86,6 @@ class StagedOutput:
     def discard(self) -> None:
         """Remove the staging folder and whatever is still in it."""
         shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def dutch_cause(error: OSError) -> str:
-    """What went wrong with a file, in a few Dutch words."""
-    return {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EACCES: "u mag niet schrijven in deze map",
-        errno.EPERM: "u mag niet schrijven in deze map",
-        errno.EROFS: "de schijf is alleen-lezen",
-        errno.ENAMETOOLONG: "de bestandsnaam of map is te lang",
-    }.get(error.errno or 0, "de schijf gaf een fout")
 
 
 def disk_problem(error: OSError) -> KnownProblem:
