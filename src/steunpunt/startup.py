@@ -15,6 +15,7 @@ from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
+from steunpunt.services.letters.leftovers import clear_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def open_database(database_file: Path, paths: AppPaths) -> OpenDatabase:
     engine = create_engine_for(sqlite_url(database_file))
     try:
         result = migrate(engine, paths.backup_dir, database_file if existed else None)
+        clear_leftovers(engine)
         services = build_services(make_session_factory(engine))
         actor = services.staff.default_actor(_login_name())
     except BaseException:

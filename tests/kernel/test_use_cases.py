@@ -43,6 +43,7 @@ FUNCTION_USE_CASES = {
     "kernel.backups": "steunpunt.services.kernel.backup",
     "kernel.restore": "steunpunt.services.kernel.backup",
     "reports.write_report_file": "steunpunt.services.reports.report_file",
+    "letters.clear_leftovers": "steunpunt.services.letters.leftovers",
     "letters.render_preview": "steunpunt.services.letters.preview",
     "letters.write_calibration_page": "steunpunt.services.letters.test_pages",
     "letters.write_label_test_sheet": "steunpunt.services.letters.test_pages",

@@ -13,6 +13,14 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
+def database_file(engine: Engine) -> Path | None:
+    """The file of an SQLite file database; None for a server or an in-memory database."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
 def create_engine_for(url: str) -> Engine:
     """An engine for ``url``; SQLite connections get the pragmas the program relies on."""
     if not url.startswith("sqlite"):

@@ -38,7 +38,12 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
-from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, safe_file_name
+from steunpunt.services.letters.mailing_output import (
+    StagedOutput,
+    disk_problem,
+    safe_file_name,
+    staging_journal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +126,9 @@ class PaymentService:
         if rules.form is CompensationForm.VOUCHER:
             names = names[1:]
         total = sum(row.amount_cents or 0 for row, _caregiver in applications)
-        staged = StagedOutput(folder)  # both files, or neither
+        staged = StagedOutput(
+            folder, staging_journal(self._scope.database_file)
+        )  # both files, or neither
         list_file = staged.path(names[-1])
         try:
             if rules.form is CompensationForm.MONEY:

@@ -33,16 +33,37 @@ def free_name(folder: Path, stem: str, suffix: str) -> str:
     return name
 
 
-class StagedOutput:
-    """A staging folder next to the target; ``publish`` moves the files, ``discard`` removes all."""
+STAGING_PREFIX = ".steunpunt-"
+STAGING_SUFFIX = ".tmp"
+"""A staging folder is named ``.steunpunt-<random>.tmp``; nothing else is ever removed as one."""
 
-    def __init__(self, folder: Path) -> None:
+
+def staging_journal(database_file: Path | None) -> Path | None:
+    """The folder beside the database where each staging folder in use is noted, so that the
+    ones a killed run left are found at the next start (None for a server database)."""
+    if database_file is None:
+        return None
+    return database_file.with_name(f".{database_file.name}-staging")
+
+
+class StagedOutput:
+    """A staging folder next to the target; ``publish`` moves the files, ``discard`` removes all.
+
+    While it exists, the staging folder is noted in the ``journal`` folder (when there is one).
+    """
+
+    def __init__(self, folder: Path, journal: Path | None) -> None:
         self.folder = folder
+        self.staging = folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}{STAGING_SUFFIX}"
+        self._note = None if journal is None else journal / f"{self.staging.name}.txt"
         try:
+            if self._note is not None:
+                self._note.parent.mkdir(exist_ok=True)
+                self._note.write_text(str(self.staging.resolve()), encoding="utf-8")
             folder.mkdir(parents=True, exist_ok=True)
-            self.staging = folder / f".steunpunt-{uuid.uuid4().hex[:12]}.tmp"
             self.staging.mkdir()
         except OSError as error:
+            self.discard()
             raise KnownProblem(
                 f"De map {folder} kan niet worden gebruikt: {dutch_cause(error)}. "
                 "Kies een andere map; er is niets gemaakt."
@@ -84,8 +105,10 @@ class StagedOutput:
         self._published.clear()
 
     def discard(self) -> None:
-        """Remove the staging folder and whatever is still in it."""
+        """Remove the staging folder and whatever is still in it, and its note."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self._note is not None and not self.staging.exists():
+            self._note.unlink(missing_ok=True)
 
 
 def disk_problem(error: OSError) -> KnownProblem:

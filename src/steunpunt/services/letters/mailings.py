@@ -64,7 +64,12 @@ from steunpunt.services.letters.mailing_files import (
     letter_for,
     write_mailing_files,
 )
-from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, free_name
+from steunpunt.services.letters.mailing_output import (
+    StagedOutput,
+    disk_problem,
+    free_name,
+    staging_journal,
+)
 from steunpunt.services.letters.mailing_rows import (
     caregiver_addressee,
     left_out_line,
@@ -197,7 +202,7 @@ class MailingService:
         )
         staged: StagedOutput | None = None
         try:
-            staged = StagedOutput(request.folder)
+            staged = StagedOutput(request.folder, staging_journal(self._scope.database_file))
             files = write_mailing_files(staged, job, Steps(progress, job.steps))
             names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
@@ -300,7 +305,7 @@ class MailingService:
             )
         stem = f"Herdruk {reference} {letter.recipient.names[0][:40]} {caregiver_id}"
         name = free_name(folder, stem, ".pdf")
-        staged = StagedOutput(folder)
+        staged = StagedOutput(folder, staging_journal(self._scope.database_file))
         try:
             render_letters(
                 staged.path(name),
