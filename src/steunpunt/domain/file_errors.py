@@ -11,7 +11,8 @@ _CAUSES = {
     errno.EROFS: "de schijf is alleen-lezen",
     errno.ENAMETOOLONG: "de bestandsnaam of map is te lang",
     errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is een bestand en geen map",
+    errno.EEXIST: "er staat al een bestand met die naam",
 }
 
 

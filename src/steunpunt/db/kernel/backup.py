@@ -17,8 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable
-from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable, storage_cause
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +176,4 @@ def _remove(file: Path) -> None:
 
 
 def _cause(error: OSError | sqlite3.Error) -> str:
-    if isinstance(error, OSError):
-        return dutch_cause(error)
-    if "full" in str(error).lower():
-        return "de schijf is vol"
-    return "de kopie was niet in orde"
+    return storage_cause(error) or "de kopie was niet in orde"
