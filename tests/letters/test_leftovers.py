@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import date
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from steunpunt.cli import main
+from steunpunt.db.letters.models import Mailing
 from steunpunt.paths import AppPaths, resolve_paths
+from steunpunt.services.letters import leftovers
 from steunpunt.services.letters.leftovers import Leftovers, clear_leftovers
-from steunpunt.services.letters.mailing_output import StagedOutput, staging_journal
+from steunpunt.services.letters.mailing_output import StagedOutput
+from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.startup import open_database
 from tests.kill import run_and_kill
 
@@ -72,19 +78,80 @@ def test_a_killed_mailing_leaves_nothing_after_the_next_start(
     assert made.name == f"Mailing {date.today().year}-0001 Welkomstbrief.pdf"  # number free again
 
 
+KILLED_BATCH = """
+import os, sys
+from pathlib import Path
+from steunpunt.services.letters.mailing_output import StagedOutput
+from steunpunt.services.letters.staging_journal import staging_journal
+
+staged = StagedOutput(Path(sys.argv[1]), staging_journal(Path(sys.argv[2])))
+staged.path("Mantelzorgcompliment Soest 2026 betaling 1.xml").write_text("<iban/>")
+os._exit(9)  # killed: no finally, no discard
+"""
+
+
+def kill_a_payment_batch(folder: Path, database_file: Path) -> None:
+    """Stage a payment file in a process that dies before it is put in place."""
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_BATCH, str(folder), str(database_file)], check=False
+    )
+    assert done.returncode == 9
+
+
 def test_a_killed_payment_batchs_staging_folder_is_removed(
     engine: Engine, database_file: Path, tmp_path: Path
 ) -> None:
-    journal = staging_journal(database_file)
-    killed = StagedOutput(tmp_path / "betalingen", journal)  # as make_batch leaves it, killed
-    killed.path("Mantelzorgcompliment Soest 2026 betaling 1.xml").write_text("<iban/>")
-    finished = StagedOutput(tmp_path / "elders", journal)
-    finished.discard()
+    folder = tmp_path / "betalingen"
+    kill_a_payment_batch(folder, database_file)
+    (staging,) = staging_folders(folder)
+    assert [p.name for p in staging.iterdir()] == ["Mantelzorgcompliment Soest 2026 betaling 1.xml"]
 
     assert clear_leftovers(engine) == Leftovers(staging_folders=1, reservations=0)
-    assert staging_folders(tmp_path / "betalingen") == []
+    assert list(folder.iterdir()) == []
+    journal = staging_journal(database_file)
     assert journal is not None and list(journal.iterdir()) == []
     assert clear_leftovers(engine) == Leftovers(0, 0)
+
+
+def reserve_mailing(engine: Engine, number: int, made_at: datetime) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(
+            Mailing(
+                year=2026,
+                number=number,
+                reference=f"2026-{number:04d}",
+                template_name="Welkomstbrief",
+                kind="algemeen",
+                subject="Welkom",
+                body="",
+                letter_date=date(2026, 11, 22),
+                made_at=made_at,
+            )
+        )
+
+
+def test_a_run_at_work_keeps_its_folder_and_every_unfinished_number(
+    engine: Engine, database_file: Path, tmp_path: Path
+) -> None:
+    reserve_mailing(engine, 1, datetime.now(UTC))
+    at_work = StagedOutput(tmp_path / "brieven", staging_journal(database_file))
+    kill_a_payment_batch(tmp_path / "betalingen", database_file)
+
+    assert clear_leftovers(engine) == Leftovers(staging_folders=1, reservations=0)
+    assert at_work.staging.is_dir()
+    at_work.discard()
+    assert clear_leftovers(engine) == Leftovers(staging_folders=0, reservations=1)
+
+
+def test_on_a_server_database_only_day_old_unfinished_numbers_are_given_up(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(leftovers, "staging_journal", lambda _file: None)
+    reserve_mailing(engine, 1, datetime.now(UTC) - timedelta(days=2))
+    reserve_mailing(engine, 2, datetime.now(UTC) - timedelta(minutes=5))
+    assert clear_leftovers(engine) == Leftovers(staging_folders=0, reservations=1)
+    with Session(engine) as session:
+        assert session.scalars(select(Mailing.reference)).all() == ["2026-0002"]
 
 
 def test_only_the_folder_a_note_was_made_for_is_ever_removed(
@@ -97,6 +164,8 @@ def test_only_the_folder_a_note_was_made_for_is_ever_removed(
     assert journal is not None
     journal.mkdir()
     (journal / ".steunpunt-0123456789ab.tmp.txt").write_text(str(precious))
+    (journal / ".steunpunt-ba9876543210.tmp.txt").write_text(str(tmp_path))
 
     assert clear_leftovers(engine) == Leftovers(0, 0)
     assert (precious / "brief.pdf").read_text() == "bewaren"
+    assert list(journal.iterdir()) == []

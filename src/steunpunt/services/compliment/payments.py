@@ -42,8 +42,8 @@ from steunpunt.services.letters.mailing_output import (
     StagedOutput,
     disk_problem,
     safe_file_name,
-    staging_journal,
 )
+from steunpunt.services.letters.staging_journal import staging_journal
 
 log = logging.getLogger(__name__)
 

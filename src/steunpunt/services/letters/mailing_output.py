@@ -11,6 +11,7 @@ from pathlib import Path
 
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.services.letters.staging_journal import STAGING_PREFIX, STAGING_SUFFIX, Note
 
 log = logging.getLogger(__name__)
 
@@ -33,33 +34,20 @@ def free_name(folder: Path, stem: str, suffix: str) -> str:
     return name
 
 
-STAGING_PREFIX = ".steunpunt-"
-STAGING_SUFFIX = ".tmp"
-"""A staging folder is named ``.steunpunt-<random>.tmp``; nothing else is ever removed as one."""
-
-
-def staging_journal(database_file: Path | None) -> Path | None:
-    """The folder beside the database where each staging folder in use is noted, so that the
-    ones a killed run left are found at the next start (None for a server database)."""
-    if database_file is None:
-        return None
-    return database_file.with_name(f".{database_file.name}-staging")
-
-
 class StagedOutput:
     """A staging folder next to the target; ``publish`` moves the files, ``discard`` removes all.
 
-    While it exists, the staging folder is noted in the ``journal`` folder (when there is one).
+    While it exists, the staging folder is noted in the ``journal`` folder (when there is one),
+    so that a killed run's is removed at the next start.
     """
 
     def __init__(self, folder: Path, journal: Path | None) -> None:
         self.folder = folder
         self.staging = folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}{STAGING_SUFFIX}"
-        self._note = None if journal is None else journal / f"{self.staging.name}.txt"
+        self._note: Note | None = None
         try:
-            if self._note is not None:
-                self._note.parent.mkdir(exist_ok=True)
-                self._note.write_text(str(self.staging.resolve()), encoding="utf-8")
+            if journal is not None:
+                self._note = Note(journal, self.staging)
             folder.mkdir(parents=True, exist_ok=True)
             self.staging.mkdir()
         except OSError as error:
@@ -108,7 +96,7 @@ class StagedOutput:
         """Remove the staging folder and whatever is still in it, and its note."""
         shutil.rmtree(self.staging, ignore_errors=True)
         if self._note is not None and not self.staging.exists():
-            self._note.unlink(missing_ok=True)
+            self._note.remove()
 
 
 def disk_problem(error: OSError) -> KnownProblem:

@@ -68,7 +68,6 @@ from steunpunt.services.letters.mailing_output import (
     StagedOutput,
     disk_problem,
     free_name,
-    staging_journal,
 )
 from steunpunt.services.letters.mailing_rows import (
     caregiver_addressee,
@@ -77,6 +76,7 @@ from steunpunt.services.letters.mailing_rows import (
     reason_and_name,
 )
 from steunpunt.services.letters.mailing_store import complete, release, reserve
+from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.services.letters.templates import LetterService
 
 log = logging.getLogger(__name__)
