@@ -22,7 +22,7 @@ from steunpunt.services.letters.leftovers import Leftovers, clear_leftovers
 from steunpunt.services.letters.mailing_output import StagedOutput
 from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.startup import open_database
-from tests.kill import run_and_kill
+from tests.kill import run_and_die_at, run_and_kill
 
 
 def staging_folders(folder: Path) -> list[Path]:
@@ -86,16 +86,39 @@ from steunpunt.services.letters.staging_journal import staging_journal
 
 staged = StagedOutput(Path(sys.argv[1]), staging_journal(Path(sys.argv[2])))
 staged.path("Mantelzorgcompliment Soest 2026 betaling 1.xml").write_text("<iban/>")
-os._exit(9)  # killed: no finally, no discard
+staged.path("Mantelzorgcompliment Soest 2026 betaling 1.xlsx").write_text("lijst")
+if sys.argv[3] == "published":
+    staged.publish(["Mantelzorgcompliment Soest 2026 betaling 1.xlsx"])
+os._exit(9)  # killed before the batch was recorded: no finally, no discard
 """
 
 
-def kill_a_payment_batch(folder: Path, database_file: Path) -> None:
-    """Stage a payment file in a process that dies before it is put in place."""
+def kill_a_payment_batch(folder: Path, database_file: Path, when: str = "staged") -> None:
+    """Stage payment files in a process that dies before the batch is recorded: while they
+    are ``staged``, or when one is ``published``."""
     done = subprocess.run(
-        [sys.executable, "-c", KILLED_BATCH, str(folder), str(database_file)], check=False
+        [sys.executable, "-c", KILLED_BATCH, str(folder), str(database_file), when], check=False
     )
     assert done.returncode == 9
+
+
+def test_letters_put_in_place_but_never_logged_are_removed_at_the_next_start(
+    demo: AppPaths, tmp_path: Path
+) -> None:
+    out = tmp_path / "brieven"
+    arguments = ["mailing", "--data-dir", str(demo.data_dir), "--template", "Welkomstbrief"]
+    died = run_and_die_at(
+        "steunpunt.services.letters.mailings:complete",
+        [*arguments, "--per-person", "--folder", str(out)],
+    )
+    assert died
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        f"Mailing {date.today().year}-0001 Welkomstbrief per persoon",
+        f"Mailing {date.today().year}-0001 Welkomstbrief.pdf",
+    ]  # in place, but the letter log was never written
+    open_database(demo.database_file, demo).close()
+    assert list(out.iterdir()) == []
+    assert unfinished_mailings(demo.database_file) == 0
 
 
 def test_a_killed_payment_batchs_staging_folder_is_removed(
@@ -104,13 +127,23 @@ def test_a_killed_payment_batchs_staging_folder_is_removed(
     folder = tmp_path / "betalingen"
     kill_a_payment_batch(folder, database_file)
     (staging,) = staging_folders(folder)
-    assert [p.name for p in staging.iterdir()] == ["Mantelzorgcompliment Soest 2026 betaling 1.xml"]
+    assert len(list(staging.iterdir())) == 2
 
     assert clear_leftovers(engine) == Leftovers(staging_folders=1, reservations=0)
     assert list(folder.iterdir()) == []
     journal = staging_journal(database_file)
     assert journal is not None and list(journal.iterdir()) == []
     assert clear_leftovers(engine) == Leftovers(0, 0)
+
+
+def test_a_payment_file_put_in_place_for_a_batch_never_recorded_is_removed(
+    engine: Engine, database_file: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "betalingen"
+    kill_a_payment_batch(folder, database_file, "published")
+    assert (folder / "Mantelzorgcompliment Soest 2026 betaling 1.xlsx").exists()
+    assert clear_leftovers(engine) == Leftovers(staging_folders=1, reservations=0)
+    assert list(folder.iterdir()) == []
 
 
 def reserve_mailing(engine: Engine, number: int, made_at: datetime) -> None:

@@ -1,7 +1,8 @@
 """Left-overs of a killed mailing or payment batch, cleared when a database is opened.
 
 A run killed halfway leaves a hidden staging folder of complete personal letters (or payment
-files) beside its target, and a mailing's reserved number unfinished. Every staging folder is
+files) beside its target, perhaps files already put in place but not yet recorded, and a
+mailing's reserved number unfinished. Every staging folder is
 noted beside the database while it exists (``staging_journal``); when the database is opened,
 the folders of runs that are over are removed, and with them the unfinished mailings, and
 both are counted in the log (never a name or a path: they hold personal data).
@@ -84,16 +85,34 @@ def _clear_staging(journal: Path) -> tuple[int, bool]:
         return 0, False
     removed, at_work = 0, False
     for note in notes(journal):
-        with unheld(note) as staging:
-            if staging is None:
+        with unheld(note) as noted:
+            if noted is None:
                 at_work = True
                 continue
-            if staging.name == note.stem and staging.is_dir():  # only the folder it was made for
+            staging = noted.staging
+            ours = staging.name == note.stem  # only ever what the note was made for
+            if ours:
+                _withdraw(noted.published, staging.parent)
+            if ours and staging.is_dir():
                 shutil.rmtree(staging, ignore_errors=True)
                 removed += not staging.exists()
-            kept = staging.name == note.stem and staging.exists()
+            kept = ours and staging.exists()
         if kept:
             log.warning("A staging folder of an earlier run could not be removed")
         else:
             note.unlink(missing_ok=True)
     return removed, at_work
+
+
+def _withdraw(published: tuple[Path, ...], folder: Path) -> None:
+    """Remove files a killed run put in ``folder`` but never recorded (its letter log or
+    payment batch was not written)."""
+    for target in published:
+        if target.parent != folder:
+            continue
+        if target.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            target.unlink(missing_ok=True)
+    if published:
+        log.info("Unrecorded files of an earlier run removed: %s", len(published))

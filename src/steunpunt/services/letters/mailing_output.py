@@ -73,6 +73,8 @@ class StagedOutput:
             )
         try:
             for name, target in zip(names, targets, strict=True):
+                if self._note is not None:
+                    self._note.add(target)
                 os.replace(self.staging / name, target)
                 self._published.append(target)
         except OSError as error:

@@ -316,31 +316,40 @@ class MailingService:
                 title=f"Herdruk {reference}",
             )
             [target] = staged.publish([name])
+            self._log_reprint(caregiver_id, naaste_id, mailing_id, letter, values)
         except OSError as error:
             raise disk_problem(error) from error
+        except BaseException:
+            staged.withdraw()  # the reprint was not logged: its file goes too
+            raise
         finally:
             staged.discard()
-        try:
-            with self._scope() as session:
-                session.add(
-                    SentLetter(
-                        caregiver_id=caregiver_id,
-                        care_recipient_id=naaste_id,
-                        mailing_id=mailing_id,
-                        sent_on=self._today(),
-                        addressed_as=", ".join(letter.recipient.names)[:200],
-                        reprint=True,
-                        letter_values=json.dumps(values),
-                        printed_json=printed_json(letter),
-                    )
-                )
-        except BaseException:
-            staged.withdraw()
-            raise
         log.info(
             "Mailing %s reprinted for %s by staff %s", mailing_id, caregiver_id, actor.staff_id
         )
         return target
+
+    def _log_reprint(
+        self,
+        caregiver_id: int,
+        naaste_id: int | None,
+        mailing_id: int,
+        letter: Letter,
+        values: Mapping[str, str],
+    ) -> None:
+        with self._scope() as session:
+            session.add(
+                SentLetter(
+                    caregiver_id=caregiver_id,
+                    care_recipient_id=naaste_id,
+                    mailing_id=mailing_id,
+                    sent_on=self._today(),
+                    addressed_as=", ".join(letter.recipient.names)[:200],
+                    reprint=True,
+                    letter_values=json.dumps(values),
+                    printed_json=printed_json(letter),
+                )
+            )
 
     def _letter_as_now(
         self,

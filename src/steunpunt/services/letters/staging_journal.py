@@ -1,6 +1,7 @@
 """The notes of staging folders in use, beside the database: a killed run's are found later.
 
-Each staging folder in use has a note (a small file naming it) that its run holds locked.
+Each staging folder in use has a note (a small file naming it, and then every file put in
+place from it before the run recorded them) that its run holds locked.
 The operating system lets go of the lock when the run ends, also when it is killed; so a note
 that can be locked belongs to a run that is over, and one that cannot to a run at work.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -38,6 +40,12 @@ class Note:
         self._handle.write(str(staging.resolve()))
         self._handle.flush()
 
+    def add(self, target: Path) -> None:
+        """Note a file about to be put in place: until the note goes, it is not recorded."""
+        assert self._handle is not None
+        self._handle.write(f"\n{target.resolve()}")
+        self._handle.flush()
+
     def remove(self) -> None:
         """Let go of the note and delete it (its staging folder is gone)."""
         if self._handle is not None:
@@ -51,10 +59,19 @@ def notes(journal: Path) -> list[Path]:
     return sorted(journal.glob(f"{STAGING_PREFIX}*{STAGING_SUFFIX}.txt"))
 
 
+@dataclass(frozen=True)
+class Noted:
+    """What a note of a run that is over names: its staging folder and the files it put in
+    place without recording them."""
+
+    staging: Path
+    published: tuple[Path, ...]
+
+
 @contextmanager
-def unheld(note: Path) -> Iterator[Path | None]:
-    """The staging folder a note names, when no run holds the note (else None, also while a
-    note is still being written); the note stays locked for the duration."""
+def unheld(note: Path) -> Iterator[Noted | None]:
+    """What a note names, when no run holds the note (else None, also while a note is still
+    being written); the note stays locked for the duration."""
     try:
         handle = note.open("r+", encoding="utf-8")
     except OSError:
@@ -64,8 +81,8 @@ def unheld(note: Path) -> Iterator[Path | None]:
         if not _lock(handle):
             yield None
             return
-        named = handle.read().strip()
-        yield Path(named) if named else None
+        named = [Path(line) for line in handle.read().splitlines() if line.strip()]
+        yield Noted(named[0], tuple(named[1:])) if named else None
     finally:
         handle.close()
 
