@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -97,10 +98,13 @@ def _clear_staging(journal: Path) -> tuple[int, bool]:
                 shutil.rmtree(staging, ignore_errors=True)
                 removed += not staging.exists()
             kept = ours and staging.exists()
-        if kept:
-            log.warning("A staging folder of an earlier run could not be removed")
-        else:
-            note.unlink(missing_ok=True)
+        try:
+            if kept:
+                log.warning("A staging folder of an earlier run could not be removed")
+            else:
+                note.unlink(missing_ok=True)
+        except OSError:  # e.g. a read-only folder: opening goes on, the next start tries again
+            log.warning("A staging note of an earlier run could not be removed")
     return removed, at_work
 
 
@@ -113,6 +117,7 @@ def _withdraw(published: tuple[Path, ...], folder: Path) -> None:
         if target.is_dir():
             shutil.rmtree(target, ignore_errors=True)
         else:
-            target.unlink(missing_ok=True)
+            with suppress(OSError):
+                target.unlink(missing_ok=True)
     if published:
         log.info("Unrecorded files of an earlier run removed: %s", len(published))
