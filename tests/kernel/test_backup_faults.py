@@ -4,6 +4,7 @@ put back."""
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -11,13 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from steunpunt.cli import main
 from steunpunt.db.kernel import backup as backup_module
 from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable
 from steunpunt.domain.errors import KnownProblem
-from steunpunt.paths import AppPaths
+from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.backup import backups, make_backup, restore
 from steunpunt.startup import open_database
 from steunpunt.ui.main_window import MainWindow
+from tests.kill import run_and_die_at
 from tests.widgets import Answers
 
 DATA = Path(__file__).parent.parent / "data"
@@ -151,3 +154,39 @@ def test_a_good_backup_is_put_back_and_the_old_file_kept(
     connection = sqlite3.connect(database_file)
     assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
     connection.close()
+
+
+def test_a_restore_killed_before_the_copy_is_in_place_leaves_the_old_database(
+    engine: Engine, database_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = make_backup(engine, tmp_path / "backups", keep=10)
+    engine.dispose()
+    before = database_file.read_bytes()
+    real_replace = os.replace
+
+    def killed_at_the_last_step(source: Path, target: Path) -> None:
+        if Path(target) == database_file:
+            raise SystemExit(9)  # the program is gone; nothing after this line runs
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", killed_at_the_last_step)
+    with pytest.raises(SystemExit):
+        restore(good, database_file)
+    assert database_file.read_bytes() == before  # the register is there, not an empty one
+    (kept,) = database_file.parent.glob("steunpunt.sqlite.vervangen-*")
+    assert kept.read_bytes() == before
+
+
+def test_a_backup_killed_before_it_is_checked_is_never_offered_and_the_next_one_clears_it(
+    tmp_path: Path,
+) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    assert main(["demo", "--data-dir", str(paths.data_dir), "--caregivers", "5"]) == 0
+    assert run_and_die_at(
+        "steunpunt.db.kernel.backup:_sound", ["backup", "--data-dir", str(paths.data_dir)]
+    )
+    assert [p.name.endswith(".part") for p in paths.backup_dir.iterdir()] == [True]
+    assert backups(paths.backup_dir) == []
+    assert main(["backup", "--data-dir", str(paths.data_dir)]) == 0
+    (made,) = paths.backup_dir.iterdir()
+    assert backups(paths.backup_dir) == [made]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,8 @@ def backup_database(engine: Engine, backup_dir: Path, reason: str, keep: int = 1
         if not isinstance(source, sqlite3.Connection):
             raise TypeError("backup_database works on SQLite databases only")
         backup_dir.mkdir(parents=True, exist_ok=True)
+        for killed in backup_dir.glob(".steunpunt-*.sqlite.part"):  # a backup killed halfway
+            _remove(killed)
         _copy(source, partial)
         if not _sound(partial):
             raise sqlite3.DatabaseError("the copy does not pass quick_check")
@@ -145,8 +148,10 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     moved: Path | None = None
     if database_file.exists():
+        # Kept under a second name first, so that the database file is never missing: a
+        # program killed halfway leaves the old register in place, not an empty new one.
         moved = database_file.with_name(f"{database_file.name}.vervangen-{stamp}")
-        database_file.rename(moved)
+        _keep_as(database_file, moved)
         for suffix in ("-wal", "-shm"):
             companion = database_file.with_name(database_file.name + suffix)
             if companion.exists():
@@ -154,6 +159,14 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
     os.replace(partial, database_file)
     log.info("Backup %s restored; previous file kept as %s", backup.name, moved)
     return moved
+
+
+def _keep_as(file: Path, kept: Path) -> None:
+    """A second name for ``file`` (a copy where the disk has no hard links)."""
+    try:
+        os.link(file, kept)
+    except OSError:
+        shutil.copy2(file, kept)
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
