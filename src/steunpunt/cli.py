@@ -43,13 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; a known problem is one Dutch line on stderr and exit code 1."""
+    """Run the command; a known problem is one Dutch line on stderr and exit code 1, a stop
+    with Ctrl+C one line and exit code 130."""
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
     except KnownProblem as problem:
         print(problem.message, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nAfgebroken met Ctrl+C.", file=sys.stderr)
+        return 130
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -143,3 +143,18 @@ def test_an_output_folder_that_cannot_be_made(
     blocker.write_text("geen map")
     assert main(arguments(command, paths.data_dir, blocker / "uit")) == 1
     one_dutch_line(capsys, "map")
+
+
+def test_a_stop_with_ctrl_c_is_one_line_without_a_traceback(
+    paths: AppPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def interrupted(*_args: Any, **_kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("steunpunt.demo.fill.fill_demo_database", interrupted)
+    assert main(arguments("demo", paths.data_dir, tmp_path)) == 130
+    said = capsys.readouterr()
+    assert said.err == "\nAfgebroken met Ctrl+C.\n"

@@ -62,6 +62,9 @@ def test_a_killed_mailing_leaves_nothing_after_the_next_start(
     (staging,) = staging_folders(out)
     assert letters_made(out) >= 3  # complete personal letters, hidden beside the target
     assert unfinished_mailings(demo.database_file) == 1
+    connection = sqlite3.connect(demo.database_file)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
 
     with caplog.at_level(logging.INFO, "steunpunt.services.letters.leftovers"):
         open_database(demo.database_file, demo).close()
