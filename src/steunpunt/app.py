@@ -18,11 +18,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from steunpunt.db.kernel.backup import restore_backup
 from steunpunt.db.kernel.errors import DatabaseMissing
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
+from steunpunt.services.kernel.backup import restore
 from steunpunt.settings import Settings, load_settings, save_settings
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
@@ -35,6 +35,7 @@ from steunpunt.ui.database_dialogs import (
     choose_database_file,
     show_read_only,
 )
+from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import install_dutch
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import TaskRunner
@@ -75,7 +76,10 @@ def open_with_recovery(database_file: Path, paths: AppPaths) -> OpenDatabase | N
         if choice is ProblemChoice.RESTORE:
             backup = choose_backup(None, paths.backup_dir)
             if backup is not None:
-                restore_backup(backup, database_file)
+                try:
+                    restore(backup, database_file)
+                except KnownProblem as refused:
+                    report_error(None, refused)
         elif choice is ProblemChoice.OPEN_OTHER:
             chosen = choose_database_file(None, database_file.parent)
             if chosen is not None:
@@ -136,7 +140,10 @@ class Application:
         self.settings = old_window.settings
         old_window.close()
         old_database.close()
-        restore_backup(backup, old_database.file)
+        try:
+            restore(backup, old_database.file)
+        except KnownProblem as refused:
+            report_error(None, refused)
         opened = open_with_recovery(old_database.file, self.paths)
         if opened is not None:
             self.show(opened)

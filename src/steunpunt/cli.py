@@ -10,6 +10,7 @@ from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 
 DEMO_CAREGIVERS = 2000
@@ -42,42 +43,63 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; a known problem is one Dutch line on stderr and exit code 1."""
+    """Run the command; a known problem is one Dutch line on stderr and exit code 1, a stop
+    with Ctrl+C one line and exit code 130."""
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
     except KnownProblem as problem:
         print(problem.message, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nAfgebroken met Ctrl+C.", file=sys.stderr)
+        return 130
 
 
 def _run(args: argparse.Namespace) -> int:
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir
-    paths = resolve_paths(data_dir)
+    paths = _ensured(resolve_paths(data_dir))
     if args.command == "demo":
         target = paths if data_dir else demo_paths(paths)
-        return _demo(target.ensure(), args.caregivers, args.seed, args.add)
+        return _demo(_ensured(target), args.caregivers, args.seed, args.add)
     if args.command == "mailing":
-        return run_mailing(paths.ensure(), args, _say)
+        return run_mailing(paths, args, _say)
     if args.command in OUTPUT_COMMANDS:
-        return run_output(paths.ensure(), args, _say)
+        return run_output(paths, args, _say)
     if args.command == "self-test":
         from steunpunt.selftest import run_self_test
 
-        return run_self_test(paths.ensure(), _say)
+        return run_self_test(paths, _say)
     if args.demo:
-        paths = demo_paths(paths).ensure()
+        paths = _ensured(demo_paths(paths))
         if _demo(paths, DEMO_CAREGIVERS, 2026, add=False, quiet_if_filled=True) != 0:
             return 1
     from steunpunt.app import run
 
-    return run(paths.ensure())
+    return run(paths)
+
+
+def _ensured(paths: AppPaths) -> AppPaths:
+    """The folders made; one that cannot be made is a known problem."""
+    paths.ensure()
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)  # says why, when ensure() could not
+        return paths
+    except OSError as error:
+        folder = error.filename or paths.data_dir
+        raise KnownProblem(
+            f"De map {folder} kan niet worden gemaakt of gebruikt: {dutch_cause(error)}. "
+            "Kies met --data-dir een andere map; er is niets veranderd."
+        ) from error
 
 
 def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
+    from steunpunt.services.kernel.session_scope import storage_problem
     from steunpunt.startup import open_for_command
 
     database = open_for_command(paths)
@@ -96,9 +118,12 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
             )
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
         # Adding to a filled database with the same seed would repeat the same people.
-        fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
-        if not existing:
-            fill_demo_support(database.engine, seed=seed)
+        try:
+            fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
+            if not existing:
+                fill_demo_support(database.engine, seed=seed)
+        except OperationalError as error:  # the demo writes past the services
+            raise storage_problem(error) from error
         set_demo_house_style(database.services.letters, database.actor)
         _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
         return 0

@@ -48,7 +48,7 @@ def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
         with _opened(paths) as database:
             said = run(database, paths, args)
     except OSError as error:
-        from steunpunt.services.letters.mailing_output import dutch_cause
+        from steunpunt.domain.file_errors import dutch_cause
 
         raise KnownProblem(
             f"Het bestand kon niet worden geschreven: {dutch_cause(error)}. Er is niets gemaakt."
@@ -62,7 +62,7 @@ def _opened(paths: AppPaths) -> Iterator[OpenDatabase]:
     from steunpunt.logging_setup import configure_logging
     from steunpunt.startup import open_database
 
-    configure_logging(paths.log_dir)
+    configure_logging(paths.log_dir, to_stderr_when_unwritable=False)
     database = open_database(paths.database_file, paths)
     try:
         yield database
@@ -118,10 +118,5 @@ def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) 
     from steunpunt.settings import load_settings
 
     keep = load_settings(paths.settings_file).backups_to_keep
-    try:
-        made = make_backup(database.engine, paths.backup_dir, keep)
-    except OSError as error:
-        raise KnownProblem(
-            "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."
-        ) from error
+    made = make_backup(database.engine, paths.backup_dir, keep)
     return f"Reservekopie gemaakt: {made}"

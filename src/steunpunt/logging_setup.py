@@ -14,16 +14,22 @@ class _StderrLog(logging.StreamHandler):  # type: ignore[type-arg]
     """The log on stderr, for when the log file cannot be written."""
 
 
-def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
+class _NoLog(logging.NullHandler):
+    """No log at all: a command's stderr is kept for its one Dutch line."""
+
+
+def configure_logging(
+    log_dir: Path, level: int = logging.INFO, to_stderr_when_unwritable: bool = True
+) -> Path | None:
     """Send log records to ``steunpunt.log`` (rotated at 1 MiB, 5 kept); returns its path.
 
-    Where the file cannot be written (a read-only folder), records go to stderr only and
-    None is returned: the program still starts.
+    Where the file cannot be written (a read-only folder), records go to stderr only (or,
+    for a command, nowhere) and None is returned: the program still starts.
     """
     log_file = log_dir / "steunpunt.log"
     root = logging.getLogger()
     root.setLevel(level)
-    ours = (logging.handlers.RotatingFileHandler, _StderrLog)
+    ours = (logging.handlers.RotatingFileHandler, _StderrLog, _NoLog)
     for old in [h for h in root.handlers if isinstance(h, ours)]:
         root.removeHandler(old)
         old.close()
@@ -33,7 +39,7 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
             log_file, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
         )
     except OSError as error:
-        handler = _StderrLog(sys.stderr)
+        handler = _StderrLog(sys.stderr) if to_stderr_when_unwritable else _NoLog()
         problem: OSError | None = error
     else:
         problem = None

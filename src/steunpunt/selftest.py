@@ -13,7 +13,6 @@ from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
-from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
 from steunpunt.services.kernel.integrity import find_damage
@@ -29,12 +28,12 @@ class SelfTestFailed(Exception):
 
 
 def run_self_test(paths: AppPaths, say: Say) -> int:
-    """Check the user's database (read only) and a full write cycle on a scratch database."""
-    try:
-        database = open_for_command(paths)
-    except KnownProblem as problem:
-        say(f"FOUT: {problem.message}")
-        return 1
+    """Check the user's database (read only) and a full write cycle on a scratch database.
+
+    A known problem (a locked, damaged or unreachable database, a full disk) is raised for
+    ``cli.main`` to say in one line.
+    """
+    database = open_for_command(paths)
     if not _passes(database, _check_database, say):
         return 1
     with tempfile.TemporaryDirectory(prefix="steunpunt-selftest-") as folder:

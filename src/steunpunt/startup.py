@@ -23,6 +23,7 @@ from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
+from steunpunt.services.letters.leftovers import clear_leftovers
 from steunpunt.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def open_database(
     engine = create_engine_for(sqlite_url(database_file))
     try:
         result = migrate(engine, paths.backup_dir, database_file if existed else None)
+        clear_leftovers(engine)
         services = build_services(make_session_factory(engine))
         actor = services.staff.default_actor(_login_name())
     except BaseException:
@@ -129,7 +131,7 @@ def had_database(database_file: Path, paths: AppPaths) -> bool:
 
 def open_for_command(paths: AppPaths) -> OpenDatabase:
     """Start the log and open the user's database for a command (a known problem is raised)."""
-    configure_logging(paths.log_dir)
+    configure_logging(paths.log_dir, to_stderr_when_unwritable=False)
     return open_database(paths.database_file, paths)
 
 

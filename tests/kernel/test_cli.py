@@ -51,7 +51,9 @@ def test_self_test_reports_a_damaged_database_in_dutch(
     paths = resolve_paths(tmp_path / "data").ensure()
     paths.database_file.write_bytes(b"kapot" * 1000)
     assert main(["self-test", "--data-dir", str(paths.data_dir)]) == 1
-    assert "FOUT: Het databasebestand kan niet worden gelezen" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert said.err.startswith("Het databasebestand kan niet worden gelezen")
+    assert said.err.count("\n") == 1
     assert paths.database_file.read_bytes() == b"kapot" * 1000
     assert logged_errors.templates() == ["Database unreadable: %s"]
 
@@ -139,8 +141,12 @@ def test_a_backup_is_made_from_the_command_line(
     monkeypatch.setattr(backup, "_copy", full)
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
     assert capsys.readouterr().err == (
-        "De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar.\n"
+        "De reservekopie kon niet worden gemaakt: de schijf is vol. Er is geen onvolledige "
+        "kopie achtergebleven; de database is niet veranderd.\n"
     )
+    assert list(paths.backup_dir.glob(".*")) == [] and backup.list_backups(paths.backup_dir) == [
+        made
+    ]
 
 
 @pytest.mark.parametrize(

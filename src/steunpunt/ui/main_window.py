@@ -279,23 +279,12 @@ class MainWindow(QMainWindow):
         self.context.runner.start(
             lambda _context: make_backup(engine, folder, keep),
             self._backup_made,
-            self._backup_failed,
+            lambda error: report_error(self, error),
         )
 
     def _backup_made(self, target: Path) -> None:
         QMessageBox.information(
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
-        )
-
-    def _backup_failed(self, error: BaseException) -> None:
-        if not isinstance(error, OSError):
-            report_error(self, error)
-            return
-        log.error("Backup failed: %s", error)
-        QMessageBox.warning(
-            self,
-            tr("Reservekopie"),
-            tr("De reservekopie kon niet worden gemaakt: de schijf is vol of niet beschrijfbaar."),
         )
 
     def ask_open_other(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import tempfile
 from datetime import datetime
@@ -24,14 +25,18 @@ def is_empty(database_file: Path) -> bool:
     return database_file.is_file() and database_file.stat().st_size == 0
 
 
+REFUSED = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""What a read-only medium or missing rights answer; a full disk (ENOSPC) is not read-only."""
+
+
 def folder_writable(folder: Path) -> bool:
     """Whether a file can be made in ``folder`` (made when missing): tried, not guessed."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             return True
-    except OSError:
-        return False
+    except OSError as error:
+        return error.errno not in REFUSED
 
 
 def file_writable(database_file: Path) -> bool:
@@ -39,8 +44,8 @@ def file_writable(database_file: Path) -> bool:
     try:
         with database_file.open("r+b"):
             return True
-    except OSError:
-        return False
+    except OSError as error:
+        return error.errno not in REFUSED
 
 
 def set_aside(database_file: Path, label: str) -> Path:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from sqlalchemy.exc import DBAPIError
+
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.file_errors import dutch_cause
 
 
 class DatabaseUnreadable(KnownProblem):
@@ -27,3 +32,31 @@ class DatabaseReadOnly(KnownProblem):
 
 class DatabaseDamaged(KnownProblem):
     """SQLite's own check found damaged pages in an otherwise readable database."""
+
+
+class BackupFailed(KnownProblem):
+    """A backup could not be written or put back; no partial file is left."""
+
+
+class BackupUnusable(KnownProblem):
+    """The chosen backup is no complete, undamaged Steunpunt database; nothing was restored."""
+
+
+_SQLITE_CAUSES = (
+    ("full", "de schijf is vol"),
+    ("readonly", "de database is alleen-lezen"),
+    ("locked", "de database is in gebruik door een ander programma"),
+    ("busy", "de database is in gebruik door een ander programma"),
+    ("disk i/o", "de schijf gaf een fout"),
+)
+
+
+def storage_cause(error: BaseException) -> str | None:
+    """What the disk or the database file refused, in a few Dutch words (None: something else)."""
+    if isinstance(error, OSError):
+        return dutch_cause(error)
+    driver_error = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(driver_error, sqlite3.Error):
+        text = str(driver_error).lower()
+        return next((cause for fragment, cause in _SQLITE_CAUSES if fragment in text), None)
+    return None

@@ -22,6 +22,7 @@ from steunpunt.db.kernel.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DatabaseUnreadable,
+    storage_cause,
 )
 from steunpunt.domain.errors import KnownProblem
 
@@ -101,8 +102,10 @@ def migrate(engine: Engine, backup_dir: Path, database_file: Path | None) -> Mig
         _upgrade(engine)
     except Exception as error:
         log.exception("Migration from %s failed", revision)
+        cause = storage_cause(error)
         raise KnownProblem(
-            "De database kon niet worden bijgewerkt naar deze versie van Steunpunt. "
+            "De database kon niet worden bijgewerkt naar deze versie van Steunpunt"
+            + (f": {cause}. " if cause else ". ")
             + (f"Er staat een reservekopie van vóór het bijwerken in {backup}. " if backup else "")
             + "Neem contact op met uw beheerder."
         ) from error

@@ -38,7 +38,12 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
-from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, safe_file_name
+from steunpunt.services.letters.mailing_output import (
+    StagedOutput,
+    disk_problem,
+    safe_file_name,
+)
+from steunpunt.services.letters.staging_journal import staging_journal
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +126,8 @@ class PaymentService:
         if rules.form is CompensationForm.VOUCHER:
             names = names[1:]
         total = sum(row.amount_cents or 0 for row, _caregiver in applications)
-        staged = StagedOutput(folder)  # both files, or neither
+        # Both files and the batch, or nothing.
+        staged = StagedOutput(folder, staging_journal(self._scope.database_file))
         list_file = staged.path(names[-1])
         try:
             if rules.form is CompensationForm.MONEY:
@@ -146,21 +152,17 @@ class PaymentService:
                 vouchers = [_voucher(row, caregiver, reference) for row, caregiver in applications]
                 write_voucher_list(list_file, title, vouchers)
             published = staged.publish(names)
-        except OSError as error:
-            staged.discard()
-            raise disk_problem(error) from error
-        except BaseException:
-            staged.discard()
-            raise
-        staged.discard()
-        payment_file, list_file = published[0], published[-1]
-        try:
+            payment_file, list_file = published[0], published[-1]
             batch_id = self._record(
                 actor, round_id, execution_date, applications, total, payment_file
             )
+        except OSError as error:
+            raise disk_problem(error) from error
         except BaseException:
             staged.withdraw()  # no batch recorded: its files go too
             raise
+        finally:
+            staged.discard()
         return PaymentBatchResult(
             batch_id, reference, len(applications), total, payment_file, list_file
         )

@@ -6,12 +6,14 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
@@ -60,6 +62,11 @@ class SessionScope:
     def dialect(self) -> str:
         bind = self._factory.kw["bind"]
         return str(bind.dialect.name)
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite file the sessions work on (None for a server database)."""
+        return file_of(self._factory.kw["bind"])
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import re
@@ -11,6 +10,8 @@ import uuid
 from pathlib import Path
 
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.services.letters.staging_journal import STAGING_PREFIX, STAGING_SUFFIX, Note
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +35,23 @@ def free_name(folder: Path, stem: str, suffix: str) -> str:
 
 
 class StagedOutput:
-    """A staging folder next to the target; ``publish`` moves the files, ``discard`` removes all."""
+    """A staging folder next to the target; ``publish`` moves the files, ``discard`` removes all.
 
-    def __init__(self, folder: Path) -> None:
+    While it exists, the staging folder is noted in the ``journal`` folder (when there is one),
+    so that a killed run's is removed at the next start.
+    """
+
+    def __init__(self, folder: Path, journal: Path | None) -> None:
         self.folder = folder
+        self.staging = folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}{STAGING_SUFFIX}"
+        self._note: Note | None = None
         try:
+            if journal is not None:
+                self._note = Note(journal, self.staging)
             folder.mkdir(parents=True, exist_ok=True)
-            self.staging = folder / f".steunpunt-{uuid.uuid4().hex[:12]}.tmp"
             self.staging.mkdir()
         except OSError as error:
+            self.discard()
             raise KnownProblem(
                 f"De map {folder} kan niet worden gebruikt: {dutch_cause(error)}. "
                 "Kies een andere map; er is niets gemaakt."
@@ -64,6 +73,8 @@ class StagedOutput:
             )
         try:
             for name, target in zip(names, targets, strict=True):
+                if self._note is not None:
+                    self._note.add(target)
                 os.replace(self.staging / name, target)
                 self._published.append(target)
         except OSError as error:
@@ -84,19 +95,10 @@ class StagedOutput:
         self._published.clear()
 
     def discard(self) -> None:
-        """Remove the staging folder and whatever is still in it."""
+        """Remove the staging folder and whatever is still in it, and its note."""
         shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def dutch_cause(error: OSError) -> str:
-    """What went wrong with a file, in a few Dutch words."""
-    return {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EACCES: "u mag niet schrijven in deze map",
-        errno.EPERM: "u mag niet schrijven in deze map",
-        errno.EROFS: "de schijf is alleen-lezen",
-        errno.ENAMETOOLONG: "de bestandsnaam of map is te lang",
-    }.get(error.errno or 0, "de schijf gaf een fout")
+        if self._note is not None and not self.staging.exists():
+            self._note.remove()
 
 
 def disk_problem(error: OSError) -> KnownProblem:

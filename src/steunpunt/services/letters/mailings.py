@@ -64,7 +64,11 @@ from steunpunt.services.letters.mailing_files import (
     letter_for,
     write_mailing_files,
 )
-from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, free_name
+from steunpunt.services.letters.mailing_output import (
+    StagedOutput,
+    disk_problem,
+    free_name,
+)
 from steunpunt.services.letters.mailing_rows import (
     caregiver_addressee,
     left_out_line,
@@ -72,6 +76,7 @@ from steunpunt.services.letters.mailing_rows import (
     reason_and_name,
 )
 from steunpunt.services.letters.mailing_store import complete, release, reserve
+from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.services.letters.templates import LetterService
 
 log = logging.getLogger(__name__)
@@ -197,7 +202,7 @@ class MailingService:
         )
         staged: StagedOutput | None = None
         try:
-            staged = StagedOutput(request.folder)
+            staged = StagedOutput(request.folder, staging_journal(self._scope.database_file))
             files = write_mailing_files(staged, job, Steps(progress, job.steps))
             names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
@@ -300,7 +305,7 @@ class MailingService:
             )
         stem = f"Herdruk {reference} {letter.recipient.names[0][:40]} {caregiver_id}"
         name = free_name(folder, stem, ".pdf")
-        staged = StagedOutput(folder)
+        staged = StagedOutput(folder, staging_journal(self._scope.database_file))
         try:
             render_letters(
                 staged.path(name),
@@ -311,31 +316,40 @@ class MailingService:
                 title=f"Herdruk {reference}",
             )
             [target] = staged.publish([name])
+            self._log_reprint(caregiver_id, naaste_id, mailing_id, letter, values)
         except OSError as error:
             raise disk_problem(error) from error
+        except BaseException:
+            staged.withdraw()  # the reprint was not logged: its file goes too
+            raise
         finally:
             staged.discard()
-        try:
-            with self._scope() as session:
-                session.add(
-                    SentLetter(
-                        caregiver_id=caregiver_id,
-                        care_recipient_id=naaste_id,
-                        mailing_id=mailing_id,
-                        sent_on=self._today(),
-                        addressed_as=", ".join(letter.recipient.names)[:200],
-                        reprint=True,
-                        letter_values=json.dumps(values),
-                        printed_json=printed_json(letter),
-                    )
-                )
-        except BaseException:
-            staged.withdraw()
-            raise
         log.info(
             "Mailing %s reprinted for %s by staff %s", mailing_id, caregiver_id, actor.staff_id
         )
         return target
+
+    def _log_reprint(
+        self,
+        caregiver_id: int,
+        naaste_id: int | None,
+        mailing_id: int,
+        letter: Letter,
+        values: Mapping[str, str],
+    ) -> None:
+        with self._scope() as session:
+            session.add(
+                SentLetter(
+                    caregiver_id=caregiver_id,
+                    care_recipient_id=naaste_id,
+                    mailing_id=mailing_id,
+                    sent_on=self._today(),
+                    addressed_as=", ".join(letter.recipient.names)[:200],
+                    reprint=True,
+                    letter_values=json.dumps(values),
+                    printed_json=printed_json(letter),
+                )
+            )
 
     def _letter_as_now(
         self,

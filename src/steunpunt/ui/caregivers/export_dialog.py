@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import Cancelled
+from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.services.caregivers.list_export import (
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -32,7 +33,6 @@ from steunpunt.services.caregivers.list_export import (
     export_caregiver_list,
     with_export_suffix,
 )
-from steunpunt.services.letters.mailing_output import dutch_cause
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
