@@ -45,13 +45,10 @@ def care_recipient_from_form(
     raw: Mapping[str, str], consent_scopes: frozenset[ConsentScope], today: date
 ) -> CareRecipientData:
     """Parse and check a naaste form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(with_blanks(raw, (*PERSON_TEXT_FIELDS, "condition")))
+    values, errors = parse_fields(with_blanks(raw, (*PERSON_TEXT_FIELDS, "condition")), today=today)
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam van de naaste in."
-    message = check_not_future(values.get("birth_date"), today, "De geboortedatum")
-    if message:
-        errors["birth_date"] = message
     consent, consent_errors = consent_from_fields(
         values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
     )
@@ -71,12 +68,9 @@ def care_recipient_from_form(
 
 def relation_from_form(raw: Mapping[str, str], today: date) -> RelationData:
     """Parse the relation fields (type, hours per week, care since)."""
-    values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")))
+    values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")), today=today)
     if not raw.get("relation_type"):
         errors["relation_type"] = "Kies de relatie tot de naaste."
-    message = check_not_future(values.get("care_since"), today, "Zorg sinds")
-    if message:
-        errors["care_since"] = message
     if errors:
         raise ValidationFailed(errors)
     return RelationData(

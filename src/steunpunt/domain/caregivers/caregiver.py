@@ -87,16 +87,15 @@ def caregiver_from_form(
     today: date,
 ) -> CaregiverData:
     """Parse and check a filled-in caregiver form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(with_blanks(raw, CAREGIVER_TEXT_FIELDS))
+    values, errors = parse_fields(with_blanks(raw, CAREGIVER_TEXT_FIELDS), today=today)
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam in."
     if not values.get("first_name") and not values.get("initials") and "first_name" not in errors:
         errors["first_name"] = "Vul de voornaam of de voorletters in."
-    for field, what in (("birth_date", "De geboortedatum"), ("registered_on", "De inschrijfdatum")):
-        message = check_not_future(values.get(field), today, what)
-        if message:
-            errors[field] = message
+    message = check_not_future(values.get("registered_on"), today, "De inschrijfdatum")
+    if message:
+        errors["registered_on"] = message
     ended_on = values.get("ended_on")
     end_reason = raw.get("end_reason", "")
     registered_on = values.get("registered_on")

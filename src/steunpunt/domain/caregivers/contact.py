@@ -23,7 +23,7 @@ class ContactData:
 
 def contact_from_form(raw: Mapping[str, str], staff_id: int | None, today: date) -> ContactData:
     """Parse a contact form; the date may be today or earlier."""
-    values, errors = parse_fields(with_blanks(raw, ("contact_date", "note")))
+    values, errors = parse_fields(with_blanks(raw, ("contact_date", "note")), today=today)
     message = check_not_future(values.get("contact_date"), today, "De datum van het contact")
     if message:
         errors["contact_date"] = message

@@ -14,6 +14,7 @@ from datetime import date
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import check_not_future, note_text, required_date
+from steunpunt.domain.input_policy import check_work_date
 
 EDIZ_PLUS_ITEMS = 15
 
@@ -138,7 +139,9 @@ def assessment_from_form(
     day: date | None = None
     try:
         day = required_date(assessed_on)
+        check_work_date(day, today, "De datum van de meting")
     except InvalidValue as error:
+        day = None
         errors["assessed_on"] = error.message
     message = check_not_future(day, today, "De datum van de meting")
     if message:

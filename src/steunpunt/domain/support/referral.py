@@ -85,7 +85,7 @@ def referral_from_form(
 
     An outcome closes the referral (today, unless a date is given); a closing date needs one.
     """
-    values, errors = parse_fields(with_blanks(raw, REFERRAL_FIELDS), REFERRAL_PARSERS)
+    values, errors = parse_fields(with_blanks(raw, REFERRAL_FIELDS), REFERRAL_PARSERS, today)
     if partner_id is None:
         errors["partner"] = "Kies de organisatie waarnaar u doorverwijst."
     if not consent_to_share:
