@@ -6,7 +6,12 @@ import re
 from datetime import date
 
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.domain.input_policy import EARLIEST_DATE, LATEST_DATE, check_date_range, normalise_text
+from steunpunt.domain.input_policy import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    check_date_range,
+    normalise_text,
+)
 
 _DUTCH = re.compile(r"^\s*(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})\s*$", re.ASCII)
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)

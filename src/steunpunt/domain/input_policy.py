@@ -57,13 +57,20 @@ BUDGET_MAX_CENTS = 10_000_000_000
 def check_range(value: float, low: float, high: float, what: str, unit: str = "") -> None:
     """Refuse ``value`` outside ``low``..``high`` in Dutch, naming the range."""
     if not low <= value <= high:
-        raise InvalidValue(f"{what}: vul een waarde van {_number(low)} tot en met {_number(high)}{unit} in.")
+        raise InvalidValue(
+            f"{what}: vul een waarde van {_number(low)} tot en met {_number(high)}{unit} in."
+        )
 
 
 def check_cents(cents: int, high: int, what: str) -> None:
     """Refuse an amount below 0 or above ``high`` cents in Dutch, naming the range in euro."""
     if not 0 <= cents <= high:
-        raise InvalidValue(f"{what}: vul een bedrag van € 0 tot en met € {_euro(high)} in.")
+        raise InvalidValue(f"{what}: vul een bedrag {euro_range(high)} in.")
+
+
+def euro_range(high: int) -> str:
+    """``"van € 0 tot en met € 500"`` for ``high`` cents."""
+    return f"van € 0 tot en met € {_euro(high)}"
 
 
 def _number(value: float) -> str:

@@ -15,7 +15,7 @@ from steunpunt.domain.caregivers.caregiver import (
 from steunpunt.domain.caregivers.consent import ConsentData, consent_from_fields
 from steunpunt.domain.choices import ConsentScope, LivingSituation, RelationType
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields, with_blanks
+from steunpunt.domain.fields import merge_errors, parse_fields, with_blanks
 from steunpunt.domain.names import PersonName
 
 

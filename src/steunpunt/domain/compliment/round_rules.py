@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.input_policy import (
+    AMOUNT_MAX_CENTS,
+    BUDGET_MAX_CENTS,
+    HOURS_PER_WEEK_MAX,
+    LATEST_DATE,
+    MONTHS_MAX,
+    WORK_DATE_FIRST,
+    check_cents,
+    check_range,
+    check_work_date,
+)
+from steunpunt.domain.text import clean
+
+AGE_MAX = 120
+"""No one is older: a minimum age above it is a typing error."""
+COUNT_MAX = 100
+"""A maximum number of compliments or caregivers per person or address: far above any rule."""
+WEEKS_MAX = 104
+"""The term of a control letter: two years is far longer than any round lasts."""
 
 
 class CompensationForm(StrEnum):
@@ -143,3 +164,82 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def cleaned_rules(rules: RoundRules) -> RoundRules:
+    """The rules with their texts by the input policy (trimmed, no invisible characters)."""
+    return replace(
+        rules,
+        municipality=clean(rules.municipality),
+        payer_name=clean(rules.payer_name),
+        payer_iban=clean(rules.payer_iban),
+        payer_bic=clean(rules.payer_bic),
+    )
+
+
+def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
+    """Every setting outside its range, per field, in Dutch."""
+    limits = (
+        rules.per_care_recipient,
+        rules.per_address,
+        rules.per_caregiver,
+        rules.max_caregivers_per_recipient,
+    )
+    checks: list[tuple[str, Callable[[], None]]] = [
+        (
+            "year",
+            lambda: check_range(rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"),
+        ),
+        ("opens_on", lambda: check_work_date(rules.opens_on, today, "De opening")),
+        ("closes_on", lambda: check_work_date(rules.closes_on, today, "De sluiting")),
+        ("amount_cents", lambda: check_cents(rules.amount_cents, AMOUNT_MAX_CENTS, "Het bedrag")),
+        ("min_hours_per_week", lambda: _check_hours(rules.min_hours_per_week)),
+        (
+            "min_months_of_care",
+            lambda: check_range(rules.min_months_of_care, 0, MONTHS_MAX, "Zorg sinds minimaal"),
+        ),
+        ("per_care_recipient", lambda: _check_limits(limits)),
+        (
+            "control_letter_weeks",
+            lambda: check_range(rules.control_letter_weeks, 0, WEEKS_MAX, "De termijn"),
+        ),
+    ]
+    reference, minimum_age, budget = (
+        rules.age_reference_date,
+        rules.minimum_age,
+        rules.fixed_budget_cents,
+    )
+    if reference is not None:
+        checks.append(
+            ("age_reference_date", lambda: check_work_date(reference, today, "De peildatum"))
+        )
+    if minimum_age is not None:
+        checks.append(("minimum_age", lambda: check_range(minimum_age, 0, AGE_MAX, "De leeftijd")))
+    if budget is not None:
+        checks.append(
+            ("fixed_budget_cents", lambda: check_cents(budget, BUDGET_MAX_CENTS, "Het budget"))
+        )
+    for bracket, cents in rules.amounts_by_bracket.items():
+        checks.append(
+            (bracket.value, lambda cents=cents: check_cents(cents, AMOUNT_MAX_CENTS, "Het bedrag"))
+        )
+    errors: dict[str, str] = {}
+    for name, check in checks:
+        try:
+            check()
+        except InvalidValue as error:
+            errors.setdefault(name, error.message)
+    return errors
+
+
+def _check_hours(hours: float) -> None:
+    """Hours per week from 0 to a week's hours (not NaN)."""
+    if not (0 <= hours <= HOURS_PER_WEEK_MAX):  # NaN fails every comparison
+        check_range(-1, 0, HOURS_PER_WEEK_MAX, "Minimaal", " uur per week")
+
+
+def _check_limits(limits: tuple[int | None, ...]) -> None:
+    """Each maximum from 1 to ``COUNT_MAX``, or none."""
+    for limit in limits:
+        if limit is not None:
+            check_range(limit, 1, COUNT_MAX, "Een maximum", "; leeg is geen maximum")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from steunpunt.domain.address import ADDRESS_PARTS, Address
 from steunpunt.domain.caregivers.caregiver import address_errors, address_from_values
 from steunpunt.domain.choices import LabelledChoice
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS, limited, merge_errors, parse_fields, with_blanks
 from steunpunt.domain.input_policy import RATE_MAX_CENTS
 from steunpunt.domain.money import parse_optional_cents

@@ -10,7 +10,13 @@ from typing import Any
 
 from steunpunt.domain.dates import parse_optional_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.domain.fields import merge_errors, note_text, parse_fields, required_date, with_blanks
+from steunpunt.domain.fields import (
+    merge_errors,
+    note_text,
+    parse_fields,
+    required_date,
+    with_blanks,
+)
 from steunpunt.domain.input_policy import (
     HOURS_PER_WEEK_MAX,
     HOURS_PER_YEAR_MAX,
@@ -84,7 +90,9 @@ GRANT_PARSERS: Mapping[str, Callable[[str], Any]] = {
     "extended_until": parse_optional_date,
     "hours_per_week": hours_parser(Decimal(HOURS_PER_WEEK_MAX), "per week"),
     "hours_per_year": hours_parser(Decimal(HOURS_PER_YEAR_MAX), "per jaar"),
-    "own_contribution": lambda text: parse_optional_cents(text, RATE_MAX_CENTS, "De eigen bijdrage"),
+    "own_contribution": lambda text: parse_optional_cents(
+        text, RATE_MAX_CENTS, "De eigen bijdrage"
+    ),
     "evaluation_on": parse_optional_date,
     "note": note_text,
 }
@@ -124,7 +132,11 @@ def grant_from_form(
 def _order_errors(values: Mapping[str, Any]) -> dict[str, str]:
     """The end not before the start, an extension not before the end."""
     errors: dict[str, str] = {}
-    starts, ends, extended = values.get("starts_on"), values.get("ends_on"), values.get("extended_until")
+    starts, ends, extended = (
+        values.get("starts_on"),
+        values.get("ends_on"),
+        values.get("extended_until"),
+    )
     if starts is not None and ends is not None and ends < starts:
         errors["ends_on"] = "De hulp kan niet eindigen vóór de begindatum."
     if ends is not None and extended is not None and extended < ends:
@@ -135,7 +147,11 @@ def _order_errors(values: Mapping[str, Any]) -> dict[str, str]:
 def check_grant(data: GrantData) -> None:
     """Refuse a grant the form would have refused (for callers without the form), in Dutch."""
     errors = _order_errors(
-        {"starts_on": data.starts_on, "ends_on": data.ends_on, "extended_until": data.extended_until}
+        {
+            "starts_on": data.starts_on,
+            "ends_on": data.ends_on,
+            "extended_until": data.extended_until,
+        }
     )
     for name, day in (
         ("starts_on", data.starts_on),
@@ -144,7 +160,9 @@ def check_grant(data: GrantData) -> None:
         ("evaluation_on", data.evaluation_on),
     ):
         if day is not None and not WORK_DATE_FIRST <= day <= LATEST_DATE:
-            errors[name] = _refusal(check_date_range, day, WORK_DATE_FIRST, LATEST_DATE, "Deze datum")
+            errors[name] = _refusal(
+                check_date_range, day, WORK_DATE_FIRST, LATEST_DATE, "Deze datum"
+            )
     for name, hours, limit in (
         ("hours_per_week", data.hours_per_week, HOURS_PER_WEEK_MAX),
         ("hours_per_year", data.hours_per_year, HOURS_PER_YEAR_MAX),
