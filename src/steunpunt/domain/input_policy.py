@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from steunpunt.domain.errors import InvalidValue
 
@@ -128,3 +130,12 @@ def check_birth_date(value: date, today: date, what: str = "De geboortedatum") -
 def check_work_date(value: date, today: date, what: str = "De datum") -> None:
     """A work date lies from 2000 to a few years ahead."""
     check_date_range(value, WORK_DATE_FIRST, last_work_date(today), what)
+
+
+def refusal(check: Callable[..., object], *args: Any) -> str:
+    """The Dutch message ``check(*args)`` refuses with; ``""`` when it accepts."""
+    try:
+        check(*args)
+    except InvalidValue as error:
+        return error.message
+    return ""

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from steunpunt.domain.age import AgeBracket
-from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.input_policy import (
     AMOUNT_MAX_CENTS,
     BUDGET_MAX_CENTS,
@@ -21,6 +19,7 @@ from steunpunt.domain.input_policy import (
     check_cents,
     check_range,
     check_work_date,
+    refusal,
 )
 from steunpunt.domain.text import clean
 
@@ -179,67 +178,51 @@ def cleaned_rules(rules: RoundRules) -> RoundRules:
 
 def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
     """Every setting outside its range, per field, in Dutch."""
+    reference, minimum_age, budget = (
+        rules.age_reference_date,
+        rules.minimum_age,
+        rules.fixed_budget_cents,
+    )
     limits = (
         rules.per_care_recipient,
         rules.per_address,
         rules.per_caregiver,
         rules.max_caregivers_per_recipient,
     )
-    checks: list[tuple[str, Callable[[], None]]] = [
-        (
-            "year",
-            lambda: check_range(rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"),
+    found = {
+        "year": refusal(
+            check_range, rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"
         ),
-        ("opens_on", lambda: check_work_date(rules.opens_on, today, "De opening")),
-        ("closes_on", lambda: check_work_date(rules.closes_on, today, "De sluiting")),
-        ("amount_cents", lambda: check_cents(rules.amount_cents, AMOUNT_MAX_CENTS, "Het bedrag")),
-        ("min_hours_per_week", lambda: _check_hours(rules.min_hours_per_week)),
-        (
-            "min_months_of_care",
-            lambda: check_range(rules.min_months_of_care, 0, MONTHS_MAX, "Zorg sinds minimaal"),
+        "opens_on": refusal(check_work_date, rules.opens_on, today, "De opening"),
+        "closes_on": refusal(check_work_date, rules.closes_on, today, "De sluiting"),
+        "amount_cents": refusal(check_cents, rules.amount_cents, AMOUNT_MAX_CENTS, "Het bedrag"),
+        "min_hours_per_week": refusal(
+            check_range, rules.min_hours_per_week, 0, HOURS_PER_WEEK_MAX, "Minimaal", " uur"
         ),
-        ("per_care_recipient", lambda: _check_limits(limits)),
-        (
-            "control_letter_weeks",
-            lambda: check_range(rules.control_letter_weeks, 0, WEEKS_MAX, "De termijn"),
+        "min_months_of_care": refusal(
+            check_range, rules.min_months_of_care, 0, MONTHS_MAX, "Zorg sinds minimaal", " maanden"
         ),
-    ]
-    reference, minimum_age, budget = (
-        rules.age_reference_date,
-        rules.minimum_age,
-        rules.fixed_budget_cents,
-    )
-    if reference is not None:
-        checks.append(
-            ("age_reference_date", lambda: check_work_date(reference, today, "De peildatum"))
-        )
-    if minimum_age is not None:
-        checks.append(("minimum_age", lambda: check_range(minimum_age, 0, AGE_MAX, "De leeftijd")))
-    if budget is not None:
-        checks.append(
-            ("fixed_budget_cents", lambda: check_cents(budget, BUDGET_MAX_CENTS, "Het budget"))
-        )
+        "per_care_recipient": next(
+            (
+                refusal(check_range, limit, 1, COUNT_MAX, "Een maximum (leeg: geen maximum)")
+                for limit in limits
+                if limit is not None and not 1 <= limit <= COUNT_MAX
+            ),
+            "",
+        ),
+        "control_letter_weeks": refusal(
+            check_range, rules.control_letter_weeks, 0, WEEKS_MAX, "De termijn", " weken"
+        ),
+        "age_reference_date": ""
+        if reference is None
+        else refusal(check_work_date, reference, today, "De peildatum"),
+        "minimum_age": ""
+        if minimum_age is None
+        else refusal(check_range, minimum_age, 0, AGE_MAX, "De leeftijd", " jaar"),
+        "fixed_budget_cents": ""
+        if budget is None
+        else refusal(check_cents, budget, BUDGET_MAX_CENTS, "Het budget"),
+    }
     for bracket, cents in rules.amounts_by_bracket.items():
-        checks.append(
-            (bracket.value, lambda cents=cents: check_cents(cents, AMOUNT_MAX_CENTS, "Het bedrag"))
-        )
-    errors: dict[str, str] = {}
-    for name, check in checks:
-        try:
-            check()
-        except InvalidValue as error:
-            errors.setdefault(name, error.message)
-    return errors
-
-
-def _check_hours(hours: float) -> None:
-    """Hours per week from 0 to a week's hours (not NaN)."""
-    if not (0 <= hours <= HOURS_PER_WEEK_MAX):  # NaN fails every comparison
-        check_range(-1, 0, HOURS_PER_WEEK_MAX, "Minimaal", " uur per week")
-
-
-def _check_limits(limits: tuple[int | None, ...]) -> None:
-    """Each maximum from 1 to ``COUNT_MAX``, or none."""
-    for limit in limits:
-        if limit is not None:
-            check_range(limit, 1, COUNT_MAX, "Een maximum", "; leeg is geen maximum")
+        found[bracket.value] = refusal(check_cents, cents, AMOUNT_MAX_CENTS, "Het bedrag")
+    return {name: message for name, message in found.items() if message}

@@ -28,6 +28,7 @@ from steunpunt.domain.address import Address
 from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.file_names import safe_file_name
 from steunpunt.domain.names import PersonName
 from steunpunt.io.payment_list import VoucherRow, write_payment_list, write_voucher_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
@@ -38,7 +39,7 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
-from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem, safe_file_name
+from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem
 
 log = logging.getLogger(__name__)
 

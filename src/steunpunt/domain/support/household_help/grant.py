@@ -25,6 +25,7 @@ from steunpunt.domain.input_policy import (
     WORK_DATE_FIRST,
     check_cents,
     check_date_range,
+    refusal,
 )
 from steunpunt.domain.money import parse_optional_cents
 from steunpunt.domain.support.household_help.settings import HOURS_STEP
@@ -160,7 +161,7 @@ def check_grant(data: GrantData) -> None:
         ("evaluation_on", data.evaluation_on),
     ):
         if day is not None and not WORK_DATE_FIRST <= day <= LATEST_DATE:
-            errors[name] = _refusal(
+            errors[name] = refusal(
                 check_date_range, day, WORK_DATE_FIRST, LATEST_DATE, "Deze datum"
             )
     for name, hours, limit in (
@@ -168,21 +169,12 @@ def check_grant(data: GrantData) -> None:
         ("hours_per_year", data.hours_per_year, HOURS_PER_YEAR_MAX),
     ):
         text = str(hours) if hours.is_finite() else "x"
-        errors.setdefault(name, _refusal(hours_parser(Decimal(limit), ""), text))
+        errors.setdefault(name, refusal(hours_parser(Decimal(limit), ""), text))
     cents = data.own_contribution_cents
     errors.setdefault(
-        "own_contribution", _refusal(check_cents, cents, RATE_MAX_CENTS, "De eigen bijdrage")
+        "own_contribution", refusal(check_cents, cents, RATE_MAX_CENTS, "De eigen bijdrage")
     )
-    errors.setdefault("note", _refusal(note_text, data.note))
+    errors.setdefault("note", refusal(note_text, data.note))
     errors = {name: message for name, message in errors.items() if message}
     if errors:
         raise ValidationFailed(errors)
-
-
-def _refusal(check: Callable[..., object], *args: Any) -> str:
-    """The Dutch message ``check(*args)`` refuses with; ``""`` when it accepts."""
-    try:
-        check(*args)
-    except InvalidValue as error:
-        return error.message
-    return ""
