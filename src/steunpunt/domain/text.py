@@ -25,7 +25,9 @@ _SPECIAL = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """``"Ayşe Yılmaz"`` -> ``"ayse yilmaz"``: what search and sort compare."""
+    """``"Ayşe Yılmaz"`` -> ``"ayse yilmaz"``: what search and sort compare (by the input
+    policy: invisible characters do not count)."""
+    text = normalise_text(text)
     if text.isascii():  # most Dutch names: no diacritics to strip (10x faster)
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
