@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,37 @@ def test_dates_are_refused_not_crashed_where_they_are_read_without_a_field() -> 
     assert parse_date("1-2-1960") == date(1960, 2, 1)
     with pytest.raises(InvalidValue):
         parse_date("1-2-1960\x00x")
+
+
+def test_a_toevoeging_in_other_digits_sorts_without_a_crash() -> None:
+    from steunpunt.domain.letters.addressee import natural_key
+
+    assert natural_key("²") == ((1, 0, "²"),)
+    assert natural_key("2") < natural_key("10") < natural_key("A")
+
+
+def test_no_isdigit_guards_an_int_without_isascii() -> None:
+    """``"²".isdigit()`` is true but ``int("²")`` fails: a guard must also ask for 0-9."""
+    import steunpunt
+
+    source = Path(steunpunt.__file__).parent
+    unguarded = [
+        f"{path.relative_to(source)}:{number}"
+        for path in sorted(source.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if ".isdigit()" in line and "int(" in line and ".isascii()" not in line
+    ]
+    assert unguarded == []
+
+
+def test_one_safe_file_name_function_in_domain() -> None:
+    import steunpunt
+
+    source = Path(steunpunt.__file__).parent
+    defined = [
+        str(path.relative_to(source))
+        for path in sorted(source.rglob("*.py"))
+        if "def safe_file_name" in path.read_text(encoding="utf-8")
+        or '<>:"/' in path.read_text(encoding="utf-8")
+    ]
+    assert defined == ["domain/file_names.py"]
