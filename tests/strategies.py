@@ -3,6 +3,7 @@ every property test makes: a valid value or a Dutch refusal, and a refusal chang
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -120,14 +121,24 @@ class Outcome(Generic[T]):
     refused: bool = False
 
 
+TALLY: Counter[str] = Counter()
+"""How many inputs ended as a valid value, a Dutch refusal, or anything else (for the bench)."""
+
+
 def outcome(call: Callable[[], T]) -> Outcome[T]:
     """``call()``'s value, or a refusal after a known problem with a Dutch message; any other
     exception fails the test."""
     try:
-        return Outcome(call())
+        value = call()
     except KnownProblem as problem:
         check_dutch(problem)
+        TALLY["refused"] += 1
         return Outcome(None, refused=True)
+    except Exception:
+        TALLY["other"] += 1
+        raise
+    TALLY["valid"] += 1
+    return Outcome(value)
 
 
 def check_dutch(problem: KnownProblem) -> None:
