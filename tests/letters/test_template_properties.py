@@ -4,6 +4,7 @@ Dutch without a trace."""
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given
@@ -15,7 +16,18 @@ from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.letters.dto import TemplateData
-from tests.strategies import SERVICE_PROPERTY, any_date, field_text, refused_changes_nothing
+from tests.strategies import (
+    SERVICE_PROPERTY,
+    any_date,
+    any_float,
+    field_text,
+    refused_changes_nothing,
+)
+
+
+def usual_or_float(usual: float) -> st.SearchStrategy[float]:
+    """A usual measure in millimetres, or any float at all."""
+    return st.one_of(st.just(usual), any_float)
 
 
 @SERVICE_PROPERTY
@@ -59,3 +71,38 @@ def test_a_saved_filter_is_stored_or_refused_without_a_trace(
 ) -> None:
     criteria = RecipientFilter(registered_from=registered_from, registered_until=registered_until)
     refused_changes_nothing(engine, lambda: services.letters.save_filter(actor, name, criteria))
+
+
+@SERVICE_PROPERTY
+@given(
+    organisation=field_text("Steunpunt Mantelzorg Eemland"),
+    footer=field_text(""),
+    accent=field_text("#1b6a8f"),
+    left=usual_or_float(20.0),
+    width=usual_or_float(90.0),
+)
+def test_a_house_style_is_saved_by_the_policy_or_refused_without_a_trace(
+    services: Services,
+    actor: Actor,
+    engine: Engine,
+    organisation: str,
+    footer: str,
+    accent: str,
+    left: float,
+    width: float,
+) -> None:
+    current, version = services.letters.house_style()
+    style = replace(
+        current,
+        organisation=organisation,
+        footer=footer,
+        accent_colour=accent,
+        window_left=left,
+        window_width=width,
+    )
+    saved = refused_changes_nothing(
+        engine, lambda: services.letters.save_house_style(actor, style, version)
+    )
+    if not saved.refused:
+        stored, _version = services.letters.house_style()
+        assert "\x00" not in stored.organisation and "\u202e" not in stored.footer

@@ -57,7 +57,7 @@ class LetterService:
     @writes
     def save_house_style(self, actor: Actor, style: HouseStyle, expected_version: int) -> int:
         """Store the house style after checking it; returns the new version."""
-        style.check()
+        style = style.cleaned().check()
         with refuse_stale(HOUSE_STYLE), self._scope() as session:
             row = session.scalars(select(HouseStyleRecord).limit(1)).first()
             if row is None:
