@@ -87,9 +87,10 @@ class HouseStyle:
             for item in fields(self)
             if isinstance(getattr(self, item.name), str) and item.name != "label_sheet_json"
         ]
-        return replace(
-            self, **{name: normalise_text(getattr(self, name)).strip() for name in texts}
-        )
+        cleaned: dict[str, Any] = {
+            name: normalise_text(getattr(self, name)).strip() for name in texts
+        }
+        return replace(self, **cleaned)
 
     def check(self) -> HouseStyle:
         """Refuse what would print wrongly, every problem named per field in Dutch."""
