@@ -110,7 +110,7 @@ def test_household_help_rules_are_saved_or_refused_without_a_trace(
 
 
 @SERVICE_PROPERTY
-@given(data=grants, cents=any_int, hours=any_decimal, year=any_int, month=any_int)
+@given(data=grants, cents=any_int, hours=any_decimal, year=any_int, month=any_int, reason=any_text)
 def test_a_household_help_request_and_its_follow_up_save_or_refuse_without_a_trace(
     services: Services,
     actor: Actor,
@@ -120,6 +120,7 @@ def test_a_household_help_request_and_its_follow_up_save_or_refuse_without_a_tra
     hours: Decimal,
     year: int,
     month: int,
+    reason: str,
 ) -> None:
     caregiver = add_caregiver(services, actor)
     provider = services.partners.create(
@@ -137,7 +138,7 @@ def test_a_household_help_request_and_its_follow_up_save_or_refuse_without_a_tra
     )
     version = help_.get(grant.id).version
     granted = outcome(
-        lambda: help_.change_status(actor, grant.id, version, HouseholdHelpStatus.GRANTED, "reden")
+        lambda: help_.change_status(actor, grant.id, version, HouseholdHelpStatus.GRANTED, reason)
     )
     if not granted.refused:
         refused_changes_nothing(

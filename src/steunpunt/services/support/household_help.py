@@ -14,6 +14,7 @@ from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.support.models import HouseholdHelpGrant, HouseholdHelpMonth, HouseholdHelpRate
 from steunpunt.domain.dates import MONTHS, format_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.fields import note_text
 from steunpunt.domain.input_policy import (
     HOURS_PER_MONTH_MAX,
     LATEST_DATE,
@@ -165,7 +166,7 @@ class HouseholdHelpService:
     ) -> GrantView:
         """Change a grant; a decided grant is judged again, and breaking a rule it did not
         break before needs a reason, which is kept beside the earlier one."""
-        reason = reason.strip()
+        reason = note_text(reason)
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             rules = read_rules(session)
@@ -195,7 +196,7 @@ class HouseholdHelpService:
     ) -> GrantView:
         """Move a grant on; granting against the rules needs a reason, which is kept (as is a
         refusal's reason); ending records the first day without help."""
-        reason = reason.strip()
+        reason = note_text(reason)
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             current = HouseholdHelpStatus(row.status)
