@@ -146,20 +146,3 @@ def test_fields_on_one_row_share_a_full_width_error_line(qtbot: QtBot, window: M
     assert "alleen het nummer" in number.error.text()  # type: ignore[union-attr]
     type_into(qtbot, window, "house_number", "12")
     assert not number.error.isVisible()  # type: ignore[union-attr]
-
-
-def test_bad_input_of_issue_14_gets_dutch_messages_at_the_fields(
-    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
-) -> None:
-    window.new_caregiver()
-    type_into(qtbot, window, "first_name", "\u200b")
-    type_into(qtbot, window, "last_name", "\u200b\u202e")
-    type_into(qtbot, window, "house_number", "②")
-    type_into(qtbot, window, "registered_on", "31-12-9999")
-    click(qtbot, window.form_view.save_button)
-    fields = window.form_view.fields
-    assert "voornaam" in fields["first_name"].error.text().lower()  # type: ignore[union-attr]
-    assert "achternaam" in fields["last_name"].error.text()  # type: ignore[union-attr]
-    assert "alleen het nummer" in fields["house_number"].error.text()  # type: ignore[union-attr]
-    assert "31-12-2100" in fields["registered_on"].error.text()  # type: ignore[union-attr]
-    assert opened.services.caregivers.count() == 0

@@ -82,7 +82,7 @@ def test_a_naaste_and_relation_are_saved_or_refused_without_a_trace(
 
     def create() -> object:
         data = care_recipient_from_form(raw, frozenset(), TODAY)
-        link = relation_from_form({**relation, "relation_type": "ouder"}, TODAY)
+        link = relation_from_form(relation, TODAY)
         return services.care_recipients.create_for_caregiver(actor, caregiver.id, data, link)
 
     refused_changes_nothing(engine, create)
@@ -96,7 +96,7 @@ def test_a_contact_is_saved_or_refused_without_a_trace(
     caregiver = add_caregiver(services, actor)
 
     def add() -> object:
-        data = contact_from_form({**raw, "kind": "telefoon"}, actor.staff_id, TODAY)
+        data = contact_from_form(raw, actor.staff_id, TODAY)
         return services.contacts.add(actor, caregiver.id, data)
 
     refused_changes_nothing(engine, add)

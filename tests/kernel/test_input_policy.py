@@ -128,3 +128,15 @@ def test_one_safe_file_name_function_in_domain() -> None:
         or '<>:"/' in path.read_text(encoding="utf-8")
     ]
     assert defined == ["domain/file_names.py"]
+
+
+def test_a_code_outside_its_list_is_refused_in_dutch() -> None:
+    form = caregiver_form(salutation="koning", source="huisarts\x00?", end_reason="weg")
+    with pytest.raises(ValidationFailed) as refused:
+        caregiver_from_form(form, frozenset(), False, TODAY)
+    assert {
+        name: refused.value.errors[name] for name in ("salutation", "source", "end_reason")
+    } == {
+        name: "Kies een van de mogelijkheden uit de lijst."
+        for name in ("salutation", "source", "end_reason")
+    }

@@ -198,7 +198,7 @@ def test_a_partner_and_a_referral_are_saved_or_refused_without_a_trace(
         return
 
     def refer() -> object:
-        data = referral_from_form({**raw, "outcome": ""}, made.id, True, TODAY)
+        data = referral_from_form(raw, made.id, True, TODAY)
         return services.referrals.add(actor, caregiver.id, data)
 
     refused_changes_nothing(engine, refer)

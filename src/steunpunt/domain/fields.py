@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from steunpunt.domain.address import normalize_suffix, parse_house_number
+from steunpunt.domain.choices import (
+    EndReason,
+    LivingSituation,
+    RelationType,
+    Salutation,
+    Source,
+)
 from steunpunt.domain.dates import parse_date, parse_optional_date
 from steunpunt.domain.email import normalize_email
 from steunpunt.domain.errors import InvalidValue
@@ -82,6 +90,17 @@ def first_names(value: str) -> str:
     return limited(80)(" ".join(normalize_name_part(part) for part in value.split()))
 
 
+def choice_of(kind: type[StrEnum]) -> Callable[[str], str]:
+    """A code from a fixed list, or empty; anything else is refused in Dutch."""
+
+    def parse(value: str) -> str:
+        if value and value not in kind._value2member_map_:
+            raise InvalidValue("Kies een van de mogelijkheden uit de lijst.")
+        return value
+
+    return parse
+
+
 def required_date(value: str) -> date:
     """A date that must be filled in."""
     if not value.strip():
@@ -113,6 +132,11 @@ PERSON_PARSERS: Mapping[str, Callable[[str], Any]] = {
     "contact_date": required_date,
     "notes": note_text,
     "note": note_text,
+    "salutation": choice_of(Salutation),
+    "source": choice_of(Source),
+    "end_reason": choice_of(EndReason),
+    "living_situation": choice_of(LivingSituation),
+    "relation_type": choice_of(RelationType),
 }
 
 

@@ -50,7 +50,7 @@ def care_recipient_from_form(
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam van de naaste in."
     consent, consent_errors = consent_from_fields(
-        values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
+        values.get("consent_given_on"), consent_scopes, values.get("consent_method", ""), today
     )
     merge_errors(errors, consent_errors)
     if errors:
@@ -60,7 +60,7 @@ def care_recipient_from_form(
         birth_date=values["birth_date"],
         address=address_from_values(values),
         condition=values["condition"],
-        living_situation=LivingSituation(raw.get("living_situation") or LivingSituation.AT_HOME),
+        living_situation=LivingSituation(values.get("living_situation") or LivingSituation.AT_HOME),
         notes=values["notes"],
         consent=consent,
     )
@@ -69,10 +69,10 @@ def care_recipient_from_form(
 def relation_from_form(raw: Mapping[str, str], today: date) -> RelationData:
     """Parse the relation fields (type, hours per week, care since)."""
     values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")), today=today)
-    if not raw.get("relation_type"):
+    if not values.get("relation_type") and "relation_type" not in errors:
         errors["relation_type"] = "Kies de relatie tot de naaste."
     if errors:
         raise ValidationFailed(errors)
     return RelationData(
-        RelationType(raw["relation_type"]), values["hours_per_week"], values["care_since"]
+        RelationType(values["relation_type"]), values["hours_per_week"], values["care_since"]
     )
