@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,9 @@ def test_names_beyond_ascii_read_back_and_the_font_is_embedded(tmp_path: Path) -
 def test_a_window_off_the_page_is_refused_in_dutch(tmp_path: Path, window: EnvelopeWindow) -> None:
     with pytest.raises(InvalidValue, match="venster"):
         render_calibration_page(tmp_path / "x.pdf", window)
+
+
+@pytest.mark.parametrize("measure", [math.nan, math.inf])
+def test_a_window_measured_as_nan_or_infinity_is_refused(measure: float) -> None:
+    with pytest.raises(InvalidValue, match="minstens 20 bij 20 mm"):
+        EnvelopeWindow(measure, 45.0, 90.0, 40.0).check()

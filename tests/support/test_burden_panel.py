@@ -183,3 +183,18 @@ def test_clear_leaves_nothing_to_add_to(panel: BurdenPanel) -> None:
     assert not panel.new_button.isEnabled()
     assert panel.records.table.rowCount() == 0
     assert panel.header.text() == ""
+
+
+@pytest.mark.parametrize("typed", ["²", "①", "9" * 5000])
+def test_a_total_in_other_digits_is_refused_not_crashed(
+    qtbot: QtBot, services: Services, actor: Actor, screen_context: ScreenContext, typed: str
+) -> None:
+    anna = add_caregiver(services, actor)
+    dialog = AssessmentDialog(screen_context, anna.id)
+    qtbot.addWidget(dialog)
+    total = dialog.fields["total"]
+    retype(qtbot, total, typed)
+    assert dialog.score() is None
+    press_ok(qtbot, dialog)
+    assert "heel getal van 0 tot en met 15" in total.error.text()  # type: ignore[union-attr]
+    assert services.burden.summary(anna.id).assessments == ()

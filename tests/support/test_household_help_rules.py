@@ -558,6 +558,12 @@ def test_a_weekly_maximum_that_is_no_finite_number_falls_back(number: str) -> No
     assert rules_from_json(f'{{"max_hours_per_week": {number}}}') == RULES_DEFAULT
 
 
+YEARLY_RANGE = "Vul een maximum per jaar van 0 tot en met 8784 uur in (de uren van een jaar)."
+MONTHS_RANGE = "De hulp duurt 1 tot en met 120 maanden."
+EXTENSION_RANGE = "Een verlenging is 0 tot en met 120 maanden; 0 is geen verlenging."
+CONTRIBUTION_RANGE = "De eigen bijdrage per uur is van € 0 tot en met € 500."
+
+
 @pytest.mark.parametrize(
     ("changes", "errors"),
     [
@@ -572,7 +578,7 @@ def test_a_weekly_maximum_that_is_no_finite_number_falls_back(number: str) -> No
             {"max_hours_per_week": -1, "max_hours_per_year": -5},
             {
                 "max_hours_per_week": "Vul een maximum per week van meer dan 0 uur in.",
-                "max_hours_per_year": "Het aantal uren per jaar kan niet negatief zijn.",
+                "max_hours_per_year": YEARLY_RANGE,
             },
         ),
         (
@@ -583,14 +589,19 @@ def test_a_weekly_maximum_that_is_no_finite_number_falls_back(number: str) -> No
             {"max_hours_per_week": 4, "max_hours_per_year": 3.5},
             {"max_hours_per_year": "Het maximum per jaar is kleiner dan het maximum per week."},
         ),
-        ({"max_months": 0}, {"max_months": "De hulp duurt minstens 1 maand."}),
+        ({"max_hours_per_year": 9000}, {"max_hours_per_year": YEARLY_RANGE}),
+        ({"max_months": 0}, {"max_months": MONTHS_RANGE}),
+        ({"max_months": 121}, {"max_months": MONTHS_RANGE}),
+        ({"extension_months": -1}, {"extension_months": EXTENSION_RANGE}),
+        ({"extension_months": 10**6}, {"extension_months": EXTENSION_RANGE}),
+        ({"own_contribution_cents": -750}, {"own_contribution_cents": CONTRIBUTION_RANGE}),
+        ({"own_contribution_cents": 10**23}, {"own_contribution_cents": CONTRIBUTION_RANGE}),
         (
-            {"extension_months": -1},
-            {"extension_months": "Een verlenging kan niet negatief zijn; 0 is geen verlenging."},
-        ),
-        (
-            {"own_contribution_cents": -750},
-            {"own_contribution_cents": "De eigen bijdrage kan niet negatief zijn."},
+            {"max_hours_per_week": float("nan"), "max_hours_per_year": float("inf")},
+            {
+                "max_hours_per_week": "Vul een maximum per week van meer dan 0 uur in.",
+                "max_hours_per_year": YEARLY_RANGE,
+            },
         ),
     ],
 )

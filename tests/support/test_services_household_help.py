@@ -20,6 +20,7 @@ from tests.helpers import add_caregiver
 from tests.support.test_services_support import partner_form
 
 GRANTED = HouseholdHelpStatus.GRANTED
+TODAY = date(2026, 1, 1)
 
 
 def provider(services: Services, actor: Actor) -> int:
@@ -35,12 +36,12 @@ def grant_data(provider_id: int, **changes: str) -> GrantData:
         "hours_per_year": "52",
     }
     form.update(changes)
-    return grant_from_form(form, provider_id, None, False, 750)
+    return grant_from_form(form, provider_id, None, False, 750, TODAY)
 
 
 def test_the_form_refuses_what_is_no_grant_at_all() -> None:
     with pytest.raises(ValidationFailed) as refused:
-        grant_from_form({"starts_on": "", "hours_per_week": "veel"}, None, None, False, 750)
+        grant_from_form({"starts_on": "", "hours_per_week": "veel"}, None, None, False, 750, TODAY)
     assert set(refused.value.errors) >= {"provider", "starts_on", "ends_on", "hours_per_week"}
     data = grant_from_form(
         {
@@ -54,6 +55,7 @@ def test_the_form_refuses_what_is_no_grant_at_all() -> None:
         None,
         False,
         750,
+        TODAY,
     )
     assert (data.hours_per_week, data.own_contribution_cents) == (2.5, 600)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.input_policy import HOUSE_NUMBER_MAX
 from steunpunt.domain.text import clean
 
 ADDRESS_PARTS = (
@@ -71,15 +72,18 @@ class Address:
 
 
 def parse_house_number(value: str) -> int | None:
-    """A huisnummer is a whole number from 1 to 99999; empty means unknown."""
+    """A huisnummer is a whole number from 1 to 99999 in the digits 0-9; empty means unknown."""
     text = clean(value)
     if not text:
         return None
-    if not text.isdigit() or not 0 < int(text) < 100_000:
+    if not (text.isascii() and text.isdigit()):  # "²" and "①" are digits to isdigit, not to int
         raise InvalidValue(
             "Vul bij huisnummer alleen het nummer in; een letter of toevoeging hoort bij toevoeging."
         )
-    return int(text)
+    digits = text.lstrip("0")
+    if len(digits) > len(str(HOUSE_NUMBER_MAX)) or not 0 < int(digits or "0") <= HOUSE_NUMBER_MAX:
+        raise InvalidValue(f"Een huisnummer is een getal van 1 tot en met {HOUSE_NUMBER_MAX}.")
+    return int(digits)
 
 
 def normalize_suffix(value: str) -> str:

@@ -6,22 +6,34 @@ import re
 from datetime import date
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.input_policy import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    check_date_range,
+    normalise_text,
+)
 
-_DUTCH = re.compile(r"^\s*(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_COMPACT = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
+_DUTCH = re.compile(r"^\s*(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})\s*$", re.ASCII)
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
+_COMPACT = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$", re.ASCII)
 
 
 def parse_date(value: str) -> date:
-    """Parse ``1-2-1960``, ``01/02/1960``, ``01021960`` or ``1960-02-01``; raise in Dutch."""
+    """Parse ``1-2-1960``, ``01/02/1960``, ``01021960`` or ``1960-02-01``; raise in Dutch.
+
+    Any date is from 1900 to 2100 (the input policy); a field may narrow that further.
+    """
+    text = normalise_text(value)
     for pattern, order in ((_DUTCH, (3, 2, 1)), (_COMPACT, (3, 2, 1)), (_ISO, (1, 2, 3))):
-        match = pattern.match(value)
+        match = pattern.match(text)
         if match:
             year, month, day = (int(match.group(i)) for i in order)
             try:
-                return date(year, month, day)
+                parsed = date(year, month, day)
             except ValueError as error:
-                raise InvalidValue(f"{value.strip()} is geen bestaande datum.") from error
+                raise InvalidValue(f"{text.strip()} is geen bestaande datum.") from error
+            check_date_range(parsed, EARLIEST_DATE, LATEST_DATE, "Deze datum")
+            return parsed
     raise InvalidValue("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-02-1960.")
 
 

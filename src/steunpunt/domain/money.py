@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.input_policy import AMOUNT_MAX_CENTS, check_cents, normalise_text
 
-_AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$", re.ASCII)
 
 
-def parse_cents(text: str) -> int:
-    """``"100"``, ``"12,5"``, ``"€ 1.000,00"`` -> cents; raise :class:`InvalidValue` in Dutch."""
-    value = text.replace("€", "").replace(" ", "").strip()
+def parse_cents(text: str, largest: int = AMOUNT_MAX_CENTS, what: str = "Het bedrag") -> int:
+    """``"100"``, ``"12,5"``, ``"€ 1.000,00"`` -> cents, up to ``largest``; raise
+    :class:`InvalidValue` in Dutch."""
+    value = normalise_text(text).replace("€", "").replace(" ", "").strip()
     if "," in value:
         value = value.replace(".", "").replace(",", ".")  # dots group thousands
     elif value.count(".") == 1 and len(value.rsplit(".", 1)[1]) == 3:
@@ -21,12 +23,19 @@ def parse_cents(text: str) -> int:
     if not _AMOUNT.match(value.replace(",", ".")):
         raise InvalidValue("Vul een bedrag in euro in, bijvoorbeeld 100 of 62,50.")
     whole, _dot, rest = value.partition(".")
-    return int(whole) * 100 + int((rest + "00")[:2])
+    whole = whole.lstrip("0") or "0"
+    if len(whole) > len(str(largest)):  # never turn a huge number into an int
+        check_cents(largest + 1, largest, what)
+    cents = int(whole) * 100 + int((rest + "00")[:2])
+    check_cents(cents, largest, what)
+    return cents
 
 
-def parse_optional_cents(text: str) -> int | None:
+def parse_optional_cents(
+    text: str, largest: int = AMOUNT_MAX_CENTS, what: str = "Het bedrag"
+) -> int | None:
     """Like :func:`parse_cents`; an empty field means no amount."""
-    return parse_cents(text) if text.strip() else None
+    return parse_cents(text, largest, what) if normalise_text(text).strip() else None
 
 
 def cents_text(cents: int | None) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from steunpunt.domain.input_policy import normalise_text
+
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans(
     {
@@ -23,7 +25,9 @@ _SPECIAL = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """``"Ayşe Yılmaz"`` -> ``"ayse yilmaz"``: what search and sort compare."""
+    """``"Ayşe Yılmaz"`` -> ``"ayse yilmaz"``: what search and sort compare (by the input
+    policy: invisible characters do not count)."""
+    text = normalise_text(text)
     if text.isascii():  # most Dutch names: no diacritics to strip (10x faster)
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
@@ -38,5 +42,5 @@ def fold_name(text: str) -> str:
 
 
 def clean(text: str | None) -> str:
-    """Trim and collapse white space; ``None`` becomes an empty string."""
-    return " ".join((text or "").split())
+    """Typed text by the input policy, trimmed and with white space collapsed; ``None`` is ``""``."""
+    return " ".join(normalise_text(text or "").split())

@@ -172,7 +172,7 @@ def _amount(cell: Cell) -> int:
     """The length of a bar: the count, the threshold of a small one (``"<5"`` -> 5), or none."""
     if isinstance(cell, int):
         return cell
-    return int(cell[1:]) if cell[1:].isdigit() else 0
+    return int(cell[1:]) if cell[1:].isascii() and cell[1:].isdigit() else 0
 
 
 def is_total(row: Sequence[Cell]) -> bool:

@@ -15,7 +15,7 @@ from steunpunt.domain.caregivers.caregiver import (
 from steunpunt.domain.caregivers.consent import ConsentData, consent_from_fields
 from steunpunt.domain.choices import ConsentScope, LivingSituation, RelationType
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, merge_errors, parse_fields, with_blanks
+from steunpunt.domain.fields import merge_errors, parse_fields, with_blanks
 from steunpunt.domain.names import PersonName
 
 
@@ -45,15 +45,12 @@ def care_recipient_from_form(
     raw: Mapping[str, str], consent_scopes: frozenset[ConsentScope], today: date
 ) -> CareRecipientData:
     """Parse and check a naaste form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(with_blanks(raw, (*PERSON_TEXT_FIELDS, "condition")))
+    values, errors = parse_fields(with_blanks(raw, (*PERSON_TEXT_FIELDS, "condition")), today=today)
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam van de naaste in."
-    message = check_not_future(values.get("birth_date"), today, "De geboortedatum")
-    if message:
-        errors["birth_date"] = message
     consent, consent_errors = consent_from_fields(
-        values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
+        values.get("consent_given_on"), consent_scopes, values.get("consent_method", ""), today
     )
     merge_errors(errors, consent_errors)
     if errors:
@@ -63,7 +60,7 @@ def care_recipient_from_form(
         birth_date=values["birth_date"],
         address=address_from_values(values),
         condition=values["condition"],
-        living_situation=LivingSituation(raw.get("living_situation") or LivingSituation.AT_HOME),
+        living_situation=LivingSituation(values.get("living_situation") or LivingSituation.AT_HOME),
         notes=values["notes"],
         consent=consent,
     )
@@ -71,14 +68,11 @@ def care_recipient_from_form(
 
 def relation_from_form(raw: Mapping[str, str], today: date) -> RelationData:
     """Parse the relation fields (type, hours per week, care since)."""
-    values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")))
-    if not raw.get("relation_type"):
+    values, errors = parse_fields(with_blanks(raw, ("hours_per_week", "care_since")), today=today)
+    if not values.get("relation_type") and "relation_type" not in errors:
         errors["relation_type"] = "Kies de relatie tot de naaste."
-    message = check_not_future(values.get("care_since"), today, "Zorg sinds")
-    if message:
-        errors["care_since"] = message
     if errors:
         raise ValidationFailed(errors)
     return RelationData(
-        RelationType(raw["relation_type"]), values["hours_per_week"], values["care_since"]
+        RelationType(values["relation_type"]), values["hours_per_week"], values["care_since"]
     )

@@ -87,18 +87,17 @@ def caregiver_from_form(
     today: date,
 ) -> CaregiverData:
     """Parse and check a filled-in caregiver form; raise :class:`ValidationFailed` per field."""
-    values, errors = parse_fields(with_blanks(raw, CAREGIVER_TEXT_FIELDS))
+    values, errors = parse_fields(with_blanks(raw, CAREGIVER_TEXT_FIELDS), today=today)
     merge_errors(errors, address_errors(values))
     if not values.get("last_name") and "last_name" not in errors:
         errors["last_name"] = "Vul de achternaam in."
     if not values.get("first_name") and not values.get("initials") and "first_name" not in errors:
         errors["first_name"] = "Vul de voornaam of de voorletters in."
-    for field, what in (("birth_date", "De geboortedatum"), ("registered_on", "De inschrijfdatum")):
-        message = check_not_future(values.get(field), today, what)
-        if message:
-            errors[field] = message
+    message = check_not_future(values.get("registered_on"), today, "De inschrijfdatum")
+    if message:
+        errors["registered_on"] = message
     ended_on = values.get("ended_on")
-    end_reason = raw.get("end_reason", "")
+    end_reason = values.get("end_reason", "")
     registered_on = values.get("registered_on")
     if ended_on and registered_on and ended_on < registered_on:
         errors["ended_on"] = "De einddatum ligt vóór de inschrijfdatum."
@@ -107,12 +106,12 @@ def caregiver_from_form(
     if end_reason and not ended_on and "ended_on" not in errors:
         errors["ended_on"] = "Vul de einddatum in, of maak de reden leeg."
     consent, consent_errors = consent_from_fields(
-        values.get("consent_given_on"), consent_scopes, raw.get("consent_method", ""), today
+        values.get("consent_given_on"), consent_scopes, values.get("consent_method", ""), today
     )
     merge_errors(errors, consent_errors)
     if errors:
         raise ValidationFailed(errors)
-    source = raw.get("source", "")
+    source = values.get("source", "")
     return CaregiverData(
         name=PersonName(
             values["first_name"],
@@ -120,7 +119,7 @@ def caregiver_from_form(
             values["last_name"],
             values["initials"] or derive_initials(values["first_name"]),
         ),
-        salutation=Salutation(raw.get("salutation") or Salutation.NEUTRAL.value),
+        salutation=Salutation(values.get("salutation") or Salutation.NEUTRAL.value),
         birth_date=values["birth_date"],
         address=address_from_values(values),
         phone=values["phone"],

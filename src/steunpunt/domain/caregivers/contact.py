@@ -8,7 +8,13 @@ from datetime import date
 
 from steunpunt.domain.choices import ContactKind
 from steunpunt.domain.errors import ValidationFailed
-from steunpunt.domain.fields import check_not_future, parse_fields, with_blanks
+from steunpunt.domain.fields import (
+    PERSON_PARSERS,
+    check_not_future,
+    choice_of,
+    parse_fields,
+    with_blanks,
+)
 
 
 @dataclass(frozen=True)
@@ -21,14 +27,21 @@ class ContactData:
     note: str
 
 
+CONTACT_PARSERS = {**PERSON_PARSERS, "kind": choice_of(ContactKind)}
+
+
 def contact_from_form(raw: Mapping[str, str], staff_id: int | None, today: date) -> ContactData:
     """Parse a contact form; the date may be today or earlier."""
-    values, errors = parse_fields(with_blanks(raw, ("contact_date", "note")))
+    values, errors = parse_fields(
+        with_blanks(raw, ("contact_date", "note")), CONTACT_PARSERS, today
+    )
     message = check_not_future(values.get("contact_date"), today, "De datum van het contact")
     if message:
         errors["contact_date"] = message
-    if not raw.get("kind"):
+    if not values.get("kind") and "kind" not in errors:
         errors["kind"] = "Kies de soort contact."
     if errors:
         raise ValidationFailed(errors)
-    return ContactData(values["contact_date"], ContactKind(raw["kind"]), staff_id, values["note"])
+    return ContactData(
+        values["contact_date"], ContactKind(values["kind"]), staff_id, values["note"]
+    )

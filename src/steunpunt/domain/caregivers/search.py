@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from steunpunt.domain.input_policy import normalise_text
 from steunpunt.domain.postcode import compact_postcode_query
 from steunpunt.domain.text import fold
 
@@ -125,6 +126,7 @@ class Vocabulary:
 
 def parse_search(text: str, vocabulary: Vocabulary) -> SearchQuery:
     """Read typed text as a postcode, a phone number, or words (see the README's table)."""
+    text = normalise_text(text)
     postcode = compact_postcode_query(text)
     if postcode is not None and not postcode.startswith("0"):  # no postcode starts with 0
         digits, letters = postcode[:4], postcode[4:]

@@ -9,7 +9,11 @@ from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.iban import normalize_iban
+from steunpunt.domain.input_policy import check_work_date
 from steunpunt.domain.text import clean
+
+VOUCHER_LIMIT = 40
+"""A voucher code is short; longer text is pasted by mistake."""
 
 
 class Channel(LabelledChoice):
@@ -51,6 +55,14 @@ def checked_application(
     holder = clean(data.account_holder)
     if data.received_on > today:
         errors["received_on"] = "De datum van ontvangst ligt in de toekomst."
+    else:
+        try:
+            check_work_date(data.received_on, today, "De datum van ontvangst")
+        except InvalidValue as error:
+            errors["received_on"] = error.message
+    voucher = clean(data.voucher_code)
+    if len(voucher) > VOUCHER_LIMIT:
+        errors["voucher_code"] = f"Een waardeboncode is hoogstens {VOUCHER_LIMIT} tekens."
     if form is CompensationForm.MONEY:
         if not iban:
             errors["iban"] = "Vul het IBAN in waarop het compliment moet worden betaald."
@@ -72,6 +84,6 @@ def checked_application(
         data.channel,
         iban,
         holder,
-        clean(data.voucher_code),
+        voucher,
         data.applied_by,
     )

@@ -7,6 +7,7 @@ from datetime import date
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.input_policy import check_work_date
 
 REVERSIBLE = (ApplicationStatus.GRANTED, ApplicationStatus.PAID)
 AFTER_REVERSAL = ApplicationStatus.IN_REVIEW
@@ -57,3 +58,4 @@ def check_reversal(
         raise InvalidValue("Schrijf erbij waarom het bedrag wordt teruggeboekt.")
     if reversed_on > today:
         raise InvalidValue("De datum van de terugboeking ligt in de toekomst.")
+    check_work_date(reversed_on, today, "De datum van de terugboeking")

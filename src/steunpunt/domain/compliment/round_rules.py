@@ -9,6 +9,26 @@ from enum import StrEnum
 from typing import Any
 
 from steunpunt.domain.age import AgeBracket
+from steunpunt.domain.input_policy import (
+    AMOUNT_MAX_CENTS,
+    BUDGET_MAX_CENTS,
+    HOURS_PER_WEEK_MAX,
+    LATEST_DATE,
+    MONTHS_MAX,
+    WORK_DATE_FIRST,
+    check_cents,
+    check_range,
+    check_work_date,
+    refusal,
+)
+from steunpunt.domain.text import clean
+
+AGE_MAX = 120
+"""No one is older: a minimum age above it is a typing error."""
+COUNT_MAX = 100
+"""A maximum number of compliments or caregivers per person or address: far above any rule."""
+WEEKS_MAX = 104
+"""The term of a control letter: two years is far longer than any round lasts."""
 
 
 class CompensationForm(StrEnum):
@@ -143,3 +163,66 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def cleaned_rules(rules: RoundRules) -> RoundRules:
+    """The rules with their texts by the input policy (trimmed, no invisible characters)."""
+    return replace(
+        rules,
+        municipality=clean(rules.municipality),
+        payer_name=clean(rules.payer_name),
+        payer_iban=clean(rules.payer_iban),
+        payer_bic=clean(rules.payer_bic),
+    )
+
+
+def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
+    """Every setting outside its range, per field, in Dutch."""
+    reference, minimum_age, budget = (
+        rules.age_reference_date,
+        rules.minimum_age,
+        rules.fixed_budget_cents,
+    )
+    limits = (
+        rules.per_care_recipient,
+        rules.per_address,
+        rules.per_caregiver,
+        rules.max_caregivers_per_recipient,
+    )
+    found = {
+        "year": refusal(
+            check_range, rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"
+        ),
+        "opens_on": refusal(check_work_date, rules.opens_on, today, "De opening"),
+        "closes_on": refusal(check_work_date, rules.closes_on, today, "De sluiting"),
+        "amount_cents": refusal(check_cents, rules.amount_cents, AMOUNT_MAX_CENTS, "Het bedrag"),
+        "min_hours_per_week": refusal(
+            check_range, rules.min_hours_per_week, 0, HOURS_PER_WEEK_MAX, "Minimaal", " uur"
+        ),
+        "min_months_of_care": refusal(
+            check_range, rules.min_months_of_care, 0, MONTHS_MAX, "Zorg sinds minimaal", " maanden"
+        ),
+        "per_care_recipient": next(
+            (
+                refusal(check_range, limit, 1, COUNT_MAX, "Een maximum (leeg: geen maximum)")
+                for limit in limits
+                if limit is not None and not 1 <= limit <= COUNT_MAX
+            ),
+            "",
+        ),
+        "control_letter_weeks": refusal(
+            check_range, rules.control_letter_weeks, 0, WEEKS_MAX, "De termijn", " weken"
+        ),
+        "age_reference_date": ""
+        if reference is None
+        else refusal(check_work_date, reference, today, "De peildatum"),
+        "minimum_age": ""
+        if minimum_age is None
+        else refusal(check_range, minimum_age, 0, AGE_MAX, "De leeftijd", " jaar"),
+        "fixed_budget_cents": ""
+        if budget is None
+        else refusal(check_cents, budget, BUDGET_MAX_CENTS, "Het budget"),
+    }
+    for bracket, cents in rules.amounts_by_bracket.items():
+        found[bracket.value] = refusal(check_cents, cents, AMOUNT_MAX_CENTS, "Het bedrag")
+    return {name: message for name, message in found.items() if message}

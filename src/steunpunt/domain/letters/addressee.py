@@ -131,8 +131,8 @@ def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
     """``"2"`` before ``"10"`` and ``"A2"`` before ``"A10"``: digit runs compare as numbers,
     and a number comes before letters."""
     return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in re.split(r"(\d+)", text)
+        (0, int(part), "") if part.isascii() and part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text, flags=re.ASCII)
         if part
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,7 +23,12 @@ class EnvelopeWindow:
 
     def check(self) -> EnvelopeWindow:
         """Refuse a window that does not fit on the page, with a Dutch message."""
-        if min(self.left, self.top) < 0 or min(self.width, self.height) < 20:
+        sizes = (self.left, self.top, self.width, self.height)
+        if (
+            not all(math.isfinite(size) for size in sizes)
+            or min(sizes[:2]) < 0
+            or min(sizes[2:]) < 20
+        ):
             raise InvalidValue(
                 "Het venster moet minstens 20 bij 20 mm zijn en op de pagina liggen."
             )

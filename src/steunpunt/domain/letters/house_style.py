@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.input_policy import normalise_text
 from steunpunt.domain.letters.envelope import EnvelopeWindow, WindowPreset
 from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 
@@ -77,6 +78,19 @@ class HouseStyle:
         """The organisation's details for the letterhead, blank ones left out."""
         lines = [self.street_line, self.postal_line, self.phone, self.email, self.website]
         return [line for line in lines if line]
+
+    def cleaned(self) -> HouseStyle:
+        """The texts by the input policy: trimmed, no invisible characters; inner spaces are
+        kept (a postal line has two before the place, as PostNL asks)."""
+        texts = [
+            item.name
+            for item in fields(self)
+            if isinstance(getattr(self, item.name), str) and item.name != "label_sheet_json"
+        ]
+        cleaned: dict[str, Any] = {
+            name: normalise_text(getattr(self, name)).strip() for name in texts
+        }
+        return replace(self, **cleaned)
 
     def check(self) -> HouseStyle:
         """Refuse what would print wrongly, every problem named per field in Dutch."""

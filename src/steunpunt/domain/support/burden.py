@@ -14,6 +14,13 @@ from datetime import date
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import check_not_future, note_text, required_date
+from steunpunt.domain.input_policy import (
+    LATEST_DATE,
+    WORK_DATE_FIRST,
+    check_date_range,
+    check_work_date,
+    refusal,
+)
 
 EDIZ_PLUS_ITEMS = 15
 
@@ -112,6 +119,16 @@ def check_assessment(data: AssessmentData, items: int) -> None:
     """Refuse in Dutch a measurement no form could give: a total outside 0 to ``items``, or
     answers that are not all ``items`` statements or do not add up to the total."""
     errors: dict[str, str] = {}
+    if not WORK_DATE_FIRST <= data.assessed_on <= LATEST_DATE:
+        errors["assessed_on"] = refusal(
+            check_date_range,
+            data.assessed_on,
+            WORK_DATE_FIRST,
+            LATEST_DATE,
+            "De datum van de meting",
+        )
+    if message := refusal(note_text, data.note):
+        errors["note"] = message
     if not 0 <= data.total <= items:
         errors["total"] = f"De totaalscore is een heel getal van 0 tot en met {items}."
     if data.answers is not None:
@@ -138,7 +155,9 @@ def assessment_from_form(
     day: date | None = None
     try:
         day = required_date(assessed_on)
+        check_work_date(day, today, "De datum van de meting")
     except InvalidValue as error:
+        day = None
         errors["assessed_on"] = error.message
     message = check_not_future(day, today, "De datum van de meting")
     if message:

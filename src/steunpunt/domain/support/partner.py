@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from steunpunt.domain.address import ADDRESS_PARTS, Address
 from steunpunt.domain.caregivers.caregiver import address_errors, address_from_values
 from steunpunt.domain.choices import LabelledChoice
-from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.fields import PERSON_PARSERS, limited, merge_errors, parse_fields, with_blanks
+from steunpunt.domain.input_policy import RATE_MAX_CENTS
 from steunpunt.domain.money import parse_optional_cents
 
 
@@ -71,10 +72,8 @@ PARTNER_FIELDS = (
 
 
 def _rate(text: str) -> int | None:
-    cents = parse_optional_cents(text)
-    if cents is not None and cents > 50_000:
-        raise InvalidValue("Een uurtarief boven € 500 is vast een typfout.")
-    return cents
+    """The hourly rate in cents, up to the policy's largest rate."""
+    return parse_optional_cents(text, RATE_MAX_CENTS, "Het uurtarief")
 
 
 PARTNER_PARSERS = {

@@ -12,6 +12,7 @@ from steunpunt.domain.errors import InvalidValue, ValidationFailed
 from steunpunt.domain.fields import (
     PERSON_PARSERS,
     check_not_future,
+    choice_of,
     note_text,
     parse_fields,
     required_date,
@@ -75,6 +76,7 @@ REFERRAL_PARSERS = {
     "reason": _reason,
     "follow_up_on": parse_optional_date,
     "closed_on": parse_optional_date,
+    "outcome": choice_of(ReferralOutcome),
 }
 
 
@@ -85,7 +87,7 @@ def referral_from_form(
 
     An outcome closes the referral (today, unless a date is given); a closing date needs one.
     """
-    values, errors = parse_fields(with_blanks(raw, REFERRAL_FIELDS), REFERRAL_PARSERS)
+    values, errors = parse_fields(with_blanks(raw, REFERRAL_FIELDS), REFERRAL_PARSERS, today)
     if partner_id is None:
         errors["partner"] = "Kies de organisatie waarnaar u doorverwijst."
     if not consent_to_share:
@@ -96,7 +98,7 @@ def referral_from_form(
         errors["referred_on"] = message
     if not values.get("reason") and "reason" not in errors:
         errors["reason"] = "Vul in waarom u doorverwijst."
-    outcome_code = raw.get("outcome", "")
+    outcome_code = values.get("outcome", "")
     outcome = ReferralOutcome(outcome_code) if outcome_code else None
     closed_on = values.get("closed_on")
     if outcome is not None and closed_on is None and "closed_on" not in errors:

@@ -26,6 +26,7 @@ from steunpunt.domain.compliment.status import (
     check_transition,
 )
 from steunpunt.domain.dates import long_date
+from steunpunt.domain.fields import note_text
 from steunpunt.services.compliment.amounts import apply_revisions, place, rebalance
 from steunpunt.services.compliment.application_records import (
     application_detail,
@@ -166,7 +167,7 @@ class ApplicationService:
         earlier grants of its naaste or budget are made and recorded with it, and so are those
         of a grant or waiting place given up.
         """
-        reason = reason.strip()
+        reason = note_text(reason)
         with self._scope() as session:
             row = load_for_edit(
                 session, ComplimentApplication, application_id, expected_version, WHAT

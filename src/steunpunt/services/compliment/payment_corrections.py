@@ -14,6 +14,7 @@ from steunpunt.domain.compliment.reversal import AFTER_REVERSAL, ReversalKind, c
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.fields import note_text
 from steunpunt.services.compliment.amounts import rebalance
 from steunpunt.services.compliment.application_records import (
     application_detail,
@@ -55,7 +56,7 @@ class PaymentCorrectionService:
         The batch keeps its original total and shows the reversed amount beside it; the grant's
         share of a naaste's compliment or a budget goes back to the other grants.
         """
-        note = note.strip()
+        note = note_text(note)
         with self._scope() as session:
             row = load_for_edit(
                 session, ComplimentApplication, application_id, expected_version, WHAT
@@ -104,7 +105,7 @@ class PaymentCorrectionService:
         self, actor: Actor, application_id: int, expected_version: int, note: str
     ) -> ApplicationDetail:
         """Record that a paid grant's open difference was settled; it no longer shows as open."""
-        note = note.strip()
+        note = note_text(note)
         with self._scope() as session:
             row = load_for_edit(
                 session, ComplimentApplication, application_id, expected_version, WHAT

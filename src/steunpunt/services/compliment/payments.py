@@ -28,6 +28,8 @@ from steunpunt.domain.address import Address
 from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.file_names import safe_file_name
+from steunpunt.domain.input_policy import check_work_date
 from steunpunt.domain.names import PersonName
 from steunpunt.io.payment_list import VoucherRow, write_payment_list, write_voucher_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
@@ -38,11 +40,7 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
-from steunpunt.services.letters.mailing_output import (
-    StagedOutput,
-    disk_problem,
-    safe_file_name,
-)
+from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem
 from steunpunt.services.letters.staging_journal import staging_journal
 
 log = logging.getLogger(__name__)
@@ -94,6 +92,7 @@ class PaymentService:
         rules = self._rounds.get(round_id).rules
         if execution_date < self._today():
             raise InvalidValue("De uitvoerdatum van de betaling ligt in het verleden.")
+        check_work_date(execution_date, self._today(), "De uitvoerdatum")
         if rules.form is CompensationForm.MONEY and not (rules.payer_iban and rules.payer_name):
             raise NotAllowed(
                 "Vul bij de regels van de ronde in wie betaalt: naam en IBAN van de betaler. "

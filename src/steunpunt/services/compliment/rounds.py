@@ -20,7 +20,9 @@ from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.pools import shares_money
 from steunpunt.domain.compliment.round_rules import (
     RoundRules,
+    cleaned_rules,
     next_year,
+    range_errors,
     rules_from_json,
     rules_to_json,
 )
@@ -42,27 +44,20 @@ WHAT = "Deze ronde"
 PAID_OR_GRANTED = (ApplicationStatus.GRANTED, ApplicationStatus.PAID)
 
 
-def check_rules(rules: RoundRules) -> RoundRules:
-    """Every impossible setting of a round, per field, in Dutch."""
-    errors: dict[str, str] = {}
-    if not rules.municipality.strip():
+def check_rules(rules: RoundRules, today: date) -> RoundRules:
+    """The rules with their texts cleaned, or every impossible setting, per field, in Dutch."""
+    rules = cleaned_rules(rules)
+    errors = range_errors(rules, today)
+    if not rules.municipality:
         errors["municipality"] = "Vul de gemeente van de ronde in."
     if rules.closes_on < rules.opens_on:
-        errors["closes_on"] = "De aanvraagperiode sluit voordat zij opent."
+        errors.setdefault("closes_on", "De aanvraagperiode sluit voordat zij opent.")
     if rules.amount_cents <= 0 and rules.fixed_budget_cents is None:
-        errors["amount_cents"] = "Vul een bedrag in, of een vast budget."
-    if rules.min_hours_per_week < 0 or rules.min_months_of_care < 0:
-        errors["min_hours_per_week"] = "Uren en maanden kunnen niet negatief zijn."
-    limits = (
-        rules.per_care_recipient,
-        rules.per_address,
-        rules.per_caregiver,
-        rules.max_caregivers_per_recipient,
-    )
-    if any(limit is not None and limit < 1 for limit in limits):
-        errors["per_care_recipient"] = "Een maximum is minstens 1, of leeg voor geen maximum."
+        errors.setdefault("amount_cents", "Vul een bedrag in, of een vast budget.")
     if rules.control_letter_required and rules.control_letter_weeks < 1:
-        errors["control_letter_weeks"] = "De termijn van de controlebrief is minstens 1 week."
+        errors.setdefault(
+            "control_letter_weeks", "De termijn van de controlebrief is minstens 1 week."
+        )
     if errors:
         raise ValidationFailed(errors)
     return rules
@@ -94,7 +89,7 @@ class RoundService:
     @writes
     def create(self, actor: Actor, rules: RoundRules) -> RoundView:
         """A new round; one per gemeente and year, however the gemeente is spelled."""
-        check_rules(rules)
+        rules = check_rules(rules, self._today())
         try:
             with self._scope() as session:
                 same = [
@@ -112,7 +107,7 @@ class RoundService:
                     )
                 row = ComplimentRound(
                     year=rules.year,
-                    municipality=rules.municipality.strip(),
+                    municipality=rules.municipality,
                     rules_json=rules_to_json(rules),
                 )
                 session.add(row)
@@ -134,7 +129,7 @@ class RoundService:
         self, actor: Actor, round_id: int, expected_version: int, rules: RoundRules
     ) -> RoundView:
         """New rules for the round; a changed budget or split is shared out again at once."""
-        check_rules(rules)
+        rules = check_rules(rules, self._today())
         with refuse_stale(WHAT), self._scope() as session:
             row = load_for_edit(session, ComplimentRound, round_id, expected_version, WHAT)
             if (rules.year, rules.municipality) != (row.year, row.municipality):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from steunpunt.domain.errors import Cancelled
+from steunpunt.domain.file_names import safe_file_name
 from steunpunt.domain.letters.addressee import Household
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.label_sheet import LabelSheet
@@ -15,7 +16,7 @@ from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.labels import render_labels
 from steunpunt.letters.letter import Letter, LetterText, render_letters
-from steunpunt.services.letters.mailing_output import StagedOutput, safe_file_name
+from steunpunt.services.letters.mailing_output import StagedOutput
 from steunpunt.services.letters.values import household_values
 
 Progress = Callable[[int, int], bool]

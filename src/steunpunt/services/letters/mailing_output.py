@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import uuid
 from pathlib import Path
 
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.domain.file_names import safe_file_name
 from steunpunt.services.letters.staging_journal import STAGING_PREFIX, STAGING_SUFFIX, Note
 
 log = logging.getLogger(__name__)
-
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
-def safe_file_name(stem: str, suffix: str = "", limit: int = 90) -> str:
-    """A file name Windows accepts: no reserved characters, short, the suffix kept intact."""
-    cleaned = _UNSAFE.sub("-", stem).strip(" .")[:limit].strip(" .")
-    return (cleaned or "brief") + suffix
 
 
 def free_name(folder: Path, stem: str, suffix: str) -> str:

@@ -24,6 +24,7 @@ from steunpunt.db.letters.mailing_queries import (
 from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import Cancelled, ValidationFailed
+from steunpunt.domain.input_policy import check_work_date
 from steunpunt.domain.letters.addressee import Addressee, households
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import fields_for
@@ -171,6 +172,7 @@ class MailingService:
         self, actor: Actor, request: MailingRequest, progress: Progress | None = None
     ) -> MailingResult:
         """Make the letters and the asked files, then record a letter for every person reached."""
+        check_work_date(request.letter_date, self._today(), "De briefdatum")
         template = self._letters.template(request.template_id).data
         style = self._checked_house_style()
         selection = self.select_recipients(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -13,9 +14,11 @@ from sqlalchemy.orm import Session
 from steunpunt.db.letters.models import HouseStyleRecord, LetterTemplate, SavedFilter
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.input_policy import normalise_text
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import KIND_FIELDS, fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter, built_in_filters
+from steunpunt.domain.text import clean
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
 from steunpunt.letters.merge import compile_template
 from steunpunt.services.kernel.actor import Actor
@@ -54,7 +57,7 @@ class LetterService:
     @writes
     def save_house_style(self, actor: Actor, style: HouseStyle, expected_version: int) -> int:
         """Store the house style after checking it; returns the new version."""
-        style.check()
+        style = style.cleaned().check()
         with refuse_stale(HOUSE_STYLE), self._scope() as session:
             row = session.scalars(select(HouseStyleRecord).limit(1)).first()
             if row is None:
@@ -116,7 +119,7 @@ class LetterService:
         expected_version: int = 0,
     ) -> TemplateView:
         """Create or change a template; unknown merge fields are refused by name."""
-        check_template_data(data)
+        data = check_template_data(data)
         with refuse_stale(TEMPLATE), self._scope() as session:
             _add_defaults_once(session)
             if template_id is None:
@@ -126,10 +129,10 @@ class LetterService:
                 row = load_for_edit(
                     session, LetterTemplate, template_id, expected_version, TEMPLATE
                 )
-            row.name = data.name.strip()
+            row.name = data.name
             row.kind = data.kind
-            row.subject = data.subject.strip()
-            row.body = data.body.strip()
+            row.subject = data.subject
+            row.body = data.body
             session.flush()
             log.info("Letter template %s saved by staff %s", row.id, actor.staff_id)
             return _template_view(row)
@@ -162,9 +165,11 @@ class LetterService:
     @writes
     def save_filter(self, actor: Actor, name: str, criteria: RecipientFilter) -> NamedFilter:
         """Save a filter under a name; the same name again replaces the saved filter."""
-        name = name.strip()
+        name = clean(name)
         if not name:
             raise ValidationFailed({"name": "Geef het filter een naam."})
+        if len(name) > NAME_LENGTH:
+            raise ValidationFailed({"name": f"Een naam heeft hoogstens {NAME_LENGTH} tekens."})
         if name in built_in_filters(self._today()):
             raise NotAllowed(f"'{name}' is een vast filter. Kies een andere naam.")
         criteria.check()
@@ -188,21 +193,28 @@ class LetterService:
             log.info("Saved filter %s removed by staff %s", filter_id, actor.staff_id)
 
 
-def check_template_data(data: TemplateData) -> None:
-    """Every problem of a template, per field, in Dutch."""
+def check_template_data(data: TemplateData) -> TemplateData:
+    """The template with its texts by the input policy, or every problem, per field, in Dutch."""
+    data = replace(
+        data,
+        name=clean(data.name),
+        subject=clean(data.subject),
+        body=normalise_text(data.body).strip(),
+    )
     errors: dict[str, str] = {}
-    if not data.name.strip():
+    if not data.name:
         errors["name"] = "Geef het sjabloon een naam."
-    if not data.body.strip():
+    if not data.body:
         errors["body"] = "De brief heeft nog geen tekst."
-    if len(data.name.strip()) > NAME_LENGTH:
+    if len(data.name) > NAME_LENGTH:
         errors["name"] = f"Een naam heeft hoogstens {NAME_LENGTH} tekens."
-    if len(data.subject.strip()) > SUBJECT_LENGTH:
+    if len(data.subject) > SUBJECT_LENGTH:
         errors["subject"] = f"Een onderwerp heeft hoogstens {SUBJECT_LENGTH} tekens."
     for name, message in text_problems(data).items():
         errors.setdefault(name, message)
     if errors:
         raise ValidationFailed(errors)
+    return data
 
 
 def text_problems(data: TemplateData) -> dict[str, str]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.support.models import BurdenAssessment
+from steunpunt.domain.fields import note_text
 from steunpunt.domain.support.burden import (
     AssessmentData,
     BurdenBands,
@@ -94,7 +95,7 @@ class BurdenService:
                     assessed_on=data.assessed_on,
                     total=data.total,
                     answers=answers_to_text(data.answers),
-                    note=data.note,
+                    note=note_text(data.note),
                 )
             )
             session.flush()

@@ -14,6 +14,15 @@ from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.support.models import HouseholdHelpGrant, HouseholdHelpMonth, HouseholdHelpRate
 from steunpunt.domain.dates import MONTHS, format_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
+from steunpunt.domain.fields import note_text
+from steunpunt.domain.input_policy import (
+    HOURS_PER_MONTH_MAX,
+    LATEST_DATE,
+    RATE_MAX_CENTS,
+    WORK_DATE_FIRST,
+    check_cents,
+    check_range,
+)
 from steunpunt.domain.support.household_help.eligibility import HouseholdHelpVerdict, evaluate
 from steunpunt.domain.support.household_help.grant import GrantData
 from steunpunt.domain.support.household_help.period import last_day_of
@@ -41,7 +50,6 @@ from steunpunt.services.support.household_help_records import (
 log = logging.getLogger(__name__)
 
 WHAT = "Deze huishoudelijke hulp"
-HOURS_IN_A_MONTH = Decimal(744)
 DECIDED = frozenset(
     {HouseholdHelpStatus.GRANTED, HouseholdHelpStatus.RUNNING, HouseholdHelpStatus.ENDED}
 )
@@ -158,7 +166,7 @@ class HouseholdHelpService:
     ) -> GrantView:
         """Change a grant; a decided grant is judged again, and breaking a rule it did not
         break before needs a reason, which is kept beside the earlier one."""
-        reason = reason.strip()
+        reason = note_text(reason)
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             rules = read_rules(session)
@@ -188,7 +196,7 @@ class HouseholdHelpService:
     ) -> GrantView:
         """Move a grant on; granting against the rules needs a reason, which is kept (as is a
         refusal's reason); ending records the first day without help."""
-        reason = reason.strip()
+        reason = note_text(reason)
         with self._scope() as session:
             row = load_for_edit(session, HouseholdHelpGrant, grant_id, expected_version, WHAT)
             current = HouseholdHelpStatus(row.status)
@@ -230,8 +238,7 @@ class HouseholdHelpService:
                     "Kies een maand binnen de hulp na de eerste maand; de eigen bijdrage vanaf "
                     f"{start} wijzigt u bij de hulp zelf."
                 )
-            if cents < 0:
-                raise InvalidValue("De eigen bijdrage kan niet negatief zijn.")
+            check_cents(cents, RATE_MAX_CENTS, "De eigen bijdrage")
             rate = session.scalar(
                 select(HouseholdHelpRate).where(
                     HouseholdHelpRate.grant_id == grant_id, HouseholdHelpRate.starts_on == first
@@ -257,9 +264,11 @@ class HouseholdHelpService:
         """Hours from the provider's statement for one month (0 removes the month)."""
         if not 1 <= month <= 12:
             raise InvalidValue("Kies een maand van 1 tot en met 12.")
+        check_range(year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar")
+        hours = Decimal(str(hours))  # the exact number, also when a caller passes a float
+        if not hours.is_finite() or not 0 <= hours <= HOURS_PER_MONTH_MAX:
+            raise InvalidValue(f"Een maand heeft hoogstens {HOURS_PER_MONTH_MAX} uur.")
         hours = exact_hours(hours)
-        if not 0 <= hours <= HOURS_IN_A_MONTH:
-            raise InvalidValue("Een maand heeft hoogstens 744 uur.")
         with self._scope() as session:
             row = load(session, HouseholdHelpGrant, grant_id, WHAT)
             status = HouseholdHelpStatus(row.status)

@@ -15,13 +15,14 @@ from steunpunt.db.support.models import (
     Partner,
 )
 from steunpunt.domain.address import household_key
+from steunpunt.domain.fields import note_text
 from steunpunt.domain.support.household_help.budget import DeliveredMonth, RateChange, budget_status
 from steunpunt.domain.support.household_help.eligibility import (
     HouseholdHelpFacts,
     OtherGrant,
     evaluate,
 )
-from steunpunt.domain.support.household_help.grant import GrantData
+from steunpunt.domain.support.household_help.grant import GrantData, check_grant
 from steunpunt.domain.support.household_help.period import last_day_of
 from steunpunt.domain.support.household_help.settings import HouseholdHelpRules, rules_from_json
 from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
@@ -35,7 +36,9 @@ def read_rules(session: Session) -> HouseholdHelpRules:
 
 
 def apply_grant(session: Session, row: HouseholdHelpGrant, data: GrantData) -> None:
-    """Copy the form onto the row; the household key comes from the address helped."""
+    """Copy the form onto the row once it passes the form's checks; the household key comes
+    from the address helped."""
+    check_grant(data)
     caregiver = load(session, Caregiver, row.caregiver_id, "Deze mantelzorger")
     if data.provider_id is not None:
         load(session, Partner, data.provider_id, "Deze thuiszorgaanbieder")
@@ -55,7 +58,7 @@ def apply_grant(session: Session, row: HouseholdHelpGrant, data: GrantData) -> N
     row.own_contribution_cents = data.own_contribution_cents
     row.household_has_wmo_help = data.household_has_wmo_help
     row.evaluation_on = data.evaluation_on
-    row.note = data.note
+    row.note = note_text(data.note)
 
 
 def grant_data(row: HouseholdHelpGrant) -> GrantData:

@@ -198,8 +198,8 @@ class AssessmentDialog(QDialog):
         if given:
             return sum(given) if len(given) == len(self.rows) else None
         text = self.fields["total"].text().strip()
-        if text.isdigit() and int(text) <= self._bands.items:
-            return int(text)
+        if text.isascii() and text.isdigit() and len(text) <= 3 and int(text) <= self._bands.items:
+            return int(text)  # only 0-9: "²" is a digit to isdigit, not to int
         return None
 
     def _update(self) -> None:

@@ -215,6 +215,7 @@ class GrantDialog(QDialog):
                 self.household.currentData(),
                 self.wmo.isChecked(),
                 self._rules.own_contribution_cents,
+                self._context.today(),
             )
         except ValidationFailed as failed:
             self._show_errors(failed.errors)

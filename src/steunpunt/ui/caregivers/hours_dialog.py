@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.input_policy import HOURS_PER_MONTH_MAX
 from steunpunt.domain.support.household_help.grant import hours_parser
 from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.household_help.status import HouseholdHelpStatus
 from steunpunt.services.support.dto import GrantView
-from steunpunt.services.support.household_help import HOURS_IN_A_MONTH
 from steunpunt.ui.caregivers.household_help_text import Month, budget_text, month_name, period_text
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
@@ -46,7 +47,9 @@ def default_month(months: list[Month], today: date) -> Month:
     return before[-1] if before else months[0]
 
 
-parse_month_hours = hours_parser(HOURS_IN_A_MONTH, "van de maand (0 haalt de maand weg)")
+parse_month_hours = hours_parser(
+    Decimal(HOURS_PER_MONTH_MAX), "van de maand (0 haalt de maand weg)"
+)
 """``"12,5"`` -> ``12.5``; 0 removes the month; refused in Dutch."""
 
 

@@ -34,6 +34,7 @@ from steunpunt.domain.compliment.round_rules import (
 from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
 from steunpunt.domain.errors import InvalidValue, KnownProblem
 from steunpunt.domain.fields import PERSON_PARSERS
+from steunpunt.domain.input_policy import BUDGET_MAX_CENTS
 from steunpunt.domain.money import cents_text, normalized_amount, parse_optional_cents
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.context import ScreenContext
@@ -124,7 +125,7 @@ class RoundRulesDialog(QDialog):
             "from_18_to_24", tr("leeg: hetzelfde bedrag"), normalized_amount, self
         )
         self.budget = FieldEdit(
-            "fixed_budget_cents", tr("leeg: geen vast budget"), normalized_amount, self
+            "fixed_budget_cents", tr("leeg: geen vast budget"), _budget_text, self
         )
         self.split = QCheckBox(tr("Het bedrag verdelen over de mantelzorgers van een naaste"), self)
         money_box = QGroupBox(tr("Compliment"), self)
@@ -313,7 +314,7 @@ class RoundRulesDialog(QDialog):
             residence=Residence(self.residence.currentData()),
             minimum_age=self.minimum_age.value() or None,
             split_over_caregivers=self.split.isChecked(),
-            fixed_budget_cents=parse_optional_cents(self.budget.text()),
+            fixed_budget_cents=_budget(self.budget.text()),
             exclude_wlz_institution=self.wlz.isChecked(),
             applicant=Applicant(self.applicant.currentData()),
             control_letter_required=self.control_letter.isChecked(),
@@ -371,3 +372,13 @@ class RoundRulesDialog(QDialog):
         rest = [tr(text) for name, text in errors.items() if name not in placed]
         self.message.setText("\n".join(rest))
         self.message.setVisible(bool(rest))
+
+
+def _budget(text: str) -> int | None:
+    """A round's budget in cents, up to the policy's largest budget; empty is none."""
+    return parse_optional_cents(text, BUDGET_MAX_CENTS, "Het budget")
+
+
+def _budget_text(text: str) -> str:
+    """A field parser: the budget checked and written back in its usual form."""
+    return cents_text(_budget(text))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import ValidationFailed
+from steunpunt.domain.file_names import safe_file_name
 from steunpunt.domain.reports.report import ReportSettings
 from steunpunt.domain.reports.suppression import privacy_note
-from steunpunt.services.letters.mailing_output import safe_file_name
 from steunpunt.services.reports.report_file import write_report_file
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import InvalidValue, KnownProblem, ValidationFailed
-from steunpunt.domain.money import cents_text, parse_cents
+from steunpunt.domain.money import cents_text
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.domain.support.household_help.settings import (
     MAX_WEEKLY_HOURS,
     HouseholdHelpRules,
     check_rules,
+    contribution_cents,
 )
 from steunpunt.domain.today.worklist import WorklistSettings
 from steunpunt.ui.context import ScreenContext
@@ -232,7 +233,7 @@ class SupportSettingsDialog(QDialog):
     def rules(self) -> HouseholdHelpRules:
         """The rules as shown; an unreadable contribution keeps the stored one (save checks it)."""
         try:
-            cents = parse_cents(self.contribution.text())
+            cents = contribution_cents(self.contribution.text())
         except InvalidValue:
             cents = self._rules.own_contribution_cents
         checks = {name: box.isChecked() for name, box in self.rule_checks.items()}
@@ -258,7 +259,7 @@ class SupportSettingsDialog(QDialog):
                 errors.update(failed.errors)
         errors.update(check_rules(self.rules()))
         try:
-            parse_cents(self.contribution.text())
+            contribution_cents(self.contribution.text())
         except InvalidValue as error:
             errors["own_contribution_cents"] = error.message
         return errors
@@ -310,7 +311,7 @@ class SupportSettingsDialog(QDialog):
 
 def _amount(text: str) -> str:
     """A field parser: an amount is required; written back as ``7,50``."""
-    return cents_text(parse_cents(text))
+    return cents_text(contribution_cents(text))
 
 
 def _result_text(rebanded: int | None) -> str:

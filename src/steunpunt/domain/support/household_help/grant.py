@@ -10,11 +10,25 @@ from typing import Any
 
 from steunpunt.domain.dates import parse_optional_date
 from steunpunt.domain.errors import InvalidValue, ValidationFailed
-from steunpunt.domain.fields import note_text, parse_fields, required_date, with_blanks
+from steunpunt.domain.fields import (
+    merge_errors,
+    note_text,
+    parse_fields,
+    required_date,
+    with_blanks,
+)
+from steunpunt.domain.input_policy import (
+    HOURS_PER_WEEK_MAX,
+    HOURS_PER_YEAR_MAX,
+    LATEST_DATE,
+    RATE_MAX_CENTS,
+    WORK_DATE_FIRST,
+    check_cents,
+    check_date_range,
+    refusal,
+)
 from steunpunt.domain.money import parse_optional_cents
 from steunpunt.domain.support.household_help.settings import HOURS_STEP
-
-HOURS_IN_A_YEAR = Decimal(8784)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,8 @@ def hours_parser(limit: Decimal, what: str) -> Callable[[str], Decimal]:
         value = text.strip().replace(",", ".")
         if not value:
             raise InvalidValue(f"Vul het aantal uren {what} in.")
+        if not value.isascii() or len(value) > 20:  # Decimal reads "١٢" and "1e999999" too
+            raise InvalidValue("Vul een getal in, zoals 3 of 2,5.")
         try:
             hours = Decimal(value)
         except InvalidOperation as error:
@@ -73,9 +89,11 @@ GRANT_PARSERS: Mapping[str, Callable[[str], Any]] = {
     "starts_on": required_date,
     "ends_on": required_date,
     "extended_until": parse_optional_date,
-    "hours_per_week": hours_parser(Decimal(168), "per week"),
-    "hours_per_year": hours_parser(HOURS_IN_A_YEAR, "per jaar"),
-    "own_contribution": parse_optional_cents,
+    "hours_per_week": hours_parser(Decimal(HOURS_PER_WEEK_MAX), "per week"),
+    "hours_per_year": hours_parser(Decimal(HOURS_PER_YEAR_MAX), "per jaar"),
+    "own_contribution": lambda text: parse_optional_cents(
+        text, RATE_MAX_CENTS, "De eigen bijdrage"
+    ),
     "evaluation_on": parse_optional_date,
     "note": note_text,
 }
@@ -87,11 +105,13 @@ def grant_from_form(
     care_recipient_id: int | None,
     household_has_wmo_help: bool,
     default_contribution_cents: int,
+    today: date,
 ) -> GrantData:
     """Parse the grant form; whether it fits the rules is the rules' verdict, not an error."""
-    values, errors = parse_fields(with_blanks(raw, GRANT_FIELDS), GRANT_PARSERS)
+    values, errors = parse_fields(with_blanks(raw, GRANT_FIELDS), GRANT_PARSERS, today)
     if provider_id is None:
         errors["provider"] = "Kies de thuiszorgaanbieder."
+    merge_errors(errors, _order_errors(values))
     if errors:
         raise ValidationFailed(errors)
     contribution = values["own_contribution"]
@@ -108,3 +128,53 @@ def grant_from_form(
         values["evaluation_on"],
         values["note"],
     )
+
+
+def _order_errors(values: Mapping[str, Any]) -> dict[str, str]:
+    """The end not before the start, an extension not before the end."""
+    errors: dict[str, str] = {}
+    starts, ends, extended = (
+        values.get("starts_on"),
+        values.get("ends_on"),
+        values.get("extended_until"),
+    )
+    if starts is not None and ends is not None and ends < starts:
+        errors["ends_on"] = "De hulp kan niet eindigen vóór de begindatum."
+    if ends is not None and extended is not None and extended < ends:
+        errors["extended_until"] = "Een verlenging loopt tot na de einddatum."
+    return errors
+
+
+def check_grant(data: GrantData) -> None:
+    """Refuse a grant the form would have refused (for callers without the form), in Dutch."""
+    errors = _order_errors(
+        {
+            "starts_on": data.starts_on,
+            "ends_on": data.ends_on,
+            "extended_until": data.extended_until,
+        }
+    )
+    for name, day in (
+        ("starts_on", data.starts_on),
+        ("ends_on", data.ends_on),
+        ("extended_until", data.extended_until),
+        ("evaluation_on", data.evaluation_on),
+    ):
+        if day is not None and not WORK_DATE_FIRST <= day <= LATEST_DATE:
+            errors[name] = refusal(
+                check_date_range, day, WORK_DATE_FIRST, LATEST_DATE, "Deze datum"
+            )
+    for name, hours, limit in (
+        ("hours_per_week", data.hours_per_week, HOURS_PER_WEEK_MAX),
+        ("hours_per_year", data.hours_per_year, HOURS_PER_YEAR_MAX),
+    ):
+        text = str(hours) if hours.is_finite() else "x"
+        errors.setdefault(name, refusal(hours_parser(Decimal(limit), ""), text))
+    cents = data.own_contribution_cents
+    errors.setdefault(
+        "own_contribution", refusal(check_cents, cents, RATE_MAX_CENTS, "De eigen bijdrage")
+    )
+    errors.setdefault("note", refusal(note_text, data.note))
+    errors = {name: message for name, message in errors.items() if message}
+    if errors:
+        raise ValidationFailed(errors)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from steunpunt.domain.input_policy import HOURS_PER_YEAR_MAX, MONTHS_MAX, RATE_MAX_CENTS, euro_range
+from steunpunt.domain.money import parse_cents
 
 MAX_WEEKLY_HOURS = 40.0
 """The most hours per week an office may set: a full working week."""
@@ -74,35 +77,50 @@ def rules_from_json(text: str) -> HouseholdHelpRules:
         raw = {}
     data: dict[str, Any] = raw if isinstance(raw, dict) else {}
     defaults = HouseholdHelpRules()
-    return HouseholdHelpRules(
+    rules = HouseholdHelpRules(
         **{
             item.name: _stored(data.get(item.name), getattr(defaults, item.name))
             for item in fields(HouseholdHelpRules)
         }
     )
+    wrong = check_rules(rules)  # saved before the ranges: each wrong value is its default
+    rules = replace(rules, **{name: getattr(defaults, name) for name in wrong})
+    return defaults if check_rules(rules) else rules
 
 
 def check_rules(rules: HouseholdHelpRules) -> dict[str, str]:
     """Every impossible setting, per field name, in Dutch; empty when all is well."""
     errors: dict[str, str] = {}
     weekly, yearly = rules.max_hours_per_week, rules.max_hours_per_year
-    if weekly <= 0:
+    if not math.isfinite(weekly) or weekly <= 0:
         errors["max_hours_per_week"] = "Vul een maximum per week van meer dan 0 uur in."
     elif weekly > MAX_WEEKLY_HOURS:
         errors["max_hours_per_week"] = (
             f"Hoogstens {hours_text(MAX_WEEKLY_HOURS)} uur per week, een volle werkweek."
         )
-    if yearly < 0:
-        errors["max_hours_per_year"] = "Het aantal uren per jaar kan niet negatief zijn."
+    if not math.isfinite(yearly) or not 0 <= yearly <= HOURS_PER_YEAR_MAX:
+        errors["max_hours_per_year"] = (
+            f"Vul een maximum per jaar van 0 tot en met {HOURS_PER_YEAR_MAX} uur in "
+            "(de uren van een jaar)."
+        )
     elif yearly < weekly:
         errors["max_hours_per_year"] = "Het maximum per jaar is kleiner dan het maximum per week."
-    if rules.max_months < 1:
-        errors["max_months"] = "De hulp duurt minstens 1 maand."
-    if rules.extension_months < 0:
-        errors["extension_months"] = "Een verlenging kan niet negatief zijn; 0 is geen verlenging."
-    if rules.own_contribution_cents < 0:
-        errors["own_contribution_cents"] = "De eigen bijdrage kan niet negatief zijn."
+    if not 1 <= rules.max_months <= MONTHS_MAX:
+        errors["max_months"] = f"De hulp duurt 1 tot en met {MONTHS_MAX} maanden."
+    if not 0 <= rules.extension_months <= MONTHS_MAX:
+        errors["extension_months"] = (
+            f"Een verlenging is 0 tot en met {MONTHS_MAX} maanden; 0 is geen verlenging."
+        )
+    if not 0 <= rules.own_contribution_cents <= RATE_MAX_CENTS:
+        errors["own_contribution_cents"] = (
+            f"De eigen bijdrage per uur is {euro_range(RATE_MAX_CENTS)}."
+        )
     return errors
+
+
+def contribution_cents(text: str) -> int:
+    """The typed eigen bijdrage per hour in cents, within the policy's range of rates."""
+    return parse_cents(text, RATE_MAX_CENTS, "De eigen bijdrage")
 
 
 def hours_text(value: Decimal | float) -> str:

@@ -1,0 +1,44 @@
+"""Bad input, counted (issue 14): every property test's inputs, and how each ended.
+
+    python bench/robustness.py
+
+Runs the property tests (``tests/**/test_*_properties.py``: every domain parser and the service
+entry points that take what a person types) and counts the inputs tried: a valid value, a Dutch
+refusal, or anything else (which must be 0; such an input also fails its test).
+The last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    """Run the property tests and print the tally as the last line."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    files = sorted(str(path) for path in (ROOT / "tests").rglob("test_*_properties.py"))
+    code = pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", str(ROOT), *files])
+    from tests.strategies import TALLY  # imported by the tests; after them, not rewritten twice
+
+    figures = {
+        "property_test_files": len(files),
+        "inputs_tried": sum(TALLY.values()),
+        "valid": TALLY["valid"],
+        "dutch_refusal": TALLY["refused"],
+        "other": TALLY["other"],
+        "tests_passed": code == 0,
+    }
+    print(json.dumps(figures))
+    return 0 if code == 0 and not TALLY["other"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
