@@ -30,7 +30,10 @@ from tests.helpers import caregiver_data, database_with_caregivers
 from tests.kernel.read_only import read_only
 from tests.log_guard import ErrorRecords
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX rights")
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "geteuid"),
+    reason="needs POSIX users and file rights: runs on Linux (CI), not on Windows",
+)
 
 OLD_DATABASE = Path(__file__).parent.parent / "data" / "steunpunt-0009.sqlite"
 

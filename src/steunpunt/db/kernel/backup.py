@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from steunpunt.db.kernel.database_file import companions
 from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable, storage_cause
 
 log = logging.getLogger(__name__)
@@ -152,10 +153,10 @@ def restore_backup(backup: Path, database_file: Path) -> Path | None:
         # program killed halfway leaves the old register in place, not an empty new one.
         moved = database_file.with_name(f"{database_file.name}.vervangen-{stamp}")
         _keep_as(database_file, moved)
-        for suffix in ("-wal", "-shm"):
-            companion = database_file.with_name(database_file.name + suffix)
-            if companion.exists():
-                companion.rename(moved.with_name(moved.name + suffix))
+        for companion in companions(database_file):
+            companion.rename(
+                moved.with_name(moved.name + companion.name[len(database_file.name) :])
+            )
     os.replace(partial, database_file)
     log.info("Backup %s restored; previous file kept as %s", backup.name, moved)
     return moved
