@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import date
 
 import pytest
@@ -176,3 +177,26 @@ def test_two_scopes_on_one_factory_record_once(engine: Engine) -> None:
     with scope() as session:
         session.execute(update(Caregiver).values(notes="x"))
     assert heard == [Changes(frozenset({Topic.CAREGIVERS}))]
+
+
+def test_every_new_session_factory_announces_though_an_old_one_was_collected(
+    engine: Engine,
+) -> None:
+    """A factory made after another was garbage collected may get its address; it still records.
+
+    SQLAlchemy's event registry keys listeners by ``id()``: asking it whether a new factory
+    already listens could answer for a dead one at the same address, and a window then never
+    heard what its services wrote.
+    """
+    for attempt in range(30):
+        feed = ChangeFeed()
+        heard: list[Changes] = []
+        feed.subscribe(heard.append)
+        scope = SessionScope(sessionmaker(bind=engine), feed)
+        with scope() as session:
+            session.execute(
+                insert(Base.metadata.tables["partner"]).values(name=f"P{attempt}", kind="x")
+            )
+        assert heard == [Changes(frozenset({Topic.PARTNERS}))], f"factory {attempt} was deaf"
+        del scope, session
+        gc.collect()

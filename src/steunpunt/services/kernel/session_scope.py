@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
@@ -54,9 +55,10 @@ class SessionScope:
     def __init__(self, factory: sessionmaker[Session], changes: ChangeFeed | None = None) -> None:
         self._factory = factory
         self.changes = changes or ChangeFeed()
-        for name, listener in _RECORDERS:
-            if not event.contains(factory, name, listener):
+        if factory not in _RECORDING:
+            for name, listener in _RECORDERS:
                 event.listen(factory, name, listener)
+            _RECORDING.add(factory)
 
     @property
     def dialect(self) -> str:
@@ -124,6 +126,11 @@ _RECORDERS: tuple[tuple[str, Any], ...] = (
     ("do_orm_execute", _record_statement),
     ("after_rollback", _forget),
 )
+
+_RECORDING: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+"""The factories whose sessions already record. Not ``event.contains``: SQLAlchemy keys its
+registry by ``id()``, so a new factory at a collected one's address looked registered and
+its sessions never announced what they wrote."""
 
 
 def storage_problem(error: OperationalError) -> KnownProblem:
