@@ -41,24 +41,36 @@ import os, sys
 from importlib import import_module
 
 module, name = sys.argv[1].rsplit(":", 1)
+calls_left = int(sys.argv[2])
 owner = import_module(module)
 for part in name.split(".")[:-1]:
     owner = getattr(owner, part)
-setattr(owner, name.split(".")[-1], lambda *args, **kwargs: os._exit(9))
+real = getattr(owner, name.split(".")[-1])
+
+
+def die_at_the_chosen_call(*args, **kwargs):
+    global calls_left
+    calls_left -= 1
+    if calls_left == 0:
+        os._exit(9)
+    return real(*args, **kwargs)
+
+
+setattr(owner, name.split(".")[-1], die_at_the_chosen_call)
 from steunpunt.cli import main
 
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
-def run_and_die_at(point: str, arguments: Sequence[str]) -> bool:
-    """Run ``steunpunt *arguments``; the process dies (no ``finally`` runs) when it reaches
-    ``point``, a function named ``package.module:name`` or ``package.module:Class.method``.
+def run_and_die_at(point: str, arguments: Sequence[str], call: int = 1) -> bool:
+    """Run ``steunpunt *arguments``; the process dies (no ``finally`` runs) at the ``call``-th
+    call of ``point``, a function named ``package.module:name`` or ``package.module:Class.method``.
 
     Returns True when it died there, False when it finished without reaching it.
     """
     done = subprocess.run(
-        [sys.executable, "-c", _DIE_AT, point, *arguments],
+        [sys.executable, "-c", _DIE_AT, point, str(call), *arguments],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=False,

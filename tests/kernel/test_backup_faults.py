@@ -156,6 +156,7 @@ def test_a_good_backup_is_put_back_and_the_old_file_kept(
     connection.close()
 
 
+@pytest.mark.kill
 def test_a_restore_killed_before_the_copy_is_in_place_leaves_the_old_database(
     engine: Engine, database_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -177,6 +178,7 @@ def test_a_restore_killed_before_the_copy_is_in_place_leaves_the_old_database(
     assert kept.read_bytes() == before
 
 
+@pytest.mark.kill
 def test_a_backup_killed_before_it_is_checked_is_never_offered_and_the_next_one_clears_it(
     tmp_path: Path,
 ) -> None:

@@ -50,6 +50,7 @@ def demo(tmp_path: Path) -> AppPaths:
     return paths
 
 
+@pytest.mark.kill
 def test_a_killed_mailing_leaves_nothing_after_the_next_start(
     demo: AppPaths, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -105,6 +106,7 @@ def kill_a_payment_batch(folder: Path, database_file: Path, when: str = "staged"
     assert done.returncode == 9
 
 
+@pytest.mark.kill
 def test_letters_put_in_place_but_never_logged_are_removed_at_the_next_start(
     demo: AppPaths, tmp_path: Path
 ) -> None:
@@ -124,6 +126,7 @@ def test_letters_put_in_place_but_never_logged_are_removed_at_the_next_start(
     assert unfinished_mailings(demo.database_file) == 0
 
 
+@pytest.mark.kill
 def test_a_killed_payment_batchs_staging_folder_is_removed(
     engine: Engine, database_file: Path, tmp_path: Path
 ) -> None:
@@ -139,6 +142,7 @@ def test_a_killed_payment_batchs_staging_folder_is_removed(
     assert clear_leftovers(engine) == Leftovers(0, 0)
 
 
+@pytest.mark.kill
 def test_a_payment_file_put_in_place_for_a_batch_never_recorded_is_removed(
     engine: Engine, database_file: Path, tmp_path: Path
 ) -> None:

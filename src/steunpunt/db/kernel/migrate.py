@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -194,13 +194,20 @@ def _upgrade(engine: Engine) -> None:
     config = _alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
+        driver: Any = connection.connection.driver_connection
         if sqlite:
             # Batch operations drop and recreate tables; with foreign keys on, dropping the old
             # caregiver table would cascade into its contacts, relations and consents.
             connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             connection.commit()
+            # Python's sqlite3 begins a transaction only before INSERT, UPDATE or DELETE: a
+            # CREATE or DROP ran on its own, so a migration killed halfway left tables of a
+            # revision that was never recorded. Begin explicitly: all of it or nothing.
+            begins_itself, driver.isolation_level = driver.isolation_level, None
         try:
             with connection.begin():
+                if sqlite:
+                    connection.exec_driver_sql("BEGIN")
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite:
@@ -209,5 +216,6 @@ def _upgrade(engine: Engine) -> None:
                         raise RuntimeError(f"Migration left {len(broken)} broken foreign keys")
         finally:
             if sqlite:
+                driver.isolation_level = begins_itself
                 connection.exec_driver_sql("PRAGMA foreign_keys = ON")
                 connection.commit()
