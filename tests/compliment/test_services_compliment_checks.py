@@ -9,9 +9,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, select
 
-from steunpunt.db.compliment.models import ComplimentRound
+from steunpunt.db.compliment.models import ComplimentApplication, ComplimentRound
 from steunpunt.domain.compliment.round_rules import rules_to_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.services.kernel.actor import Actor
@@ -203,3 +203,41 @@ def test_a_registration_ended_before_the_application_fails_it(
     )
     app = apply(services, actor, round_id, (caregiver.id, naaste.care_recipient_id))
     assert [r.rule for r in services.applications.detail(app).verdict.failures] == ["inschrijving"]
+
+
+# --- rules an older version stored unchecked -------------------------------------------------
+
+
+def test_a_round_stored_with_an_absurd_amount_is_refused_in_dutch_until_it_is_corrected(
+    services: Services, actor: Actor, engine: Engine
+) -> None:
+    with engine.begin() as connection:  # as an older version let anyone save it
+        round_id = connection.execute(
+            insert(ComplimentRound)
+            .values(
+                uuid="00000000-0000-0000-0000-000000000002",
+                version=1,
+                year=2026,
+                municipality="Soest",
+                rules_json=rules_to_json(replace(SOEST, amount_cents=10**23)),
+            )
+            .returning(ComplimentRound.id)
+        ).scalar_one()
+    anna, naaste = pair(services, actor, "anna")
+    application = apply(services, actor, round_id, (anna, naaste), iban_number(1))
+    with pytest.raises(
+        NotAllowed, match="toegepast. Het bedrag: .* Pas de regels van de ronde aan."
+    ):
+        services.applications.change_status(actor, application, 1, GRANTED)
+    with engine.connect() as connection:
+        status = connection.scalar(
+            select(ComplimentApplication.status).where(ComplimentApplication.id == application)
+        )
+    assert status == ApplicationStatus.RECEIVED  # nothing changed
+
+    view = services.rounds.get(round_id)  # the round still opens, to be corrected
+    services.rounds.update_rules(
+        actor, round_id, view.version, replace(view.rules, amount_cents=5000)
+    )
+    services.applications.change_status(actor, application, 1, GRANTED)
+    assert services.applications.detail(application).amount_cents == 5000

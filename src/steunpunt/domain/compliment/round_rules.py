@@ -178,11 +178,24 @@ def cleaned_rules(rules: RoundRules) -> RoundRules:
 
 def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
     """Every setting outside its range, per field, in Dutch."""
-    reference, minimum_age, budget = (
-        rules.age_reference_date,
-        rules.minimum_age,
-        rules.fixed_budget_cents,
-    )
+    reference = rules.age_reference_date
+    found = {
+        "year": refusal(
+            check_range, rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"
+        ),
+        "opens_on": refusal(check_work_date, rules.opens_on, today, "De opening"),
+        "closes_on": refusal(check_work_date, rules.closes_on, today, "De sluiting"),
+        "age_reference_date": ""
+        if reference is None
+        else refusal(check_work_date, reference, today, "De peildatum"),
+    }
+    return {name: message for name, message in found.items() if message} | number_errors(rules)
+
+
+def number_errors(rules: RoundRules) -> dict[str, str]:
+    """Every number outside its range, per field, in Dutch; unlike dates, these never depend
+    on the day, so stored rules are checked with them before they are applied."""
+    minimum_age, budget = rules.minimum_age, rules.fixed_budget_cents
     limits = (
         rules.per_care_recipient,
         rules.per_address,
@@ -190,11 +203,6 @@ def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
         rules.max_caregivers_per_recipient,
     )
     found = {
-        "year": refusal(
-            check_range, rules.year, WORK_DATE_FIRST.year, LATEST_DATE.year, "Het jaar"
-        ),
-        "opens_on": refusal(check_work_date, rules.opens_on, today, "De opening"),
-        "closes_on": refusal(check_work_date, rules.closes_on, today, "De sluiting"),
         "amount_cents": refusal(check_cents, rules.amount_cents, AMOUNT_MAX_CENTS, "Het bedrag"),
         "min_hours_per_week": refusal(
             check_range, rules.min_hours_per_week, 0, HOURS_PER_WEEK_MAX, "Minimaal", " uur"
@@ -213,9 +221,6 @@ def range_errors(rules: RoundRules, today: date) -> dict[str, str]:
         "control_letter_weeks": refusal(
             check_range, rules.control_letter_weeks, 0, WEEKS_MAX, "De termijn", " weken"
         ),
-        "age_reference_date": ""
-        if reference is None
-        else refusal(check_work_date, reference, today, "De peildatum"),
         "minimum_age": ""
         if minimum_age is None
         else refusal(check_range, minimum_age, 0, AGE_MAX, "De leeftijd", " jaar"),

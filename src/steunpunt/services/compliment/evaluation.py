@@ -13,7 +13,7 @@ from steunpunt.db.compliment.models import ComplimentRound
 from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
-from steunpunt.domain.compliment.round_rules import RoundRules, rules_from_json
+from steunpunt.domain.compliment.round_rules import RoundRules, number_errors, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment.facts import (
@@ -21,6 +21,7 @@ from steunpunt.services.compliment.facts import (
     recipient_identities,
     round_applications,
 )
+from steunpunt.services.kernel.errors import NotAllowed
 
 GRANTED = (ApplicationStatus.GRANTED, ApplicationStatus.PAID)
 OPEN = (
@@ -84,6 +85,11 @@ def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
     if row is None:
         raise LookupError(round_id)
     rules = rules_from_json(row.rules_json)
+    if problems := number_errors(rules):  # stored unchecked by an older version
+        raise NotAllowed(
+            f"De regels van ronde {rules.municipality} {rules.year} kunnen zo niet worden "
+            f"toegepast. {' '.join(problems.values())} Pas de regels van de ronde aan."
+        )
     year_rounds = {
         round_of_year.id: round_of_year.municipality
         for round_of_year in session.scalars(
