@@ -104,6 +104,8 @@ def test_the_form_takes_every_answer_or_only_the_total(
         ("1-11-2026", ALL_YES, "12", "total", "past niet bij de antwoorden (15)"),
         ("1-11-2026", [None] * 15, "16", "total", "0 tot en met 15"),
         ("1-11-2026", [None] * 15, "veel", "total", "heel getal"),
+        ("1-11-2026", [None] * 15, "\u0663", "total", "heel getal"),  # int() reads Arabic-Indic 3
+        ("1-11-2026", [None] * 15, "\uff13", "total", "heel getal"),  # and a full-width 3
         ("1-11-2026", [None] * 15, "", "total", "alleen de totaalscore"),
         ("1-12-2026", ALL_YES, "", "assessed_on", "toekomst"),
         ("", ALL_YES, "", "assessed_on", "Vul een datum in"),

@@ -196,11 +196,11 @@ def _total(text: str, items: int, errors: dict[str, str]) -> int | None:
     if not text.strip():
         errors["total"] = "Vul de antwoorden in, of alleen de totaalscore."
         return None
-    try:
-        value = int(text.strip())
-    except ValueError:
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):  # int() also reads "٣" and "３"
         errors["total"] = f"De totaalscore is een heel getal van 0 tot en met {items}."
         return None
+    value = int(digits)
     if not 0 <= value <= items:
         errors["total"] = f"De totaalscore is een heel getal van 0 tot en met {items}."
         return None
