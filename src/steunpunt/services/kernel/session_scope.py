@@ -136,8 +136,9 @@ its sessions never announced what they wrote."""
 def storage_problem(error: OperationalError) -> KnownProblem:
     """Translate a driver error about locking or the disk into a Dutch message."""
     text = str(error.orig).lower()
-    log.error("Storage error: %s", text)
     for fragment, message in _STORAGE_MESSAGES:
-        if fragment in text:
+        if fragment in text:  # the computer's state, told to the user: not a program fault
+            log.warning("Storage refused: %s", text)
             return DatabaseLocked(message)
+    log.error("Storage error: %s", text)
     return KnownProblem("De database gaf een onverwachte fout; er is niets opgeslagen.")
