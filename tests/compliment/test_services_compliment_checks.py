@@ -226,7 +226,7 @@ def test_a_round_stored_with_an_absurd_amount_is_refused_in_dutch_until_it_is_co
     anna, naaste = pair(services, actor, "anna")
     application = apply(services, actor, round_id, (anna, naaste), iban_number(1))
     with pytest.raises(
-        NotAllowed, match="toegepast. Het bedrag: .* Pas de regels van de ronde aan."
+        NotAllowed, match=r"toegepast\. Het bedrag: .* Pas de regels van de ronde aan\."
     ):
         services.applications.change_status(actor, application, 1, GRANTED)
     with engine.connect() as connection:

@@ -197,7 +197,8 @@ def _total(text: str, items: int, errors: dict[str, str]) -> int | None:
         errors["total"] = "Vul de antwoorden in, of alleen de totaalscore."
         return None
     digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()):  # int() also reads "٣" and "３"
+    # int() also reads "٣" and "３", and refuses 5,000 digits with a ValueError of its own
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(items)):
         errors["total"] = f"De totaalscore is een heel getal van 0 tot en met {items}."
         return None
     value = int(digits)
