@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import weakref
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from steunpunt.services.kernel.changes import ChangeFeed, Changes
 
@@ -27,13 +30,26 @@ class ChangeHub(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._deliver)
         self._heard.connect(self._collect, Qt.ConnectionType.QueuedConnection)
-        unsubscribe = feed.subscribe(self._heard.emit)
-        self.destroyed.connect(lambda _object=None: unsubscribe())
+        hub = weakref.ref(self)
 
+        def hear(changes: Changes) -> None:
+            # Weakly: the feed outlives screens. A hub that is gone unsubscribes here, on the
+            # next announcement; not from its ``destroyed`` signal, which PySide may deliver
+            # with a wrapper made for an object halfway through its destructor (a crash).
+            alive = hub()
+            if alive is None or not shiboken6.isValid(alive):
+                unsubscribe()
+            else:
+                alive._heard.emit(changes)
+
+        unsubscribe = feed.subscribe(hear)
+
+    @Slot(object)
     def _collect(self, changes: Changes) -> None:
         self._pending = self._pending | changes
         self._timer.start()
 
+    @Slot()
     def _deliver(self) -> None:
         changes, self._pending = self._pending, Changes()
         if changes:
