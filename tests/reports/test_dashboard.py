@@ -82,6 +82,24 @@ def test_tiles_title_and_chart_show_the_report(qtbot: QtBot) -> None:
     assert not view.grab().isNull()
 
 
+def test_hidden_counts_in_the_chart_show_their_mark_and_the_rule(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_report(make_report(reach=(("2025", 1150, "×"), ("2026", 1210, "<5"))))
+    assert view.chart.accessibleDescription() == (
+        "2025: 1.150 ingeschreven, × nieuw; 2026: 1.210 ingeschreven, <5 nieuw"
+    )
+    assert "Aantallen van 1 tot 5 staan als <5" in view.chart.toolTip()
+    image = view.chart.grab().toImage()
+    colors = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert QColor(BAR_COLORS[0]).name() in colors  # a filled bar for the shown counts only
+    view.show_report(make_report())
+    assert view.chart.toolTip() == ""
+
+
 def test_all_municipalities_and_a_second_report_replace_the_tiles(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     view.show_report(make_report())

@@ -151,8 +151,11 @@ class ReachChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 300)
 
-    def set_reach(self, reach: Sequence[Reach]) -> None:
+    def set_reach(self, reach: Sequence[Reach], threshold: int = 0) -> None:
+        """The rows to draw; a hidden count's bar explains the rule when hovered, as a tile."""
         self.reach = tuple(reach)
+        hidden = any(is_hidden(cell) for row in self.reach for cell in row[1:])
+        self.setToolTip(privacy_note(threshold) if hidden else "")
         self.setAccessibleDescription(
             "; ".join(
                 tr("{year}: {registered} ingeschreven, {new} nieuw").format(
@@ -171,7 +174,10 @@ class ReachChart(QWidget):
         plot = QRectF(self.rect()).adjusted(LEFT, TOP, -RIGHT, -BOTTOM)
         largest = max((c for r in self.reach for c in r[1:] if isinstance(c, int)), default=0)
         top, step = nice_top(int(largest * 1.08) + 1)  # headroom
-        self._draw_scale(painter, plot, top, step, text)
+        if largest:
+            self._draw_scale(painter, plot, top, step, text)
+        else:  # every count hidden or zero: a scale would only suggest sizes
+            draw_axes(painter, plot)
         self._draw_legend(painter, plot, text)
         self._draw_bars(painter, plot, top, text)
 
@@ -310,7 +316,7 @@ class DashboardView(QWidget):
         both as suppressed, so the chart hides what the tiles hide."""
         self.title.setText(title_line(report))
         self.tiles.set_tiles([(h.label, h.value) for h in report.headlines], report.suppress_below)
-        self.chart.set_reach(reach_rows(report))
+        self.chart.set_reach(reach_rows(report), report.suppress_below)
         self.pages.setCurrentIndex(1)
 
     def set_municipalities(self, names: Sequence[str]) -> None:
