@@ -1,5 +1,6 @@
 """A generated register for the verantwoording: demo people and support work, some grants
-extended, and compliments with their status history."""
+extended, and compliments with their status history; or demo people spread over a large, a
+middle and a small gemeente."""
 
 from __future__ import annotations
 
@@ -7,17 +8,23 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine, insert, select, update
 
-from steunpunt.db.caregivers.models import CareRelation
+from steunpunt.db.caregivers.models import Caregiver, CareRelation
 from steunpunt.db.compliment.models import ApplicationStatusChange, ComplimentApplication
 from steunpunt.db.support.models import HouseholdHelpGrant
+from steunpunt.demo.fill import fill_demo_database
+from steunpunt.demo.support import fill_demo_support
+from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import RoundRules
 from steunpunt.domain.compliment.status import ApplicationStatus as Status
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from tests.reports.report_recount import rows
 
+TODAY = date(2026, 11, 22)
+GEMEENTEN = ("Amersfoort", "Soest", "Eemnes")
+"""A large, a middle and a small gemeente, most caregivers first."""
 HISTORIES = (
     (Status.GRANTED,),
     (Status.GRANTED, Status.PAID),
@@ -90,3 +97,48 @@ def extend_some_grants(engine: Engine) -> None:
                 .where(HouseholdHelpGrant.id == grant_id)
                 .values(extended_until=until - timedelta(days=1))
             )
+
+
+def three_gemeenten(
+    services: Services, actor: Actor, engine: Engine, caregivers: int, seed: int
+) -> None:
+    """Demo caregivers with support work spread over :data:`GEMEENTEN` (about 11, 3 and 1 in
+    14), and a compliment round of 2026 at € 100 with twelve applications from Amersfoort:
+    eight granted, four refused."""
+    fill_demo_database(engine, caregivers, seed=seed, today=TODAY)
+    fill_demo_support(engine, seed=seed, today=TODAY)
+    with engine.begin() as connection:
+        for number, name in ((0, "Eemnes"), (1, "Soest"), (2, "Soest"), (3, "Soest")):
+            connection.execute(
+                update(Caregiver).where(Caregiver.id % 14 == number).values(municipality=name)
+            )
+        connection.execute(
+            update(Caregiver)
+            .where(Caregiver.municipality.not_in(("Eemnes", "Soest")))
+            .values(municipality="Amersfoort")
+        )
+        pairs = connection.execute(
+            select(CareRelation.caregiver_id, CareRelation.care_recipient_id)
+            .join(Caregiver, Caregiver.id == CareRelation.caregiver_id)
+            .where(Caregiver.municipality == "Amersfoort", Caregiver.ended_on.is_(None))
+            .order_by(CareRelation.caregiver_id)
+        ).all()
+    rules = RoundRules(
+        2026, "Amersfoort", date(2026, 1, 1), date(2026, 11, 30), amount_cents=10_000
+    )
+    round_id = services.rounds.create(actor, rules).id
+    seen: set[int] = set()
+    statuses = (Status.GRANTED, Status.GRANTED, Status.REFUSED)
+    for caregiver, naaste in pairs:
+        if caregiver in seen or len(seen) == 12:
+            continue
+        seen.add(caregiver)
+        data = ApplicationData(
+            caregiver, naaste, date(2026, 5, 1), Channel.PAPER, "NL91ABNA0417164300", "X"
+        )
+        application = services.applications.register(actor, round_id, data)
+        status = statuses[len(seen) % 3]
+        services.applications.change_status(
+            actor, application, 1, status, reason="test", warnings_acknowledged=True
+        )
+    assert services.reports.municipalities() == list(GEMEENTEN)

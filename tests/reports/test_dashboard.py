@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from steunpunt.domain.reports.report import Headline, Report
+from steunpunt.domain.reports.report import Cell, Headline, Report, ReportTable
 from steunpunt.paths import AppPaths
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.main_window import MainWindow
@@ -16,10 +16,14 @@ from steunpunt.ui.reports.dashboard import BAR_COLORS, DashboardView, nice_top
 from tests.helpers import add_caregiver
 from tests.ui_fixtures import HeldTaskRunner, make_context
 
-REACH = [(2024, 980, 210), (2025, 1150, 260), (2026, 12345, 1234)]
+REACH: tuple[tuple[Cell, ...], ...] = (
+    ("2024", 980, 210),
+    ("2025", 1150, 260),
+    ("2026", 12345, 1234),
+)
 
 
-def make_report(municipality: str = "Soest") -> Report:
+def make_report(municipality: str = "Soest", reach: tuple[tuple[Cell, ...], ...] = REACH) -> Report:
     return Report(
         title="Verantwoording 2026",
         organisation="Steunpunt Mantelzorg Eemland",
@@ -35,6 +39,9 @@ def make_report(municipality: str = "Soest") -> Report:
             Headline("Overbelast", 0),
             Headline("Contactmomenten", 4321),
         ),
+        tables=(
+            ReportTable("jaren", "Bereik door de jaren", ("Jaar", "Ingeschreven", "Nieuw"), reach),
+        ),
     )
 
 
@@ -48,7 +55,7 @@ def make_view(qtbot: QtBot, width: int = 1000) -> DashboardView:
 
 def test_tiles_title_and_chart_show_the_report(qtbot: QtBot) -> None:
     view = make_view(qtbot)
-    view.show_report(make_report(), REACH)
+    view.show_report(make_report())
     assert view.pages.currentIndex() == 1
     assert view.title.text() == "Gemeente Soest · 1 januari 2026 t/m 31 december 2026"
     assert view.tile_texts() == [
@@ -75,11 +82,28 @@ def test_tiles_title_and_chart_show_the_report(qtbot: QtBot) -> None:
     assert not view.grab().isNull()
 
 
+def test_hidden_counts_in_the_chart_show_their_mark_and_the_rule(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_report(make_report(reach=(("2025", 1150, "×"), ("2026", 1210, "<5"))))
+    assert view.chart.accessibleDescription() == (
+        "2025: 1.150 ingeschreven, × nieuw; 2026: 1.210 ingeschreven, <5 nieuw"
+    )
+    assert "Aantallen van 1 tot 5 staan als <5" in view.chart.toolTip()
+    image = view.chart.grab().toImage()
+    colors = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert QColor(BAR_COLORS[0]).name() in colors  # a filled bar for the shown counts only
+    view.show_report(make_report())
+    assert view.chart.toolTip() == ""
+
+
 def test_all_municipalities_and_a_second_report_replace_the_tiles(qtbot: QtBot) -> None:
     view = make_view(qtbot)
-    view.show_report(make_report(), REACH)
-    report = make_report("")
-    view.show_report(report, [(2026, 3, 1)])
+    view.show_report(make_report())
+    view.show_report(make_report("", (("2026", 30, 10),)))
     assert view.title.text().startswith("Alle gemeenten · 1 januari 2026")
     assert len(view.tile_texts()) == 5
     assert not view.chart.grab().isNull()
@@ -87,7 +111,7 @@ def test_all_municipalities_and_a_second_report_replace_the_tiles(qtbot: QtBot) 
 
 def test_tiles_reflow_on_a_narrow_window(qtbot: QtBot) -> None:
     view = make_view(qtbot, 1000)
-    view.show_report(make_report(), REACH)
+    view.show_report(make_report())
     view.resize(460, 700)
     qtbot.waitUntil(lambda: view.tiles.columns == 2)
     view.resize(200, 700)
@@ -100,7 +124,7 @@ def test_the_message_state_and_an_empty_chart(qtbot: QtBot) -> None:
     view.show_message("Het dashboard wordt geladen…")
     assert view.pages.currentIndex() == 0
     assert view.message.isVisible() and view.message.text() == "Het dashboard wordt geladen…"
-    view.show_report(make_report(), [])
+    view.show_report(make_report(reach=()))
     assert view.pages.currentIndex() == 1 and not view.message.isVisible()
     assert not view.chart.grab().isNull()
 

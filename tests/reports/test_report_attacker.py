@@ -22,20 +22,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 
-from steunpunt.db.caregivers.models import Caregiver, CareRelation
-from steunpunt.demo.fill import fill_demo_database
-from steunpunt.demo.support import fill_demo_support
-from steunpunt.domain.compliment.application import ApplicationData, Channel
-from steunpunt.domain.compliment.round_rules import RoundRules
-from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.interval_bounds import Bound, Relation, intervals
 from steunpunt.domain.reports.report import Cell, Report, ReportSettings
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from tests.reports.report_generated import GEMEENTEN, three_gemeenten
 
-TODAY = date(2026, 11, 22)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 DATA = {  # caregivers, seed, period, threshold
     "140-caregivers-year": (140, 11, YEAR, 5),
@@ -43,7 +37,6 @@ DATA = {  # caregivers, seed, period, threshold
     "250-caregivers-year-below-3": (250, 3, YEAR, 3),
     "80-caregivers-quarter-below-10": (80, 8, (date(2026, 4, 1), date(2026, 6, 30)), 10),
 }
-GEMEENTEN = ("Amersfoort", "Soest", "Eemnes")
 Key = tuple[str, str, str, int]
 """(gemeente or "" for all, table key, row label, column)."""
 
@@ -54,42 +47,7 @@ def printed(
 ) -> tuple[dict[str, Report], dict[str, Report], int]:
     """(raw, published) reports by gemeente, "" for all gemeenten."""
     caregivers, seed, period, threshold = request.param
-    fill_demo_database(engine, caregivers, seed=seed, today=TODAY)
-    fill_demo_support(engine, seed=seed, today=TODAY)
-    with engine.begin() as connection:  # a large, a middle and a small gemeente
-        for number, name in ((0, "Eemnes"), (1, "Soest"), (2, "Soest"), (3, "Soest")):
-            connection.execute(
-                update(Caregiver).where(Caregiver.id % 14 == number).values(municipality=name)
-            )
-        connection.execute(
-            update(Caregiver)
-            .where(Caregiver.municipality.not_in(("Eemnes", "Soest")))
-            .values(municipality="Amersfoort")
-        )
-        pairs = connection.execute(
-            select(CareRelation.caregiver_id, CareRelation.care_recipient_id)
-            .join(Caregiver, Caregiver.id == CareRelation.caregiver_id)
-            .where(Caregiver.municipality == "Amersfoort", Caregiver.ended_on.is_(None))
-            .order_by(CareRelation.caregiver_id)
-        ).all()
-    round_id = services.rounds.create(
-        actor, RoundRules(2026, "Amersfoort", YEAR[0], date(2026, 11, 30), amount_cents=10_000)
-    ).id
-    seen: set[int] = set()
-    statuses = (ApplicationStatus.GRANTED, ApplicationStatus.GRANTED, ApplicationStatus.REFUSED)
-    for caregiver, naaste in pairs:
-        if caregiver in seen or len(seen) == 12:
-            continue
-        seen.add(caregiver)
-        data = ApplicationData(
-            caregiver, naaste, date(2026, 5, 1), Channel.PAPER, "NL91ABNA0417164300", "X"
-        )
-        application = services.applications.register(actor, round_id, data)
-        status = statuses[len(seen) % 3]
-        services.applications.change_status(
-            actor, application, 1, status, reason="test", warnings_acknowledged=True
-        )
-    assert services.reports.municipalities() == list(GEMEENTEN)
+    three_gemeenten(services, actor, engine, caregivers, seed)
 
     def reports(threshold: int) -> dict[str, Report]:
         services.reports.save_settings(actor, ReportSettings(suppress_below=threshold))

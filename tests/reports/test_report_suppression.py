@@ -218,3 +218,17 @@ def test_where_the_small_mark_itself_gives_counts_away_every_hidden_cell_is_a_cr
         (X, X, X, 0, 0, X),
     ]
     assert published.headlines[0].value == X
+
+
+def test_a_column_that_adds_up_to_a_figure_of_another_table_is_protected() -> None:
+    """The ages count the caregivers registered at the end, printed in the reach table."""
+    reach = column("bereik", ("Begin", 30), ("Nieuw", 10), ("Uitgeschreven", 8), ("Einde", 32))
+    ages = column("leeftijd", ("<18", 2), ("18-64", 20), ("65+", 10))
+    published = suppress_report(report(reach, ages))
+    # 2 + 20 + 10 = 32, the "Einde" of the reach table: 32 - 20 - 10 would give the 2 away.
+    # Of 20, 10 and 32 (all at least 5 + 2), the smallest, 10, is hidden too; the reach table
+    # has nothing small and stays whole. A reader has a + b = 12, a "<5" and b at least 5.
+    assert rows(published, 0) == [(30,), (10,), (8,), (32,)]
+    assert rows(published, 1) == [("<5",), (20,), (X,)]
+    bounds = reader_bounds(layout(report(reach, ages)), {(1, 0, 1), (1, 2, 1)}, 5)
+    assert bounds[(1, 0, 1)] == (1, 4) and bounds[(1, 2, 1)] == (8, 11)

@@ -213,12 +213,6 @@ def test_small_counts_are_suppressed_with_their_amounts_but_zeros_stay(
     assert all(headline.value == "×" for headline in report.headlines)  # 4, 2, 2, 2 and 1
 
 
-def test_reach_by_year_for_the_dashboard_is_not_suppressed(
-    services: Services, register: dict[str, int]
-) -> None:
-    assert services.reports.reach_by_year("", 2026)[-2:] == [(2025, 3, 1), (2026, 4, 2)]
-
-
 def test_impossible_periods_and_settings_are_refused(services: Services, actor: Actor) -> None:
     with pytest.raises(InvalidValue, match="vóór het begin"):
         services.reports.report(date(2026, 2, 1), date(2026, 1, 1))

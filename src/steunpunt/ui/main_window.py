@@ -207,13 +207,12 @@ class MainWindow(QMainWindow):
         self._dashboard_generation += 1
         generation = self._dashboard_generation
 
-        def work(_context: TaskContext) -> tuple[Report, list[tuple[int, int, int]]]:
-            report = reports.report(date(today.year, 1, 1), today, municipality)
-            return report, reports.reach_by_year(municipality, today.year)
+        def work(_context: TaskContext) -> Report:
+            return reports.report(date(today.year, 1, 1), today, municipality)
 
-        def done(result: tuple[Report, list[tuple[int, int, int]]]) -> None:
+        def done(report: Report) -> None:
             if generation == self._dashboard_generation:
-                dashboard.show_report(*result)
+                dashboard.show_report(report)
 
         def failed(error: BaseException) -> None:
             if generation == self._dashboard_generation:

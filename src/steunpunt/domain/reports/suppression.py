@@ -1,14 +1,18 @@
 """Small-cell suppression of the verantwoording that a reader cannot undo.
 
-One rule for the PDF, the workbook and the dashboard:
+One rule for the PDF, the workbook and the dashboard (its key figures and its years chart are
+the report's, as hidden here):
 
 1. A count from 1 up to the threshold (not included) is hidden and printed as ``"<5"``.
 2. Secondary suppression: where a hidden count could be worked out from what is printed (the
-   other cells of its column or of its row beside a "Totaal", a total, a figure repeated in
-   another table), more cells are hidden, printed as ``"×"``, choosing the cells that protect
-   it at least cost. A reader who combines everything may narrow a small count down to no
-   fewer than three possible values (two for a threshold of 3), and never pins a hidden cell
-   down; this is checked by linear programming (:mod:`interval_bounds`).
+   other cells of its column or of its row beside a "Totaal", a total, or another table that
+   counts the same people: the ages and the sources add up to the registered and the new
+   caregivers of the reach table, the years table repeats the reach, a key figure repeats a
+   cell), more cells are hidden, printed as ``"×"``, choosing the cells that protect it at
+   least cost: large enough to protect it, then leaving the fewest other rows and columns
+   to protect, then the smallest count. A reader who combines everything may narrow a small
+   count down to no fewer than three possible values (two for a threshold of 3), and never
+   pins a hidden cell down; this is checked by linear programming (:mod:`interval_bounds`).
 3. An amount or a number of hours is hidden (``"×"``) with the count it goes with.
 4. Zeros stay: a zero is never hidden, so the hidden cells are never zero.
 5. The report for every gemeente hides each cell that is hidden in the report of any gemeente

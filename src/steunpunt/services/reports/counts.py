@@ -120,14 +120,3 @@ def count_per_gemeente(
     for counts, (name, kind, outcome, count) in rows(q.referral_query(start, end, municipality)):
         counts.referrals[(str(name), str(kind), outcome)] = int(count)
     return dict(per)
-
-
-def years_summed(
-    session: Session, years: list[int], last_day: date, municipality: str
-) -> list[int]:
-    """Per year: registered on 31 December (or ``last_day``) and new in it, for the gemeente
-    or, given "", every gemeente."""
-    summed = [0] * (2 * len(years))
-    for _gemeente, *values in session.execute(q.years_query(years, last_day, municipality)):
-        summed = [a + int(b) for a, b in zip(summed, values, strict=True)]
-    return summed

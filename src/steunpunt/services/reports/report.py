@@ -48,7 +48,6 @@ from steunpunt.services.reports.counts import (
     count_per_gemeente,
     shown_years,
     total,
-    years_summed,
 )
 from steunpunt.services.support.household_help_records import read_rules
 
@@ -81,15 +80,6 @@ class ReportService:
         """The gemeenten caregivers live in, most caregivers first."""
         with self._scope() as session:
             return [str(name) for name in session.scalars(q.municipalities_query())]
-
-    @reads
-    def reach_by_year(self, municipality: str, last_year: int) -> list[tuple[int, int, int]]:
-        """(year, registered on 31 December, new in the year) for the last years, unsuppressed
-        (the dashboard is for the steunpunt itself)."""
-        years = shown_years(last_year)
-        with self._scope() as session:
-            row = years_summed(session, years, self._today(), municipality)
-        return [(year, row[2 * i], row[2 * i + 1]) for i, year in enumerate(years)]
 
     @reads
     def report(

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,13 +27,17 @@ from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, vbox
 
-Reach = tuple[int, int, int]
-"""(year, registered on 31 December, new in the year)."""
+Reach = tuple[str, Cell, Cell]
+"""(year, registered on 31 December, new in the year): a row of the report's years table, with
+its hidden cells ("<5", "×") as the PDF and the workbook print them."""
+YEARS_TABLE = "jaren"
 BAR_COLORS = (QColor("#2f6fb0"), QColor("#e8913a"))
 """Registered and new: blue and orange, readable on a light and a dark palette."""
 TILE_WIDTH = 210
 MAX_TILE_COLUMNS = 4
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 28, 48
+HIDDEN_BAR = 8
+"""The height of a hidden count's bar, in pixels."""
 
 
 def dutch_number(value: Cell) -> str:
@@ -47,6 +51,12 @@ def title_line(report: Report) -> str:
     if not report.municipality:
         where = tr("Alle gemeenten")
     return f"{where} · {long_date(report.starts_on)} t/m {long_date(report.ends_on)}"
+
+
+def reach_rows(report: Report) -> list[Reach]:
+    """The rows of the report's years table, as suppressed; none when it has no such table."""
+    table = next((table for table in report.tables if table.key == YEARS_TABLE), None)
+    return [(str(year), registered, new) for year, registered, new in table.rows] if table else []
 
 
 def bold_font(widget: QWidget, factor: float) -> QFont:
@@ -141,8 +151,11 @@ class ReachChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 300)
 
-    def set_reach(self, reach: Sequence[Reach]) -> None:
+    def set_reach(self, reach: Sequence[Reach], threshold: int = 0) -> None:
+        """The rows to draw; a hidden count's bar explains the rule when hovered, as a tile."""
         self.reach = tuple(reach)
+        hidden = any(is_hidden(cell) for row in self.reach for cell in row[1:])
+        self.setToolTip(privacy_note(threshold) if hidden else "")
         self.setAccessibleDescription(
             "; ".join(
                 tr("{year}: {registered} ingeschreven, {new} nieuw").format(
@@ -159,8 +172,12 @@ class ReachChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Nog geen gegevens"))
             return
         plot = QRectF(self.rect()).adjusted(LEFT, TOP, -RIGHT, -BOTTOM)
-        top, step = nice_top(int(max(max(r[1:]) for r in self.reach) * 1.08) + 1)  # headroom
-        self._draw_scale(painter, plot, top, step, text)
+        largest = max((c for r in self.reach for c in r[1:] if isinstance(c, int)), default=0)
+        top, step = nice_top(int(largest * 1.08) + 1)  # headroom
+        if largest:
+            self._draw_scale(painter, plot, top, step, text)
+        else:  # every count hidden or zero: a scale would only suggest sizes
+            draw_axes(painter, plot)
         self._draw_legend(painter, plot, text)
         self._draw_bars(painter, plot, top, text)
 
@@ -190,7 +207,10 @@ class ReachChart(QWidget):
             x += metrics.horizontalAdvance(name) + 18
 
     def _draw_bars(self, painter: QPainter, plot: QRectF, top: int, text: QColor) -> None:
-        """Per year two bars side by side with their values, and the year below (thinned out)."""
+        """Per year two bars side by side with their values, and the year below (thinned out).
+
+        A hidden count is a short dashed outline with its mark ("<5", "×") above it, as in the
+        PDF: its height says nothing about the count."""
         group = plot.width() / len(self.reach)
         bar = min(group * 0.36, 64.0)
         metrics = painter.fontMetrics()
@@ -205,10 +225,16 @@ class ReachChart(QWidget):
         for index, (year, *counts) in enumerate(self.reach):
             middle = plot.left() + group * (index + 0.5)
             for side, (color, count) in enumerate(zip(BAR_COLORS, counts, strict=True)):
-                height = plot.height() * count / top
+                height = plot.height() * count / top if isinstance(count, int) else HIDDEN_BAR
                 box = QRectF(middle - bar - 1 if side == 0 else middle + 1, plot.bottom(), bar, 0)
                 box.setTop(plot.bottom() - height)
-                painter.fillRect(box, color)
+                if isinstance(count, int):
+                    painter.fillRect(box, color)
+                else:
+                    painter.save()
+                    painter.setPen(QPen(color, 1, Qt.PenStyle.DashLine))
+                    painter.drawRect(box)
+                    painter.restore()
                 painter.save()
                 painter.setFont(font)
                 _draw_value(painter, box, dutch_number(count), rotated, text)
@@ -285,11 +311,12 @@ class DashboardView(QWidget):
         outer.addLayout(choose)
         outer.addWidget(self.pages)
 
-    def show_report(self, report: Report, reach: Sequence[Reach]) -> None:
-        """Show the headlines as tiles under the title line, and reach as a bar chart."""
+    def show_report(self, report: Report) -> None:
+        """Show the headlines as tiles under the title line, and the years table as a bar chart:
+        both as suppressed, so the chart hides what the tiles hide."""
         self.title.setText(title_line(report))
         self.tiles.set_tiles([(h.label, h.value) for h in report.headlines], report.suppress_below)
-        self.chart.set_reach(reach)
+        self.chart.set_reach(reach_rows(report), report.suppress_below)
         self.pages.setCurrentIndex(1)
 
     def set_municipalities(self, names: Sequence[str]) -> None:
