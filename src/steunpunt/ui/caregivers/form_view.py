@@ -70,6 +70,12 @@ REGISTRATION_FIELDS = frozenset(
     }
 )
 
+RECORD_TAB_NAMES = {
+    TAB_RELATIONS: "Naasten",
+    TAB_CONTACTS: "Contactmomenten",
+    TAB_REFERRALS: "Verwijzingen",
+}
+"""The tabs whose title counts the caregiver's records ("Naasten (2)"); a new form shows none."""
 
 FORM_MAX_WIDTH = 860
 
@@ -113,14 +119,14 @@ class CaregiverFormView(QWidget):
         self.tabs.addTab(_scrolling(self._registration_page()), tr("Inschrijving en toestemming"))
         self.relations = RelationsPanel(context, self)
         self.contacts = ContactsPanel(context, self)
-        self.tabs.addTab(self.relations, tr("Naasten"))
-        self.tabs.addTab(self.contacts, tr("Contactmomenten"))
+        self.tabs.addTab(self.relations, tr(RECORD_TAB_NAMES[TAB_RELATIONS]))
+        self.tabs.addTab(self.contacts, tr(RECORD_TAB_NAMES[TAB_CONTACTS]))
         self.letters = LettersPanel(context, self._saved_for_letter, self)
         self.tabs.addTab(self.letters, tr("Brieven"))
         self.burden = BurdenPanel(context, self)
         self.tabs.addTab(self.burden, tr("Belasting"))
         self.referrals = ReferralsPanel(context, self)
-        self.tabs.addTab(self.referrals, tr("Verwijzingen"))
+        self.tabs.addTab(self.referrals, tr(RECORD_TAB_NAMES[TAB_REFERRALS]))
         self.referrals.changed.connect(self._update_header)
         self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, self)
@@ -254,6 +260,8 @@ class CaregiverFormView(QWidget):
         for tab in RECORD_TABS:
             self.tabs.setTabEnabled(tab, has_record)
         if detail is None:
+            for tab, name in RECORD_TAB_NAMES.items():
+                self.tabs.setTabText(tab, tr(name))
             self.title.setText(tr("Nieuwe mantelzorger"))
             self.subtitle.setText(
                 tr("Naasten en contactmomenten kunnen na het opslaan worden toegevoegd.")
@@ -280,13 +288,13 @@ class CaregiverFormView(QWidget):
                     tr("inschrijving beëindigd op {d}").format(d=format_date(data.ended_on))
                 )
             self.subtitle.setText(" · ".join(p for p in parts if p))
-            self.tabs.setTabText(TAB_RELATIONS, tr("Naasten ({n})").format(n=len(detail.relations)))
-            self.tabs.setTabText(
-                TAB_CONTACTS, tr("Contactmomenten ({n})").format(n=len(detail.contacts))
-            )
-            self.tabs.setTabText(
-                TAB_REFERRALS, tr("Verwijzingen ({n})").format(n=len(self.referrals.referrals))
-            )
+            counts = {
+                TAB_RELATIONS: len(detail.relations),
+                TAB_CONTACTS: len(detail.contacts),
+                TAB_REFERRALS: len(self.referrals.referrals),
+            }
+            for tab, count in counts.items():
+                self.tabs.setTabText(tab, f"{tr(RECORD_TAB_NAMES[tab])} ({count})")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
