@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_caregiver, care_recipient_data, contact_data, relation_data
+from tests.widgets import click, fill, in_dialog, press_ok, type_text
+
+ADDRESS = ("street", "house_number", "house_number_suffix", "postcode", "place", "municipality")
 
 
 def tab_texts(window: MainWindow) -> list[str]:
@@ -36,3 +41,38 @@ def test_a_new_form_shows_no_counts_of_the_person_shown_before(
     assert "Contactmomenten" in texts
     assert "Verwijzingen" in texts
     assert not any("(" in text for text in texts)
+
+
+def test_nieuwe_naaste_starts_at_voornaam_and_takes_the_caregivers_address(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    services, actor = opened.services, opened.actor
+    anna = add_caregiver(services, actor, first_name="Anna", house_number_suffix="")
+    window.show()
+    window.open_caregiver(anna.id)
+    form = window.form_view
+    form.tabs.setCurrentWidget(form.relations)
+    [new_button] = [
+        b for b in form.relations.findChildren(QPushButton) if b.text() == "Nieuwe naaste…"
+    ]
+
+    def drive(dialog: CareRecipientDialog) -> None:
+        assert dialog.focusWidget() is dialog.fields["first_name"].line  # type: ignore[attr-defined]
+        type_text(dialog.focusWidget(), "Gerrit")
+        fill(qtbot, dialog.fields, {"last_name": "Bos", "relation_type": "partner"})
+        click(qtbot, dialog.same_address)
+        assert {name: dialog.fields[name].text() for name in ADDRESS} == {
+            "street": "Dorpsstraat",
+            "house_number": "12",
+            "house_number_suffix": "",
+            "postcode": "3811 AB",
+            "place": "Amersfoort",
+            "municipality": "Amersfoort",
+        }
+        press_ok(qtbot, dialog)
+
+    in_dialog(qtbot, new_button, CareRecipientDialog, drive)
+    [relation] = services.caregivers.get(anna.id).relations
+    naaste = services.care_recipients.get(relation.care_recipient_id)
+    assert naaste.data.name.first_name == "Gerrit"
+    assert naaste.data.address == services.caregivers.get(anna.id).data.address
