@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from steunpunt.domain.support.burden import AssessmentData
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.caregivers.list_model import COL_BURDEN
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_caregiver, care_recipient_data, contact_data, relation_data
-from tests.widgets import click, fill, in_dialog, press_ok, type_text
+from tests.widgets import cells, click, fill, in_dialog, press_ok, type_text
 
 ADDRESS = ("street", "house_number", "house_number_suffix", "postcode", "place", "municipality")
 
@@ -76,3 +80,26 @@ def test_nieuwe_naaste_starts_at_voornaam_and_takes_the_caregivers_address(
     naaste = services.care_recipients.get(relation.care_recipient_id)
     assert naaste.data.name.first_name == "Gerrit"
     assert naaste.data.address == services.caregivers.get(anna.id).data.address
+
+
+def test_at_1280_by_800_every_column_of_the_list_fits_and_shows_its_text(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    services, actor = opened.services, opened.actor
+    anna = add_caregiver(services, actor, first_name="Anna")
+    services.burden.record(actor, anna.id, AssessmentData(date(2026, 1, 1), 12, None))
+    window.resize(1280, 800)
+    window.show()
+    window.go_to_search()
+    window.list_view.refresh()
+    table = window.list_view.table
+    qtbot.waitUntil(lambda: cells(table.model(), COL_BURDEN) == ["zwaar · overbelast"])
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    assert last == COL_BURDEN
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        table.viewport().width()
+    )
+    for column in range(header.count()):
+        text = table.model().index(0, column).data()
+        assert header.sectionSize(column) >= table.fontMetrics().horizontalAdvance(text), text
