@@ -13,6 +13,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.caregivers.list_model import COL_BURDEN
 from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog
 from steunpunt.ui.main_window import MainWindow
+from tests.caregivers.test_caregiver_form import type_into
 from tests.helpers import add_caregiver, care_recipient_data, contact_data, relation_data
 from tests.widgets import cells, click, fill, in_dialog, press_ok, type_text
 
@@ -103,3 +104,42 @@ def test_at_1280_by_800_every_column_of_the_list_fits_and_shows_its_text(
     for column in range(header.count()):
         text = table.model().index(0, column).data()
         assert header.sectionSize(column) >= table.fontMetrics().horizontalAdvance(text), text
+
+
+def test_the_refusal_line_goes_once_the_iban_is_put_right_and_the_iban_shows_grouped(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    form = window.form_view
+    window.new_caregiver()
+    type_into(qtbot, window, "first_name", "Jan")
+    type_into(qtbot, window, "iban", "NL91ABNA0417164301")
+    click(qtbot, form.save_button)
+    assert form.message.text() == "Niet opgeslagen: controleer de 2 rood gemarkeerde velden."
+
+    type_into(qtbot, window, "last_name", "Jansen")
+    assert form.message.text() == "Niet opgeslagen: controleer het rood gemarkeerde veld."
+    type_into(qtbot, window, "iban", "nl91abna0417164300")
+    assert form.message.text() == ""
+    assert form.fields["iban"].text() == "NL91 ABNA 0417 1643 00"  # as the placeholder shows it
+
+    click(qtbot, form.save_button)
+    assert form.message.text() == "Opgeslagen."
+    assert form.fields["iban"].text() == "NL91 ABNA 0417 1643 00"
+    saved = window.form_view.caregiver_id
+    assert saved is not None
+    assert opened.services.caregivers.get(saved).data.iban == "NL91ABNA0417164300"
+
+
+def test_an_iban_typed_in_groups_of_four_is_taken(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    window.new_caregiver()
+    type_into(qtbot, window, "first_name", "Jan")
+    type_into(qtbot, window, "last_name", "Jansen")
+    type_into(qtbot, window, "iban", "nl91 abna 0417 1643 00")
+    assert window.form_view.fields["iban"].text() == "NL91 ABNA 0417 1643 00"
+    click(qtbot, window.form_view.save_button)
+    assert window.form_view.message.text() == "Opgeslagen."
+    saved = window.form_view.caregiver_id
+    assert saved is not None
+    assert opened.services.caregivers.get(saved).data.iban == "NL91ABNA0417164300"

@@ -101,6 +101,8 @@ class CaregiverFormView(QWidget):
         self._detail: CaregiverDetail | None = None
         self._dirty = False
         self._loading = False
+        self._refused = False
+        """The last save was refused: the message line counts the fields still red."""
         self.fields = FieldSet(self._mark_dirty)
 
         self.title = QLabel(self)
@@ -144,6 +146,10 @@ class CaregiverFormView(QWidget):
         header.addWidget(self.save_button)
         vbox(self, header, self.message, (self.tabs, 1))
 
+        for name in self.fields.raw():
+            field = self.fields[name]
+            checked = field.line.editingFinished if isinstance(field, FieldEdit) else field.edited
+            checked.connect(self._recount_problems)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.back_button.clicked.connect(self.back_requested)
@@ -251,6 +257,7 @@ class CaregiverFormView(QWidget):
         self.consent.set_consent(data.consent if data else None)
         self._loading = False
         self._dirty = False
+        self._refused = False
         self.message.clear()
         self._update_header()
 
@@ -324,6 +331,7 @@ class CaregiverFormView(QWidget):
             return False
         self.fields.show_errors({})
         self.consent.show_scope_error(None)
+        self._refused = False
         caregivers = self.context.services.caregivers
         try:
             if self._detail is None:
@@ -343,16 +351,31 @@ class CaregiverFormView(QWidget):
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = self.fields.show_errors(errors)
         self.consent.show_scope_error(errors.get("consent_scopes"))
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(
-            tr("Niet opgeslagen: controleer de {n} rood gemarkeerde velden.").format(n=len(errors))
-            if len(errors) > 1
-            else tr("Niet opgeslagen: controleer het rood gemarkeerde veld.")
-        )
+        self._refused = True
+        self._show_refusal(len(errors))
         names = set(errors)
         self.tabs.setCurrentIndex(TAB_REGISTRATION if names <= REGISTRATION_FIELDS else TAB_PERSON)
         if first is not None:
             first.setFocus()
+
+    def _show_refusal(self, count: int) -> None:
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(
+            tr("Niet opgeslagen: controleer de {n} rood gemarkeerde velden.").format(n=count)
+            if count > 1
+            else tr("Niet opgeslagen: controleer het rood gemarkeerde veld.")
+        )
+
+    def _recount_problems(self) -> None:
+        """After a refused save, a field put right: count again; none left, the line goes."""
+        if not self._refused:
+            return
+        count = len(self.fields.in_error()) + int(bool(self.consent.scope_error.text()))
+        if count:
+            self._show_refusal(count)
+        else:
+            self._refused = False
+            self.message.clear()
 
     def revert(self) -> None:
         """Undo all unsaved changes: back to what is stored."""
