@@ -77,7 +77,7 @@ def test_an_item_marked_done_is_brought_back_from_afgehandeld(
 
     switch_view(qtbot, today, DONE)
     qtbot.waitUntil(lambda: names(today) == ["Bram de Vries"])
-    assert today.summary.text().startswith("1 afgehandelde punten")
+    assert today.summary.text().startswith("1 afgehandeld punt.")
     assert not today.done_button.isVisible()
     today.table.selectRow(0)
     click(qtbot, today.reopen_button)

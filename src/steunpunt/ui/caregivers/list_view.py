@@ -4,44 +4,25 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.choices import ActiveFilter
-from steunpunt.domain.dates import format_date
-from steunpunt.domain.support.burden import BurdenLevel
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.kernel.changes import Changes, Topic
-from steunpunt.ui.caregivers.list_model import (
-    COL_ADDRESS,
-    COL_BIRTH,
-    COL_BRACKET,
-    COL_BURDEN,
-    COL_EMAIL,
-    COL_NAME,
-    COL_PHONE,
-    COL_PLACE,
-    COL_POSTCODE,
-    COL_REGISTERED,
-    COL_STATUS,
-    PAGE_SIZE,
-    CaregiverTableModel,
-    burden_text,
-)
+from steunpunt.ui.caregivers.list_columns import ColumnFitter
+from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
@@ -53,10 +34,6 @@ from steunpunt.ui.widgets import list_table
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-SHARED_COLUMNS = (COL_NAME, COL_ADDRESS, COL_PLACE, COL_EMAIL)
-"""Columns that share the width the others leave, so that the list fits its window."""
-CELL_PADDING = 28
-"""Room beside a text in a column: the cell's margins and the header's sort arrow."""
 
 
 class CaregiverListView(QWidget):
@@ -103,7 +80,7 @@ class CaregiverListView(QWidget):
 
         self.model = CaregiverTableModel(self)
         self.table = list_table(self, self.model, "caregiver_table")
-        _fit_columns(self.table)
+        self.columns = ColumnFitter(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
@@ -223,33 +200,3 @@ class CaregiverListView(QWidget):
                     self._open_selected()
                 return True
         return super().eventFilter(watched, event)
-
-
-def _widest_texts() -> dict[int, tuple[str, ...]]:
-    """Per column of its own width, the longest texts it shows."""
-    day = (format_date(date(2000, 12, 31)),)
-    return {
-        COL_BIRTH: day,
-        COL_BRACKET: tuple(f"100 ({b.value})" for b in AgeBracket if b is not AgeBracket.UNKNOWN),
-        COL_POSTCODE: ("9999 ZZ",),
-        COL_PHONE: ("06 12345678", "+31 30 1234567"),
-        COL_REGISTERED: day,
-        COL_STATUS: (tr("actief"), tr("beëindigd")),
-        COL_BURDEN: tuple(burden_text(level, True) for level in BurdenLevel),
-    }
-
-
-def _fit_columns(table: QTableView) -> None:
-    """Short columns as wide as their longest text and header; the others share the rest."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    model = table.model()
-    for column, texts in _widest_texts().items():
-        title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        wide = max(
-            header.fontMetrics().horizontalAdvance(title),
-            *(table.fontMetrics().horizontalAdvance(text) for text in texts),
-        )
-        table.setColumnWidth(column, wide + CELL_PADDING)
-    for column in SHARED_COLUMNS:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -70,6 +70,8 @@ class TodayView(QWidget):
         self.kind.setObjectName("worklist_kind")
         self.views = QTabBar(self)
         self.views.setObjectName("worklist_views")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
         self.views.addTab(tr("Te doen"))
         self.views.addTab(tr("Afgehandeld"))
         self.views.setTabToolTip(DONE, tr("Punten die als afgehandeld zijn gemarkeerd"))
@@ -147,10 +149,16 @@ class TodayView(QWidget):
         if self.showing_done():
             if not items:
                 return tr("Er zijn geen afgehandelde punten.")
-            return tr(
-                "{n} afgehandelde punten. Kies er een en klik op "
-                "'Terugzetten op de werklijst' om het weer te tonen."
-            ).format(n=len(items))
+            count = (
+                tr("1 afgehandeld punt.")
+                if len(items) == 1
+                else tr("{n} afgehandelde punten.").format(n=len(items))
+            )
+            return (
+                count
+                + " "
+                + tr("Kies er een en klik op 'Terugzetten op de werklijst' om het weer te tonen.")
+            )
         if not items:
             return tr("Er staat niets op de werklijst. Goed gedaan!")
         overdue = sum(1 for item in items if item.due_on and item.due_on < self.context.today())
