@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.support.burden import AssessmentData
@@ -13,7 +14,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.today.today_view import DONE, TO_DO, TodayView
 from tests.helpers import add_caregiver
-from tests.widgets import cells, click
+from tests.widgets import cells, click, in_dialog, press_ok
 
 
 def names(today: TodayView) -> list[str]:
@@ -87,3 +88,25 @@ def test_an_item_marked_done_is_brought_back_from_afgehandeld(
     switch_view(qtbot, today, TO_DO)
     qtbot.waitUntil(lambda: names(today) == ["Anna de Vries", "Bram de Vries"])
     assert today.done_button.isVisible() and not today.reopen_button.isVisible()
+
+
+def test_a_snoozed_item_is_put_back_with_ctrl_z(
+    qtbot: QtBot, window: MainWindow, opened: OpenDatabase
+) -> None:
+    today = start_with_two_items(qtbot, window, opened)
+    today.table.selectRow(0)
+
+    def drive(dialog: QDialog) -> None:
+        until = dialog.findChild(QDateEdit, "snooze_until")
+        assert isinstance(until, QDateEdit)
+        until.setDate(QDate(2027, 1, 4))
+        press_ok(qtbot, dialog)
+
+    in_dialog(qtbot, today.snooze_button, QDialog, drive)
+    qtbot.waitUntil(lambda: names(today) == ["Bram de Vries"])
+    assert today.undo_notice.text.text() == "'Anna de Vries' uitgesteld tot 04-01-2027."
+    window.activateWindow()  # as the window is again once the dialog has closed
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    today.table.setFocus()
+    qtbot.keyClick(today.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: names(today) == ["Anna de Vries", "Bram de Vries"])
