@@ -305,3 +305,29 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
         "Huishoudelijke hulp: bewijs van inschrijving",
         "Huishoudelijke hulp: toekenning",
     ]
+
+
+def test_without_a_chosen_grant_the_tab_says_what_to_do(
+    qtbot: QtBot, panel: HouseholdHelpPanel, services: Services, actor: Actor
+) -> None:
+    anna = add_caregiver(services, actor)
+    panel.show_caregiver(anna.id)
+    assert panel.hint.isVisible() and not panel.detail.isVisible()
+    assert panel.hint.text() == (
+        "Deze mantelzorger heeft nog geen huishoudelijke hulp. "
+        "Klik op 'Nieuwe aanvraag…' om hulp aan te vragen."
+    )
+    assert panel.new_button.text() == "Nieuwe aanvraag…"
+
+    services.household_help.request(actor, anna.id, grant_data(provider(services, actor)))
+    panel.show_caregiver(anna.id)
+    assert panel.detail.isVisible() and not panel.hint.isVisible()
+    table = panel.records.table
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        table.visualItemRect(table.item(0, 0)).center(),
+    )  # the chosen row chosen off again
+    assert panel.hint.isVisible() and not panel.detail.isVisible()
+    assert panel.hint.text().startswith("Kies een aanvraag in de lijst hierboven")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
+from steunpunt.domain.choices import ConsentScope
 from steunpunt.domain.support.partner import PartnerKind, partner_from_form
 from steunpunt.domain.support.referral import ReferralData, ReferralOutcome
 from steunpunt.services.support.dto import PartnerView
@@ -21,6 +23,7 @@ from steunpunt.ui.support.partner_directory import PartnerDirectory
 from steunpunt.ui.support.referral_dialog import ReferralDialog
 from steunpunt.ui.widgets import FieldEdit
 from tests.conftest import TODAY
+from tests.helpers import consented
 from tests.widgets import Answers, cells, choose, click_text, fill, press_ok, tick
 
 
@@ -214,3 +217,40 @@ def test_without_active_partners_the_referral_dialog_points_to_the_sociale_kaart
     qtbot.addWidget(dialog)
     assert "Beheer › Sociale kaart" in dialog.notice.text()
     assert not dialog.save_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("scopes", "ticked"),
+    [
+        (frozenset({ConsentScope.REGISTRATION, ConsentScope.SHARE_WITH_PARTNERS}), True),
+        (frozenset({ConsentScope.REGISTRATION, ConsentScope.MAIL}), False),
+    ],
+)
+def test_a_new_referrals_consent_follows_the_consent_given_at_registration(
+    qtbot: QtBot,
+    opened: OpenDatabase,
+    opened_context: ScreenContext,
+    scopes: frozenset[ConsentScope],
+    ticked: bool,
+) -> None:
+    add_partner(opened, "Respijthuis De Linde", "respijtzorg")
+    caregiver = opened.services.caregivers.create(opened.actor, consented(scopes)).id
+    panel = ReferralsPanel(opened_context)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_caregiver(caregiver)
+    click_text(qtbot, panel, "Nieuwe verwijzing…")
+    dialog = panel.dialog
+    assert isinstance(dialog, ReferralDialog)
+    assert dialog.consent.isChecked() is ticked
+    assert ("01-01-2026" in dialog.consent.toolTip()) is ticked
+    dialog.reject()
+
+
+def test_a_caregiver_without_recorded_consent_starts_a_referral_unticked(
+    qtbot: QtBot, opened: OpenDatabase, opened_context: ScreenContext
+) -> None:
+    add_partner(opened, "Respijthuis De Linde", "respijtzorg")
+    dialog = ReferralDialog(opened_context, add_caregiver(opened), None)
+    qtbot.addWidget(dialog)
+    assert not dialog.consent.isChecked()

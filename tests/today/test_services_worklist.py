@@ -93,3 +93,24 @@ def test_the_compliment_round_brings_its_waiting_work(services: Services, actor:
     assert [item.detail for item in services.worklist.items()] == [
         "2 aanvragen wachten op een besluit"
     ]
+
+
+def test_an_item_marked_done_is_listed_as_done_and_can_be_brought_back(
+    services: Services, actor: Actor
+) -> None:
+    anna = add_caregiver(services, actor, first_name="anna").id
+    bram = add_caregiver(services, actor, first_name="bram", postcode="3811 AB").id
+    for caregiver in (anna, bram):
+        services.burden.record(actor, caregiver, AssessmentData(date(2026, 1, 1), 12, None))
+    first, second = services.worklist.items()
+    assert services.worklist.done_items() == []
+
+    services.worklist.mark_done(actor, first.key)
+    services.worklist.snooze(actor, second.key, date(2026, 12, 1))  # snoozed is not done
+    assert services.worklist.items() == []
+    assert services.worklist.done_items() == [first]
+
+    services.worklist.reopen(actor, first.key)
+    services.worklist.reopen(actor, second.key)
+    assert services.worklist.items() == [first, second]
+    assert services.worklist.done_items() == []

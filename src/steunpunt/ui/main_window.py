@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.statusBar().addPermanentWidget(where)
+        self.statusBar().addWidget(self.today_view.undo_notice)
 
     def start(self) -> None:
         """Fill the worklist and the list; called once the window is shown."""

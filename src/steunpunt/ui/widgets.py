@@ -27,6 +27,7 @@ from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.fields import PERSON_PARSERS
+from steunpunt.domain.iban import format_iban
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b6e20;"
@@ -38,6 +39,8 @@ NOTICE_STYLE = (
     " border-radius: 3px; padding: 6px; }"
 )
 CHECK_FIELDS = "Controleer de rood gemarkeerde velden."
+SHOWN_AS: Mapping[str, Callable[[Any], str]] = {"iban": format_iban}
+"""Fields written back in a form of their own once checked: an IBAN in groups of four."""
 
 
 def display_text(value: Any) -> str:
@@ -85,6 +88,7 @@ class FieldEdit(QWidget):
         super().__init__(parent)
         self.name = name
         self._parser = parser or PERSON_PARSERS.get(name)
+        self._shown_as = SHOWN_AS.get(name, display_text)
         self.line = QLineEdit(self)
         self.line.setObjectName(name)
         self.line.setPlaceholderText(placeholder)
@@ -133,7 +137,7 @@ class FieldEdit(QWidget):
         except InvalidValue as error:
             self.show_error(error.message)
             return False
-        normalized = display_text(value)
+        normalized = self._shown_as(value)
         if normalized != self.line.text():
             self.line.setText(normalized)
         self.show_error(None)
@@ -238,6 +242,14 @@ class FieldSet:
         for name, field in self._fields.items():
             field.set_text(values.get(name, ""))
             field.show_error(None)
+
+    def in_error(self) -> list[str]:
+        """The names of the fields that show a message now (each field's tooltip holds it)."""
+        return [
+            name
+            for name, field in self._fields.items()
+            if (field.line if isinstance(field, FieldEdit) else field).toolTip()
+        ]
 
     def show_errors(self, errors: Mapping[str, str]) -> Field | None:
         """Show each message at its field; returns the first field in error, to focus it."""

@@ -49,3 +49,8 @@ def consent_from_fields(
     if errors or given_on is None:
         return None, errors
     return ConsentData(given_on, scopes, ConsentMethod(method)), {}
+
+
+def shares_with_partners(consent: ConsentData) -> bool:
+    """Whether consent covers sharing data with organisations (a new referral's default)."""
+    return ConsentScope.SHARE_WITH_PARTNERS in consent.scopes

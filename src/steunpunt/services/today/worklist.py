@@ -58,6 +58,28 @@ class WorklistService:
     @reads
     def items(self) -> list[WorkItem]:
         """Everything due, oldest first; done and snoozed items are left out."""
+        return self._due(done=False)
+
+    @reads
+    def done_items(self) -> list[WorkItem]:
+        """The items still due that were marked done ("Afgehandeld"), oldest first."""
+        return self._due(done=True)
+
+    @writes
+    def mark_done(self, actor: Actor, key: str) -> None:
+        self._mark(actor, key, done=True, snoozed_until=None)
+
+    @writes
+    def snooze(self, actor: Actor, key: str, until: date) -> None:
+        self._mark(actor, key, done=False, snoozed_until=until)
+
+    @writes
+    def reopen(self, actor: Actor, key: str) -> None:
+        """Put an item marked done or snoozed back on the list (undo, or from "Afgehandeld")."""
+        self._mark(actor, key, done=False, snoozed_until=None)
+
+    def _due(self, done: bool) -> list[WorkItem]:
+        """The due items without a mark (or back after a new measurement), or those marked done."""
         today = self._today()
         with self._scope() as session:
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
@@ -74,16 +96,11 @@ class WorklistService:
             ]
             returns = settings.no_contact_returns_on_new_measurement
             back = _measured_again(session, found, marks) if returns else set()
-        items = [item for item in found if item.key not in marks or item.key in back]
+        shown = {item.key for item in found if item.key not in marks or item.key in back}
+        if done:
+            shown = {key for key, (snoozed, _at) in marks.items() if not snoozed} - shown
+        items = [item for item in found if item.key in shown]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
-
-    @writes
-    def mark_done(self, actor: Actor, key: str) -> None:
-        self._mark(actor, key, done=True, snoozed_until=None)
-
-    @writes
-    def snooze(self, actor: Actor, key: str, until: date) -> None:
-        self._mark(actor, key, done=False, snoozed_until=until)
 
     def _mark(self, actor: Actor, key: str, done: bool, snoozed_until: date | None) -> None:
         with self._scope() as session:

@@ -70,6 +70,12 @@ REGISTRATION_FIELDS = frozenset(
     }
 )
 
+RECORD_TAB_NAMES = {
+    TAB_RELATIONS: "Naasten",
+    TAB_CONTACTS: "Contactmomenten",
+    TAB_REFERRALS: "Verwijzingen",
+}
+"""The tabs whose title counts the caregiver's records ("Naasten (2)"); a new form shows none."""
 
 FORM_MAX_WIDTH = 860
 
@@ -95,6 +101,8 @@ class CaregiverFormView(QWidget):
         self._detail: CaregiverDetail | None = None
         self._dirty = False
         self._loading = False
+        self._refused = False
+        """The last save was refused: the message line counts the fields still red."""
         self.fields = FieldSet(self._mark_dirty)
 
         self.title = QLabel(self)
@@ -113,14 +121,14 @@ class CaregiverFormView(QWidget):
         self.tabs.addTab(_scrolling(self._registration_page()), tr("Inschrijving en toestemming"))
         self.relations = RelationsPanel(context, self)
         self.contacts = ContactsPanel(context, self)
-        self.tabs.addTab(self.relations, tr("Naasten"))
-        self.tabs.addTab(self.contacts, tr("Contactmomenten"))
+        self.tabs.addTab(self.relations, tr(RECORD_TAB_NAMES[TAB_RELATIONS]))
+        self.tabs.addTab(self.contacts, tr(RECORD_TAB_NAMES[TAB_CONTACTS]))
         self.letters = LettersPanel(context, self._saved_for_letter, self)
         self.tabs.addTab(self.letters, tr("Brieven"))
         self.burden = BurdenPanel(context, self)
         self.tabs.addTab(self.burden, tr("Belasting"))
         self.referrals = ReferralsPanel(context, self)
-        self.tabs.addTab(self.referrals, tr("Verwijzingen"))
+        self.tabs.addTab(self.referrals, tr(RECORD_TAB_NAMES[TAB_REFERRALS]))
         self.referrals.changed.connect(self._update_header)
         self.burden.changed.connect(self._update_header)
         self.household_help = HouseholdHelpPanel(context, self)
@@ -138,6 +146,10 @@ class CaregiverFormView(QWidget):
         header.addWidget(self.save_button)
         vbox(self, header, self.message, (self.tabs, 1))
 
+        for name in self.fields.raw():
+            field = self.fields[name]
+            checked = field.line.editingFinished if isinstance(field, FieldEdit) else field.edited
+            checked.connect(self._recount_problems)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.back_button.clicked.connect(self.back_requested)
@@ -245,6 +257,7 @@ class CaregiverFormView(QWidget):
         self.consent.set_consent(data.consent if data else None)
         self._loading = False
         self._dirty = False
+        self._refused = False
         self.message.clear()
         self._update_header()
 
@@ -254,6 +267,8 @@ class CaregiverFormView(QWidget):
         for tab in RECORD_TABS:
             self.tabs.setTabEnabled(tab, has_record)
         if detail is None:
+            for tab, name in RECORD_TAB_NAMES.items():
+                self.tabs.setTabText(tab, tr(name))
             self.title.setText(tr("Nieuwe mantelzorger"))
             self.subtitle.setText(
                 tr("Naasten en contactmomenten kunnen na het opslaan worden toegevoegd.")
@@ -280,13 +295,13 @@ class CaregiverFormView(QWidget):
                     tr("inschrijving beëindigd op {d}").format(d=format_date(data.ended_on))
                 )
             self.subtitle.setText(" · ".join(p for p in parts if p))
-            self.tabs.setTabText(TAB_RELATIONS, tr("Naasten ({n})").format(n=len(detail.relations)))
-            self.tabs.setTabText(
-                TAB_CONTACTS, tr("Contactmomenten ({n})").format(n=len(detail.contacts))
-            )
-            self.tabs.setTabText(
-                TAB_REFERRALS, tr("Verwijzingen ({n})").format(n=len(self.referrals.referrals))
-            )
+            counts = {
+                TAB_RELATIONS: len(detail.relations),
+                TAB_CONTACTS: len(detail.contacts),
+                TAB_REFERRALS: len(self.referrals.referrals),
+            }
+            for tab, count in counts.items():
+                self.tabs.setTabText(tab, f"{tr(RECORD_TAB_NAMES[tab])} ({count})")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -316,6 +331,7 @@ class CaregiverFormView(QWidget):
             return False
         self.fields.show_errors({})
         self.consent.show_scope_error(None)
+        self._refused = False
         caregivers = self.context.services.caregivers
         try:
             if self._detail is None:
@@ -335,16 +351,31 @@ class CaregiverFormView(QWidget):
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = self.fields.show_errors(errors)
         self.consent.show_scope_error(errors.get("consent_scopes"))
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(
-            tr("Niet opgeslagen: controleer de {n} rood gemarkeerde velden.").format(n=len(errors))
-            if len(errors) > 1
-            else tr("Niet opgeslagen: controleer het rood gemarkeerde veld.")
-        )
+        self._refused = True
+        self._show_refusal(len(errors))
         names = set(errors)
         self.tabs.setCurrentIndex(TAB_REGISTRATION if names <= REGISTRATION_FIELDS else TAB_PERSON)
         if first is not None:
             first.setFocus()
+
+    def _show_refusal(self, count: int) -> None:
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(
+            tr("Niet opgeslagen: controleer de {n} rood gemarkeerde velden.").format(n=count)
+            if count > 1
+            else tr("Niet opgeslagen: controleer het rood gemarkeerde veld.")
+        )
+
+    def _recount_problems(self) -> None:
+        """After a refused save, a field put right: count again; none left, the line goes."""
+        if not self._refused:
+            return
+        count = len(self.fields.in_error()) + int(bool(self.consent.scope_error.text()))
+        if count:
+            self._show_refusal(count)
+        else:
+            self._refused = False
+            self.message.clear()
 
     def revert(self) -> None:
         """Undo all unsaved changes: back to what is stored."""

@@ -159,10 +159,14 @@ class HouseholdHelpPanel(QWidget):
         columns = hbox((left, 3), (hours_box, 2))
         self.detail = QWidget(self)
         vbox(self.detail, self.title, self.facts, (columns, 1))
+        self.hint = _label(self, "hint", "color: #666666; font-size: 11pt;")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lower = QWidget(self)
+        vbox(lower, (self.hint, 1), (self.detail, 1))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.detail)
+        scroll.setWidget(lower)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.records)
         splitter.addWidget(scroll)
@@ -295,6 +299,8 @@ class HouseholdHelpPanel(QWidget):
     def _show_selected(self) -> None:
         grant = self.selected()
         self.detail.setVisible(grant is not None)
+        self.hint.setVisible(grant is None)
+        self.hint.setText(self._hint())
         can_enter = grant is not None and grant.status in HOURS_STATUSES
         self.hours_button.setEnabled(can_enter)
         self.hours_button.setToolTip("" if can_enter else tr("Uren komen pas na toekenning."))
@@ -315,6 +321,19 @@ class HouseholdHelpPanel(QWidget):
         self.months.set_rows([(month_name(m[:2]), hours_text(m.hours)) for m in grant.months])
         self.months.table.clearSelection()
         self.status.setText(tr(grant.status.label))
+
+    def _hint(self) -> str:
+        """What to do while no grant is chosen."""
+        new = self.new_button.text()
+        if not self._grants:
+            return tr(
+                "Deze mantelzorger heeft nog geen huishoudelijke hulp. "
+                "Klik op '{new}' om hulp aan te vragen."
+            ).format(new=new)
+        return tr(
+            "Kies een aanvraag in de lijst hierboven om de beoordeling, het besluit en de uren "
+            "te zien, of maak een nieuwe met '{new}'."
+        ).format(new=new)
 
     def _make_buttons(self, status: HouseholdHelpStatus | None) -> None:
         """A button for every status the grant may move to."""

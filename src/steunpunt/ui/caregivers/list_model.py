@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.caregivers.list_filter import SortKey
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.support.burden import BurdenLevel
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.table_model import ID_ROLE, ColumnTableModel, Index
@@ -62,8 +63,13 @@ def _burden(row: CaregiverRow) -> str:
     """``"zwaar · overbelast"``, ``"licht"``, or nothing when never measured."""
     if row.burden_level is None:
         return ""
-    level = tr(row.burden_level.label).lower()
-    return f"{level} · {tr('overbelast')}" if row.overloaded else level
+    return burden_text(row.burden_level, row.overloaded)
+
+
+def burden_text(level: BurdenLevel, overloaded: bool) -> str:
+    """A band as the Belasting column shows it: ``"zwaar · overbelast"``, ``"licht"``."""
+    band = tr(level.label).lower()
+    return f"{band} · {tr('overbelast')}" if overloaded else band
 
 
 class _ShownRow:

@@ -21,6 +21,7 @@ from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.kernel.changes import Changes, Topic
+from steunpunt.ui.caregivers.list_columns import ColumnFitter
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
@@ -33,7 +34,6 @@ from steunpunt.ui.widgets import list_table
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (210, 105, 75, 180, 70, 120, 105, 200, 95, 70, 130)
 
 
 class CaregiverListView(QWidget):
@@ -80,9 +80,7 @@ class CaregiverListView(QWidget):
 
         self.model = CaregiverTableModel(self)
         self.table = list_table(self, self.model, "caregiver_table")
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.columns = ColumnFitter(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 

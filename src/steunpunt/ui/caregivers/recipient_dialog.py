@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -37,7 +38,14 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit, dialog_buttons
+from steunpunt.ui.widgets import (
+    ChoiceCombo,
+    FieldEdit,
+    FieldSet,
+    NoteEdit,
+    dialog_buttons,
+    focus_field,
+)
 
 
 def add_relation_fields(fields: FieldSet, form: QFormLayout) -> None:
@@ -82,6 +90,11 @@ class CareRecipientDialog(QDialog):
         add_name_fields(self.fields, form, with_initials=False)
         form.addRow(tr("Geboortedatum"), self.fields.add(FieldEdit("birth_date", DATE_HINT)))
         add_address_fields(self.fields, form)
+        self.same_address = QPushButton(tr("Zelfde adres als de mantelzorger"), self)
+        self.same_address.setObjectName("same_address")
+        self.same_address.setAutoDefault(False)
+        self.same_address.clicked.connect(self.copy_caregiver_address)
+        form.addRow("", self.same_address)
         form.addRow(
             tr("Ziektebeeld"), self.fields.add(FieldEdit("condition", tr("bijv. dementie")))
         )
@@ -100,6 +113,15 @@ class CareRecipientDialog(QDialog):
         vbox(self, form, self.consent, self.others, self.message, buttons)
         if relation is not None:
             self._load(relation)
+        focus_field(self.fields["first_name"])
+
+    def copy_caregiver_address(self) -> None:
+        """Fill the address fields with the caregiver's address (a partner's is the common case)."""
+        caregiver = self._context.services.caregivers.get(self._caregiver_id)
+        for name, value in caregiver.data.address.form_values().items():
+            field = self.fields[name]
+            field.set_text(value)
+            field.show_error(None)
 
     def _load(self, relation: RelationView) -> None:
         self._detail = self._context.services.care_recipients.get(relation.care_recipient_id)

@@ -23,6 +23,7 @@ from steunpunt.domain.compliment.application import ApplicationData, Channel
 from steunpunt.domain.compliment.round_rules import Applicant, CompensationForm, RoundRules
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.iban import format_iban
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
@@ -194,7 +195,7 @@ class RegistrationForm(QWidget):
                 )
             )
             self.recipient_note.show()
-        self.iban.set_text(detail.data.iban)
+        self.iban.set_text(format_iban(detail.data.iban))
         self.account_holder.set_text(detail.display_name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

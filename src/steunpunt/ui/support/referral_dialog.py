@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steunpunt.domain.caregivers.consent import shares_with_partners
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.domain.support.referral import (
@@ -110,6 +111,7 @@ class ReferralDialog(QDialog):
         self.consent.toggled.connect(self._consent_toggled)
         if referral is None:
             self.fields.fill({"referred_on": format_date(self._context.today())})
+            self._consent_from_registration()
         else:
             self.fields.fill(referral_form_values(referral.data))
             self.partner.setCurrentIndex(max(self.partner.findData(referral.data.partner_id), 0))
@@ -135,6 +137,17 @@ class ReferralDialog(QDialog):
                 if not view.data.active:
                     label += tr(" – niet actief")
                 self.partner.addItem(label, view.id)
+
+    def _consent_from_registration(self) -> None:
+        """Tick the consent box when the caregiver consented to sharing data at registration."""
+        consent = self._context.services.caregivers.get(self._caregiver_id).data.consent
+        if consent is not None and shares_with_partners(consent):
+            self.consent.setChecked(True)
+            self.consent.setToolTip(
+                tr("Bij de inschrijving op {day} gegeven toestemming om gegevens te delen").format(
+                    day=format_date(consent.given_on)
+                )
+            )
 
     def _consent_toggled(self, checked: bool) -> None:
         if checked:

@@ -1,4 +1,5 @@
-"""The start screen "Vandaag": today's work from the whole register, opened with Enter."""
+"""The start screen "Vandaag": today's work from the whole register, opened with Enter; what was
+marked done can be undone (Ctrl+Z) and is listed under "Afgehandeld" to bring it back."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabBar,
     QWidget,
 )
 
+from steunpunt.domain.dates import format_date
 from steunpunt.domain.today.worklist import WorkKind
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.today.dto import WorkItem
@@ -26,6 +29,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
+from steunpunt.ui.today.undo_notice import UndoNotice
 from steunpunt.ui.today.worklist_model import WorklistModel
 from steunpunt.ui.widgets import dialog_buttons, list_table
 
@@ -37,10 +41,15 @@ WORKLIST_TOPICS = frozenset(Topic) - {
     Topic.STAFF,
 }
 """What the worklist is made from."""
+TO_DO, DONE = range(2)
+"""The views of the screen: what is still to do, and what was marked done."""
 
 
 class TodayView(QWidget):
-    """The worklist; emits what to open: a caregiver or a compliment round."""
+    """The worklist; emits what to open: a caregiver or a compliment round.
+
+    ``undo_notice`` is placed in the main window's status bar by the window.
+    """
 
     open_caregiver = Signal(int)
     open_round = Signal(int)
@@ -50,11 +59,22 @@ class TodayView(QWidget):
         self.context = context
         self._worklist = context.services.worklist
         self._generation = 0
+        self._marked: list[WorkItem] = []
+        """Items marked done or snoozed here, latest last: what Ctrl+Z puts back."""
+        self._select_key: str | None = None
+        """The item to select once the list has loaded again (one just put back)."""
         self.title = QLabel(tr("Vandaag"), self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.summary = QLabel(self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("worklist_kind")
+        self.views = QTabBar(self)
+        self.views.setObjectName("worklist_views")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
+        self.views.addTab(tr("Te doen"))
+        self.views.addTab(tr("Afgehandeld"))
+        self.views.setTabToolTip(DONE, tr("Punten die als afgehandeld zijn gemarkeerd"))
         self.model = WorklistModel(context.today(), self)
         self.table = list_table(self, self.model, "worklist_table")
         header = self.table.horizontalHeader()
@@ -62,35 +82,46 @@ class TodayView(QWidget):
         for column, width in enumerate((90, 210, 220)):
             self.table.setColumnWidth(column, width)
         self.open_button = QPushButton(tr("Openen"), self)
-        self.done_button = QPushButton(tr("Afgehandeld"), self)
-        self.done_button.setToolTip(tr("Van de lijst halen (Delete)"))
+        self.done_button = QPushButton(tr("Afhandelen"), self)
+        self.done_button.setToolTip(tr("Als afgehandeld van de lijst halen (Delete)"))
+        self.reopen_button = QPushButton(tr("Terugzetten op de werklijst"), self)
+        self.reopen_button.hide()
+        self.undo_notice = UndoNotice(self)
         self.snooze_button = QPushButton(tr("Uitstellen…"), self)
         self.refresh_button = QPushButton(tr("Vernieuwen"), self)
 
         top = hbox(self.title, STRETCH, QLabel(tr("Soort"), self), self.kind, self.refresh_button)
-        buttons = hbox(self.open_button, STRETCH, self.snooze_button, self.done_button)
-        vbox(self, top, self.summary, (self.table, 1), buttons)
+        buttons = hbox(
+            self.open_button, STRETCH, self.snooze_button, self.done_button, self.reopen_button
+        )
+        vbox(self, top, self.views, self.summary, (self.table, 1), buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.views.currentChanged.connect(self._view_chosen)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.open_button.clicked.connect(self.open_selected)
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button.clicked.connect(self.snooze)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.undo_notice.undo_button.clicked.connect(self.undo)
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.mark_done)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._fill_kinds({})
         self._update_buttons()
 
     # --- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Load the worklist in the background; the shown kind and selection are kept."""
+        """Load the worklist (or what was done) in the background; kind and selection are kept."""
         self._generation += 1
         generation = self._generation
         self.summary.setText(tr("Werklijst laden…"))
+        load = self._worklist.done_items if self.showing_done() else self._worklist.items
         self.context.runner.start(
-            lambda _context: self._worklist.items(),
+            lambda _context: load(),
             lambda items: self._show(generation, items),
             lambda error: self._failed(generation, error),
         )
@@ -104,21 +135,36 @@ class TodayView(QWidget):
         if generation != self._generation:
             return
         selected = self._selected()
+        key = self._select_key or (selected.key if selected else None)
+        self._select_key = None
         self.model.set_items(items, self.context.today())
         self._fill_kinds(self.model.counts())
         self.model.set_kind(self.kind.currentData())
-        overdue = sum(1 for item in items if item.due_on and item.due_on < self.context.today())
-        if not items:
-            self.summary.setText(tr("Er staat niets op de werklijst. Goed gedaan!"))
-        else:
-            self.summary.setText(
-                tr("{n} punten op de werklijst, waarvan {late} over tijd.").format(
-                    n=len(items), late=overdue
-                )
-            )
-        row = self.model.row_of(selected.key) if selected else None
+        self.summary.setText(self._summary(items))
+        row = self.model.row_of(key) if key else None
         self.table.selectRow(row if row is not None else 0)
         self._update_buttons()
+
+    def _summary(self, items: list[WorkItem]) -> str:
+        if self.showing_done():
+            if not items:
+                return tr("Er zijn geen afgehandelde punten.")
+            count = (
+                tr("1 afgehandeld punt.")
+                if len(items) == 1
+                else tr("{n} afgehandelde punten.").format(n=len(items))
+            )
+            return (
+                count
+                + " "
+                + tr("Kies er een en klik op 'Terugzetten op de werklijst' om het weer te tonen.")
+            )
+        if not items:
+            return tr("Er staat niets op de werklijst. Goed gedaan!")
+        overdue = sum(1 for item in items if item.due_on and item.due_on < self.context.today())
+        return tr("{n} punten op de werklijst, waarvan {late} over tijd.").format(
+            n=len(items), late=overdue
+        )
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -136,6 +182,18 @@ class TodayView(QWidget):
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
         self.kind.blockSignals(False)
 
+    def showing_done(self) -> bool:
+        """Whether the screen lists what was marked done instead of what is to do."""
+        return self.views.currentIndex() == DONE
+
+    def _view_chosen(self) -> None:
+        done = self.showing_done()
+        self.done_button.setVisible(not done)
+        self.snooze_button.setVisible(not done)
+        self.reopen_button.setVisible(done)
+        self.model.set_items([], self.context.today())
+        self.refresh()
+
     def _kind_chosen(self) -> None:
         self.model.set_kind(self.kind.currentData())
         self.table.selectRow(0)
@@ -149,7 +207,7 @@ class TodayView(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self._selected() is not None
-        for button in (self.open_button, self.done_button, self.snooze_button):
+        for button in (self.open_button, self.done_button, self.snooze_button, self.reopen_button):
             button.setEnabled(chosen)
 
     def open_selected(self) -> None:
@@ -163,23 +221,52 @@ class TodayView(QWidget):
 
     def mark_done(self) -> None:
         item = self._selected()
-        if item is not None:
-            self._mark(lambda: self._worklist.mark_done(self.context.actor, item.key))
+        if item is None or self.showing_done():
+            return
+        if self._mark(lambda: self._worklist.mark_done(self.context.actor, item.key)):
+            self._marked.append(item)
+            self.undo_notice.tell(tr("'{title}' afgehandeld.").format(title=item.title))
 
     def snooze(self) -> None:
         item = self._selected()
-        if item is None:
+        if item is None or self.showing_done():
             return
         until = ask_snooze_date(self, self.context.today())
-        if until is not None:
-            self._mark(lambda: self._worklist.snooze(self.context.actor, item.key, until))
+        if until is None:
+            return
+        if self._mark(lambda: self._worklist.snooze(self.context.actor, item.key, until)):
+            self._marked.append(item)
+            self.undo_notice.tell(
+                tr("'{title}' uitgesteld tot {day}.").format(
+                    title=item.title, day=format_date(until)
+                )
+            )
 
-    def _mark(self, action: Callable[[], None]) -> None:
-        """Mark the item; the list loads again from the change it announces."""
+    def undo(self) -> None:
+        """Put the item marked last back on the list (Ctrl+Z or "Ongedaan maken")."""
+        if not self._marked:
+            return
+        item = self._marked.pop()
+        self.undo_notice.hide()
+        if self._mark(lambda: self._worklist.reopen(self.context.actor, item.key)):
+            self._select_key = item.key
+        else:
+            self._marked.append(item)
+
+    def reopen(self) -> None:
+        """In "Afgehandeld": put the chosen item back on the worklist."""
+        item = self._selected()
+        if item is not None and self.showing_done():
+            self._mark(lambda: self._worklist.reopen(self.context.actor, item.key))
+
+    def _mark(self, action: Callable[[], None]) -> bool:
+        """Mark the item; the list loads again from the change it announces. False on failure."""
         try:
             action()
         except Exception as error:
             report_error(self, error)
+            return False
+        return True
 
 
 def ask_snooze_date(parent: QWidget, today: date) -> date | None:
