@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +33,8 @@ def test_a_standard_button_reads_annuleren(dutch: object, qtbot: QtBot) -> None:
     assert buttons.button(Button.Cancel).text() == "Annuleren"
     assert buttons.button(Button.Save).text() == "Opslaan"
     assert QLocale().language() == QLocale.Language.Dutch
+    for english, dutch in (("Look in:", "Zoeken in:"), ("Files of type:", "Bestanden van type:")):
+        assert QCoreApplication.translate("QFileDialog", english) == dutch
 
 
 def test_qt_finds_its_dutch_translation_without_a_warning(
