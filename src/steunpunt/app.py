@@ -19,7 +19,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from steunpunt.db.kernel.errors import DatabaseMissing
-from steunpunt.display_check import check_display
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
@@ -177,7 +176,6 @@ class Application:
 
 def run(paths: AppPaths, on_shown: Callable[[MainWindow], None] | None = None) -> int:
     """Start the program with a window; returns the exit code."""
-    check_display()  # Qt's own message on a missing X11 library names the wrong package
     app = create_application(sys.argv[:1])
     install_dutch(app)
     # The crash handler comes first: from here on nothing ends in a bare traceback.

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from steunpunt import app
+from steunpunt import app, cli
 from steunpunt.cli import main
 from steunpunt.display_check import XCB_LIBRARIES, check_display, uses_xcb
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.paths import demo_paths, resolve_paths
 
 X11_SESSION = {"XDG_SESSION_TYPE": "x11", "DISPLAY": ":0"}
 MISSING = ("libxcb-icccm.so.4", "libxcb-keysyms.so.1")
@@ -63,17 +64,21 @@ def test_only_a_start_on_x11_is_checked(environ: dict[str, str], platform: str, 
         check_display(environ, platform, fresh_debian)
 
 
+@pytest.mark.parametrize("demo", [[], ["--demo"]], ids=["register", "demo"])
 def test_the_program_stops_with_the_dutch_line_instead_of_qts_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    demo: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     def no_window(_argv: list[str]) -> None:
         raise AssertionError("Qt was started")
 
-    monkeypatch.setattr(
-        app, "check_display", partial(check_display, X11_SESSION, "linux", fresh_debian)
-    )
+    fresh = partial(check_display, X11_SESSION, "linux", fresh_debian)
+    monkeypatch.setattr(cli, "check_display", fresh)
     monkeypatch.setattr(app, "create_application", no_window)
-    assert main(["--data-dir", str(tmp_path / "data")]) == 1
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), *demo]) == 1
     said = capsys.readouterr()
     assert said.out == ""
     assert said.err == (
@@ -81,6 +86,7 @@ def test_the_program_stops_with_the_dutch_line_instead_of_qts_message(
         "libxcb-icccm.so.4, libxcb-keysyms.so.1. Installeer ze en start opnieuw; op Debian en "
         "Ubuntu met: sudo apt install libxcb-icccm4 libxcb-keysyms1\n"
     )
+    assert not demo_paths(resolve_paths(data)).database_file.exists()  # no demo filled in vain
 
 
 def test_the_readme_names_the_packages_under_the_quick_start() -> None:
