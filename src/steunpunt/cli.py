@@ -10,7 +10,6 @@ from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
 from steunpunt.cli_parser import DutchParser
-from steunpunt.display_check import check_display
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
@@ -87,6 +86,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_self_test(paths, _say)
     # The window: Qt's own message on a missing X11 library names the wrong package, and a
     # demo database filled for a window that cannot open is time lost.
+    from steunpunt.display_check import check_display
+
     check_display()
     if args.demo:
         paths = _ensured(demo_paths(paths))

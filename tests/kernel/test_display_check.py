@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from steunpunt import app, cli
+from steunpunt import app, display_check
 from steunpunt.cli import main
 from steunpunt.display_check import XCB_LIBRARIES, check_display, uses_xcb
 from steunpunt.domain.errors import KnownProblem
@@ -75,7 +75,7 @@ def test_the_program_stops_with_the_dutch_line_instead_of_qts_message(
         raise AssertionError("Qt was started")
 
     fresh = partial(check_display, X11_SESSION, "linux", fresh_debian)
-    monkeypatch.setattr(cli, "check_display", fresh)
+    monkeypatch.setattr(display_check, "check_display", fresh)
     monkeypatch.setattr(app, "create_application", no_window)
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), *demo]) == 1
