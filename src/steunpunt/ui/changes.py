@@ -28,7 +28,9 @@ class ChangeHub(QObject):
         self._timer.timeout.connect(self._deliver)
         self._heard.connect(self._collect, Qt.ConnectionType.QueuedConnection)
         unsubscribe = feed.subscribe(self._heard.emit)
-        self.destroyed.connect(lambda _object=None: unsubscribe())
+        # A slot without arguments: PySide then does not wrap the hub while it is being
+        # destroyed (looking up its Python type then crashed in shiboken, now and then).
+        self.destroyed.connect(unsubscribe)
 
     def _collect(self, changes: Changes) -> None:
         self._pending = self._pending | changes
