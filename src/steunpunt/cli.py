@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
+from steunpunt.cli_parser import DutchParser
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
@@ -16,22 +17,35 @@ from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 DEMO_CAREGIVERS = 2000
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> DutchParser:
+    parser = DutchParser(
         prog="steunpunt",
-        description="Steunpunt: registratie en ondersteuning van mantelzorgers.",
+        description="Steunpunt: registratie en ondersteuning van mantelzorgers. "
+        "Zonder opdracht opent het venster.",
     )
-    parser.add_argument("--data-dir", help="map voor database, instellingen, logboek en back-ups")
+    parser.add_argument(
+        "--data-dir", metavar="MAP", help="map voor database, instellingen, logboek en back-ups"
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
         help="open een aparte demodatabase (wordt bij de eerste keer gevuld)",
     )
-    commands = parser.add_subparsers(dest="command")
+    commands = parser.add_subparsers(
+        dest="command", title="opdrachten", metavar="OPDRACHT", help="zonder opdracht: het venster"
+    )
     demo = commands.add_parser("demo", help="vul een database met verzonnen mantelzorgers")
     demo.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
-    demo.add_argument("--caregivers", type=int, default=DEMO_CAREGIVERS, metavar="N")
-    demo.add_argument("--seed", type=int, default=2026, help="zelfde getal, zelfde gegevens")
+    demo.add_argument(
+        "--caregivers",
+        type=int,
+        default=DEMO_CAREGIVERS,
+        metavar="N",
+        help=f"hoeveel mantelzorgers (standaard {DEMO_CAREGIVERS})",
+    )
+    demo.add_argument(
+        "--seed", type=int, default=2026, metavar="GETAL", help="zelfde getal, zelfde gegevens"
+    )
     demo.add_argument(
         "--add", action="store_true", help="ook toevoegen als er al mantelzorgers zijn"
     )
@@ -70,6 +84,11 @@ def _run(args: argparse.Namespace) -> int:
         from steunpunt.selftest import run_self_test
 
         return run_self_test(paths, _say)
+    # The window: Qt's own message on a missing X11 library names the wrong package, and a
+    # demo database filled for a window that cannot open is time lost.
+    from steunpunt.display_check import check_display
+
+    check_display()
     if args.demo:
         paths = _ensured(demo_paths(paths))
         if _demo(paths, DEMO_CAREGIVERS, 2026, add=False, quiet_if_filled=True) != 0:

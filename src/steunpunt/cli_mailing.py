@@ -20,12 +20,27 @@ def add_mailing_parser(commands: Any) -> None:
     """Register the ``mailing`` command on the CLI's sub-parsers."""
     mailing = commands.add_parser("mailing", help="maak brieven voor een groep mantelzorgers")
     mailing.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
-    mailing.add_argument("--template", required=True, help="naam van het briefsjabloon")
-    mailing.add_argument("--filter", default=DEFAULT_FILTER, help="naam van het ontvangersfilter")
-    mailing.add_argument("--folder", help="map voor de bestanden (standaard: de briefmap)")
-    mailing.add_argument("--date", help="datum van de brief, dd-mm-jjjj (standaard: vandaag)")
     mailing.add_argument(
-        "--grouping", choices=[g.value for g in Grouping], default=Grouping.PER_PERSON.value
+        "--template", required=True, metavar="NAAM", help="naam van het briefsjabloon"
+    )
+    mailing.add_argument(
+        "--filter",
+        default=DEFAULT_FILTER,
+        metavar="NAAM",
+        help=f"naam van het ontvangersfilter (standaard: {DEFAULT_FILTER})",
+    )
+    mailing.add_argument(
+        "--folder", metavar="MAP", help="map voor de bestanden (standaard: de briefmap)"
+    )
+    mailing.add_argument(
+        "--date", metavar="DATUM", help="datum van de brief, dd-mm-jjjj (standaard: vandaag)"
+    )
+    mailing.add_argument(
+        "--grouping",
+        choices=[g.value for g in Grouping],
+        default=Grouping.PER_PERSON.value,
+        help="per_persoon: een brief per persoon; namen: een brief per adres met alle namen; "
+        "bewoners: een brief per adres aan 'De bewoners van' (standaard per_persoon)",
     )
     mailing.add_argument("--labels", action="store_true", help="ook adresetiketten")
     mailing.add_argument("--csv", action="store_true", help="ook een CSV voor de drukkerij")

@@ -22,20 +22,36 @@ COMMANDS = ("export", "report", "backup")
 def add_output_parsers(commands: Any) -> None:
     """Register the ``export``, ``report`` and ``backup`` commands on the CLI's sub-parsers."""
     export = commands.add_parser("export", help="de lijst van mantelzorgers naar Excel of CSV")
-    export.add_argument("file", help="het bestand: eindigt op .xlsx (Excel) of .csv")
-    export.add_argument("--search", default="", help="zoektekst, zoals in het zoekveld")
     export.add_argument(
-        "--status", choices=[a.value for a in ActiveFilter], default=ActiveFilter.ACTIVE.value
+        "file", metavar="BESTAND", help="het bestand: eindigt op .xlsx (Excel) of .csv"
+    )
+    export.add_argument(
+        "--search", default="", metavar="TEKST", help="zoektekst, zoals in het zoekveld"
+    )
+    export.add_argument(
+        "--status",
+        choices=[a.value for a in ActiveFilter],
+        default=ActiveFilter.ACTIVE.value,
+        help=f"welke mantelzorgers (standaard {ActiveFilter.ACTIVE.value})",
     )
     export.add_argument(
         "--columns",
+        metavar="KOLOMMEN",
         help="kolommen met komma's ertussen, zoals naam,postcode (standaard: als in het venster)",
     )
     report = commands.add_parser("report", help="de verantwoording voor de gemeente")
-    report.add_argument("file", help="het bestand: eindigt op .pdf of .xlsx (Excel)")
-    report.add_argument("--from", dest="starts_on", required=True, help="begin, dd-mm-jjjj")
-    report.add_argument("--until", dest="ends_on", required=True, help="einde, dd-mm-jjjj")
-    report.add_argument("--municipality", default="", help="gemeente (standaard: alle)")
+    report.add_argument(
+        "file", metavar="BESTAND", help="het bestand: eindigt op .pdf of .xlsx (Excel)"
+    )
+    report.add_argument(
+        "--from", dest="starts_on", required=True, metavar="DATUM", help="begin, dd-mm-jjjj"
+    )
+    report.add_argument(
+        "--until", dest="ends_on", required=True, metavar="DATUM", help="einde, dd-mm-jjjj"
+    )
+    report.add_argument(
+        "--municipality", default="", metavar="GEMEENTE", help="gemeente (standaard: alle)"
+    )
     commands.add_parser("backup", help="maak een reservekopie van de database")
     for command in (export, report, commands.choices["backup"]):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)

@@ -18,6 +18,7 @@ from steunpunt.io.caregiver_export import (
     write_caregiver_list,
 )
 from steunpunt.services.caregivers.dto import CaregiverRow
+from tests.workbook_cells import figures_as_text
 
 
 def caregiver_row(number: int, **changes: object) -> CaregiverRow:
@@ -96,6 +97,8 @@ def test_the_workbook_has_a_bold_frozen_header_real_dates_and_numbers(tmp_path: 
     )
     assert sheet["A1"].font.bold
     assert sheet["B2"].number_format == "dd-mm-yyyy"
+    assert sheet["C2"].data_type == "n" and sheet["C2"].number_format == "#,##0"
+    assert figures_as_text(target, frozenset({"Telefoon"})) == []
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:M3"
 

@@ -14,8 +14,8 @@ import xmlschema
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.io import sepa_transfer
+from steunpunt.io.excel_formats import EURO_FORMAT
 from steunpunt.io.payment_list import (
-    EURO_FORMAT,
     PAYMENT_HEADER,
     VOUCHER_HEADER,
     VoucherRow,
@@ -30,6 +30,7 @@ from steunpunt.io.sepa_transfer import (
     write_sepa_credit_transfer,
 )
 from tests.log_guard import ErrorRecords
+from tests.workbook_cells import figures_as_text
 
 NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
 XSD = Path(sepaxml.__file__).parent / "schemas" / "pain.001.001.03.xsd"
@@ -263,6 +264,7 @@ def test_the_payment_list_reads_back_with_numbers_and_a_total(tmp_path: Path) ->
     assert sheet.column_dimensions["B"].width == 34
     assert sheet.column_dimensions["E"].width == 50
     assert [p.name for p in tmp_path.iterdir()] == ["betalingen.xlsx"]
+    assert figures_as_text(target) == []
 
 
 def test_the_voucher_list_reads_back(tmp_path: Path) -> None:
@@ -292,6 +294,7 @@ def test_the_voucher_list_reads_back(tmp_path: Path) -> None:
     assert sheet["A5"].value == "Totaal"
     assert sheet["G5"].value == "=SUM(G3:G4)"
     assert sheet.freeze_panes == "A3"
+    assert figures_as_text(target) == []
 
 
 def test_empty_lists_are_refused(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def program_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """What starting the whole program changes in this process is put back afterwards."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(gc, "freeze", lambda: None)
-    monkeypatch.setattr(application, "install_dutch", lambda _app: [])  # Qt's locale stays
+    monkeypatch.setattr(application, "install_dutch", lambda _app: None)  # Qt's locale stays
     root = logging.getLogger()
     kept = list(root.handlers)
     yield

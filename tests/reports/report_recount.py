@@ -24,8 +24,8 @@ from steunpunt.db.support.models import (
 )
 from steunpunt.domain.choices import ContactKind, RelationType, Source
 from steunpunt.domain.dates import long_date
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.reports.report import Report, ReportSettings
-from steunpunt.domain.support.household_help.settings import hours_text
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.domain.support.referral import ReferralOutcome
 
@@ -201,7 +201,7 @@ class Recount:
             first_in, last_in = max(starts, self.start), min(last, self.end)
             total += budget * ((last_in - first_in).days + 1) / ((last - starts).days + 1)
         tenths = Decimal(total.numerator) / Decimal(total.denominator)
-        return hours_text(float(tenths.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)))
+        return number_text(tenths.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
     def hours_delivered(self) -> str:
         grants = {g[0] for g in self.grants()}
@@ -218,7 +218,7 @@ class Recount:
             for grant, year, month, hours in months
             if grant in grants and first <= (year, month) <= last
         )
-        return hours_text(float(Decimal(used).quantize(Decimal("0.1"))))
+        return number_text(Decimal(used).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
     def compliments(self) -> list[Any]:
         moment = datetime.combine(self.end + timedelta(days=1), time.min).astimezone(UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from steunpunt.domain.reports.report import Headline, Report, ReportTable
 from steunpunt.domain.reports.suppression import privacy_note
 from steunpunt.io.report_workbook import sheet_name, write_report_workbook
 from steunpunt.letters.report_pdf import render_report
+from tests.workbook_cells import figures_as_text
 
 TITLE = "Verantwoording mantelzorgondersteuning"
 
@@ -188,8 +189,9 @@ def test_the_workbook_has_an_overview_and_a_sheet_per_table(tmp_path: Path) -> N
     overview = [tuple(row) for row in workbook["Overzicht"].iter_rows(values_only=True)]
     assert overview[0][0] == TITLE
     assert ("Gemeente", "Amersfoort") in overview
-    assert ("Periode", "1 januari 2026 tot en met 31 december 2026") in overview
-    assert ("Gemaakt op", "22 november 2026") in overview
+    assert ("Begin van de periode", datetime(2026, 1, 1)) in overview
+    assert ("Einde van de periode", datetime(2026, 12, 31)) in overview
+    assert ("Gemaakt op", datetime(2026, 11, 22)) in overview
     assert ("Privacy", privacy_note(5)) in overview
     assert ("Geregistreerde mantelzorgers", 2268) in overview
     assert ("Jonge mantelzorgers", "<5") in overview
@@ -204,6 +206,7 @@ def test_the_workbook_has_an_overview_and_a_sheet_per_table(tmp_path: Path) -> N
     assert ages.column_dimensions["B"].width >= len("Mantelzorgers")
     money = workbook["complimenten"]["C3"]
     assert money.value == Decimal("81200") and "€" in money.number_format
+    assert figures_as_text(target) == []
     partners = workbook["doorverwijzingen_partners_in_de"]
     assert partners.max_row == 2 + 60 + 2  # title, header, rows, a blank line and the note
 

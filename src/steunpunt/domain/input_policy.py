@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.numbers import number_text
 
 # --- text -----------------------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ def check_range(value: float, low: float, high: float, what: str, unit: str = ""
     """Refuse ``value`` outside ``low``..``high`` in Dutch, naming the range."""
     if not low <= value <= high:
         raise InvalidValue(
-            f"{what}: vul een waarde van {_number(low)} tot en met {_number(high)}{unit} in."
+            f"{what}: vul een waarde van {number_text(low)} tot en met {number_text(high)}{unit} in."
         )
 
 
@@ -75,16 +76,9 @@ def euro_range(high: int) -> str:
     return f"van € 0 tot en met € {_euro(high)}"
 
 
-def _number(value: float) -> str:
-    """``1000`` -> ``"1.000"``, ``7.5`` -> ``"7,5"``."""
-    whole = int(value)
-    text = f"{whole:,}".replace(",", ".")
-    return text if value == whole else f"{text},{str(value).split('.')[1]}"
-
-
 def _euro(cents: int) -> str:
     """``100_000`` -> ``"1.000"``."""
-    return f"{cents // 100:,}".replace(",", ".")
+    return number_text(cents // 100)
 
 
 # --- dates ----------------------------------------------------------------------------------

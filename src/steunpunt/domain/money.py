@@ -6,6 +6,7 @@ import re
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.input_policy import AMOUNT_MAX_CENTS, check_cents, normalise_text
+from steunpunt.domain.numbers import number_text
 
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$", re.ASCII)
 
@@ -43,7 +44,7 @@ def cents_text(cents: int | None) -> str:
     if cents is None:
         return ""
     whole, rest = divmod(cents, 100)
-    return f"{whole:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{number_text(whole)},{rest:02d}"
 
 
 def normalized_amount(text: str) -> str:

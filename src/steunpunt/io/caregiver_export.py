@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.io.atomic import write_atomically
+from steunpunt.io.excel_formats import COUNT_FORMAT, DATE_FORMAT
 from steunpunt.io.print_shop_csv import csv_cell
 
 if TYPE_CHECKING:  # a type only: io sits below services and never imports them at run time
@@ -22,8 +23,6 @@ if TYPE_CHECKING:  # a type only: io sits below services and never imports them 
 log = logging.getLogger(__name__)
 
 Value = str | int | date | None
-DATE_FORMAT = "dd-mm-yyyy"
-"""Excel's format code; Dutch Excel shows it as dd-mm-jjjj."""
 PROGRESS_EVERY = 500
 """Rows between two progress calls (each call may cancel)."""
 SUFFIXES = (".xlsx", ".csv")
@@ -151,12 +150,12 @@ def _write_xlsx(path: Path, columns: Sequence[ExportColumn], rows: Iterable[Care
     bold = Font(bold=True)
 
     def cell(value: Value) -> Any:
-        if isinstance(value, date):
-            dated = WriteOnlyCell(sheet, value)
-            dated.number_format = DATE_FORMAT
-            return dated
-        if not isinstance(value, str):
-            return value
+        if isinstance(value, date | int):
+            number = WriteOnlyCell(sheet, value)
+            number.number_format = DATE_FORMAT if isinstance(value, date) else COUNT_FORMAT
+            return number
+        if value is None:
+            return None
         cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
         if not cleaned.startswith("="):
             return cleaned

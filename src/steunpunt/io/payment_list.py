@@ -13,6 +13,7 @@ from typing import Any
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.iban import format_iban
 from steunpunt.io.atomic import write_atomically
+from steunpunt.io.excel_formats import EURO_FORMAT
 from steunpunt.io.sepa_transfer import Payment
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,6 @@ PAYMENT_HEADER = ("Kenmerk", "Naam", "IBAN", "Bedrag", "Omschrijving")
 PAYMENT_WIDTHS = (20, 34, 26, 14, 50)
 VOUCHER_HEADER = ("Kenmerk", "Naam", "Adres", "Postcode", "Woonplaats", "Waardeboncode", "Bedrag")
 VOUCHER_WIDTHS = (20, 34, 34, 10, 22, 20, 14)
-EURO_FORMAT = '"€" #,##0.00'
-"""Euros with two decimals; Excel shows the separators of the user's language (€ 1.234,56)."""
 FIRST_ROW = 3
 """Row 1 holds the title, row 2 the header; the panes are frozen above this row."""
 

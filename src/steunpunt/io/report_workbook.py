@@ -5,22 +5,28 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from steunpunt.domain.dates import long_date
+from steunpunt.domain.dates import format_date
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.reports.report import Cell, Report, ReportTable
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.io.atomic import write_atomically
-from steunpunt.io.payment_list import EURO_FORMAT
+from steunpunt.io.excel_formats import (
+    COUNT_FORMAT,
+    DATE_FORMAT,
+    EURO_FORMAT,
+    YEAR_FORMAT,
+    decimal_format,
+)
 
 log = logging.getLogger(__name__)
 
 OVERVIEW = "Overzicht"
 EMPTY_TEXT = "Geen gegevens in deze periode."
-COUNT_FORMAT = "#,##0"
-"""Whole numbers; Excel shows the thousands separator of the user's language (1.234)."""
 FIRST_ROW = 3
 """Row 1 holds the title, row 2 the header; the panes are frozen above this row."""
 MAX_NAME = 31
@@ -29,6 +35,11 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MONEY = re.compile(r"^€\s*(-?\d{1,3}(?:\.\d{3})*|-?\d+),(\d{2})$")
+_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+"""A number as the report prints it (hours): ``14.348`` or ``26,2``."""
+_YEAR = re.compile(r"^\d{4}$")
+Typed = tuple[str | int | Decimal | date, str | None]
+"""A cell's value and its number format; no format: text."""
 _RESERVED = {"history"}  # Excel keeps this sheet name for itself
 
 
@@ -70,12 +81,12 @@ def sheet_name(key: str, used: set[str], number: int) -> str:
 
 def _write_overview(sheet: Any, report: Report, names: Sequence[str]) -> None:
     """Title, gemeente, period, date made, the privacy note, the headlines and the tables."""
-    period = f"{long_date(report.starts_on)} tot en met {long_date(report.ends_on)}"
-    rows: list[tuple[Any, ...]] = [
+    rows: list[tuple[Cell | date, ...]] = [
         ("Organisatie", report.organisation),
         ("Gemeente", report.municipality or "alle gemeenten"),
-        ("Periode", period),
-        ("Gemaakt op", long_date(report.made_on)),
+        ("Begin van de periode", report.starts_on),
+        ("Einde van de periode", report.ends_on),
+        ("Gemaakt op", report.made_on),
     ]
     if report.suppress_below:
         rows.append(("Privacy", privacy_note(report.suppress_below)))
@@ -88,15 +99,15 @@ def _write_overview(sheet: Any, report: Report, names: Sequence[str]) -> None:
         rows += [(), ("Tabellen",)]
         rows += [(table.title, name) for name, table in zip(names, report.tables, strict=True)]
     widths = (
-        _width([str(row[0]) for row in rows if len(row) > 1]),
+        _width([_display(row[0]) for row in rows if len(row) > 1]),
         _width([_display(row[1]) for row in rows if len(row) > 1]),
     )
     _set_widths(sheet, widths)
-    sheet.append([_styled(sheet, report.title, bold=True, size=14)])
+    sheet.append([_styled(sheet, (report.title, None), bold=True, size=14)])
     sheet.append([])
     for row in rows:
         heading = len(row) == 1 and row[0] != EMPTY_TEXT
-        sheet.append([_styled(sheet, value, bold=heading) for value in row])
+        sheet.append([_styled(sheet, _plain(value), bold=heading) for value in row])
 
 
 def _write_table(sheet: Any, table: ReportTable) -> None:
@@ -107,39 +118,64 @@ def _write_table(sheet: Any, table: ReportTable) -> None:
     widths = [_width([headers[c], *(_display(row[c]) for row in rows)]) for c in range(columns)]
     _set_widths(sheet, widths)
     sheet.freeze_panes = f"A{FIRST_ROW}"
-    sheet.append([_styled(sheet, table.title, bold=True, size=13)])
-    sheet.append([_styled(sheet, header, bold=True) for header in headers])
+    sheet.append([_styled(sheet, (table.title, None), bold=True, size=13)])
+    sheet.append([_styled(sheet, (header, None), bold=True) for header in headers])
     for row in rows:
         total = str(row[0]).strip().lower() == "totaal"
-        sheet.append([_styled(sheet, value, bold=total) for value in row])
+        sheet.append(
+            [_styled(sheet, _typed(cell, c == 0), bold=total) for c, cell in enumerate(row)]
+        )
     if not rows:
-        sheet.append([_styled(sheet, EMPTY_TEXT)])
+        sheet.append([_styled(sheet, (EMPTY_TEXT, None))])
     if table.note:
         sheet.append([])
-        sheet.append([_styled(sheet, table.note, italic=True)])
+        sheet.append([_styled(sheet, (table.note, None), italic=True)])
+
+
+def _plain(value: Cell | date) -> Typed:
+    """A count and a date with their formats; text as text."""
+    if isinstance(value, date):
+        return value, DATE_FORMAT
+    if isinstance(value, int):
+        return value, COUNT_FORMAT
+    return value, None
+
+
+def _typed(cell: Cell, label: bool) -> Typed:
+    """A table cell as Excel should hold it: a year as a row's label as a whole number; an
+    amount (``"€ 1.234,56"``) and hours (``"14.348"``, ``"26,2"``) as numbers; a hidden count
+    (``"<5"``, ``"×"``) and other text as text."""
+    if not isinstance(cell, str):
+        return _plain(cell)
+    if label:
+        return (int(cell), YEAR_FORMAT) if _YEAR.match(cell) else (cell, None)
+    money = _MONEY.match(cell)
+    if money:
+        return Decimal(f"{money.group(1).replace('.', '')}.{money.group(2)}"), EURO_FORMAT
+    if _NUMBER.match(cell):
+        number = Decimal(cell.replace(".", "").replace(",", "."))
+        return number, decimal_format(number)
+    return cell, None
 
 
 def _styled(
-    sheet: Any, value: Cell, *, bold: bool = False, italic: bool = False, size: float = 11
+    sheet: Any, typed: Typed, *, bold: bool = False, italic: bool = False, size: float = 11
 ) -> Any:
-    """A write-only cell: a count as a number, money as euros, "<5" and "×" to the right,
-    text as text."""
+    """A write-only cell: a number or date with its format, "<5" and "×" to the right, text
+    as text."""
     from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
     from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 
-    money = _MONEY.match(value) if isinstance(value, str) else None
-    if money:
-        cents = Decimal(f"{money.group(1).replace('.', '')}.{money.group(2)}")
-        cell = WriteOnlyCell(sheet, cents)
-        cell.number_format = EURO_FORMAT
-    elif isinstance(value, int):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = COUNT_FORMAT
-    else:
-        cell = WriteOnlyCell(sheet, _ILLEGAL.sub("", value))
+    value, number_format = typed
+    if number_format is None:
+        text = str(value)
+        cell = WriteOnlyCell(sheet, _ILLEGAL.sub("", text))
         cell.data_type = "s"  # a label typed as "=SOM(...)" stays text, not a formula
-        if is_hidden(value):
+        if is_hidden(text):
             cell.alignment = Alignment(horizontal="right")
+    else:
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = number_format
     if bold or italic or size != 11:
         cell.font = Font(bold=bold, italic=italic, size=size)
     return cell
@@ -158,6 +194,8 @@ def _width(texts: Sequence[str]) -> float:
     return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
 
 
-def _display(cell: Cell) -> str:
+def _display(value: Cell | date) -> str:
     """How Excel shows a cell, near enough to size its column: 1234 as ``1.234``."""
-    return f"{cell:,}".replace(",", ".") if isinstance(cell, int) else cell
+    if isinstance(value, date):
+        return format_date(value)
+    return number_text(value) if isinstance(value, int) else value

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.reports.report import Cell, Headline, ReportTable
 from steunpunt.domain.reports.suppression import is_hidden
 from steunpunt.letters.fonts import Fonts
@@ -161,7 +162,7 @@ def tile_lines(label: str, look: Look, columns: int) -> list[str]:
 
 def cell_text(cell: Cell) -> str:
     """A count the Dutch way (``1.234``); text as it is."""
-    return f"{cell:,}".replace(",", ".") if isinstance(cell, int) else cell
+    return number_text(cell) if isinstance(cell, int) else cell
 
 
 def _is_count(cell: Cell) -> bool:

@@ -16,16 +16,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def install_dutch(app: QCoreApplication) -> list[QTranslator]:
-    """Load Qt's ``qtbase_nl`` so standard buttons and dialogs speak Dutch; keep the result alive."""
+QT_TRANSLATION = "qtbase_nl"
+"""Qt's own Dutch: standard buttons, file and message dialogs. Not ``qt_nl``: that file only
+points to ``qtbase_nl`` and ``qtmultimedia_nl``, and does not load where Qt Multimedia (which
+the program does not use) is not installed."""
+
+
+def install_dutch(app: QCoreApplication) -> QTranslator | None:
+    """Speak Dutch in Qt's own texts (``Annuleren``, ``Zoeken in``); keep the result alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translators = []
-    for name in ("qtbase_nl", "qt_nl"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            translators.append(translator)
-        else:
-            log.warning("Qt translation %s not found in %s", name, folder)
-    return translators
+    translator = QTranslator(app)
+    if not translator.load(QT_TRANSLATION, folder):
+        log.warning(
+            "Qt's Dutch translation %s.qm is missing from %s: Qt's own buttons and dialogs "
+            "stay in English",
+            QT_TRANSLATION,
+            folder,
+        )
+        return None
+    app.installTranslator(translator)
+    log.debug("Qt translation %s loaded from %s", QT_TRANSLATION, folder)
+    return translator

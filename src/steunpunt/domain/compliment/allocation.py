@@ -11,6 +11,7 @@ from steunpunt.domain.compliment.eligibility import age_day, amount_for
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.pools import Payable, Share, payable
 from steunpunt.domain.compliment.round_rules import RoundRules
+from steunpunt.domain.numbers import number_text
 
 FITS = "past"
 DOES_NOT_FIT = "past niet"
@@ -55,7 +56,7 @@ def euro(cents: int) -> str:
     """``100_000`` -> ``"€ 1.000,00"``."""
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{sign}€ {number_text(whole)},{rest:02d}"
 
 
 def split_cents(total: int, parts: int) -> list[int]:

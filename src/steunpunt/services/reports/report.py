@@ -17,6 +17,7 @@ from steunpunt.domain.choices import ContactKind, RelationType, Source
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.dates import long_date
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.reports.period import GrantTerm, hours_in_period, to_tenths
 from steunpunt.domain.reports.report import (
     Cell,
@@ -29,7 +30,7 @@ from steunpunt.domain.reports.report import (
 )
 from steunpunt.domain.reports.suppression import suppress_all_gemeenten, suppress_report
 from steunpunt.domain.support.burden import bands_from_json
-from steunpunt.domain.support.household_help.settings import HouseholdHelpRules, hours_text
+from steunpunt.domain.support.household_help.settings import HouseholdHelpRules
 from steunpunt.domain.support.partner import PartnerKind
 from steunpunt.domain.support.referral import ReferralOutcome
 from steunpunt.services.kernel.actor import Actor
@@ -324,8 +325,8 @@ class _Tables:
                         ("Toekenningen", grants),
                     ]
                 ),
-                ("Uren toegekend, naar rato van de periode", hours_text(float(to_tenths(granted)))),
-                ("Uren geleverd in de maanden van de periode", hours_text(round(float(used), 1))),
+                ("Uren toegekend, naar rato van de periode", number_text(to_tenths(granted))),
+                ("Uren geleverd in de maanden van de periode", number_text(to_tenths(used))),
             ),
             note=(
                 "Hulp die in de periode liep (toegekend, lopend of beëindigd). Uren toegekend: "
