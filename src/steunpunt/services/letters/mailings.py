@@ -141,7 +141,11 @@ class MailingService:
                 included.append(naaste_addressee(caregiver_id, row))
             else:
                 name = PersonName(row.first_name, row.infix, row.last_name)
-                left_out.append(LeftOut(caregiver_id, name.sorted_form, LeftOutReason(row.reason)))
+                left_out.append(
+                    LeftOut(
+                        caregiver_id, name.sorted_form, LeftOutReason(row.reason), name.sort_key
+                    )
+                )
         return RecipientSelection(tuple(included), tuple(sorted(left_out, key=reason_and_name)))
 
     @reads
