@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from steunpunt.domain.letters.text_dates import TextDate, dates_in, past_dates
+from steunpunt.domain.letters.text_dates import TextDate, dates_in, past_dates, past_dates_warning
 from steunpunt.letters.default_templates import DEFAULT_TEMPLATES
 
 DECEMBER_4 = date(2026, 12, 4)
@@ -59,3 +59,17 @@ def test_the_default_invitation_mailed_on_4_december_names_its_past_dates() -> N
         "1 november",
     ]
     assert past_dates(invitation.body, date(2026, 10, 1)) == []
+
+
+def test_the_warning_names_the_past_dates_and_where_to_change_them() -> None:
+    text = "Op 10 november, tot 1 november, en op 20 december."
+    assert past_dates_warning(text, DECEMBER_4) == (
+        "De tekst van de brief noemt data die op de briefdatum (4 december 2026) al voorbij "
+        "zijn: 10 november en 1 november. Pas zo nodig het sjabloon aan via Brieven › "
+        "Briefsjablonen."
+    )
+    assert past_dates_warning("Tot 1 november.", DECEMBER_4) == (
+        "De tekst van de brief noemt een datum die op de briefdatum (4 december 2026) al "
+        "voorbij is: 1 november. Pas zo nodig het sjabloon aan via Brieven › Briefsjablonen."
+    )
+    assert past_dates_warning("Op 20 december.", DECEMBER_4) is None

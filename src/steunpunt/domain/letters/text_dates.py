@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from steunpunt.domain.dates import MONTHS
+from steunpunt.domain.dates import MONTHS, long_date
 
 _WRITTEN = re.compile(
     r"(?<![\w-])(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?(?![\w-])",
@@ -60,3 +60,17 @@ def past_dates(text: str, letter_date: date) -> list[TextDate]:
         if text_date.day < letter_date and text_date not in past:
             past.append(text_date)
     return past
+
+
+def past_dates_warning(text: str, letter_date: date) -> str | None:
+    """A Dutch warning naming the dates in ``text`` that lie before ``letter_date``; None when
+    there are none."""
+    past = [text_date.written for text_date in past_dates(text, letter_date)]
+    if not past:
+        return None
+    named = past[0] if len(past) == 1 else f"{', '.join(past[:-1])} en {past[-1]}"
+    return (
+        f"De tekst van de brief noemt {'een datum' if len(past) == 1 else 'data'} die op de "
+        f"briefdatum ({long_date(letter_date)}) al voorbij {'is' if len(past) == 1 else 'zijn'}: "
+        f"{named}. Pas zo nodig het sjabloon aan via Brieven › Briefsjablonen."
+    )
