@@ -97,7 +97,7 @@ class ReportDialog(QDialog):
         for button in (self.pdf_button, self.excel_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
-        vbox(self, form, privacy, self.message, buttons)
+        self._layout = vbox(self, form, privacy, self.message, buttons)
         self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
         self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
         self.close_button.clicked.connect(self.reject)
@@ -176,7 +176,7 @@ class ReportDialog(QDialog):
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
         """Show ``text`` under the fields; the dialog grows when it needs more room."""
         show_status(self.message, text, done, error)
-        layout = self.layout()
+        layout = self._layout
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         if needed > self.height():
             self.resize(self.width(), needed)
