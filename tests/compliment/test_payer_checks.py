@@ -3,10 +3,13 @@ without it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
+from steunpunt.domain.compliment.round_rules import CompensationForm, missing_payer
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
@@ -69,3 +72,10 @@ def test_a_round_with_its_payer_is_saved_without_a_word(
     retype(qtbot, dialog.payer_iban.line, IBAN)
     dialog.save_button.click()
     assert compliment.dialog is None and answers.texts == []
+
+
+def test_only_a_money_round_needs_its_payer() -> None:
+    assert missing_payer(replace(SOEST, form=CompensationForm.VOUCHER)) is None
+    assert missing_payer(replace(SOEST, payer_name="Gemeente Soest", payer_iban=IBAN)) is None
+    problem = missing_payer(replace(SOEST, payer_name="  ", payer_iban=IBAN))
+    assert problem is not None and "ontbreekt de naam van de betaler" in problem
