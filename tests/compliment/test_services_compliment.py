@@ -276,7 +276,7 @@ def test_a_money_round_without_a_payer_makes_no_file(
 ) -> None:
     application = apply(services, actor, round_id, pair(services, actor, "anna"))
     services.applications.batch_decide(actor, round_id, [application])
-    with pytest.raises(NotAllowed, match="wie betaalt"):
+    with pytest.raises(NotAllowed, match="ontbreekt de naam en het IBAN van de betaler"):
         services.payments.make_batch(actor, round_id, date(2026, 12, 1), tmp_path / "uit")
     assert not (tmp_path / "uit").exists() or list((tmp_path / "uit").iterdir()) == []
 

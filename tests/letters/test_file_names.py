@@ -7,9 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from steunpunt.domain.choices import LetterKind
+from steunpunt.domain.file_names import safe_file_name
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from tests.helpers import add_caregiver, fill_house_style
+from steunpunt.services.letters.dto import MailingRequest, TemplateData
+from tests.helpers import TODAY, add_caregiver, fill_house_style
 from tests.letters.test_services_mailings import request
 
 INVISIBLE = ("\u202e", "\u202d", "\u2066", "\u200b", "\ufeff", "\x00")
@@ -39,3 +42,31 @@ def test_per_person_pdfs_of_names_stored_with_invisible_characters_have_safe_nam
     names = [path.name for path in result.per_person_folder.iterdir()]
     assert len(names) == 1 and "Vriesfdp.exe" in names[0] and names[0].endswith(".pdf")
     assert not any(ch in name for name in names for ch in INVISIBLE)
+
+
+def test_a_colon_in_a_title_becomes_a_dash_between_spaces_and_a_time_reads_dutch() -> None:
+    assert safe_file_name("Brief 2026-0001 Compliment: ontvangst - Ayşe Yılmaz", ".pdf") == (
+        "Brief 2026-0001 Compliment - ontvangst - Ayşe Yılmaz.pdf"
+    )
+    assert safe_file_name("Koffie om 10:30 uur") == "Koffie om 10.30 uur"
+    assert safe_file_name("a:b") == "a-b"
+
+
+def test_a_single_letter_is_named_after_its_template_and_its_person(
+    services: Services, actor: Actor, tmp_path: Path
+) -> None:
+    fill_house_style(services, actor)
+    person = add_caregiver(services, actor, first_name="Anna", infix="de", last_name="Vries")
+    template = services.letters.save_template(
+        actor,
+        TemplateData(
+            "Uitnodiging: koffieochtend", LetterKind.FREE, "Koffie", "{aanhef},\n\nWelkom."
+        ),
+    )
+    made = services.mailings.make_mailing(
+        actor,
+        MailingRequest(template.id, TODAY, tmp_path, caregiver_ids=(person.id,)),
+    )
+    assert (
+        made.letters_pdf.name == "Brief 2026-0001 Uitnodiging - koffieochtend - Anna de Vries.pdf"
+    )

@@ -19,12 +19,25 @@ from steunpunt.services.letters.dto import MailingRequest
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
+from steunpunt.ui.letters.letter_preview_dialog import LetterPreviewDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import TaskRunner
 from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, fill_house_style
 from tests.ui_fixtures import make_context
-from tests.widgets import Answers, choose_item, click, message_boxes, on_exec, row_texts
+from tests.widgets import (
+    Answers,
+    choose,
+    choose_item,
+    click,
+    in_dialog,
+    message_boxes,
+    on_exec,
+    row_texts,
+)
+
+WELCOME = "Welkomstbrief (Welkomstbrief bij inschrijving)"
+"""A template without dates, so no warning about past dates comes first."""
 
 
 @pytest.fixture
@@ -35,6 +48,7 @@ def dialog(
     dialog = MailingDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
+    choose(qtbot, dialog.template, WELCOME)
     return dialog
 
 
@@ -114,6 +128,7 @@ def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
     dialog = MailingDialog(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
+    choose(qtbot, dialog.template, WELCOME)
     assert "geen toestemming voor post: 1" in dialog.count.text()
     shown = left_out(monkeypatch)
     dialog.left_out_button.click()
@@ -141,11 +156,11 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
 ) -> None:
     people = add_mailing_people(opened.services, opened.actor)
     offered = message_boxes(monkeypatch)
-    choose_item(monkeypatch, lambda _options: "Welkomstbrief (Welkomstbrief bij inschrijving)")
+    choose_item(monkeypatch, lambda _options: WELCOME)
     window.open_caregiver(people["ayse"])
     panel = window.form_view.letters
     window.form_view.tabs.setCurrentWidget(panel)
-    panel.new_letter()
+    in_dialog(qtbot, panel.new_letter, LetterPreviewDialog, lambda shown: shown.save_button.click())
     qtbot.waitUntil(lambda: panel.records.table.rowCount() == 1)  # from the change announced
     assert panel.records.table.item(0, 2).text() == "Welkomstbrief"
     assert panel.records.table.item(0, 4).text() == "Mevrouw A. Yılmaz"
@@ -177,6 +192,7 @@ def test_cancel_in_the_background_leaves_nothing_behind(
     dialog = MailingDialog(make_context(services, actor, app_paths, runner))
     qtbot.addWidget(dialog)
     dialog.show()
+    choose(qtbot, dialog.template, WELCOME)
     qtbot.waitUntil(lambda: "krijgen deze brief" in dialog.count.text(), timeout=10_000)
     try:
         click(qtbot, dialog.make_button)

@@ -382,7 +382,7 @@ def test_a_template_name_with_characters_windows_refuses_still_gives_files(
     result = services.mailings.make_mailing(
         actor, request(services, out, template_id=view.id, per_person_pdfs=True)
     )
-    assert result.letters_pdf.name == "Mailing 2026-0001 Uitnodiging 10-11- -feest-.pdf"
+    assert result.letters_pdf.name == "Mailing 2026-0001 Uitnodiging 10-11 - 'feest'.pdf"
     assert result.per_person_folder is not None
     assert len(list(result.per_person_folder.iterdir())) == 3
 

@@ -93,3 +93,20 @@ def test_the_privacy_rule_is_explained_and_a_threshold_of_two_is_refused(
     dialog.make(".pdf")
     assert "precies 1" in dialog.message.text()
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_fields_keep_their_size_once_the_report_is_made(
+    qtbot: QtBot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = [dialog.starts_on, dialog.municipality, dialog.suppress, dialog.brackets]
+    fields += [dialog.privacy_note, dialog.pdf_button]
+    before = [field.height() for field in fields]
+    save_as(monkeypatch, tmp_path / ("Verantwoording voor de gemeente Amersfoort " * 3).strip())
+    dialog.make(".pdf")
+    assert dialog.message.text().startswith("Gemaakt: Verantwoording voor de gemeente")
+    qtbot.wait(20)
+    assert [field.height() for field in fields] == before
+    message = dialog.message
+    assert message.height() >= message.heightForWidth(message.width())  # every line readable

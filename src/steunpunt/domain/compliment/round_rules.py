@@ -109,6 +109,25 @@ class RoundRules:
     payer_bic: str = ""
 
 
+def missing_payer(rules: RoundRules) -> str | None:
+    """What a payment of the round still lacks of who pays, said in Dutch with where to fill it
+    in; None when a payment can be made (or the round pays no money)."""
+    if rules.form is not CompensationForm.MONEY:
+        return None
+    missing = [
+        part
+        for part, value in (("de naam", rules.payer_name), ("het IBAN", rules.payer_iban))
+        if not value.strip()
+    ]
+    if not missing:
+        return None
+    return (
+        f"Voor een betaalopdracht ontbreekt {' en '.join(missing)} van de betaler. Vul dat in "
+        "via 'Regels wijzigen…', bij 'Betaling (voor het SEPA-bestand)': wie betaalt en het "
+        "IBAN van die rekening."
+    )
+
+
 def rules_to_json(rules: RoundRules) -> str:
     """The rules for storage; dates as ISO text, brackets by their code."""
     data = asdict(rules)

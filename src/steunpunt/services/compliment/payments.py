@@ -25,7 +25,11 @@ from steunpunt.db.compliment.models import (
     PaymentReversal,
 )
 from steunpunt.domain.address import Address
-from steunpunt.domain.compliment.round_rules import CompensationForm, rules_from_json
+from steunpunt.domain.compliment.round_rules import (
+    CompensationForm,
+    missing_payer,
+    rules_from_json,
+)
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.file_names import safe_file_name
@@ -90,14 +94,12 @@ class PaymentService:
     ) -> PaymentBatchResult:
         """Write the files for every grant not yet paid or batched, then record the batch."""
         rules = self._rounds.get(round_id).rules
+        payer_problem = missing_payer(rules)
+        if payer_problem is not None:
+            raise NotAllowed(f"{payer_problem} Er is niets gemaakt.")
         if execution_date < self._today():
             raise InvalidValue("De uitvoerdatum van de betaling ligt in het verleden.")
         check_work_date(execution_date, self._today(), "De uitvoerdatum")
-        if rules.form is CompensationForm.MONEY and not (rules.payer_iban and rules.payer_name):
-            raise NotAllowed(
-                "Vul bij de regels van de ronde in wie betaalt: naam en IBAN van de betaler. "
-                "Er is niets gemaakt."
-            )
         with self._scope() as session:
             rows = session.execute(
                 select(ComplimentApplication, Caregiver)

@@ -53,6 +53,8 @@ class LeftOut:
     caregiver_id: int
     name: str
     reason: LeftOutReason
+    sort_key: str
+    """The register's order of names (:attr:`PersonName.sort_key`)."""
 
 
 @dataclass(frozen=True)

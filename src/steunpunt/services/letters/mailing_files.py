@@ -16,6 +16,7 @@ from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.labels import render_labels
 from steunpunt.letters.letter import Letter, LetterText, render_letters
+from steunpunt.services.letters.dto import MailingRequest, TemplateData
 from steunpunt.services.letters.mailing_output import StagedOutput
 from steunpunt.services.letters.values import household_values
 
@@ -40,10 +41,17 @@ class MailingJob:
     print_shop_csv: bool = False
     extra_values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """The letter kind's own values per letter, by ``Household.key``."""
+    chosen_people: bool = False
+    """The letters go to people chosen by name (a letter from the caregiver form), not to a
+    filter."""
 
     @property
     def title(self) -> str:
-        """The start of every file name: safe on Windows, short enough for deep folders."""
+        """The start of every file name: safe on Windows, short enough for deep folders; a
+        letter to one chosen person is named after that person."""
+        if self.chosen_people and len(self.letters) == 1:
+            name = self.letters[0].members[0].name.full
+            return safe_file_name(f"Brief {self.reference} {self.template_name[:40]} - {name[:40]}")
         return safe_file_name(f"Mailing {self.reference} {self.template_name[:40]}")
 
     @property
@@ -59,6 +67,30 @@ class MailingJob:
     def stream(self, households: Iterable[Household]) -> Iterator[Letter]:
         """Letters made one at a time, as the renderer asks for them."""
         return (self.letter(household) for household in households)
+
+
+def job_for(
+    request: MailingRequest,
+    template: TemplateData,
+    style: HouseStyle,
+    letters: list[Household],
+    reference: str,
+) -> MailingJob:
+    """What is printed for ``request`` under ``reference``."""
+    return MailingJob(
+        style,
+        LetterText(template.subject, template.body),
+        template.kind,
+        letters,
+        reference,
+        template.name,
+        request.letter_date,
+        request.per_person_pdfs,
+        request.labels,
+        request.print_shop_csv,
+        request.extra_values,
+        chosen_people=request.criteria is None,
+    )
 
 
 def letter_for(

@@ -46,9 +46,9 @@ def row_address(row: Any) -> Address:
 
 def reason_and_name(person: LeftOut) -> tuple[str, str]:
     """The order the left-out list is shown in."""
-    return (person.reason, person.name.casefold())
+    return (person.reason, person.sort_key)
 
 
 def left_out_line(row: Any) -> LeftOut:
     name = PersonName(row.first_name, row.infix, row.last_name, row.initials)
-    return LeftOut(row.id, name.sorted_form, LeftOutReason(row.reason))
+    return LeftOut(row.id, name.sorted_form, LeftOutReason(row.reason), name.sort_key)

@@ -8,6 +8,7 @@ import logging
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.letters.house_style import HouseStyle
@@ -36,8 +37,7 @@ def reserve(
     for _attempt in range(5):
         try:
             with scope() as session:
-                last = session.scalar(select(func.max(Mailing.number)).where(Mailing.year == year))
-                number = (last or 0) + 1
+                number = _next_number(session, year)
                 mailing = Mailing(
                     year=year,
                     number=number,
@@ -61,6 +61,18 @@ def reserve(
         "Er kon geen kenmerk voor de mailing worden gekozen: op andere computers worden "
         "tegelijk mailings gemaakt. Probeer het over een ogenblik opnieuw."
     )
+
+
+def next_reference(scope: SessionScope, request: MailingRequest) -> str:
+    """The kenmerk the mailing would get if it were made now (for a preview; not taken)."""
+    year = request.letter_date.year
+    with scope() as session:
+        return f"{year}-{_next_number(session, year):04d}"
+
+
+def _next_number(session: Session, year: int) -> int:
+    last = session.scalar(select(func.max(Mailing.number)).where(Mailing.year == year))
+    return (last or 0) + 1
 
 
 def complete(scope: SessionScope, mailing_id: int, job: MailingJob, staged: StagedOutput) -> None:

@@ -7,6 +7,7 @@ leaves no file behind and no log entry.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +26,7 @@ from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import Cancelled, ValidationFailed
 from steunpunt.domain.input_policy import check_work_date
-from steunpunt.domain.letters.addressee import Addressee, households
+from steunpunt.domain.letters.addressee import Addressee, Household, households
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
@@ -43,6 +44,7 @@ from steunpunt.services.letters.dto import (
     RecipientCount,
     RecipientSelection,
     SentLetterView,
+    TemplateData,
 )
 from steunpunt.services.letters.letter_log import (
     kept_house_style,
@@ -59,9 +61,9 @@ from steunpunt.services.letters.mailing_files import (
     LABELS,
     LETTERS,
     PER_PERSON,
-    MailingJob,
     Progress,
     Steps,
+    job_for,
     letter_for,
     write_mailing_files,
 )
@@ -76,7 +78,7 @@ from steunpunt.services.letters.mailing_rows import (
     naaste_addressee,
     reason_and_name,
 )
-from steunpunt.services.letters.mailing_store import complete, release, reserve
+from steunpunt.services.letters.mailing_store import complete, next_reference, release, reserve
 from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.services.letters.templates import LetterService
 
@@ -141,7 +143,11 @@ class MailingService:
                 included.append(naaste_addressee(caregiver_id, row))
             else:
                 name = PersonName(row.first_name, row.infix, row.last_name)
-                left_out.append(LeftOut(caregiver_id, name.sorted_form, LeftOutReason(row.reason)))
+                left_out.append(
+                    LeftOut(
+                        caregiver_id, name.sorted_form, LeftOutReason(row.reason), name.sort_key
+                    )
+                )
         return RecipientSelection(tuple(included), tuple(sorted(left_out, key=reason_and_name)))
 
     @reads
@@ -167,11 +173,11 @@ class MailingService:
 
     # --- making a mailing ---------------------------------------------------------------------
 
-    @writes
-    def make_mailing(
-        self, actor: Actor, request: MailingRequest, progress: Progress | None = None
-    ) -> MailingResult:
-        """Make the letters and the asked files, then record a letter for every person reached."""
+    def _planned(
+        self, request: MailingRequest
+    ) -> tuple[TemplateData, HouseStyle, RecipientSelection, list[Household]]:
+        """The template, house style, recipients and letters of ``request``, checked; refused in
+        Dutch when no letter can be made."""
         check_work_date(request.letter_date, self._today(), "De briefdatum")
         template = self._letters.template(request.template_id).data
         style = self._checked_house_style()
@@ -188,20 +194,33 @@ class MailingService:
         refuse_empty_house_style_fields(template, style)
         refuse_missing_kind_values(template, letters, request.extra_values)
         refuse_addresses_outside_the_window(letters, style)
-        mailing_id, reference = reserve(self._scope, actor, request, template, style)
-        job = MailingJob(
+        return template, style, selection, letters
+
+    @reads
+    def preview_letters(self, request: MailingRequest) -> bytes:
+        """The letters of ``request`` as they will print (with the next kenmerk), as PDF bytes;
+        nothing is filed or logged. Meant for a letter or a few, before they are made."""
+        template, style, _selection, letters = self._planned(request)
+        job = job_for(request, template, style, letters, next_reference(self._scope, request))
+        buffer = io.BytesIO()
+        render_letters(
+            buffer,
             style,
-            LetterText(template.subject, template.body),
-            template.kind,
-            letters,
-            reference,
-            template.name,
-            request.letter_date,
-            request.per_person_pdfs,
-            request.labels,
-            request.print_shop_csv,
-            request.extra_values,
+            job.text,
+            job.stream(letters),
+            [field.name for field in fields_for(template.kind)],
+            title=job.title,
         )
+        return buffer.getvalue()
+
+    @writes
+    def make_mailing(
+        self, actor: Actor, request: MailingRequest, progress: Progress | None = None
+    ) -> MailingResult:
+        """Make the letters and the asked files, then record a letter for every person reached."""
+        template, style, selection, letters = self._planned(request)
+        mailing_id, reference = reserve(self._scope, actor, request, template, style)
+        job = job_for(request, template, style, letters, reference)
         staged: StagedOutput | None = None
         try:
             staged = StagedOutput(request.folder, staging_journal(self._scope.database_file))

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QVBoxLayout, QWidget
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.letters.text_dates import past_dates_warning
 from steunpunt.services.letters.dto import MailingRequest, SentLetterView
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.letters.letter_preview_dialog import LetterPreviewDialog
 from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.pdf_output import print_pdf
+
+T = TypeVar("T")
 
 
 class LettersPanel(QWidget):
@@ -61,7 +67,8 @@ class LettersPanel(QWidget):
         )
 
     def new_letter(self) -> None:
-        """Choose a template and make the letter for this caregiver alone."""
+        """Choose a template and show the letter for this caregiver alone; it is made and
+        logged once it is saved or printed."""
         if self._caregiver_id is None or not self._ready_for_letter():
             return
         templates = self._context.services.letters.mailing_templates()
@@ -71,21 +78,41 @@ class LettersPanel(QWidget):
         )
         if not accepted or chosen not in names:
             return
+        view = templates[names.index(chosen)]
         request = MailingRequest(
-            template_id=templates[names.index(chosen)].id,
+            template_id=view.id,
             letter_date=self._context.today(),
             folder=self._folder,
             caregiver_ids=(self._caregiver_id,),
             description=tr("Losse brief"),
         )
+        text = f"{view.data.subject}\n{view.data.body}"
+        warning = past_dates_warning(text, request.letter_date)
+        self._in_background(
+            lambda: self._context.services.mailings.preview_letters(request),
+            lambda pdf: self._preview(request, pdf, warning),
+        )
+
+    def _preview(self, request: MailingRequest, pdf: bytes, warning: str | None) -> None:
+        """Show the letter; only when it is saved or printed is it made and logged."""
+        dialog = LetterPreviewDialog(pdf, warning, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        printing = dialog.printing
         self._in_background(
             lambda: (
                 self._context.services.mailings.make_mailing(
                     self._context.actor, request
                 ).letters_pdf
             ),
-            tr("De brief is gemaakt en vastgelegd."),
+            lambda path: self._made(path, printing),
         )
+
+    def _made(self, path: Path, printing: bool) -> None:
+        if printing:
+            print_pdf(self, path)
+        else:
+            offer_pdf(self, path, tr("De brief is opgeslagen en vastgelegd."))
 
     def reprint(self) -> None:
         """The selected letter again, with the text as it was sent and today's address."""
@@ -97,12 +124,12 @@ class LettersPanel(QWidget):
             lambda: self._context.services.mailings.reprint(
                 self._context.actor, sent.id, self._folder
             ),
-            tr("De brief is opnieuw gemaakt."),
+            lambda path: offer_pdf(self, path, tr("De brief is opnieuw gemaakt.")),
         )
 
-    def _in_background(self, make: Callable[[], Path], message: str) -> None:
-        """Make the PDF on the task runner; then offer to open or print it (the log shows the
-        letter from the change it announces)."""
+    def _in_background(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Run ``work`` on the task runner with this tab disabled, then hand its result to
+        ``done`` (the log shows a new letter from the change it announces)."""
         self.records.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
@@ -110,12 +137,12 @@ class LettersPanel(QWidget):
             QApplication.restoreOverrideCursor()
             self.records.setEnabled(True)
 
-        def done(path: Path) -> None:
+        def succeeded(result: T) -> None:
             finished()
-            offer_pdf(self, path, message)
+            done(result)
 
         def failed(error: BaseException) -> None:
             finished()
             report_error(self, error)
 
-        self._context.runner.start(lambda _context: make(), done, failed)
+        self._context.runner.start(lambda _context: work(), succeeded, failed)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog
 
 from steunpunt.domain.compliment.allocation import euro
+from steunpunt.domain.compliment.round_rules import missing_payer
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.compliment.payments import BatchTotals, PaymentBatchResult
@@ -26,7 +27,12 @@ class PaymentActions:
         self._window = window
 
     def make_batch(self, round_id: int) -> None:
-        """Ask the execution date, then write the SEPA file (or voucher list) in the background."""
+        """Check who pays, ask the execution date, then write the SEPA file (or voucher list) in
+        the background."""
+        payer_problem = missing_payer(self._context.services.rounds.get(round_id).rules)
+        if payer_problem is not None:
+            self._window.say(payer_problem, error=True)
+            return
         suggested = format_date(self._context.today() + timedelta(days=7))
         text, chosen = QInputDialog.getText(
             self._window,

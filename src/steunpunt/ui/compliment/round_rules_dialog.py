@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -29,6 +30,7 @@ from steunpunt.domain.compliment.round_rules import (
     CompensationForm,
     Residence,
     RoundRules,
+    missing_payer,
     years_after,
 )
 from steunpunt.domain.dates import format_date, parse_date, parse_optional_date
@@ -356,6 +358,15 @@ class RoundRulesDialog(QDialog):
         except KnownProblem as problem:
             self.show_problems(field_problems(problem))
             return False
+        payer_problem = missing_payer(rules)
+        if payer_problem is not None:
+            QMessageBox.warning(
+                self,
+                tr("Betaling"),
+                tr("De ronde is opgeslagen, maar er kan nog niet worden betaald.")
+                + " "
+                + payer_problem,
+            )
         self.accept()
         return True
 

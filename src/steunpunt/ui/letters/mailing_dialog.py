@@ -25,6 +25,7 @@ from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
+from steunpunt.domain.letters.text_dates import past_dates_warning
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
@@ -226,6 +227,8 @@ class MailingDialog(QDialog):
         except InvalidValue as error:
             self.status.setText(error.message)
             return
+        if not self._dates_still_to_come(request):
+            return
         self._set_running(True)
         self.status.setText(tr("Brieven maken…"))
         self._task = self._context.runner.start(
@@ -236,6 +239,20 @@ class MailingDialog(QDialog):
             self._failed,
             self._progressed,
         )
+
+    def _dates_still_to_come(self, request: MailingRequest) -> bool:
+        """Warn of dates in the letter's text that are past on the letter date; True to go on."""
+        template = self._context.services.letters.template(request.template_id).data
+        warning = past_dates_warning(f"{template.subject}\n{template.body}", request.letter_date)
+        if warning is None:
+            return True
+        answer = QMessageBox.question(
+            self, tr("Mailing maken"), warning + " " + tr("Toch de brieven maken?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.status.setText(warning)
+        return False
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -30,6 +30,7 @@ from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox, vbox
 from steunpunt.ui.letters.template_form import HINT_STYLE, TemplateForm
+from steunpunt.ui.letters.wrapped_names import WrappedNames
 from steunpunt.ui.pdf_preview import PdfPreview
 from steunpunt.ui.widgets import DONE_STYLE, ERROR_STYLE
 
@@ -78,8 +79,8 @@ class TemplateEditor(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("templates")
-        self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(WrappedNames(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label = QLabel(tr("Sja&blonen"), self)
         list_label.setBuddy(self.list)

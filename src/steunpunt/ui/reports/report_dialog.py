@@ -73,6 +73,8 @@ class ReportDialog(QDialog):
         self.brackets.setToolTip(tr("Ondergrenzen van de leeftijdsgroepen na de eerste"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        # Room for two lines from the start, so "Gemaakt: …" never takes it from the fields.
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         self.pdf_button = QPushButton(tr("PDF maken…"), self)
         self.excel_button = QPushButton(tr("Excel maken…"), self)
         self.close_button = QPushButton(tr("Sluiten"), self)
@@ -95,7 +97,7 @@ class ReportDialog(QDialog):
         for button in (self.pdf_button, self.excel_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
-        vbox(self, form, privacy, self.message, buttons)
+        self._layout = vbox(self, form, privacy, self.message, buttons)
         self.pdf_button.clicked.connect(lambda: self.make(".pdf"))
         self.excel_button.clicked.connect(lambda: self.make(".xlsx"))
         self.close_button.clicked.connect(self.reject)
@@ -172,4 +174,9 @@ class ReportDialog(QDialog):
             self.say(message, error=True)
 
     def say(self, text: str, done: bool = False, error: bool = False) -> None:
+        """Show ``text`` under the fields; the dialog grows when it needs more room."""
         show_status(self.message, text, done, error)
+        layout = self._layout
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
