@@ -383,10 +383,14 @@ def stored(table: str, row: dict[str, Any], columns: set[str], revision: str) ->
     return kept
 
 
+STAFF_SINCE_0014 = {"role": "medewerker", "must_change_password": 0, "failed_sign_ins": 0}
+"""A staff member from before accounts: no login, no password, the role medewerker."""
+
+
 def fill(file: Path, revision: str) -> None:
     """Insert the rows of every table that exists at ``revision``."""
     groups: list[tuple[str, list[dict[str, Any]]]] = [
-        ("staff_member", [{**tracked(1, "00"), "name": "Els", "active": 1}]),
+        ("staff_member", [{**tracked(1, "00"), "name": "Els", "active": 1, **STAFF_SINCE_0014}]),
         ("caregiver", caregiver_rows(revision)),
         ("care_recipient", CARE_RECIPIENTS),
         ("care_relation", RELATIONS),

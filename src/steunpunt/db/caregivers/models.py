@@ -207,6 +207,16 @@ class Contact(Tracked, Base):
     )
 
 
+class CaregiverAssignment(Tracked, Base):
+    """A caregiver in a vrijwilliger's caseload; a caregiver may have more than one."""
+
+    __tablename__ = "caregiver_assignment"
+    __table_args__ = (UniqueConstraint("caregiver_id", "staff_id"),)
+
+    caregiver_id: Mapped[int] = mapped_column(ForeignKey("caregiver.id", ondelete="CASCADE"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+
 class Consent(Tracked, Base):
     """Consent given by a caregiver or a naaste; a change adds a row, history is kept."""
 

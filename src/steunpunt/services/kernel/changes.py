@@ -27,6 +27,7 @@ class Topic(Enum):
     LETTERS = "letters"
     TEMPLATES = "templates"
     STAFF = "staff"
+    AUDIT = "audit"
 
 
 TABLE_TOPICS: Mapping[str, Topic] = {
@@ -55,12 +56,16 @@ TABLE_TOPICS: Mapping[str, Topic] = {
     "house_style": Topic.TEMPLATES,
     "house_style_snapshot": Topic.TEMPLATES,
     "staff_member": Topic.STAFF,
+    "caregiver_assignment": Topic.CAREGIVERS,
+    "audit_event": Topic.AUDIT,
 }
 """The topic of every table; a test checks that no table is left out."""
 
-CAREGIVER_KEYS: Mapping[str, str] = {"caregiver": "id"}
-"""The column naming the caregiver a row is about: ``caregiver_id`` unless listed here."""
-ROUND_KEYS: Mapping[str, str] = {"compliment_round": "id"}
+CAREGIVER_KEYS: Mapping[str, str] = {"caregiver": "id", "audit_event": ""}
+"""The column naming the caregiver a row is about: ``caregiver_id`` unless listed here. An
+audit row names none: viewing a record writes one, and the screens showing that record must
+not refresh (and view it again) because of it."""
+ROUND_KEYS: Mapping[str, str] = {"compliment_round": "id", "audit_event": ""}
 """The column naming the compliment round a row is about: ``round_id`` unless listed here."""
 
 
