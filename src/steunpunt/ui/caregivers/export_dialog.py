@@ -26,6 +26,7 @@ from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import Cancelled
 from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.caregivers.list_export import (
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -40,11 +41,6 @@ from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.tasks import TaskContext
 
 CHECK_COLUMNS = 3
-
-
-def _number(value: int) -> str:
-    """``1234`` -> ``"1.234"``."""
-    return f"{value:,}".replace(",", ".")
 
 
 def file_problem(error: OSError) -> str:
@@ -152,7 +148,7 @@ class ExportDialog(QDialog):
             self.count.setText(tr("1 mantelzorger uit de huidige lijst"))
         else:
             self.count.setText(
-                tr("{n} mantelzorgers uit de huidige lijst").format(n=_number(len(ids)))
+                tr("{n} mantelzorgers uit de huidige lijst").format(n=number_text(len(ids)))
             )
         self._update_buttons()
 
@@ -215,7 +211,7 @@ class ExportDialog(QDialog):
         noun = tr("mantelzorger") if count == 1 else tr("mantelzorgers")
         self.status.setText(
             tr("Klaar: {count} {noun} in {name}.").format(
-                count=_number(count), noun=noun, name=target.name
+                count=number_text(count), noun=noun, name=target.name
             )
         )
         self.open_button.setVisible(True)

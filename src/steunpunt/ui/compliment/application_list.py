@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.compliment.dto import ApplicationView
 from steunpunt.ui.compliment.application_model import (
     COL_CAREGIVER,
@@ -23,7 +24,6 @@ from steunpunt.ui.compliment.application_model import (
     ApplicationTableModel,
     ShownRow,
 )
-from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox
 from steunpunt.ui.widgets import list_table
@@ -120,10 +120,12 @@ class ApplicationListView(QWidget):
     def _after_change(self, keep: int | None) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
-            text = tr("1 aanvraag") if total == 1 else tr("{n} aanvragen").format(n=number(total))
+            text = (
+                tr("1 aanvraag") if total == 1 else tr("{n} aanvragen").format(n=number_text(total))
+            )
         else:
             text = tr("{shown} van {total} aanvragen").format(
-                shown=number(shown), total=number(total)
+                shown=number_text(shown), total=number_text(total)
             )
         self.count_label.setText(text)
         if keep is not None and self.model.row_of(keep) is not None:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.compliment.batches import BatchPreview
 from steunpunt.services.compliment.dto import RoundView
 from steunpunt.ui.caregivers.record_table import RecordTable
-from steunpunt.ui.compliment.overview_panel import number
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
@@ -134,7 +134,7 @@ class BatchDialog(QDialog):
         self.earlier.table.clearSelection()
         self.earlier_box.setTitle(
             tr("Eerdere toekenningen waarvan het bedrag verandert ({n})").format(
-                n=number(len(earlier))
+                n=number_text(len(earlier))
             )
         )
         self.earlier_box.setVisible(bool(earlier))
@@ -144,17 +144,17 @@ class BatchDialog(QDialog):
             title = tr("Krijgen een controlebrief ({n})")
         else:
             title = tr("Worden toegekend ({n})")
-        self.to_decide_box.setTitle(title.format(n=number(count)))
+        self.to_decide_box.setTitle(title.format(n=number_text(count)))
         self.left_box.setTitle(
-            tr("Vallen af: één voor één beoordelen ({n})").format(n=number(len(preview.left)))
+            tr("Vallen af: één voor één beoordelen ({n})").format(n=number_text(len(preview.left)))
         )
-        self.decide_button.setText(_verb(preview.next_status).format(n=number(count)))
+        self.decide_button.setText(_verb(preview.next_status).format(n=number_text(count)))
         self.decide_button.setEnabled(count > 0)
         total = sum(line.amount_cents for line in preview.to_decide)
         if count and preview.revised:
             self._say(
                 tr("Samen {amount}; {n} eerdere toekenningen worden aangepast.").format(
-                    amount=euro(total), n=number(len(preview.revised))
+                    amount=euro(total), n=number_text(len(preview.revised))
                 )
             )
         elif count:
@@ -166,7 +166,7 @@ class BatchDialog(QDialog):
         preview = self.preview
         if preview is None or not preview.to_decide:
             return
-        count = number(len(preview.to_decide))
+        count = number_text(len(preview.to_decide))
         if preview.next_status is ApplicationStatus.AWAITING_CONTROL_LETTER:
             question = tr("{n} aanvragen op 'wacht op controlebrief' zetten?").format(n=count)
         else:
@@ -174,7 +174,7 @@ class BatchDialog(QDialog):
             question = tr("{n} aanvragen toekennen, samen {amount}?").format(n=count, amount=total)
         if preview.revised:
             question += " " + tr("Het bedrag van {n} eerdere toekenningen wordt aangepast.").format(
-                n=number(len(preview.revised))
+                n=number_text(len(preview.revised))
             )
         answer = QMessageBox.question(
             self,
@@ -202,7 +202,7 @@ class BatchDialog(QDialog):
             text = tr("{n} aanvragen wachten nu op de controlebrief.")
         else:
             text = tr("{n} aanvragen toegekend.")
-        self.done_label.setText(text.format(n=number(decided)))
+        self.done_label.setText(text.format(n=number_text(decided)))
         self.done_label.show()
         self.load()
 

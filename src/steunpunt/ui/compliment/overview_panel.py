@@ -11,6 +11,7 @@ from steunpunt.domain.compliment.allocation import euro
 from steunpunt.domain.compliment.round_rules import CompensationForm
 from steunpunt.domain.compliment.status import ApplicationStatus
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.compliment.dto import RoundOverview
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox
@@ -18,11 +19,6 @@ from steunpunt.ui.layouts import hbox
 TILE_STYLE = "QFrame#tile { border: 1px solid #c8c8c8; border-radius: 4px; background: #fafafa; }"
 NUMBER_STYLE = "font-size: 18pt; font-weight: 600;"
 CAPTION_STYLE = "color: #555555;"
-
-
-def number(value: int) -> str:
-    """``1234`` -> ``"1.234"``."""
-    return f"{value:,}".replace(",", ".")
 
 
 def period_text(overview: RoundOverview) -> str:
@@ -107,9 +103,9 @@ class OverviewPanel(QWidget):
 
     def show_overview(self, overview: RoundOverview) -> None:
         self.message.hide()
-        self.total.number.setText(number(sum(overview.per_status.values())))
+        self.total.number.setText(number_text(sum(overview.per_status.values())))
         for status, tile in self.tiles.items():
-            tile.number.setText(number(overview.per_status.get(status, 0)))
+            tile.number.setText(number_text(overview.per_status.get(status, 0)))
         self.rules.setText(rules_summary(overview))
         parts = [
             tr("Toegekend: {amount}").format(amount=euro(overview.granted_cents)),
@@ -139,7 +135,7 @@ class OverviewPanel(QWidget):
                     net=euro(overview.batched_cents - overview.reversed_cents),
                 )
             )
-        parts.append(tr("In de steekproef: {n}").format(n=number(overview.in_sample)))
+        parts.append(tr("In de steekproef: {n}").format(n=number_text(overview.in_sample)))
         self.money.setText(" · ".join(parts))
         self.period.setText(period_text(overview))
 

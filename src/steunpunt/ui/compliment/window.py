@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.compliment.dto import ApplicationDetail, RoundOverview, RoundView
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.compliment.application_dialog import ApplicationDialog
@@ -25,7 +26,7 @@ from steunpunt.ui.compliment.application_list import ApplicationListView
 from steunpunt.ui.compliment.application_model import ShownRow, prepare_rows
 from steunpunt.ui.compliment.batch_dialog import BatchDialog
 from steunpunt.ui.compliment.letter_actions import LetterActions
-from steunpunt.ui.compliment.overview_panel import OverviewPanel, number
+from steunpunt.ui.compliment.overview_panel import OverviewPanel
 from steunpunt.ui.compliment.payment_actions import PaymentActions
 from steunpunt.ui.compliment.round_rules_dialog import RoundRulesDialog
 from steunpunt.ui.context import ScreenContext
@@ -230,7 +231,7 @@ class ComplimentWindow(QDialog):
         overdue = overview.control_letters_overdue
         self.applications.overdue_button.setVisible(overdue > 0)
         self.applications.overdue_button.setText(
-            tr("Verlopen controlebrieven afwijzen ({n})…").format(n=number(overdue))
+            tr("Verlopen controlebrieven afwijzen ({n})…").format(n=number_text(overdue))
         )
 
     def _show_rows(self, generation: int, rows: list[ShownRow], select: int | None) -> None:
@@ -336,7 +337,7 @@ class ComplimentWindow(QDialog):
     def _overdue_refused(self, count: int) -> None:
         self.say(
             tr("{n} aanvragen afgewezen: controlebrief niet op tijd terug.").format(
-                n=number(count)
+                n=number_text(count)
             ),
             done=True,
         )
@@ -347,7 +348,7 @@ class ComplimentWindow(QDialog):
             text = tr("1 toekenning is gemarkeerd voor de steekproef.")
         else:
             text = tr("{n} toekenningen zijn gemarkeerd voor de steekproef.").format(
-                n=number(count)
+                n=number_text(count)
             )
         self.say(text, done=True)
         self.applications.status_filter.setCurrentIndex(0)

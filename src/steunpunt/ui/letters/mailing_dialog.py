@@ -26,6 +26,7 @@ from steunpunt.domain.dates import format_date, parse_date
 from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.letters.text_dates import past_dates_warning
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.letters.dto import LeftOut, MailingRequest, MailingResult, RecipientCount
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
@@ -40,11 +41,6 @@ from steunpunt.ui.tasks import TaskContext
 
 COUNT_DELAY_MS = 300
 LARGE_PRINT_JOB = 200  # pages: beyond this, printing page images here gets slow
-
-
-def _number(value: int) -> str:
-    """``1234`` -> ``"1.234"``, as Dutch readers expect."""
-    return f"{value:,}".replace(",", ".")
 
 
 class MailingDialog(QDialog):
@@ -168,14 +164,16 @@ class MailingDialog(QDialog):
             report_error(self, error)
 
     def _show_count(self, count: RecipientCount) -> None:
-        text = tr("{count} mantelzorgers krijgen deze brief.").format(count=_number(count.included))
+        text = tr("{count} mantelzorgers krijgen deze brief.").format(
+            count=number_text(count.included)
+        )
         if count.left_out:
             reasons = ", ".join(
-                f"{tr(reason.label).lower()}: {_number(number)}"
+                f"{tr(reason.label).lower()}: {number_text(number)}"
                 for reason, number in sorted(count.left_out.items())
             )
             text += " " + tr("{count} vallen af ({reasons}).").format(
-                count=_number(sum(count.left_out.values())), reasons=reasons
+                count=number_text(sum(count.left_out.values())), reasons=reasons
             )
         self.count.setText(text)
         self.left_out_button.setEnabled(bool(count.left_out))
@@ -266,8 +264,8 @@ class MailingDialog(QDialog):
             "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}. "
             "De bestanden staan in {folder}."
         ).format(
-            letters=_number(result.letters),
-            people=_number(result.people),
+            letters=number_text(result.letters),
+            people=number_text(result.people),
             reference=result.reference,
             folder=result.letters_pdf.parent,
         )
@@ -341,7 +339,7 @@ class MailingDialog(QDialog):
                     "Dit zijn {count} brieven. Steunpunt drukt elke pagina als afbeelding af; "
                     "vanuit de PDF-lezer gaat dat sneller (zet daar 'werkelijke grootte' aan). "
                     "Toch hier afdrukken?"
-                ).format(count=_number(made.letters)),
+                ).format(count=number_text(made.letters)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import long_date
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.reports.report import Cell, Report
 from steunpunt.domain.reports.suppression import is_hidden, privacy_note
 from steunpunt.ui.chart import chart_painter, draw_axes, draw_grid_line
@@ -42,7 +43,7 @@ HIDDEN_BAR = 8
 
 def dutch_number(value: Cell) -> str:
     """``12345`` -> ``"12.345"``; a string (``"<5"``) stays as it is."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else value
+    return number_text(value) if isinstance(value, int) else value
 
 
 def title_line(report: Report) -> str:

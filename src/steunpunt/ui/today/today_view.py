@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.dates import format_date
+from steunpunt.domain.numbers import number_text
 from steunpunt.domain.today.worklist import WorkKind
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.today.dto import WorkItem
@@ -162,9 +163,12 @@ class TodayView(QWidget):
         if not items:
             return tr("Er staat niets op de werklijst. Goed gedaan!")
         overdue = sum(1 for item in items if item.due_on and item.due_on < self.context.today())
-        return tr("{n} punten op de werklijst, waarvan {late} over tijd.").format(
-            n=len(items), late=overdue
+        shown = (
+            tr("1 punt op de werklijst")
+            if len(items) == 1
+            else tr("{n} punten op de werklijst").format(n=number_text(len(items)))
         )
+        return tr("{shown}, waarvan {late} over tijd.").format(shown=shown, late=overdue)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
