@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
 from steunpunt.domain.choices import ActiveFilter
+from steunpunt.domain.numbers import number_text
 from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.list_columns import ColumnFitter
@@ -158,7 +159,9 @@ class CaregiverListView(QWidget):
         self.model.show_result(page, load_page)
         total = page.total
         self.count_label.setText(
-            tr("1 mantelzorger") if total == 1 else tr("{n} mantelzorgers").format(n=total)
+            tr("1 mantelzorger")
+            if total == 1
+            else tr("{n} mantelzorgers").format(n=number_text(total))
         )
         row = self.model.row_of(self._reselect) if self._reselect is not None else None
         if row is None and total:
