@@ -7,15 +7,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
 from steunpunt.db.caregivers.queries import (
     caregiver_count_query,
     caregiver_ids_query,
+    in_caseload,
     vocabulary_query,
 )
 from steunpunt.domain.address import Address
@@ -25,6 +26,7 @@ from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.caregivers.search import Vocabulary
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.support.burden import BurdenLevel
+from steunpunt.services.caregivers.caseload import caseload_owner, require_caregiver
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.services.caregivers.mapping import (
     apply_caregiver,
@@ -40,6 +42,8 @@ from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
+
+Query = TypeVar("Query", bound=Select[Any])
 
 WHAT = "Deze mantelzorger"
 VOCABULARY_SECONDS = 60.0
@@ -79,7 +83,9 @@ class CaregiverService:
     @reads
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
         """The ids of all matching caregivers in display order (for small results)."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        query = self._caseload(
+            caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        )
         with self._scope() as session:
             return list(session.scalars(query))
 
@@ -88,16 +94,17 @@ class CaregiverService:
         """How many caregivers match, and the first ``limit`` of them in display order."""
         today, dialect, vocabulary = self._today(), self._scope.dialect, self.vocabulary()
         with self._scope() as session:
-            total = int(
-                session.scalar(caregiver_count_query(criteria, today, dialect, vocabulary)) or 0
-            )
+            query = self._caseload(caregiver_count_query(criteria, today, dialect, vocabulary))
+            total = int(session.scalar(query) or 0)
         rows = self.page(criteria, 0, limit) if total else []
         return CaregiverPage(total, 0, tuple(rows))
 
     @reads
     def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
         """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        query = self._caseload(
+            caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        )
         with self._scope() as session:
             ids = list(session.scalars(query.limit(limit).offset(offset)))
         return self.rows(ids)
@@ -121,7 +128,7 @@ class CaregiverService:
         today = self._today()
         with self._scope() as session:
             result = session.connection().execute(
-                select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids)))
+                self._caseload(select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids))))
             )
             by_id = {row.id: _list_row(row, today) for row in result}
         return [by_id[i] for i in ids if i in by_id]
@@ -129,6 +136,7 @@ class CaregiverService:
     @reads
     def get(self, caregiver_id: int) -> CaregiverDetail:
         with self._scope() as session:
+            require_caregiver(session, self._scope.reader, caregiver_id)
             return _detail(session, load(session, Caregiver, caregiver_id, WHAT))
 
     @writes
@@ -160,7 +168,12 @@ class CaregiverService:
     @reads
     def count(self) -> int:
         with self._scope() as session:
-            return int(session.scalar(select(func.count(Caregiver.id))) or 0)
+            return int(session.scalar(self._caseload(select(func.count(Caregiver.id)))) or 0)
+
+    def _caseload(self, query: Query) -> Query:
+        """``query`` limited to the reader's caseload when the reader is a vrijwilliger."""
+        owner = caseload_owner(self._scope.reader)
+        return query if owner is None else query.where(in_caseload(owner))
 
 
 def _list_row(row: Any, today: date) -> CaregiverRow:

@@ -22,6 +22,7 @@ from steunpunt.domain.today.worklist import (
     worklist_settings_from_json,
     worklist_settings_to_json,
 )
+from steunpunt.services.caregivers.caseload import assigned_ids, caseload_owner
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -79,9 +80,12 @@ class WorklistService:
         self._mark(actor, key, done=False, snoozed_until=None)
 
     def _due(self, done: bool) -> list[WorkItem]:
-        """The due items without a mark (or back after a new measurement), or those marked done."""
+        """The due items without a mark (or back after a new measurement), or those marked done;
+        a vrijwilliger's only those of their own caregivers (no round work)."""
         today = self._today()
+        owner = caseload_owner(self._scope.reader)
         with self._scope() as session:
+            own = None if owner is None else assigned_ids(session, owner)
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
             marks = {
                 key: (snoozed, marked_at)
@@ -99,7 +103,11 @@ class WorklistService:
         shown = {item.key for item in found if item.key not in marks or item.key in back}
         if done:
             shown = {key for key, (snoozed, _at) in marks.items() if not snoozed} - shown
-        items = [item for item in found if item.key in shown]
+        items = [
+            item
+            for item in found
+            if item.key in shown and (own is None or item.caregiver_id in own)
+        ]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def _mark(self, actor: Actor, key: str, done: bool, snoozed_until: date | None) -> None:
