@@ -7,9 +7,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
@@ -42,8 +42,6 @@ from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
-
-Query = TypeVar("Query", bound=Select[Any])
 
 WHAT = "Deze mantelzorger"
 VOCABULARY_SECONDS = 60.0
@@ -83,9 +81,9 @@ class CaregiverService:
     @reads
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
         """The ids of all matching caregivers in display order (for small results)."""
-        query = self._caseload(
-            caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
-        )
+        query = caregiver_ids_query(
+            criteria, self._today(), self._scope.dialect, self.vocabulary()
+        ).where(*self._caseload())
         with self._scope() as session:
             return list(session.scalars(query))
 
@@ -94,7 +92,8 @@ class CaregiverService:
         """How many caregivers match, and the first ``limit`` of them in display order."""
         today, dialect, vocabulary = self._today(), self._scope.dialect, self.vocabulary()
         with self._scope() as session:
-            query = self._caseload(caregiver_count_query(criteria, today, dialect, vocabulary))
+            query = caregiver_count_query(criteria, today, dialect, vocabulary)
+            query = query.where(*self._caseload())
             total = int(session.scalar(query) or 0)
         rows = self.page(criteria, 0, limit) if total else []
         return CaregiverPage(total, 0, tuple(rows))
@@ -102,9 +101,9 @@ class CaregiverService:
     @reads
     def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
         """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
-        query = self._caseload(
-            caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
-        )
+        query = caregiver_ids_query(
+            criteria, self._today(), self._scope.dialect, self.vocabulary()
+        ).where(*self._caseload())
         with self._scope() as session:
             ids = list(session.scalars(query.limit(limit).offset(offset)))
         return self.rows(ids)
@@ -128,7 +127,7 @@ class CaregiverService:
         today = self._today()
         with self._scope() as session:
             result = session.connection().execute(
-                self._caseload(select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids))))
+                select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids)), *self._caseload())
             )
             by_id = {row.id: _list_row(row, today) for row in result}
         return [by_id[i] for i in ids if i in by_id]
@@ -168,12 +167,13 @@ class CaregiverService:
     @reads
     def count(self) -> int:
         with self._scope() as session:
-            return int(session.scalar(self._caseload(select(func.count(Caregiver.id)))) or 0)
+            query = select(func.count(Caregiver.id)).where(*self._caseload())
+            return int(session.scalar(query) or 0)
 
-    def _caseload(self, query: Query) -> Query:
-        """``query`` limited to the reader's caseload when the reader is a vrijwilliger."""
+    def _caseload(self) -> list[ColumnElement[bool]]:
+        """The condition that limits a query to the reader's caseload (for a vrijwilliger)."""
         owner = caseload_owner(self._scope.reader)
-        return query if owner is None else query.where(in_caseload(owner))
+        return [] if owner is None else [in_caseload(owner)]
 
 
 def _list_row(row: Any, today: date) -> CaregiverRow:
