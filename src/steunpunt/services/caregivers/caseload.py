@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from steunpunt.db.caregivers.models import CaregiverAssignment
 from steunpunt.domain.roles import Role
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.errors import NotPermitted
 
 NOT_YOURS = (
     "Deze mantelzorger is niet aan u toegewezen. U kunt alleen de mantelzorgers van uw "
@@ -22,7 +22,7 @@ def caseload_owner(actor: Actor | None) -> int | None:
 
 
 def require_caregiver(session: Session, actor: Actor | None, caregiver_id: int | None) -> None:
-    """Refuse with :class:`NotAllowed` when ``caregiver_id`` is not in ``actor``'s caseload."""
+    """Refuse with :class:`NotPermitted` when ``caregiver_id`` is not in ``actor``'s caseload."""
     owner = caseload_owner(actor)
     if owner is None:
         return
@@ -33,7 +33,7 @@ def require_caregiver(session: Session, actor: Actor | None, caregiver_id: int |
         )
     )
     if assigned is None:
-        raise NotAllowed(NOT_YOURS)
+        raise NotPermitted(NOT_YOURS)
 
 
 def assigned_ids(session: Session, staff_id: int) -> set[int]:

@@ -13,10 +13,11 @@ from types import MappingProxyType
 
 from steunpunt.domain.roles import Role
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.errors import NotPermitted
 
 EVERYONE = frozenset(Role)
-"""Use cases that hold no register data of their own: start-up checks, test pages, rendering."""
+"""Use cases that cannot tell who acts: file work before a database is open or signed into
+(backups, the damage check), test pages, and rendering what a checked use case returned."""
 ADMIN = frozenset({Role.BEHEERDER})
 WORK = frozenset({Role.BEHEERDER, Role.MEDEWERKER})
 CASELOAD = WORK | {Role.VRIJWILLIGER}
@@ -119,6 +120,9 @@ _TABLE: dict[str, Permission] = {
     **_group(
         EVERYONE,
         "het programma niet starten",
+        "kernel.backups",
+        "kernel.make_backup",
+        "kernel.restore",
         "kernel.StaffService.default_actor",
         "kernel.StaffService.list",
         "kernel.find_damage",
@@ -128,13 +132,6 @@ _TABLE: dict[str, Permission] = {
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
         "reports.write_report_file",
-    ),
-    **_group(
-        ADMIN,
-        "geen reservekopieën beheren",
-        "kernel.backups",
-        "kernel.make_backup",
-        "kernel.restore",
     ),
     **_group(
         ADMIN,
@@ -238,7 +235,7 @@ def may(role: Role, feature: str, name: str) -> bool:
 
 
 def check_permission(use_case: str, actor: Actor | None) -> None:
-    """Refuse with a Dutch :class:`NotAllowed` when ``actor`` may not call ``use_case``.
+    """Refuse with a Dutch :class:`NotPermitted` when ``actor`` may not call ``use_case``.
 
     Without an actor (a call by the program itself, before anyone signed in) nothing is
     refused, as the default actor is a beheerder; a use case missing from the table is a
@@ -248,9 +245,9 @@ def check_permission(use_case: str, actor: Actor | None) -> None:
         return
     permission = PERMISSIONS.get(use_case)
     if permission is None:
-        raise NotAllowed(f"Deze handeling ({use_case}) staat niet in de tabel van rechten.")
+        raise NotPermitted(f"Deze handeling ({use_case}) staat niet in de tabel van rechten.")
     if actor.role not in permission.roles:
-        raise NotAllowed(f"Met de rol {actor.role.label} mag u {permission.refused}.")
+        raise NotPermitted(f"Met de rol {actor.role.label} mag u {permission.refused}.")
 
 
 def roles_for(names: Iterable[str]) -> dict[str, frozenset[Role]]:
