@@ -58,14 +58,11 @@ class CaregiverAssignmentService:
             known = set(
                 session.scalars(select(Caregiver.id).where(Caregiver.id.in_(list(caregiver_ids))))
             )
-            existing = set(
-                session.execute(
-                    select(CaregiverAssignment.caregiver_id, CaregiverAssignment.staff_id).where(
-                        CaregiverAssignment.caregiver_id.in_(list(known)),
-                        CaregiverAssignment.staff_id.in_(list(staff_ids)),
-                    )
-                ).tuples()
+            pairs = select(CaregiverAssignment.caregiver_id, CaregiverAssignment.staff_id).where(
+                CaregiverAssignment.caregiver_id.in_(list(known)),
+                CaregiverAssignment.staff_id.in_(list(staff_ids)),
             )
+            existing = {(caregiver, staff) for caregiver, staff in session.execute(pairs)}
             new = [
                 (caregiver_id, staff_id)
                 for caregiver_id in sorted(known)

@@ -7,7 +7,7 @@ window asks :func:`may` to hide or grey what a role may not do, but the check he
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -248,8 +248,3 @@ def check_permission(use_case: str, actor: Actor | None) -> None:
         raise NotPermitted(f"Deze handeling ({use_case}) staat niet in de tabel van rechten.")
     if actor.role not in permission.roles:
         raise NotPermitted(f"Met de rol {actor.role.label} mag u {permission.refused}.")
-
-
-def roles_for(names: Iterable[str]) -> dict[str, frozenset[Role]]:
-    """The roles that may call each of ``names`` (for the table in the README)."""
-    return {name: PERMISSIONS[name].roles for name in names}
