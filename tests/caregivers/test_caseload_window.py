@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
@@ -81,6 +82,15 @@ def test_a_volunteers_window_holds_only_their_caregivers(
     assert not form.save_button.isEnabled()
     assert not form.tabs.isTabEnabled(TAB_HOUSEHOLD_HELP)
     assert not form.volunteers.button.isVisibleTo(form)
+
+    def offered(panel: QWidget) -> list[str]:
+        return [b.text() for b in panel.findChildren(QPushButton) if b.isVisibleTo(panel)]
+
+    assert offered(form.relations) == []  # naasten: read only
+    assert offered(form.letters) == []  # no letters
+    assert "Nieuw contactmoment…" in offered(form.contacts)
+    assert "Nieuwe meting…" in offered(form.burden)
+    assert "Nieuwe verwijzing…" in offered(form.referrals)
     assert answers.texts == [NOT_YOURS]
 
 
