@@ -95,6 +95,13 @@ def test_a_volunteers_worklist_holds_only_their_caregivers(
     assert len(services.worklist.items()) == 3
     mine = services.acting_as(vera).worklist.items()
     assert sorted(item.caregiver_id for item in mine) == sorted([people["Jan"], people["Kees"]])
+    others = [item for item in services.worklist.items() if item.caregiver_id == people["Piet"]]
+    worklist = services.acting_as(vera).worklist
+    with pytest.raises(NotPermitted):
+        worklist.mark_done(vera, others[0].key)
+    worklist.mark_done(vera, mine[0].key)
+    assert [item.key for item in worklist.done_items()] == [mine[0].key]
+    assert len(services.worklist.items()) == 2  # Piet's item is still there
 
 
 def test_caregivers_are_assigned_to_one_or_more_volunteers_and_taken_back(
