@@ -2,8 +2,9 @@
 
 ``@reads`` and ``@writes`` mark a service method as a use case named after its feature and
 qualified name (``caregivers.CaregiverService.update``) and register it. The wrapper is the one
-place where each use case starts: it logs the name and the acting staff member's id at DEBUG
-(never personal data), and it is where a permission check or an audit record goes.
+place where each use case starts: it checks that the acting user's role may call it
+(``permissions.py``) before any work, logs the name and the acting staff member's id at DEBUG
+(never personal data), and it is where the audit record goes.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
 
     @functools.wraps(method)
     def start(*args: P.args, **kwargs: P.kwargs) -> R:
-        actor = acting(args, kwargs, position)
+        actor = _actor(args, kwargs, position)
         check_permission(name, actor)
         if log.isEnabledFor(logging.DEBUG):
             if actor is None:
@@ -83,7 +84,7 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
     return start
 
 
-def acting(
+def _actor(
     args: tuple[object, ...], kwargs: Mapping[str, object], position: int | None
 ) -> Actor | None:
     """Who acts in a call: its ``actor`` argument, else the reader of the service it runs on.
