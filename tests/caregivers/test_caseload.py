@@ -17,7 +17,12 @@ from steunpunt.services.caregivers.caseload import NOT_YOURS
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.errors import NotAllowed, NotPermitted
-from tests.helpers import add_caregiver, contact_data
+from tests.helpers import (
+    add_caregiver,
+    care_recipient_data,
+    contact_data,
+    relation_data,
+)
 
 
 def staff_in_role(services: Services, engine: Engine, name: str, role: Role) -> Actor:
@@ -64,16 +69,20 @@ def test_a_volunteers_search_list_and_counts_hold_only_their_caregivers(
 
 
 def test_a_caregiver_not_theirs_is_refused_by_id_and_nothing_is_shown_or_changed(
-    services: Services, engine: Engine, vera: Actor, people: dict[str, int]
+    services: Services, engine: Engine, actor: Actor, vera: Actor, people: dict[str, int]
 ) -> None:
     mine = services.acting_as(vera)
     piet = people["Piet"]
+    naaste_of_piet = services.care_recipients.create_for_caregiver(
+        actor, piet, care_recipient_data(), relation_data()
+    ).care_recipient_id
     refusals = [
         lambda: mine.caregivers.get(piet),
         lambda: mine.burden.summary(piet),
         lambda: mine.referrals.referrals(piet),
         lambda: mine.mailings.letter_log(piet),
         lambda: mine.assignments.volunteers_of(piet),
+        lambda: mine.care_recipients.get(naaste_of_piet),
         lambda: mine.contacts.add(vera, piet, contact_data(vera.staff_id)),
         lambda: mine.burden.record(vera, piet, AssessmentData(date(2026, 1, 1), 12, None)),
     ]
@@ -84,6 +93,8 @@ def test_a_caregiver_not_theirs_is_refused_by_id_and_nothing_is_shown_or_changed
     with Session(engine) as session:
         assert session.scalars(select(Contact)).all() == []
     assert mine.caregivers.get(people["Jan"]).id == people["Jan"]
+    services.care_recipients.link(actor, people["Jan"], naaste_of_piet, relation_data())
+    assert mine.care_recipients.get(naaste_of_piet).id == naaste_of_piet  # now Jan's naaste too
     assert mine.contacts.add(vera, people["Jan"], contact_data(vera.staff_id)).id
 
 

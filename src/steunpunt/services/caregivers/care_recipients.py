@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.text import fold
+from steunpunt.services.caregivers.caseload import require_recipient
 from steunpunt.services.caregivers.dto import (
     CareRecipientDetail,
     CareRecipientSummary,
@@ -48,6 +49,7 @@ class CareRecipientService:
     @reads
     def get(self, care_recipient_id: int) -> CareRecipientDetail:
         with self._scope() as session:
+            require_recipient(session, self._scope.reader, care_recipient_id)
             return _detail(session, load(session, CareRecipient, care_recipient_id, WHAT))
 
     @reads

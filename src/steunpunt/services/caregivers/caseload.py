@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.caregivers.models import CaregiverAssignment
+from steunpunt.db.caregivers.models import CaregiverAssignment, CareRelation
+from steunpunt.db.caregivers.queries import in_caseload
 from steunpunt.domain.roles import Role
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotPermitted
@@ -33,6 +34,21 @@ def require_caregiver(session: Session, actor: Actor | None, caregiver_id: int |
         )
     )
     if assigned is None:
+        raise NotPermitted(NOT_YOURS)
+
+
+def require_recipient(session: Session, actor: Actor | None, care_recipient_id: int) -> None:
+    """Refuse a naaste who cares for none of the caregivers of ``actor``'s caseload."""
+    owner = caseload_owner(actor)
+    if owner is None:
+        return
+    linked = session.scalar(
+        select(CareRelation.id).where(
+            CareRelation.care_recipient_id == care_recipient_id,
+            in_caseload(owner, CareRelation.caregiver_id),
+        )
+    )
+    if linked is None:
         raise NotPermitted(NOT_YOURS)
 
 

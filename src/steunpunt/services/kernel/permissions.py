@@ -50,6 +50,7 @@ _TABLE: dict[str, Permission] = {
         "caregivers.CaregiverService.search_ids",
         "caregivers.CaregiverService.vocabulary",
         "caregivers.CaregiverAssignmentService.volunteers_of",
+        "caregivers.CareRecipientService.get",
         "letters.MailingService.letter_log",
     ),
     **_group(
@@ -59,7 +60,6 @@ _TABLE: dict[str, Permission] = {
         "caregivers.CaregiverService.update",
         "caregivers.CareRecipientService.create_for_caregiver",
         "caregivers.CareRecipientService.find",
-        "caregivers.CareRecipientService.get",
         "caregivers.CareRecipientService.link",
         "caregivers.CareRecipientService.unlink",
         "caregivers.CareRecipientService.update",
