@@ -94,7 +94,12 @@ def test_a_caregiver_not_theirs_is_refused_by_id_and_nothing_is_shown_or_changed
         assert session.scalars(select(Contact)).all() == []
     assert mine.caregivers.get(people["Jan"]).id == people["Jan"]
     services.care_recipients.link(actor, people["Jan"], naaste_of_piet, relation_data())
-    assert mine.care_recipients.get(naaste_of_piet).id == naaste_of_piet  # now Jan's naaste too
+    naaste = mine.care_recipients.get(naaste_of_piet)  # now Jan's naaste too
+    assert [relation.caregiver_id for relation in naaste.relations] == [people["Jan"]]
+    [relation] = mine.caregivers.get(people["Jan"]).relations
+    assert relation.co_caregivers == ()  # Piet cares for the naaste too, but is not hers
+    [relation] = services.caregivers.get(people["Jan"]).relations
+    assert len(relation.co_caregivers) == 1
     assert mine.contacts.add(vera, people["Jan"], contact_data(vera.staff_id)).id
 
 

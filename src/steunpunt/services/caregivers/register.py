@@ -135,8 +135,10 @@ class CaregiverService:
     @reads
     def get(self, caregiver_id: int) -> CaregiverDetail:
         with self._scope() as session:
-            require_caregiver(session, self._scope.reader, caregiver_id)
-            return _detail(session, load(session, Caregiver, caregiver_id, WHAT))
+            reader = self._scope.reader
+            require_caregiver(session, reader, caregiver_id)
+            row = load(session, Caregiver, caregiver_id, WHAT)
+            return _detail(session, row, caseload_owner(reader))
 
     @writes
     def create(self, actor: Actor, data: CaregiverData) -> CaregiverDetail:
@@ -196,7 +198,9 @@ def _list_row(row: Any, today: date) -> CaregiverRow:
     )
 
 
-def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
+def _detail(session: Session, row: Caregiver, caseload: int | None = None) -> CaregiverDetail:
+    """The caregiver as the form shows it; with ``caseload``, the naasten's other caregivers
+    only as far as that vrijwilliger may see them."""
     relations = session.scalars(
         select(CareRelation)
         .where(CareRelation.caregiver_id == row.id)
@@ -209,7 +213,8 @@ def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
         .options(selectinload(Contact.staff_member))
         .order_by(Contact.contact_date.desc(), Contact.id.desc())
     ).all()
-    co_caregivers = _co_caregivers(session, row.id, [r.care_recipient_id for r in relations])
+    recipient_ids = [r.care_recipient_id for r in relations]
+    co_caregivers = _co_caregivers(session, row.id, recipient_ids, caseload)
     return CaregiverDetail(
         id=row.id,
         uuid=row.uuid,
@@ -226,7 +231,7 @@ def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
 
 
 def _co_caregivers(
-    session: Session, caregiver_id: int, recipient_ids: list[int]
+    session: Session, caregiver_id: int, recipient_ids: list[int], caseload: int | None
 ) -> dict[int, list[str]]:
     """For each naaste, the names of its caregivers other than ``caregiver_id``."""
     if not recipient_ids:
@@ -237,6 +242,7 @@ def _co_caregivers(
         .where(
             CareRelation.care_recipient_id.in_(recipient_ids),
             CareRelation.caregiver_id != caregiver_id,
+            *([] if caseload is None else [in_caseload(caseload, CareRelation.caregiver_id)]),
         )
         .order_by(Caregiver.sort_name)
     )
