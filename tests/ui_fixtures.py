@@ -39,7 +39,7 @@ def make_context(
 ) -> ScreenContext:
     """A context for screens in a test: a synchronous runner unless given, the fixed day."""
     return ScreenContext(
-        services=services,
+        services=services.acting_as(actor),
         actor=actor,
         runner=runner or SynchronousTaskRunner(),
         today=lambda: TODAY,

@@ -100,7 +100,7 @@ class Application:
     def show(self, database: OpenDatabase) -> MainWindow:
         self.database = database
         context = ScreenContext(
-            services=database.services,
+            services=database.services.acting_as(database.actor),
             actor=database.actor,
             runner=self.runner,
             today=date.today,

@@ -10,6 +10,7 @@ from datetime import date
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.permissions import may
 from steunpunt.settings import Settings
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.tasks import TaskRunner
@@ -29,3 +30,8 @@ class ScreenContext:
     """The settings as the program started with this database."""
     changes: ChangeHub
     """What the services wrote, on the main thread: open screens refresh from it."""
+
+    def may(self, feature: str, name: str) -> bool:
+        """Whether the acting user's role may call the use case (to hide or grey what it may
+        not do; the services refuse it anyway)."""
+        return may(self.actor.role, feature, name)

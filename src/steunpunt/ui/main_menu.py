@@ -15,6 +15,22 @@ if TYPE_CHECKING:
 MenuItem = tuple[str, "str | QKeySequence.StandardKey | None", Callable[[], object]]
 """A menu line: its text, its shortcut, and what it does."""
 
+NEEDS = {
+    "&Nieuwe mantelzorger": ("caregivers", "CaregiverService.create"),
+    "&Zoeken": ("caregivers", "CaregiverService.search"),
+    "&Vandaag": ("today", "WorklistService.items"),
+    "&Mantelzorgers": ("caregivers", "CaregiverService.search"),
+    "&Dashboard": ("reports", "ReportService.report"),
+    "&Mailing maken…": ("letters", "MailingService.make_mailing"),
+    "Brief&sjablonen…": ("letters", "LetterService.save_template"),
+    "&Mantelzorgcompliment…": ("compliment", "RoundService.rounds"),
+    "&Verantwoording voor de gemeente…": ("reports", "ReportService.report"),
+    "&Huisstijl en briefpapier…": ("letters", "LetterService.save_house_style"),
+    "&Sociale kaart…": ("support", "PartnerService.update"),
+    "&Instellingen ondersteuning…": ("support", "BurdenService.save_bands"),
+}
+"""The use case a menu line leads to: greyed for a role that may not call it."""
+
 
 def build_menus(window: MainWindow) -> None:
     """Every menu from one table: (text, shortcut or None, action); None is a separator."""
@@ -74,4 +90,5 @@ def build_menus(window: MainWindow) -> None:
             if keys is not None:
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
+            action.setEnabled(text not in NEEDS or window.context.may(*NEEDS[text]))
             menu.addAction(action)

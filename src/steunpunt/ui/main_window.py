@@ -81,8 +81,16 @@ class MainWindow(QMainWindow):
         self.today_view.open_caregiver.connect(self.open_caregiver)
         self.today_view.open_round.connect(self.open_round)
         self.form_view.back_requested.connect(self.go_back)
-        for screen in (self.list_view, self.today_view, self.form_view):
-            self.changes.changed.connect(screen.refresh_for)
+        self._may_search = context.may("caregivers", "CaregiverService.search")
+        self._may_see_today = context.may("today", "WorklistService.items")
+        screens = (
+            (self.list_view, self._may_search),
+            (self.today_view, self._may_see_today),
+            (self.form_view, self._may_search),
+        )
+        for screen, allowed in screens:
+            if allowed:  # a role without the register (financiën, rapportage) never loads it
+                self.changes.changed.connect(screen.refresh_for)
         self.changes.changed.connect(self._refresh_dashboard)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
         QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
@@ -169,9 +177,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.today_view.undo_notice)
 
     def start(self) -> None:
-        """Fill the worklist and the list; called once the window is shown."""
-        self.list_view.refresh()
-        self._to_today()
+        """Fill the worklist and the list (what the role may see); called once shown."""
+        if self._may_search:
+            self.list_view.refresh()
+        if self._may_see_today:
+            self._to_today()
+        elif self.context.may("reports", "ReportService.report"):
+            self.show_dashboard()
 
     def show_today(self) -> None:
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():

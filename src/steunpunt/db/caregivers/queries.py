@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 
-from steunpunt.db.caregivers.models import Caregiver
+from steunpunt.db.caregivers.models import Caregiver, CaregiverAssignment
 from steunpunt.db.caregivers.search import search_condition, unindexed
 from steunpunt.domain.age import AgeBracket, birth_date_range
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter, SortKey
@@ -120,6 +120,18 @@ def caregiver_count_query(
 ) -> Select[Any]:
     """How many caregivers match."""
     return _where(select(func.count(Caregiver.id)), criteria, today, dialect, vocabulary)
+
+
+def in_caseload(staff_id: int, caregiver_id: Any = Caregiver.id) -> ColumnElement[bool]:
+    """The caregiver is assigned to the vrijwilliger ``staff_id``.
+
+    An ``IN`` on the primary key over the assignments of one vrijwilliger (index on
+    ``staff_id``): the database starts from the few assigned ids instead of the whole register.
+    """
+    assigned = select(CaregiverAssignment.caregiver_id).where(
+        CaregiverAssignment.staff_id == staff_id
+    )
+    return caregiver_id.in_(assigned)  # type: ignore[no-any-return]
 
 
 def vocabulary_query() -> Select[str, str]:

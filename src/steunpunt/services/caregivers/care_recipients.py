@@ -11,8 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation
+from steunpunt.db.caregivers.queries import in_caseload
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.text import fold
+from steunpunt.services.caregivers.caseload import caseload_owner, require_recipient
 from steunpunt.services.caregivers.dto import (
     CareRecipientDetail,
     CareRecipientSummary,
@@ -48,7 +50,10 @@ class CareRecipientService:
     @reads
     def get(self, care_recipient_id: int) -> CareRecipientDetail:
         with self._scope() as session:
-            return _detail(session, load(session, CareRecipient, care_recipient_id, WHAT))
+            reader = self._scope.reader
+            require_recipient(session, reader, care_recipient_id)
+            row = load(session, CareRecipient, care_recipient_id, WHAT)
+            return _detail(session, row, caseload_owner(reader))
 
     @reads
     def find(self, text: str, limit: int = 50) -> list[CareRecipientSummary]:
@@ -166,10 +171,14 @@ def _new_relation(
     return link
 
 
-def _detail(session: Session, row: CareRecipient) -> CareRecipientDetail:
+def _detail(
+    session: Session, row: CareRecipient, caseload: int | None = None
+) -> CareRecipientDetail:
+    """The naaste with their caregivers (with ``caseload``: only that vrijwilliger's)."""
+    mine = [] if caseload is None else [in_caseload(caseload, CareRelation.caregiver_id)]
     relations = session.scalars(
         select(CareRelation)
-        .where(CareRelation.care_recipient_id == row.id)
+        .where(CareRelation.care_recipient_id == row.id, *mine)
         .options(selectinload(CareRelation.caregiver), selectinload(CareRelation.care_recipient))
         .order_by(CareRelation.id)
     ).all()

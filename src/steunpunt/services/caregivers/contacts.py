@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver, Contact
 from steunpunt.domain.caregivers.contact import ContactData
+from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.caregivers.dto import ContactView
 from steunpunt.services.caregivers.mapping import contact_view
 from steunpunt.services.kernel.actor import Actor
@@ -30,6 +31,7 @@ class ContactService:
     @writes
     def add(self, actor: Actor, caregiver_id: int, data: ContactData) -> ContactView:
         with self._scope() as session:
+            require_caregiver(session, actor, caregiver_id)
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
             row = Contact(caregiver_id=caregiver_id)
             _apply(row, data)
@@ -46,6 +48,7 @@ class ContactService:
     ) -> ContactView:
         with refuse_stale(WHAT), self._scope() as session:
             row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
+            require_caregiver(session, actor, row.caregiver_id)
             _apply(row, data)
             session.flush()
             _keep_last_contact(session, row.caregiver_id)
@@ -56,6 +59,7 @@ class ContactService:
     def remove(self, actor: Actor, contact_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, Contact, contact_id, expected_version, WHAT)
+            require_caregiver(session, actor, row.caregiver_id)
             session.delete(row)
             session.flush()
             _keep_last_contact(session, row.caregiver_id)

@@ -9,13 +9,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from steunpunt.db.caregivers.models import Caregiver, CareRelation, Contact
 from steunpunt.db.caregivers.queries import (
     caregiver_count_query,
     caregiver_ids_query,
+    in_caseload,
     vocabulary_query,
 )
 from steunpunt.domain.address import Address
@@ -25,6 +26,7 @@ from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.caregivers.search import Vocabulary
 from steunpunt.domain.names import PersonName
 from steunpunt.domain.support.burden import BurdenLevel
+from steunpunt.services.caregivers.caseload import caseload_owner, require_caregiver
 from steunpunt.services.caregivers.dto import CaregiverDetail, CaregiverPage, CaregiverRow
 from steunpunt.services.caregivers.mapping import (
     apply_caregiver,
@@ -79,7 +81,9 @@ class CaregiverService:
     @reads
     def search_ids(self, criteria: CaregiverFilter) -> list[int]:
         """The ids of all matching caregivers in display order (for small results)."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        query = caregiver_ids_query(
+            criteria, self._today(), self._scope.dialect, self.vocabulary()
+        ).where(*self._caseload())
         with self._scope() as session:
             return list(session.scalars(query))
 
@@ -88,16 +92,18 @@ class CaregiverService:
         """How many caregivers match, and the first ``limit`` of them in display order."""
         today, dialect, vocabulary = self._today(), self._scope.dialect, self.vocabulary()
         with self._scope() as session:
-            total = int(
-                session.scalar(caregiver_count_query(criteria, today, dialect, vocabulary)) or 0
-            )
+            query = caregiver_count_query(criteria, today, dialect, vocabulary)
+            query = query.where(*self._caseload())
+            total = int(session.scalar(query) or 0)
         rows = self.page(criteria, 0, limit) if total else []
         return CaregiverPage(total, 0, tuple(rows))
 
     @reads
     def page(self, criteria: CaregiverFilter, offset: int, limit: int) -> list[CaregiverRow]:
         """Rows ``offset`` to ``offset + limit`` of the matching caregivers, in display order."""
-        query = caregiver_ids_query(criteria, self._today(), self._scope.dialect, self.vocabulary())
+        query = caregiver_ids_query(
+            criteria, self._today(), self._scope.dialect, self.vocabulary()
+        ).where(*self._caseload())
         with self._scope() as session:
             ids = list(session.scalars(query.limit(limit).offset(offset)))
         return self.rows(ids)
@@ -121,7 +127,7 @@ class CaregiverService:
         today = self._today()
         with self._scope() as session:
             result = session.connection().execute(
-                select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids)))
+                select(*_ROW_COLUMNS).where(Caregiver.id.in_(list(ids)), *self._caseload())
             )
             by_id = {row.id: _list_row(row, today) for row in result}
         return [by_id[i] for i in ids if i in by_id]
@@ -129,7 +135,10 @@ class CaregiverService:
     @reads
     def get(self, caregiver_id: int) -> CaregiverDetail:
         with self._scope() as session:
-            return _detail(session, load(session, Caregiver, caregiver_id, WHAT))
+            reader = self._scope.reader
+            require_caregiver(session, reader, caregiver_id)
+            row = load(session, Caregiver, caregiver_id, WHAT)
+            return _detail(session, row, caseload_owner(reader))
 
     @writes
     def create(self, actor: Actor, data: CaregiverData) -> CaregiverDetail:
@@ -160,7 +169,13 @@ class CaregiverService:
     @reads
     def count(self) -> int:
         with self._scope() as session:
-            return int(session.scalar(select(func.count(Caregiver.id))) or 0)
+            query = select(func.count(Caregiver.id)).where(*self._caseload())
+            return int(session.scalar(query) or 0)
+
+    def _caseload(self) -> list[ColumnElement[bool]]:
+        """The condition that limits a query to the reader's caseload (for a vrijwilliger)."""
+        owner = caseload_owner(self._scope.reader)
+        return [] if owner is None else [in_caseload(owner)]
 
 
 def _list_row(row: Any, today: date) -> CaregiverRow:
@@ -183,7 +198,9 @@ def _list_row(row: Any, today: date) -> CaregiverRow:
     )
 
 
-def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
+def _detail(session: Session, row: Caregiver, caseload: int | None = None) -> CaregiverDetail:
+    """The caregiver as the form shows it; with ``caseload``, the naasten's other caregivers
+    only as far as that vrijwilliger may see them."""
     relations = session.scalars(
         select(CareRelation)
         .where(CareRelation.caregiver_id == row.id)
@@ -196,7 +213,8 @@ def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
         .options(selectinload(Contact.staff_member))
         .order_by(Contact.contact_date.desc(), Contact.id.desc())
     ).all()
-    co_caregivers = _co_caregivers(session, row.id, [r.care_recipient_id for r in relations])
+    recipient_ids = [r.care_recipient_id for r in relations]
+    co_caregivers = _co_caregivers(session, row.id, recipient_ids, caseload)
     return CaregiverDetail(
         id=row.id,
         uuid=row.uuid,
@@ -213,7 +231,7 @@ def _detail(session: Session, row: Caregiver) -> CaregiverDetail:
 
 
 def _co_caregivers(
-    session: Session, caregiver_id: int, recipient_ids: list[int]
+    session: Session, caregiver_id: int, recipient_ids: list[int], caseload: int | None
 ) -> dict[int, list[str]]:
     """For each naaste, the names of its caregivers other than ``caregiver_id``."""
     if not recipient_ids:
@@ -224,6 +242,7 @@ def _co_caregivers(
         .where(
             CareRelation.care_recipient_id.in_(recipient_ids),
             CareRelation.caregiver_id != caregiver_id,
+            *([] if caseload is None else [in_caseload(caseload, CareRelation.caregiver_id)]),
         )
         .order_by(Caregiver.sort_name)
     )

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.changes import ChangeFeed
 from steunpunt.services.kernel.session_scope import SessionScope
 
 if TYPE_CHECKING:
+    from steunpunt.services.caregivers.assignments import CaregiverAssignmentService
     from steunpunt.services.caregivers.care_recipients import CareRecipientService
     from steunpunt.services.caregivers.contacts import ContactService
     from steunpunt.services.caregivers.register import CaregiverService
@@ -44,6 +46,15 @@ class Services:
         self._scope = scope
         self._today = today
 
+    def acting_as(self, actor: Actor) -> Services:
+        """The same database's use cases, with every read held to ``actor``'s role and caseload."""
+        return Services(self._scope.with_reader(actor), self._today)
+
+    @property
+    def reader(self) -> Actor | None:
+        """The user the reads act for (None: not bound to a signed-in user)."""
+        return self._scope.reader
+
     @property
     def changes(self) -> ChangeFeed:
         """What every committed service call wrote, for the screens that show it."""
@@ -60,6 +71,12 @@ class Services:
         from steunpunt.services.caregivers.care_recipients import CareRecipientService
 
         return CareRecipientService(self._scope, self._today)
+
+    @cached_property
+    def assignments(self) -> CaregiverAssignmentService:
+        from steunpunt.services.caregivers.assignments import CaregiverAssignmentService
+
+        return CaregiverAssignmentService(self._scope)
 
     @cached_property
     def contacts(self) -> ContactService:

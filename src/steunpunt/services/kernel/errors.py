@@ -15,3 +15,7 @@ class NotFound(KnownProblem):
 
 class NotAllowed(KnownProblem):
     """The action would break a rule of the register (e.g. linking a naaste twice)."""
+
+
+class NotPermitted(NotAllowed):
+    """The acting user's role, or their caseload, does not allow the request; nothing was done."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmake
 from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
 from steunpunt.services.kernel.integrity import DAMAGED
 
@@ -52,13 +53,25 @@ class SessionScope:
     rolls back announces nothing.
     """
 
-    def __init__(self, factory: sessionmaker[Session], changes: ChangeFeed | None = None) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        changes: ChangeFeed | None = None,
+        reader: Actor | None = None,
+    ) -> None:
         self._factory = factory
         self.changes = changes or ChangeFeed()
+        self.reader = reader
+        """Who reads through this scope: the signed-in user whose permission and caseload
+        every use case without an ``actor`` argument is held to (None: the program itself)."""
         if factory not in _RECORDING:
             for name, listener in _RECORDERS:
                 event.listen(factory, name, listener)
             _RECORDING.add(factory)
+
+    def with_reader(self, reader: Actor) -> SessionScope:
+        """The same database and change feed, read on behalf of ``reader``."""
+        return SessionScope(self._factory, self.changes, reader)
 
     @property
     def dialect(self) -> str:

@@ -2,8 +2,9 @@
 
 ``@reads`` and ``@writes`` mark a service method as a use case named after its feature and
 qualified name (``caregivers.CaregiverService.update``) and register it. The wrapper is the one
-place where each use case starts: it logs the name and the acting staff member's id at DEBUG
-(never personal data), and it is where a permission check or an audit record goes.
+place where each use case starts: it checks that the acting user's role may call it
+(``permissions.py``) before any work, logs the name and the acting staff member's id at DEBUG
+(never personal data), and it is where the audit record goes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from typing import ParamSpec, TypeVar
 
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.permissions import check_permission
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +72,9 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
 
     @functools.wraps(method)
     def start(*args: P.args, **kwargs: P.kwargs) -> R:
+        actor = _actor(args, kwargs, position)
+        check_permission(name, actor)
         if log.isEnabledFor(logging.DEBUG):
-            actor = _actor(args, kwargs, position)
             if actor is None:
                 log.debug("Use case %s", name)
             else:
@@ -84,8 +87,14 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
 def _actor(
     args: tuple[object, ...], kwargs: Mapping[str, object], position: int | None
 ) -> Actor | None:
-    """The acting staff member among a call's arguments, when the use case names one."""
-    if position is None:
-        return None
-    actor = args[position] if position < len(args) else kwargs.get("actor")
-    return actor if isinstance(actor, Actor) else None
+    """Who acts in a call: its ``actor`` argument, else the reader of the service it runs on.
+
+    A service keeps its session scope as ``_scope``; a use case that is a function finds it on
+    its first argument (the service it reads through), such as the list export.
+    """
+    if position is not None:
+        actor = args[position] if position < len(args) else kwargs.get("actor")
+        if isinstance(actor, Actor):
+            return actor
+    reader = getattr(getattr(args[0], "_scope", None), "reader", None) if args else None
+    return reader if isinstance(reader, Actor) else None

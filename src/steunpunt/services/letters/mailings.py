@@ -32,6 +32,7 @@ from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.names import PersonName
 from steunpunt.letters.letter import Letter, LetterText, render_letters
+from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
@@ -283,6 +284,7 @@ class MailingService:
             .order_by(SentLetter.sent_on.desc(), SentLetter.id.desc())
         )
         with self._scope() as session:
+            require_caregiver(session, self._scope.reader, caregiver_id)
             return [
                 SentLetterView(
                     sent.id,

@@ -23,6 +23,7 @@ from steunpunt.domain.support.burden import (
     check_assessment,
 )
 from steunpunt.io.burden_statements import load_statements
+from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.office_settings import BURDEN_BANDS, read_setting, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit
@@ -73,6 +74,7 @@ class BurdenService:
     @reads
     def summary(self, caregiver_id: int) -> BurdenSummary:
         with self._scope() as session:
+            require_caregiver(session, self._scope.reader, caregiver_id)
             bands = read_setting(session, BURDEN_BANDS, bands_from_json)
             rows = session.scalars(
                 select(BurdenAssessment)
@@ -87,6 +89,7 @@ class BurdenService:
     def record(self, actor: Actor, caregiver_id: int, data: AssessmentData) -> BurdenSummary:
         """Store a measurement that adds up (checked here, whatever the caller checked)."""
         with self._scope() as session:
+            require_caregiver(session, actor, caregiver_id)
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
             check_assessment(data, read_setting(session, BURDEN_BANDS, bands_from_json).items)
             session.add(
@@ -108,6 +111,7 @@ class BurdenService:
         with self._scope() as session:
             row = load_for_edit(session, BurdenAssessment, assessment_id, expected_version, WHAT)
             caregiver_id = row.caregiver_id
+            require_caregiver(session, actor, caregiver_id)
             session.delete(row)
             session.flush()
             _refresh_caregiver(session, caregiver_id)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.support.models import Partner, Referral
 from steunpunt.domain.support.referral import NO_CONSENT, ReferralData, ReferralOutcome
+from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit
@@ -37,12 +38,14 @@ class ReferralService:
             .order_by(Referral.referred_on.desc(), Referral.id.desc())
         )
         with self._scope() as session:
+            require_caregiver(session, self._scope.reader, caregiver_id)
             return [_view(row, name) for row, name in session.execute(query)]
 
     @writes
     def add(self, actor: Actor, caregiver_id: int, data: ReferralData) -> ReferralView:
         _refuse_without_consent(data)
         with self._scope() as session:
+            require_caregiver(session, actor, caregiver_id)
             load(session, Caregiver, caregiver_id, "Deze mantelzorger")
             partner = load(session, Partner, data.partner_id, "Deze organisatie")
             row = Referral(caregiver_id=caregiver_id, staff_member_id=actor.staff_id)
@@ -59,6 +62,7 @@ class ReferralService:
         _refuse_without_consent(data)
         with self._scope() as session:
             row = load_for_edit(session, Referral, referral_id, expected_version, WHAT)
+            require_caregiver(session, actor, row.caregiver_id)
             partner = load(session, Partner, data.partner_id, "Deze organisatie")
             _apply(row, data)
             session.flush()
@@ -69,6 +73,7 @@ class ReferralService:
     def remove(self, actor: Actor, referral_id: int, expected_version: int) -> None:
         with self._scope() as session:
             row = load_for_edit(session, Referral, referral_id, expected_version, WHAT)
+            require_caregiver(session, actor, row.caregiver_id)
             session.delete(row)
             log.info("Referral %s removed by staff %s", referral_id, actor.staff_id)
 

@@ -22,7 +22,9 @@ from steunpunt.domain.today.worklist import (
     worklist_settings_from_json,
     worklist_settings_to_json,
 )
+from steunpunt.services.caregivers.caseload import NOT_YOURS, assigned_ids, caseload_owner
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.errors import NotPermitted
 from steunpunt.services.kernel.office_settings import WORKLIST, read_setting, write_setting
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
@@ -58,12 +60,12 @@ class WorklistService:
     @reads
     def items(self) -> list[WorkItem]:
         """Everything due, oldest first; done and snoozed items are left out."""
-        return self._due(done=False)
+        return self._due(False, self._scope.reader)
 
     @reads
     def done_items(self) -> list[WorkItem]:
         """The items still due that were marked done ("Afgehandeld"), oldest first."""
-        return self._due(done=True)
+        return self._due(True, self._scope.reader)
 
     @writes
     def mark_done(self, actor: Actor, key: str) -> None:
@@ -78,10 +80,13 @@ class WorklistService:
         """Put an item marked done or snoozed back on the list (undo, or from "Afgehandeld")."""
         self._mark(actor, key, done=False, snoozed_until=None)
 
-    def _due(self, done: bool) -> list[WorkItem]:
-        """The due items without a mark (or back after a new measurement), or those marked done."""
+    def _due(self, done: bool, reader: Actor | None) -> list[WorkItem]:
+        """The due items without a mark (or back after a new measurement), or those marked done;
+        a vrijwilliger's only those of their own caregivers (no round work)."""
         today = self._today()
+        owner = caseload_owner(reader)
         with self._scope() as session:
+            own = None if owner is None else assigned_ids(session, owner)
             settings = read_setting(session, WORKLIST, worklist_settings_from_json)
             marks = {
                 key: (snoozed, marked_at)
@@ -99,10 +104,21 @@ class WorklistService:
         shown = {item.key for item in found if item.key not in marks or item.key in back}
         if done:
             shown = {key for key, (snoozed, _at) in marks.items() if not snoozed} - shown
-        items = [item for item in found if item.key in shown]
+        items = [
+            item
+            for item in found
+            if item.key in shown and (own is None or item.caregiver_id in own)
+        ]
         return sorted(items, key=lambda item: (item.due_on or today, item.kind, item.who))
 
     def _mark(self, actor: Actor, key: str, done: bool, snoozed_until: date | None) -> None:
+        """Mark an item; a vrijwilliger only one of their own list (done or not)."""
+        if caseload_owner(actor) is not None:
+            own = {
+                item.key for done_items in (False, True) for item in self._due(done_items, actor)
+            }
+            if key not in own:
+                raise NotPermitted(NOT_YOURS)
         with self._scope() as session:
             row = session.scalar(queries.mark(key))
             if row is None:

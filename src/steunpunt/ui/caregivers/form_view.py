@@ -38,6 +38,7 @@ from steunpunt.ui.caregivers.person_fields import (
     add_name_fields,
 )
 from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
+from steunpunt.ui.caregivers.volunteers import VolunteersBox
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
@@ -104,6 +105,7 @@ class CaregiverFormView(QWidget):
         self._refused = False
         """The last save was refused: the message line counts the fields still red."""
         self.fields = FieldSet(self._mark_dirty)
+        self._may_see_household_help = context.may("support", "HouseholdHelpService.grants")
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -112,6 +114,7 @@ class CaregiverFormView(QWidget):
         self.message.setStyleSheet("color: #b00020;")
         self.save_button = QPushButton(tr("Opslaan"), self)
         self.save_button.setToolTip(tr("Opslaan (Ctrl+S)"))
+        self.save_button.setEnabled(context.may("caregivers", "CaregiverService.update"))
         self.revert_button = QPushButton(tr("Wijzigingen ongedaan maken"), self)
         self.back_button = QPushButton(tr("Terug naar de lijst"), self)
         self.back_button.setToolTip(tr("Terug naar de lijst (Esc)"))
@@ -185,6 +188,8 @@ class CaregiverFormView(QWidget):
             tr("Reden einde"),
             self.fields.add(ChoiceCombo("end_reason", EndReason, tr("(geen)"))),
         )
+        self.volunteers = VolunteersBox(self.context, page)
+        form.addRow(tr("Vrijwilligers"), self.volunteers)
         self.no_mail = QCheckBox(tr("Geen post sturen"), page)
         self.no_mail.setObjectName("no_mail")
         self.no_mail.toggled.connect(lambda _on: self._mark_dirty())
@@ -214,6 +219,7 @@ class CaregiverFormView(QWidget):
         )
         self.burden.clear()
         self.household_help.clear()
+        self.volunteers.show_caregiver(None)
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
@@ -230,7 +236,9 @@ class CaregiverFormView(QWidget):
         self.letters.show_caregiver(detail.id)
         self.burden.show_caregiver(detail.id)
         self.referrals.show_caregiver(detail.id)
-        self.household_help.show_caregiver(detail.id)
+        if self._may_see_household_help:
+            self.household_help.show_caregiver(detail.id)
+        self.volunteers.show_caregiver(detail.id)
         self._update_header()  # the tab titles count what the panels just loaded
 
     def refresh_for(self, changes: Changes) -> None:
@@ -266,6 +274,7 @@ class CaregiverFormView(QWidget):
         has_record = detail is not None
         for tab in RECORD_TABS:
             self.tabs.setTabEnabled(tab, has_record)
+        self.tabs.setTabEnabled(TAB_HOUSEHOLD_HELP, has_record and self._may_see_household_help)
         if detail is None:
             for tab, name in RECORD_TAB_NAMES.items():
                 self.tabs.setTabText(tab, tr(name))

@@ -46,6 +46,8 @@ class LettersPanel(QWidget):
             self.reprint
         )
         self.records.activated.connect(lambda _row: self.reprint())
+        if not context.may("letters", "MailingService.reprint"):
+            self.records.hide_buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.records)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -24,6 +25,7 @@ from steunpunt.services.caregivers.dto import CaregiverPage, CaregiverRow
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.list_columns import ColumnFitter
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE, CaregiverTableModel
+from steunpunt.ui.caregivers.volunteers import ASSIGN, assign_in_bulk
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.debounce import debounce
 from steunpunt.ui.errors import report_error
@@ -77,10 +79,18 @@ class CaregiverListView(QWidget):
         self.new_button = QPushButton(tr("Nieuwe mantelzorger"), self)
         self.export_button = QPushButton(tr("Exporteren…"), self)
         self.export_button.setToolTip(tr("De lijst zoals gefilterd naar Excel of CSV"))
+        self.export_button.setEnabled(context.may("caregivers", "export_caregiver_list"))
+        self.new_button.setEnabled(context.may("caregivers", "CaregiverService.create"))
+        self.assign_button = QPushButton(tr("Toewijzen aan vrijwilliger…"), self)
+        self.assign_button.setToolTip(
+            tr("De geselecteerde mantelzorgers aan een of meer vrijwilligers toewijzen")
+        )
+        self.assign_button.setVisible(context.may(*ASSIGN))
         self.new_button.setToolTip(tr("Nieuwe mantelzorger inschrijven (Ctrl+N)"))
 
         self.model = CaregiverTableModel(self)
         self.table = list_table(self, self.model, "caregiver_table")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.columns = ColumnFitter(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -90,6 +100,7 @@ class CaregiverListView(QWidget):
             self.status_filter,
             self.age_filter,
             self.overloaded_only,
+            self.assign_button,
             self.export_button,
             self.new_button,
         )
@@ -107,6 +118,7 @@ class CaregiverListView(QWidget):
         )
         self.new_button.clicked.connect(self.new_requested)
         self.export_button.clicked.connect(self.export_requested)
+        self.assign_button.clicked.connect(self.assign_selected)
 
     def criteria(self) -> CaregiverFilter:
         """The search, filters and order the list shows now."""
@@ -148,6 +160,16 @@ class CaregiverListView(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.id_at(row) for row in rows]
+
+    def assign_selected(self) -> None:
+        """The selected caregivers to the vrijwilligers the person chooses ("Toewijzen…")."""
+        if selected := self.selected_ids():
+            assign_in_bulk(self.context, selected, self)
 
     def _show(self, generation: int, criteria: CaregiverFilter, page: CaregiverPage) -> None:
         if generation != self._generation:

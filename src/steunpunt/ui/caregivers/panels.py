@@ -88,6 +88,8 @@ class RelationsPanel(_Panel):
         self.records.add_button(tr("Nieuwe naaste…")).clicked.connect(self.new)
         self.records.add_button(tr("Bestaande naaste koppelen…")).clicked.connect(self.link)
         self._edit_and_remove(self.edit, tr("Ontkoppelen"), self.unlink)
+        if not context.may("caregivers", "CareRecipientService.link"):
+            self.records.hide_buttons()
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id

@@ -110,6 +110,9 @@ class CareRecipientDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         buttons = dialog_buttons(self, self.save)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            context.may("caregivers", "CareRecipientService.update")
+        )
         vbox(self, form, self.consent, self.others, self.message, buttons)
         if relation is not None:
             self._load(relation)

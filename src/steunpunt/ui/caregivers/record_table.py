@@ -51,6 +51,11 @@ class RecordTable(QWidget):
             )
         return button
 
+    def hide_buttons(self) -> None:
+        """Show the rows only: for a role that may not change them."""
+        for button in self.findChildren(QPushButton):
+            button.hide()
+
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):

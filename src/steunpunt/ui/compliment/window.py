@@ -63,6 +63,7 @@ class ComplimentWindow(QDialog):
         self.round_choice.setObjectName("round_choice")
         self.round_choice.setMinimumWidth(200)
         self.new_round_button = QPushButton(tr("Nieuwe ronde…"), self)
+        self.new_round_button.setEnabled(context.may("compliment", "RoundService.create"))
         self.copy_button = QPushButton(tr("Kopie voor volgend jaar"), self)
         self.copy_button.setToolTip(tr("Een nieuwe ronde met dezelfde regels, een jaar later"))
         self.rules_button = QPushButton(tr("Regels wijzigen…"), self)
@@ -197,14 +198,16 @@ class ComplimentWindow(QDialog):
         current = self.current_round()
         self._generation += 1
         generation = self._generation
+        may_arrange = self.context.may("compliment", "RoundService.update_rules")
+        may_decide = self.context.may("compliment", "ApplicationService.applications")
         for button in (self.copy_button, self.rules_button):
-            button.setEnabled(current is not None)
+            button.setEnabled(current is not None and may_arrange)
         for button in (
             self.applications.new_button,
             self.applications.batch_button,
             self.applications.sample_button,
         ):
-            button.setEnabled(current is not None)
+            button.setEnabled(current is not None and may_decide)
         if current is None:
             self.overview.show_message(tr("Er is nog geen ronde. Maak er een met 'Nieuwe ronde…'."))
             self.applications.set_rows([])
@@ -215,6 +218,9 @@ class ComplimentWindow(QDialog):
             lambda overview: self._show_overview(generation, overview),
             lambda error: self._load_failed(generation, error),
         )
+        if not may_decide:  # financiën: the payments of the round, not its applications
+            self.applications.count_label.setText(tr("Aanvragen zijn niet zichtbaar voor uw rol."))
+            return
         self.applications.count_label.setText(tr("Aanvragen laden…"))
         self.context.runner.start(
             lambda _context: prepare_rows(
