@@ -17,6 +17,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmake
 from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.services.kernel.audit import record_flush, record_statement
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
 from steunpunt.services.kernel.integrity import DAMAGED
 
@@ -49,12 +50,21 @@ class SessionScope:
     """Opens one session per service call: commit on success, roll back on any error.
 
     What a committed session wrote goes to the listeners of :attr:`changes`; a session that
-    rolls back announces nothing.
+    rolls back announces nothing. Every row it writes is recorded in the audit trail, in the
+    same transaction.
     """
 
-    def __init__(self, factory: sessionmaker[Session], changes: ChangeFeed | None = None) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        changes: ChangeFeed | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self._factory = factory
         self.changes = changes or ChangeFeed()
+        self.read_only = read_only
+        """The database cannot be written: reading records no view in the audit trail."""
         if factory not in _RECORDING:
             for name, listener in _RECORDERS:
                 event.listen(factory, name, listener)
@@ -123,7 +133,9 @@ def _forget(session: Session) -> None:
 
 _RECORDERS: tuple[tuple[str, Any], ...] = (
     ("after_flush", _record_flush),
+    ("after_flush", record_flush),
     ("do_orm_execute", _record_statement),
+    ("do_orm_execute", record_statement),
     ("after_rollback", _forget),
 )
 

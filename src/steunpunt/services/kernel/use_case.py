@@ -3,7 +3,8 @@
 ``@reads`` and ``@writes`` mark a service method as a use case named after its feature and
 qualified name (``caregivers.CaregiverService.update``) and register it. The wrapper is the one
 place where each use case starts: it logs the name and the acting staff member's id at DEBUG
-(never personal data), and it is where a permission check or an audit record goes.
+(never personal data), names that staff member to the audit trail for the call, and it is where
+a permission check goes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from typing import ParamSpec, TypeVar
 
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import acting
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +72,14 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
 
     @functools.wraps(method)
     def start(*args: P.args, **kwargs: P.kwargs) -> R:
+        actor = _actor(args, kwargs, position)
         if log.isEnabledFor(logging.DEBUG):
-            actor = _actor(args, kwargs, position)
             if actor is None:
                 log.debug("Use case %s", name)
             else:
                 log.debug("Use case %s by staff %s", name, actor.staff_id)
-        return method(*args, **kwargs)
+        with acting(actor):
+            return method(*args, **kwargs)
 
     return start
 

@@ -218,7 +218,7 @@ class CaregiverFormView(QWidget):
         self.fields["first_name"].setFocus()
 
     def open_existing(self, caregiver_id: int) -> None:
-        self._show_detail(self.context.services.caregivers.get(caregiver_id))
+        self._show_detail(self.context.services.caregivers.open(self.context.actor, caregiver_id))
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
