@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVarTuple, Unpack
 
 from sqlalchemy import Select, func, select
 
@@ -24,6 +24,8 @@ from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
+
+Ts = TypeVarTuple("Ts")
 
 PAGE = 100
 """Events the log shows at a time."""
@@ -148,17 +150,16 @@ class AuditService:
                 return
 
 
-def _view_query() -> Select[Any]:
-    query: Select[Any] = select(
+def _view_query() -> Select[AuditEvent, str, str | None, str]:
+    return select(
         AuditEvent,
         Caregiver.first_name,
         Caregiver.infix,
         Caregiver.last_name,
     ).outerjoin(Caregiver, Caregiver.id == AuditEvent.caregiver_id)
-    return query
 
 
-def _filtered(query: Select[Any], criteria: AuditFilter) -> Select[Any]:
+def _filtered(query: Select[Unpack[Ts]], criteria: AuditFilter) -> Select[Unpack[Ts]]:
     if criteria.caregiver_ids is not None:
         query = query.where(AuditEvent.caregiver_id.in_(criteria.caregiver_ids))
     if criteria.staff_id is not None:
@@ -173,7 +174,7 @@ def _filtered(query: Select[Any], criteria: AuditFilter) -> Select[Any]:
     return query
 
 
-def _ordered(query: Select[Any]) -> Select[Any]:
+def _ordered(query: Select[Unpack[Ts]]) -> Select[Unpack[Ts]]:
     return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
 
 
