@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, TypeVarTuple, Unpack
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, select
 
@@ -159,7 +159,7 @@ def _view_query() -> Select[AuditEvent, str, str | None, str]:
     ).outerjoin(Caregiver, Caregiver.id == AuditEvent.caregiver_id)
 
 
-def _filtered(query: Select[Unpack[Ts]], criteria: AuditFilter) -> Select[Unpack[Ts]]:
+def _filtered(query: Select[*Ts], criteria: AuditFilter) -> Select[*Ts]:
     if criteria.caregiver_ids is not None:
         query = query.where(AuditEvent.caregiver_id.in_(criteria.caregiver_ids))
     if criteria.staff_id is not None:
@@ -174,7 +174,7 @@ def _filtered(query: Select[Unpack[Ts]], criteria: AuditFilter) -> Select[Unpack
     return query
 
 
-def _ordered(query: Select[Unpack[Ts]]) -> Select[Unpack[Ts]]:
+def _ordered(query: Select[*Ts]) -> Select[*Ts]:
     return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
 
 
