@@ -12,7 +12,11 @@ from openpyxl import load_workbook
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.audit import AuditFilter, AuditKind
+from steunpunt.domain.errors import KnownProblem
+from steunpunt.services.caregivers.list_export import column, export_caregiver_list
+from steunpunt.services.kernel import audit_log
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.audit_log import AuditLogDialog
@@ -160,3 +164,37 @@ def test_the_beheer_menu_opens_the_audit_log(qtbot: QtBot, window: MainWindow) -
     titles: list[str] = []
     in_dialog(qtbot, action.trigger, AuditLogDialog, lambda d: titles.append(d.windowTitle()))
     assert titles == ["Auditlog"]
+
+
+@pytest.mark.parametrize(
+    ("problem", "kept"),
+    [(DatabaseLocked("bezet"), False), (DatabaseDamaged("beschadigd"), True)],
+)
+def test_a_file_whose_making_cannot_be_recorded_is_removed_unless_it_is_the_way_out(
+    services: Services,
+    actor: Actor,
+    people: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    problem: KnownProblem,
+    kept: bool,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise problem
+
+    monkeypatch.setattr(audit_log, "record", refuse)
+    target = tmp_path / "lijst.xlsx"
+    ids = [people["anna"], people["bram"]]
+    if kept:  # a damaged database: exporting is how the data is saved
+        assert (
+            export_caregiver_list(
+                services.caregivers, services.audit, actor, ids, target, [column("naam")]
+            )
+            == 2
+        )
+    else:
+        with pytest.raises(KnownProblem, match="bezet"):
+            export_caregiver_list(
+                services.caregivers, services.audit, actor, ids, target, [column("naam")]
+            )
+    assert target.exists() is kept

@@ -101,8 +101,8 @@ def test_a_change_records_the_old_and_new_value_of_each_field_changed(
     )
     [change] = services.audit.events(services_filter(AuditKind.CHANGED)).events
     assert change.caregiver_id == anna.id and change.record_table == "caregiver"
-    assert "phone: 06 12345678 → 0687654321" in change.summary
-    assert "notes:  → Nieuw" in change.summary
+    assert "telefoon: 06 12345678 → 0687654321" in change.summary
+    assert "notities:  → Nieuw" in change.summary
     assert "version" not in change.summary and "updated_at" not in change.summary
 
 

@@ -77,3 +77,50 @@ class AuditFilter:
     start: date | None = None
     end: date | None = None
     """The period, both days included."""
+
+
+FIELD_LABELS: dict[str, str] = {
+    "salutation": "aanhef",
+    "first_name": "voornaam",
+    "infix": "tussenvoegsel",
+    "last_name": "achternaam",
+    "initials": "voorletters",
+    "birth_date": "geboortedatum",
+    "street": "straat",
+    "house_number": "huisnummer",
+    "house_number_suffix": "toevoeging",
+    "postcode": "postcode",
+    "place": "woonplaats",
+    "municipality": "gemeente",
+    "phone": "telefoon",
+    "email": "e-mail",
+    "iban": "IBAN",
+    "notes": "notities",
+    "note": "notitie",
+    "source": "hoe bij ons gekomen",
+    "registered_on": "ingeschreven op",
+    "ended_on": "einddatum",
+    "end_reason": "reden einde",
+    "no_mail": "geen post",
+    "burden_level": "belasting",
+    "overloaded": "overbelast",
+    "last_contact_on": "laatste contact",
+    "contact_date": "datum",
+    "kind": "soort",
+    "status": "status",
+    "reason": "reden",
+    "amount_cents": "bedrag (centen)",
+    "hours_per_week": "uren per week",
+    "referred_on": "verwezen op",
+    "name": "naam",
+    "active": "actief",
+    "role": "rol",
+    "login": "inlognaam",
+    "password_hash": "wachtwoord",
+}
+"""The Dutch names of the fields the audit log shows most; others show their column name."""
+
+
+def field_label(name: str) -> str:
+    """The Dutch name of a recorded field."""
+    return FIELD_LABELS.get(name, name)

@@ -14,7 +14,8 @@ from sqlalchemy import Select, func, select
 
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.kernel.audit import AuditEvent
-from steunpunt.domain.audit import AuditFilter, AuditKind, table_label
+from steunpunt.db.kernel.errors import DatabaseDamaged
+from steunpunt.domain.audit import AuditFilter, AuditKind, field_label, table_label
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
 from steunpunt.io.audit_workbook import AuditLine, write_audit_workbook
@@ -114,7 +115,8 @@ class AuditService:
     ) -> None:
         """Record an event that happened outside a database session (a file made, a sign-in).
 
-        The file ``made`` is removed when its making cannot be recorded. A read-only database
+        The file ``made`` is removed when its making cannot be recorded, unless the database is
+        damaged: then exporting is the way out, and the file is kept. A read-only database
         cannot hold the event: there nothing is recorded.
         """
         if self._scope.read_only:
@@ -123,6 +125,11 @@ class AuditService:
         try:
             with self._scope() as session:
                 record(session, actor, kind, caregiver_id=caregiver_id, details=details)
+        except DatabaseDamaged:
+            if made is None:
+                raise
+            # Exporting is the way out of a damaged database: the file is kept, the log says so.
+            log.warning("Audit event %s for a file not recorded: database damaged", kind.value)
         except BaseException:
             if made is not None:
                 made.unlink(missing_ok=True)
@@ -225,7 +232,8 @@ def summary(details_json: str) -> str:
     return "; ".join(parts)
 
 
-def _field(name: str, change: object) -> str:
+def _field(column: str, change: object) -> str:
+    name = field_label(column)
     if isinstance(change, list) and len(change) == 2:
         old, new = change
         if old is None:
