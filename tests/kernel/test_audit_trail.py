@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from steunpunt.db.kernel.engine import make_session_factory
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.domain.audit import AuditKind
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.audit import record, values_withheld
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.services.kernel.container import Services, build_services
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -94,8 +95,6 @@ def test_a_change_records_the_old_and_new_value_of_each_field_changed(
     services: Services, actor: Actor
 ) -> None:
     anna = add_caregiver(services, actor, first_name="Anna", phone="0612345678")
-    from dataclasses import replace
-
     services.caregivers.update(
         actor, anna.id, anna.version, replace(anna.data, phone="0687654321", notes="Nieuw")
     )
@@ -244,3 +243,17 @@ def test_no_module_but_the_audit_trail_writes_audit_rows() -> None:
         }
     }
     assert naming <= allowed
+
+
+def test_erasing_records_which_fields_went_without_their_values(
+    services: Services, actor: Actor, engine: Engine
+) -> None:
+    anna = add_caregiver(services, actor, first_name="Anna", phone="0612345678")
+    last = len(audit_rows(engine))
+    with values_withheld():
+        services.caregivers.update(
+            actor, anna.id, anna.version, replace(anna.data, phone="", notes="")
+        )
+    [change] = [e for e in events_after(engine, last) if e.record_table == "caregiver"]
+    assert "0612345678" not in change.details_json and "12345678" not in change.details_json
+    assert json.loads(change.details_json)["velden"]["phone"] == ["(niet bewaard)"] * 2

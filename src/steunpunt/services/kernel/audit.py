@@ -40,6 +40,10 @@ BOOKKEEPING_COLUMNS = frozenset(
 HIDDEN_COLUMNS = frozenset({"password_hash"})
 """Columns whose values never enter the audit: only that they changed."""
 HIDDEN = "(verborgen)"
+WITHHELD = "(niet bewaard)"
+
+_WITHHOLD: ContextVar[bool] = ContextVar("steunpunt.audit.withhold", default=False)
+"""Whether the fields written now are recorded by name only (erasing a person)."""
 
 
 @contextmanager
@@ -55,9 +59,17 @@ def acting(actor: Actor | None) -> Iterator[None]:
         _ACTOR.reset(token)
 
 
-def current_actor() -> Actor | None:
-    """The staff member the running use case acts for."""
-    return _ACTOR.get()
+@contextmanager
+def values_withheld() -> Iterator[None]:
+    """Record the fields written in this block by name only, without old or new values.
+
+    For erasure: the audit must say what was removed, never keep what was removed.
+    """
+    token = _WITHHOLD.set(True)
+    try:
+        yield
+    finally:
+        _WITHHOLD.reset(token)
 
 
 def record(
@@ -177,6 +189,8 @@ def _shown(name: str, value: object) -> object:
     """A value as the audit keeps it: plain JSON, binary data and secrets not copied."""
     if value is None:
         return None
+    if _WITHHOLD.get():
+        return WITHHELD
     if name in HIDDEN_COLUMNS:
         return HIDDEN
     return _plain(value)
