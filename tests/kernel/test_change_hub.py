@@ -31,7 +31,7 @@ def test_one_turn_of_writes_arrives_once_and_merged_a_turn_later(
     qtbot.waitUntil(lambda: len(heard) == 1)
     QCoreApplication.processEvents()
     assert len(heard) == 1
-    assert heard[0].topics == {Topic.CAREGIVERS, Topic.CONTACTS, Topic.AUDIT}
+    assert heard[0].topics == {Topic.CAREGIVERS, Topic.CONTACTS}
     assert heard[0].only_caregiver() == anna
 
 

@@ -39,7 +39,7 @@ def test_a_new_caregiver_is_announced_with_its_id(
     services: Services, actor: Actor, heard: list[Changes]
 ) -> None:
     created = add_caregiver(services, actor)
-    assert heard == [Changes(frozenset({Topic.CAREGIVERS, Topic.AUDIT}), frozenset({created.id}))]
+    assert heard == [Changes(frozenset({Topic.CAREGIVERS}), frozenset({created.id}))]
     assert heard[0].only_caregiver() == created.id
 
 
@@ -95,7 +95,7 @@ def test_what_a_session_rolled_back_itself_is_not_announced(engine: Engine) -> N
         session.execute(update(Caregiver).values(notes="weg"))
         session.rollback()
         session.execute(insert(Base.metadata.tables["partner"]).values(name="Welzijn", kind="x"))
-    assert heard == [Changes(frozenset({Topic.PARTNERS, Topic.AUDIT}))]
+    assert heard == [Changes(frozenset({Topic.PARTNERS}))]
 
 
 def test_records_of_a_caregiver_name_their_topic_and_the_caregiver(
@@ -107,7 +107,7 @@ def test_records_of_a_caregiver_name_their_topic_and_the_caregiver(
     services.burden.record(actor, caregiver, AssessmentData(date(2026, 3, 1), 10, None))
     contact, burden = heard
     assert Topic.CONTACTS in contact.topics and contact.caregiver_ids == {caregiver}
-    assert burden.topics == {Topic.BURDEN, Topic.CAREGIVERS, Topic.AUDIT}  # the band: caregiver
+    assert burden.topics == {Topic.BURDEN, Topic.CAREGIVERS}  # the band is kept on the caregiver
     assert burden.caregiver_ids == {caregiver}
 
 
@@ -117,7 +117,7 @@ def test_a_statement_on_many_rows_names_its_topic_without_ids(
     add_caregiver(services, actor)
     heard.clear()
     services.burden.save_bands(actor, BurdenBands())
-    assert heard == [Changes(frozenset({Topic.SETTINGS, Topic.CAREGIVERS, Topic.AUDIT}))]
+    assert heard == [Changes(frozenset({Topic.SETTINGS, Topic.CAREGIVERS}))]
     assert heard[0].only_caregiver() is None
 
 
@@ -129,14 +129,14 @@ def test_an_insert_statement_is_heard_and_one_session_is_one_announcement(engine
     with scope() as session:
         session.execute(insert(Base.metadata.tables["partner"]).values(name="Welzijn", kind="x"))
         session.execute(update(Caregiver).values(notes="iedereen"))
-    assert heard == [Changes(frozenset({Topic.PARTNERS, Topic.CAREGIVERS, Topic.AUDIT}))]
+    assert heard == [Changes(frozenset({Topic.PARTNERS, Topic.CAREGIVERS}))]
 
 
 def test_a_worklist_mark_is_announced(
     services: Services, actor: Actor, heard: list[Changes]
 ) -> None:
     services.worklist.mark_done(actor, "contact:1:nooit")
-    assert [changes.topics for changes in heard] == [{Topic.WORKLIST, Topic.AUDIT}]
+    assert [changes.topics for changes in heard] == [{Topic.WORKLIST}]
 
 
 def test_a_failing_listener_is_logged_and_the_others_still_hear(
@@ -176,7 +176,7 @@ def test_two_scopes_on_one_factory_record_once(engine: Engine) -> None:
     scope = SessionScope(factory, feed)
     with scope() as session:
         session.execute(update(Caregiver).values(notes="x"))
-    assert heard == [Changes(frozenset({Topic.CAREGIVERS, Topic.AUDIT}))]
+    assert heard == [Changes(frozenset({Topic.CAREGIVERS}))]
 
 
 def test_every_new_session_factory_announces_though_an_old_one_was_collected(
@@ -197,6 +197,6 @@ def test_every_new_session_factory_announces_though_an_old_one_was_collected(
             session.execute(
                 insert(Base.metadata.tables["partner"]).values(name=f"P{attempt}", kind="x")
             )
-        assert heard == [Changes(frozenset({Topic.PARTNERS, Topic.AUDIT}))], f"factory {attempt}"
+        assert heard == [Changes(frozenset({Topic.PARTNERS}))], f"factory {attempt} was deaf"
         del scope, session
         gc.collect()

@@ -2,13 +2,15 @@
 
 Row changes are recorded by the session scope's events, in the same transaction as the work:
 one event per row written through the ORM (its fields with old and new values) and one per
-statement that writes many rows at once (its table and row count). Views, exports, mailings,
+statement that writes many rows at once (its table and row count). These are inserted on the
+session's connection, so they are not announced as changes of their own. Views, exports, mailings,
 prints and sign-ins are recorded by their use case with :func:`record`. The acting staff member
 is the one the use-case wrapper names for the call (:func:`acting`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -18,8 +20,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy import Table, insert, inspect
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 from sqlalchemy.orm.state import InstanceState
 
 from steunpunt.db.kernel.audit import AuditEvent
@@ -89,24 +92,40 @@ def record(
     """
     session.add(
         AuditEvent(
-            staff_id=None if actor is None else actor.staff_id,
-            staff_name="" if actor is None else actor.name[:100],
-            kind=kind.value,
-            caregiver_id=caregiver_id,
-            care_recipient_id=care_recipient_id,
-            record_table=record_table,
-            record_id=record_id,
-            details_json=json.dumps(details or {}, ensure_ascii=False, default=_plain),
+            **_event(actor, kind, caregiver_id, care_recipient_id, record_table, record_id, details)
         )
     )
+
+
+def _event(
+    actor: Actor | None,
+    kind: AuditKind,
+    caregiver_id: int | None,
+    care_recipient_id: int | None,
+    record_table: str | None,
+    record_id: int | None,
+    details: Mapping[str, object] | None,
+) -> dict[str, Any]:
+    """The column values of one audit event."""
+    return {
+        "staff_id": None if actor is None else actor.staff_id,
+        "staff_name": "" if actor is None else actor.name[:100],
+        "kind": kind.value,
+        "caregiver_id": caregiver_id,
+        "care_recipient_id": care_recipient_id,
+        "record_table": record_table,
+        "record_id": record_id,
+        "details_json": json.dumps(details or {}, ensure_ascii=False, default=_plain),
+    }
 
 
 def record_flush(session: Session, _context: UOWTransaction) -> None:
     """After a flush: one event per row it created, changed or deleted (ids are known now).
 
-    The events are flushed by the commit's next round of flushing, in the same transaction.
+    The events are inserted at once on the session's connection, in the same transaction.
     """
     actor = _ACTOR.get()
+    events: list[dict[str, Any]] = []
     dirty = (row for row in session.dirty if session.is_modified(row))
     for kind, rows in (
         (AuditKind.CREATED, session.new),
@@ -122,16 +141,13 @@ def record_flush(session: Session, _context: UOWTransaction) -> None:
             if kind is AuditKind.CHANGED and not fields:
                 continue
             caregiver_id, care_recipient_id = _people(session, table, state.dict)
-            record(
-                session,
-                actor,
-                kind,
-                caregiver_id=caregiver_id,
-                care_recipient_id=care_recipient_id,
-                record_table=table.name,
-                record_id=state.dict.get("id"),
-                details={"velden": fields},
+            record_id = state.dict.get("id")
+            details = {"velden": fields}
+            events.append(
+                _event(actor, kind, caregiver_id, care_recipient_id, table.name, record_id, details)
             )
+    if events:
+        session.connection().execute(insert(AuditEvent), events)
 
 
 def record_statement(state: ORMExecuteState) -> Any:
@@ -151,38 +167,39 @@ def record_statement(state: ORMExecuteState) -> Any:
     )
     parameters = state.parameters
     rows = len(parameters) if isinstance(parameters, list) else getattr(result, "rowcount", -1)
-    record(
-        state.session,
-        _ACTOR.get(),
-        kind,
-        record_table=table.name,
-        details={"opdracht": kind.value, "rijen": rows},
-    )
+    details = {"opdracht": kind.value, "rijen": rows}
+    event = _event(_ACTOR.get(), kind, None, None, table.name, None, details)
+    state.session.connection().execute(insert(AuditEvent), [event])
     return result
 
 
 def _fields(state: InstanceState[Any], kind: AuditKind) -> dict[str, list[object]]:
     """The fields a write set, each as [old, new]; a delete gives the values it removed."""
-    fields: dict[str, list[object]] = {}
-    for attribute in state.mapper.column_attrs:
-        name = attribute.key
-        if name in BOOKKEEPING_COLUMNS:
-            continue
-        history = state.attrs[name].history
-        if kind is AuditKind.CREATED:
-            value = state.dict.get(name)
-            if value is not None and value != "":
-                fields[name] = [None, _shown(name, value)]
-        elif kind is AuditKind.DELETED:
-            value = state.dict.get(name)
-            if value is not None and value != "":
-                fields[name] = [_shown(name, value), None]
-        elif history.added:
-            old = history.deleted[0] if history.deleted else None
-            new = history.added[0]
-            if old != new:
-                fields[name] = [_shown(name, old), _shown(name, new)]
-    return fields
+    columns = _columns(state.mapper)
+    if kind is AuditKind.CHANGED:
+        fields: dict[str, list[object]] = {}
+        for name, old in state.committed_state.items():
+            if name not in columns:
+                continue
+            before = None if old in (NO_VALUE, NEVER_SET) else old
+            after = state.dict.get(name)
+            if before != after:
+                fields[name] = [_shown(name, before), _shown(name, after)]
+        return fields
+    values = ((name, state.dict.get(name)) for name in columns)
+    return {
+        name: [None, _shown(name, value)]
+        if kind is AuditKind.CREATED
+        else [_shown(name, value), None]
+        for name, value in values
+        if value is not None and value != ""
+    }
+
+
+@functools.cache
+def _columns(mapper: Mapper[Any]) -> frozenset[str]:
+    """The attributes of ``mapper`` that are recorded: its columns but the bookkeeping."""
+    return frozenset(a.key for a in mapper.column_attrs) - BOOKKEEPING_COLUMNS
 
 
 def _shown(name: str, value: object) -> object:
