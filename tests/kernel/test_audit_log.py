@@ -18,6 +18,7 @@ from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.caregivers.list_export import column, export_caregiver_list
 from steunpunt.services.kernel import audit_log
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit_log import PAGE
 from steunpunt.services.kernel.container import Services
 from steunpunt.ui.audit_log import AuditLogDialog
 from steunpunt.ui.audit_model import COLUMNS
@@ -198,3 +199,23 @@ def test_a_file_whose_making_cannot_be_recorded_is_removed_unless_it_is_the_way_
                 services.caregivers, services.audit, actor, ids, target, [column("naam")]
             )
     assert target.exists() is kept
+
+
+def test_the_log_pages_with_next_and_previous(
+    qtbot: QtBot, screen_context: ScreenContext, services: Services, actor: Actor
+) -> None:
+    anna = add_caregiver(services, actor)
+    for _ in range(PAGE + 4):
+        services.caregivers.open(actor, anna.id)
+    dialog = AuditLogDialog(screen_context, (anna.id, "Anna"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    total = PAGE + 5  # the views and the making of the record
+    assert dialog.count.text() == f"1–{PAGE} van {total}"
+    assert not dialog.previous_button.isEnabled()
+    click(qtbot, dialog.next_button)
+    assert dialog.count.text() == f"{PAGE + 1}–{total} van {total}"
+    assert cells(dialog.model, KIND)[-1] == "Aangemaakt"  # the oldest comes last
+    assert not dialog.next_button.isEnabled()
+    click(qtbot, dialog.previous_button)
+    assert dialog.count.text() == f"1–{PAGE} van {total}"
