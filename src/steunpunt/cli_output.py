@@ -104,7 +104,14 @@ def _export(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
     caregivers = database.services.caregivers
     ids = caregivers.search_ids(CaregiverFilter(text=args.search, active=ActiveFilter(args.status)))
     target = Path(args.file).expanduser()
-    count = export_caregiver_list(caregivers, ids, target, [known[key] for key in keys])
+    count = export_caregiver_list(
+        caregivers,
+        database.services.audit,
+        database.actor,
+        ids,
+        target,
+        [known[key] for key in keys],
+    )
     return f"Klaar: {count} {'mantelzorger' if count == 1 else 'mantelzorgers'} in {target}."
 
 
@@ -125,7 +132,9 @@ def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
     starts_on, ends_on = parse_date(args.starts_on), parse_date(args.ends_on)
     style, _version = services.letters.house_style()
     report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
-    target = write_report_file(Path(args.file).expanduser(), report, style)
+    target = write_report_file(
+        database.services.audit, database.actor, Path(args.file).expanduser(), report, style
+    )
     return f"Klaar: de verantwoording staat in {target}."
 
 

@@ -90,7 +90,7 @@ def _open_read_only(database_file: Path) -> OpenDatabase:
     engine = create_read_only_engine(database_file, immutable=immutable)
     try:
         result = check_current(engine)
-        services = build_services(make_session_factory(engine))
+        services = build_services(make_session_factory(engine), read_only=True)
         actor = services.staff.default_actor(_login_name())
     except BaseException:
         engine.dispose()

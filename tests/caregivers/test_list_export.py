@@ -31,6 +31,8 @@ def test_the_caregivers_are_written_in_the_given_order_a_chunk_at_a_time(
     target = tmp_path / "lijst.csv"
     written = export_caregiver_list(
         services.caregivers,
+        services.audit,
+        actor,
         list(reversed(ids)),
         target,
         [column("naam"), column("woonplaats")],
@@ -49,6 +51,8 @@ def test_cancelling_leaves_no_file(services: Services, actor: Actor, tmp_path: P
     with pytest.raises(Cancelled):
         export_caregiver_list(
             services.caregivers,
+            services.audit,
+            actor,
             [anna.id],
             folder / "lijst.xlsx",
             [column("naam")],

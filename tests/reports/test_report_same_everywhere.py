@@ -61,7 +61,9 @@ def test_pdf_workbook_and_dashboard_hide_the_same_cells(
     hidden = _hidden(report)
     assert hidden  # a real test: every one of these reports hides something
 
-    pdf = write_report_file(tmp_path / "verantwoording.pdf", report, HouseStyle())
+    pdf = write_report_file(
+        opened.services.audit, opened.actor, tmp_path / "verantwoording.pdf", report, HouseStyle()
+    )
     lines = [_GAP.split(line.strip()) for line in _pdf_lines(pdf)]
     for table in report.tables:
         for row in table.rows:
@@ -69,7 +71,13 @@ def test_pdf_workbook_and_dashboard_hide_the_same_cells(
     assert _pdf_headlines(pdf) == [_text(h.value) for h in report.headlines]
 
     workbook = load_workbook(
-        write_report_file(tmp_path / "verantwoording.xlsx", report, HouseStyle())
+        write_report_file(
+            opened.services.audit,
+            opened.actor,
+            tmp_path / "verantwoording.xlsx",
+            report,
+            HouseStyle(),
+        )
     )
     overview, *sheets = workbook.worksheets
     in_workbook = {

@@ -75,6 +75,8 @@ def build_menus(window: MainWindow) -> None:
                 ("&Huisstijl en briefpapier…", None, window.edit_house_style),
                 ("&Sociale kaart…", None, window.edit_partners),
                 ("&Instellingen ondersteuning…", None, window.edit_support_settings),
+                None,
+                ("&Auditlog…", None, window.show_audit_log),
             ],
         ),
         ("&Help", [("&Over Steunpunt", None, window.about)]),

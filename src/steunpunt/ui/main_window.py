@@ -159,6 +159,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.result_text, 8000)
         dialog.deleteLater()
 
+    def show_audit_log(self) -> None:
+        """Beheer › Auditlog: who did what, filtered, paged and exported."""
+        from steunpunt.ui.audit_log import AuditLogDialog
+
+        dialog = AuditLogDialog(self.context, None, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def edit_house_style(self) -> None:
         from steunpunt.ui.letters.house_style_dialog import HouseStyleDialog
 

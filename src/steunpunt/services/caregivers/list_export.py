@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from steunpunt.domain.audit import AuditKind
 from steunpunt.io.caregiver_export import (
     COLUMNS,
     SUFFIXES,
@@ -17,7 +19,11 @@ from steunpunt.io.caregiver_export import (
 )
 from steunpunt.services.caregivers.dto import CaregiverRow
 from steunpunt.services.caregivers.register import CaregiverService
+from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.use_case import writes
+
+if TYPE_CHECKING:
+    from steunpunt.services.kernel.audit_log import AuditService
 
 __all__ = [
     "CHUNK",
@@ -45,6 +51,8 @@ def with_export_suffix(target: Path, suffix: str) -> Path:
 @writes
 def export_caregiver_list(
     caregivers: CaregiverService,
+    audit: AuditService,
+    actor: Actor,
     ids: Sequence[int],
     target: Path,
     columns: Sequence[ExportColumn],
@@ -55,6 +63,7 @@ def export_caregiver_list(
     Rows are read a chunk at a time while the file is written, atomically. ``progress(done,
     total)`` is called on the way; returning False raises :class:`~steunpunt.domain.errors.Cancelled` and leaves
     no file. A wrong suffix or no columns raise ``InvalidValue``; a failed write ``OSError``.
+    The export is recorded in the audit trail: the caregivers' ids and the columns.
     """
     total = len(ids)
 
@@ -62,9 +71,17 @@ def export_caregiver_list(
         for start in range(0, total, CHUNK):
             yield from caregivers.rows(ids[start : start + CHUNK])
 
-    return write_caregiver_list(
+    count = write_caregiver_list(
         target,
         columns,
         rows(),
         None if progress is None else (lambda done: progress(done, total)),
     )
+    details = {
+        "bestand": target.suffix.lower().removeprefix("."),
+        "aantal": count,
+        "kolommen": [item.key for item in columns],
+        "mantelzorgers": list(ids),
+    }
+    audit.note(actor, AuditKind.EXPORT, details=details, made=target)
+    return count

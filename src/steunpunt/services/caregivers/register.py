@@ -21,6 +21,7 @@ from steunpunt.db.caregivers.queries import (
 )
 from steunpunt.domain.address import Address
 from steunpunt.domain.age import age_on, bracket_for
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.caregivers.caregiver import CaregiverData
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.caregivers.search import Vocabulary
@@ -37,6 +38,7 @@ from steunpunt.services.caregivers.mapping import (
     store_consent,
 )
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
@@ -139,6 +141,19 @@ class CaregiverService:
             require_caregiver(session, reader, caregiver_id)
             row = load(session, Caregiver, caregiver_id, WHAT)
             return _detail(session, row, caseload_owner(reader))
+
+    @writes
+    def open(self, actor: Actor, caregiver_id: int) -> CaregiverDetail:
+        """A person opens the record: the detail, and its view recorded in the audit trail.
+
+        A database that cannot be written (read-only) shows the record without the record of
+        the view: it cannot hold one.
+        """
+        with self._scope() as session:
+            detail = _detail(session, load(session, Caregiver, caregiver_id, WHAT))
+            if not self._scope.read_only:
+                record(session, actor, AuditKind.VIEWED, caregiver_id=caregiver_id)
+            return detail
 
     @writes
     def create(self, actor: Actor, data: CaregiverData) -> CaregiverDetail:

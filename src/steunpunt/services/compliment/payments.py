@@ -25,6 +25,7 @@ from steunpunt.db.compliment.models import (
     PaymentReversal,
 )
 from steunpunt.domain.address import Address
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.compliment.round_rules import (
     CompensationForm,
     missing_payer,
@@ -40,6 +41,7 @@ from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transf
 from steunpunt.services.compliment.application_records import record_change
 from steunpunt.services.compliment.rounds import RoundService
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -195,6 +197,20 @@ class PaymentService:
                 )
             ):
                 row.payment_batch_id = batch.id
+            record(
+                session,
+                actor,
+                AuditKind.PAYMENT_FILE,
+                record_table="payment_batch",
+                record_id=batch.id,
+                details={
+                    "ronde": round_id,
+                    "betalingen": len(applications),
+                    "totaal in centen": total,
+                    "aanvragen": [row.id for row, _caregiver in applications],
+                    "mantelzorgers": sorted({caregiver.id for _row, caregiver in applications}),
+                },
+            )
             log.info(
                 "Payment batch %s of round %s made by staff %s: %s payments",
                 batch.id,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
     from steunpunt.services.compliment.payments import PaymentService
     from steunpunt.services.compliment.rounds import RoundService
+    from steunpunt.services.kernel.audit_log import AuditService
     from steunpunt.services.kernel.staff import StaffService
     from steunpunt.services.letters.mailings import MailingService
     from steunpunt.services.letters.templates import LetterService
@@ -89,6 +90,12 @@ class Services:
         from steunpunt.services.kernel.staff import StaffService
 
         return StaffService(self._scope)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from steunpunt.services.kernel.audit_log import AuditService
+
+        return AuditService(self._scope)
 
     @cached_property
     def letters(self) -> LetterService:
@@ -180,6 +187,9 @@ class Services:
 
 
 def build_services(
-    factory: sessionmaker[Session], today: Callable[[], date] = date.today
+    factory: sessionmaker[Session],
+    today: Callable[[], date] = date.today,
+    *,
+    read_only: bool = False,
 ) -> Services:
-    return Services(SessionScope(factory), today)
+    return Services(SessionScope(factory, read_only=read_only), today)

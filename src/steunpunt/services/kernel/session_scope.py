@@ -18,6 +18,7 @@ from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record_flush, record_statement
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
 from steunpunt.services.kernel.integrity import DAMAGED
 
@@ -50,7 +51,8 @@ class SessionScope:
     """Opens one session per service call: commit on success, roll back on any error.
 
     What a committed session wrote goes to the listeners of :attr:`changes`; a session that
-    rolls back announces nothing.
+    rolls back announces nothing. Every row it writes is recorded in the audit trail, in the
+    same transaction.
     """
 
     def __init__(
@@ -58,12 +60,16 @@ class SessionScope:
         factory: sessionmaker[Session],
         changes: ChangeFeed | None = None,
         reader: Actor | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self._factory = factory
         self.changes = changes or ChangeFeed()
         self.reader = reader
         """Who reads through this scope: the signed-in user whose permission and caseload
         every use case without an ``actor`` argument is held to (None: the program itself)."""
+        self.read_only = read_only
+        """The database cannot be written: reading records no view in the audit trail."""
         if factory not in _RECORDING:
             for name, listener in _RECORDERS:
                 event.listen(factory, name, listener)
@@ -71,7 +77,7 @@ class SessionScope:
 
     def with_reader(self, reader: Actor) -> SessionScope:
         """The same database and change feed, read on behalf of ``reader``."""
-        return SessionScope(self._factory, self.changes, reader)
+        return SessionScope(self._factory, self.changes, reader, read_only=self.read_only)
 
     @property
     def dialect(self) -> str:
@@ -136,7 +142,9 @@ def _forget(session: Session) -> None:
 
 _RECORDERS: tuple[tuple[str, Any], ...] = (
     ("after_flush", _record_flush),
+    ("after_flush", record_flush),
     ("do_orm_execute", _record_statement),
+    ("do_orm_execute", record_statement),
     ("after_rollback", _forget),
 )
 

@@ -4,7 +4,7 @@
 qualified name (``caregivers.CaregiverService.update``) and register it. The wrapper is the one
 place where each use case starts: it checks that the acting user's role may call it
 (``permissions.py``) before any work, logs the name and the acting staff member's id at DEBUG
-(never personal data), and it is where the audit record goes.
+(never personal data), and names that staff member to the audit trail for the call.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import ParamSpec, TypeVar
 
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import acting
 from steunpunt.services.kernel.permissions import check_permission
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,8 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
                 log.debug("Use case %s", name)
             else:
                 log.debug("Use case %s by staff %s", name, actor.staff_id)
-        return method(*args, **kwargs)
+        with acting(actor):
+            return method(*args, **kwargs)
 
     return start
 

@@ -11,8 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from steunpunt.db.letters.models import Mailing, SentLetter
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -75,11 +77,14 @@ def _next_number(session: Session, year: int) -> int:
     return (last or 0) + 1
 
 
-def complete(scope: SessionScope, mailing_id: int, job: MailingJob, staged: StagedOutput) -> None:
-    """Write the letter log, each letter as printed; when that fails, the files just put
-    in place are taken back."""
+def complete(
+    scope: SessionScope, actor: Actor, mailing_id: int, job: MailingJob, staged: StagedOutput
+) -> None:
+    """Write the letter log, each letter as printed, and the mailing's audit event; when that
+    fails, the files just put in place are taken back."""
     try:
         with scope() as session:
+            _record_mailing(session, actor, mailing_id, job)
             mailing = load(session, Mailing, mailing_id, "Deze mailing")
             mailing.completed = True
             mailing.letter_count = len(job.letters)
@@ -100,6 +105,32 @@ def complete(scope: SessionScope, mailing_id: int, job: MailingJob, staged: Stag
     except BaseException:
         staged.withdraw()
         raise
+
+
+def _record_mailing(session: Session, actor: Actor, mailing_id: int, job: MailingJob) -> None:
+    """One audit event for the mailing: whom it reached, as ids and counts.
+
+    Letters to one caregiver (made from the caregiver's form) are a print on their record.
+    """
+    members = [member for household in job.letters for member in household.members]
+    caregivers = sorted({member.caregiver_id for member in members})
+    naasten = sorted({m.care_recipient_id for m in members if m.care_recipient_id is not None})
+    single = caregivers[0] if len(caregivers) == 1 else None
+    record(
+        session,
+        actor,
+        AuditKind.MAILING if single is None else AuditKind.PRINT,
+        caregiver_id=single,
+        care_recipient_id=naasten[0] if single is not None and len(naasten) == 1 else None,
+        record_table="mailing",
+        record_id=mailing_id,
+        details={
+            "soort brief": job.kind,
+            "brieven": len(job.letters),
+            "mantelzorgers": caregivers,
+            "naasten": naasten,
+        },
+    )
 
 
 def release(scope: SessionScope, mailing_id: int) -> None:

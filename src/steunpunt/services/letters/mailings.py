@@ -23,6 +23,7 @@ from steunpunt.db.letters.mailing_queries import (
     recipients_query,
 )
 from steunpunt.db.letters.models import Mailing, SentLetter
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.choices import Grouping, LeftOutReason, LetterKind
 from steunpunt.domain.errors import Cancelled, ValidationFailed
 from steunpunt.domain.input_policy import check_work_date
@@ -34,6 +35,7 @@ from steunpunt.domain.names import PersonName
 from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -228,7 +230,7 @@ class MailingService:
             files = write_mailing_files(staged, job, Steps(progress, job.steps))
             names = files.names
             published = dict(zip(names, staged.publish(list(names.values())), strict=True))
-            complete(self._scope, mailing_id, job, staged)
+            complete(self._scope, actor, mailing_id, job, staged)
         except Cancelled as error:
             release(self._scope, mailing_id)
             raise Cancelled(
@@ -339,7 +341,7 @@ class MailingService:
                 title=f"Herdruk {reference}",
             )
             [target] = staged.publish([name])
-            self._log_reprint(caregiver_id, naaste_id, mailing_id, letter, values)
+            self._log_reprint(actor, caregiver_id, naaste_id, mailing_id, letter, values)
         except OSError as error:
             raise disk_problem(error) from error
         except BaseException:
@@ -354,6 +356,7 @@ class MailingService:
 
     def _log_reprint(
         self,
+        actor: Actor,
         caregiver_id: int,
         naaste_id: int | None,
         mailing_id: int,
@@ -361,6 +364,16 @@ class MailingService:
         values: Mapping[str, str],
     ) -> None:
         with self._scope() as session:
+            record(
+                session,
+                actor,
+                AuditKind.PRINT,
+                caregiver_id=caregiver_id,
+                care_recipient_id=naaste_id,
+                record_table="mailing",
+                record_id=mailing_id,
+                details={"herdruk": True, "brieven": 1},
+            )
             session.add(
                 SentLetter(
                     caregiver_id=caregiver_id,

@@ -186,9 +186,12 @@ class ExportDialog(QDialog):
         if target is None:
             return
         caregivers, total = self._caregivers, len(ids)
+        audit, actor = self._context.services.audit, self._context.actor
 
         def work(context: TaskContext) -> int:
-            return export_caregiver_list(caregivers, ids, target, columns, context.progress)
+            return export_caregiver_list(
+                caregivers, audit, actor, ids, target, columns, context.progress
+            )
 
         self.written = None
         self.open_button.setVisible(False)

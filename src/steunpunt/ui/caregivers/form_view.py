@@ -118,6 +118,8 @@ class CaregiverFormView(QWidget):
         self.revert_button = QPushButton(tr("Wijzigingen ongedaan maken"), self)
         self.back_button = QPushButton(tr("Terug naar de lijst"), self)
         self.back_button.setToolTip(tr("Terug naar de lijst (Esc)"))
+        self.history_button = QPushButton(tr("Wie heeft dit dossier bekeken of gewijzigd?"), self)
+        self.history_button.hide()
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
@@ -144,6 +146,7 @@ class CaregiverFormView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.history_button)
         header.addWidget(self.back_button)
         header.addWidget(self.revert_button)
         header.addWidget(self.save_button)
@@ -156,6 +159,7 @@ class CaregiverFormView(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.back_button.clicked.connect(self.back_requested)
+        self.history_button.clicked.connect(self.show_history)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -209,6 +213,7 @@ class CaregiverFormView(QWidget):
 
     def open_new(self, municipality: str = "") -> None:
         self._detail = None
+        self.history_button.hide()
         self._fill(
             {
                 "registered_on": format_date(self.context.today()),
@@ -224,12 +229,24 @@ class CaregiverFormView(QWidget):
         self.fields["first_name"].setFocus()
 
     def open_existing(self, caregiver_id: int) -> None:
-        self._show_detail(self.context.services.caregivers.get(caregiver_id))
+        self._show_detail(self.context.services.caregivers.open(self.context.actor, caregiver_id))
         self.tabs.setCurrentIndex(TAB_PERSON)
         self.fields["first_name"].setFocus()
 
+    def show_history(self) -> None:
+        """Who viewed or changed the open caregiver's record, from the audit trail."""
+        from steunpunt.ui.audit_log import AuditLogDialog
+
+        if self._detail is None:
+            return
+        caregiver = (self._detail.id, self._detail.data.name.full)
+        dialog = AuditLogDialog(self.context, caregiver, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def _show_detail(self, detail: CaregiverDetail) -> None:
         self._detail = detail
+        self.history_button.show()
         self._fill(caregiver_form_values(detail.data), detail.data)
         self.relations.show_detail(detail)
         self.contacts.show_detail(detail)

@@ -147,11 +147,11 @@ class ReportDialog(QDialog):
         if settings != self._context.services.reports.settings():
             self._context.services.reports.save_settings(self._context.actor, settings)
         style, _version = self._context.services.letters.house_style()
-        services = self._context.services
+        services, actor = self._context.services, self._context.actor
 
         def work(_context: TaskContext) -> Path:
             report = services.reports.report(starts_on, ends_on, municipality, style.organisation)
-            return write_report_file(target, report, style)
+            return write_report_file(services.audit, actor, target, report, style)
 
         self.busy = True
         self.say(tr("De verantwoording wordt gemaakt…"))

@@ -1,0 +1,126 @@
+"""The kinds of things the audit trail records, as the audit log names them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class AuditKind(StrEnum):
+    """What a person did; stored in ``audit_event.kind``."""
+
+    CREATED = "aangemaakt"
+    CHANGED = "gewijzigd"
+    DELETED = "verwijderd"
+    VIEWED = "bekeken"
+    EXPORT = "export"
+    MAILING = "mailing"
+    REPORT = "rapport"
+    PAYMENT_FILE = "betaalbestand"
+    PRINT = "afdruk"
+    INZAGE = "inzage"
+    SIGNED_IN = "aangemeld"
+    SIGN_IN_FAILED = "aanmelding mislukt"
+    SIGNED_OUT = "afgemeld"
+    LOCKED = "vergrendeld"
+
+    @property
+    def label(self) -> str:
+        """The kind as the audit log shows it."""
+        return self.value.capitalize()
+
+
+TABLE_LABELS: dict[str, str] = {
+    "caregiver": "Mantelzorger",
+    "consent": "Toestemming",
+    "care_recipient": "Naaste",
+    "care_relation": "Zorgrelatie",
+    "contact": "Contactmoment",
+    "caregiver_assignment": "Toewijzing",
+    "burden_assessment": "Belastingmeting",
+    "referral": "Verwijzing",
+    "partner": "Sociale kaart",
+    "household_help_grant": "Huishoudelijke hulp",
+    "household_help_month": "Uren huishoudelijke hulp",
+    "household_help_rate": "Tarief huishoudelijke hulp",
+    "worklist_mark": "Werklijst",
+    "office_setting": "Instelling",
+    "compliment_round": "Complimentronde",
+    "compliment_application": "Aanvraag compliment",
+    "application_event": "Statuswijziging aanvraag",
+    "payment_batch": "Betaalbatch",
+    "payment_reversal": "Terugboeking",
+    "letter_template": "Briefsjabloon",
+    "saved_filter": "Opgeslagen filter",
+    "house_style": "Huisstijl",
+    "staff_member": "Account",
+}
+"""What the audit log calls the records of each table."""
+
+
+def table_label(table: str | None) -> str:
+    """The Dutch name of ``table``'s records (the table's own name when none is known)."""
+    if table is None:
+        return ""
+    return TABLE_LABELS.get(table, table)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which events the audit log shows: all criteria that are set must hold."""
+
+    caregiver_ids: tuple[int, ...] | None = None
+    """The people (mantelzorgers) the events are about; None for everyone."""
+    staff_id: int | None = None
+    kind: AuditKind | None = None
+    start: date | None = None
+    end: date | None = None
+    """The period, both days included."""
+
+
+FIELD_LABELS: dict[str, str] = {
+    "salutation": "aanhef",
+    "first_name": "voornaam",
+    "infix": "tussenvoegsel",
+    "last_name": "achternaam",
+    "initials": "voorletters",
+    "birth_date": "geboortedatum",
+    "street": "straat",
+    "house_number": "huisnummer",
+    "house_number_suffix": "toevoeging",
+    "postcode": "postcode",
+    "place": "woonplaats",
+    "municipality": "gemeente",
+    "phone": "telefoon",
+    "email": "e-mail",
+    "iban": "IBAN",
+    "notes": "notities",
+    "note": "notitie",
+    "source": "hoe bij ons gekomen",
+    "registered_on": "ingeschreven op",
+    "ended_on": "einddatum",
+    "end_reason": "reden einde",
+    "no_mail": "geen post",
+    "burden_level": "belasting",
+    "overloaded": "overbelast",
+    "last_contact_on": "laatste contact",
+    "contact_date": "datum",
+    "kind": "soort",
+    "status": "status",
+    "reason": "reden",
+    "amount_cents": "bedrag (centen)",
+    "hours_per_week": "uren per week",
+    "referred_on": "verwezen op",
+    "name": "naam",
+    "active": "actief",
+    "role": "rol",
+    "login": "inlognaam",
+    "password_hash": "wachtwoord",
+}
+"""The Dutch names of the fields the audit log shows most; others show their column name."""
+
+
+def field_label(name: str) -> str:
+    """The Dutch name of a recorded field."""
+    return FIELD_LABELS.get(name, name)
