@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -92,10 +93,7 @@ def _grid(section: DossierSection, look: Look) -> Table:
     head = ParagraphStyle("head", look.styles["th"], fontSize=size, leading=size + 2)
     rows = [[Paragraph(escape(text), cell) for text in row] for row in section.rows]
     header = [Paragraph(escape(column), head) for column in section.columns]
-    if len(section.columns) == 2:
-        widths = [WIDTH * 0.32, WIDTH * 0.68]
-    else:
-        widths = [WIDTH / len(section.columns)] * len(section.columns)
+    widths = _widths(section, look, size)
     grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(
         TableStyle(
@@ -109,6 +107,39 @@ def _grid(section: DossierSection, look: Look) -> Table:
         )
     )
     return grid
+
+
+def _widths(section: DossierSection, look: Look, size: float) -> list[float]:
+    """Every column at least as wide as its longest word (a date never breaks); the rest of the page shared
+    by how much text each column holds (a long note gets more room than a date)."""
+    pad = 6 + 1
+
+    def width(text: str, font: str) -> float:
+        return float(stringWidth(text, font, size)) + pad
+
+    columns = range(len(section.columns))
+    need = [
+        max(
+            max(width(w, look.fonts.bold) for w in h.split() or [""]),
+            max(
+                min(width(w, look.fonts.regular), WIDTH / 5)
+                for row in section.rows
+                for w in row[c].split() or [""]
+            ),
+        )
+        for c, h in enumerate(section.columns)
+    ]
+    want = [
+        max(need[c], min(max(width(row[c], look.fonts.regular) for row in section.rows), WIDTH / 2))
+        for c in columns
+    ]
+    if sum(need) >= WIDTH:
+        return [n * WIDTH / sum(need) for n in need]
+    extra = [w - n for w, n in zip(want, need, strict=True)]
+    room = WIDTH - sum(need)
+    if sum(extra) <= room:
+        return [w + (room - sum(extra)) / len(want) for w in want]
+    return [n + e * room / sum(extra) for n, e in zip(need, extra, strict=True)]
 
 
 def _draw_header(look: Look, canvas: Any, document: Any) -> None:
