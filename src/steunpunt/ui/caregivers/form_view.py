@@ -42,6 +42,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
+from steunpunt.ui.privacy.form_actions import PrivacyButton
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class CaregiverFormView(QWidget):
         self.revert_button = QPushButton(tr("Wijzigingen ongedaan maken"), self)
         self.back_button = QPushButton(tr("Terug naar de lijst"), self)
         self.back_button.setToolTip(tr("Terug naar de lijst (Esc)"))
+        self.privacy = PrivacyButton(context, lambda: self.caregiver_id, self.open_existing, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
@@ -141,6 +143,7 @@ class CaregiverFormView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.privacy)
         header.addWidget(self.back_button)
         header.addWidget(self.revert_button)
         header.addWidget(self.save_button)
@@ -306,6 +309,7 @@ class CaregiverFormView(QWidget):
 
     def _update_buttons(self) -> None:
         self.revert_button.setEnabled(self._dirty)
+        self.privacy.setEnabled(self._detail is not None)
 
     def _mark_dirty(self) -> None:
         if not self._loading:
