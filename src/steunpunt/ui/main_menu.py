@@ -59,6 +59,7 @@ def build_menus(window: MainWindow) -> None:
                 ("&Huisstijl en briefpapier…", None, window.edit_house_style),
                 ("&Sociale kaart…", None, window.edit_partners),
                 ("&Instellingen ondersteuning…", None, window.edit_support_settings),
+                ("&Bewaartermijn…", None, window.review_retention),
             ],
         ),
         ("&Help", [("&Over Steunpunt", None, window.about)]),

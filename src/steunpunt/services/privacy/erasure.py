@@ -105,7 +105,12 @@ class ErasureService:
                 if ready:
                     naasten += _anonymise(session, actor, ready, self._run(EndReason.OTHER))
                 done += len(ready)
-            if progress is not None and not progress(start + len(batch), len(caregiver_ids)):
+            more = start + len(batch) < len(caregiver_ids)
+            if (
+                progress is not None
+                and not progress(start + len(batch), len(caregiver_ids))
+                and more
+            ):
                 raise Cancelled(
                     f"Gestopt: van {done} mensen zijn de gegevens verwijderd, de rest is "
                     "ongewijzigd."
