@@ -94,7 +94,7 @@ def caregiver_statements(
         .where(SentLetter.caregiver_id.in_(ids))
         .values(addressed_as="", letter_values="{}", printed_json=""),
     ]
-    models = (Caregiver, Contact, BurdenAssessment, Referral, HouseholdHelpGrant)
+    models: tuple[Any, ...] = (Caregiver, Contact, BurdenAssessment, Referral, HouseholdHelpGrant)
     models += (ComplimentApplication, ApplicationStatusChange, PaymentReversal, SentLetter)
     return [
         _versioned(statement, model) for statement, model in zip(statements, models, strict=True)

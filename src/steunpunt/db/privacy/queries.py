@@ -23,7 +23,7 @@ OPEN_STATUSES = (
 """An application in one of these is not finished: decided and paid, or refused."""
 
 
-def anonymised_ids() -> Select[tuple[int | None]]:
+def anonymised_ids() -> Select[int | None]:
     """Ids of the caregivers whose data was erased (the audit keeps who they were, by id)."""
     return select(AuditEvent.caregiver_id).where(
         AuditEvent.kind == ERASED, AuditEvent.caregiver_id.is_not(None)
@@ -34,7 +34,7 @@ def not_anonymised() -> ColumnElement[bool]:
     return Caregiver.id.not_in(anonymised_ids())
 
 
-def open_application_counts(ids: Collection[int]) -> Select[tuple[int, int]]:
+def open_application_counts(ids: Collection[int]) -> Select[int, int]:
     """Per caregiver among ``ids``: applications still open (not decided, or granted unpaid)."""
     return (
         select(ComplimentApplication.caregiver_id, func.count())
@@ -46,7 +46,7 @@ def open_application_counts(ids: Collection[int]) -> Select[tuple[int, int]]:
     )
 
 
-def unconfirmed_payment_counts(ids: Collection[int]) -> Select[tuple[int, int]]:
+def unconfirmed_payment_counts(ids: Collection[int]) -> Select[int, int]:
     """Per caregiver among ``ids``: applications in a payment batch not yet confirmed paid."""
     return (
         select(ComplimentApplication.caregiver_id, func.count())
@@ -56,18 +56,7 @@ def unconfirmed_payment_counts(ids: Collection[int]) -> Select[tuple[int, int]]:
     )
 
 
-def blocked_ids(ids: Collection[int]) -> Select[tuple[int]]:
-    """The caregivers among ``ids`` with an open application or unconfirmed payment."""
-    return (
-        open_application_counts(ids)
-        .with_only_columns(ComplimentApplication.caregiver_id)
-        .union(
-            unconfirmed_payment_counts(ids).with_only_columns(ComplimentApplication.caregiver_id)
-        )
-    )
-
-
-def past_retention(cutoff: date) -> Select[Any]:
+def past_retention(cutoff: date) -> Select[*tuple[Any, ...]]:
     """Caregivers not anonymised whose end date, or (still registered) last contact or
     registration, is on or before ``cutoff``: the retention period has run out."""
     return (
@@ -94,7 +83,7 @@ def past_retention(cutoff: date) -> Select[Any]:
     )
 
 
-def naasten_to_erase(ids: Collection[int]) -> Select[tuple[int]]:
+def naasten_to_erase(ids: Collection[int]) -> Select[int]:
     """Naasten of the caregivers ``ids`` cared for by no one else who keeps their data: no
     relation with a caregiver outside ``ids`` who is not anonymised."""
     other = CareRelation.__table__.alias("other")

@@ -124,7 +124,14 @@ def naasten(session: Session, caregiver_id: int) -> DossierSection:
         .where(CareRelation.caregiver_id == caregiver_id)
         .order_by(CareRecipient.sort_name)
     ).all()
-    columns = ("Naam", "Relatie", "Uren per week", "Zorg sinds", "Geboortedatum", "Adres")
+    columns: tuple[str, ...] = (
+        "Naam",
+        "Relatie",
+        "Uren per week",
+        "Zorg sinds",
+        "Geboortedatum",
+        "Adres",
+    )
     columns += ("Woonsituatie", "Aandoening", "Notities")
     return _section(
         "naasten",
@@ -211,7 +218,13 @@ def referrals(session: Session, caregiver_id: int) -> DossierSection:
         .where(Referral.caregiver_id == caregiver_id)
         .order_by(Referral.referred_on, Referral.id)
     ).all()
-    columns = ("Datum", "Organisatie", "Reden", "Toestemming om te delen", "Opvolgen op")
+    columns: tuple[str, ...] = (
+        "Datum",
+        "Organisatie",
+        "Reden",
+        "Toestemming om te delen",
+        "Opvolgen op",
+    )
     columns += ("Uitkomst", "Afgesloten op")
     return _section(
         "doorverwijzingen",
@@ -239,7 +252,14 @@ def household_help(session: Session, where: ColumnElement[bool]) -> DossierSecti
         .where(where)
         .order_by(HouseholdHelpGrant.starts_on, HouseholdHelpGrant.id)
     ).all()
-    columns = ("Begin", "Einde", "Verlengd tot", "Gestopt per", "Uren per week", "Uren per jaar")
+    columns: tuple[str, ...] = (
+        "Begin",
+        "Einde",
+        "Verlengd tot",
+        "Gestopt per",
+        "Uren per week",
+        "Uren per jaar",
+    )
     columns += ("Uren gebruikt", "Status", "Aanbieder", "Notitie")
     return _section(
         "huishoudelijke_hulp",
@@ -282,7 +302,15 @@ def applications(session: Session, where: ColumnElement[bool]) -> DossierSection
         history.setdefault(change.application_id, []).append(
             f"{line} ({change.reason})" if change.reason else line
         )
-    columns = ("Ronde", "Naaste", "Ontvangen", "Status", "Bedrag", "IBAN", "Rekeninghouder")
+    columns: tuple[str, ...] = (
+        "Ronde",
+        "Naaste",
+        "Ontvangen",
+        "Status",
+        "Bedrag",
+        "IBAN",
+        "Rekeninghouder",
+    )
     columns += ("Besluiten",)
     return _section(
         "aanvragen",
