@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent.parent / "src" / "steunpunt"
 TESTS = Path(__file__).parent.parent
-FEATURES = ("caregivers", "support", "compliment", "letters", "reports", "today")
+FEATURES = ("caregivers", "support", "compliment", "letters", "reports", "today", "privacy")
 """The house's features: each has a package of its name on every layer and in the tests."""
 KERNEL = "kernel"
 

@@ -81,11 +81,13 @@ def render_report(target: Path | BinaryIO, report: Report, style: HouseStyle | N
         ],
     )
     footer = partial(_draw_footer, look, title)
-    document.build(_story(report, look), canvasmaker=partial(_Canvas, footer=footer, pages=pages))
+    document.build(
+        _story(report, look), canvasmaker=partial(NumberedCanvas, footer=footer, pages=pages)
+    )
     return pages[0]
 
 
-class _Canvas(Canvas):  # type: ignore[misc]
+class NumberedCanvas(Canvas):  # type: ignore[misc]
     """A canvas that keeps its pages until saving, when the number of pages is known."""
 
     def __init__(

@@ -28,6 +28,8 @@ NEEDS = {
     "&Huisstijl en briefpapier…": ("letters", "LetterService.save_house_style"),
     "&Sociale kaart…": ("support", "PartnerService.update"),
     "&Instellingen ondersteuning…": ("support", "BurdenService.save_bands"),
+    "&Auditlog…": ("kernel", "AuditService.events"),
+    "&Bewaartermijn…": ("privacy", "RetentionService.past_period"),
 }
 """The use case a menu line leads to: greyed for a role that may not call it."""
 
@@ -77,6 +79,7 @@ def build_menus(window: MainWindow) -> None:
                 ("&Instellingen ondersteuning…", None, window.edit_support_settings),
                 None,
                 ("&Auditlog…", None, window.show_audit_log),
+                ("&Bewaartermijn…", None, window.review_retention),
             ],
         ),
         ("&Help", [("&Over Steunpunt", None, window.about)]),

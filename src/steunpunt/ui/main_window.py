@@ -174,6 +174,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def review_retention(self) -> None:
+        from steunpunt.ui.privacy.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def _build_status_bar(self) -> None:
         where = QLabel(
             tr("Medewerker: {name} · Database: {file}").format(

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from steunpunt.services.kernel.staff import StaffService
     from steunpunt.services.letters.mailings import MailingService
     from steunpunt.services.letters.templates import LetterService
+    from steunpunt.services.privacy.erasure import ErasureService
+    from steunpunt.services.privacy.inzage import InzageService
+    from steunpunt.services.privacy.retention import RetentionService
     from steunpunt.services.reports.report import ReportService
     from steunpunt.services.support.burden import BurdenService
     from steunpunt.services.support.household_help import HouseholdHelpService
@@ -184,6 +187,24 @@ class Services:
         from steunpunt.services.reports.report import ReportService
 
         return ReportService(self._scope, self._today)
+
+    @cached_property
+    def inzage(self) -> InzageService:
+        from steunpunt.services.privacy.inzage import InzageService
+
+        return InzageService(self._scope, self._today)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from steunpunt.services.privacy.erasure import ErasureService
+
+        return ErasureService(self._scope, self._today)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from steunpunt.services.privacy.retention import RetentionService
+
+        return RetentionService(self._scope, self._today)
 
 
 def build_services(

@@ -17,12 +17,14 @@ T = TypeVar("T")
 BURDEN_BANDS = "burden_bands"
 HOUSEHOLD_HELP_RULES = "household_help_rules"
 REPORT = "report"
+RETENTION = "retention"
 WORKLIST = "worklist"
 
 UPGRADES: dict[str, Versioned] = {
     BURDEN_BANDS: Versioned(),
     HOUSEHOLD_HELP_RULES: Versioned(),
     REPORT: Versioned(),
+    RETENTION: Versioned(),
     WORKLIST: Versioned(),
 }
 """Each setting's upgrade steps: add one when one of its keys is renamed or changes meaning."""

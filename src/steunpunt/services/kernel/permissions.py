@@ -132,6 +132,7 @@ _TABLE: dict[str, Permission] = {
         "letters.render_preview",
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
+        "privacy.write_inzage",
     ),
     **_group(REPORTS, "geen verantwoording maken", "reports.write_report_file"),
     **_group(
@@ -142,6 +143,26 @@ _TABLE: dict[str, Permission] = {
         "kernel.AuditService.for_caregiver",
     ),
     **_group(EVERYONE, "niets vastleggen", "kernel.AuditService.note"),
+    **_group(
+        ADMIN,
+        "geen gegevens verwijderen",
+        "privacy.ErasureService.anonymise",
+        "privacy.ErasureService.anonymise_many",
+        "privacy.ErasureService.plan",
+    ),
+    **_group(
+        ADMIN,
+        "de bewaartermijn niet beheren",
+        "privacy.RetentionService.past_period",
+        "privacy.RetentionService.save_settings",
+        "privacy.RetentionService.settings",
+    ),
+    **_group(
+        WORK,
+        "geen inzage-export maken",
+        "privacy.InzageService.caregiver_dossier",
+        "privacy.InzageService.recipient_dossier",
+    ),
     **_group(
         ADMIN,
         "de huisstijl en de brieven niet wijzigen",

@@ -43,6 +43,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
+from steunpunt.ui.privacy.form_actions import PrivacyButton
 from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ class CaregiverFormView(QWidget):
         self.back_button.setToolTip(tr("Terug naar de lijst (Esc)"))
         self.history_button = QPushButton(tr("Wie heeft dit dossier bekeken of gewijzigd?"), self)
         self.history_button.hide()
+        self.privacy = PrivacyButton(context, lambda: self.caregiver_id, self.open_existing, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
@@ -147,6 +149,7 @@ class CaregiverFormView(QWidget):
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
         header.addWidget(self.history_button)
+        header.addWidget(self.privacy)
         header.addWidget(self.back_button)
         header.addWidget(self.revert_button)
         header.addWidget(self.save_button)
@@ -332,6 +335,7 @@ class CaregiverFormView(QWidget):
 
     def _update_buttons(self) -> None:
         self.revert_button.setEnabled(self._dirty)
+        self.privacy.setEnabled(self._detail is not None)
 
     def _mark_dirty(self) -> None:
         if not self._loading:

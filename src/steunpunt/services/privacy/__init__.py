@@ -1,0 +1,1 @@
+"""Use cases of the privacy rights: inzage export, erasure, retention."""

@@ -1,0 +1,1 @@
+"""Screens of the privacy rights: inzage export, erasure, the retention list."""

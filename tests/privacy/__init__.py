@@ -1,0 +1,1 @@
+"""The rights of the people in the register: inzage, erasure, retention (tests)."""

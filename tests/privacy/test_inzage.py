@@ -1,0 +1,129 @@
+"""Inzage: one export holds everything about a caregiver or naaste, as PDF and as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from steunpunt.db.kernel.audit import AuditEvent
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.privacy.dossier import EMPTY
+from steunpunt.domain.support.burden import AssessmentData
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.privacy.dossier_sections import AUDIT_HEADING
+from steunpunt.services.privacy.inzage import write_inzage
+from tests.helpers import (
+    add_caregiver,
+    care_recipient_data,
+    contact_data,
+    fill_house_style,
+    relation_data,
+)
+from tests.reports.test_report_output import page_texts
+
+CAREGIVER_HEADINGS = (
+    "Persoonsgegevens",
+    "Naasten",
+    "Contactmomenten",
+    "Metingen (EDIZ-plus)",
+    "Doorverwijzingen",
+    "Huishoudelijke hulp",
+    "Complimentaanvragen en besluiten",
+    "Verstuurde brieven",
+    "Toestemmingen",
+    AUDIT_HEADING,
+)
+CAREGIVER_KEYS = (
+    "persoonsgegevens",
+    "naasten",
+    "contacten",
+    "metingen",
+    "doorverwijzingen",
+    "huishoudelijke_hulp",
+    "aanvragen",
+    "brieven",
+    "toestemmingen",
+    "audit",
+)
+
+
+@pytest.fixture
+def person(services: Services, actor: Actor) -> tuple[int, int]:
+    fill_house_style(services, actor)
+    caregiver = add_caregiver(
+        services, actor, first_name="Ayşe", last_name="Yılmaz", notes="Werkt parttime"
+    )
+    recipient = services.care_recipients.create_for_caregiver(
+        actor, caregiver.id, care_recipient_data(first_name="Fatma"), relation_data()
+    ).care_recipient_id
+    services.contacts.add(actor, caregiver.id, contact_data(note="Eerste gesprek thuis"))
+    services.burden.record(actor, caregiver.id, AssessmentData(date(2026, 10, 1), 9, None))
+    return caregiver.id, recipient
+
+
+def test_the_pdf_holds_every_section_and_the_persons_data(
+    services: Services, person: tuple[int, int], tmp_path: Path
+) -> None:
+    dossier = services.inzage.caregiver_dossier(person[0])
+    style, _version = services.letters.house_style()
+
+    pdf, data = write_inzage(tmp_path / "inzage.pdf", dossier, style)
+
+    text = " ".join(page_texts(pdf))
+    for heading in CAREGIVER_HEADINGS:
+        assert heading in text
+    for value in ("Ayşe", "Yılmaz", "Fatma", "Eerste gesprek thuis", "Werkt parttime", EMPTY):
+        assert value in text
+    sections = json.loads(data.read_text("utf-8"))["secties"]
+    assert tuple(sections) == CAREGIVER_KEYS
+    assert [section["kop"] for section in sections.values()] == list(CAREGIVER_HEADINGS)
+    personal = {row["Gegeven"]: row["Waarde"] for row in sections["persoonsgegevens"]["rijen"]}
+    assert personal["Achternaam"] == "Yılmaz"
+    assert sections["contacten"]["rijen"][0]["Notitie"] == "Eerste gesprek thuis"
+    assert sections["metingen"]["rijen"][0]["Totaal"] == "9"
+    assert sections["audit"]["rijen"] == []
+
+
+def test_the_audit_section_shows_who_viewed_or_changed_the_record(
+    services: Services, actor: Actor, person: tuple[int, int], engine: Engine
+) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(
+            AuditEvent(
+                staff_id=actor.staff_id, staff_name="Els", kind="bekeken", caregiver_id=person[0]
+            )
+        )
+
+    rows = services.inzage.caregiver_dossier(person[0]).section("audit").rows
+
+    assert [(row[1], row[2]) for row in rows] == [("Els", "bekeken")]
+
+
+def test_a_naaste_has_an_inzage_of_their_own(
+    services: Services, person: tuple[int, int], tmp_path: Path
+) -> None:
+    dossier = services.inzage.recipient_dossier(person[1])
+    style, _version = services.letters.house_style()
+
+    pdf, data = write_inzage(tmp_path / "naaste.pdf", dossier, style)
+
+    text = " ".join(page_texts(pdf))
+    assert "Fatma" in text and "Mantelzorgers" in text and "Yılmaz" in text
+    assert "mantelzorgers" in json.loads(data.read_text("utf-8"))["secties"]
+
+
+def test_another_suffix_is_refused_and_nothing_is_written(
+    services: Services, person: tuple[int, int], tmp_path: Path
+) -> None:
+    dossier = services.inzage.caregiver_dossier(person[0])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(InvalidValue, match=r"eindigt op \.pdf"):
+        write_inzage(folder / "inzage.docx", dossier, services.letters.house_style()[0])
+    assert list(folder.iterdir()) == []
