@@ -75,3 +75,24 @@ def test_financien_sees_a_rounds_payments_but_not_its_applications(
         compliment.applications.count_label.text() == "Aanvragen zijn niet zichtbaar voor uw rol."
     )
     assert answers.texts == []
+
+
+@pytest.mark.parametrize(
+    ("role", "inzage", "erasure"),
+    [(Role.BEHEERDER, True, True), (Role.MEDEWERKER, True, False)],
+)
+def test_the_privacy_menu_offers_what_the_role_may_do(
+    qtbot: QtBot,
+    opened: OpenDatabase,
+    app_paths: AppPaths,
+    answers: Answers,
+    role: Role,
+    inzage: bool,
+    erasure: bool,
+) -> None:
+    person = staff_in_role(opened.services, opened.engine, "Rita", role)
+    window = MainWindow(make_context(opened.services, person, app_paths), opened)
+    qtbot.addWidget(window)
+    privacy = window.form_view.privacy
+    assert privacy.inzage_action.isEnabled() is inzage
+    assert privacy.erase_action.isEnabled() is erasure
