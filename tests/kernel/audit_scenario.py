@@ -136,6 +136,10 @@ def _payment_file(walk: Walk) -> None:
     services.payments.make_batch(actor, walk.round_id, date(2026, 12, 1), walk.folder)
 
 
+def _erase(walk: Walk) -> None:
+    walk.services.erasure.anonymise(walk.actor, walk.caregiver_id)
+
+
 def _open(walk: Walk) -> None:
     walk.services.caregivers.open(walk.actor, walk.caregiver_id)
 
@@ -190,5 +194,6 @@ STEPS: tuple[Step, ...] = (
         _payment_file,
         Expected(AuditKind.PAYMENT_FILE, "payment_batch", False),
     ),
+    ("privacy.ErasureService.anonymise", _erase, Expected(AuditKind.ERASED, "caregiver", True)),
 )
 """The steps in order; later ones use what earlier ones made."""

@@ -14,10 +14,10 @@ from steunpunt.db.compliment.models import ComplimentApplication
 from steunpunt.db.kernel.audit import AuditEvent
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.demo.support import fill_demo_support
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.errors import InvalidValue
-from steunpunt.domain.privacy.erasure import ERASED
 from steunpunt.domain.reports.report import Report, ReportSettings
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -93,7 +93,9 @@ def test_erasure_removes_names_address_contact_details_and_free_text(
         assert recipient is not None and (recipient.first_name, recipient.notes) == ("", "")
         notes = session.scalars(select(Contact.note).where(Contact.caregiver_id == person.id))
         assert list(notes) == [""]
-        event = session.scalars(select(AuditEvent).where(AuditEvent.kind == ERASED)).one()
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.kind == AuditKind.ERASED.value)
+        ).one()
     assert event.caregiver_id == person.id and event.staff_id == actor.staff_id
     assert "Yılmaz" not in event.details_json and "geheim" not in event.details_json
     assert json.loads(event.details_json)["naasten_verwijderd"] == 1

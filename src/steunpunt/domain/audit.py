@@ -24,6 +24,7 @@ class AuditKind(StrEnum):
     SIGN_IN_FAILED = "aanmelding mislukt"
     SIGNED_OUT = "afgemeld"
     LOCKED = "vergrendeld"
+    ERASED = "gegevens verwijderd"
 
     @property
     def label(self) -> str:

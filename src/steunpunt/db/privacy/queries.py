@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from steunpunt.db.caregivers.models import Caregiver, CareRelation
 from steunpunt.db.compliment.models import ComplimentApplication, PaymentBatch
 from steunpunt.db.kernel.audit import AuditEvent
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.privacy.erasure import ERASED
 
 OPEN_STATUSES = (
     ApplicationStatus.RECEIVED.value,
@@ -23,11 +23,13 @@ OPEN_STATUSES = (
 """An application in one of these is not finished: decided and paid, or refused."""
 
 
-def anonymised_ids() -> Select[int | None]:
-    """Ids of the caregivers whose data was erased (the audit keeps who they were, by id)."""
-    return select(AuditEvent.caregiver_id).where(
-        AuditEvent.kind == ERASED, AuditEvent.caregiver_id.is_not(None)
+def anonymised_ids(among: Collection[int] | None = None) -> Select[int | None]:
+    """Ids of the caregivers whose data was erased (the audit keeps who they were, by id),
+    of all or only ``among`` these."""
+    found = select(AuditEvent.caregiver_id).where(
+        AuditEvent.kind == AuditKind.ERASED.value, AuditEvent.caregiver_id.is_not(None)
     )
+    return found if among is None else found.where(AuditEvent.caregiver_id.in_(among))
 
 
 def not_anonymised() -> ColumnElement[bool]:

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-ERASED = "gegevens verwijderd"
-"""The audit kind of an erasure; a caregiver with such an event is anonymised."""
-INZAGE = "inzage-export"
-"""The audit kind of an inzage export."""
-
 
 def birth_year_only(birth_date: date | None) -> date | None:
     """The birth date kept after erasure: 1 January of the birth year.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation
-from steunpunt.db.kernel.audit import AuditEvent
 from steunpunt.db.privacy.erasure import care_recipient_statements, caregiver_statements
 from steunpunt.db.privacy.queries import (
     anonymised_ids,
@@ -19,12 +17,14 @@ from steunpunt.db.privacy.queries import (
     open_application_counts,
     unconfirmed_payment_counts,
 )
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.choices import EndReason
 from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.names import full_name
-from steunpunt.domain.privacy.erasure import ERASED, erasure_refusal
+from steunpunt.domain.privacy.erasure import erasure_refusal
 from steunpunt.services.caregivers.register import WHAT
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
@@ -96,9 +96,7 @@ class ErasureService:
         for start in range(0, len(caregiver_ids), BATCH):
             batch = list(caregiver_ids[start : start + BATCH])
             with self._scope() as session:
-                skipped = set(
-                    session.scalars(anonymised_ids().where(AuditEvent.caregiver_id.in_(batch)))
-                )
+                skipped = set(session.scalars(anonymised_ids(batch)))
                 refusals = _refusals(session, batch)
                 refused += sorted(refusals.items())
                 ready = [i for i in batch if i not in refusals and i not in skipped]
@@ -122,7 +120,7 @@ class ErasureService:
 
 
 def _is_anonymised(session: Session, caregiver_id: int) -> bool:
-    found = session.scalar(anonymised_ids().where(AuditEvent.caregiver_id == caregiver_id))
+    found = session.scalar(anonymised_ids([caregiver_id]))
     return found is not None
 
 
@@ -164,21 +162,17 @@ def _anonymise(session: Session, actor: Actor, ids: list[int], run: _Run) -> int
     for start in range(0, len(naasten), BATCH):
         for statement in care_recipient_statements(naasten[start : start + BATCH], run.dialect):
             session.execute(statement)
-    session.add_all(
-        AuditEvent(
-            staff_id=actor.staff_id,
-            staff_name=actor.name,
-            kind=ERASED,
+    for caregiver_id in ids:
+        record(
+            session,
+            actor,
+            AuditKind.ERASED,
             caregiver_id=caregiver_id,
             record_table="caregiver",
             record_id=caregiver_id,
-            details_json=json.dumps(
-                {
-                    "einde": run.end_reason.value,
-                    "naasten_verwijderd": per_caregiver.get(caregiver_id, 0),
-                }
-            ),
+            details={
+                "einde": run.end_reason.value,
+                "naasten_verwijderd": per_caregiver.get(caregiver_id, 0),
+            },
         )
-        for caregiver_id in ids
-    )
     return len(naasten)
