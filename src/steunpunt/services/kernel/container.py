@@ -17,6 +17,7 @@ from steunpunt.services.kernel.changes import ChangeFeed
 from steunpunt.services.kernel.session_scope import SessionScope
 
 if TYPE_CHECKING:
+    from steunpunt.services.accounts.accounts import AccountService
     from steunpunt.services.caregivers.care_recipients import CareRecipientService
     from steunpunt.services.caregivers.contacts import ContactService
     from steunpunt.services.caregivers.register import CaregiverService
@@ -66,6 +67,12 @@ class Services:
         from steunpunt.services.caregivers.contacts import ContactService
 
         return ContactService(self._scope)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from steunpunt.services.accounts.accounts import AccountService
+
+        return AccountService(self._scope)
 
     @cached_property
     def staff(self) -> StaffService:
