@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from steunpunt.domain.roles import Role
 from steunpunt.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -20,6 +21,11 @@ def build_menus(window: MainWindow) -> None:
     """Every menu from one table: (text, shortcut or None, action); None is a separator."""
     new = QKeySequence.StandardKey.New
     quit_keys = QKeySequence.StandardKey.Quit
+    beheerder_only: list[MenuItem | None] = (
+        [None, ("&Accounts…", None, window.manage_accounts)]
+        if window.context.actor.role is Role.BEHEERDER
+        else []
+    )
     menus: list[tuple[str, list[MenuItem | None]]] = [
         (
             "&Bestand",
@@ -29,6 +35,9 @@ def build_menus(window: MainWindow) -> None:
                 None,
                 ("&Reservekopie maken", None, window.make_backup),
                 ("Andere database &openen…", None, window.ask_open_other),
+                None,
+                ("&Wachtwoord wijzigen…", None, window.change_password),
+                ("&Vergrendelen (Ctrl+L)", None, window.lock.lock),
                 None,
                 ("&Afsluiten", quit_keys, window.close),
             ],
@@ -59,6 +68,7 @@ def build_menus(window: MainWindow) -> None:
                 ("&Huisstijl en briefpapier…", None, window.edit_house_style),
                 ("&Sociale kaart…", None, window.edit_partners),
                 ("&Instellingen ondersteuning…", None, window.edit_support_settings),
+                *beheerder_only,
             ],
         ),
         ("&Help", [("&Over Steunpunt", None, window.about)]),

@@ -140,13 +140,15 @@ class AccountService:
         self._hashing.verify(self._unknown_login_hash, password[:MAX_LENGTH])
 
     @writes
-    def unlock(self, locked: Actor, login: str, password: str) -> SignedIn:
-        """Open a locked window: the locked user, or a beheerder who then acts as themselves."""
+    def unlock(self, locked: Actor, password: str, login: str = "") -> SignedIn:
+        """Open a locked window: the locked user (an empty ``login``), or a beheerder, who
+        then acts as themselves."""
+        if not fold_login(login):
+            with self._scope() as session:
+                login = load(session, StaffMember, locked.staff_id, ACCOUNT).login or ""
         signed_in = self.sign_in(login, password)
         if signed_in.actor.staff_id != locked.staff_id and signed_in.actor.role != Role.BEHEERDER:
-            raise SignInRefused(
-                f"Alleen {locked.name} of een beheerder kan het venster weer openen."
-            )
+            raise SignInRefused(f"Alleen {locked.name} of een beheerder kan het venster openen.")
         return signed_in
 
     @writes
@@ -171,8 +173,16 @@ class AccountService:
             return [_view(row) for row in rows]
 
     @writes
-    def add(self, actor: Actor, data: AccountData, password: str, repeated: str) -> AccountView:
-        """A new account; its user chooses their own password at the first sign-in."""
+    def add(
+        self,
+        actor: Actor,
+        data: AccountData,
+        password: str,
+        repeated: str,
+        must_change_password: bool = True,
+    ) -> AccountView:
+        """A new account; its user chooses their own password at the first sign-in (unless
+        ``must_change_password`` is off: the demo's published accounts)."""
         text, login = _name(data.name), parse_login(data.login)
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
@@ -183,7 +193,7 @@ class AccountService:
                 login=login,
                 password_hash=hashed,
                 role=data.role.value,
-                must_change_password=True,
+                must_change_password=must_change_password,
                 failed_sign_ins=0,
             )
             session.add(row)
