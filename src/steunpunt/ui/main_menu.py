@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from steunpunt.domain.roles import Role
+from steunpunt.ui.accounts.lock import LOCK_KEYS
 from steunpunt.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def build_menus(window: MainWindow) -> None:
                 ("Andere database &openen…", None, window.ask_open_other),
                 None,
                 ("&Wachtwoord wijzigen…", None, window.change_password),
-                ("&Vergrendelen (Ctrl+L)", None, window.lock.lock),
+                ("&Vergrendelen", LOCK_KEYS, window.lock.lock),
                 None,
                 ("&Afsluiten", quit_keys, window.close),
             ],

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -25,6 +24,7 @@ from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.widgets import error_line
 
 LOCK_KEYS = "Ctrl+L"
+"""The menu line Bestand › Vergrendelen has these keys."""
 ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -97,9 +97,6 @@ class WindowLock(QObject):
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self._idle_over)
         self.set_minutes(context.services.accounts.settings().lock_after_minutes)
-        QShortcut(
-            QKeySequence(LOCK_KEYS), window, self.lock, Qt.ShortcutContext.ApplicationShortcut
-        )
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
