@@ -70,3 +70,14 @@ def services(engine: Engine, today: date) -> Services:
 @pytest.fixture
 def actor(services: Services) -> Actor:
     return services.staff.default_actor("Tester")
+
+
+@pytest.fixture
+def demo_sign_in(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Commands sign in as the demo beheerder, as a script would (``STEUNPUNT_USER`` and
+    ``STEUNPUNT_PASSWORD``); gives the login."""
+    from steunpunt.demo.accounts import DEMO_LOGIN, DEMO_PASSWORD
+
+    monkeypatch.setenv("STEUNPUNT_USER", DEMO_LOGIN)
+    monkeypatch.setenv("STEUNPUNT_PASSWORD", DEMO_PASSWORD)
+    return DEMO_LOGIN

@@ -22,8 +22,11 @@ from steunpunt.db.kernel.errors import DatabaseMissing
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
+from steunpunt.services.accounts.dto import SignedIn
+from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import restore
 from steunpunt.settings import Settings, load_settings, save_settings
+from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
@@ -97,11 +100,12 @@ class Application:
         self.database: OpenDatabase | None = None
         self.window: MainWindow | None = None
 
-    def show(self, database: OpenDatabase) -> MainWindow:
+    def show(self, database: OpenDatabase, actor: Actor) -> MainWindow:
+        """The window for ``actor``, who signed in on ``database``."""
         self.database = database
         context = ScreenContext(
-            services=database.services.acting_as(database.actor),
-            actor=database.actor,
+            services=database.services.acting_as(actor),
+            actor=actor,
             runner=self.runner,
             today=date.today,
             paths=self.paths,
@@ -110,12 +114,24 @@ class Application:
         )
         self.window = MainWindow(context, database)
         self.window.open_other_database.connect(self.switch_database)
+        self.window.switch_user.connect(self.switch_user)
         self.window.show()
         QTimer.singleShot(0, self.window.start)
         if database.read_only:
             show_read_only(self.window)
         QTimer.singleShot(CHECK_AFTER_MS, lambda: self._check_database(database))
         return self.window
+
+    def switch_user(self, signed_in: SignedIn) -> None:
+        """A beheerder opened the locked window: a new window acts as them. When the locked
+        user's unsaved changes are not given up, the window locks again."""
+        old_window, database = self.window, self.database
+        assert old_window is not None and database is not None
+        self.settings = old_window.settings
+        if not old_window.close():
+            old_window.lock.lock()
+            return
+        self.show(database, signed_in.actor)
 
     def _check_database(self, database: OpenDatabase) -> None:
         """SQLite's quick check in the background; on damage the person is told the way out."""
@@ -146,7 +162,7 @@ class Application:
             report_error(None, refused)
         opened = open_with_recovery(old_database.file, self.paths)
         if opened is not None:
-            self.show(opened)
+            self._sign_in_and_show(opened)
 
     def switch_database(self) -> None:
         assert self.window is not None and self.database is not None
@@ -160,7 +176,16 @@ class Application:
         old_window, old_database = self.window, self.database
         old_window.close()
         old_database.close()
-        self.show(opened)
+        self._sign_in_and_show(opened)
+
+    def _sign_in_and_show(self, database: OpenDatabase) -> None:
+        """Sign in on another database file; giving up leaves the program without a window."""
+        actor = _who_acts(database)
+        if actor is None:
+            database.close()
+            self.database = self.window = None
+            return
+        self.show(database, actor)
 
     def finish(self) -> None:
         self.runner.shutdown()
@@ -174,8 +199,25 @@ class Application:
             self.database.close()
 
 
-def run(paths: AppPaths, on_shown: Callable[[MainWindow], None] | None = None) -> int:
-    """Start the program with a window; returns the exit code."""
+def _who_acts(database: OpenDatabase, login: str = "", note: str = "") -> Actor | None:
+    """The person who signs in; None when they gave up. A read-only database without any
+    account opens without a sign-in: no one could make the first beheerder in it, and
+    nothing can be changed in it."""
+    if database.read_only and database.services.accounts.first_beheerder_needed():
+        return database.actor
+    return sign_in_at_start(database.services, login, note)
+
+
+def run(
+    paths: AppPaths,
+    on_shown: Callable[[MainWindow], None] | None = None,
+    login: str = "",
+    note: str = "",
+) -> int:
+    """Start the program with a window after signing in; returns the exit code.
+
+    ``login`` is filled in on the sign-in dialog, with ``note`` under it (the demo's password).
+    """
     app = create_application(sys.argv[:1])
     install_dutch(app)
     # The crash handler comes first: from here on nothing ends in a bare traceback.
@@ -188,8 +230,13 @@ def run(paths: AppPaths, on_shown: Callable[[MainWindow], None] | None = None) -
         return 1
     if database.file != database_file:
         settings = replace(settings, database_file=str(database.file))
+    actor = _who_acts(database, login, note)
+    if actor is None:
+        database.close()
+        log.info("Steunpunt closed without signing in")
+        return 0
     application = Application(paths, settings)
-    window = application.show(database)
+    window = application.show(database, actor)
     # What start-up made (Qt, SQLAlchemy's metadata, the modules) lives as long as the program:
     # the garbage collector stops walking it, which takes a sixth off loading a large worklist.
     gc.freeze()

@@ -10,6 +10,7 @@ from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
 from steunpunt.cli_parser import DutchParser
+from steunpunt.cli_sign_in import add_user_argument
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.paths import AppPaths, demo_paths, resolve_paths
@@ -47,12 +48,16 @@ def build_parser() -> DutchParser:
         "--seed", type=int, default=2026, metavar="GETAL", help="zelfde getal, zelfde gegevens"
     )
     demo.add_argument(
-        "--add", action="store_true", help="ook toevoegen als er al mantelzorgers zijn"
+        "--add",
+        action="store_true",
+        help="ook toevoegen als er al mantelzorgers zijn (meld u aan met --user)",
     )
+    add_user_argument(demo)
     add_mailing_parser(commands)
     add_output_parsers(commands)
     selftest = commands.add_parser("self-test", help="controleer database en programma")
     selftest.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    add_user_argument(selftest)
     return parser
 
 
@@ -75,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
     paths = _ensured(resolve_paths(data_dir))
     if args.command == "demo":
         target = paths if data_dir else demo_paths(paths)
-        return _demo(_ensured(target), args.caregivers, args.seed, args.add)
+        return _demo(_ensured(target), args.caregivers, args.seed, args.add, user=args.user)
     if args.command == "mailing":
         return run_mailing(paths, args, _say)
     if args.command in OUTPUT_COMMANDS:
@@ -83,16 +88,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "self-test":
         from steunpunt.selftest import run_self_test
 
-        return run_self_test(paths, _say)
+        return run_self_test(paths, _say, args.user)
     # The window: Qt's own message on a missing X11 library names the wrong package, and a
     # demo database filled for a window that cannot open is time lost.
     from steunpunt.display_check import check_display
 
     check_display()
     if args.demo:
+        from steunpunt.demo.accounts import DEMO_LOGIN, DEMO_PASSWORD
+
         paths = _ensured(demo_paths(paths))
         if _demo(paths, DEMO_CAREGIVERS, 2026, add=False, quiet_if_filled=True) != 0:
             return 1
+        from steunpunt.app import run
+
+        note = f"Demodatabase: het wachtwoord van {DEMO_LOGIN} is {DEMO_PASSWORD}"
+        return run(paths, login=DEMO_LOGIN, note=note)
     from steunpunt.app import run
 
     return run(paths)
@@ -112,9 +123,20 @@ def _ensured(paths: AppPaths) -> AppPaths:
         ) from error
 
 
-def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bool = False) -> int:
+def _demo(
+    paths: AppPaths,
+    count: int,
+    seed: int,
+    add: bool,
+    quiet_if_filled: bool = False,
+    user: str | None = None,
+) -> int:
+    """Fill the demo database; a database without accounts first gets the demo accounts, and
+    adding to a filled one needs a sign-in."""
     from sqlalchemy.exc import OperationalError
 
+    from steunpunt.cli_sign_in import sign_in
+    from steunpunt.demo.accounts import demo_accounts_text, make_demo_accounts
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
@@ -123,7 +145,12 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
 
     database = open_for_command(paths)
     try:
-        existing = database.services.caregivers.count()
+        services = database.services
+        new_accounts = not database.read_only and services.accounts.first_beheerder_needed()
+        actor = make_demo_accounts(services.accounts) if new_accounts else None
+        if new_accounts:
+            _say(demo_accounts_text())
+        existing = services.caregivers.count()
         if existing and not add:
             if not quiet_if_filled:
                 _say(
@@ -135,6 +162,8 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
             raise KnownProblem(
                 "De database is alleen-lezen: er kunnen geen demogegevens worden toegevoegd."
             )
+        if actor is None:
+            actor = sign_in(database, user)
         _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
         # Adding to a filled database with the same seed would repeat the same people.
         try:
@@ -143,8 +172,8 @@ def _demo(paths: AppPaths, count: int, seed: int, add: bool, quiet_if_filled: bo
                 fill_demo_support(database.engine, seed=seed)
         except OperationalError as error:  # the demo writes past the services
             raise storage_problem(error) from error
-        set_demo_house_style(database.services.letters, database.actor)
-        _say(f"\nKlaar: {database.services.caregivers.count()} mantelzorgers.")
+        set_demo_house_style(services.letters, actor)
+        _say(f"\nKlaar: {services.caregivers.count()} mantelzorgers.")
         return 0
     finally:
         database.close()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from steunpunt.cli_sign_in import add_user_argument, sign_in
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import parse_date
 from steunpunt.paths import AppPaths
@@ -45,6 +46,7 @@ def add_mailing_parser(commands: Any) -> None:
     mailing.add_argument("--labels", action="store_true", help="ook adresetiketten")
     mailing.add_argument("--csv", action="store_true", help="ook een CSV voor de drukkerij")
     mailing.add_argument("--per-person", action="store_true", help="ook één PDF per persoon")
+    add_user_argument(mailing)
 
 
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
@@ -55,6 +57,7 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     database = open_for_command(paths)
     services = database.services
     try:
+        actor = sign_in(database, args.user)
         templates = {view.data.name.casefold(): view for view in services.letters.templates()}
         filters = {named.name.casefold(): named for named in services.letters.filters()}
         template = templates.get(args.template.casefold())
@@ -77,7 +80,7 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
             labels=style.label_sheet if args.labels else None,
             print_shop_csv=args.csv,
         )
-        result = services.mailings.make_mailing(database.actor, request)
+        result = services.mailings.make_mailing(actor, request)
     finally:
         database.close()
     say(

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from steunpunt.cli_sign_in import add_user_argument, sign_in
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
@@ -55,6 +56,7 @@ def add_output_parsers(commands: Any) -> None:
     commands.add_parser("backup", help="maak een reservekopie van de database")
     for command in (export, report, commands.choices["backup"]):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+        add_user_argument(command)
 
 
 def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
@@ -62,6 +64,7 @@ def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     run = {"export": _export, "report": _report, "backup": _backup}[args.command]
     try:
         with _opened(paths) as database:
+            sign_in(database, args.user)
             said = run(database, paths, args)
     except OSError as error:
         from steunpunt.domain.file_errors import dutch_cause

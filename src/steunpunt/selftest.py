@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 
+from steunpunt.cli_sign_in import sign_in
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
@@ -27,13 +28,19 @@ class SelfTestFailed(Exception):
     """One check did not hold; the message says which, in Dutch."""
 
 
-def run_self_test(paths: AppPaths, say: Say) -> int:
+def run_self_test(paths: AppPaths, say: Say, user: str | None = None) -> int:
     """Check the user's database (read only) and a full write cycle on a scratch database.
 
-    A known problem (a locked, damaged or unreachable database, a full disk) is raised for
-    ``cli.main`` to say in one line.
+    A database with accounts needs a sign-in (``user``); a new one without accounts does not.
+    A known problem (a locked, damaged or unreachable database, a full disk, a refused
+    sign-in) is raised for ``cli.main`` to say in one line.
     """
     database = open_for_command(paths)
+    try:
+        sign_in(database, user)
+    except BaseException:
+        database.close()
+        raise
     if not _passes(database, _check_database, say):
         return 1
     with tempfile.TemporaryDirectory(prefix="steunpunt-selftest-") as folder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -31,15 +32,21 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class OpenDatabase:
-    """A migrated database with its services and the staff member acting by default."""
+    """A migrated database with its services; who acts comes from signing in."""
 
     file: Path
     engine: Engine
     services: Services
-    actor: Actor
     migration: MigrationResult
     read_only: bool = False
     """The file or its folder cannot be written: everything can be read, nothing saved."""
+
+    @cached_property
+    def actor(self) -> Actor:
+        """The first staff member, made when asked: who acts where no one signs in (the
+        self-test's scratch database, the tests). The window and the commands act as the
+        person who signed in."""
+        return self.services.staff.default_actor(_login_name())
 
     def close(self) -> None:
         self.engine.dispose()
@@ -74,12 +81,11 @@ def open_database(
         result = migrate(engine, paths.backup_dir, database_file if existed else None)
         clear_leftovers(engine)
         services = build_services(make_session_factory(engine))
-        actor = services.staff.default_actor(_login_name())
     except BaseException:
         engine.dispose()
         raise
     log.info("Database opened (revision %s)", result.to_revision)
-    return OpenDatabase(database_file, engine, services, actor, result)
+    return OpenDatabase(database_file, engine, services, result)
 
 
 def _open_read_only(database_file: Path) -> OpenDatabase:
@@ -91,12 +97,11 @@ def _open_read_only(database_file: Path) -> OpenDatabase:
     try:
         result = check_current(engine)
         services = build_services(make_session_factory(engine), read_only=True)
-        actor = services.staff.default_actor(_login_name())
     except BaseException:
         engine.dispose()
         raise
     log.warning("Database opened read-only (revision %s)", result.to_revision)
-    return OpenDatabase(database_file, engine, services, actor, result, read_only=True)
+    return OpenDatabase(database_file, engine, services, result, read_only=True)
 
 
 def _refuse_missing(database_file: Path, paths: AppPaths) -> None:

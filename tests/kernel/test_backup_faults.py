@@ -23,6 +23,9 @@ from steunpunt.ui.main_window import MainWindow
 from tests.kill import run_and_die_at
 from tests.widgets import Answers
 
+pytestmark = pytest.mark.usefixtures("demo_sign_in")
+"""Commands on a demo database sign in as its beheerder."""
+
 DATA = Path(__file__).parent.parent / "data"
 
 

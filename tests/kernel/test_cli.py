@@ -15,6 +15,9 @@ from steunpunt.paths import resolve_paths
 from steunpunt.startup import open_database
 from tests.log_guard import ErrorRecords
 
+pytestmark = pytest.mark.usefixtures("demo_sign_in")
+"""Commands on a demo database sign in as its beheerder."""
+
 
 def count(folder: Path) -> int:
     paths = resolve_paths(folder)

@@ -20,6 +20,9 @@ from steunpunt.db.kernel import engine as engine_module
 from steunpunt.paths import AppPaths, resolve_paths
 from tests.log_guard import ErrorRecords
 
+pytestmark = pytest.mark.usefixtures("demo_sign_in")
+"""Commands on a demo database sign in as its beheerder."""
+
 COMMANDS = ("demo", "mailing", "export", "report", "backup", "self-test")
 
 

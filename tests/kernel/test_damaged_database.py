@@ -16,6 +16,7 @@ from steunpunt.cli import main
 from steunpunt.db.kernel.backup import list_backups
 from steunpunt.db.kernel.errors import DatabaseDamaged
 from steunpunt.paths import AppPaths
+from steunpunt.services.kernel.actor import Actor
 from steunpunt.settings import Settings
 from steunpunt.startup import open_database
 from steunpunt.ui import database_dialogs
@@ -113,9 +114,11 @@ def test_the_window_opens_then_says_the_database_is_damaged_with_the_way_out(
     exported = on_exec(monkeypatch, ExportDialog, lambda dialog: dialog.windowTitle())
     monkeypatch.setattr(application, "choose_backup", lambda _p, folder: list_backups(folder)[0])
     monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
+    monkeypatch.setattr(application, "sign_in_at_start", lambda *_given: Actor(1, "Els"))
     program = application.Application(app_paths, Settings())
     program.runner = SynchronousTaskRunner()
-    window = program.show(open_database(damaged, app_paths))
+    opened = open_database(damaged, app_paths)
+    window = program.show(opened, opened.actor)
     assert window.isVisible() and checked == []  # the window does not wait for the check
     assert program.database is not None
 

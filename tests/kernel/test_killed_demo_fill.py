@@ -16,7 +16,8 @@ from steunpunt.demo.fill import BATCH_SIZE
 from steunpunt.paths import AppPaths, resolve_paths
 from tests.kill import run_and_die_at, run_and_kill
 
-pytestmark = pytest.mark.kill
+pytestmark = [pytest.mark.kill, pytest.mark.usefixtures("demo_sign_in")]
+"""Killed in a subprocess; adding to a demo database signs in as its beheerder."""
 
 COUNT = 2 * BATCH_SIZE
 """Two transactions of one batch each."""

@@ -24,6 +24,9 @@ from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.startup import open_database
 from tests.kill import run_and_die_at, run_and_kill
 
+pytestmark = pytest.mark.usefixtures("demo_sign_in")
+"""Commands on a demo database sign in as its beheerder."""
+
 
 def staging_folders(folder: Path) -> list[Path]:
     return sorted(folder.glob(".steunpunt-*.tmp"))

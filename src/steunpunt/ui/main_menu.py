@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from steunpunt.domain.roles import Role
+from steunpunt.ui.accounts.lock import LOCK_KEYS
 from steunpunt.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -38,6 +40,11 @@ def build_menus(window: MainWindow) -> None:
     """Every menu from one table: (text, shortcut or None, action); None is a separator."""
     new = QKeySequence.StandardKey.New
     quit_keys = QKeySequence.StandardKey.Quit
+    beheerder_only: list[MenuItem | None] = (
+        [None, ("&Accounts…", None, window.manage_accounts)]
+        if window.context.actor.role is Role.BEHEERDER
+        else []
+    )
     menus: list[tuple[str, list[MenuItem | None]]] = [
         (
             "&Bestand",
@@ -47,6 +54,9 @@ def build_menus(window: MainWindow) -> None:
                 None,
                 ("&Reservekopie maken", None, window.make_backup),
                 ("Andere database &openen…", None, window.ask_open_other),
+                None,
+                ("&Wachtwoord wijzigen…", None, window.change_password),
+                ("&Vergrendelen", LOCK_KEYS, window.lock.lock),
                 None,
                 ("&Afsluiten", quit_keys, window.close),
             ],
@@ -80,6 +90,7 @@ def build_menus(window: MainWindow) -> None:
                 None,
                 ("&Auditlog…", None, window.show_audit_log),
                 ("&Bewaartermijn…", None, window.review_retention),
+                *beheerder_only,
             ],
         ),
         ("&Help", [("&Over Steunpunt", None, window.about)]),

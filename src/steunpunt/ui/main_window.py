@@ -25,6 +25,7 @@ from steunpunt.services.kernel.backup import make_backup
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.accounts.lock import WindowLock
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.context import ScreenContext
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
     """Shows the register; every screen gets the one ScreenContext through its constructor."""
 
     open_other_database = Signal()
+    switch_user = Signal(object)
+    """A beheerder opened the locked window: the program goes on as them (a ``SignedIn``)."""
 
     def __init__(
         self, context: ScreenContext, database: OpenDatabase, parent: QWidget | None = None
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self._came_from: QWidget = self.list_view
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
+        self.lock = WindowLock(self, context, self.switch_user.emit)
         build_menus(self)
         self._build_status_bar()
 
@@ -179,6 +183,23 @@ class MainWindow(QMainWindow):
 
         dialog = RetentionDialog(self.context, self)
         dialog.exec()
+        dialog.deleteLater()
+
+    def manage_accounts(self) -> None:
+        """Beheer › Accounts; a new idle time locks this window from now on."""
+        from steunpunt.ui.accounts.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.lock.set_minutes(self.context.services.accounts.settings().lock_after_minutes)
+
+    def change_password(self) -> None:
+        from steunpunt.ui.accounts.sign_in_dialogs import NewPasswordDialog
+
+        dialog = NewPasswordDialog(self.context.services, self.context.actor, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(tr("Uw nieuwe wachtwoord is opgeslagen."), 8000)
         dialog.deleteLater()
 
     def _build_status_bar(self) -> None:

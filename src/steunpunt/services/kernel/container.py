@@ -18,6 +18,7 @@ from steunpunt.services.kernel.changes import ChangeFeed
 from steunpunt.services.kernel.session_scope import SessionScope
 
 if TYPE_CHECKING:
+    from steunpunt.services.accounts.accounts import AccountService
     from steunpunt.services.caregivers.assignments import CaregiverAssignmentService
     from steunpunt.services.caregivers.care_recipients import CareRecipientService
     from steunpunt.services.caregivers.contacts import ContactService
@@ -87,6 +88,12 @@ class Services:
         from steunpunt.services.caregivers.contacts import ContactService
 
         return ContactService(self._scope)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from steunpunt.services.accounts.accounts import AccountService
+
+        return AccountService(self._scope)
 
     @cached_property
     def staff(self) -> StaffService:

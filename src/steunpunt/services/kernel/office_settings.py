@@ -14,6 +14,7 @@ from steunpunt.domain.stored_settings import Versioned
 
 T = TypeVar("T")
 
+ACCOUNTS = "accounts"
 BURDEN_BANDS = "burden_bands"
 HOUSEHOLD_HELP_RULES = "household_help_rules"
 REPORT = "report"
@@ -21,6 +22,7 @@ RETENTION = "retention"
 WORKLIST = "worklist"
 
 UPGRADES: dict[str, Versioned] = {
+    ACCOUNTS: Versioned(),
     BURDEN_BANDS: Versioned(),
     HOUSEHOLD_HELP_RULES: Versioned(),
     REPORT: Versioned(),

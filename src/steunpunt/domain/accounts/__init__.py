@@ -1,0 +1,1 @@
+"""Accounts: signing in, passwords, the waits after failed sign-ins."""

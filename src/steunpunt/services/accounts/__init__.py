@@ -1,0 +1,1 @@
+"""Accounts: the first beheerder, signing in, and managing accounts."""

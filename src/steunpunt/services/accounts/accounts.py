@@ -1,0 +1,354 @@
+"""Accounts: the first beheerder, signing in, and what a beheerder does with accounts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from steunpunt.db.kernel.staff import StaffMember
+from steunpunt.domain.accounts.hashing import PasswordHashing
+from steunpunt.domain.accounts.lock_setting import AccountSettings, check_lock_minutes
+from steunpunt.domain.accounts.logins import fold_login, parse_login
+from steunpunt.domain.accounts.passwords import MAX_LENGTH, check_new_password
+from steunpunt.domain.accounts.waits import seconds_to_wait
+from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.roles import Role
+from steunpunt.domain.text import clean
+from steunpunt.services.accounts.dto import AccountData, AccountView, SignedIn
+from steunpunt.services.accounts.errors import WRONG_LOGIN_OR_PASSWORD, SignInRefused
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.errors import NotAllowed
+from steunpunt.services.kernel.office_settings import ACCOUNTS, read_setting, write_setting
+from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
+from steunpunt.services.kernel.session_scope import SessionScope
+from steunpunt.services.kernel.use_case import reads, writes
+
+log = logging.getLogger(__name__)
+
+ACCOUNT = "Het account"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AccountService:
+    """Who may sign in, with which password and role; accounts are deactivated, never deleted.
+
+    Passwords are never logged or returned; the log names staff ids only.
+    """
+
+    def __init__(
+        self,
+        scope: SessionScope,
+        hashing: PasswordHashing | None = None,
+        now: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self._scope = scope
+        self._hashing = hashing or PasswordHashing()
+        self._now = now
+        self._unknown_login_hash: str | None = None
+
+    @reads
+    def first_beheerder_needed(self) -> bool:
+        """Whether no account has a password yet: a new database, or one from before accounts."""
+        with self._scope() as session:
+            with_password = session.scalar(
+                select(func.count()).where(StaffMember.password_hash.is_not(None))
+            )
+            return not with_password
+
+    @writes
+    def create_first_beheerder(
+        self, name: str, login: str, password: str, repeated: str
+    ) -> SignedIn:
+        """The first account, a beheerder; refused once any account has a password."""
+        text, folded = _name(name), parse_login(login)
+        check_new_password(password, repeated)
+        hashed = self._hashing.hash(password)
+        with self._scope() as session, _unique_login():
+            if session.scalar(select(func.count()).where(StaffMember.password_hash.is_not(None))):
+                raise NotAllowed(
+                    "Er is al een beheerder. Meld u aan met uw eigen inlognaam en wachtwoord."
+                )
+            row = StaffMember(
+                name=text,
+                active=True,
+                login=folded,
+                password_hash=hashed,
+                role=Role.BEHEERDER.value,
+                must_change_password=False,
+                failed_sign_ins=0,
+            )
+            session.add(row)
+            session.flush()
+            log.info("First beheerder made (staff %s)", row.id)
+            return SignedIn(_actor(row), must_change_password=False)
+
+    @writes
+    def sign_in(self, login: str, password: str) -> SignedIn:
+        """The account of ``login`` when ``password`` is its password; else :class:`SignInRefused`.
+
+        A failure is counted on the account; from the fifth on, the next try must wait.
+        An unknown login and a wrong password get the same message.
+        """
+        now = self._now()
+        with self._scope() as session:
+            row = _by_login(session, login)
+            if row is None or len(password) > MAX_LENGTH:
+                self._as_slow_as_a_check(password)
+                raise SignInRefused(WRONG_LOGIN_OR_PASSWORD)
+            wait = seconds_to_wait(row.failed_sign_ins, _aware(row.last_failed_at), now)
+            if wait:
+                raise SignInRefused(_wait_message(wait), wait)
+            if row.password_hash is None:
+                raise SignInRefused(
+                    "Voor dit account is nog geen wachtwoord gekozen. Vraag een beheerder om "
+                    "het account af te maken (Beheer › Accounts)."
+                )
+            if not self._hashing.verify(row.password_hash, password):
+                row.failed_sign_ins += 1
+                row.last_failed_at = now
+                log.warning(
+                    "Sign-in failed for staff %s (%s in a row)", row.id, row.failed_sign_ins
+                )
+                refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
+            elif not row.active:
+                refusal = SignInRefused(
+                    "Dit account is gedeactiveerd. Vraag een beheerder om het weer te activeren."
+                )
+            else:
+                row.failed_sign_ins = 0
+                row.last_failed_at = None
+                if self._hashing.needs_rehash(row.password_hash):
+                    row.password_hash = self._hashing.hash(password)
+                    log.info("Password hash of staff %s renewed with the current cost", row.id)
+                log.info("Signed in: staff %s", row.id)
+                return SignedIn(_actor(row), row.must_change_password)
+        raise refusal  # after the session committed the failure
+
+    def _as_slow_as_a_check(self, password: str) -> None:
+        """Check against a made-up hash, so an unknown login takes as long as a wrong password."""
+        if self._unknown_login_hash is None:
+            self._unknown_login_hash = self._hashing.hash("geen account " * 2)
+        self._hashing.verify(self._unknown_login_hash, password[:MAX_LENGTH])
+
+    @writes
+    def unlock(self, locked: Actor, password: str, login: str = "") -> SignedIn:
+        """Open a locked window: the locked user (an empty ``login``), or a beheerder, who
+        then acts as themselves."""
+        if not fold_login(login):
+            with self._scope() as session:
+                login = load(session, StaffMember, locked.staff_id, ACCOUNT).login or ""
+        signed_in = self.sign_in(login, password)
+        if signed_in.actor.staff_id != locked.staff_id and signed_in.actor.role != Role.BEHEERDER:
+            raise SignInRefused(f"Alleen {locked.name} of een beheerder kan het venster openen.")
+        return signed_in
+
+    @writes
+    def change_own_password(self, actor: Actor, current: str, password: str, repeated: str) -> None:
+        """Choose a new password, after typing the current one."""
+        check_new_password(password, repeated)
+        with self._scope() as session:
+            row = load(session, StaffMember, actor.staff_id, ACCOUNT)
+            if row.password_hash is None or not self._hashing.verify(row.password_hash, current):
+                raise InvalidValue("Het huidige wachtwoord klopt niet.")
+            if self._hashing.verify(row.password_hash, password):
+                raise InvalidValue("Kies een ander wachtwoord dan het huidige.")
+            row.password_hash = self._hashing.hash(password)
+            row.must_change_password = False
+            log.info("Staff %s chose a new password", row.id)
+
+    @reads
+    def accounts(self) -> list[AccountView]:
+        """Every staff member's account by name, deactivated ones too."""
+        with self._scope() as session:
+            rows = session.scalars(select(StaffMember).order_by(StaffMember.name, StaffMember.id))
+            return [_view(row) for row in rows]
+
+    @writes
+    def add(
+        self,
+        actor: Actor,
+        data: AccountData,
+        password: str,
+        repeated: str,
+        must_change_password: bool = True,
+    ) -> AccountView:
+        """A new account; its user chooses their own password at the first sign-in (unless
+        ``must_change_password`` is off: the demo's published accounts)."""
+        text, login = _name(data.name), parse_login(data.login)
+        check_new_password(password, repeated)
+        hashed = self._hashing.hash(password)
+        with self._scope() as session, _unique_login():
+            row = StaffMember(
+                name=text,
+                active=True,
+                login=login,
+                password_hash=hashed,
+                role=data.role.value,
+                must_change_password=must_change_password,
+                failed_sign_ins=0,
+            )
+            session.add(row)
+            session.flush()
+            log.info("Account added (staff %s) by staff %s", row.id, actor.staff_id)
+            return _view(row)
+
+    @writes
+    def edit(self, actor: Actor, staff_id: int, version: int, data: AccountData) -> AccountView:
+        """Change an account's name, login and role (a beheerder keeps at least one beheerder)."""
+        text, login = _name(data.name), parse_login(data.login)
+        with self._scope() as session, _unique_login(), refuse_stale(ACCOUNT):
+            row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
+            if row.role == Role.BEHEERDER.value and data.role != Role.BEHEERDER:
+                _keep_a_beheerder(session, row)
+            row.name, row.login, row.role = text, login, data.role.value
+            session.flush()
+            log.info("Account of staff %s changed by staff %s", row.id, actor.staff_id)
+            return _view(row)
+
+    @writes
+    def deactivate(self, actor: Actor, staff_id: int, version: int) -> AccountView:
+        """The account can no longer sign in; it stays, for the records that name it."""
+        with self._scope() as session, refuse_stale(ACCOUNT):
+            row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
+            if row.id == actor.staff_id:
+                raise NotAllowed("U kunt uw eigen account niet deactiveren.")
+            if row.role == Role.BEHEERDER.value:
+                _keep_a_beheerder(session, row)
+            row.active = False
+            session.flush()
+            log.info("Account of staff %s deactivated by staff %s", row.id, actor.staff_id)
+            return _view(row)
+
+    @writes
+    def activate(self, actor: Actor, staff_id: int, version: int) -> AccountView:
+        """A deactivated account may sign in again."""
+        with self._scope() as session, refuse_stale(ACCOUNT):
+            row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
+            row.active = True
+            session.flush()
+            log.info("Account of staff %s activated by staff %s", row.id, actor.staff_id)
+            return _view(row)
+
+    @writes
+    def reset_password(
+        self, actor: Actor, staff_id: int, version: int, password: str, repeated: str
+    ) -> AccountView:
+        """A password to hand over; its user must choose a new one at the next sign-in.
+
+        Also completes a staff member from before accounts (who needs a login first) and
+        clears the failed sign-ins.
+        """
+        check_new_password(password, repeated)
+        hashed = self._hashing.hash(password)
+        with self._scope() as session, refuse_stale(ACCOUNT):
+            row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
+            if row.login is None:
+                raise NotAllowed(
+                    "Geef dit account eerst een inlognaam (Wijzigen), dan een wachtwoord."
+                )
+            row.password_hash = hashed
+            row.must_change_password = True
+            row.failed_sign_ins = 0
+            row.last_failed_at = None
+            session.flush()
+            log.info("Password of staff %s reset by staff %s", row.id, actor.staff_id)
+            return _view(row)
+
+    @reads
+    def settings(self) -> AccountSettings:
+        """The office's account settings (idle minutes before the window locks)."""
+        with self._scope() as session:
+            return read_setting(session, ACCOUNTS, AccountSettings.from_json)
+
+    @writes
+    def set_lock_minutes(self, actor: Actor, minutes: int) -> AccountSettings:
+        """Lock every window after ``minutes`` without use."""
+        settings = AccountSettings(check_lock_minutes(minutes))
+        with self._scope() as session:
+            write_setting(session, ACCOUNTS, settings.to_json())
+        log.info("Lock minutes set by staff %s", actor.staff_id)
+        return settings
+
+
+def _by_login(session: Session, login: str) -> StaffMember | None:
+    folded = fold_login(login)
+    if not folded:
+        return None
+    return session.scalars(select(StaffMember).where(StaffMember.login == folded)).first()
+
+
+def _keep_a_beheerder(session: Session, row: StaffMember) -> None:
+    """Refuse to take away the last active beheerder with a password."""
+    others = session.scalar(
+        select(func.count()).where(
+            StaffMember.id != row.id,
+            StaffMember.role == Role.BEHEERDER.value,
+            StaffMember.active.is_(True),
+            StaffMember.password_hash.is_not(None),
+        )
+    )
+    if not others:
+        raise NotAllowed(
+            "Dit is de enige beheerder. Maak eerst een ander account beheerder; anders kan "
+            "niemand meer accounts beheren."
+        )
+
+
+@contextmanager
+def _unique_login() -> Iterator[None]:
+    """Turn a login already taken, found when the row is written, into a Dutch refusal."""
+    try:
+        yield
+    except IntegrityError as error:
+        if "login" not in str(error.orig):
+            raise
+        raise InvalidValue("Deze inlognaam is al in gebruik. Kies een andere inlognaam.") from error
+
+
+def _name(text: str) -> str:
+    name = clean(text)
+    if not name:
+        raise InvalidValue("Vul de naam in.")
+    if len(name) > 100:
+        raise InvalidValue("De naam is te lang: hoogstens 100 tekens.")
+    return name
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite gives back a naive time; it was stored in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def _wait_message(seconds: int) -> str:
+    unit = "seconde" if seconds == 1 else "seconden"
+    return (
+        f"Te vaak een verkeerd wachtwoord. Wacht nog {seconds} {unit} en probeer het dan opnieuw."
+    )
+
+
+def _actor(row: StaffMember) -> Actor:
+    return Actor(row.id, row.name, Role(row.role))
+
+
+def _view(row: StaffMember) -> AccountView:
+    return AccountView(
+        id=row.id,
+        version=row.version,
+        name=row.name,
+        login=row.login,
+        role=Role(row.role),
+        active=row.active,
+        has_password=row.password_hash is not None,
+        must_change_password=row.must_change_password,
+    )

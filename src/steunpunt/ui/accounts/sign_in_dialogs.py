@@ -1,0 +1,205 @@
+"""Before the register opens: the first beheerder, signing in, and a new password when asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from steunpunt.domain.accounts.passwords import MIN_LENGTH
+from steunpunt.domain.errors import KnownProblem
+from steunpunt.services.accounts.dto import SignedIn
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.ui.i18n import tr
+from steunpunt.ui.layouts import vbox
+from steunpunt.ui.widgets import dialog_buttons, error_line, hint_label
+
+PASSWORD_HINT = (
+    f"Minstens {MIN_LENGTH} tekens. Een paar losse woorden achter elkaar is sterk en goed te "
+    "onthouden; veelgebruikte wachtwoorden worden geweigerd."
+)
+
+
+def password_edit(parent: QWidget, name: str) -> QLineEdit:
+    """A field whose typing shows as dots."""
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setObjectName(name)
+    return edit
+
+
+def text_edit(parent: QWidget, name: str, text: str = "") -> QLineEdit:
+    edit = QLineEdit(text, parent)
+    edit.setObjectName(name)
+    return edit
+
+
+class AccountForm(QDialog):
+    """A small form whose OK button runs one service call; a refusal shows in red, in the form."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr(title))
+        self.form = QFormLayout()
+        self.error = error_line(self)
+        self.error.setObjectName("error")
+        self.result_value: object = None
+
+    def finish_layout(self, intro: str, ok_text: str, hint: str = "") -> None:
+        buttons = dialog_buttons(self, self._accept, QDialogButtonBox.StandardButton.Ok)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(tr(ok_text))
+        ok.setDefault(True)
+        intro_label = QLabel(tr(intro), self)
+        intro_label.setWordWrap(True)
+        vbox(
+            self,
+            intro_label,
+            self.form,
+            hint_label(tr(hint), self) if hint else None,
+            self.error,
+            buttons,
+        )
+        self.setMinimumWidth(440)
+
+    def attempt(self, call: Callable[[], object], clear: list[QLineEdit]) -> None:
+        """Run ``call``; on a known problem say it and empty the password fields."""
+        try:
+            self.result_value = call()
+        except KnownProblem as problem:
+            self.error.setText(problem.message)
+            for edit in clear:
+                edit.clear()
+            (clear[0] if clear else self).setFocus()
+            return
+        self.accept()
+
+    def _accept(self) -> None:
+        """What the OK button does: one service call through :meth:`attempt`."""
+        raise NotImplementedError
+
+
+class FirstBeheerderDialog(AccountForm):
+    """Once per database: the first account, a beheerder, who then manages the others."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__("Eerste beheerder", parent)
+        self._services = services
+        self.name = text_edit(self, "name")
+        self.login = text_edit(self, "login")
+        self.password = password_edit(self, "password")
+        self.repeated = password_edit(self, "repeated")
+        for label, edit in (
+            ("Naam", self.name),
+            ("Inlognaam", self.login),
+            ("Wachtwoord", self.password),
+            ("Wachtwoord nog eens", self.repeated),
+        ):
+            self.form.addRow(tr(label), edit)
+        self.finish_layout(
+            "Deze database heeft nog geen beheerder. Maak eerst uw eigen account: de beheerder "
+            "maakt daarna de accounts van de anderen (Beheer › Accounts).",
+            "Account maken",
+            PASSWORD_HINT,
+        )
+
+    def _accept(self) -> None:
+        accounts = self._services.accounts
+        self.attempt(
+            lambda: accounts.create_first_beheerder(
+                self.name.text(), self.login.text(), self.password.text(), self.repeated.text()
+            ),
+            [self.password, self.repeated],
+        )
+
+
+class SignInDialog(AccountForm):
+    """Login and password; nothing of the register is loaded before it succeeds."""
+
+    def __init__(
+        self, services: Services, login: str = "", note: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Aanmelden bij Steunpunt", parent)
+        self._services = services
+        self.login = text_edit(self, "login", login)
+        self.password = password_edit(self, "password")
+        self.form.addRow(tr("Inlognaam"), self.login)
+        self.form.addRow(tr("Wachtwoord"), self.password)
+        self.finish_layout("Meld u aan met uw inlognaam en wachtwoord.", "Aanmelden", note)
+        (self.password if login else self.login).setFocus()
+
+    def _accept(self) -> None:
+        accounts = self._services.accounts
+        self.attempt(
+            lambda: accounts.sign_in(self.login.text(), self.password.text()), [self.password]
+        )
+
+
+class NewPasswordDialog(AccountForm):
+    """Choose a new password: after a reset (the current one was just typed) or by choice."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        current: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Nieuw wachtwoord kiezen", parent)
+        self._services = services
+        self._actor = actor
+        self._current = current
+        self.current = password_edit(self, "current")
+        self.password = password_edit(self, "password")
+        self.repeated = password_edit(self, "repeated")
+        if current is None:
+            self.form.addRow(tr("Huidig wachtwoord"), self.current)
+        else:
+            self.current.hide()
+        self.form.addRow(tr("Nieuw wachtwoord"), self.password)
+        self.form.addRow(tr("Nieuw wachtwoord nog eens"), self.repeated)
+        intro = (
+            "Kies een nieuw wachtwoord voor {name}."
+            if current is None
+            else "{name}, uw wachtwoord is opnieuw ingesteld. Kies nu een eigen wachtwoord; "
+            "daarna opent Steunpunt."
+        )
+        self.finish_layout(tr(intro).format(name=actor.name), "Opslaan", PASSWORD_HINT)
+
+    def _accept(self) -> None:
+        current = self._current if self._current is not None else self.current.text()
+        accounts, actor = self._services.accounts, self._actor
+
+        def change() -> None:
+            accounts.change_own_password(actor, current, self.password.text(), self.repeated.text())
+
+        fields = [self.password, self.repeated]
+        self.attempt(change, fields if self._current is not None else [self.current, *fields])
+
+
+def sign_in_at_start(services: Services, login: str = "", note: str = "") -> Actor | None:
+    """The first beheerder on a database without accounts, else the sign-in; then a new
+    password when one must be chosen. None when the person gave up."""
+    accepted = QDialog.DialogCode.Accepted
+    if services.accounts.first_beheerder_needed():
+        first = FirstBeheerderDialog(services)
+        if first.exec() != accepted or not isinstance(first.result_value, SignedIn):
+            return None
+        return first.result_value.actor
+    dialog = SignInDialog(services, login, note)
+    if dialog.exec() != accepted or not isinstance(dialog.result_value, SignedIn):
+        return None
+    signed_in = dialog.result_value
+    if signed_in.must_change_password:
+        choose = NewPasswordDialog(services, signed_in.actor, current=dialog.password.text())
+        if choose.exec() != accepted:
+            return None
+    return signed_in.actor

@@ -1,0 +1,90 @@
+"""Signing in, the first beheerder and the lock, driven through the dialogs as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from steunpunt.paths import AppPaths
+from steunpunt.startup import OpenDatabase
+from steunpunt.ui.accounts.sign_in_dialogs import FirstBeheerderDialog, SignInDialog
+from steunpunt.ui.main_window import MainWindow
+from tests.ui_fixtures import make_context
+from tests.widgets import Answers, click, type_text
+
+PASSWORD = "paars konijn op de fiets"
+
+
+def ok_button(dialog: QDialog) -> object:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    return box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_first_beheerder_is_made_in_the_dialog(qtbot: QtBot, opened: OpenDatabase) -> None:
+    dialog = FirstBeheerderDialog(opened.services)
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Els de Wit")
+    type_text(dialog.login, "els")
+    type_text(dialog.password, PASSWORD)
+    type_text(dialog.repeated, "iets anders dan dat")
+    click(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    assert "niet gelijk" in dialog.error.text() and dialog.password.text() == ""
+    type_text(dialog.password, PASSWORD)
+    type_text(dialog.repeated, PASSWORD)
+    click(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not opened.services.accounts.first_beheerder_needed()
+
+
+def test_sign_in_refuses_a_wrong_password_in_dutch_then_signs_in(
+    qtbot: QtBot, opened: OpenDatabase
+) -> None:
+    made = opened.services.accounts.create_first_beheerder("Els", "els", PASSWORD, PASSWORD)
+    dialog = SignInDialog(opened.services, login="els")
+    qtbot.addWidget(dialog)
+    type_text(dialog.password, "fout wachtwoord hier")
+    click(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    assert dialog.error.text().startswith("Inlognaam of wachtwoord klopt niet")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    type_text(dialog.password, PASSWORD)
+    click(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_value == made
+
+
+def test_ctrl_l_locks_and_only_the_right_password_unlocks_with_typed_input_kept(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers
+) -> None:
+    actor = opened.services.accounts.create_first_beheerder("Els", "els", PASSWORD, PASSWORD).actor
+    window = MainWindow(make_context(opened.services, actor, app_paths), opened)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.go_to_search()
+    type_text(window.list_view.search, "nog niet gezocht")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    [entry] = [
+        a
+        for m in window.menuBar().actions()
+        for a in m.menu().actions()
+        if a.shortcut().toString() == "Ctrl+L"
+    ]
+    entry.trigger()
+    assert window.lock.locked
+    screen = window.lock.screen
+    assert screen is not None and window.centralWidget() is screen
+    assert not window.stack.isVisible() and not window.menuBar().isVisible()
+
+    type_text(screen.password, "fout wachtwoord hier")
+    click(qtbot, screen.open_button)
+    assert window.lock.locked and "klopt niet" in screen.error.text()
+
+    type_text(screen.password, PASSWORD)
+    click(qtbot, screen.open_button)
+    assert not window.lock.locked and window.centralWidget() is window.stack
+    assert window.menuBar().isVisible()
+    assert window.list_view.search.text() == "nog niet gezocht"
