@@ -15,9 +15,11 @@ from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.choices import LetterKind
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
+from steunpunt.domain.roles import Role
 from steunpunt.domain.support.burden import BurdenBands
 from steunpunt.domain.support.partner import partner_from_form
 from steunpunt.domain.support.referral import referral_from_form
+from steunpunt.services.accounts.dto import AccountData
 from steunpunt.services.caregivers.list_export import column, export_caregiver_list
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -54,6 +56,8 @@ class Walk:
 
 
 Step = tuple[str, Callable[[Walk], object], Expected]
+
+PASSWORD = "lange zin als wachtwoord"
 
 
 def _create(walk: Walk) -> None:
@@ -136,6 +140,11 @@ def _payment_file(walk: Walk) -> None:
     services.payments.make_batch(actor, walk.round_id, date(2026, 12, 1), walk.folder)
 
 
+def _account(walk: Walk) -> None:
+    data = AccountData("Vera Vrijwilliger", "vera", Role.VRIJWILLIGER)
+    walk.services.accounts.add(walk.actor, data, PASSWORD, PASSWORD)
+
+
 def _erase(walk: Walk) -> None:
     walk.services.erasure.anonymise(walk.actor, walk.caregiver_id)
 
@@ -193,6 +202,11 @@ STEPS: tuple[Step, ...] = (
         "compliment.PaymentService.make_batch",
         _payment_file,
         Expected(AuditKind.PAYMENT_FILE, "payment_batch", False),
+    ),
+    (
+        "accounts.AccountService.add",
+        _account,
+        Expected(AuditKind.CREATED, "staff_member", False, ("login", "role")),
     ),
     ("privacy.ErasureService.anonymise", _erase, Expected(AuditKind.ERASED, "caregiver", True)),
 )
