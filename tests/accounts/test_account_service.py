@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from steunpunt.db.kernel.audit import AuditEvent
 from steunpunt.db.kernel.engine import make_session_factory
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.domain.accounts.hashing import HashCost, PasswordHashing
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.roles import Role
 from steunpunt.services.accounts.accounts import AccountService
@@ -256,3 +259,33 @@ def test_the_lock_minutes_are_an_office_setting(accounts: AccountService, beheer
     with pytest.raises(InvalidValue, match="1 tot 240 minuten"):
         accounts.set_lock_minutes(beheerder, 0)
     assert accounts.settings().lock_after_minutes == 3
+
+
+def sign_in_events(engine: Engine) -> list[tuple[str, int | None, str]]:
+    """(kind, staff id, reason) of every sign-in event, oldest first."""
+    kinds = (AuditKind.SIGNED_IN.value, AuditKind.SIGN_IN_FAILED.value)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(AuditEvent.kind, AuditEvent.staff_id, AuditEvent.details_json)
+            .where(AuditEvent.kind.in_(kinds))
+            .order_by(AuditEvent.id)
+        )
+        return [
+            (kind, staff, json.loads(details).get("reden", "")) for kind, staff, details in rows
+        ]
+
+
+def test_every_sign_in_and_every_failed_one_is_in_the_audit_trail(
+    accounts: AccountService, beheerder: Actor, engine: Engine
+) -> None:
+    els = beheerder.staff_id
+    with pytest.raises(SignInRefused):
+        accounts.sign_in("niemand", PASSWORD)  # no account to count it on: only the audit has it
+    with pytest.raises(SignInRefused):
+        accounts.sign_in("els", OTHER)
+    accounts.sign_in("els", PASSWORD)
+    assert sign_in_events(engine) == [
+        ("aanmelding mislukt", None, "onbekend"),
+        ("aanmelding mislukt", els, "wachtwoord"),
+        ("aangemeld", els, ""),
+    ]

@@ -17,12 +17,14 @@ from steunpunt.domain.accounts.lock_setting import AccountSettings, check_lock_m
 from steunpunt.domain.accounts.logins import fold_login, parse_login
 from steunpunt.domain.accounts.passwords import MAX_LENGTH, check_new_password
 from steunpunt.domain.accounts.waits import seconds_to_wait
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.roles import Role
 from steunpunt.domain.text import clean
 from steunpunt.services.accounts.dto import AccountData, AccountView, SignedIn
 from steunpunt.services.accounts.errors import WRONG_LOGIN_OR_PASSWORD, SignInRefused
 from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.office_settings import ACCOUNTS, read_setting, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
@@ -103,23 +105,29 @@ class AccountService:
             row = _by_login(session, login)
             if row is None or len(password) > MAX_LENGTH:
                 self._as_slow_as_a_check(password)
-                raise SignInRefused(WRONG_LOGIN_OR_PASSWORD)
-            wait = seconds_to_wait(row.failed_sign_ins, _aware(row.last_failed_at), now)
-            if wait:
-                raise SignInRefused(_wait_message(wait), wait)
-            if row.password_hash is None:
+                record(session, None, AuditKind.SIGN_IN_FAILED, details={"reden": "onbekend"})
+                refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
+            elif wait := seconds_to_wait(row.failed_sign_ins, _aware(row.last_failed_at), now):
+                refusal = SignInRefused(_wait_message(wait), wait)
+                record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details={"reden": "wacht"})
+            elif row.password_hash is None:
                 raise SignInRefused(
                     "Voor dit account is nog geen wachtwoord gekozen. Vraag een beheerder om "
                     "het account af te maken (Beheer › Accounts)."
                 )
-            if not self._hashing.verify(row.password_hash, password):
+            elif not self._hashing.verify(row.password_hash, password):
                 row.failed_sign_ins += 1
                 row.last_failed_at = now
                 log.warning(
                     "Sign-in failed for staff %s (%s in a row)", row.id, row.failed_sign_ins
                 )
+                details = {"reden": "wachtwoord", "op_rij": row.failed_sign_ins}
+                record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details=details)
                 refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
             elif not row.active:
+                record(
+                    session, _actor(row), AuditKind.SIGN_IN_FAILED, details={"reden": "inactief"}
+                )
                 refusal = SignInRefused(
                     "Dit account is gedeactiveerd. Vraag een beheerder om het weer te activeren."
                 )
@@ -130,8 +138,9 @@ class AccountService:
                     row.password_hash = self._hashing.hash(password)
                     log.info("Password hash of staff %s renewed with the current cost", row.id)
                 log.info("Signed in: staff %s", row.id)
+                record(session, _actor(row), AuditKind.SIGNED_IN)
                 return SignedIn(_actor(row), row.must_change_password)
-        raise refusal  # after the session committed the failure
+        raise refusal  # after the session committed the failure and its audit event
 
     def _as_slow_as_a_check(self, password: str) -> None:
         """Check against a made-up hash, so an unknown login takes as long as a wrong password."""
