@@ -64,8 +64,7 @@ def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     run = {"export": _export, "report": _report, "backup": _backup}[args.command]
     try:
         with _opened(paths) as database:
-            sign_in(database, args.user)
-            said = run(database, paths, args)
+            said = run(database.acting_as(sign_in(database, args.user)), paths, args)
     except OSError as error:
         from steunpunt.domain.file_errors import dutch_cause
 

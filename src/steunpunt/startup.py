@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -47,6 +47,13 @@ class OpenDatabase:
         self-test's scratch database, the tests). The window and the commands act as the
         person who signed in."""
         return self.services.staff.default_actor(_login_name())
+
+    def acting_as(self, actor: Actor) -> OpenDatabase:
+        """The same open database, its services bound to ``actor`` who signed in: every use
+        case is held to their role and caseload, and they are who acts."""
+        bound = replace(self, services=self.services.acting_as(actor))
+        bound.__dict__["actor"] = actor  # the cached property, answered
+        return bound
 
     def close(self) -> None:
         self.engine.dispose()

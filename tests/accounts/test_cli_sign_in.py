@@ -51,3 +51,20 @@ def test_self_test_on_a_new_folder_needs_no_account(
     monkeypatch.delenv("STEUNPUNT_PASSWORD", raising=False)
     assert main(["self-test", "--data-dir", str(tmp_path / "nieuw")]) == 0
     assert "Zelftest geslaagd." in capsys.readouterr().out
+
+
+def test_the_command_line_acts_as_who_signed_in_with_their_role(
+    demo_folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "lijst.xlsx"
+    export = ["export", str(target), "--data-dir", str(demo_folder)]
+    monkeypatch.setenv("STEUNPUNT_PASSWORD", "mantelzorg-vrijwilliger")
+    assert main([*export, "--user", "vrijwilliger"]) == 1
+    assert capsys.readouterr().err.startswith("Met de rol Vrijwilliger mag u ")
+    assert not target.exists()
+    monkeypatch.setenv("STEUNPUNT_PASSWORD", "mantelzorg-medewerker")
+    assert main([*export, "--user", "medewerker"]) == 0
+    assert target.exists()
