@@ -35,7 +35,12 @@ from steunpunt.domain.privacy.dossier import EMPTY, Dossier, DossierSection
 from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.letter_document import fit_image
 from steunpunt.letters.report_look import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, WIDTH, Look
-from steunpunt.letters.report_pdf import NumberedCanvas
+from steunpunt.letters.report_pdf import (
+    HEADER_Y,
+    NumberedCanvas,
+    draw_footer,
+    draw_header_line,
+)
 
 TITLE = "Inzage persoonsgegevens"
 WIDE = 5
@@ -58,7 +63,7 @@ def render_dossier(
         initialFontName=look.fonts.regular,
         pageTemplates=[PageTemplate("page", [frame], onPage=partial(_draw_header, look))],
     )
-    footer = partial(_draw_footer, look, f"{TITLE} – {dossier.person}")
+    footer = partial(draw_footer, look, f"{TITLE} – {dossier.person}")
     document.build(
         _story(dossier, look), canvasmaker=partial(NumberedCanvas, footer=footer, pages=pages)
     )
@@ -144,36 +149,17 @@ def _widths(section: DossierSection, look: Look, size: float) -> list[float]:
 
 def _draw_header(look: Look, canvas: Any, document: Any) -> None:
     canvas.saveState()
-    y = PAGE_HEIGHT - 13 * mm
     logo = look.style.logo
     if logo and document.page == 1:
         width, height = fit_image(logo, (45.0, 16.0))
         canvas.drawImage(
             ImageReader(BytesIO(logo)),
             PAGE_WIDTH - MARGIN - width,
-            y - height + 4,
+            HEADER_Y - height + 4,
             width,
             height,
             mask="auto",
         )
     else:
-        canvas.setFont(look.fonts.regular, 8)
-        canvas.setFillColor(look.muted)
-        canvas.drawString(MARGIN, y, look.style.organisation)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, "Vertrouwelijk")
-        canvas.setStrokeColor(look.accent)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, y - 2.5 * mm, PAGE_WIDTH - MARGIN, y - 2.5 * mm)
-    canvas.restoreState()
-
-
-def _draw_footer(look: Look, title: str, canvas: Any, page: int, pages: int) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(look.accent)
-    canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, 15 * mm, PAGE_WIDTH - MARGIN, 15 * mm)
-    canvas.setFont(look.fonts.regular, 8)
-    canvas.setFillColor(look.muted)
-    canvas.drawString(MARGIN, 10.5 * mm, title)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, 10.5 * mm, f"Pagina {page} van {pages}")
+        draw_header_line(look, canvas, look.style.organisation, "Vertrouwelijk")
     canvas.restoreState()

@@ -80,7 +80,7 @@ def render_report(target: Path | BinaryIO, report: Report, style: HouseStyle | N
             PageTemplate("content", [_frame(22 * mm)], onPage=partial(_draw_header, look, report)),
         ],
     )
-    footer = partial(_draw_footer, look, title)
+    footer = partial(draw_footer, look, title)
     document.build(
         _story(report, look), canvasmaker=partial(NumberedCanvas, footer=footer, pages=pages)
     )
@@ -256,18 +256,26 @@ def _draw_cover(look: Look, canvas: Any, _document: Any) -> None:
 
 def _draw_header(look: Look, report: Report, canvas: Any, _document: Any) -> None:
     canvas.saveState()
-    y = PAGE_HEIGHT - 13 * mm
-    canvas.setFont(look.fonts.regular, 8)
-    canvas.setFillColor(look.muted)
-    canvas.drawString(MARGIN, y, _organisation(report, look))
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, y, _where_and_when(report))
-    canvas.setStrokeColor(look.accent)
-    canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, y - 2.5 * mm, PAGE_WIDTH - MARGIN, y - 2.5 * mm)
+    draw_header_line(look, canvas, _organisation(report, look), _where_and_when(report))
     canvas.restoreState()
 
 
-def _draw_footer(look: Look, title: str, canvas: Any, page: int, pages: int) -> None:
+HEADER_Y = PAGE_HEIGHT - 13 * mm
+"""Where the running header's text stands on a page."""
+
+
+def draw_header_line(look: Look, canvas: Any, left: str, right: str) -> None:
+    """The running header: ``left`` and ``right`` in small grey type over an accent rule."""
+    canvas.setFont(look.fonts.regular, 8)
+    canvas.setFillColor(look.muted)
+    canvas.drawString(MARGIN, HEADER_Y, left)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_Y, right)
+    canvas.setStrokeColor(look.accent)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, HEADER_Y - 2.5 * mm, PAGE_WIDTH - MARGIN, HEADER_Y - 2.5 * mm)
+
+
+def draw_footer(look: Look, title: str, canvas: Any, page: int, pages: int) -> None:
     canvas.saveState()
     canvas.setStrokeColor(look.accent)
     canvas.setLineWidth(0.6)

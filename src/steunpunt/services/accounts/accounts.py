@@ -79,17 +79,7 @@ class AccountService:
                 raise NotAllowed(
                     "Er is al een beheerder. Meld u aan met uw eigen inlognaam en wachtwoord."
                 )
-            row = StaffMember(
-                name=text,
-                active=True,
-                login=folded,
-                password_hash=hashed,
-                role=Role.BEHEERDER.value,
-                must_change_password=False,
-                failed_sign_ins=0,
-            )
-            session.add(row)
-            session.flush()
+            row = _new_account(session, text, folded, hashed, Role.BEHEERDER, False)
             log.info("First beheerder made (staff %s)", row.id)
             return SignedIn(_actor(row), must_change_password=False)
 
@@ -196,17 +186,7 @@ class AccountService:
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
         with self._scope() as session, _unique_login():
-            row = StaffMember(
-                name=text,
-                active=True,
-                login=login,
-                password_hash=hashed,
-                role=data.role.value,
-                must_change_password=must_change_password,
-                failed_sign_ins=0,
-            )
-            session.add(row)
-            session.flush()
+            row = _new_account(session, text, login, hashed, data.role, must_change_password)
             log.info("Account added (staff %s) by staff %s", row.id, actor.staff_id)
             return _view(row)
 
@@ -344,6 +324,24 @@ def _wait_message(seconds: int) -> str:
     return (
         f"Te vaak een verkeerd wachtwoord. Wacht nog {seconds} {unit} en probeer het dan opnieuw."
     )
+
+
+def _new_account(
+    session: Session, name: str, login: str, hashed: str, role: Role, must_change: bool
+) -> StaffMember:
+    """An active account, added and flushed (its id known)."""
+    row = StaffMember(
+        name=name,
+        active=True,
+        login=login,
+        password_hash=hashed,
+        role=role.value,
+        must_change_password=must_change,
+        failed_sign_ins=0,
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def _actor(row: StaffMember) -> Actor:
