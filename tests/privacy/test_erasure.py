@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Date, Engine, String, Text, select, text
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, Contact
 from steunpunt.db.compliment.models import ComplimentApplication
 from steunpunt.db.kernel.audit import AuditEvent
+from steunpunt.db.kernel.base import Base
+from steunpunt.db.kernel.personal_data import NOT_PERSONAL_COLUMNS, PERSONAL_COLUMNS
+from steunpunt.db.privacy.erasure import care_recipient_statements, caregiver_statements
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.demo.support import fill_demo_support
 from steunpunt.domain.audit import AuditKind
@@ -182,3 +186,86 @@ def test_anonymising_twice_is_refused(services: Services, actor: Actor) -> None:
     services.erasure.anonymise(actor, person.id)
     with pytest.raises(InvalidValue, match="al verwijderd"):
         services.erasure.anonymise(actor, person.id)
+
+
+def test_after_anonymising_the_audit_trail_holds_nothing_of_the_person(
+    services: Services, actor: Actor, engine: Engine
+) -> None:
+    """The audit is append-only, so it must never have copied what erasure removes."""
+    secrets = {
+        "first name": "Ayşe",
+        "last name": "Yılmaz",
+        "street": "Lindelaan",
+        "postcode": "3818",
+        "phone": "8765432",
+        "email": "ayse@voorbeeld",
+        "iban": "0417",
+        "notes": "schulden",
+        "naaste": "Mehmet",
+        "condition": "parkinson",
+        "contact note": "vertelde over haar zoon",
+    }
+    person = add_caregiver(
+        services,
+        actor,
+        first_name="Ayşe",
+        last_name="Yılmaz",
+        street="Lindelaan",
+        postcode="3818 AB",
+        phone="06-18765432",
+        email="ayse@voorbeeld.nl",
+        notes="heeft schulden",
+    )
+    services.caregivers.update(
+        actor, person.id, person.version, replace(person.data, notes="heeft schulden, hulp")
+    )
+    services.care_recipients.create_for_caregiver(
+        actor,
+        person.id,
+        care_recipient_data(first_name="Mehmet", condition="parkinson"),
+        relation_data(),
+    )
+    services.contacts.add(actor, person.id, contact_data(note="vertelde over haar zoon"))
+
+    services.erasure.anonymise(actor, person.id)
+
+    with engine.connect() as connection:
+        stored = "\n".join(connection.scalars(text("SELECT details_json FROM audit_event")))
+    assert {name for name, value in secrets.items() if value in stored} == set()
+
+
+def test_erasure_clears_exactly_the_columns_the_audit_never_copies() -> None:
+    """``PERSONAL_COLUMNS`` is one list for both: what erasure removes, the audit withholds."""
+    cleared: dict[str, set[str]] = {}
+    statements = [
+        *caregiver_statements([1], "sqlite", TODAY, "eigen verzoek"),
+        *care_recipient_statements([1], "sqlite"),
+    ]
+    for statement in statements:
+        columns = {column.key for column in statement._values or {}}  # type: ignore[union-attr]
+        cleared.setdefault(statement.table.name, set()).update(columns)  # type: ignore[attr-defined]
+    kept = {"version", "search_text", "sort_name", "no_mail", "ended_on", "end_reason"}
+    assert {table: columns - kept for table, columns in cleared.items()} == {
+        table: set(columns) for table, columns in PERSONAL_COLUMNS.items()
+    }
+
+
+def test_every_text_and_date_column_of_a_persons_tables_is_called_personal_or_not() -> None:
+    """A new column must be decided on: erased and kept out of the audit, or not."""
+    unnamed = {
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        if table.name in PERSONAL_COLUMNS or table.name in NOT_PERSONAL_COLUMNS
+        for column in table.columns
+        if isinstance(column.type, String | Text | Date)
+        and column.name not in PERSONAL_COLUMNS.get(table.name, frozenset())
+        and column.name not in NOT_PERSONAL_COLUMNS.get(table.name, frozenset())
+    }
+    assert unnamed == set()
+    people_tables = {
+        table.name
+        for table in Base.metadata.sorted_tables
+        if {"caregiver_id", "care_recipient_id", "application_id"} & set(table.c.keys())
+    } | {"caregiver", "care_recipient"}
+    people_tables.discard("audit_event")  # ids only; see test_audit_trail
+    assert people_tables - {*PERSONAL_COLUMNS, *NOT_PERSONAL_COLUMNS} == set()

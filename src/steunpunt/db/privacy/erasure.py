@@ -2,7 +2,8 @@
 
 Set-based (one UPDATE per table per batch) so that 10,000 people take seconds, not minutes.
 The rows stay, with every column the verantwoording counts; names, address, contact details,
-IBAN and free text go. ``search_text`` and ``sort_name`` are emptied here (the ORM's update
+IBAN and free text go: the columns of ``db/kernel/personal_data.PERSONAL_COLUMNS`` (a test holds
+the two together). ``search_text`` and ``sort_name`` are emptied here (the ORM's update
 hooks do not run on these statements); the FTS triggers then drop the person from the index.
 """
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm.state import InstanceState
 
 from steunpunt.db.kernel.audit import AuditEvent
 from steunpunt.db.kernel.base import Base
+from steunpunt.db.kernel.personal_data import is_personal
 from steunpunt.domain.audit import AuditKind
 from steunpunt.services.kernel.actor import Actor
 
@@ -44,9 +45,7 @@ HIDDEN_COLUMNS = frozenset({"password_hash"})
 """Columns whose values never enter the audit: only that they changed."""
 HIDDEN = "(verborgen)"
 WITHHELD = "(niet bewaard)"
-
-_WITHHOLD: ContextVar[bool] = ContextVar("steunpunt.audit.withhold", default=False)
-"""Whether the fields written now are recorded by name only (erasing a person)."""
+"""What the audit shows for a value of personal data: erasure must leave no copy behind."""
 
 
 @contextmanager
@@ -60,19 +59,6 @@ def acting(actor: Actor | None) -> Iterator[None]:
         yield
     finally:
         _ACTOR.reset(token)
-
-
-@contextmanager
-def values_withheld() -> Iterator[None]:
-    """Record the fields written in this block by name only, without old or new values.
-
-    For erasure: the audit must say what was removed, never keep what was removed.
-    """
-    token = _WITHHOLD.set(True)
-    try:
-        yield
-    finally:
-        _WITHHOLD.reset(token)
 
 
 def record(
@@ -137,7 +123,7 @@ def record_flush(session: Session, _context: UOWTransaction) -> None:
             table = state.mapper.local_table
             if not isinstance(table, Table) or table.name in UNRECORDED_TABLES:
                 continue
-            fields = _fields(state, kind)
+            fields = _fields(state, kind, table.name)
             if kind is AuditKind.CHANGED and not fields:
                 continue
             caregiver_id, care_recipient_id = _people(session, table, state.dict)
@@ -173,9 +159,10 @@ def record_statement(state: ORMExecuteState) -> Any:
     return result
 
 
-def _fields(state: InstanceState[Any], kind: AuditKind) -> dict[str, list[object]]:
+def _fields(state: InstanceState[Any], kind: AuditKind, table: str) -> dict[str, list[object]]:
     """The fields a write set, each as [old, new]; a delete gives the values it removed."""
     columns = _columns(state.mapper)
+    shown = functools.partial(_shown, table)
     if kind is AuditKind.CHANGED:
         fields: dict[str, list[object]] = {}
         for name, old in state.committed_state.items():
@@ -184,13 +171,13 @@ def _fields(state: InstanceState[Any], kind: AuditKind) -> dict[str, list[object
             before = None if old in (NO_VALUE, NEVER_SET) else old
             after = state.dict.get(name)
             if before != after:
-                fields[name] = [_shown(name, before), _shown(name, after)]
+                fields[name] = [shown(name, before), shown(name, after)]
         return fields
     values = ((name, state.dict.get(name)) for name in columns)
     return {
-        name: [None, _shown(name, value)]
+        name: [None, shown(name, value)]
         if kind is AuditKind.CREATED
-        else [_shown(name, value), None]
+        else [shown(name, value), None]
         for name, value in values
         if value is not None and value != ""
     }
@@ -202,11 +189,12 @@ def _columns(mapper: Mapper[Any]) -> frozenset[str]:
     return frozenset(a.key for a in mapper.column_attrs) - BOOKKEEPING_COLUMNS
 
 
-def _shown(name: str, value: object) -> object:
-    """A value as the audit keeps it: plain JSON, binary data and secrets not copied."""
-    if value is None:
-        return None
-    if _WITHHOLD.get():
+def _shown(table: str, name: str, value: object) -> object:
+    """A value as the audit keeps it: plain JSON; personal data, binary data and secrets not
+    copied."""
+    if value is None or value == "":
+        return value
+    if is_personal(table, name):
         return WITHHELD
     if name in HIDDEN_COLUMNS:
         return HIDDEN

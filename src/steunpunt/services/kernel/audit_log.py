@@ -20,7 +20,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
 from steunpunt.io.audit_workbook import AuditLine, write_audit_workbook
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.audit import WITHHELD, record
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
@@ -240,6 +240,8 @@ def _field(column: str, change: object) -> str:
             return f"{name}: {new}"
         if new is None:
             return f"{name}: {old} (verwijderd)"
+        if old == new == WITHHELD:
+            return f"{name}: gewijzigd {WITHHELD}"
         return f"{name}: {old} → {new}"
     return f"{name}: {change}"
 
