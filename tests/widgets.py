@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -111,6 +111,23 @@ def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
         QDialogButtonBox.StandardButton.Ok
     )
     click(qtbot, button)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active window, as clicking on it does: its shortcuts work from then on
+    (Qt sends a shortcut only to the active window)."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def press_keys(qtbot: QtBot, keys: str) -> None:
+    """Press a key combination such as "Ctrl+L" where the keyboard is now (the focus widget)."""
+    sequence = QKeySequence(keys)
+    assert sequence.count() == 1, keys
+    combination = sequence[0]
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "no window has the keyboard"
+    qtbot.keyClick(target, combination.key(), combination.keyboardModifiers())
 
 
 # --- dialogs --------------------------------------------------------------------------------------
