@@ -274,9 +274,7 @@ def _by_login(session: Session, login: str) -> StaffMember | None:
     return session.scalars(select(StaffMember).where(StaffMember.login == folded)).first()
 
 
-def _count_failures(
-    session: Session, row: StaffMember, count: int, at: datetime | None
-) -> None:
+def _count_failures(session: Session, row: StaffMember, count: int, at: datetime | None) -> None:
     """Set the failed sign-ins with a statement, which leaves the row's version alone: signing
     in is no edit of the account, so an open Accounts edit of it does not become stale."""
     session.execute(
