@@ -3,7 +3,10 @@ task runner and a fixed day."""
 
 from __future__ import annotations
 
+import gc
+import logging
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from steunpunt import app as application
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -59,6 +63,20 @@ def screen_context(services: Services, actor: Actor, app_paths: AppPaths) -> Scr
 def opened_context(opened: OpenDatabase, app_paths: AppPaths) -> ScreenContext:
     """The context for screens on the opened database, as the program builds it."""
     return make_context(opened.services, opened.actor, app_paths)
+
+
+@pytest.fixture
+def program_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """What starting the whole program changes in this process is put back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(application, "install_dutch", lambda _app: None)  # Qt's locale stays
+    root = logging.getLogger()
+    kept = list(root.handlers)
+    yield
+    for handler in [h for h in root.handlers if h not in kept]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QListWidget,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -113,6 +114,34 @@ def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
     click(qtbot, button)
 
 
+def menu_entry(window: QMainWindow, text: str) -> QAction:
+    """The menu line of ``window`` that reads ``text`` (without its "&"), to trigger as a click."""
+    [entry] = [
+        action
+        for menu in window.menuBar().actions()
+        for action in menu.menu().actions()
+        if action.text().replace("&", "") == text
+    ]
+    return entry
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active window, as clicking on it does: its shortcuts work from then on
+    (Qt sends a shortcut only to the active window)."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def press_keys(qtbot: QtBot, keys: str) -> None:
+    """Press a key combination such as "Ctrl+L" where the keyboard is now (the focus widget)."""
+    sequence = QKeySequence(keys)
+    assert sequence.count() == 1, keys
+    combination = sequence[0]
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "no window has the keyboard"
+    qtbot.keyClick(target, combination.key(), combination.keyboardModifiers())
+
+
 # --- dialogs --------------------------------------------------------------------------------------
 
 
@@ -147,6 +176,45 @@ def in_dialog(
         opener()
     if failures:
         raise failures[0]
+
+
+class DialogsInTurn:
+    """Drives modal dialogs that open one after another without a click in between (such as
+    the sign-in dialogs at start-up): each step drives the next dialog of its kind."""
+
+    def __init__(self, steps: list[tuple[type[QDialog], Callable[[Any], None]]]) -> None:
+        self._steps = list(steps)
+        self._failures: list[BaseException] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._look)
+        self._timer.start()
+
+    def _look(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not self._steps or dialog is None or not dialog.isVisible():
+            return
+        kind, drive = self._steps[0]
+        if not isinstance(dialog, kind):
+            return
+        self._steps.pop(0)
+        try:
+            drive(dialog)
+        except BaseException as failure:  # re-raised by check()
+            self._failures.append(failure)
+            self._steps.clear()
+            if dialog.isVisible():
+                assert isinstance(dialog, QDialog)
+                dialog.reject()
+        if not self._steps:
+            self._timer.stop()
+
+    def check(self) -> None:
+        """Raise what failed in a step; fail when a dialog never came."""
+        self._timer.stop()
+        if self._failures:
+            raise self._failures[0]
+        assert not self._steps, f"not shown: {[kind.__name__ for kind, _ in self._steps]}"
 
 
 class Answers:

@@ -134,8 +134,9 @@ class Application:
         self.show(database, signed_in.actor)
 
     def _check_database(self, database: OpenDatabase) -> None:
-        """SQLite's quick check in the background; on damage the person is told the way out."""
-        if self.window is None or database is not self.database:
+        """SQLite's quick check in the background; on damage the person is told the way out.
+        A window closed before the check was due (the program ended, another user) gets none."""
+        if self.window is None or database is not self.database or not self.window.isVisible():
             return
         check_in_background(
             self.window,

@@ -289,3 +289,21 @@ def test_every_sign_in_and_every_failed_one_is_in_the_audit_trail(
         ("aanmelding mislukt", els, "wachtwoord"),
         ("aangemeld", els, ""),
     ]
+
+
+def test_signing_in_leaves_an_open_edit_of_the_account_valid(
+    accounts: AccountService, beheerder: Actor, engine: Engine
+) -> None:
+    opened = accounts.add(
+        beheerder, AccountData("Piet", "piet", Role.VRIJWILLIGER), PASSWORD, PASSWORD
+    )
+    with pytest.raises(SignInRefused, match="klopt niet"):
+        accounts.sign_in("piet", OTHER)
+    assert staff_row(engine, opened.id).failed_sign_ins == 1
+    accounts.sign_in("piet", PASSWORD)
+    assert staff_row(engine, opened.id).failed_sign_ins == 0
+
+    edited = accounts.edit(
+        beheerder, opened.id, opened.version, AccountData("Piet Jansen", "piet", Role.MEDEWERKER)
+    )
+    assert edited.name == "Piet Jansen" and edited.role is Role.MEDEWERKER

@@ -10,7 +10,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.sign_in_dialogs import FirstBeheerderDialog, SignInDialog
 from steunpunt.ui.main_window import MainWindow
 from tests.ui_fixtures import make_context
-from tests.widgets import Answers, click, type_text
+from tests.widgets import Answers, activate, click, press_keys, type_text
 
 PASSWORD = "paars konijn op de fiets"
 
@@ -65,15 +65,8 @@ def test_ctrl_l_locks_and_only_the_right_password_unlocks_with_typed_input_kept(
     window.start()
     window.go_to_search()
     type_text(window.list_view.search, "nog niet gezocht")
-    window.activateWindow()
-    qtbot.waitActive(window)
-    [entry] = [
-        a
-        for m in window.menuBar().actions()
-        for a in m.menu().actions()
-        if a.shortcut().toString() == "Ctrl+L"
-    ]
-    entry.trigger()
+    activate(qtbot, window)
+    press_keys(qtbot, "Ctrl+L")  # in the search field, as a person types it
     assert window.lock.locked
     screen = window.lock.screen
     assert screen is not None and window.centralWidget() is screen

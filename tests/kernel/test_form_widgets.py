@@ -22,8 +22,8 @@ def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot, blank: QWidget) 
     field = FieldEdit("postcode", parent=blank)
     other = QLineEdit(blank)
     vbox(blank, field, other)
-    blank.show()
-    qtbot.waitExposed(blank)
+    with qtbot.waitExposed(blank):
+        blank.show()
     focus_field(field)
     qtbot.waitUntil(lambda: field.line.hasFocus())
     focus_field(None)
@@ -33,8 +33,8 @@ def test_focus_goes_into_the_line_of_a_field_edit(qtbot: QtBot, blank: QWidget) 
 def test_focus_goes_to_a_drop_down_itself(qtbot: QtBot, blank: QWidget) -> None:
     combo = ChoiceCombo("kind", [], "(kies)", blank)
     vbox(blank, QLineEdit(blank), combo)
-    blank.show()
-    qtbot.waitExposed(blank)
+    with qtbot.waitExposed(blank):
+        blank.show()
     focus_field(combo)
     qtbot.waitUntil(combo.hasFocus)
 

@@ -33,8 +33,8 @@ def test_hbox_keeps_stretch_factors_and_empty_stretch(qtbot: QtBot, blank: QWidg
     assert [row.stretch(i) for i in range(4)] == [1, 0, 1, 0]
     vbox(blank, row)
     blank.resize(600, 100)
-    blank.show()
-    qtbot.waitExposed(blank)
+    with qtbot.waitExposed(blank):
+        blank.show()
     assert close_button.geometry().right() > 500
     assert open_button.geometry().right() < close_button.geometry().left() - 50
 

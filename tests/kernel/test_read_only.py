@@ -3,13 +3,11 @@ with a Dutch notice, refuses what it cannot do in Dutch, and changes nothing."""
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -110,20 +108,6 @@ def test_logging_goes_to_stderr_when_its_folder_is_read_only(
     err = capsys.readouterr().err
     assert "cannot be written" in err and "Nog steeds een logboek" in err
     assert not (app_paths.log_dir / "steunpunt.log").exists()
-
-
-@pytest.fixture
-def program_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """What starting the whole program changes in this process is put back afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(gc, "freeze", lambda: None)
-    monkeypatch.setattr(application, "install_dutch", lambda _app: None)  # Qt's locale stays
-    root = logging.getLogger()
-    kept = list(root.handlers)
-    yield
-    for handler in [h for h in root.handlers if h not in kept]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def test_the_program_starts_in_a_read_only_data_folder(

@@ -40,7 +40,7 @@ def test_the_acting_user_day_and_settings_of_the_context_are_what_screens_show(
     window = MainWindow(context, opened)
     qtbot.addWidget(window)
     status = [label.text() for label in window.statusBar().findChildren(QLabel)]
-    assert any(text.startswith("Medewerker: Fatma") for text in status)
+    assert any(text.startswith("Aangemeld: Fatma (beheerder)") for text in status)
     window.new_caregiver()
     assert window.form_view.fields["registered_on"].text() == "22-11-2026"
     assert window.form_view.fields["municipality"].text() == "Soest"

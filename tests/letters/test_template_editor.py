@@ -13,7 +13,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.letters import template_editor
 from steunpunt.ui.letters.template_editor import TemplateEditor
-from tests.widgets import Answers, click, click_item, item_texts
+from tests.widgets import Answers, activate, click, click_item, item_texts
 
 
 class SaveQuestion:
@@ -43,8 +43,7 @@ def editor(
     dialog = TemplateEditor(screen_context)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    activate(qtbot, dialog)
     return dialog
 
 

@@ -47,8 +47,8 @@ def test_long_template_names_wrap_onto_lines_that_all_show(
     editor = TemplateEditor(screen_context)
     qtbot.addWidget(editor)
     editor.resize(1000, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
+    with qtbot.waitExposed(editor):
+        editor.show()
     for width in (270, 200, 150, 320):
         sizes = editor.splitter.sizes()
         editor.splitter.setSizes([width, sizes[1] + sizes[0] - width, sizes[2]])

@@ -6,13 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from steunpunt.services.privacy.dossier_sections import AUDIT_HEADING
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.caregivers.form_view import TAB_RELATIONS
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.privacy.form_actions import EraseConfirmDialog
-from tests.helpers import add_caregiver
+from tests.helpers import add_caregiver, care_recipient_data, relation_data
+from tests.reports.test_report_output import page_texts
 from tests.widgets import Answers, click, in_dialog, message_boxes, save_as, type_text
 
 
@@ -38,6 +42,54 @@ def test_inzage_export_saves_a_pdf_and_the_json_beside_it(
     assert (tmp_path / "inzage.pdf").stat().st_size > 0
     data = json.loads((tmp_path / "inzage.json").read_text("utf-8"))
     assert data["persoon"] == "Ayşe Yılmaz"
+
+
+def test_the_naasten_tab_makes_the_inzage_export_of_the_chosen_naaste(
+    qtbot: QtBot,
+    window: MainWindow,
+    opened: OpenDatabase,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    services, actor = opened.services, opened.actor
+    person = add_caregiver(services, actor, first_name="Ayşe", infix="", last_name="Yılmaz")
+    for first_name in ("Fatma", "Mehmet"):
+        services.care_recipients.create_for_caregiver(
+            actor, person.id, care_recipient_data(first_name=first_name), relation_data()
+        )
+    window.open_caregiver(person.id)
+    form = window.form_view
+    form.tabs.setCurrentIndex(TAB_RELATIONS)
+    table = form.relations.records.table
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    mehmet = next(row for row, name in enumerate(names) if name.startswith("Mehmet"))
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(table.model().index(mehmet, 0)).center(),
+    )
+    offered = save_as(monkeypatch, tmp_path / "naaste.pdf")
+    shown = message_boxes(monkeypatch)
+
+    click(qtbot, form.relations.inzage_button)
+    qtbot.waitUntil(lambda: bool(shown))
+
+    assert Path(offered[0]).name.startswith("Inzage Mehmet")
+    assert "inzage-export is gemaakt" in shown[0]
+    text = " ".join(page_texts(tmp_path / "naaste.pdf"))
+    for heading in (
+        "Persoonsgegevens",
+        "Mantelzorgers",
+        "Huishoudelijke hulp",
+        "Complimentaanvragen en besluiten",
+        "Verstuurde brieven",
+        "Toestemmingen",
+        AUDIT_HEADING,
+    ):
+        assert heading in text
+    assert "Mehmet" in text and "Yılmaz" in text and "Fatma" not in text
+    data = json.loads((tmp_path / "naaste.json").read_text("utf-8"))
+    assert data["persoon"].startswith("Mehmet") and "mantelzorgers" in data["secties"]
 
 
 def test_erasure_asks_twice_then_the_form_shows_the_person_without_data(

@@ -98,8 +98,8 @@ def test_the_privacy_rule_is_explained_and_a_threshold_of_two_is_refused(
 def test_the_fields_keep_their_size_once_the_report_is_made(
     qtbot: QtBot, dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     fields = [dialog.starts_on, dialog.municipality, dialog.suppress, dialog.brackets]
     fields += [dialog.privacy_note, dialog.pdf_button]
     before = [field.height() for field in fields]

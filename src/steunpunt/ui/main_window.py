@@ -204,8 +204,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         where = QLabel(
-            tr("Medewerker: {name} · Database: {file}").format(
-                name=self.context.actor.name, file=self._database.file
+            tr("Aangemeld: {name} ({role}) · Database: {file}").format(
+                name=self.context.actor.name,
+                role=tr(self.context.actor.role.label).lower(),
+                file=self._database.file,
             ),
             self,
         )

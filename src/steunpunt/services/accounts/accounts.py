@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -106,8 +106,7 @@ class AccountService:
                     "het account af te maken (Beheer › Accounts)."
                 )
             elif not self._hashing.verify(row.password_hash, password):
-                row.failed_sign_ins += 1
-                row.last_failed_at = now
+                _count_failures(session, row, row.failed_sign_ins + 1, now)
                 log.warning(
                     "Sign-in failed for staff %s (%s in a row)", row.id, row.failed_sign_ins
                 )
@@ -122,8 +121,8 @@ class AccountService:
                     "Dit account is gedeactiveerd. Vraag een beheerder om het weer te activeren."
                 )
             else:
-                row.failed_sign_ins = 0
-                row.last_failed_at = None
+                if row.failed_sign_ins or row.last_failed_at is not None:
+                    _count_failures(session, row, 0, None)
                 if self._hashing.needs_rehash(row.password_hash):
                     row.password_hash = self._hashing.hash(password)
                     log.info("Password hash of staff %s renewed with the current cost", row.id)
@@ -273,6 +272,16 @@ def _by_login(session: Session, login: str) -> StaffMember | None:
     if not folded:
         return None
     return session.scalars(select(StaffMember).where(StaffMember.login == folded)).first()
+
+
+def _count_failures(session: Session, row: StaffMember, count: int, at: datetime | None) -> None:
+    """Set the failed sign-ins with a statement, which leaves the row's version alone: signing
+    in is no edit of the account, so an open Accounts edit of it does not become stale."""
+    session.execute(
+        update(StaffMember)
+        .where(StaffMember.id == row.id)
+        .values(failed_sign_ins=count, last_failed_at=at)
+    )
 
 
 def _keep_a_beheerder(session: Session, row: StaffMember) -> None:

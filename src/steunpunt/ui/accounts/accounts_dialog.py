@@ -72,7 +72,8 @@ class AccountDialog(AccountForm):
             self._context.actor,
             self._account,
         )
-        data = AccountData(self.name.text(), self.login.text(), self.role.currentData())
+        # Qt hands a StrEnum back as its plain text: make it the role again.
+        data = AccountData(self.name.text(), self.login.text(), Role(self.role.currentData()))
         if account is None:
             self.attempt(
                 lambda: accounts.add(actor, data, self.password.text(), self.repeated.text()),

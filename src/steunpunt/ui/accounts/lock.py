@@ -25,6 +25,8 @@ from steunpunt.ui.widgets import error_line
 
 LOCK_KEYS = "Ctrl+L"
 """The menu line Bestand › Vergrendelen has these keys."""
+MINUTE_MS = 60_000
+"""A minute of the idle time, in milliseconds (a test makes it short)."""
 ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -107,7 +109,7 @@ class WindowLock(QObject):
 
     def set_minutes(self, minutes: int) -> None:
         """Lock after ``minutes`` without a key, click or mouse movement."""
-        self.idle.setInterval(minutes * 60_000)
+        self.idle.setInterval(minutes * MINUTE_MS)
         self.idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

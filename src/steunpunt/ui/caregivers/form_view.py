@@ -5,46 +5,42 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from steunpunt.domain.age import age_on, bracket_for
 from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_form
 from steunpunt.domain.caregivers.form_values import caregiver_form_values
-from steunpunt.domain.choices import EndReason, Salutation, Source
+from steunpunt.domain.choices import Salutation
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.errors import KnownProblem, ValidationFailed
 from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.ui.caregivers.burden_panel import BurdenPanel
+from steunpunt.ui.caregivers.form_header import caregiver_subtitle
+from steunpunt.ui.caregivers.form_pages import (
+    REGISTRATION_FIELDS,
+    RegistrationPage,
+    person_page,
+    scrolling,
+)
 from steunpunt.ui.caregivers.household_help_panel import HouseholdHelpPanel
 from steunpunt.ui.caregivers.letters_panel import LettersPanel
 from steunpunt.ui.caregivers.panels import ContactsPanel, RelationsPanel
-from steunpunt.ui.caregivers.person_fields import (
-    DATE_HINT,
-    ConsentBox,
-    add_address_fields,
-    add_name_fields,
-)
 from steunpunt.ui.caregivers.referrals_panel import ReferralsPanel
-from steunpunt.ui.caregivers.volunteers import VolunteersBox
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.privacy.form_actions import PrivacyButton
-from steunpunt.ui.widgets import ChoiceCombo, FieldEdit, FieldSet, NoteEdit
+from steunpunt.ui.widgets import FieldEdit, FieldSet
 
 log = logging.getLogger(__name__)
 
@@ -59,37 +55,12 @@ RECORD_TABS = (
     TAB_HOUSEHOLD_HELP,
 )
 """Tabs of what is stored about a saved caregiver; a new one has none yet."""
-REGISTRATION_FIELDS = frozenset(
-    {
-        "source",
-        "registered_on",
-        "ended_on",
-        "end_reason",
-        "notes",
-        "consent_given_on",
-        "consent_method",
-        "consent_scopes",
-    }
-)
-
 RECORD_TAB_NAMES = {
     TAB_RELATIONS: "Naasten",
     TAB_CONTACTS: "Contactmomenten",
     TAB_REFERRALS: "Verwijzingen",
 }
 """The tabs whose title counts the caregiver's records ("Naasten (2)"); a new form shows none."""
-
-FORM_MAX_WIDTH = 860
-
-
-def _scrolling(inner: QWidget) -> QScrollArea:
-    """A tab page that scrolls on small screens and stays readable on wide ones."""
-    inner.setMaximumWidth(FORM_MAX_WIDTH)
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    area.setWidget(inner)
-    return area
 
 
 class CaregiverFormView(QWidget):
@@ -123,9 +94,14 @@ class CaregiverFormView(QWidget):
         self.history_button.hide()
         self.privacy = PrivacyButton(context, lambda: self.caregiver_id, self.open_existing, self)
 
+        person = person_page(self.fields)
+        registration = RegistrationPage(context, self.fields, self._mark_dirty)
+        self.volunteers = registration.volunteers
+        self.no_mail = registration.no_mail
+        self.consent = registration.consent
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(_scrolling(self._person_page()), tr("Persoon"))
-        self.tabs.addTab(_scrolling(self._registration_page()), tr("Inschrijving en toestemming"))
+        self.tabs.addTab(scrolling(person), tr("Persoon"))
+        self.tabs.addTab(scrolling(registration), tr("Inschrijving en toestemming"))
         self.relations = RelationsPanel(context, self)
         self.contacts = ContactsPanel(context, self)
         self.tabs.addTab(self.relations, tr(RECORD_TAB_NAMES[TAB_RELATIONS]))
@@ -163,50 +139,6 @@ class CaregiverFormView(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.back_button.clicked.connect(self.back_requested)
         self.history_button.clicked.connect(self.show_history)
-
-    # -- building ---------------------------------------------------------------------------
-
-    def _person_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.addRow(tr("Aanhef"), self.fields.add(ChoiceCombo("salutation", Salutation)))
-        add_name_fields(self.fields, form, with_initials=True)
-        form.addRow(tr("Geboortedatum"), self.fields.add(FieldEdit("birth_date", DATE_HINT)))
-        add_address_fields(self.fields, form)
-        form.addRow(tr("Telefoon"), self.fields.add(FieldEdit("phone", tr("06 12345678"))))
-        form.addRow(tr("E-mail"), self.fields.add(FieldEdit("email", tr("naam@voorbeeld.nl"))))
-        form.addRow(
-            tr("IBAN (niet verplicht)"),
-            self.fields.add(FieldEdit("iban", tr("NL91 ABNA 0417 1643 00"))),
-        )
-        return page
-
-    def _registration_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        form = QFormLayout()
-        form.addRow(
-            tr("Hoe bij ons gekomen"),
-            self.fields.add(ChoiceCombo("source", Source, tr("(onbekend)"))),
-        )
-        form.addRow(tr("Ingeschreven op *"), self.fields.add(FieldEdit("registered_on", DATE_HINT)))
-        form.addRow(tr("Einddatum"), self.fields.add(FieldEdit("ended_on", DATE_HINT)))
-        form.addRow(
-            tr("Reden einde"),
-            self.fields.add(ChoiceCombo("end_reason", EndReason, tr("(geen)"))),
-        )
-        self.volunteers = VolunteersBox(self.context, page)
-        form.addRow(tr("Vrijwilligers"), self.volunteers)
-        self.no_mail = QCheckBox(tr("Geen post sturen"), page)
-        self.no_mail.setObjectName("no_mail")
-        self.no_mail.toggled.connect(lambda _on: self._mark_dirty())
-        form.addRow("", self.no_mail)
-        form.addRow(tr("Notities"), self.fields.add(NoteEdit("notes")))
-        layout.addLayout(form)
-        self.consent = ConsentBox(self.fields, tr("Toestemming van de mantelzorger"), page)
-        layout.addWidget(self.consent)
-        layout.addStretch(1)
-        return page
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -303,27 +235,10 @@ class CaregiverFormView(QWidget):
                 tr("Naasten en contactmomenten kunnen na het opslaan worden toegevoegd.")
             )
         else:
-            data = detail.data
             self.title.setText(detail.display_name)
-            parts = []
-            if data.birth_date:
-                today = self.context.today()
-                parts.append(
-                    tr("{age} jaar ({bracket})").format(
-                        age=age_on(data.birth_date, today),
-                        bracket=bracket_for(data.birth_date, today).value,
-                    )
-                )
-            parts.append(data.address.one_line)
-            latest = self.burden.latest
-            if latest is not None:
-                band = tr("belasting {band}").format(band=tr(latest.level.label).lower())
-                parts.append(band + (tr(", overbelast") if latest.overloaded else ""))
-            if data.ended_on:
-                parts.append(
-                    tr("inschrijving beëindigd op {d}").format(d=format_date(data.ended_on))
-                )
-            self.subtitle.setText(" · ".join(p for p in parts if p))
+            self.subtitle.setText(
+                caregiver_subtitle(detail.data, self.burden.latest, self.context.today())
+            )
             counts = {
                 TAB_RELATIONS: len(detail.relations),
                 TAB_CONTACTS: len(detail.contacts),

@@ -17,6 +17,7 @@ from steunpunt.ui.caregivers.recipient_dialog import CareRecipientDialog, LinkRe
 from steunpunt.ui.caregivers.record_table import RecordTable
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.privacy.inzage_export import export_inzage
 from steunpunt.ui.screen_dialogs import remove_when_confirmed
 
 
@@ -88,8 +89,15 @@ class RelationsPanel(_Panel):
         self.records.add_button(tr("Nieuwe naaste…")).clicked.connect(self.new)
         self.records.add_button(tr("Bestaande naaste koppelen…")).clicked.connect(self.link)
         self._edit_and_remove(self.edit, tr("Ontkoppelen"), self.unlink)
+        self.inzage_button = self.records.add_button(tr("Inzage-export…"), needs_selection=True)
+        self.inzage_button.setToolTip(
+            tr("Alles wat over de gekozen naaste is vastgelegd, als PDF en JSON")
+        )
+        self.inzage_button.clicked.connect(self.export_inzage)
         if not context.may("caregivers", "CareRecipientService.link"):
             self.records.hide_buttons()
+        if not context.may("privacy", "InzageService.recipient_dossier"):
+            self.inzage_button.hide()
 
     def show_detail(self, detail: CaregiverDetail) -> None:
         self._caregiver_id = detail.id
@@ -132,6 +140,16 @@ class RelationsPanel(_Panel):
             tr("Ontkoppelen"),
             question,
             lambda s, a: s.care_recipients.unlink(a, relation.id, relation.version),
+        )
+
+    def export_inzage(self) -> None:
+        """The inzage export of the chosen naaste: their data, their mantelzorgers and the rest."""
+        relation = self._selected()
+        if relation is None:
+            return
+        inzage, recipient_id = self._context.services.inzage, relation.care_recipient_id
+        export_inzage(
+            self, self._context, lambda: inzage.recipient_dossier(recipient_id), recipient_id
         )
 
     def _selected(self) -> RelationView | None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -18,15 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import KnownProblem
-from steunpunt.domain.file_names import safe_file_name
-from steunpunt.domain.privacy.dossier import Dossier
-from steunpunt.services.privacy.inzage import write_inzage
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
-from steunpunt.ui.letters.pdf_ready import offer_pdf
-from steunpunt.ui.tasks import TaskContext
+from steunpunt.ui.privacy.inzage_export import export_inzage
 
 CONFIRM_WORD = "verwijderen"
 
@@ -56,37 +50,13 @@ class PrivacyButton(QToolButton):
         self.setMenu(menu)
 
     def export_inzage(self) -> None:
-        """Ask where to save, then make the PDF and the JSON beside it on the task runner."""
+        """The open caregiver's dossier as PDF, with the JSON beside it."""
         caregiver_id = self._caregiver_id()
-        if caregiver_id is None:
-            return
-        context = self._context
-        try:
-            dossier = context.services.inzage.caregiver_dossier(caregiver_id)
-        except KnownProblem as problem:
-            report_error(self, problem)
-            return
-        name = safe_file_name(f"Inzage {dossier.person or caregiver_id} {dossier.made_on:%d-%m-%Y}")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            tr("Inzage-export opslaan"),
-            str(context.paths.letters_dir / f"{name}.pdf"),
-            tr("PDF (*.pdf)"),
-        )
-        if chosen:
-            self._write(Path(chosen).with_suffix(".pdf"), dossier)
-
-    def _write(self, target: Path, dossier: Dossier) -> None:
-        style, _version = self._context.services.letters.house_style()
-
-        def work(_task: TaskContext) -> tuple[Path, Path]:
-            return write_inzage(target, dossier, style)
-
-        def made(files: tuple[Path, Path]) -> None:
-            message = tr("De inzage-export is gemaakt, met dezelfde gegevens als JSON in {file}.")
-            offer_pdf(self, files[0], message.format(file=files[1].name))
-
-        self._context.runner.start(work, made, lambda error: report_error(self, error))
+        if caregiver_id is not None:
+            inzage = self._context.services.inzage
+            export_inzage(
+                self, self._context, lambda: inzage.caregiver_dossier(caregiver_id), caregiver_id
+            )
 
     def erase(self) -> None:
         """Say what will happen, ask to type the confirmation, then anonymise; a refusal (an
