@@ -35,6 +35,8 @@ class StubScope:
         self.changes = ChangeFeed()
         self.dialect = "sqlite"
         self.database_file = None
+        self.read_only = True
+        """Nothing to record a refusal in (tests/kernel/test_audit_refusals.py records them)."""
         self.opened = 0
 
     def with_reader(self, reader: Actor) -> StubScope:
