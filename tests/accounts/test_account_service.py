@@ -261,9 +261,11 @@ def test_the_lock_minutes_are_an_office_setting(accounts: AccountService, beheer
     assert accounts.settings().lock_after_minutes == 3
 
 
-def sign_in_events(engine: Engine) -> list[tuple[str, int | None, str]]:
-    """(kind, staff id, reason) of every sign-in event, oldest first."""
-    kinds = (AuditKind.SIGNED_IN.value, AuditKind.SIGN_IN_FAILED.value)
+def sign_in_events(
+    engine: Engine, *also: AuditKind, key: str = "reden"
+) -> list[tuple[str, int | None, str]]:
+    """(kind, staff id, reason) of every sign-in event (and ``also``), oldest first."""
+    kinds = (AuditKind.SIGNED_IN.value, AuditKind.SIGN_IN_FAILED.value, *also)
     with Session(engine) as session:
         rows = session.execute(
             select(AuditEvent.kind, AuditEvent.staff_id, AuditEvent.details_json)
@@ -271,7 +273,7 @@ def sign_in_events(engine: Engine) -> list[tuple[str, int | None, str]]:
             .order_by(AuditEvent.id)
         )
         return [
-            (kind, staff, json.loads(details).get("reden", "")) for kind, staff, details in rows
+            (kind, staff, json.loads(details).get(key, "")) for kind, staff, details in rows
         ]
 
 
@@ -288,4 +290,22 @@ def test_every_sign_in_and_every_failed_one_is_in_the_audit_trail(
         ("aanmelding mislukt", None, "onbekend"),
         ("aanmelding mislukt", els, "wachtwoord"),
         ("aangemeld", els, ""),
+    ]
+
+
+def test_locking_unlocking_and_signing_out_are_in_the_audit_trail(
+    accounts: AccountService, beheerder: Actor, engine: Engine
+) -> None:
+    """Unlocking is a sign-in; locking says why (idle or by hand)."""
+    els = beheerder.staff_id
+    accounts.lock(beheerder, idle=True)
+    accounts.unlock(beheerder, PASSWORD)
+    accounts.lock(beheerder, idle=False)
+    accounts.sign_out(beheerder)
+    kinds = (AuditKind.LOCKED, AuditKind.SIGNED_OUT)
+    assert sign_in_events(engine, *kinds, key="oorzaak") == [
+        ("vergrendeld", els, "niet gebruikt"),
+        ("aangemeld", els, ""),
+        ("vergrendeld", els, "zelf"),
+        ("afgemeld", els, ""),
     ]

@@ -149,8 +149,10 @@ _TABLE: dict[str, Permission] = {
         "accounts.AccountService.change_own_password",
         "accounts.AccountService.create_first_beheerder",
         "accounts.AccountService.first_beheerder_needed",
+        "accounts.AccountService.lock",
         "accounts.AccountService.settings",
         "accounts.AccountService.sign_in",
+        "accounts.AccountService.sign_out",
         "accounts.AccountService.unlock",
     ),
     **_group(
