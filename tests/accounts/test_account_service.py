@@ -272,9 +272,7 @@ def sign_in_events(
             .where(AuditEvent.kind.in_(kinds))
             .order_by(AuditEvent.id)
         )
-        return [
-            (kind, staff, json.loads(details).get(key, "")) for kind, staff, details in rows
-        ]
+        return [(kind, staff, json.loads(details).get(key, "")) for kind, staff, details in rows]
 
 
 def test_every_sign_in_and_every_failed_one_is_in_the_audit_trail(

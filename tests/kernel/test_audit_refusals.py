@@ -94,3 +94,13 @@ def test_a_caregiver_not_theirs_leaves_one_event_naming_them_and_nothing_else(
         assert everything_but_the_audit(engine) == before
     assert [e.kind for e in services.audit.for_caregiver(piet)][:2] == ["geweigerd", "geweigerd"]
 
+
+def test_a_role_refusal_names_the_caregiver_the_call_asked_for(
+    services: Services, actor: Actor, vera: Actor, engine: Engine
+) -> None:
+    piet = add_caregiver(services, actor, first_name="Piet").id
+    last = last_event_id(engine)
+    with pytest.raises(NotPermitted, match="geen inzage-export maken"):
+        services.acting_as(vera).inzage.caregiver_dossier(piet)
+    [event] = events_after(engine, last)
+    assert (event.kind, event.staff_id, event.caregiver_id) == ("geweigerd", vera.staff_id, piet)

@@ -120,7 +120,6 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
         "letters.render_preview",
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
-        "privacy.write_inzage",
     }
     assert all(PERMISSIONS[name].roles == EVERYONE for name in open_to_all)
 

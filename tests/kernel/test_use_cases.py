@@ -44,7 +44,6 @@ FUNCTION_USE_CASES = {
     "kernel.find_damage": "steunpunt.services.kernel.integrity",
     "kernel.restore": "steunpunt.services.kernel.backup",
     "reports.write_report_file": "steunpunt.services.reports.report_file",
-    "privacy.write_inzage": "steunpunt.services.privacy.inzage",
     "letters.clear_leftovers": "steunpunt.services.letters.leftovers",
     "letters.render_preview": "steunpunt.services.letters.preview",
     "letters.write_calibration_page": "steunpunt.services.letters.test_pages",

@@ -83,5 +83,5 @@ def export_caregiver_list(
         "kolommen": [item.key for item in columns],
         "mantelzorgers": list(ids),
     }
-    audit.note(actor, AuditKind.EXPORT, details=details, made=target)
+    audit.note(actor, AuditKind.EXPORT, details=details, made=(target,))
     return count

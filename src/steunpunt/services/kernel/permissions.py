@@ -132,7 +132,6 @@ _TABLE: dict[str, Permission] = {
         "letters.render_preview",
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
-        "privacy.write_inzage",
     ),
     **_group(REPORTS, "geen verantwoording maken", "reports.write_report_file"),
     **_group(
@@ -184,6 +183,7 @@ _TABLE: dict[str, Permission] = {
         WORK,
         "geen inzage-export maken",
         "privacy.InzageService.caregiver_dossier",
+        "privacy.InzageService.export",
         "privacy.InzageService.recipient_dossier",
     ),
     **_group(

@@ -82,6 +82,7 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
     code = getattr(method, "__code__", None)
     arguments = code.co_varnames[: code.co_argcount] if code is not None else ()
     position = arguments.index("actor") if "actor" in arguments else None
+    about = arguments.index("caregiver_id") if "caregiver_id" in arguments else None
 
     @functools.wraps(method)
     def start(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -99,12 +100,24 @@ def _entry(method: Callable[P, R], writing: bool) -> Callable[P, R]:
                 return method(*args, **kwargs)
         except NotPermitted as refusal:
             if not nested:
+                if refusal.caregiver_id is None:
+                    refusal.caregiver_id = _asked_for(args, kwargs, about)
                 _record_refusal(args, name, actor, refusal)
             raise
         finally:
             _RUNNING.reset(running)
 
     return start
+
+
+def _asked_for(
+    args: tuple[object, ...], kwargs: Mapping[str, object], position: int | None
+) -> int | None:
+    """The ``caregiver_id`` argument of a call, when the use case takes one."""
+    if position is None:
+        return None
+    asked = args[position] if position < len(args) else kwargs.get("caregiver_id")
+    return asked if isinstance(asked, int) else None
 
 
 def _record_refusal(
