@@ -118,6 +118,7 @@ _TABLE: dict[str, Permission] = {
         "compliment.RoundService.rounds",
     ),
     **_group(ADMIN, "geen medewerkers toevoegen", "kernel.StaffService.add"),
+    **_group(ADMIN, "geen demogegevens toevoegen", "kernel.add_demo_data"),
     **_group(
         EVERYONE,
         "het programma niet starten",
