@@ -20,7 +20,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
 from steunpunt.io.audit_workbook import AuditLine, write_audit_workbook
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.audit import record, record_people
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
@@ -112,9 +112,11 @@ class AuditService:
         caregiver_id: int | None = None,
         care_recipient_id: int | None = None,
         details: Mapping[str, object] | None = None,
+        people: Sequence[int] = (),
         made: Sequence[Path] = (),
     ) -> None:
-        """Record an event that happened outside a database session (a file made, a sign-in).
+        """Record an event that happened outside a database session (a file made, a sign-in),
+        and one for each caregiver in ``people`` (the file held them: their history shows it).
 
         The files ``made`` are removed when their making cannot be recorded, unless the
         database is damaged: then exporting is the way out, and the files are kept. A read-only
@@ -133,6 +135,8 @@ class AuditService:
                     care_recipient_id=care_recipient_id,
                     details=details,
                 )
+                included = ((caregiver, None) for caregiver in people)
+                record_people(session, actor, kind, included, details=details)
         except DatabaseDamaged:
             if not made:
                 raise
