@@ -27,7 +27,7 @@ from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 from sqlalchemy.orm.state import InstanceState
 
 from steunpunt.db.kernel.audit import AuditEvent
-from steunpunt.db.kernel.base import Base
+from steunpunt.db.kernel.base import Base, new_uuid, utc_now
 from steunpunt.domain.audit import AuditKind
 from steunpunt.services.kernel.actor import Actor
 
@@ -112,8 +112,14 @@ def record_people(
     included, each naming them: a person's history finds them by the indexed ids, not in
     another event's details. Inserted at once, in the session's transaction."""
     shared = _event(actor, kind, None, None, record_table, record_id, details)
+    shared["at"] = utc_now()  # one moment for all, instead of a default per row
     events = [
-        {**shared, "caregiver_id": caregiver_id, "care_recipient_id": care_recipient_id}
+        {
+            **shared,
+            "uuid": new_uuid(),
+            "caregiver_id": caregiver_id,
+            "care_recipient_id": care_recipient_id,
+        }
         for caregiver_id, care_recipient_id in people
     ]
     if events:
