@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtGui import QAction
-from sqlalchemy import Engine
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.audit import AuditFilter, AuditKind
