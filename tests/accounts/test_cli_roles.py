@@ -119,3 +119,14 @@ def test_a_volunteer_typing_a_caregivers_id_is_refused_and_recorded(
     [refused] = events(demo_folder, AuditKind.REFUSED)
     assert (refused.caregiver_id, refused.staff_name) == (3, "Demo Vrijwilliger")
     assert "privacy.InzageService.caregiver_dossier" in refused.summary
+
+
+def test_the_self_test_reads_as_who_signed_in(
+    demo_folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo assigns no caregivers to its vrijwilliger: their register is empty."""
+    selftest = ["self-test", "--data-dir", str(demo_folder)]
+    assert main([*selftest, *as_user(monkeypatch, "medewerker")]) == 0
+    assert "OK: 10 mantelzorgers" in capsys.readouterr().out
+    assert main([*selftest, *as_user(monkeypatch, "vrijwilliger")]) == 0
+    assert "OK: 0 mantelzorgers" in capsys.readouterr().out
