@@ -38,6 +38,8 @@ def test_inzage_export_saves_a_pdf_and_the_json_beside_it(
     assert (tmp_path / "inzage.pdf").stat().st_size > 0
     data = json.loads((tmp_path / "inzage.json").read_text("utf-8"))
     assert data["persoon"] == "Ayşe Yılmaz"
+    history = opened.services.audit.for_caregiver(person.id)
+    assert (history[0].kind, history[0].staff_name) == ("inzage", window.context.actor.name)
 
 
 def test_erasure_asks_twice_then_the_form_shows_the_person_without_data(
