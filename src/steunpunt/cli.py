@@ -132,7 +132,7 @@ def _demo(
     user: str | None = None,
 ) -> int:
     """Fill the demo database; a database without accounts first gets the demo accounts, and
-    adding to a filled one needs a sign-in."""
+    adding to a filled one needs a beheerder's sign-in (the work is theirs)."""
     from sqlalchemy.exc import OperationalError
 
     from steunpunt.cli_sign_in import sign_in
@@ -140,6 +140,7 @@ def _demo(
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
+    from steunpunt.services.kernel.demo_data import add_demo_data
     from steunpunt.services.kernel.session_scope import storage_problem
     from steunpunt.startup import open_for_command
 
@@ -150,7 +151,7 @@ def _demo(
         actor = make_demo_accounts(services.accounts) if new_accounts else None
         if new_accounts:
             _say(demo_accounts_text())
-        existing = services.caregivers.count()
+        existing = services.caregivers.count()  # whether it is filled: no one signed in yet
         if existing and not add:
             if not quiet_if_filled:
                 _say(
@@ -162,18 +163,22 @@ def _demo(
             raise KnownProblem(
                 "De database is alleen-lezen: er kunnen geen demogegevens worden toegevoegd."
             )
-        if actor is None:
-            actor = sign_in(database, user)
-        _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
-        # Adding to a filled database with the same seed would repeat the same people.
-        try:
-            fill_demo_database(database.engine, count, seed=seed + existing, progress=_progress)
-            if not existing:
-                fill_demo_support(database.engine, seed=seed)
-        except OperationalError as error:  # the demo writes past the services
-            raise storage_problem(error) from error
-        set_demo_house_style(services.letters, actor)
-        _say(f"\nKlaar: {services.caregivers.count()} mantelzorgers.")
+        bound = database.acting_as(actor or sign_in(database, user))
+
+        def fill() -> int:
+            _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
+            # Adding to a filled database with the same seed would repeat the same people.
+            try:
+                fill_demo_database(bound.engine, count, seed=seed + existing, progress=_progress)
+                if not existing:
+                    fill_demo_support(bound.engine, seed=seed)
+            except OperationalError as error:  # the demo writes past the services
+                raise storage_problem(error) from error
+            return count
+
+        add_demo_data(bound.services.audit, bound.actor, fill)
+        set_demo_house_style(bound.services.letters, bound.actor)
+        _say(f"\nKlaar: {bound.services.caregivers.count()} mantelzorgers.")
         return 0
     finally:
         database.close()

@@ -55,9 +55,9 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     from steunpunt.startup import open_for_command
 
     database = open_for_command(paths)
-    services = database.services
     try:
-        actor = sign_in(database, args.user)
+        bound = database.acting_as(sign_in(database, args.user))
+        services = bound.services
         templates = {view.data.name.casefold(): view for view in services.letters.templates()}
         filters = {named.name.casefold(): named for named in services.letters.filters()}
         template = templates.get(args.template.casefold())
@@ -80,7 +80,7 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
             labels=style.label_sheet if args.labels else None,
             print_shop_csv=args.csv,
         )
-        result = services.mailings.make_mailing(actor, request)
+        result = services.mailings.make_mailing(bound.actor, request)
     finally:
         database.close()
     say(

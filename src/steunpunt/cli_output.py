@@ -1,4 +1,5 @@
-"""``steunpunt export``, ``report`` and ``backup``: the list, the verantwoording and a backup."""
+"""``steunpunt export``, ``report``, ``inzage`` and ``backup``: the list, the verantwoording, one
+person's inzage export and a backup."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ if TYPE_CHECKING:
     from steunpunt.startup import OpenDatabase
 
 Say = Callable[[str], None]
-COMMANDS = ("export", "report", "backup")
+COMMANDS = ("export", "report", "inzage", "backup")
 
 
 def add_output_parsers(commands: Any) -> None:
-    """Register the ``export``, ``report`` and ``backup`` commands on the CLI's sub-parsers."""
+    """Register the ``export``, ``report``, ``inzage`` and ``backup`` commands."""
     export = commands.add_parser("export", help="de lijst van mantelzorgers naar Excel of CSV")
     export.add_argument(
         "file", metavar="BESTAND", help="het bestand: eindigt op .xlsx (Excel) of .csv"
@@ -53,15 +54,24 @@ def add_output_parsers(commands: Any) -> None:
     report.add_argument(
         "--municipality", default="", metavar="GEMEENTE", help="gemeente (standaard: alle)"
     )
+    inzage = commands.add_parser(
+        "inzage", help="alles wat het programma over één mantelzorger bewaart (PDF en JSON)"
+    )
+    inzage.add_argument(
+        "caregiver_id", type=int, metavar="NUMMER", help="het nummer van de mantelzorger"
+    )
+    inzage.add_argument(
+        "--folder", metavar="MAP", help="map voor de bestanden (standaard: de briefmap)"
+    )
     commands.add_parser("backup", help="maak een reservekopie van de database")
-    for command in (export, report, commands.choices["backup"]):
+    for command in (export, report, inzage, commands.choices["backup"]):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
         add_user_argument(command)
 
 
 def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Run one of the commands; a known problem reaches ``cli.main`` as one Dutch line."""
-    run = {"export": _export, "report": _report, "backup": _backup}[args.command]
+    run = {"export": _export, "report": _report, "inzage": _inzage, "backup": _backup}[args.command]
     try:
         with _opened(paths) as database:
             said = run(database.acting_as(sign_in(database, args.user)), paths, args)
@@ -138,6 +148,21 @@ def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
         database.services.audit, database.actor, Path(args.file).expanduser(), report, style
     )
     return f"Klaar: de verantwoording staat in {target}."
+
+
+def _inzage(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -> str:
+    from steunpunt.domain.file_names import safe_file_name
+
+    services = database.services
+    dossier = services.inzage.caregiver_dossier(args.caregiver_id)
+    folder = Path(args.folder).expanduser() if args.folder else paths.letters_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    name = safe_file_name(
+        f"Inzage {dossier.person or args.caregiver_id} {dossier.made_on:%d-%m-%Y}"
+    )
+    style, _version = services.letters.house_style()
+    pdf, data = services.inzage.export(database.actor, folder / f"{name}.pdf", dossier, style)
+    return f"Klaar: de inzage-export staat in {pdf}, met dezelfde gegevens als JSON in {data.name}."
 
 
 def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:

@@ -35,11 +35,11 @@ def run_self_test(paths: AppPaths, say: Say, user: str | None = None) -> int:
     A known problem (a locked, damaged or unreachable database, a full disk, a refused
     sign-in) is raised for ``cli.main`` to say in one line.
     """
-    database = open_for_command(paths)
+    opened = open_for_command(paths)
     try:
-        sign_in(database, user)
+        database = opened.acting_as(sign_in(opened, user))  # reads as who signed in
     except BaseException:
-        database.close()
+        opened.close()
         raise
     if not _passes(database, _check_database, say):
         return 1

@@ -261,18 +261,18 @@ def test_the_lock_minutes_are_an_office_setting(accounts: AccountService, beheer
     assert accounts.settings().lock_after_minutes == 3
 
 
-def sign_in_events(engine: Engine) -> list[tuple[str, int | None, str]]:
-    """(kind, staff id, reason) of every sign-in event, oldest first."""
-    kinds = (AuditKind.SIGNED_IN.value, AuditKind.SIGN_IN_FAILED.value)
+def sign_in_events(
+    engine: Engine, *also: AuditKind, key: str = "reden"
+) -> list[tuple[str, int | None, str]]:
+    """(kind, staff id, reason) of every sign-in event (and ``also``), oldest first."""
+    kinds = (AuditKind.SIGNED_IN.value, AuditKind.SIGN_IN_FAILED.value, *also)
     with Session(engine) as session:
         rows = session.execute(
             select(AuditEvent.kind, AuditEvent.staff_id, AuditEvent.details_json)
             .where(AuditEvent.kind.in_(kinds))
             .order_by(AuditEvent.id)
         )
-        return [
-            (kind, staff, json.loads(details).get("reden", "")) for kind, staff, details in rows
-        ]
+        return [(kind, staff, json.loads(details).get(key, "")) for kind, staff, details in rows]
 
 
 def test_every_sign_in_and_every_failed_one_is_in_the_audit_trail(
@@ -307,3 +307,21 @@ def test_signing_in_leaves_an_open_edit_of_the_account_valid(
         beheerder, opened.id, opened.version, AccountData("Piet Jansen", "piet", Role.MEDEWERKER)
     )
     assert edited.name == "Piet Jansen" and edited.role is Role.MEDEWERKER
+
+
+def test_locking_unlocking_and_signing_out_are_in_the_audit_trail(
+    accounts: AccountService, beheerder: Actor, engine: Engine
+) -> None:
+    """Unlocking is a sign-in; locking says why (idle or by hand)."""
+    els = beheerder.staff_id
+    accounts.lock(beheerder, idle=True)
+    accounts.unlock(beheerder, PASSWORD)
+    accounts.lock(beheerder, idle=False)
+    accounts.sign_out(beheerder)
+    kinds = (AuditKind.LOCKED, AuditKind.SIGNED_OUT)
+    assert sign_in_events(engine, *kinds, key="oorzaak") == [
+        ("vergrendeld", els, "niet gebruikt"),
+        ("aangemeld", els, ""),
+        ("vergrendeld", els, "zelf"),
+        ("afgemeld", els, ""),
+    ]

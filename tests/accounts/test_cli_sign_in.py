@@ -7,17 +7,6 @@ from pathlib import Path
 import pytest
 
 from steunpunt.cli import main
-from steunpunt.demo.accounts import DEMO_ACCOUNTS
-
-
-@pytest.fixture
-def demo_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    folder = tmp_path / "data"
-    assert main(["demo", "--data-dir", str(folder), "--caregivers", "10"]) == 0
-    said = capsys.readouterr().out
-    for _name, login, _role, password in DEMO_ACCOUNTS:
-        assert login in said and password in said  # the demo prints its accounts
-    return folder
 
 
 def test_a_command_on_a_database_with_accounts_needs_the_right_password(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.paths import AppPaths
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.sign_in_dialogs import FirstBeheerderDialog, SignInDialog
@@ -81,3 +82,48 @@ def test_ctrl_l_locks_and_only_the_right_password_unlocks_with_typed_input_kept(
     assert not window.lock.locked and window.centralWidget() is window.stack
     assert window.menuBar().isVisible()
     assert window.list_view.search.text() == "nog niet gezocht"
+
+
+def session_events(opened: OpenDatabase) -> list[tuple[str, str, str]]:
+    """The sign-in session's audit events, oldest first: kind, who, details."""
+    kinds = {AuditKind.SIGNED_IN, AuditKind.LOCKED, AuditKind.SIGNED_OUT}
+    events = opened.services.audit.events(AuditFilter()).events
+    return [(e.kind, e.staff_name, e.summary) for e in reversed(events) if e.kind in kinds]
+
+
+def test_locking_unlocking_and_closing_the_window_are_in_the_audit_trail(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers
+) -> None:
+    actor = opened.services.accounts.create_first_beheerder("Els", "els", PASSWORD, PASSWORD).actor
+    window = MainWindow(make_context(opened.services, actor, app_paths), opened)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    [entry] = [
+        a
+        for m in window.menuBar().actions()
+        for a in m.menu().actions()
+        if a.shortcut().toString() == "Ctrl+L"
+    ]
+    entry.trigger()
+    assert session_events(opened) == [("vergrendeld", "Els", "oorzaak: zelf")]
+    screen = window.lock.screen
+    assert screen is not None
+    type_text(screen.password, PASSWORD)
+    click(qtbot, screen.open_button)
+    assert not window.lock.locked
+    window.lock.idle.setInterval(10)  # idle minutes, shortened
+    window.lock.idle.start()
+    qtbot.waitUntil(lambda: window.lock.locked)
+    screen = window.lock.screen
+    assert screen is not None
+    type_text(screen.password, PASSWORD)
+    click(qtbot, screen.open_button)
+    window.close()
+    assert session_events(opened) == [
+        ("vergrendeld", "Els", "oorzaak: zelf"),
+        ("aangemeld", "Els", ""),
+        ("vergrendeld", "Els", "oorzaak: niet gebruikt"),
+        ("aangemeld", "Els", ""),
+        ("afgemeld", "Els", ""),
+    ]

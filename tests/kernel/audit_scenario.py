@@ -145,6 +145,13 @@ def _account(walk: Walk) -> None:
     walk.services.accounts.add(walk.actor, data, PASSWORD, PASSWORD)
 
 
+def _inzage(walk: Walk) -> None:
+    services = walk.services
+    dossier = services.inzage.caregiver_dossier(walk.caregiver_id)
+    style, _version = services.letters.house_style()
+    services.inzage.export(walk.actor, walk.folder / "inzage.pdf", dossier, style)
+
+
 def _erase(walk: Walk) -> None:
     walk.services.erasure.anonymise(walk.actor, walk.caregiver_id)
 
@@ -208,6 +215,7 @@ STEPS: tuple[Step, ...] = (
         _account,
         Expected(AuditKind.CREATED, "staff_member", False, ("login", "role")),
     ),
+    ("privacy.InzageService.export", _inzage, Expected(AuditKind.INZAGE, None, True)),
     ("privacy.ErasureService.anonymise", _erase, Expected(AuditKind.ERASED, "caregiver", True)),
 )
 """The steps in order; later ones use what earlier ones made."""

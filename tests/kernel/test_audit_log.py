@@ -11,20 +11,24 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.roles import Role
 from steunpunt.services.caregivers.list_export import column, export_caregiver_list
 from steunpunt.services.kernel import audit_log
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit_log import PAGE
 from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.errors import NotPermitted
 from steunpunt.ui.audit_log import AuditLogDialog
 from steunpunt.ui.audit_model import COLUMNS
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
+from tests.caregivers.test_caseload import staff_in_role
 from tests.helpers import add_caregiver
 from tests.widgets import cells, choose, click, in_dialog, save_as, type_text
 
@@ -219,3 +223,22 @@ def test_the_log_pages_with_next_and_previous(
     assert not dialog.next_button.isEnabled()
     click(qtbot, dialog.previous_button)
     assert dialog.count.text() == f"1–{PAGE} van {total}"
+
+
+def test_a_refused_request_is_found_under_its_own_kind(
+    qtbot: QtBot,
+    screen_context: ScreenContext,
+    services: Services,
+    engine: Engine,
+    people: dict[str, int],
+) -> None:
+    vera = staff_in_role(services, engine, "Vera", Role.VRIJWILLIGER)
+    with pytest.raises(NotPermitted):
+        services.acting_as(vera).caregivers.get(people["anna"])
+    dialog = AuditLogDialog(screen_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(qtbot, dialog.kind, "Geweigerd")
+    assert cells(dialog.model, KIND) == ["Geweigerd"]
+    assert cells(dialog.model, PERSON) == ["Bos, Anna"]
+    assert cells(dialog.model, USER) == ["Vera"]

@@ -35,6 +35,8 @@ class StubScope:
         self.changes = ChangeFeed()
         self.dialect = "sqlite"
         self.database_file = None
+        self.read_only = True
+        """Nothing to record a refusal in (tests/kernel/test_audit_refusals.py records them)."""
         self.opened = 0
 
     def with_reader(self, reader: Actor) -> StubScope:
@@ -118,7 +120,6 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
         "letters.render_preview",
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
-        "privacy.write_inzage",
     }
     assert all(PERMISSIONS[name].roles == EVERYONE for name in open_to_all)
 

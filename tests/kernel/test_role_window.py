@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.domain.roles import Role
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.permissions import PERMISSIONS
@@ -96,3 +97,19 @@ def test_the_privacy_menu_offers_what_the_role_may_do(
     privacy = window.form_view.privacy
     assert privacy.inzage_action.isEnabled() is inzage
     assert privacy.erase_action.isEnabled() is erasure
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_opening_the_window_asks_for_nothing_the_role_may_not_do(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers, role: Role
+) -> None:
+    """Every refusal is recorded, so the window itself must not cause one: the audit log's
+    refusals are a person's real attempts."""
+    person = staff_in_role(opened.services, opened.engine, "Rita", role)
+    window = MainWindow(make_context(opened.services, person, app_paths), opened)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.wait(50)
+    refused = opened.services.audit.events(AuditFilter(kind=AuditKind.REFUSED)).events
+    assert [event.summary for event in refused] == []

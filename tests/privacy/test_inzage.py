@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.privacy.dossier import EMPTY
 from steunpunt.domain.support.burden import AssessmentData
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.privacy.dossier_sections import AUDIT_HEADING
-from steunpunt.services.privacy.inzage import write_inzage
 from tests.helpers import (
     add_caregiver,
     care_recipient_data,
@@ -66,12 +66,12 @@ def person(services: Services, actor: Actor) -> tuple[int, int]:
 
 
 def test_the_pdf_holds_every_section_and_the_persons_data(
-    services: Services, person: tuple[int, int], tmp_path: Path
+    services: Services, actor: Actor, person: tuple[int, int], tmp_path: Path
 ) -> None:
     dossier = services.inzage.caregiver_dossier(person[0])
     style, _version = services.letters.house_style()
 
-    pdf, data = write_inzage(tmp_path / "inzage.pdf", dossier, style)
+    pdf, data = services.inzage.export(actor, tmp_path / "inzage.pdf", dossier, style)
 
     text = " ".join(page_texts(pdf))
     for heading in CAREGIVER_HEADINGS:
@@ -100,12 +100,12 @@ def test_the_audit_section_shows_who_viewed_or_changed_the_record(
 
 
 def test_a_naaste_has_an_inzage_of_their_own(
-    services: Services, person: tuple[int, int], tmp_path: Path
+    services: Services, actor: Actor, person: tuple[int, int], tmp_path: Path
 ) -> None:
     dossier = services.inzage.recipient_dossier(person[1])
     style, _version = services.letters.house_style()
 
-    pdf, data = write_inzage(tmp_path / "naaste.pdf", dossier, style)
+    pdf, data = services.inzage.export(actor, tmp_path / "naaste.pdf", dossier, style)
 
     text = " ".join(page_texts(pdf))
     assert "Fatma" in text and "Mantelzorgers" in text and "Yılmaz" in text
@@ -113,11 +113,32 @@ def test_a_naaste_has_an_inzage_of_their_own(
 
 
 def test_another_suffix_is_refused_and_nothing_is_written(
-    services: Services, person: tuple[int, int], tmp_path: Path
+    services: Services, actor: Actor, person: tuple[int, int], tmp_path: Path
 ) -> None:
     dossier = services.inzage.caregiver_dossier(person[0])
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(InvalidValue, match=r"eindigt op \.pdf"):
-        write_inzage(folder / "inzage.docx", dossier, services.letters.house_style()[0])
+        services.inzage.export(
+            actor, folder / "inzage.docx", dossier, services.letters.house_style()[0]
+        )
     assert list(folder.iterdir()) == []
+
+
+def test_an_inzage_export_is_recorded_with_the_person_and_what_it_held(
+    services: Services, actor: Actor, person: tuple[int, int], tmp_path: Path
+) -> None:
+    style, _version = services.letters.house_style()
+    services.inzage.export(
+        actor, tmp_path / "a.pdf", services.inzage.caregiver_dossier(person[0]), style
+    )
+    services.inzage.export(
+        actor, tmp_path / "n.pdf", services.inzage.recipient_dossier(person[1]), style
+    )
+    inzage = services.audit.events(AuditFilter(kind=AuditKind.INZAGE)).events
+    assert [(e.staff_id, e.caregiver_id, e.care_recipient_id) for e in inzage] == [
+        (actor.staff_id, None, person[1]),
+        (actor.staff_id, person[0], None),
+    ]
+    assert "soort: mantelzorger" in inzage[1].summary and "contacten" in inzage[1].summary
+    assert services.audit.for_caregiver(person[0])[0].kind == "inzage"

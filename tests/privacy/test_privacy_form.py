@@ -42,6 +42,8 @@ def test_inzage_export_saves_a_pdf_and_the_json_beside_it(
     assert (tmp_path / "inzage.pdf").stat().st_size > 0
     data = json.loads((tmp_path / "inzage.json").read_text("utf-8"))
     assert data["persoon"] == "Ayşe Yılmaz"
+    history = opened.services.audit.for_caregiver(person.id)
+    assert (history[0].kind, history[0].staff_name) == ("inzage", window.context.actor.name)
 
 
 def test_the_naasten_tab_makes_the_inzage_export_of_the_chosen_naaste(

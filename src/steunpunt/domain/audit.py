@@ -25,6 +25,8 @@ class AuditKind(StrEnum):
     SIGNED_OUT = "afgemeld"
     LOCKED = "vergrendeld"
     ERASED = "gegevens verwijderd"
+    REFUSED = "geweigerd"
+    """A request the role or the caseload does not allow: who asked for what."""
 
     @property
     def label(self) -> str:

@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings = self._with_geometry()
+        self.lock.sign_out()
         event.accept()
 
     def _with_geometry(self) -> Settings:

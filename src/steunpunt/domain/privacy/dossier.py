@@ -32,6 +32,9 @@ class Dossier:
     """"mantelzorger" or "naaste"."""
     made_on: date
     sections: tuple[DossierSection, ...]
+    caregiver_id: int | None = None
+    care_recipient_id: int | None = None
+    """Whom it is about (one of the two), for the audit trail."""
 
     def section(self, key: str) -> DossierSection:
         return next(section for section in self.sections if section.key == key)

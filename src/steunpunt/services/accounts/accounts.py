@@ -150,6 +150,26 @@ class AccountService:
         return signed_in
 
     @writes
+    def lock(self, actor: Actor, idle: bool) -> None:
+        """Record that ``actor``'s window locked: after idle minutes, or by hand (Ctrl+L)."""
+        self._session_event(
+            actor, AuditKind.LOCKED, {"oorzaak": "niet gebruikt" if idle else "zelf"}
+        )
+
+    @writes
+    def sign_out(self, actor: Actor) -> None:
+        """Record that ``actor`` closed their window: they signed out."""
+        self._session_event(actor, AuditKind.SIGNED_OUT, {})
+        log.info("Signed out: staff %s", actor.staff_id)
+
+    def _session_event(self, actor: Actor, kind: AuditKind, details: dict[str, object]) -> None:
+        """One audit event of a sign-in session; a read-only database cannot hold it."""
+        if self._scope.read_only:
+            return
+        with self._scope() as session:
+            record(session, actor, kind, details=details)
+
+    @writes
     def change_own_password(self, actor: Actor, current: str, password: str, repeated: str) -> None:
         """Choose a new password, after typing the current one."""
         check_new_password(password, repeated)

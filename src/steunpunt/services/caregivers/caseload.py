@@ -34,7 +34,7 @@ def require_caregiver(session: Session, actor: Actor | None, caregiver_id: int |
         )
     )
     if assigned is None:
-        raise NotPermitted(NOT_YOURS)
+        raise NotPermitted(NOT_YOURS, caregiver_id=caregiver_id)
 
 
 def require_recipient(session: Session, actor: Actor | None, care_recipient_id: int) -> None:
@@ -49,7 +49,7 @@ def require_recipient(session: Session, actor: Actor | None, care_recipient_id: 
         )
     )
     if linked is None:
-        raise NotPermitted(NOT_YOURS)
+        raise NotPermitted(NOT_YOURS, care_recipient_id=care_recipient_id)
 
 
 def assigned_ids(session: Session, staff_id: int) -> set[int]:

@@ -63,7 +63,7 @@ def export_caregiver_list(
     Rows are read a chunk at a time while the file is written, atomically. ``progress(done,
     total)`` is called on the way; returning False raises :class:`~steunpunt.domain.errors.Cancelled` and leaves
     no file. A wrong suffix or no columns raise ``InvalidValue``; a failed write ``OSError``.
-    The export is recorded in the audit trail: the caregivers' ids and the columns.
+    The export is recorded in the audit trail: its columns, and one event per caregiver in it.
     """
     total = len(ids)
 
@@ -81,7 +81,6 @@ def export_caregiver_list(
         "bestand": target.suffix.lower().removeprefix("."),
         "aantal": count,
         "kolommen": [item.key for item in columns],
-        "mantelzorgers": list(ids),
     }
-    audit.note(actor, AuditKind.EXPORT, details=details, made=target)
+    audit.note(actor, AuditKind.EXPORT, details=details, people=ids, made=(target,))
     return count

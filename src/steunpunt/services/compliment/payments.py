@@ -41,7 +41,7 @@ from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transf
 from steunpunt.services.compliment.application_records import record_change
 from steunpunt.services.compliment.rounds import RoundService
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.audit import record, record_people
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -197,6 +197,9 @@ class PaymentService:
                 )
             ):
                 row.payment_batch_id = batch.id
+            people = sorted(
+                {(caregiver.id, row.care_recipient_id) for row, caregiver in applications}
+            )
             record(
                 session,
                 actor,
@@ -208,8 +211,17 @@ class PaymentService:
                     "betalingen": len(applications),
                     "totaal in centen": total,
                     "aanvragen": [row.id for row, _caregiver in applications],
-                    "mantelzorgers": sorted({caregiver.id for _row, caregiver in applications}),
+                    "mantelzorgers": len({caregiver_id for caregiver_id, _naaste in people}),
                 },
+            )
+            record_people(
+                session,
+                actor,
+                AuditKind.PAYMENT_FILE,
+                people,
+                record_table="payment_batch",
+                record_id=batch.id,
+                details={"ronde": round_id},
             )
             log.info(
                 "Payment batch %s of round %s made by staff %s: %s payments",

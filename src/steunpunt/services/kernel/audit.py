@@ -4,7 +4,8 @@ Row changes are recorded by the session scope's events, in the same transaction 
 one event per row written through the ORM (its fields with old and new values) and one per
 statement that writes many rows at once (its table and row count). These are inserted on the
 session's connection, so they are not announced as changes of their own. Views, exports, mailings,
-prints and sign-ins are recorded by their use case with :func:`record`. The acting staff member
+prints and sign-ins are recorded by their use case with :func:`record`; a file or mailing about
+many people adds one event per person with :func:`record_people`, so each one's history shows it. The acting staff member
 is the one the use-case wrapper names for the call (:func:`acting`).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -26,7 +27,7 @@ from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 from sqlalchemy.orm.state import InstanceState
 
 from steunpunt.db.kernel.audit import AuditEvent
-from steunpunt.db.kernel.base import Base
+from steunpunt.db.kernel.base import Base, new_uuid, utc_now
 from steunpunt.db.kernel.personal_data import is_personal
 from steunpunt.domain.audit import AuditKind
 from steunpunt.services.kernel.actor import Actor
@@ -81,6 +82,34 @@ def record(
             **_event(actor, kind, caregiver_id, care_recipient_id, record_table, record_id, details)
         )
     )
+
+
+def record_people(
+    session: Session,
+    actor: Actor | None,
+    kind: AuditKind,
+    people: Iterable[tuple[int, int | None]],
+    *,
+    record_table: str | None = None,
+    record_id: int | None = None,
+    details: Mapping[str, object] | None = None,
+) -> None:
+    """One event per person (caregiver, naaste or None) an export, mailing or payment file
+    included, each naming them: a person's history finds them by the indexed ids, not in
+    another event's details. Inserted at once, in the session's transaction."""
+    shared = _event(actor, kind, None, None, record_table, record_id, details)
+    shared["at"] = utc_now()  # one moment for all, instead of a default per row
+    events = [
+        {
+            **shared,
+            "uuid": new_uuid(),
+            "caregiver_id": caregiver_id,
+            "care_recipient_id": care_recipient_id,
+        }
+        for caregiver_id, care_recipient_id in people
+    ]
+    if events:
+        session.connection().execute(insert(AuditEvent), events)
 
 
 def _event(

@@ -20,7 +20,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.names import PersonName
 from steunpunt.io.audit_workbook import AuditLine, write_audit_workbook
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import WITHHELD, record
+from steunpunt.services.kernel.audit import WITHHELD, record, record_people
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
@@ -100,7 +100,7 @@ class AuditService:
             raise InvalidValue("Kies een bestandsnaam die eindigt op .xlsx.")
         count = write_audit_workbook(target, self._lines(criteria))
         details = {"bestand": "auditlog", "gebeurtenissen": count, "filter": _described(criteria)}
-        self.note(actor, AuditKind.EXPORT, details=details, made=target)
+        self.note(actor, AuditKind.EXPORT, details=details, made=(target,))
         return count
 
     @writes
@@ -110,29 +110,41 @@ class AuditService:
         kind: AuditKind,
         *,
         caregiver_id: int | None = None,
+        care_recipient_id: int | None = None,
         details: Mapping[str, object] | None = None,
-        made: Path | None = None,
+        people: Sequence[int] = (),
+        made: Sequence[Path] = (),
     ) -> None:
-        """Record an event that happened outside a database session (a file made, a sign-in).
+        """Record an event that happened outside a database session (a file made, a sign-in),
+        and one for each caregiver in ``people`` (the file held them: their history shows it).
 
-        The file ``made`` is removed when its making cannot be recorded, unless the database is
-        damaged: then exporting is the way out, and the file is kept. A read-only database
-        cannot hold the event: there nothing is recorded.
+        The files ``made`` are removed when their making cannot be recorded, unless the
+        database is damaged: then exporting is the way out, and the files are kept. A read-only
+        database cannot hold the event: there nothing is recorded.
         """
         if self._scope.read_only:
             log.info("Audit event %s not recorded: the database is read-only", kind.value)
             return
         try:
             with self._scope() as session:
-                record(session, actor, kind, caregiver_id=caregiver_id, details=details)
+                record(
+                    session,
+                    actor,
+                    kind,
+                    caregiver_id=caregiver_id,
+                    care_recipient_id=care_recipient_id,
+                    details=details,
+                )
+                included = ((caregiver, None) for caregiver in people)
+                record_people(session, actor, kind, included, details=details)
         except DatabaseDamaged:
-            if made is None:
+            if not made:
                 raise
             # Exporting is the way out of a damaged database: the file is kept, the log says so.
             log.warning("Audit event %s for a file not recorded: database damaged", kind.value)
         except BaseException:
-            if made is not None:
-                made.unlink(missing_ok=True)
+            for file in made:
+                file.unlink(missing_ok=True)
             raise
 
     def _lines(self, criteria: AuditFilter) -> Iterator[AuditLine]:

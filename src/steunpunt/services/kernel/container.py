@@ -199,7 +199,7 @@ class Services:
     def inzage(self) -> InzageService:
         from steunpunt.services.privacy.inzage import InzageService
 
-        return InzageService(self._scope, self._today)
+        return InzageService(self._scope, self.audit, self._today)
 
     @cached_property
     def erasure(self) -> ErasureService:

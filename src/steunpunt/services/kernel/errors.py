@@ -18,4 +18,18 @@ class NotAllowed(KnownProblem):
 
 
 class NotPermitted(NotAllowed):
-    """The acting user's role, or their caseload, does not allow the request; nothing was done."""
+    """The acting user's role, or their caseload, does not allow the request; nothing was done.
+
+    The use-case wrapper records the attempt in the audit trail, with the person asked for.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        caregiver_id: int | None = None,
+        care_recipient_id: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.caregiver_id = caregiver_id
+        self.care_recipient_id = care_recipient_id

@@ -118,6 +118,7 @@ _TABLE: dict[str, Permission] = {
         "compliment.RoundService.rounds",
     ),
     **_group(ADMIN, "geen medewerkers toevoegen", "kernel.StaffService.add"),
+    **_group(ADMIN, "geen demogegevens toevoegen", "kernel.add_demo_data"),
     **_group(
         EVERYONE,
         "het programma niet starten",
@@ -132,7 +133,6 @@ _TABLE: dict[str, Permission] = {
         "letters.render_preview",
         "letters.write_calibration_page",
         "letters.write_label_test_sheet",
-        "privacy.write_inzage",
     ),
     **_group(REPORTS, "geen verantwoording maken", "reports.write_report_file"),
     **_group(
@@ -149,8 +149,10 @@ _TABLE: dict[str, Permission] = {
         "accounts.AccountService.change_own_password",
         "accounts.AccountService.create_first_beheerder",
         "accounts.AccountService.first_beheerder_needed",
+        "accounts.AccountService.lock",
         "accounts.AccountService.settings",
         "accounts.AccountService.sign_in",
+        "accounts.AccountService.sign_out",
         "accounts.AccountService.unlock",
     ),
     **_group(
@@ -182,6 +184,7 @@ _TABLE: dict[str, Permission] = {
         WORK,
         "geen inzage-export maken",
         "privacy.InzageService.caregiver_dossier",
+        "privacy.InzageService.export",
         "privacy.InzageService.recipient_dossier",
     ),
     **_group(

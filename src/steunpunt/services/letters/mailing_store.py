@@ -14,7 +14,7 @@ from steunpunt.db.letters.models import Mailing, SentLetter
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.audit import record, record_people
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
@@ -108,29 +108,41 @@ def complete(
 
 
 def _record_mailing(session: Session, actor: Actor, mailing_id: int, job: MailingJob) -> None:
-    """One audit event for the mailing: whom it reached, as ids and counts.
+    """The mailing in the audit trail: one event with its counts, and one per person it
+    reached (caregiver with the naaste the letter was about), for that person's history.
 
-    Letters to one caregiver (made from the caregiver's form) are a print on their record.
+    Letters to one caregiver (made from the caregiver's form) are one print on their record.
     """
     members = [member for household in job.letters for member in household.members]
-    caregivers = sorted({member.caregiver_id for member in members})
-    naasten = sorted({m.care_recipient_id for m in members if m.care_recipient_id is not None})
-    single = caregivers[0] if len(caregivers) == 1 else None
+    people = sorted(
+        {(m.caregiver_id, m.care_recipient_id) for m in members},
+        key=lambda person: (person[0], person[1] or 0),
+    )
+    caregivers = {caregiver_id for caregiver_id, _naaste in people}
+    naasten = {naaste for _caregiver_id, naaste in people if naaste is not None}
+    single = next(iter(caregivers)) if len(caregivers) == 1 else None
+    kind = AuditKind.MAILING if single is None else AuditKind.PRINT
+    details = {"soort brief": job.kind, "brieven": len(job.letters)}
     record(
         session,
         actor,
-        AuditKind.MAILING if single is None else AuditKind.PRINT,
+        kind,
         caregiver_id=single,
-        care_recipient_id=naasten[0] if single is not None and len(naasten) == 1 else None,
+        care_recipient_id=next(iter(naasten)) if single is not None and len(naasten) == 1 else None,
         record_table="mailing",
         record_id=mailing_id,
-        details={
-            "soort brief": job.kind,
-            "brieven": len(job.letters),
-            "mantelzorgers": caregivers,
-            "naasten": naasten,
-        },
+        details={**details, "mantelzorgers": len(caregivers), "naasten": len(naasten)},
     )
+    if single is None:
+        record_people(
+            session,
+            actor,
+            kind,
+            people,
+            record_table="mailing",
+            record_id=mailing_id,
+            details=details,
+        )
 
 
 def release(scope: SessionScope, mailing_id: int) -> None:

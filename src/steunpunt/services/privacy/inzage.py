@@ -11,11 +11,14 @@ from steunpunt.db.compliment.models import ComplimentApplication
 from steunpunt.db.kernel.audit import AuditEvent
 from steunpunt.db.letters.models import SentLetter
 from steunpunt.db.support.models import HouseholdHelpGrant
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.names import full_name
 from steunpunt.domain.privacy.dossier import Dossier, dossier_json
 from steunpunt.services.caregivers.register import WHAT
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.audit_log import AuditService
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
@@ -28,8 +31,9 @@ RECIPIENT = "Deze naaste"
 class InzageService:
     """The inzage dossier of one person, and writing it to a PDF with a JSON file beside it."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(self, scope: SessionScope, audit: AuditService, today: Callable[[], date]) -> None:
         self._scope = scope
+        self._audit = audit
         self._today = today
 
     @reads
@@ -58,6 +62,7 @@ class InzageService:
                     sections.consents(session, Consent.caregiver_id == caregiver_id),
                     sections.audit_trail(session, AuditEvent.caregiver_id == caregiver_id),
                 ),
+                caregiver_id=caregiver_id,
             )
 
     @reads
@@ -84,26 +89,42 @@ class InzageService:
                         session, AuditEvent.care_recipient_id == care_recipient_id
                     ),
                 ),
+                care_recipient_id=care_recipient_id,
             )
 
+    @writes
+    def export(
+        self, actor: Actor, target: Path, dossier: Dossier, style: HouseStyle
+    ) -> tuple[Path, Path]:
+        """The PDF at ``target`` and the same as JSON beside it (``.json``), each put in place
+        whole, and the export recorded (kind inzage, the person, the sections' row counts);
+        a failed write is a known problem with a Dutch message.
+        ReportLab is imported here: it loads when an export is made, not at start-up."""
+        from steunpunt.io.atomic import write_atomically
+        from steunpunt.letters.inzage_pdf import render_dossier
 
-@writes
-def write_inzage(target: Path, dossier: Dossier, style: HouseStyle) -> tuple[Path, Path]:
-    """The PDF at ``target`` and the same as JSON beside it (``.json``), each put in place
-    whole; a failed write is a known problem with a Dutch message.
-    ReportLab is imported here: it loads when an export is made, not at start-up."""
-    from steunpunt.io.atomic import write_atomically
-    from steunpunt.letters.inzage_pdf import render_dossier
-
-    if target.suffix.lower() != ".pdf":
-        raise InvalidValue(
-            f"Kies een bestandsnaam die eindigt op .pdf; '{target.name}' kan niet worden gemaakt."
+        if target.suffix.lower() != ".pdf":
+            raise InvalidValue(
+                f"Kies een bestandsnaam die eindigt op .pdf; '{target.name}' kan niet worden "
+                "gemaakt."
+            )
+        json_target = target.with_suffix(".json")
+        text = dossier_json(dossier)
+        try:
+            write_atomically(target, lambda temporary: render_dossier(temporary, dossier, style))
+            write_atomically(json_target, lambda temporary: temporary.write_text(text, "utf-8"))
+        except OSError as error:
+            raise disk_problem(error) from error
+        details = {
+            "soort": dossier.about,
+            "rijen": {section.key: len(section.rows) for section in dossier.sections},
+        }
+        self._audit.note(
+            actor,
+            AuditKind.INZAGE,
+            caregiver_id=dossier.caregiver_id,
+            care_recipient_id=dossier.care_recipient_id,
+            details=details,
+            made=(target, json_target),
         )
-    json_target = target.with_suffix(".json")
-    text = dossier_json(dossier)
-    try:
-        write_atomically(target, lambda temporary: render_dossier(temporary, dossier, style))
-        write_atomically(json_target, lambda temporary: temporary.write_text(text, "utf-8"))
-    except OSError as error:
-        raise disk_problem(error) from error
-    return target, json_target
+        return target, json_target

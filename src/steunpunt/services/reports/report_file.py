@@ -54,5 +54,5 @@ def write_report_file(
         "tot en met": report.ends_on.isoformat(),
         "gemeente": report.municipality or "alle",
     }
-    audit.note(actor, AuditKind.REPORT, details=details, made=target)
+    audit.note(actor, AuditKind.REPORT, details=details, made=(target,))
     return target

@@ -3,6 +3,7 @@ user (or a beheerder, who then goes on as themselves) types a password."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -22,6 +23,8 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.widgets import error_line
+
+log = logging.getLogger(__name__)
 
 LOCK_KEYS = "Ctrl+L"
 """The menu line Bestand › Vergrendelen has these keys."""
@@ -94,6 +97,7 @@ class WindowLock(QObject):
         self._switch_user = switch_user
         self._covered: QWidget | None = None
         self._hidden: list[QWidget] = []
+        self._signed_out = False
         self.screen: LockScreen | None = None
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -122,10 +126,19 @@ class WindowLock(QObject):
         if QApplication.activeModalWidget() is not None:
             self.idle.start()
             return
-        self.lock()
+        self._cover(idle=True)
 
     def lock(self) -> None:
         """Cover the register and hide the menus and the other windows of the register."""
+        self._cover(idle=False)
+
+    def sign_out(self) -> None:
+        """The window closes: its user signed out (recorded once)."""
+        if not self._signed_out:
+            self._signed_out = True
+            self._record(lambda: self._context.services.accounts.sign_out(self._context.actor))
+
+    def _cover(self, idle: bool) -> None:
         if self.locked or not self._window.isVisible():
             return
         window = self._window
@@ -143,6 +156,15 @@ class WindowLock(QObject):
         window.statusBar().hide()
         self.screen.password.setFocus()
         self.idle.stop()
+        self._record(lambda: self._context.services.accounts.lock(self._context.actor, idle))
+
+    @staticmethod
+    def _record(event: Callable[[], None]) -> None:
+        """Record a lock or sign-out; a busy or damaged database does not keep the window open."""
+        try:
+            event()
+        except KnownProblem as problem:
+            log.warning("Lock or sign-out not recorded: %s", problem.message)
 
     def _unlock(self, login: str, password: str) -> None:
         assert self.screen is not None

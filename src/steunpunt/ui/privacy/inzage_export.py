@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_names import safe_file_name
 from steunpunt.domain.privacy.dossier import Dossier
-from steunpunt.services.privacy.inzage import write_inzage
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
@@ -41,7 +40,7 @@ def export_inzage(
     style, _version = context.services.letters.house_style()
 
     def work(_task: TaskContext) -> tuple[Path, Path]:
-        return write_inzage(target, dossier, style)
+        return context.services.inzage.export(context.actor, target, dossier, style)
 
     def made(files: tuple[Path, Path]) -> None:
         message = tr("De inzage-export is gemaakt, met dezelfde gegevens als JSON in {file}.")
