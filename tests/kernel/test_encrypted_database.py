@@ -91,9 +91,7 @@ def test_the_file_and_its_wal_show_no_name_or_postcode(encrypted: Encrypted) -> 
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     plain = encrypted.file.with_name("plain.sqlite")
     with encrypted.engine.connect() as connection:
-        connection.exec_driver_sql(
-            f"ATTACH DATABASE '{plain}' AS plain KEY ''"
-        )
+        connection.exec_driver_sql(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
         connection.exec_driver_sql("SELECT sqlcipher_export('plain')")
         connection.exec_driver_sql("DETACH DATABASE plain")
     assert cipher.is_plain(plain)
@@ -112,7 +110,7 @@ def test_an_encrypted_database_opens_again_with_its_key_only(encrypted: Encrypte
     wrong.dispose()
 
     read_only = create_read_only_engine(encrypted.file, key=OTHER_KEY)
-    with pytest.raises(DatabaseKeyRefused, match="steunpunt.sqlite"):
+    with pytest.raises(DatabaseKeyRefused, match=r"steunpunt\.sqlite"):
         current_revision(read_only)
     read_only.dispose()
 
