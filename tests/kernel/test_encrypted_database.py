@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, text
 
 from steunpunt.db.kernel import cipher
@@ -183,3 +184,12 @@ def test_export_encrypts_a_plain_database_into_a_new_file(
 def test_a_data_key_is_32_bytes(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="32 bytes"):
         cipher.connect(tmp_path / "x.sqlite", os.urandom(16))
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "kapot.sqlite"
+    not_a_database.write_bytes(os.urandom(4096))
+    target = tmp_path / "encrypted.sqlite"
+    with pytest.raises(sqlcipher.DatabaseError):
+        cipher.export_encrypted(not_a_database, target, KEY)
+    assert not target.exists()

@@ -93,15 +93,22 @@ def is_plain(file: Path) -> bool:
 def export_encrypted(plain_file: Path, target: Path, key: bytes) -> None:
     """Write an encrypted copy of ``plain_file`` to the new file ``target`` (``sqlcipher_export``).
 
-    ``plain_file`` is only read; ``target`` must not exist yet.
+    ``plain_file`` is only read; ``target`` must not exist yet and is removed again when the
+    copy fails. The copy is one transaction: one sync to disk instead of one per table.
     """
     if target.exists():
         raise FileExistsError(target)
-    connection = sqlcipher.connect(str(plain_file))
+    connection = sqlcipher.connect(str(plain_file), isolation_level=None)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        connection.execute("BEGIN")
         connection.execute("SELECT sqlcipher_export('encrypted')")
+        connection.execute("COMMIT")
         connection.execute("DETACH DATABASE encrypted")
-    finally:
+    except BaseException:
         connection.close()
+        for leftover in (target, target.with_name(target.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    connection.close()
