@@ -24,6 +24,7 @@ from steunpunt.db.kernel.engine import (
     sqlite_url,
 )
 from steunpunt.db.kernel.errors import DatabaseKeyRefused, DatabaseUnreadable
+from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.db.kernel.migrate import HEAD_REVISION, current_revision, migrate
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.services.kernel.container import build_services
@@ -125,6 +126,15 @@ def test_without_its_key_an_encrypted_database_is_a_dutch_refusal(encrypted: Enc
         current_revision(unkeyed)
     unkeyed.dispose()
     assert encrypted.file.read_bytes() == before
+
+
+def test_without_its_key_a_database_with_a_key_file_asks_to_sign_in(encrypted: Encrypted) -> None:
+    encrypted.engine.dispose()
+    key_file_for(encrypted.file).write_text("{}")
+    unkeyed = create_engine_for(sqlite_url(encrypted.file))
+    with pytest.raises(DatabaseKeyRefused, match="is versleuteld en opent alleen na aanmelden"):
+        current_revision(unkeyed)
+    unkeyed.dispose()
 
 
 def test_a_key_for_a_plain_database_is_refused_in_dutch(tmp_path: Path) -> None:
