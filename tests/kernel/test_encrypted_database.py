@@ -24,14 +24,24 @@ from steunpunt.db.kernel.engine import (
     sqlite_url,
 )
 from steunpunt.db.kernel.errors import DatabaseKeyRefused, DatabaseUnreadable
-from steunpunt.db.kernel.keyfile import key_file_for
+from steunpunt.db.kernel.keyfile import (
+    create_key_file,
+    key_file_for,
+    remove_account,
+    set_password,
+    unlock_with_password,
+    unlock_with_recovery_key,
+)
 from steunpunt.db.kernel.migrate import HEAD_REVISION, current_revision, migrate
+from steunpunt.domain.accounts.hashing import HashCost
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
+from steunpunt.domain.keys.errors import SecretRefused
 from steunpunt.services.kernel.container import build_services
 from tests.helpers import TODAY, caregiver_data
 
 KEY = bytes(range(32))
 OTHER_KEY = bytes(range(1, 33))
+CHEAP = HashCost(time_cost=1, memory_kib=8, parallelism=1)
 
 SECRETS = (b"Wisniewska", b"Wi\xc5\x9bniewska", b"wisniewska", b"9471 QZ", b"9471QZ", b"Zwaluwhof")
 """The person's name (as typed, and folded for the search index), postcode and street."""
@@ -203,3 +213,25 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(sqlcipher.DatabaseError):
         cipher.export_encrypted(not_a_database, target, KEY)
     assert not target.exists()
+
+
+def test_a_password_or_the_recovery_key_opens_the_database_and_a_removed_account_does_not(
+    migrated_template: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "steunpunt.sqlite"
+    keys = create_key_file(key_file_for(file), "uuid-beheer", "beheer", "wachtwoord één", CHEAP)
+    cipher.export_encrypted(migrated_template, file, keys.data_key)
+    set_password(key_file_for(file), keys.data_key, "uuid-els", "els", "wachtwoord twee", CHEAP)
+
+    def opens(key: bytes) -> bool:
+        engine = create_engine_for(sqlite_url(file), key)
+        try:
+            return current_revision(engine) == HEAD_REVISION
+        finally:
+            engine.dispose()
+
+    assert opens(unlock_with_password(key_file_for(file), "els", "wachtwoord twee").data_key)
+    assert opens(unlock_with_recovery_key(key_file_for(file), keys.recovery_key))
+    remove_account(key_file_for(file), "uuid-els")
+    with pytest.raises(SecretRefused):
+        unlock_with_password(key_file_for(file), "els", "wachtwoord twee")
