@@ -23,7 +23,7 @@ from steunpunt.db.kernel.engine import (
     make_session_factory,
     sqlite_url,
 )
-from steunpunt.db.kernel.errors import DatabaseKeyRefused, DatabaseUnreadable
+from steunpunt.db.kernel.errors import DatabaseKeyRefused, DatabaseUnreadable, storage_cause
 from steunpunt.db.kernel.keyfile import (
     create_key_file,
     key_file_for,
@@ -33,6 +33,7 @@ from steunpunt.db.kernel.keyfile import (
     unlock_with_recovery_key,
 )
 from steunpunt.db.kernel.migrate import HEAD_REVISION, current_revision, migrate
+from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.accounts.hashing import HashCost
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.keys.errors import SecretRefused
@@ -235,3 +236,22 @@ def test_a_password_or_the_recovery_key_opens_the_database_and_a_removed_account
     remove_account(key_file_for(file), "uuid-els")
     with pytest.raises(SecretRefused):
         unlock_with_password(key_file_for(file), "els", "wachtwoord twee")
+
+
+def test_demo_people_leave_no_name_or_postcode_in_the_file_or_its_wal(encrypted: Encrypted) -> None:
+    fill_demo_database(encrypted.engine, 40, seed=3)
+    with encrypted.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT last_name, postcode FROM caregiver WHERE length(last_name) >= 5"
+        ).fetchall()
+    secrets = {value.encode() for row in rows for value in row if value}
+    assert len(secrets) > 40
+    wal = encrypted.file.with_name(encrypted.file.name + "-wal")
+    written = raw_bytes(encrypted.file, wal)
+    assert sorted(secret for secret in secrets if secret in written) == []
+
+
+def test_the_encrypted_drivers_errors_are_told_in_dutch_too() -> None:
+    assert storage_cause(sqlcipher.OperationalError("database or disk is full")) == (
+        "de schijf is vol"
+    )
