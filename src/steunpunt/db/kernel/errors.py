@@ -23,6 +23,10 @@ class DatabaseKeyRefused(KnownProblem):
     """The data key does not open the encrypted database (another database's key, or damage)."""
 
 
+class EncryptionFailed(KnownProblem):
+    """A plain database could not be encrypted; it is untouched and no copy is left."""
+
+
 class DatabaseLocked(KnownProblem):
     """Another program holds the database, or the disk refuses to write."""
 
