@@ -5,7 +5,7 @@
 Builds (or reuses) a plain register of generated caregivers under bench/out/ (as
 bench/register.py does), encrypts a copy of it with ``sqlcipher_export`` into a new file, makes
 a key file for it, then measures: encrypting the plain database (with the check of the copy:
-integrity and the rows of every table); signing in (unwrapping the
+SQLite's quick check and the rows of every table); signing in (unwrapping the
 data key with argon2id at the program's cost, opening the encrypted database and checking its
 revision); and search-as-you-type at the service level on both files, query by query in turn
 (the plain one as the program opens it, and, for comparison only, with the encrypted
@@ -64,7 +64,7 @@ PASSWORD = "bench wachtwoord voor de sleutel"
 
 
 def encrypt(plain_file: Path, encrypted_file: Path) -> tuple[float, bytes]:
-    """Seconds to encrypt ``plain_file`` into a new, checked file (integrity and the rows of
+    """Seconds to encrypt ``plain_file`` into a new, checked file (quick check and the rows of
     every table), moved to ``encrypted_file`` with a new key file beside it."""
     key_file = key_file_for(encrypted_file)
     for old in (

@@ -1,7 +1,9 @@
 """An existing plain database encrypted into a new file beside it, checked before it is used.
 
 The plain file is only read. The copy is written under a hidden name, then checked: SQLite's
-integrity check, and the rows of every table counted against the plain file. Putting it in
+quick check (every page decrypts and is well formed, as for a backup; the full integrity check
+took twice as long at 100,000 caregivers) and the rows of every table counted against the
+plain file. Putting it in
 place of the plain file (and removing the plain copies) is the caller's next step.
 """
 
@@ -65,9 +67,9 @@ def _problem(plain_file: Path, target: Path, key: bytes) -> str | None:
     plain = cipher.connect(f"{plain_file.resolve().as_uri()}?mode=ro", uri=True)
     copy = cipher.connect(target, key)
     try:
-        verdict = copy.execute("PRAGMA integrity_check").fetchall()
+        verdict = copy.execute("PRAGMA quick_check").fetchall()
         if verdict != [("ok",)]:
-            return f"integrity check: {verdict[:3]}"
+            return f"quick check: {verdict[:3]}"
         expected, found = row_counts(plain), row_counts(copy)
         if expected != found:
             return f"row counts differ: {sorted(set(expected.items()) ^ set(found.items()))[:5]}"
