@@ -3,8 +3,8 @@
 The plain file is only read. The copy is written under a hidden name, then checked: SQLite's
 quick check (every page decrypts and is well formed, as for a backup; the full integrity check
 took twice as long at 100,000 caregivers) and the rows of every table counted against the
-plain file. Putting it in
-place of the plain file (and removing the plain copies) is the caller's next step.
+plain file. Putting it in place of the plain file (and removing the plain copies) is the
+caller's next step.
 """
 
 from __future__ import annotations
