@@ -82,13 +82,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def _unreadable(error: Exception, engine: Engine | None = None) -> KnownProblem:
     """Unreadable in Dutch; an encrypted database opened without its key says so."""
-    file = file_of(engine) if engine is not None else None
-    if (
-        file is not None
-        and engine is not None
-        and engine_key(engine) is None
-        and key_file_for(file).exists()
-    ):
+    file = file_of(engine) if engine is not None and engine_key(engine) is None else None
+    if file is not None and key_file_for(file).exists():
         return DatabaseKeyRefused(
             f"Het databasebestand {file.name} is versleuteld en opent alleen na aanmelden met "
             "een wachtwoord of met de herstelsleutel van het steunpunt. Er is niets veranderd."
