@@ -138,7 +138,7 @@ def test_a_backup_is_made_from_the_command_line(
     (made,) = paths.backup_dir.glob("steunpunt-*-handmatig.sqlite")
     assert capsys.readouterr().out == f"Reservekopie gemaakt: {made}\n"
 
-    def full(source: object, target: Path) -> None:
+    def full(source: object, target: Path, _key: bytes | None) -> None:
         raise OSError(errno.ENOSPC, "full")
 
     monkeypatch.setattr(backup, "_copy", full)

@@ -102,7 +102,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, log_dir: Path) -> None:
         real_pragmas(connection, record)
         connection.execute("PRAGMA max_page_count = 1")
 
-    def half_a_copy(_source: sqlite3.Connection, target: Path) -> None:
+    def half_a_copy(_source: sqlite3.Connection, target: Path, _key: bytes | None) -> None:
         target.write_bytes(bytes(4096))
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 

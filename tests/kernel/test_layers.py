@@ -136,6 +136,42 @@ def test_only_ui_and_app_import_pyside6() -> None:
     assert offenders == []
 
 
+DRIVER_MODULES = {"db/kernel/cipher.py", "db/kernel/errors.py"}
+"""Where the SQLite drivers are named: the one connect function, and the errors they raise."""
+
+
+def driver_connects(file: Path) -> set[str]:
+    """``sqlite3.connect`` and SQLCipher's ``connect`` called in ``file``, by the name called."""
+    tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+    return {
+        f"{node.func.value.id}.connect"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "connect"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in {"sqlite3", "sqlcipher", "sqlcipher3", "dbapi2"}
+    }
+
+
+def test_every_sqlite_file_is_opened_through_the_one_connect_function() -> None:
+    """So an encrypted database is opened with its key everywhere (db/kernel/cipher.py)."""
+    connects = [relative(file) for file in sources() if driver_connects(file)]
+    importers = [
+        relative(file)
+        for file in sources()
+        if "sqlcipher3" in top_level(imported_modules(file))
+        and relative(file) not in DRIVER_MODULES
+    ]
+    assert (connects, importers) == (["db/kernel/cipher.py"], [])
+
+
+def test_the_connect_rule_sees_a_direct_connect(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("import sqlite3\ndef f(p):\n    return sqlite3.connect(p)\n")
+    assert driver_connects(sample) == {"sqlite3.connect"}
+
+
 @pytest.mark.parametrize("forbidden", ["sqlalchemy", "alembic", "PySide6", "reportlab"])
 def test_domain_is_pure(forbidden: str) -> None:
     offenders = [

@@ -15,39 +15,52 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Engine
 
+from steunpunt.db.kernel import cipher
 from steunpunt.db.kernel.database_file import companions
-from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable, storage_cause
+from steunpunt.db.kernel.engine import engine_key
+from steunpunt.db.kernel.errors import (
+    DRIVER_ERRORS,
+    BackupFailed,
+    BackupUnusable,
+    DatabaseKeyRefused,
+    storage_cause,
+)
 
 log = logging.getLogger(__name__)
 
 _HEADER = b"SQLite format 3\x00"
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS)
+_READ_ERRORS: tuple[type[Exception], ...] = (DatabaseKeyRefused, *DRIVER_ERRORS)
 
 
 def backup_database(engine: Engine, backup_dir: Path, reason: str, keep: int = 10) -> Path:
     """Copy the engine's SQLite database with SQLite's backup API; prune old copies.
 
-    The copy is consistent even while the program has the database open (WAL mode). Raises
-    :class:`BackupFailed` (nothing left behind) when it cannot be written or does not check.
+    The copy is consistent even while the program has the database open (WAL mode); an
+    encrypted database gives a copy encrypted with the same key. Raises :class:`BackupFailed`
+    (nothing left behind) when it cannot be written or does not check.
     """
+    if engine.dialect.name != "sqlite":
+        raise TypeError("backup_database works on SQLite databases only")
+    key = engine_key(engine)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"steunpunt-{stamp}-{reason}.sqlite"
     partial = backup_dir / f".{target.name}.part"
     raw = engine.raw_connection()
     try:
-        source = raw.driver_connection
-        if not isinstance(source, sqlite3.Connection):
-            raise TypeError("backup_database works on SQLite databases only")
+        source = cast(sqlite3.Connection, raw.driver_connection)  # or SQLCipher's, alike
         backup_dir.mkdir(parents=True, exist_ok=True)
         for killed in backup_dir.glob(".steunpunt-*.sqlite.part"):  # a backup killed halfway
             _remove(killed)
-        _copy(source, partial)
-        if not _sound(partial):
+        _copy(source, partial, key)
+        if not _sound(partial, key):
             raise sqlite3.DatabaseError("the copy does not pass quick_check")
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as error:
+    except _WRITE_ERRORS as error:
         _remove(partial)
         log.warning("Backup failed: %s", type(error).__name__)
         raise BackupFailed(
@@ -61,23 +74,26 @@ def backup_database(engine: Engine, backup_dir: Path, reason: str, keep: int = 1
     return target
 
 
-def list_backups(backup_dir: Path) -> list[Path]:
-    """Backups that are complete Steunpunt databases, newest first."""
+def list_backups(backup_dir: Path, key: bytes | None = None) -> list[Path]:
+    """Backups that are complete Steunpunt databases (opened with ``key``), newest first."""
     if not backup_dir.is_dir():
         return []
     found = sorted(backup_dir.glob("steunpunt-*.sqlite"), reverse=True)
-    return [backup for backup in found if is_complete_backup(backup)]
+    return [backup for backup in found if is_complete_backup(backup, key)]
 
 
-def is_complete_backup(file: Path) -> bool:
+def is_complete_backup(file: Path, key: bytes | None = None) -> bool:
     """Whether ``file`` looks like a whole Steunpunt database: a full SQLite file with its
-    schema version (a cheap check for lists; a restore checks every page)."""
+    schema version (a cheap check for lists; a restore checks every page). An encrypted file
+    shows nothing of itself: only opening it with ``key`` tells."""
     try:
         size = file.stat().st_size
         with file.open("rb") as handle:
             header = handle.read(100)
     except OSError:
         return False
+    if key is not None:
+        return size > 0 and _revision(file, key) is not None
     if len(header) < 100 or not header.startswith(_HEADER):
         return False
     page_size = int.from_bytes(header[16:18], "big")
@@ -85,32 +101,32 @@ def is_complete_backup(file: Path) -> bool:
     pages = int.from_bytes(header[28:32], "big")
     if page_size < 512 or size % page_size or (pages and size < pages * page_size):
         return False
-    return _revision(file) is not None
+    return _revision(file, None) is not None
 
 
-def _revision(file: Path) -> str | None:
+def _revision(file: Path, key: bytes | None) -> str | None:
     try:
-        with _reading(file) as connection:
+        with _reading(file, key) as connection:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except _READ_ERRORS:
         return None
     return str(row[0]) if row else None
 
 
-def _sound(file: Path) -> bool:
+def _sound(file: Path, key: bytes | None) -> bool:
     """Whether every page of ``file`` checks and it carries a schema version."""
     try:
-        with _reading(file) as connection:
+        with _reading(file, key) as connection:
             verdict = connection.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.Error:
+    except _READ_ERRORS:
         return False
-    return verdict == ("ok",) and _revision(file) is not None
+    return verdict == ("ok",) and _revision(file, key) is not None
 
 
 @contextmanager
-def _reading(file: Path) -> Iterator[sqlite3.Connection]:
+def _reading(file: Path, key: bytes | None) -> Iterator[sqlite3.Connection]:
     """A read-only connection that leaves no trace beside ``file``."""
-    connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    connection = cipher.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", key, uri=True)
     try:
         yield connection
     finally:
@@ -125,23 +141,23 @@ def _prune(backup_dir: Path, keep: int) -> None:
             log.warning("Could not remove old backup %s", old.name)
 
 
-def restore_backup(backup: Path, database_file: Path) -> Path | None:
+def restore_backup(backup: Path, database_file: Path, key: bytes | None = None) -> Path | None:
     """Put ``backup`` in place of ``database_file``; the old file is renamed, never overwritten.
 
     Returns the new name of the old file (None when there was none). A backup that is not a
-    complete, undamaged Steunpunt database is refused with :class:`BackupUnusable` before
-    anything is touched.
+    complete, undamaged Steunpunt database (opened with ``key``) is refused with
+    :class:`BackupUnusable` before anything is touched.
     """
-    if not (is_complete_backup(backup) and _sound(backup)):
+    if not (is_complete_backup(backup, key) and _sound(backup, key)):
         raise BackupUnusable(
             f"De reservekopie {backup.name} is onvolledig, beschadigd of geen Steunpunt-database "
             "en wordt niet teruggezet. Er is niets veranderd; kies een andere reservekopie."
         )
     partial = database_file.with_name(f".{database_file.name}.terugzetten")
     try:
-        with _reading(backup) as source:
-            _copy(source, partial)
-    except (OSError, sqlite3.Error) as error:
+        with _reading(backup, key) as source:
+            _copy(source, partial, key)
+    except _WRITE_ERRORS as error:
         _remove(partial)
         raise BackupFailed(
             f"De reservekopie kon niet worden teruggezet: {_cause(error)}. Er is niets veranderd."
@@ -170,10 +186,11 @@ def _keep_as(file: Path, kept: Path) -> None:
         shutil.copy2(file, kept)
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of an open database into a new file (SQLite's backup API)."""
+def _copy(source: sqlite3.Connection, target: Path, key: bytes | None) -> None:
+    """A consistent copy of an open database into a new file (SQLite's backup API); the copy
+    of an encrypted database is encrypted with the same ``key``."""
     _remove(target)
-    destination = sqlite3.connect(target)
+    destination = cipher.connect(target, key)
     try:
         source.backup(destination)
         destination.execute("PRAGMA journal_mode = DELETE")
@@ -189,5 +206,5 @@ def _remove(file: Path) -> None:
             log.warning("Could not remove %s", leftover.name)
 
 
-def _cause(error: OSError | sqlite3.Error) -> str:
+def _cause(error: Exception) -> str:
     return storage_cause(error) or "de kopie was niet in orde"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
 from steunpunt.domain.errors import KnownProblem
@@ -16,6 +17,14 @@ class DatabaseUnreadable(KnownProblem):
 
 class DatabaseTooNew(KnownProblem):
     """The database was written by a newer version of Steunpunt."""
+
+
+class DatabaseKeyRefused(KnownProblem):
+    """The data key does not open the encrypted database (another database's key, or damage)."""
+
+
+class EncryptionFailed(KnownProblem):
+    """A plain database could not be encrypted; it is untouched and no copy is left."""
 
 
 class DatabaseLocked(KnownProblem):
@@ -42,6 +51,9 @@ class BackupUnusable(KnownProblem):
     """The chosen backup is no complete, undamaged Steunpunt database; nothing was restored."""
 
 
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
+"""What the plain and the encrypted SQLite driver raise (SQLCipher's errors are its own)."""
+
 _SQLITE_CAUSES = (
     ("full", "de schijf is vol"),
     ("readonly", "de database is alleen-lezen"),
@@ -56,7 +68,7 @@ def storage_cause(error: BaseException) -> str | None:
     if isinstance(error, OSError):
         return dutch_cause(error)
     driver_error = error.orig if isinstance(error, DBAPIError) else error
-    if isinstance(driver_error, sqlite3.Error):
+    if isinstance(driver_error, DRIVER_ERRORS):
         text = str(driver_error).lower()
         return next((cause for fragment, cause in _SQLITE_CAUSES if fragment in text), None)
     return None

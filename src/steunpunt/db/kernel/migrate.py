@@ -16,14 +16,17 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from steunpunt.db.kernel.backup import backup_database
-from steunpunt.db.kernel.engine import create_read_only_engine
+from steunpunt.db.kernel.engine import create_read_only_engine, engine_key
+from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import (
+    DatabaseKeyRefused,
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
     DatabaseUnreadable,
     storage_cause,
 )
+from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.domain.errors import KnownProblem
 
 if TYPE_CHECKING:
@@ -72,12 +75,19 @@ def current_revision(engine: Engine) -> str | None:
                 "De database is in gebruik door een ander programma. "
                 "Sluit dat programma en probeer het opnieuw."
             ) from error
-        raise _unreadable(error) from error
+        raise _unreadable(error, engine) from error
     except DatabaseError as error:
-        raise _unreadable(error) from error
+        raise _unreadable(error, engine) from error
 
 
-def _unreadable(error: Exception) -> DatabaseUnreadable:
+def _unreadable(error: Exception, engine: Engine | None = None) -> KnownProblem:
+    """Unreadable in Dutch; an encrypted database opened without its key says so."""
+    file = file_of(engine) if engine is not None and engine_key(engine) is None else None
+    if file is not None and key_file_for(file).exists():
+        return DatabaseKeyRefused(
+            f"Het databasebestand {file.name} is versleuteld en opent alleen na aanmelden met "
+            "een wachtwoord of met de herstelsleutel van het steunpunt. Er is niets veranderd."
+        )
     log.error("Database unreadable: %s", error)
     return DatabaseUnreadable(
         "Het databasebestand kan niet worden gelezen: het is geen database of het is beschadigd. "

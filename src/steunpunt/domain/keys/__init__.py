@@ -1,0 +1,1 @@
+"""The keys of the encrypted database: the recovery key, wrapping, and the key file's content."""
