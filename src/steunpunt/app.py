@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # SQLAlchemy (through startup) is imported before PySide6: it starts faster and lighter.
-from steunpunt.startup import OpenDatabase, open_database  # isort: skip
+from steunpunt.entrance import Entered, Entrance  # isort: skip
 
 import gc
 import logging
@@ -26,6 +26,7 @@ from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import restore
 from steunpunt.settings import Settings, load_settings, save_settings
+from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
@@ -60,13 +61,14 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_with_recovery(database_file: Path, paths: AppPaths) -> OpenDatabase | None:
-    """Open the database; on a known problem let the user choose another file or a backup,
-    or, for a database that is empty or gone, a new empty register."""
+def open_with_recovery(database_file: Path, paths: AppPaths) -> Entrance | None:
+    """The way into the database (opened when plain, else opened by signing in); on a known
+    problem let the user choose another file or a backup, or, for a database that is empty or
+    gone, a new empty register."""
     new_register = False
     while True:
         try:
-            return open_database(database_file, paths, new_register=new_register)
+            return Entrance(database_file, paths, new_register=new_register)
         except KnownProblem as problem:
             log.warning("Database problem at start: %s", type(problem).__name__)
             missing = isinstance(problem, DatabaseMissing)
@@ -179,14 +181,14 @@ class Application:
         old_database.close()
         self._sign_in_and_show(opened)
 
-    def _sign_in_and_show(self, database: OpenDatabase) -> None:
+    def _sign_in_and_show(self, entrance: Entrance) -> None:
         """Sign in on another database file; giving up leaves the program without a window."""
-        actor = _who_acts(database)
-        if actor is None:
-            database.close()
+        entered = _who_acts(entrance)
+        if entered is None:
+            entrance.close()
             self.database = self.window = None
             return
-        self.show(database, actor)
+        self.show(entered.database, entered.signed_in.actor)
 
     def finish(self) -> None:
         self.runner.shutdown()
@@ -200,13 +202,14 @@ class Application:
             self.database.close()
 
 
-def _who_acts(database: OpenDatabase, login: str = "", note: str = "") -> Actor | None:
-    """The person who signs in; None when they gave up. A read-only database without any
-    account opens without a sign-in: no one could make the first beheerder in it, and
-    nothing can be changed in it."""
-    if database.read_only and database.services.accounts.first_beheerder_needed():
-        return database.actor
-    return sign_in_at_start(database.services, login, note)
+def _who_acts(entrance: Entrance, login: str = "", note: str = "") -> Entered | None:
+    """The person who signs in on the database they open; None when they gave up. A plain
+    read-only database without any account opens without a sign-in: no one could make the
+    first beheerder in it, and nothing can be changed in it."""
+    plain = entrance.plain_database
+    if plain is not None and plain.read_only and entrance.first_beheerder_needed():
+        return Entered(plain, SignedIn(plain.actor, must_change_password=False))
+    return sign_in_at_start(entrance, login, note)
 
 
 def run(
@@ -226,18 +229,18 @@ def run(
     log.info("Steunpunt starting")
     settings = load_settings(paths.settings_file)
     database_file = Path(settings.database_file) if settings.database_file else paths.database_file
-    database = open_with_recovery(database_file, paths)
-    if database is None:
+    entrance = open_with_recovery(database_file, paths)
+    if entrance is None:
         return 1
-    if database.file != database_file:
-        settings = replace(settings, database_file=str(database.file))
-    actor = _who_acts(database, login, note)
-    if actor is None:
-        database.close()
+    if entrance.file != database_file:
+        settings = replace(settings, database_file=str(entrance.file))
+    entered = _who_acts(entrance, login, note)
+    if entered is None:
+        entrance.close()
         log.info("Steunpunt closed without signing in")
         return 0
     application = Application(paths, settings)
-    window = application.show(database, actor)
+    window = application.show(entered.database, entered.signed_in.actor)
     # What start-up made (Qt, SQLAlchemy's metadata, the modules) lives as long as the program:
     # the garbage collector stops walking it, which takes a sixth off loading a large worklist.
     gc.freeze()

@@ -131,39 +131,49 @@ def _demo(
     quiet_if_filled: bool = False,
     user: str | None = None,
 ) -> int:
-    """Fill the demo database; a database without accounts first gets the demo accounts, and
-    adding to a filled one needs a beheerder's sign-in (the work is theirs)."""
+    """Fill the demo database; a new one is made encrypted with the demo accounts (their
+    published passwords open it), and adding to a filled one needs a beheerder's sign-in."""
     from sqlalchemy.exc import OperationalError
 
-    from steunpunt.cli_sign_in import sign_in
-    from steunpunt.demo.accounts import demo_accounts_text, make_demo_accounts
+    from steunpunt.cli_sign_in import open_entrance, sign_in
+    from steunpunt.demo.accounts import DEMO_ACCOUNTS, add_demo_accounts, demo_accounts_text
     from steunpunt.demo.fill import fill_demo_database
     from steunpunt.demo.letters import set_demo_house_style
     from steunpunt.demo.support import fill_demo_support
     from steunpunt.services.kernel.demo_data import add_demo_data
     from steunpunt.services.kernel.session_scope import storage_problem
-    from steunpunt.startup import open_for_command
 
-    database = open_for_command(paths)
-    try:
-        services = database.services
-        new_accounts = not database.read_only and services.accounts.first_beheerder_needed()
-        actor = make_demo_accounts(services.accounts) if new_accounts else None
-        if new_accounts:
-            _say(demo_accounts_text())
-        existing = services.caregivers.count()  # whether it is filled: no one signed in yet
-        if existing and not add:
-            if not quiet_if_filled:
-                _say(
-                    f"De database bevat al {existing} mantelzorgers; er is niets toegevoegd. "
-                    "Gebruik --add om toch demogegevens toe te voegen."
-                )
-            return 0
-        if database.read_only:
-            raise KnownProblem(
-                "De database is alleen-lezen: er kunnen geen demogegevens worden toegevoegd."
+    entrance = open_entrance(paths)
+    plain = entrance.plain_database
+    if plain is not None and plain.read_only:
+        entrance.close()
+        raise KnownProblem(
+            "De database is alleen-lezen: er kunnen geen demogegevens worden toegevoegd."
+        )
+    if entrance.first_beheerder_needed():
+        name, login, _role, password = DEMO_ACCOUNTS[0]
+        entered = entrance.create_first_beheerder(name, login, password, password)
+        bound = entered.database.acting_as(entered.signed_in.actor)
+        add_demo_accounts(bound.services.accounts, bound.actor)
+        _say(demo_accounts_text())
+        if entered.recovery_key is not None:
+            _say(f"Herstelsleutel van de demodatabase: {entered.recovery_key}")
+    elif not add:
+        existing = plain.services.caregivers.count() if plain is not None else None
+        entrance.close()
+        if not quiet_if_filled:
+            held = "" if existing is None else f" met {existing} mantelzorgers"
+            _say(
+                f"De database{held} bestaat al; er is niets toegevoegd. "
+                "Gebruik --add om toch demogegevens toe te voegen."
             )
-        bound = database.acting_as(actor or sign_in(database, user))
+        return 0
+    else:
+        bound = sign_in(entrance, user)
+    try:
+        existing = bound.services.caregivers.count()
+        if existing and not add:
+            return 0  # a plain database from before whose accounts were just made
 
         def fill() -> int:
             _say(f"Demodatabase vullen met {count} mantelzorgers in {paths.database_file} ...")
@@ -181,7 +191,7 @@ def _demo(
         _say(f"\nKlaar: {bound.services.caregivers.count()} mantelzorgers.")
         return 0
     finally:
-        database.close()
+        bound.close()
 
 
 def _progress(done: int, total: int) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from steunpunt.cli_sign_in import add_user_argument, sign_in
+from steunpunt.cli_sign_in import add_user_argument, open_signed_in
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import parse_date
 from steunpunt.paths import AppPaths
@@ -52,11 +52,9 @@ def add_mailing_parser(commands: Any) -> None:
 def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Make the mailing the arguments describe; a known problem is raised for the caller."""
     from steunpunt.services.letters.dto import MailingRequest
-    from steunpunt.startup import open_for_command
 
-    database = open_for_command(paths)
+    bound = open_signed_in(paths, args.user)
     try:
-        bound = database.acting_as(sign_in(database, args.user))
         services = bound.services
         templates = {view.data.name.casefold(): view for view in services.letters.templates()}
         filters = {named.name.casefold(): named for named in services.letters.filters()}
@@ -82,7 +80,7 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
         )
         result = services.mailings.make_mailing(bound.actor, request)
     finally:
-        database.close()
+        bound.close()
     say(
         f"Klaar: {result.letters} brieven voor {result.people} mantelzorgers, "
         f"kenmerk {result.reference}."

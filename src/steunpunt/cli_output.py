@@ -4,12 +4,11 @@ person's inzage export and a backup."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from steunpunt.cli_sign_in import add_user_argument, sign_in
+from steunpunt.cli_sign_in import add_user_argument, open_signed_in
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
@@ -73,8 +72,11 @@ def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Run one of the commands; a known problem reaches ``cli.main`` as one Dutch line."""
     run = {"export": _export, "report": _report, "inzage": _inzage, "backup": _backup}[args.command]
     try:
-        with _opened(paths) as database:
-            said = run(database.acting_as(sign_in(database, args.user)), paths, args)
+        database = open_signed_in(paths, args.user)
+        try:
+            said = run(database, paths, args)
+        finally:
+            database.close()
     except OSError as error:
         from steunpunt.domain.file_errors import dutch_cause
 
@@ -83,19 +85,6 @@ def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
         ) from error
     say(said)
     return 0
-
-
-@contextmanager
-def _opened(paths: AppPaths) -> Iterator[OpenDatabase]:
-    from steunpunt.logging_setup import configure_logging
-    from steunpunt.startup import open_database
-
-    configure_logging(paths.log_dir, to_stderr_when_unwritable=False)
-    database = open_database(paths.database_file, paths)
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def _export(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) -> str:

@@ -8,16 +8,17 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 
-from steunpunt.cli_sign_in import sign_in
+from steunpunt.cli_sign_in import open_entrance, sign_in
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter
 from steunpunt.domain.choices import ActiveFilter, ContactKind, LivingSituation, RelationType
+from steunpunt.entrance import Door
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.errors import StaleEdit
 from steunpunt.services.kernel.integrity import find_damage
-from steunpunt.startup import OpenDatabase, open_database, open_for_command
+from steunpunt.startup import OpenDatabase, open_database
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,13 @@ def run_self_test(paths: AppPaths, say: Say, user: str | None = None) -> int:
     A known problem (a locked, damaged or unreachable database, a full disk, a refused
     sign-in) is raised for ``cli.main`` to say in one line.
     """
-    opened = open_for_command(paths)
-    try:
-        database = opened.acting_as(sign_in(opened, user))  # reads as who signed in
-    except BaseException:
-        opened.close()
-        raise
-    if not _passes(database, _check_database, say):
+    entrance = open_entrance(paths)
+    if entrance.door is Door.NEW:
+        say(
+            f"OK: nog geen database in {paths.data_dir}; die wordt versleuteld gemaakt bij de "
+            "eerste start van het venster."
+        )
+    elif not _passes(sign_in(entrance, user), _check_database, say):  # reads as who signed in
         return 1
     with tempfile.TemporaryDirectory(prefix="steunpunt-selftest-") as folder:
         scratch_paths = resolve_paths(folder).ensure()

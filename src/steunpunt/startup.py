@@ -20,8 +20,8 @@ from steunpunt.db.kernel.engine import (
 )
 from steunpunt.db.kernel.errors import DatabaseMissing, DatabaseReadOnly
 from steunpunt.db.kernel.migrate import MigrationResult, check_current, migrate
-from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
+from steunpunt.services.accounts.key_ring import KeyRingAccess
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
 from steunpunt.services.letters.leftovers import clear_leftovers
@@ -60,9 +60,16 @@ class OpenDatabase:
 
 
 def open_database(
-    database_file: Path, paths: AppPaths, *, new_register: bool = False
+    database_file: Path,
+    paths: AppPaths,
+    *,
+    new_register: bool = False,
+    key_ring: KeyRingAccess | None = None,
 ) -> OpenDatabase:
     """Open ``database_file``, migrate it and build the services.
+
+    ``key_ring``: the key file and the data key of an encrypted database, unwrapped by signing
+    in (``entrance.py``); None for a plain database.
 
     A new, empty database is made only where none was before, or when the person chose
     ``new_register``. Raises :class:`steunpunt.domain.errors.KnownProblem` with a Dutch message
@@ -72,22 +79,22 @@ def open_database(
     if new_register and files.is_empty(database_file):
         files.set_aside(database_file, "leeg")
     if not new_register:
-        _refuse_missing(database_file, paths)
+        refuse_missing(database_file, paths)
     if database_file.exists() and not (
         files.file_writable(database_file) and files.folder_writable(database_file.parent)
     ):
-        return _open_read_only(database_file)
+        return _open_read_only(database_file, key_ring)
     if not files.folder_writable(database_file.parent):
         raise DatabaseReadOnly(
             f"In de map {database_file.parent} kan niet worden geschreven (alleen-lezen), dus "
             "daar kan geen database worden gemaakt. Kies een map waarin u mag schrijven."
         )
     existed = database_file.exists()
-    engine = create_engine_for(sqlite_url(database_file))
+    engine = create_engine_for(sqlite_url(database_file), _key(key_ring))
     try:
         result = migrate(engine, paths.backup_dir, database_file if existed else None)
         clear_leftovers(engine)
-        services = build_services(make_session_factory(engine))
+        services = build_services(make_session_factory(engine), key_ring=key_ring)
     except BaseException:
         engine.dispose()
         raise
@@ -95,15 +102,19 @@ def open_database(
     return OpenDatabase(database_file, engine, services, result)
 
 
-def _open_read_only(database_file: Path) -> OpenDatabase:
+def _key(key_ring: KeyRingAccess | None) -> bytes | None:
+    return None if key_ring is None else key_ring.data_key
+
+
+def _open_read_only(database_file: Path, key_ring: KeyRingAccess | None) -> OpenDatabase:
     """Open a database that cannot be written, when it needs no migration; changes nothing."""
     immutable = not files.folder_writable(database_file.parent) and not files.companions(
         database_file
     )
-    engine = create_read_only_engine(database_file, immutable=immutable)
+    engine = create_read_only_engine(database_file, immutable=immutable, key=_key(key_ring))
     try:
         result = check_current(engine)
-        services = build_services(make_session_factory(engine), read_only=True)
+        services = build_services(make_session_factory(engine), read_only=True, key_ring=key_ring)
     except BaseException:
         engine.dispose()
         raise
@@ -111,7 +122,7 @@ def _open_read_only(database_file: Path) -> OpenDatabase:
     return OpenDatabase(database_file, engine, services, result, read_only=True)
 
 
-def _refuse_missing(database_file: Path, paths: AppPaths) -> None:
+def refuse_missing(database_file: Path, paths: AppPaths) -> None:
     """Refuse an empty file, and a missing one where this folder had a database before."""
     restore = (
         "Zet een reservekopie terug of begin bewust met een nieuw, leeg register; dat kan in "
@@ -139,12 +150,6 @@ def had_database(database_file: Path, paths: AppPaths) -> bool:
     if in_use.absolute() != database_file.absolute():
         return False
     return paths.settings_file.exists() or bool(list_backups(paths.backup_dir))
-
-
-def open_for_command(paths: AppPaths) -> OpenDatabase:
-    """Start the log and open the user's database for a command (a known problem is raised)."""
-    configure_logging(paths.log_dir, to_stderr_when_unwritable=False)
-    return open_database(paths.database_file, paths)
 
 
 def _login_name() -> str:

@@ -17,14 +17,11 @@ Only for the demo database: anyone who reads the README knows them."""
 DEMO_LOGIN, DEMO_PASSWORD = DEMO_ACCOUNTS[0][1], DEMO_ACCOUNTS[0][3]
 
 
-def make_demo_accounts(accounts: AccountService) -> Actor:
-    """The demo accounts on a database without any; returns the demo beheerder."""
-    name, login, _role, password = DEMO_ACCOUNTS[0]
-    beheerder = accounts.create_first_beheerder(name, login, password, password).actor
+def add_demo_accounts(accounts: AccountService, beheerder: Actor) -> None:
+    """The demo accounts beside the demo beheerder (``DEMO_ACCOUNTS[0]``, the first beheerder)."""
     for name, login, role, password in DEMO_ACCOUNTS[1:]:
         data = AccountData(name, login, role)
         accounts.add(beheerder, data, password, password, must_change_password=False)
-    return beheerder
 
 
 def demo_accounts_text() -> str:

@@ -22,7 +22,12 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.roles import Role
 from steunpunt.domain.text import clean
 from steunpunt.services.accounts.dto import AccountData, AccountView, SignedIn
-from steunpunt.services.accounts.errors import WRONG_LOGIN_OR_PASSWORD, SignInRefused
+from steunpunt.services.accounts.errors import (
+    WRONG_LOGIN_OR_PASSWORD,
+    SignInRefused,
+    wait_message,
+)
+from steunpunt.services.accounts.key_ring import KeyRingAccess
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed
@@ -43,7 +48,10 @@ def _utc_now() -> datetime:
 class AccountService:
     """Who may sign in, with which password and role; accounts are deactivated, never deleted.
 
-    Passwords are never logged or returned; the log names staff ids only.
+    Passwords are never logged or returned; the log names staff ids only. On an encrypted
+    database (``key_ring``) the key file decides whether a password is right, and every change
+    of a password, login or activity changes the account's copy of the data key in the same use
+    case, before the database commits: a key file that cannot be written changes nothing.
     """
 
     def __init__(
@@ -51,10 +59,12 @@ class AccountService:
         scope: SessionScope,
         hashing: PasswordHashing | None = None,
         now: Callable[[], datetime] = _utc_now,
+        key_ring: KeyRingAccess | None = None,
     ) -> None:
         self._scope = scope
         self._hashing = hashing or PasswordHashing()
         self._now = now
+        self._key_ring = key_ring
         self._unknown_login_hash: str | None = None
 
     @reads
@@ -68,10 +78,13 @@ class AccountService:
 
     @writes
     def create_first_beheerder(
-        self, name: str, login: str, password: str, repeated: str
+        self, name: str, login: str, password: str, repeated: str, staff_uuid: str | None = None
     ) -> SignedIn:
-        """The first account, a beheerder; refused once any account has a password."""
-        text, folded = _name(name), parse_login(login)
+        """The first account, a beheerder; refused once any account has a password.
+
+        ``staff_uuid``: the one the key file of a new encrypted database was made for.
+        """
+        text, folded = account_name(name), parse_login(login)
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
         with self._scope() as session, _unique_login():
@@ -79,7 +92,9 @@ class AccountService:
                 raise NotAllowed(
                     "Er is al een beheerder. Meld u aan met uw eigen inlognaam en wachtwoord."
                 )
-            row = _new_account(session, text, folded, hashed, Role.BEHEERDER, False)
+            row = _new_account(session, text, folded, hashed, Role.BEHEERDER, False, staff_uuid)
+            if self._key_ring is not None and not self._key_ring.holds(row.uuid):
+                self._key_ring.give_copy(row.uuid, folded, password)
             log.info("First beheerder made (staff %s)", row.id)
             return SignedIn(_actor(row), must_change_password=False)
 
@@ -98,14 +113,14 @@ class AccountService:
                 record(session, None, AuditKind.SIGN_IN_FAILED, details={"reden": "onbekend"})
                 refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
             elif wait := seconds_to_wait(row.failed_sign_ins, _aware(row.last_failed_at), now):
-                refusal = SignInRefused(_wait_message(wait), wait)
+                refusal = SignInRefused(wait_message(wait), wait)
                 record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details={"reden": "wacht"})
             elif row.password_hash is None:
                 raise SignInRefused(
                     "Voor dit account is nog geen wachtwoord gekozen. Vraag een beheerder om "
                     "het account af te maken (Beheer › Accounts)."
                 )
-            elif not self._hashing.verify(row.password_hash, password):
+            elif not self._fits(row, password):
                 _count_failures(session, row, row.failed_sign_ins + 1, now)
                 log.warning(
                     "Sign-in failed for staff %s (%s in a row)", row.id, row.failed_sign_ins
@@ -126,10 +141,33 @@ class AccountService:
                 if self._hashing.needs_rehash(row.password_hash):
                     row.password_hash = self._hashing.hash(password)
                     log.info("Password hash of staff %s renewed with the current cost", row.id)
+                self._record_failures_before_opening(session, row)
                 log.info("Signed in: staff %s", row.id)
                 record(session, _actor(row), AuditKind.SIGNED_IN)
                 return SignedIn(_actor(row), row.must_change_password)
         raise refusal  # after the session committed the failure and its audit event
+
+    def _fits(self, row: StaffMember, password: str) -> bool:
+        """Whether ``password`` is the account's: the key file decides on an encrypted database."""
+        if row.password_hash is None:
+            return False
+        if self._key_ring is not None:
+            return self._key_ring.fits(row.uuid, row.login or "", password)
+        return self._hashing.verify(row.password_hash, password)
+
+    def _record_failures_before_opening(self, session: Session, row: StaffMember) -> None:
+        """The failures the key file refused before the database could be opened, recorded now."""
+        if self._key_ring is None or row.login is None:
+            return
+        if earlier := self._key_ring.attempts.take(row.login):
+            log.warning("Staff %s had %s failed sign-ins before this one", row.id, earlier)
+            details = {"reden": "wachtwoord", "op_rij": earlier, "voor_het_openen": True}
+            record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details=details)
+
+    def _give_copy(self, row: StaffMember, password: str) -> None:
+        """On an encrypted database: the account's copy of the data key under ``password``."""
+        if self._key_ring is not None and row.login is not None:
+            self._key_ring.give_copy(row.uuid, row.login, password)
 
     def _as_slow_as_a_check(self, password: str) -> None:
         """Check against a made-up hash, so an unknown login takes as long as a wrong password."""
@@ -175,12 +213,13 @@ class AccountService:
         check_new_password(password, repeated)
         with self._scope() as session:
             row = load(session, StaffMember, actor.staff_id, ACCOUNT)
-            if row.password_hash is None or not self._hashing.verify(row.password_hash, current):
+            if row.password_hash is None or not self._fits(row, current):
                 raise InvalidValue("Het huidige wachtwoord klopt niet.")
             if self._hashing.verify(row.password_hash, password):
                 raise InvalidValue("Kies een ander wachtwoord dan het huidige.")
             row.password_hash = self._hashing.hash(password)
             row.must_change_password = False
+            self._give_copy(row, password)
             log.info("Staff %s chose a new password", row.id)
 
     @reads
@@ -201,24 +240,28 @@ class AccountService:
     ) -> AccountView:
         """A new account; its user chooses their own password at the first sign-in (unless
         ``must_change_password`` is off: the demo's published accounts)."""
-        text, login = _name(data.name), parse_login(data.login)
+        text, login = account_name(data.name), parse_login(data.login)
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
         with self._scope() as session, _unique_login():
             row = _new_account(session, text, login, hashed, data.role, must_change_password)
+            self._give_copy(row, password)
             log.info("Account added (staff %s) by staff %s", row.id, actor.staff_id)
             return _view(row)
 
     @writes
     def edit(self, actor: Actor, staff_id: int, version: int, data: AccountData) -> AccountView:
         """Change an account's name, login and role (a beheerder keeps at least one beheerder)."""
-        text, login = _name(data.name), parse_login(data.login)
+        text, login = account_name(data.name), parse_login(data.login)
         with self._scope() as session, _unique_login(), refuse_stale(ACCOUNT):
             row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
             if row.role == Role.BEHEERDER.value and data.role != Role.BEHEERDER:
                 _keep_a_beheerder(session, row)
+            renamed = row.login != login
             row.name, row.login, row.role = text, login, data.role.value
             session.flush()
+            if renamed and self._key_ring is not None and self._key_ring.holds(row.uuid):
+                self._key_ring.rename(row.uuid, login)
             log.info("Account of staff %s changed by staff %s", row.id, actor.staff_id)
             return _view(row)
 
@@ -232,16 +275,24 @@ class AccountService:
             if row.role == Role.BEHEERDER.value:
                 _keep_a_beheerder(session, row)
             row.active = False
+            if self._key_ring is not None:
+                # The key file and the account agree: no copy, no password. Activated again,
+                # the account is completed with a new password (Wachtwoord instellen).
+                row.password_hash = None
+                self._key_ring.take_copy(row.uuid)
             session.flush()
             log.info("Account of staff %s deactivated by staff %s", row.id, actor.staff_id)
             return _view(row)
 
     @writes
     def activate(self, actor: Actor, staff_id: int, version: int) -> AccountView:
-        """A deactivated account may sign in again."""
+        """A deactivated account may sign in again (on an encrypted database once a beheerder has
+        given it a new password, which gives it a new copy of the key)."""
         with self._scope() as session, refuse_stale(ACCOUNT):
             row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
             row.active = True
+            if self._key_ring is not None and not self._key_ring.holds(row.uuid):
+                row.password_hash = None  # to complete with a new password, and its copy
             session.flush()
             log.info("Account of staff %s activated by staff %s", row.id, actor.staff_id)
             return _view(row)
@@ -268,6 +319,8 @@ class AccountService:
             row.failed_sign_ins = 0
             row.last_failed_at = None
             session.flush()
+            if row.active:  # a deactivated account gets its copy when it is activated again
+                self._give_copy(row, password)
             log.info("Password of staff %s reset by staff %s", row.id, actor.staff_id)
             return _view(row)
 
@@ -332,7 +385,8 @@ def _unique_login() -> Iterator[None]:
         raise InvalidValue("Deze inlognaam is al in gebruik. Kies een andere inlognaam.") from error
 
 
-def _name(text: str) -> str:
+def account_name(text: str) -> str:
+    """The name of an account as typed, cleaned; refused in Dutch when empty or too long."""
     name = clean(text)
     if not name:
         raise InvalidValue("Vul de naam in.")
@@ -348,18 +402,18 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-def _wait_message(seconds: int) -> str:
-    unit = "seconde" if seconds == 1 else "seconden"
-    return (
-        f"Te vaak een verkeerd wachtwoord. Wacht nog {seconds} {unit} en probeer het dan opnieuw."
-    )
-
-
 def _new_account(
-    session: Session, name: str, login: str, hashed: str, role: Role, must_change: bool
+    session: Session,
+    name: str,
+    login: str,
+    hashed: str,
+    role: Role,
+    must_change: bool,
+    staff_uuid: str | None = None,
 ) -> StaffMember:
     """An active account, added and flushed (its id known)."""
     row = StaffMember(
+        **({"uuid": staff_uuid} if staff_uuid else {}),
         name=name,
         active=True,
         login=login,

@@ -17,3 +17,11 @@ class SignInRefused(KnownProblem):
     def __init__(self, message: str, wait_seconds: int = 0) -> None:
         super().__init__(message)
         self.wait_seconds = wait_seconds
+
+
+def wait_message(seconds: int) -> str:
+    """The refusal while the wait after failed sign-ins lasts."""
+    unit = "seconde" if seconds == 1 else "seconden"
+    return (
+        f"Te vaak een verkeerd wachtwoord. Wacht nog {seconds} {unit} en probeer het dan opnieuw."
+    )

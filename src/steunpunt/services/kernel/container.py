@@ -19,6 +19,7 @@ from steunpunt.services.kernel.session_scope import SessionScope
 
 if TYPE_CHECKING:
     from steunpunt.services.accounts.accounts import AccountService
+    from steunpunt.services.accounts.key_ring import KeyRingAccess
     from steunpunt.services.caregivers.assignments import CaregiverAssignmentService
     from steunpunt.services.caregivers.care_recipients import CareRecipientService
     from steunpunt.services.caregivers.contacts import ContactService
@@ -47,13 +48,20 @@ if TYPE_CHECKING:
 class Services:
     """The use cases of one database; every service shares one session scope and clock."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        scope: SessionScope,
+        today: Callable[[], date],
+        key_ring: KeyRingAccess | None = None,
+    ) -> None:
         self._scope = scope
         self._today = today
+        self._key_ring = key_ring
+        """The key file and data key of an encrypted database (None: a plain one)."""
 
     def acting_as(self, actor: Actor) -> Services:
         """The same database's use cases, with every read held to ``actor``'s role and caseload."""
-        return Services(self._scope.with_reader(actor), self._today)
+        return Services(self._scope.with_reader(actor), self._today, self._key_ring)
 
     @property
     def reader(self) -> Actor | None:
@@ -93,7 +101,7 @@ class Services:
     def accounts(self) -> AccountService:
         from steunpunt.services.accounts.accounts import AccountService
 
-        return AccountService(self._scope)
+        return AccountService(self._scope, key_ring=self._key_ring)
 
     @cached_property
     def staff(self) -> StaffService:
@@ -219,5 +227,6 @@ def build_services(
     today: Callable[[], date] = date.today,
     *,
     read_only: bool = False,
+    key_ring: KeyRingAccess | None = None,
 ) -> Services:
-    return Services(SessionScope(factory, read_only=read_only), today)
+    return Services(SessionScope(factory, read_only=read_only), today, key_ring)

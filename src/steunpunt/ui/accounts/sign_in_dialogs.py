@@ -1,8 +1,14 @@
-"""Before the register opens: the first beheerder, signing in, and a new password when asked."""
+"""Before the register opens: the first beheerder, signing in, and a new password when asked.
+
+On an encrypted database signing in is what opens it: the dialogs call the entrance
+(``entrance.py``), which unwraps the key with the password, and show nothing of the register
+before it succeeds.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +24,7 @@ from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
+from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import dialog_buttons, error_line, hint_label
@@ -88,11 +95,16 @@ class AccountForm(QDialog):
 
 
 class FirstBeheerderDialog(AccountForm):
-    """Once per database: the first account, a beheerder, who then manages the others."""
+    """Once per database: the first account, a beheerder, who then manages the others.
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    ``create`` takes name, login, password and the password repeated.
+    """
+
+    def __init__(
+        self, create: Callable[[str, str, str, str], object], parent: QWidget | None = None
+    ) -> None:
         super().__init__("Eerste beheerder", parent)
-        self._services = services
+        self._create = create
         self.name = text_edit(self, "name")
         self.login = text_edit(self, "login")
         self.password = password_edit(self, "password")
@@ -112,9 +124,8 @@ class FirstBeheerderDialog(AccountForm):
         )
 
     def _accept(self) -> None:
-        accounts = self._services.accounts
         self.attempt(
-            lambda: accounts.create_first_beheerder(
+            lambda: self._create(
                 self.name.text(), self.login.text(), self.password.text(), self.repeated.text()
             ),
             [self.password, self.repeated],
@@ -122,13 +133,20 @@ class FirstBeheerderDialog(AccountForm):
 
 
 class SignInDialog(AccountForm):
-    """Login and password; nothing of the register is loaded before it succeeds."""
+    """Login and password; nothing of the register is loaded before it succeeds.
+
+    ``sign_in`` takes the login and the password (on an encrypted database it opens it).
+    """
 
     def __init__(
-        self, services: Services, login: str = "", note: str = "", parent: QWidget | None = None
+        self,
+        sign_in: Callable[[str, str], object],
+        login: str = "",
+        note: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__("Aanmelden bij Steunpunt", parent)
-        self._services = services
+        self._sign_in = sign_in
         self.login = text_edit(self, "login", login)
         self.password = password_edit(self, "password")
         self.form.addRow(tr("Inlognaam"), self.login)
@@ -137,9 +155,8 @@ class SignInDialog(AccountForm):
         (self.password if login else self.login).setFocus()
 
     def _accept(self) -> None:
-        accounts = self._services.accounts
         self.attempt(
-            lambda: accounts.sign_in(self.login.text(), self.password.text()), [self.password]
+            lambda: self._sign_in(self.login.text(), self.password.text()), [self.password]
         )
 
 
@@ -185,21 +202,59 @@ class NewPasswordDialog(AccountForm):
         self.attempt(change, fields if self._current is not None else [self.current, *fields])
 
 
-def sign_in_at_start(services: Services, login: str = "", note: str = "") -> Actor | None:
-    """The first beheerder on a database without accounts, else the sign-in; then a new
-    password when one must be chosen. None when the person gave up."""
+class Entered(Protocol):
+    """An opened database and who signed in on it (``entrance.Entered``)."""
+
+    @property
+    def services(self) -> Services: ...
+
+    @property
+    def signed_in(self) -> SignedIn: ...
+
+    @property
+    def recovery_key(self) -> str | None: ...
+
+    def close(self) -> None: ...
+
+
+EnteredT = TypeVar("EnteredT", bound=Entered)
+EnteredOut = TypeVar("EnteredOut", bound=Entered, covariant=True)
+
+
+class Door(Protocol[EnteredOut]):
+    """What opens a database by signing in (``entrance.Entrance``)."""
+
+    def first_beheerder_needed(self) -> bool: ...
+
+    def sign_in(self, login: str, password: str) -> EnteredOut: ...
+
+    def create_first_beheerder(
+        self, name: str, login: str, password: str, repeated: str
+    ) -> EnteredOut: ...
+
+
+def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> EnteredT | None:
+    """The first beheerder (a new register: then its recovery key, once), else the sign-in;
+    then a new password when one must be chosen. None when the person gave up."""
     accepted = QDialog.DialogCode.Accepted
-    if services.accounts.first_beheerder_needed():
-        first = FirstBeheerderDialog(services)
-        if first.exec() != accepted or not isinstance(first.result_value, SignedIn):
+    if door.first_beheerder_needed():
+        first = FirstBeheerderDialog(door.create_first_beheerder)
+        if first.exec() != accepted:
             return None
-        return first.result_value.actor
-    dialog = SignInDialog(services, login, note)
-    if dialog.exec() != accepted or not isinstance(dialog.result_value, SignedIn):
+        made: EnteredT = first.result_value  # type: ignore[assignment]
+        if made.recovery_key is not None:
+            RecoveryKeyDialog(made.recovery_key).exec()
+        return made
+    dialog = SignInDialog(door.sign_in, login, note)
+    if dialog.exec() != accepted:
         return None
-    signed_in = dialog.result_value
+    entered: EnteredT = dialog.result_value  # type: ignore[assignment]
+    signed_in = entered.signed_in
     if signed_in.must_change_password:
-        choose = NewPasswordDialog(services, signed_in.actor, current=dialog.password.text())
+        choose = NewPasswordDialog(
+            entered.services, signed_in.actor, current=dialog.password.text()
+        )
         if choose.exec() != accepted:
+            entered.close()
             return None
-    return signed_in.actor
+    return entered
