@@ -15,11 +15,11 @@ from steunpunt.domain.caregivers.care_recipient import (
 from steunpunt.domain.caregivers.caregiver import CaregiverData, caregiver_from_form
 from steunpunt.domain.caregivers.contact import ContactData, contact_from_form
 from steunpunt.domain.choices import ConsentScope
-from steunpunt.paths import AppPaths
+from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.caregivers.dto import CaregiverDetail
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.startup import open_database
+from steunpunt.startup import OpenDatabase, open_database
 
 TODAY = date(2026, 11, 22)
 
@@ -209,3 +209,25 @@ def database_with_caregivers(file: Path, paths: AppPaths, count: int) -> None:
     with database.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
+
+
+def open_demo(folder: Path, login: str = "beheerder") -> OpenDatabase:
+    """The demo database in ``folder``, opened by signing in with a demo account's published
+    password (it is encrypted), the services bound to that account."""
+    from steunpunt.demo.accounts import DEMO_ACCOUNTS
+    from steunpunt.entrance import Entrance
+
+    [password] = [known for _n, name, _r, known in DEMO_ACCOUNTS if name == login]
+    paths = resolve_paths(folder)
+    entered = Entrance(paths.database_file, paths).sign_in(login, password)
+    return entered.database.acting_as(entered.signed_in.actor)
+
+
+def demo_key(folder: Path) -> bytes:
+    """The data key of the demo database in ``folder``, unwrapped with the demo beheerder's
+    password: for tests that read the file with SQLite itself (``cipher.connect``)."""
+    from steunpunt.db.kernel.keyfile import key_file_for, unlock_with_password
+    from steunpunt.demo.accounts import DEMO_LOGIN, DEMO_PASSWORD
+
+    key_file = key_file_for(resolve_paths(folder).database_file)
+    return unlock_with_password(key_file, DEMO_LOGIN, DEMO_PASSWORD).data_key

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from steunpunt.db.kernel import database_file as files
 from steunpunt.db.kernel.base import new_uuid
+from steunpunt.db.kernel.cipher import is_plain
 from steunpunt.db.kernel.errors import DatabaseMissing
 from steunpunt.db.kernel.keyfile import create_key_file, key_file_for, read_key_ring
 from steunpunt.domain.accounts.logins import parse_login
@@ -72,7 +73,7 @@ class Entrance:
             files.set_aside(database_file, "leeg")
         if not new_register:
             refuse_missing(database_file, paths)
-        if database_file.exists() and self._key_file.exists():
+        if (self._key_file.exists() and database_file.exists()) or _looks_encrypted(database_file):
             read_key_ring(self._key_file)  # a damaged key file is said before anyone types
             self.door = Door.ENCRYPTED
         elif not database_file.exists():
@@ -160,3 +161,17 @@ class Entrance:
             database.close()
         for leftover in (self.file, *files.companions(self.file), self._key_file):
             leftover.unlink(missing_ok=True)
+
+
+ENCRYPTED_PAGE = 4096
+"""SQLCipher's page size: an encrypted file is whole pages that look random."""
+
+
+def _looks_encrypted(database_file: Path) -> bool:
+    """Whether ``database_file`` is whole pages without SQLite's header: encrypted (its key file
+    gone, which is then said) rather than some other file."""
+    try:
+        size = database_file.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % ENCRYPTED_PAGE == 0 and not is_plain(database_file)

@@ -65,7 +65,7 @@ def pick_row(qtbot: QtBot, table: QTableWidget, name: str) -> None:
 
 def sign_in(qtbot: QtBot, opened: OpenDatabase, login: str, password: str) -> SignInDialog:
     """The sign-in dialog after a person typed ``login`` and ``password`` and clicked Aanmelden."""
-    dialog = SignInDialog(opened.services)
+    dialog = SignInDialog(opened.services.accounts.sign_in)
     qtbot.addWidget(dialog)
     type_text(dialog.login, login)
     type_text(dialog.password, password)

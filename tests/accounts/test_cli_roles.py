@@ -9,9 +9,8 @@ import pytest
 
 from steunpunt.cli import main
 from steunpunt.domain.audit import AuditFilter, AuditKind
-from steunpunt.paths import resolve_paths
 from steunpunt.services.kernel.audit_log import AuditEventView
-from steunpunt.startup import open_database
+from tests.helpers import open_demo
 from tests.kernel.test_audit_refusals import everything_but_the_audit
 
 PASSWORDS = {
@@ -29,8 +28,7 @@ def as_user(monkeypatch: pytest.MonkeyPatch, login: str) -> list[str]:
 
 
 def events(folder: Path, kind: AuditKind) -> list[AuditEventView]:
-    paths = resolve_paths(folder)
-    database = open_database(paths.database_file, paths)
+    database = open_demo(folder)
     try:
         return list(database.services.audit.events(AuditFilter(kind=kind)).events)
     finally:
@@ -38,8 +36,7 @@ def events(folder: Path, kind: AuditKind) -> list[AuditEventView]:
 
 
 def rows(folder: Path) -> dict[str, list[tuple[object, ...]]]:
-    paths = resolve_paths(folder)
-    database = open_database(paths.database_file, paths)
+    database = open_demo(folder)
     try:
         return everything_but_the_audit(database.engine)
     finally:

@@ -25,7 +25,7 @@ def ok_button(dialog: QDialog) -> object:
 
 
 def test_the_first_beheerder_is_made_in_the_dialog(qtbot: QtBot, opened: OpenDatabase) -> None:
-    dialog = FirstBeheerderDialog(opened.services)
+    dialog = FirstBeheerderDialog(opened.services.accounts.create_first_beheerder)
     qtbot.addWidget(dialog)
     type_text(dialog.name, "Els de Wit")
     type_text(dialog.login, "els")
@@ -44,7 +44,7 @@ def test_sign_in_refuses_a_wrong_password_in_dutch_then_signs_in(
     qtbot: QtBot, opened: OpenDatabase
 ) -> None:
     made = opened.services.accounts.create_first_beheerder("Els", "els", PASSWORD, PASSWORD)
-    dialog = SignInDialog(opened.services, login="els")
+    dialog = SignInDialog(opened.services.accounts.sign_in, login="els")
     qtbot.addWidget(dialog)
     type_text(dialog.password, "fout wachtwoord hier")
     click(qtbot, ok_button(dialog))  # type: ignore[arg-type]
