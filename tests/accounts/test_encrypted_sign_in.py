@@ -73,7 +73,7 @@ def test_a_wrong_password_opens_nothing_and_counts_towards_the_wait(
 ) -> None:
     register.database.close()
     for _ in range(5):
-        with pytest.raises(SignInRefused, match="^Inlognaam of wachtwoord klopt niet"):
+        with pytest.raises(SignInRefused, match=r"^Inlognaam of wachtwoord klopt niet"):
             enter(app_paths, "els", "fout wachtwoord hier")
     with pytest.raises(SignInRefused, match="Te vaak een verkeerd wachtwoord") as waiting:
         enter(app_paths, "els", PASSWORD)  # even the right password waits
