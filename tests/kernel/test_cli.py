@@ -13,6 +13,7 @@ from steunpunt.cli import main
 from steunpunt.db.kernel import backup
 from steunpunt.paths import resolve_paths
 from steunpunt.startup import open_database
+from tests.helpers import open_demo
 from tests.log_guard import ErrorRecords
 
 pytestmark = pytest.mark.usefixtures("demo_sign_in")
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.usefixtures("demo_sign_in")
 
 
 def count(folder: Path) -> int:
-    paths = resolve_paths(folder)
-    database = open_database(paths.database_file, paths)
+    database = open_demo(folder)
     try:
         return database.services.caregivers.count()
     finally:
@@ -134,6 +134,11 @@ def test_a_backup_is_made_from_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = resolve_paths(tmp_path / "data")
+    assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
+    assert capsys.readouterr().err.startswith("Er is nog geen database in ")
+    assert not paths.database_file.exists()  # a command makes no register
+    paths.ensure()
+    open_database(paths.database_file, paths, new_register=True).close()  # plain, from before
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 0
     (made,) = paths.backup_dir.glob("steunpunt-*-handmatig.sqlite")
     assert capsys.readouterr().out == f"Reservekopie gemaakt: {made}\n"
@@ -175,6 +180,8 @@ def test_a_mailing_refused_by_a_service_or_a_typed_value_says_why_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "data"
+    paths = resolve_paths(folder).ensure()
+    open_database(paths.database_file, paths, new_register=True).close()  # plain, no accounts
     arguments = ["mailing", "--data-dir", str(folder), "--template", "Welkomstbrief"]
     assert main([*arguments, "--date", "31-02-2026"]) == 1
     assert capsys.readouterr().err == "31-02-2026 is geen bestaande datum.\n"
