@@ -16,8 +16,10 @@ import pytest
 
 from steunpunt.cli import main
 from steunpunt.db.kernel import backup as backup_module
+from steunpunt.db.kernel import cipher
 from steunpunt.db.kernel import engine as engine_module
 from steunpunt.paths import AppPaths, resolve_paths
+from tests.helpers import demo_key
 from tests.log_guard import ErrorRecords
 
 pytestmark = pytest.mark.usefixtures("demo_sign_in")
@@ -69,7 +71,7 @@ def one_dutch_line(capsys: pytest.CaptureFixture[str], *words: str) -> str:
 @pytest.fixture
 def locked(paths: AppPaths) -> Iterator[None]:
     """Another program holds the database with an exclusive lock."""
-    holder = sqlite3.connect(paths.database_file)
+    holder = cipher.connect(paths.database_file, demo_key(paths.data_dir))
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("UPDATE alembic_version SET version_num = version_num")
