@@ -20,6 +20,7 @@ from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.backup import backups, make_backup, restore
 from steunpunt.startup import open_database
 from steunpunt.ui.main_window import MainWindow
+from tests.helpers import database_with_caregivers
 from tests.kill import run_and_die_at
 from tests.widgets import Answers
 
@@ -185,8 +186,8 @@ def test_a_restore_killed_before_the_copy_is_in_place_leaves_the_old_database(
 def test_a_backup_killed_before_it_is_checked_is_never_offered_and_the_next_one_clears_it(
     tmp_path: Path,
 ) -> None:
-    paths = resolve_paths(tmp_path / "data")
-    assert main(["demo", "--data-dir", str(paths.data_dir), "--caregivers", "5"]) == 0
+    paths = resolve_paths(tmp_path / "data").ensure()
+    database_with_caregivers(paths.database_file, paths, 5)  # plain: backups of it are listed
     assert run_and_die_at(
         "steunpunt.db.kernel.backup:_sound", ["backup", "--data-dir", str(paths.data_dir)]
     )

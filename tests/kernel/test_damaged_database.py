@@ -15,7 +15,9 @@ from steunpunt import app as application
 from steunpunt.cli import main
 from steunpunt.db.kernel.backup import list_backups
 from steunpunt.db.kernel.errors import DatabaseDamaged
+from steunpunt.entrance import Entered
 from steunpunt.paths import AppPaths
+from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.settings import Settings
 from steunpunt.startup import open_database
@@ -114,7 +116,11 @@ def test_the_window_opens_then_says_the_database_is_damaged_with_the_way_out(
     exported = on_exec(monkeypatch, ExportDialog, lambda dialog: dialog.windowTitle())
     monkeypatch.setattr(application, "choose_backup", lambda _p, folder: list_backups(folder)[0])
     monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
-    monkeypatch.setattr(application, "sign_in_at_start", lambda *_given: Actor(1, "Els"))
+    monkeypatch.setattr(
+        application,
+        "sign_in_at_start",
+        lambda door, *_given: Entered(door.plain_database, SignedIn(Actor(1, "Els"), False)),
+    )
     program = application.Application(app_paths, Settings())
     program.runner = SynchronousTaskRunner()
     opened = open_database(damaged, app_paths)

@@ -10,10 +10,14 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]
 
 from steunpunt.cli import main
+from steunpunt.db.kernel import cipher
 from steunpunt.demo.fill import BATCH_SIZE
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths, resolve_paths
+from tests.helpers import demo_key
 from tests.kill import run_and_die_at, run_and_kill
 
 pytestmark = [pytest.mark.kill, pytest.mark.usefixtures("demo_sign_in")]
@@ -25,15 +29,20 @@ MORE = 100
 """The fill after a kill: small, it only has to go on."""
 
 
+DRIVER_ERRORS = (sqlite3.Error, sqlcipher.Error)
+"""What reading a file still being made raises: sqlite3's or SQLCipher's own errors."""
+
+
 def caregivers(database_file: Path) -> int:
     """The caregivers a reader sees now; 0 while the file is still being made."""
     try:
-        connection = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True, timeout=0.05)
-    except sqlite3.Error:
+        key = demo_key(database_file.parent)
+        connection = cipher.connect(f"file:{database_file}?mode=ro", key, uri=True, timeout=0.05)
+    except (sqlite3.Error, KnownProblem):
         return 0
     try:
         return int(connection.execute("SELECT count(*) FROM caregiver").fetchone()[0])
-    except sqlite3.Error:
+    except DRIVER_ERRORS:
         return 0
     finally:
         connection.close()
@@ -41,7 +50,7 @@ def caregivers(database_file: Path) -> int:
 
 def assert_whole(database_file: Path) -> int:
     """The file is sound, the search index matches its rows, and no row lacks its caregiver."""
-    connection = sqlite3.connect(database_file)
+    connection = cipher.connect(database_file, demo_key(database_file.parent))
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -4,7 +4,6 @@ letters and its unfinished number are removed, and counted in the log."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -15,13 +14,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from steunpunt.cli import main
+from steunpunt.db.kernel import cipher
 from steunpunt.db.letters.models import Mailing
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.letters import leftovers
 from steunpunt.services.letters.leftovers import Leftovers, clear_leftovers
 from steunpunt.services.letters.mailing_output import StagedOutput
 from steunpunt.services.letters.staging_journal import staging_journal
-from steunpunt.startup import open_database
+from tests.helpers import demo_key, open_demo
 from tests.kill import run_and_die_at, run_and_kill
 
 pytestmark = pytest.mark.usefixtures("demo_sign_in")
@@ -33,7 +33,7 @@ def staging_folders(folder: Path) -> list[Path]:
 
 
 def unfinished_mailings(database_file: Path) -> int:
-    connection = sqlite3.connect(database_file)
+    connection = cipher.connect(database_file, demo_key(database_file.parent))
     try:
         return int(
             connection.execute("SELECT count(*) FROM mailing WHERE NOT completed").fetchone()[0]
@@ -66,12 +66,12 @@ def test_a_killed_mailing_leaves_nothing_after_the_next_start(
     (staging,) = staging_folders(out)
     assert letters_made(out) >= 3  # complete personal letters, hidden beside the target
     assert unfinished_mailings(demo.database_file) == 1
-    connection = sqlite3.connect(demo.database_file)
+    connection = cipher.connect(demo.database_file, demo_key(demo.data_dir))
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     connection.close()
 
     with caplog.at_level(logging.INFO, "steunpunt.services.letters.leftovers"):
-        open_database(demo.database_file, demo).close()
+        open_demo(demo.data_dir).close()
 
     assert not staging.exists() and list(out.iterdir()) == []
     assert unfinished_mailings(demo.database_file) == 0
@@ -124,7 +124,7 @@ def test_letters_put_in_place_but_never_logged_are_removed_at_the_next_start(
         f"Mailing {date.today().year}-0001 Welkomstbrief per persoon",
         f"Mailing {date.today().year}-0001 Welkomstbrief.pdf",
     ]  # in place, but the letter log was never written
-    open_database(demo.database_file, demo).close()
+    open_demo(demo.data_dir).close()
     assert list(out.iterdir()) == []
     assert unfinished_mailings(demo.database_file) == 0
 
