@@ -23,7 +23,7 @@ from steunpunt.db.kernel.keyfile import create_key_file, key_file_for, read_key_
 from steunpunt.domain.accounts.logins import parse_login
 from steunpunt.domain.accounts.passwords import check_new_password
 from steunpunt.paths import AppPaths
-from steunpunt.services.accounts.accounts import account_name
+from steunpunt.services.accounts.account_rows import account_name
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.accounts.key_ring import KeyRingAccess, unlock_key_ring
 from steunpunt.services.kernel.container import Services

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.kernel.staff import StaffMember
@@ -20,7 +18,17 @@ from steunpunt.domain.accounts.waits import seconds_to_wait
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.roles import Role
-from steunpunt.domain.text import clean
+from steunpunt.services.accounts.account_rows import (
+    account_by_login,
+    account_name,
+    actor_of,
+    as_utc,
+    count_failures,
+    keep_a_beheerder,
+    new_account,
+    unique_login,
+    view_of,
+)
 from steunpunt.services.accounts.dto import AccountData, AccountView, SignedIn
 from steunpunt.services.accounts.errors import (
     WRONG_LOGIN_OR_PASSWORD,
@@ -87,16 +95,16 @@ class AccountService:
         text, folded = account_name(name), parse_login(login)
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
-        with self._scope() as session, _unique_login():
+        with self._scope() as session, unique_login():
             if session.scalar(select(func.count()).where(StaffMember.password_hash.is_not(None))):
                 raise NotAllowed(
                     "Er is al een beheerder. Meld u aan met uw eigen inlognaam en wachtwoord."
                 )
-            row = _new_account(session, text, folded, hashed, Role.BEHEERDER, False, staff_uuid)
+            row = new_account(session, text, folded, hashed, Role.BEHEERDER, False, staff_uuid)
             if self._key_ring is not None and not self._key_ring.holds(row.uuid):
                 self._key_ring.give_copy(row.uuid, folded, password)
             log.info("First beheerder made (staff %s)", row.id)
-            return SignedIn(_actor(row), must_change_password=False)
+            return SignedIn(actor_of(row), must_change_password=False)
 
     @writes
     def sign_in(self, login: str, password: str) -> SignedIn:
@@ -107,44 +115,44 @@ class AccountService:
         """
         now = self._now()
         with self._scope() as session:
-            row = _by_login(session, login)
+            row = account_by_login(session, login)
             if row is None or len(password) > MAX_LENGTH:
                 self._as_slow_as_a_check(password)
                 record(session, None, AuditKind.SIGN_IN_FAILED, details={"reden": "onbekend"})
                 refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
-            elif wait := seconds_to_wait(row.failed_sign_ins, _aware(row.last_failed_at), now):
+            elif wait := seconds_to_wait(row.failed_sign_ins, as_utc(row.last_failed_at), now):
                 refusal = SignInRefused(wait_message(wait), wait)
-                record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details={"reden": "wacht"})
+                record(session, actor_of(row), AuditKind.SIGN_IN_FAILED, details={"reden": "wacht"})
             elif row.password_hash is None:
                 raise SignInRefused(
                     "Voor dit account is nog geen wachtwoord gekozen. Vraag een beheerder om "
                     "het account af te maken (Beheer › Accounts)."
                 )
             elif not self._fits(row, password):
-                _count_failures(session, row, row.failed_sign_ins + 1, now)
+                count_failures(session, row, row.failed_sign_ins + 1, now)
                 log.warning(
                     "Sign-in failed for staff %s (%s in a row)", row.id, row.failed_sign_ins
                 )
                 details = {"reden": "wachtwoord", "op_rij": row.failed_sign_ins}
-                record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details=details)
+                record(session, actor_of(row), AuditKind.SIGN_IN_FAILED, details=details)
                 refusal = SignInRefused(WRONG_LOGIN_OR_PASSWORD)
             elif not row.active:
                 record(
-                    session, _actor(row), AuditKind.SIGN_IN_FAILED, details={"reden": "inactief"}
+                    session, actor_of(row), AuditKind.SIGN_IN_FAILED, details={"reden": "inactief"}
                 )
                 refusal = SignInRefused(
                     "Dit account is gedeactiveerd. Vraag een beheerder om het weer te activeren."
                 )
             else:
                 if row.failed_sign_ins or row.last_failed_at is not None:
-                    _count_failures(session, row, 0, None)
+                    count_failures(session, row, 0, None)
                 if self._hashing.needs_rehash(row.password_hash):
                     row.password_hash = self._hashing.hash(password)
                     log.info("Password hash of staff %s renewed with the current cost", row.id)
                 self._record_failures_before_opening(session, row)
                 log.info("Signed in: staff %s", row.id)
-                record(session, _actor(row), AuditKind.SIGNED_IN)
-                return SignedIn(_actor(row), row.must_change_password)
+                record(session, actor_of(row), AuditKind.SIGNED_IN)
+                return SignedIn(actor_of(row), row.must_change_password)
         raise refusal  # after the session committed the failure and its audit event
 
     def _fits(self, row: StaffMember, password: str) -> bool:
@@ -162,7 +170,7 @@ class AccountService:
         if earlier := self._key_ring.attempts.take(row.login):
             log.warning("Staff %s had %s failed sign-ins before this one", row.id, earlier)
             details = {"reden": "wachtwoord", "op_rij": earlier, "voor_het_openen": True}
-            record(session, _actor(row), AuditKind.SIGN_IN_FAILED, details=details)
+            record(session, actor_of(row), AuditKind.SIGN_IN_FAILED, details=details)
 
     def _give_copy(self, row: StaffMember, password: str) -> None:
         """On an encrypted database: the account's copy of the data key under ``password``."""
@@ -227,7 +235,7 @@ class AccountService:
         """Every staff member's account by name, deactivated ones too."""
         with self._scope() as session:
             rows = session.scalars(select(StaffMember).order_by(StaffMember.name, StaffMember.id))
-            return [_view(row) for row in rows]
+            return [view_of(row) for row in rows]
 
     @writes
     def add(
@@ -243,27 +251,27 @@ class AccountService:
         text, login = account_name(data.name), parse_login(data.login)
         check_new_password(password, repeated)
         hashed = self._hashing.hash(password)
-        with self._scope() as session, _unique_login():
-            row = _new_account(session, text, login, hashed, data.role, must_change_password)
+        with self._scope() as session, unique_login():
+            row = new_account(session, text, login, hashed, data.role, must_change_password)
             self._give_copy(row, password)
             log.info("Account added (staff %s) by staff %s", row.id, actor.staff_id)
-            return _view(row)
+            return view_of(row)
 
     @writes
     def edit(self, actor: Actor, staff_id: int, version: int, data: AccountData) -> AccountView:
         """Change an account's name, login and role (a beheerder keeps at least one beheerder)."""
         text, login = account_name(data.name), parse_login(data.login)
-        with self._scope() as session, _unique_login(), refuse_stale(ACCOUNT):
+        with self._scope() as session, unique_login(), refuse_stale(ACCOUNT):
             row = load_for_edit(session, StaffMember, staff_id, version, ACCOUNT)
             if row.role == Role.BEHEERDER.value and data.role != Role.BEHEERDER:
-                _keep_a_beheerder(session, row)
+                keep_a_beheerder(session, row)
             renamed = row.login != login
             row.name, row.login, row.role = text, login, data.role.value
             session.flush()
             if renamed and self._key_ring is not None and self._key_ring.holds(row.uuid):
                 self._key_ring.rename(row.uuid, login)
             log.info("Account of staff %s changed by staff %s", row.id, actor.staff_id)
-            return _view(row)
+            return view_of(row)
 
     @writes
     def deactivate(self, actor: Actor, staff_id: int, version: int) -> AccountView:
@@ -273,7 +281,7 @@ class AccountService:
             if row.id == actor.staff_id:
                 raise NotAllowed("U kunt uw eigen account niet deactiveren.")
             if row.role == Role.BEHEERDER.value:
-                _keep_a_beheerder(session, row)
+                keep_a_beheerder(session, row)
             row.active = False
             if self._key_ring is not None:
                 # The key file and the account agree: no copy, no password. Activated again,
@@ -282,7 +290,7 @@ class AccountService:
                 self._key_ring.take_copy(row.uuid)
             session.flush()
             log.info("Account of staff %s deactivated by staff %s", row.id, actor.staff_id)
-            return _view(row)
+            return view_of(row)
 
     @writes
     def activate(self, actor: Actor, staff_id: int, version: int) -> AccountView:
@@ -295,7 +303,7 @@ class AccountService:
                 row.password_hash = None  # to complete with a new password, and its copy
             session.flush()
             log.info("Account of staff %s activated by staff %s", row.id, actor.staff_id)
-            return _view(row)
+            return view_of(row)
 
     @writes
     def reset_password(
@@ -322,7 +330,7 @@ class AccountService:
             if row.active:  # a deactivated account gets its copy when it is activated again
                 self._give_copy(row, password)
             log.info("Password of staff %s reset by staff %s", row.id, actor.staff_id)
-            return _view(row)
+            return view_of(row)
 
     @reads
     def settings(self) -> AccountSettings:
@@ -338,107 +346,3 @@ class AccountService:
             write_setting(session, ACCOUNTS, settings.to_json())
         log.info("Lock minutes set by staff %s", actor.staff_id)
         return settings
-
-
-def _by_login(session: Session, login: str) -> StaffMember | None:
-    folded = fold_login(login)
-    if not folded:
-        return None
-    return session.scalars(select(StaffMember).where(StaffMember.login == folded)).first()
-
-
-def _count_failures(session: Session, row: StaffMember, count: int, at: datetime | None) -> None:
-    """Set the failed sign-ins with a statement, which leaves the row's version alone: signing
-    in is no edit of the account, so an open Accounts edit of it does not become stale."""
-    session.execute(
-        update(StaffMember)
-        .where(StaffMember.id == row.id)
-        .values(failed_sign_ins=count, last_failed_at=at)
-    )
-
-
-def _keep_a_beheerder(session: Session, row: StaffMember) -> None:
-    """Refuse to take away the last active beheerder with a password."""
-    others = session.scalar(
-        select(func.count()).where(
-            StaffMember.id != row.id,
-            StaffMember.role == Role.BEHEERDER.value,
-            StaffMember.active.is_(True),
-            StaffMember.password_hash.is_not(None),
-        )
-    )
-    if not others:
-        raise NotAllowed(
-            "Dit is de enige beheerder. Maak eerst een ander account beheerder; anders kan "
-            "niemand meer accounts beheren."
-        )
-
-
-@contextmanager
-def _unique_login() -> Iterator[None]:
-    """Turn a login already taken, found when the row is written, into a Dutch refusal."""
-    try:
-        yield
-    except IntegrityError as error:
-        if "login" not in str(error.orig):
-            raise
-        raise InvalidValue("Deze inlognaam is al in gebruik. Kies een andere inlognaam.") from error
-
-
-def account_name(text: str) -> str:
-    """The name of an account as typed, cleaned; refused in Dutch when empty or too long."""
-    name = clean(text)
-    if not name:
-        raise InvalidValue("Vul de naam in.")
-    if len(name) > 100:
-        raise InvalidValue("De naam is te lang: hoogstens 100 tekens.")
-    return name
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite gives back a naive time; it was stored in UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
-
-
-def _new_account(
-    session: Session,
-    name: str,
-    login: str,
-    hashed: str,
-    role: Role,
-    must_change: bool,
-    staff_uuid: str | None = None,
-) -> StaffMember:
-    """An active account, added and flushed (its id known)."""
-    row = StaffMember(
-        **({"uuid": staff_uuid} if staff_uuid else {}),
-        name=name,
-        active=True,
-        login=login,
-        password_hash=hashed,
-        role=role.value,
-        must_change_password=must_change,
-        failed_sign_ins=0,
-    )
-    session.add(row)
-    session.flush()
-    return row
-
-
-def _actor(row: StaffMember) -> Actor:
-    return Actor(row.id, row.name, Role(row.role))
-
-
-def _view(row: StaffMember) -> AccountView:
-    return AccountView(
-        id=row.id,
-        version=row.version,
-        name=row.name,
-        login=row.login,
-        role=Role(row.role),
-        active=row.active,
-        has_password=row.password_hash is not None,
-        must_change_password=row.must_change_password,
-    )
