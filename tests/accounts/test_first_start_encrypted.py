@@ -3,6 +3,8 @@ recovery key once; afterwards only the right password opens it, and nothing show
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
@@ -12,7 +14,7 @@ from steunpunt import app as application
 from steunpunt.db.kernel.cipher import is_plain
 from steunpunt.db.kernel.keyfile import key_file_for, unlock_with_recovery_key
 from steunpunt.entrance import Entrance
-from steunpunt.paths import AppPaths
+from steunpunt.paths import AppPaths, demo_paths, resolve_paths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog
 from steunpunt.ui.accounts.sign_in_dialogs import FirstBeheerderDialog, SignInDialog
@@ -103,3 +105,44 @@ def test_only_the_right_password_opens_the_encrypted_register(
     assert application.run(app_paths, on_shown=close_when_shown(seen)) == 0  # type: ignore[arg-type]
     turns.check()
     assert [actor.name for actor in seen] == ["Els de Wit"]
+
+
+def test_the_demo_window_opens_on_the_encrypted_demo_with_its_published_password(
+    qtbot: QtBot,
+    tmp_path: Path,
+    program_state: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from steunpunt import cli, display_check
+    from steunpunt.demo.accounts import DEMO_LOGIN, DEMO_PASSWORD
+
+    monkeypatch.setattr(cli, "DEMO_CAREGIVERS", 5)
+    monkeypatch.setattr(display_check, "check_display", lambda *_args: None)
+    monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
+    seen: list[str] = []
+
+    def sign_in(dialog: SignInDialog) -> None:
+        assert dialog.login.text() == DEMO_LOGIN and not register_shown()
+        notes = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert DEMO_PASSWORD in notes
+        type_text(dialog.password, DEMO_PASSWORD)
+        press_ok(qtbot, dialog)
+
+    def close_the_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.context.actor.name)
+                widget.close()
+
+    closer = QTimer()
+    closer.timeout.connect(close_the_window)
+    closer.start(20)
+    turns = DialogsInTurn([(SignInDialog, sign_in)])
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "--demo"]) == 0
+    closer.stop()
+    turns.check()
+    assert seen == ["Demo Beheerder"]
+    demo_file = demo_paths(resolve_paths(tmp_path / "data")).database_file
+    assert not is_plain(demo_file) and key_file_for(demo_file).exists()
+    assert "mantelzorg-medewerker" in capsys.readouterr().out
