@@ -120,6 +120,13 @@ _TABLE: dict[str, Permission] = {
     **_group(ADMIN, "geen medewerkers toevoegen", "kernel.StaffService.add"),
     **_group(ADMIN, "geen demogegevens toevoegen", "kernel.add_demo_data"),
     **_group(
+        ADMIN,
+        "de database niet versleutelen",
+        "kernel.encrypt_database",
+        "kernel.plain_copies",
+        "kernel.remove_plain_copies",
+    ),
+    **_group(
         EVERYONE,
         "het programma niet starten",
         "kernel.backups",
@@ -128,6 +135,7 @@ _TABLE: dict[str, Permission] = {
         "kernel.StaffService.default_actor",
         "kernel.StaffService.list",
         "kernel.find_damage",
+        "kernel.settle_interrupted_encryption",
         "letters.clear_leftovers",
         "letters.LetterService.house_style",
         "letters.render_preview",
