@@ -52,7 +52,9 @@ def make_encrypted_copy(
     except _FAILED as error:
         remove_encrypted_copy(target)
         if stopped:
-            raise Cancelled("Het versleutelen is afgebroken; de database is niet veranderd.") from error
+            raise Cancelled(
+                "Het versleutelen is afgebroken; de database is niet veranderd."
+            ) from error
         cause = storage_cause(error) or "de database kon niet worden gelezen"
         raise EncryptionFailed(
             f"Het versleutelen is niet gelukt: {cause}. De database is niet veranderd."

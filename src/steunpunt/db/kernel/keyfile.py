@@ -141,4 +141,3 @@ def _write(path: Path, ring: KeyRing) -> None:
         raise
     sync_folder(path.parent)
     log.info("Key file written: %s (%d accounts)", path.name, len(ring.accounts))
-
