@@ -70,7 +70,7 @@ def test_every_plain_copy_is_listed_with_its_reason(register: PlainRegister, bac
     assert reasons[replaced.name] == (
         "onversleuteld, de database die op 01-11-2026 werd vervangen door een reservekopie"
     )
-    (migration,) = [reason for name, reason in reasons.items() if "voor-migratie" in name]
+    (migration,) = [reason for name, reason in reasons.items() if name.endswith("0007.sqlite")]
     assert "gemaakt voor het bijwerken van de database" in migration
     assert "onvoltooide reservekopie" in reasons[killed.name]
     assert encrypted_backup.name not in reasons
