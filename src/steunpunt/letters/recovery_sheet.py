@@ -180,6 +180,7 @@ def _bullets(texts: tuple[str, ...], styles: _Styles) -> ListFlowable:
         [ListItem(Paragraph(escape(text), styles.body), leftIndent=12) for text in texts],
         bulletType="bullet",
         start="•",
+        bulletFontName=styles.body.fontName,
         leftIndent=12,
     )
 

@@ -124,7 +124,9 @@ _TABLE: dict[str, Permission] = {
         "de database niet versleutelen",
         "kernel.encrypt_database",
         "kernel.plain_copies",
+        "kernel.recovery_sheet_preview",
         "kernel.remove_plain_copies",
+        "kernel.write_recovery_sheet",
     ),
     **_group(
         EVERYONE,
