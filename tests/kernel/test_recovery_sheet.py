@@ -71,7 +71,7 @@ def test_the_preview_is_made_in_memory(tmp_path: Path) -> None:
 
 
 def test_only_a_pdf_is_written(tmp_path: Path) -> None:
-    with pytest.raises(InvalidValue, match="eindigt op .pdf"):
+    with pytest.raises(InvalidValue, match=r"eindigt op \.pdf"):
         write_recovery_sheet(
             BEHEERDER, tmp_path / "sleutel.txt", "Steunpunt", KEY, MADE_ON, tmp_path / "s.sqlite"
         )
