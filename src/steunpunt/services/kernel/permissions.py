@@ -138,6 +138,7 @@ _TABLE: dict[str, Permission] = {
         "kernel.StaffService.list",
         "kernel.find_damage",
         "kernel.settle_interrupted_encryption",
+        "kernel.clear_temporary_files",
         "letters.clear_leftovers",
         "letters.LetterService.house_style",
         "letters.render_preview",
