@@ -141,3 +141,16 @@ def test_a_kill_while_removing_plain_copies_leaves_the_rest_for_next_time(
     remove_plain_copies(BEHEERDER, left)
     assert plain_copies(register.file, [backups]) == []
     assert state(register) == "encrypted"
+
+
+def test_a_kill_in_the_swap_leaves_the_plain_register_in_place_under_two_names(
+    register: PlainRegister,
+) -> None:
+    assert run_and_die_in("os:replace", 2, "encrypt", register.file)  # the swap's rename
+    (second,) = register.file.parent.glob("steunpunt.sqlite.onversleuteld-*")
+    assert second.samefile(register.file)  # a second name, not a second copy
+    assert register.file.with_name(".steunpunt.sqlite.versleuteld").exists()  # checked, waiting
+    assert key_file_for(register.file).exists()
+    settle_interrupted_encryption(register.file)
+    assert not second.exists()
+    assert state(register) == "plain"
