@@ -76,6 +76,7 @@ def export_caregiver_list(
         columns,
         rows(),
         None if progress is None else (lambda done: progress(done, total)),
+        audit.staging_journal,
     )
     details = {
         "bestand": target.suffix.lower().removeprefix("."),
