@@ -52,6 +52,10 @@ class Entered:
     def services(self) -> Services:
         return self.database.services
 
+    @property
+    def file(self) -> Path:
+        return self.database.file
+
     def close(self) -> None:
         """Close the database of a sign-in that was given up after all."""
         self.database.close()

@@ -19,7 +19,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog
 from steunpunt.ui.accounts.sign_in_dialogs import FirstBeheerderDialog, SignInDialog
 from steunpunt.ui.main_window import MainWindow
-from tests.widgets import DialogsInTurn, click, press_ok, tick, type_text
+from tests.widgets import DialogsInTurn, click, press_ok, save_as, tick, type_text
 
 PASSWORD = "paars konijn op de fiets"
 
@@ -43,9 +43,16 @@ def close_when_shown(seen: list[Actor]) -> object:
 
 
 def test_first_start_makes_an_encrypted_register_and_shows_the_recovery_key_once(
-    qtbot: QtBot, app_paths: AppPaths, program_state: None, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    program_state: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
+    sheet = tmp_path / "kluis" / "herstelsleutel.pdf"
+    sheet.parent.mkdir()
+    save_as(monkeypatch, sheet)
     shown_key: list[str] = []
 
     def first(dialog: FirstBeheerderDialog) -> None:
@@ -65,6 +72,8 @@ def test_first_start_makes_an_encrypted_register_and_shows_the_recovery_key_once
         texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
         assert "één keer getoond" in texts
         assert not dialog.ok.isEnabled()
+        click(qtbot, dialog.printing)  # the sheet for the safe, where the person chose
+        assert str(sheet) in dialog.said.text()
         dialog.reject()  # Escape or the window's cross: the key stays until it is noted
         assert dialog.isVisible()
         tick(qtbot, dialog.written)
@@ -80,6 +89,7 @@ def test_first_start_makes_an_encrypted_register_and_shows_the_recovery_key_once
     file = app_paths.database_file
     assert not is_plain(file) and b"Els de Wit" not in file.read_bytes()
     assert len(unlock_with_recovery_key(key_file_for(file), shown_key[0])) == 32
+    assert sheet.read_bytes().startswith(b"%PDF")
 
 
 def test_only_the_right_password_opens_the_encrypted_register(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -10,11 +12,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QPushButton,
     QWidget,
 )
 
+from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.file_errors import dutch_cause
+from steunpunt.services.kernel.actor import Actor
+from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.recovery_sheet import write_recovery_sheet
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import hint_label
@@ -34,17 +42,12 @@ def key_lines(recovery_key: str) -> str:
 class RecoveryKeyDialog(QDialog):
     """The key in groups, with a box to tick before the register opens: it is not shown again.
 
-    ``print_sheet`` makes the printable sheet for the safe (the one place that offers it);
-    without it the dialog offers no printing.
+    :meth:`set_printer` offers the printable sheet for the safe; without it, no printing.
     """
 
-    def __init__(
-        self,
-        recovery_key: str,
-        print_sheet: Callable[[str], None] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._recovery_key = recovery_key
         self.setWindowTitle(tr("Herstelsleutel van het steunpunt"))
         intro = QLabel(
             tr(
@@ -70,23 +73,64 @@ class RecoveryKeyDialog(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(tr("Verder"))
         self.ok.setEnabled(False)
+        self.said = QLabel(self)
+        self.said.setWordWrap(True)
         self.written.toggled.connect(self.ok.setEnabled)
-        printing = None
-        if print_sheet is not None:
-            printing = QPushButton(tr("Afdrukken…"), self)
-            printing.clicked.connect(lambda: print_sheet(recovery_key))
+        self.printing = QPushButton(tr("Vel voor de kluis maken (PDF)…"), self)
+        self.printing.hide()
         vbox(
             self,
             intro,
             self.key,
-            printing,
+            self.printing,
+            self.said,
             hint_label(tr("Bewaar de sleutel nooit op deze computer."), self),
             self.written,
             buttons,
         )
         self.setMinimumWidth(520)
 
+    def set_printer(self, print_sheet: Callable[[str], None]) -> None:
+        """Offer the sheet for the safe: ``print_sheet`` makes it from the key."""
+        self.printing.clicked.connect(lambda: print_sheet(self._recovery_key))
+        self.printing.show()
+
     def reject(self) -> None:
         """Closing is the same as going on, once the box is ticked; before that it waits."""
         if self.written.isChecked():
             self.accept()
+
+
+def recovery_sheet_printer(
+    services: Services, actor: Actor, database_file: Path, dialog: RecoveryKeyDialog
+) -> Callable[[str], None]:
+    """What the dialog's print button does: the sheet for the safe, written where the person
+    chooses (``services/kernel/recovery_sheet.py``), to print and then delete."""
+
+    def print_sheet(recovery_key: str) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            dialog,
+            tr("Vel met de herstelsleutel opslaan"),
+            str(Path.home() / "Herstelsleutel Steunpunt.pdf"),
+            "PDF (*.pdf)",
+        )
+        if not name:
+            return
+        style, _version = services.letters.house_style()
+        try:
+            made = write_recovery_sheet(
+                actor, Path(name), style.organisation, recovery_key, date.today(), database_file
+            )
+        except KnownProblem as problem:
+            dialog.said.setText(problem.message)
+            return
+        except OSError as error:
+            dialog.said.setText(tr("Het vel kon niet worden gemaakt: ") + dutch_cause(error) + ".")
+            return
+        dialog.said.setText(
+            tr(
+                "Het vel staat in {file}. Druk het af, berg het op in de kluis en verwijder het bestand."
+            ).format(file=made)
+        )
+
+    return print_sheet

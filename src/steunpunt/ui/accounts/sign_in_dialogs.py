@@ -8,6 +8,7 @@ before it succeeds.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
-from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog
+from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog, recovery_sheet_printer
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import dialog_buttons, error_line, hint_label
@@ -209,6 +210,9 @@ class Entered(Protocol):
     def services(self) -> Services: ...
 
     @property
+    def file(self) -> Path: ...
+
+    @property
     def signed_in(self) -> SignedIn: ...
 
     @property
@@ -233,6 +237,16 @@ class Door(Protocol[EnteredOut]):
     ) -> EnteredOut: ...
 
 
+def show_recovery_key(made: Entered) -> None:
+    """The recovery key of a new register, once, with the sheet for the safe."""
+    assert made.recovery_key is not None
+    dialog = RecoveryKeyDialog(made.recovery_key)
+    dialog.set_printer(
+        recovery_sheet_printer(made.services, made.signed_in.actor, made.file, dialog)
+    )
+    dialog.exec()
+
+
 def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> EnteredT | None:
     """The first beheerder (a new register: then its recovery key, once), else the sign-in;
     then a new password when one must be chosen. None when the person gave up."""
@@ -243,7 +257,7 @@ def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> E
             return None
         made: EnteredT = first.result_value  # type: ignore[assignment]
         if made.recovery_key is not None:
-            RecoveryKeyDialog(made.recovery_key).exec()
+            show_recovery_key(made)
         return made
     dialog = SignInDialog(door.sign_in, login, note)
     if dialog.exec() != accepted:
