@@ -27,6 +27,7 @@ from steunpunt.services.accounts.account_rows import account_name
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.accounts.key_ring import KeyRingAccess, unlock_key_ring
 from steunpunt.services.kernel.container import Services
+from steunpunt.services.kernel.temporary_files import clear_temporary_files
 from steunpunt.startup import OpenDatabase, open_database, refuse_missing
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class Entrance:
         self._paths = paths
         self._key_file = key_file_for(database_file)
         self._plain: OpenDatabase | None = None
+        # A killed encryption is settled first: its key file may belong to a plain database.
+        clear_temporary_files(database_file, paths.backup_dir)
         if new_register and files.is_empty(database_file):
             files.set_aside(database_file, "leeg")
         if not new_register:
