@@ -98,6 +98,9 @@ def test_a_password_change_keeps_the_database_readable_with_the_new_password_onl
     with pytest.raises(InvalidValue, match="huidige wachtwoord klopt niet"):
         accounts.change_own_password(els, "fout wachtwoord hier", OWN, OWN)
     accounts.change_own_password(els, PASSWORD, OWN, OWN)
+    with pytest.raises(SignInRefused, match="klopt niet"):
+        accounts.unlock(els, PASSWORD)  # the locked window asks the key file too
+    assert accounts.unlock(els, OWN).actor == els
     register.database.close()
     with pytest.raises(SignInRefused, match="klopt niet"):
         enter(app_paths, "els", PASSWORD)
