@@ -115,6 +115,7 @@ class Application:
         self.window = MainWindow(context, database)
         self.window.open_other_database.connect(self.switch_database)
         self.window.switch_user.connect(self.switch_user)
+        self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
         QTimer.singleShot(0, self.window.start)
         if database.read_only:
@@ -154,11 +155,18 @@ class Application:
         if backup is None:
             return
         old_window, old_database = self.window, self.database
+        try:
+            old_window.context.services.backups.before_restore(
+                old_window.context.actor, old_database.engine, backup, self.paths.backup_dir
+            )
+        except KnownProblem as refused:
+            report_error(old_window, refused)
+            return
         self.settings = old_window.settings
         old_window.close()
         old_database.close()
         try:
-            restore(backup, old_database.file)
+            restore(backup, old_database.file, old_database.engine)
         except KnownProblem as refused:
             report_error(None, refused)
         opened = open_with_recovery(old_database.file, self.paths)

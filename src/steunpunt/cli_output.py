@@ -1,5 +1,5 @@
-"""``steunpunt export``, ``report``, ``inzage`` and ``backup``: the list, the verantwoording, one
-person's inzage export and a backup."""
+"""``steunpunt export``, ``report``, ``inzage``, ``backup`` and ``restore``: the list, the verantwoording, one
+person's inzage export, a backup and putting one back."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ if TYPE_CHECKING:
     from steunpunt.startup import OpenDatabase
 
 Say = Callable[[str], None]
-COMMANDS = ("export", "report", "inzage", "backup")
+COMMANDS = ("export", "report", "inzage", "backup", "restore")
 
 
 def add_output_parsers(commands: Any) -> None:
-    """Register the ``export``, ``report``, ``inzage`` and ``backup`` commands."""
+    """Register the ``export``, ``report``, ``inzage``, ``backup`` and ``restore`` commands."""
     export = commands.add_parser("export", help="de lijst van mantelzorgers naar Excel of CSV")
     export.add_argument(
         "file", metavar="BESTAND", help="het bestand: eindigt op .xlsx (Excel) of .csv"
@@ -64,14 +64,27 @@ def add_output_parsers(commands: Any) -> None:
         "--folder", metavar="MAP", help="map voor de bestanden (standaard: de briefmap)"
     )
     commands.add_parser("backup", help="maak een reservekopie van de database")
-    for command in (export, report, inzage, commands.choices["backup"]):
+    restore = commands.add_parser(
+        "restore",
+        help="zet een reservekopie terug (eerst wordt de huidige database bewaard); beheerder",
+    )
+    restore.add_argument(
+        "file", metavar="KOPIE", help="de map van de reservekopie, of het databasebestand erin"
+    )
+    for command in (export, report, inzage, commands.choices["backup"], restore):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
         add_user_argument(command)
 
 
 def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Run one of the commands; a known problem reaches ``cli.main`` as one Dutch line."""
-    run = {"export": _export, "report": _report, "inzage": _inzage, "backup": _backup}[args.command]
+    run = {
+        "export": _export,
+        "report": _report,
+        "inzage": _inzage,
+        "backup": _backup,
+        "restore": _restore,
+    }[args.command]
     try:
         with _opened(paths) as database:
             said = run(database.acting_as(sign_in(database, args.user)), paths, args)
@@ -166,9 +179,20 @@ def _inzage(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -
 
 
 def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:
-    from steunpunt.services.kernel.backup import make_backup
-    from steunpunt.settings import load_settings
-
-    keep = load_settings(paths.settings_file).backups_to_keep
-    made = make_backup(database.engine, paths.backup_dir, keep)
+    made = database.services.backups.make(database.engine, paths.backup_dir)
     return f"Reservekopie gemaakt: {made}"
+
+
+def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -> str:
+    from steunpunt.services.kernel.backup import restore
+
+    chosen = Path(args.file).expanduser()
+    saved = database.services.backups.before_restore(
+        database.actor, database.engine, chosen, paths.backup_dir
+    )
+    database.close()
+    restore(chosen, database.file, database.engine)
+    return (
+        f"Reservekopie {chosen.name} teruggezet. De database van daarvoor is bewaard als "
+        f"reservekopie: {saved}"
+    )

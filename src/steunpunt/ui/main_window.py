@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from steunpunt import __version__
 from steunpunt.domain.reports.report import Report
-from steunpunt.services.kernel.backup import make_backup
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
@@ -49,6 +48,8 @@ class MainWindow(QMainWindow):
     """Shows the register; every screen gets the one ScreenContext through its constructor."""
 
     open_other_database = Signal()
+    restore_requested = Signal()
+    """Bestand › Reservekopie terugzetten: the program chooses, checks and puts one back."""
     switch_user = Signal(object)
     """A beheerder opened the locked window: the program goes on as them (a ``SignedIn``)."""
 
@@ -325,9 +326,9 @@ class MainWindow(QMainWindow):
     def make_backup(self) -> None:
         """Copy the database to the backup folder in the background; say where it went."""
         engine, folder = self._database.engine, self.context.paths.backup_dir
-        keep = self.settings.backups_to_keep
+        backups = self.context.services.backups
         self.context.runner.start(
-            lambda _context: make_backup(engine, folder, keep),
+            lambda _context: backups.make(engine, folder),
             self._backup_made,
             lambda error: report_error(self, error),
         )
@@ -336,6 +337,10 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
         )
+
+    def ask_restore(self) -> None:
+        if self.form_view.confirm_leave():
+            self.restore_requested.emit()
 
     def ask_open_other(self) -> None:
         if self.form_view.confirm_leave():
