@@ -114,7 +114,6 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
     assert open_to_all == {
         "kernel.backups",
         "kernel.find_damage",
-        "kernel.make_backup",
         "kernel.restore",
         "letters.clear_leftovers",
         "letters.render_preview",

@@ -40,7 +40,6 @@ def service_methods(services: Services) -> dict[str, Callable[..., object]]:
 FUNCTION_USE_CASES = {
     "caregivers.export_caregiver_list": "steunpunt.services.caregivers.list_export",
     "kernel.add_demo_data": "steunpunt.services.kernel.demo_data",
-    "kernel.make_backup": "steunpunt.services.kernel.backup",
     "kernel.backups": "steunpunt.services.kernel.backup",
     "kernel.find_damage": "steunpunt.services.kernel.integrity",
     "kernel.restore": "steunpunt.services.kernel.backup",

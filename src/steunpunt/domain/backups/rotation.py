@@ -9,11 +9,14 @@ from steunpunt.domain.backups.settings import BackupSettings
 
 
 def to_keep(made: Iterable[datetime], settings: BackupSettings) -> set[datetime]:
-    """The moments of the backups to keep: the newest one always, and the newest backup of each
-    of the ``daily`` latest days that have one, of the ``weekly`` latest ISO weeks and of the
-    ``monthly`` latest months (a backup may count for all three)."""
+    """The moments of the backups to keep: every backup of the newest one's day (a copy made by
+    hand is not gone by evening), and the newest backup of each of the ``daily`` latest days
+    that have one, of the ``weekly`` latest ISO weeks and of the ``monthly`` latest months (a
+    backup may count for all three)."""
     newest_first = sorted(set(made), reverse=True)
-    kept = set(newest_first[:1])
+    if not newest_first:
+        return set()
+    kept = {moment for moment in newest_first if moment.date() == newest_first[0].date()}
     periods: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
         (settings.daily, lambda moment: moment.date()),
         (settings.weekly, lambda moment: moment.isocalendar()[:2]),
