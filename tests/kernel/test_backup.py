@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from steunpunt.paths import AppPaths
 from steunpunt import __version__
 from steunpunt.db.kernel import backup as backup_module
 from steunpunt.db.kernel import cipher
@@ -21,6 +19,7 @@ from steunpunt.db.kernel.errors import BackupFailed
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.db.kernel.migrate import HEAD_REVISION
 from steunpunt.domain.audit import AuditFilter, AuditKind
+from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import backups
 from steunpunt.services.kernel.container import Services

@@ -117,7 +117,7 @@ def restore_backup(backup: Path, database_file: Path, key: bytes | None = None) 
             "De reservekopie kon niet worden teruggezet: "
             f"{storage_cause(error) or 'de kopie was niet in orde'}. Er is niets veranderd."
         ) from error
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     moved: Path | None = None
     if database_file.exists():
         # Kept under a second name first, so that the database file is never missing: a
