@@ -27,6 +27,7 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import restore
 from steunpunt.settings import Settings, load_settings, save_settings
 from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
+from steunpunt.ui.backups.automatic import backup_on_closing
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
@@ -198,6 +199,8 @@ class Application:
 
     def finish(self) -> None:
         self.runner.shutdown()
+        if self.window is not None and self.database is not None:
+            backup_on_closing(self.window.context, self.database)
         if self.window is not None:
             self.settings = self.window.settings
         try:

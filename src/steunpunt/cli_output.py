@@ -1,5 +1,5 @@
-"""``steunpunt export``, ``report``, ``inzage``, ``backup`` and ``restore``: the list, the verantwoording, one
-person's inzage export, a backup and putting one back."""
+"""``steunpunt export``, ``report``, ``inzage``, ``backup`` and ``restore``: the list, the
+verantwoording, one person's inzage export, a backup and putting one back."""
 
 from __future__ import annotations
 
@@ -192,7 +192,5 @@ def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) 
     )
     database.close()
     restore(chosen, database.file, database.engine)
-    return (
-        f"Reservekopie {chosen.name} teruggezet. De database van daarvoor is bewaard als "
-        f"reservekopie: {saved}"
-    )
+    kept = f"als reservekopie: {saved}" if saved else "onder een andere naam naast de database"
+    return f"Reservekopie {chosen.name} teruggezet. De database van daarvoor is bewaard {kept}."

@@ -522,7 +522,7 @@ def test_upgrade_writes_a_backup_first(
     real_upgrade = command.upgrade
 
     def upgrade_after_looking(config: Config, revision: str) -> None:
-        backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("*.sqlite")))
+        backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("steunpunt-*")))
         real_upgrade(config, revision)
 
     monkeypatch.setattr(command, "upgrade", upgrade_after_looking)

@@ -93,6 +93,7 @@ def build_menus(window: MainWindow) -> None:
                 None,
                 ("&Auditlog…", None, window.show_audit_log),
                 ("&Bewaartermijn…", None, window.review_retention),
+                ("Reservekopie-&instellingen…", None, window.edit_backup_settings),
                 *beheerder_only,
             ],
         ),

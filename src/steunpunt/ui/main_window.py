@@ -25,6 +25,7 @@ from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.lock import WindowLock
+from steunpunt.ui.backups.automatic import AutomaticBackups
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.context import ScreenContext
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
         self.lock = WindowLock(self, context, self.switch_user.emit)
+        self.automatic_backups = AutomaticBackups(context, database, self, self._backup_done)
         build_menus(self)
         self._build_status_bar()
 
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
             self._to_today()
         elif self.context.may("reports", "ReportService.report"):
             self.show_dashboard()
+        self.automatic_backups.start()
 
     def show_today(self) -> None:
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
@@ -334,9 +337,22 @@ class MainWindow(QMainWindow):
         )
 
     def _backup_made(self, target: Path) -> None:
+        self._backup_done(target)
         QMessageBox.information(
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
         )
+
+    def _backup_done(self, target: Path) -> None:
+        self.statusBar().showMessage(
+            tr("Reservekopie gemaakt: {name}").format(name=target.name), 10_000
+        )
+        self.today_view.show_backup_warning()
+
+    def edit_backup_settings(self) -> None:
+        from steunpunt.ui.backups.settings_dialog import BackupSettingsDialog
+
+        BackupSettingsDialog(self.context, self).exec()
+        self.today_view.show_backup_warning()
 
     def ask_restore(self) -> None:
         if self.form_view.confirm_leave():

@@ -107,14 +107,21 @@ class BackupService:
         )
 
     @writes
-    def before_restore(self, actor: Actor, engine: Engine, backup: Path, backup_dir: Path) -> Path:
+    def before_restore(
+        self, actor: Actor, engine: Engine, backup: Path, backup_dir: Path
+    ) -> Path | None:
         """Check ``backup`` against the open database's key, then back up that database.
 
         Raises :class:`BackupUnusable` with the reason (nothing changed) for a backup that
-        cannot be put back; the backup of the current database is returned.
+        cannot be put back. Returns the backup of the current database; None when it could
+        not be made (a damaged database: the restore keeps the old file under another name).
         """
         check_backup(backup, engine_key(engine))
-        return self.make(engine, backup_dir, BEFORE_RESTORE)
+        try:
+            return self.make(engine, backup_dir, BEFORE_RESTORE)
+        except BackupFailed:
+            log.warning("No backup of the current database before the restore")
+            return None
 
 
 @reads
