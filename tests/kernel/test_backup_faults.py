@@ -18,6 +18,7 @@ from steunpunt.db.kernel.engine import create_engine_for, make_session_factory, 
 from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.db.kernel.migrate import migrate
+from steunpunt.domain.backups.settings import BackupSettings
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.actor import Actor
@@ -314,3 +315,39 @@ def test_a_restore_killed_anywhere_leaves_a_complete_database(
     assert caregivers_in(demo) in (5, 6)  # the old register or the restored one, whole
     assert main(command) == 0
     assert caregivers_in(demo) == 5
+
+
+def test_a_second_folder_gets_a_verified_copy_and_a_vanished_one_leaves_nothing(
+    services: Services, actor: Actor, engine: Engine, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    services.backups.save_settings(actor, BackupSettings(second_folder=str(usb)))
+    made = services.backups.make(engine, tmp_path / "backups")
+    assert [entry.path.name for entry in backups(usb)] == [made.name]
+    shutil.rmtree(usb)
+    usb.write_text("de USB-schijf is eruit getrokken", encoding="utf-8")
+    with pytest.raises(BackupFailed) as caught:
+        services.backups.make(engine, tmp_path / "backups")
+    assert caught.value.message.startswith(f"De reservekopie in {usb} kon niet worden gemaakt")
+    assert usb.read_text(encoding="utf-8") == "de USB-schijf is eruit getrokken"
+
+
+def test_a_second_folder_that_fills_up_halfway_keeps_no_half_copy(
+    services: Services,
+    actor: Actor,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usb = tmp_path / "usb"
+    services.backups.save_settings(actor, BackupSettings(second_folder=str(usb)))
+
+    def full_disk(_source: Path, target: Path) -> None:
+        target.mkdir()
+        (target / "steunpunt.sqlite").write_bytes(b"SQLite format 3\x00")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copytree", full_disk)
+    with pytest.raises(BackupFailed, match="de schijf is vol"):
+        services.backups.make(engine, tmp_path / "backups")
+    assert list(usb.iterdir()) == [] and backups(usb) == []
