@@ -193,4 +193,4 @@ def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) 
     database.close()
     restore(chosen, database.file, database.engine)
     kept = f"als reservekopie: {saved}" if saved else "onder een andere naam naast de database"
-    return f"Reservekopie {chosen.name} teruggezet. De database van daarvoor is bewaard {kept}."
+    return f"Reservekopie {chosen} teruggezet. De database van daarvoor is bewaard {kept}."

@@ -351,3 +351,33 @@ def test_a_second_folder_that_fills_up_halfway_keeps_no_half_copy(
     with pytest.raises(BackupFailed, match="de schijf is vol"):
         services.backups.make(engine, tmp_path / "backups")
     assert list(usb.iterdir()) == [] and backups(usb) == []
+
+
+def test_the_command_line_restores_a_backup_and_refuses_a_damaged_one(
+    demo: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["backup", "--data-dir", str(demo.data_dir)]) == 0
+    (made,) = demo.backup_dir.iterdir()
+    opened = open_database(demo.database_file, demo)
+    opened.services.caregivers.create(opened.actor, caregiver_data())
+    opened.close()
+    damaged = shutil.copytree(made, demo.data_dir / "beschadigd")
+    damage(damaged / "steunpunt.sqlite")
+    capsys.readouterr()
+    assert main(["restore", str(damaged), "--data-dir", str(demo.data_dir)]) == 1
+    assert "De reservekopie beschadigd is beschadigd" in capsys.readouterr().err
+    assert caregivers_in(demo) == 6  # signing in was recorded; nothing else changed
+    assert list(demo.data_dir.glob("*vervangen*")) == []
+
+    monkeypatch.setenv("STEUNPUNT_USER", "medewerker")
+    monkeypatch.setenv("STEUNPUNT_PASSWORD", "mantelzorg-medewerker")
+    assert main(["restore", str(made), "--data-dir", str(demo.data_dir)]) == 1
+    assert "reservekopie" in capsys.readouterr().err and caregivers_in(demo) == 6
+
+    monkeypatch.setenv("STEUNPUNT_USER", "beheerder")
+    monkeypatch.setenv("STEUNPUNT_PASSWORD", "mantelzorg-beheerder")
+    assert main(["restore", str(made / "steunpunt.sqlite"), "--data-dir", str(demo.data_dir)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"Reservekopie {made / 'steunpunt.sqlite'} teruggezet.")
+    assert "voor-terugzetten" in said
+    assert caregivers_in(demo) == 5

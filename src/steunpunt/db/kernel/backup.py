@@ -3,7 +3,7 @@
 A backup is a folder ``steunpunt-<moment>-<reason>/`` holding the database (encrypted with the
 same data key), its key file when it has one, and ``manifest.json`` (date, program version,
 schema revision, rows of every table). It is written as a hidden ``.part`` folder, verified
-(opened with the key, SQLite's integrity check, the rows against the manifest) and only then
+(opened with the key, SQLite's quick check, the rows against the manifest) and only then
 renamed to its name in one step: the backup folder never shows a half or unverified copy.
 Single-file backups of earlier versions (``steunpunt-*.sqlite``) are still listed and restored.
 """
@@ -122,7 +122,7 @@ def copy_backup(backup: Path, folder: Path, key: bytes | None) -> Path:
 
 def verify(folder: Path, key: bytes | None) -> Manifest:
     """The manifest of the backup in ``folder`` once its database checks against it: opened
-    with ``key``, SQLite's integrity check, the schema revision and every table's rows.
+    with ``key``, SQLite's quick check, the schema revision and every table's rows.
     Raises :class:`NotVerified` otherwise."""
     manifest = read_manifest(folder)
     if manifest is None:
