@@ -30,6 +30,7 @@ class BackupSettingsDialog(QDialog):
         self._context = context
         settings = context.services.backups.settings()
         self.setWindowTitle(tr("Reservekopie-instellingen"))
+        self.setMinimumWidth(560)
         self.automatic = QCheckBox(
             tr("Automatisch een reservekopie maken (bij afsluiten en eens per dag)"), self
         )
