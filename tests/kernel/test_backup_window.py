@@ -48,6 +48,7 @@ def test_restoring_from_the_file_menu_backs_up_first_and_restarts_on_the_copy(
     made = opened.services.backups.make(opened.engine, app_paths.backup_dir)
     opened.services.caregivers.create(actor, caregiver_data(first_name="Piet"))
     monkeypatch.setattr(application, "sign_in_at_start", lambda *_given: actor)
+    monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)  # the damage check, run within the test
     program = application.Application(app_paths, Settings())
     program.runner = SynchronousTaskRunner()
     window = program.show(opened, actor)
@@ -62,6 +63,7 @@ def test_restoring_from_the_file_menu_backs_up_first_and_restarts_on_the_copy(
     assert shown[0][1:3] == ["handmatig", "1"]  # reason, caregivers
     assert program.window is not window and program.database is not None
     qtbot.addWidget(program.window)
+    qtbot.wait(20)
     assert program.database.services.caregivers.count() == 1
     (before, restored) = backups(app_paths.backup_dir)
     assert restored.path == made and before.reason == "voor-terugzetten"
