@@ -135,6 +135,7 @@ def test_the_window_makes_the_backup_on_the_task_helper(
     qtbot.addWidget(window)
     window.make_backup()
     assert backups(app_paths.backup_dir) == [] and told == []  # nothing on the main thread
+    assert window.statusBar().currentMessage() == "Reservekopie maken en controleren…"
     (job,) = runner.held
     job()
     (made,) = backups(app_paths.backup_dir)

@@ -330,11 +330,16 @@ class MainWindow(QMainWindow):
         """Copy the database to the backup folder in the background; say where it went."""
         engine, folder = self._database.engine, self.context.paths.backup_dir
         backups = self.context.services.backups
+        self.statusBar().showMessage(tr("Reservekopie maken en controleren…"))
         self.context.runner.start(
             lambda _context: backups.make(engine, folder),
             self._backup_made,
-            lambda error: report_error(self, error),
+            self._backup_failed,
         )
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        report_error(self, error)
 
     def _backup_made(self, target: Path) -> None:
         self._backup_done(target)
