@@ -3,9 +3,10 @@
     python bench/encryption.py --caregivers 100000
 
 Builds (or reuses) a plain register of generated caregivers under bench/out/ (as
-bench/register.py does), encrypts a copy of it with ``sqlcipher_export`` into a new file, makes
-a key file for it, then measures: encrypting the plain database (with the check of the copy:
-SQLite's quick check and the rows of every table); signing in (unwrapping the
+bench/register.py does), then measures: encrypting a copy of it in place as the first beheerder
+does (``services/kernel/encryption_setup.py``: the key file with its key derivation, the copy
+with ``sqlcipher_export``, its check: SQLite's quick check and the rows of every table, and
+the swap); signing in (unwrapping the
 data key with argon2id at the program's cost, opening the encrypted database and checking its
 revision); and search-as-you-type at the service level on both files, query by query in turn
 (the plain one as the program opens it, and, for comparison only, with the encrypted
@@ -40,20 +41,18 @@ from sqlalchemy import event  # noqa: E402
 from register import QUERIES, build, percentile  # noqa: E402
 from steunpunt.db.kernel.backup import backup_database  # noqa: E402
 from steunpunt.db.kernel.cipher import CACHE_KIB  # noqa: E402
-from steunpunt.db.kernel.encryption import make_encrypted_copy  # noqa: E402
 from steunpunt.db.kernel.engine import (  # noqa: E402
     create_engine_for,
     make_session_factory,
     sqlite_url,
 )
-from steunpunt.db.kernel.keyfile import (  # noqa: E402
-    create_key_file,
-    key_file_for,
-    unlock_with_password,
-)
+from steunpunt.db.kernel.keyfile import key_file_for, unlock_with_password  # noqa: E402
 from steunpunt.db.kernel.migrate import migrate  # noqa: E402
 from steunpunt.domain.caregivers.list_filter import CaregiverFilter  # noqa: E402
+from steunpunt.domain.roles import Role  # noqa: E402
+from steunpunt.services.kernel.actor import Actor  # noqa: E402
 from steunpunt.services.kernel.container import build_services  # noqa: E402
+from steunpunt.services.kernel.encryption_setup import FirstHolder, encrypt_database  # noqa: E402
 from steunpunt.ui.caregivers.list_model import PAGE_SIZE  # noqa: E402
 
 TARGETS = {
@@ -73,21 +72,22 @@ PASSWORD = "bench wachtwoord voor de sleutel"
 
 
 def encrypt(plain_file: Path, encrypted_file: Path) -> tuple[float, bytes]:
-    """Seconds to encrypt ``plain_file`` into a new, checked file (quick check and the rows of
-    every table), moved to ``encrypted_file`` with a new key file beside it."""
-    key_file = key_file_for(encrypted_file)
-    for old in (
-        encrypted_file,
-        key_file,
-        *(encrypted_file.with_name(encrypted_file.name + s) for s in ("-wal", "-shm")),
-    ):
-        old.unlink(missing_ok=True)
-    keys = create_key_file(key_file, "bench-beheerder", LOGIN, PASSWORD)
+    """Seconds to encrypt a copy of ``plain_file`` at ``encrypted_file`` in place, as the first
+    beheerder does (``encrypt_database``: the write-ahead log folded in, the key file with the
+    key derivation, the checked copy, the swap); the plain original it keeps is removed after."""
+    for old in encrypted_file.parent.iterdir():
+        if old.is_file():
+            old.unlink()
+    shutil.copy(plain_file, encrypted_file)
     started = time.perf_counter()
-    copy = make_encrypted_copy(plain_file, keys.data_key)
+    done = encrypt_database(
+        Actor(0, "Bench", Role.BEHEERDER),
+        encrypted_file,
+        FirstHolder("bench-beheerder", LOGIN, PASSWORD),
+    )
     seconds = time.perf_counter() - started
-    os.replace(copy, encrypted_file)
-    return seconds, keys.data_key
+    done.plain_original.unlink()
+    return seconds, done.data_key
 
 
 def bench_sign_in(encrypted_file: Path, rounds: int) -> dict[str, float]:

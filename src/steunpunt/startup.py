@@ -24,6 +24,7 @@ from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
+from steunpunt.services.kernel.temporary_files import clear_temporary_files
 from steunpunt.services.letters.leftovers import clear_leftovers
 from steunpunt.settings import load_settings
 
@@ -73,6 +74,7 @@ def open_database(
         files.set_aside(database_file, "leeg")
     if not new_register:
         _refuse_missing(database_file, paths)
+    clear_temporary_files(database_file, paths.backup_dir)
     if database_file.exists() and not (
         files.file_writable(database_file) and files.folder_writable(database_file.parent)
     ):

@@ -54,7 +54,7 @@ def test_a_full_disk_leaves_no_copy_and_the_plain_file_as_it_was(
 ) -> None:
     before = plain.read_bytes()
 
-    def full_disk(_plain: Path, target: Path, _key: bytes) -> None:
+    def full_disk(_plain: Path, target: Path, _key: bytes, _going: object) -> None:
         target.write_bytes(bytes(4096))
         raise sqlcipher.OperationalError("database or disk is full")
 
@@ -71,7 +71,7 @@ def test_a_copy_that_lost_rows_is_thrown_away(
 ) -> None:
     export = cipher.export_encrypted
 
-    def losing_a_row(plain_file: Path, target: Path, key: bytes) -> None:
+    def losing_a_row(plain_file: Path, target: Path, key: bytes, going: object) -> None:
         export(plain_file, target, key)
         with cipher.connect(target, key) as copy:
             copy.execute("DELETE FROM care_relation WHERE id = (SELECT max(id) FROM care_relation)")

@@ -113,7 +113,10 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
     open_to_all = {name for name, function in use_cases().items() if not acts_for_someone(function)}
     assert open_to_all == {
         "kernel.backups",
+        "kernel.clear_temporary_files",
         "kernel.find_damage",
+        "kernel.plain_copies",
+        "kernel.settle_interrupted_encryption",
         "kernel.restore",
         "letters.clear_leftovers",
         "letters.render_preview",

@@ -40,6 +40,13 @@ def service_methods(services: Services) -> dict[str, Callable[..., object]]:
 FUNCTION_USE_CASES = {
     "caregivers.export_caregiver_list": "steunpunt.services.caregivers.list_export",
     "kernel.add_demo_data": "steunpunt.services.kernel.demo_data",
+    "kernel.clear_temporary_files": "steunpunt.services.kernel.temporary_files",
+    "kernel.encrypt_database": "steunpunt.services.kernel.encryption_setup",
+    "kernel.plain_copies": "steunpunt.services.kernel.plain_copies",
+    "kernel.recovery_sheet_preview": "steunpunt.services.kernel.recovery_sheet",
+    "kernel.remove_plain_copies": "steunpunt.services.kernel.plain_copies",
+    "kernel.settle_interrupted_encryption": "steunpunt.services.kernel.encryption_setup",
+    "kernel.write_recovery_sheet": "steunpunt.services.kernel.recovery_sheet",
     "kernel.backups": "steunpunt.services.kernel.backup",
     "kernel.find_damage": "steunpunt.services.kernel.integrity",
     "kernel.restore": "steunpunt.services.kernel.backup",

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from steunpunt.cli import main
 from steunpunt.db.letters.models import Mailing
+from steunpunt.io.staging_journal import staging_journal
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.letters import leftovers
 from steunpunt.services.letters.leftovers import Leftovers, clear_leftovers
 from steunpunt.services.letters.mailing_output import StagedOutput
-from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.startup import open_database
 from tests.kill import run_and_die_at, run_and_kill
 
@@ -89,7 +89,7 @@ KILLED_BATCH = """
 import os, sys
 from pathlib import Path
 from steunpunt.services.letters.mailing_output import StagedOutput
-from steunpunt.services.letters.staging_journal import staging_journal
+from steunpunt.io.staging_journal import staging_journal
 
 staged = StagedOutput(Path(sys.argv[1]), staging_journal(Path(sys.argv[2])))
 staged.path("Mantelzorgcompliment Soest 2026 betaling 1.xml").write_text("<iban/>")

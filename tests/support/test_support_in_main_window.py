@@ -28,6 +28,7 @@ def test_an_assessment_shows_the_overload_flag_in_the_list(
     window.list_view.refresh()
     window.open_caregiver(anna.id)
     form = window.form_view
+    assert form.subtitle.text().startswith(f"nr. {anna.id} · ")  # the number `inzage` takes
     form.tabs.setCurrentWidget(form.burden)
 
     def drive(dialog: AssessmentDialog) -> None:

@@ -29,10 +29,14 @@ AuditLine = tuple[datetime, str, str, int | None, str, int | None, str, int | No
 """One event as the workbook lists it, in the order of :data:`HEADERS`."""
 
 
-def write_audit_workbook(target: Path, lines: Iterable[AuditLine]) -> int:
-    """Write ``lines`` to the ``.xlsx`` file ``target``, atomically; returns how many."""
+def write_audit_workbook(
+    target: Path, lines: Iterable[AuditLine], journal: Path | None = None
+) -> int:
+    """Write ``lines`` to the ``.xlsx`` file ``target``, atomically; returns how many.
+    ``journal``: where the temporary file is noted while it exists (``io/atomic.py``).
+    """
     count: list[int] = []
-    write_atomically(target, lambda path: count.append(_write(path, lines)))
+    write_atomically(target, lambda path: count.append(_write(path, lines)), journal)
     return count[0]
 
 

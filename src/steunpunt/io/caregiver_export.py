@@ -72,11 +72,13 @@ def write_caregiver_list(
     columns: Sequence[ExportColumn],
     rows: Iterable[CaregiverRow],
     progress: Callable[[int], bool] | None = None,
+    journal: Path | None = None,
 ) -> int:
     """Write ``rows`` as ``.xlsx`` or ``.csv`` (by the suffix), atomically; returns the rows.
 
     ``progress(done)`` is called every few hundred rows; returning False raises
     :class:`Cancelled` and leaves no file.
+    ``journal``: where the temporary file is noted while it exists (``io/atomic.py``).
     """
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
@@ -89,9 +91,13 @@ def write_caregiver_list(
     checked = _checked(rows, progress)
     count: list[int] = []
     if suffix == ".xlsx":
-        write_atomically(target, lambda path: count.append(_write_xlsx(path, columns, checked)))
+        write_atomically(
+            target, lambda path: count.append(_write_xlsx(path, columns, checked)), journal
+        )
     else:
-        write_atomically(target, lambda path: count.append(_write_csv(path, columns, checked)))
+        write_atomically(
+            target, lambda path: count.append(_write_csv(path, columns, checked)), journal
+        )
     log.info("Caregiver list exported: %d rows, %d columns, %s", count[0], len(columns), suffix)
     return count[0]
 

@@ -43,8 +43,10 @@ Typed = tuple[str | int | Decimal | date, str | None]
 _RESERVED = {"history"}  # Excel keeps this sheet name for itself
 
 
-def write_report_workbook(target: Path, report: Report) -> None:
-    """Write ``report`` as an Excel workbook, atomically; an ``OSError`` is left to the caller."""
+def write_report_workbook(target: Path, report: Report, journal: Path | None = None) -> None:
+    """Write ``report`` as an Excel workbook, atomically; an ``OSError`` is left to the caller.
+    ``journal``: where the temporary file is noted while it exists (``io/atomic.py``).
+    """
     # openpyxl takes about 0.3 s to import: only when a workbook is made.
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
@@ -56,7 +58,7 @@ def write_report_workbook(target: Path, report: Report) -> None:
     _write_overview(workbook.create_sheet(OVERVIEW), report, names)
     for name, table in zip(names, report.tables, strict=True):
         _write_table(workbook.create_sheet(name), table)
-    write_atomically(target, workbook.save)
+    write_atomically(target, workbook.save, journal)
     log.info("Report workbook written: %d tables", len(report.tables))
 
 

@@ -18,6 +18,8 @@ class Fonts:
     bold: str = f"{FAMILY}-Bold"
     italic: str = f"{FAMILY}-Italic"
     bold_italic: str = f"{FAMILY}-BoldItalic"
+    mono_bold: str = "SteunpuntMono-Bold"
+    """For what is typed over character by character (the recovery key)."""
 
 
 _FILES = {
@@ -25,6 +27,7 @@ _FILES = {
     "bold": "DejaVuSans-Bold.ttf",
     "italic": "DejaVuSans-Oblique.ttf",
     "bold_italic": "DejaVuSans-BoldOblique.ttf",
+    "mono_bold": "DejaVuSansMono-Bold.ttf",
 }
 
 
@@ -62,7 +65,7 @@ def _all_registered(fonts: Fonts) -> bool:
     from reportlab.pdfbase import pdfmetrics
 
     names = set(pdfmetrics.getRegisteredFontNames())
-    return {fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic} <= names
+    return {getattr(fonts, attribute) for attribute in _FILES} <= names
 
 
 def print_at_true_size(canvas: Any) -> None:

@@ -8,6 +8,7 @@ default cache size trigram searches were several times slower than plain SQLite.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
@@ -23,6 +24,9 @@ DATA_KEY_BYTES = 32
 
 CACHE_KIB = 65536
 """The page cache of an encrypted connection (64 MiB): decrypted pages stay in memory."""
+
+PROGRESS_STEPS = 20000
+"""How many virtual-machine steps of a long copy between two questions whether to go on."""
 
 _PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -90,17 +94,23 @@ def is_plain(file: Path) -> bool:
         return False
 
 
-def export_encrypted(plain_file: Path, target: Path, key: bytes) -> None:
+def export_encrypted(
+    plain_file: Path, target: Path, key: bytes, keep_going: Callable[[], bool] | None = None
+) -> None:
     """Write an encrypted copy of ``plain_file`` to the new file ``target`` (``sqlcipher_export``).
 
     ``plain_file`` is only read; ``target`` must not exist yet and is removed again when the
     copy fails. The copy is one transaction: one sync to disk instead of one per table.
+    ``keep_going`` is asked now and then on the way; False interrupts the copy (the driver's
+    ``OperationalError``).
     """
     if target.exists():
         raise FileExistsError(target)
     connection = sqlcipher.connect(str(plain_file), isolation_level=None)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
+        if keep_going is not None:
+            connection.set_progress_handler(lambda: not keep_going(), PROGRESS_STEPS)
         connection.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
         connection.execute("BEGIN")
         connection.execute("SELECT sqlcipher_export('encrypted')")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -57,3 +58,17 @@ def set_aside(database_file: Path, label: str) -> Path:
     database_file.rename(moved)
     log.info("Database file set aside as %s", moved.name)
     return moved
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable where the system allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError:
+        log.warning("Could not flush the folder %s", folder.name)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from steunpunt.db.kernel import cipher
 from steunpunt.db.kernel.errors import DRIVER_ERRORS, EncryptionFailed, storage_cause
+from steunpunt.domain.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -26,22 +28,39 @@ def encrypted_copy_for(database_file: Path) -> Path:
     return database_file.with_name(f".{database_file.name}.versleuteld")
 
 
-def make_encrypted_copy(plain_file: Path, key: bytes) -> Path:
+def make_encrypted_copy(
+    plain_file: Path, key: bytes, keep_going: Callable[[], bool] | None = None
+) -> Path:
     """The checked, encrypted copy of ``plain_file`` under ``key``; :class:`EncryptionFailed`
-    in Dutch (nothing left behind, the plain file untouched) when it cannot be made or checked."""
+    in Dutch (nothing left behind, the plain file untouched) when it cannot be made or checked.
+
+    ``keep_going`` is asked now and then during the copy; False stops it with
+    :class:`Cancelled` (nothing left behind either).
+    """
     target = encrypted_copy_for(plain_file)
-    _remove(target)  # a copy killed halfway before
+    remove_encrypted_copy(target)  # a copy killed halfway before
+    stopped = False
+
+    def going_on() -> bool:
+        nonlocal stopped
+        stopped = keep_going is not None and not keep_going()
+        return not stopped
+
     try:
-        cipher.export_encrypted(plain_file, target, key)
+        cipher.export_encrypted(plain_file, target, key, going_on)
         problem = _problem(plain_file, target, key)
     except _FAILED as error:
-        _remove(target)
+        remove_encrypted_copy(target)
+        if stopped:
+            raise Cancelled(
+                "Het versleutelen is afgebroken; de database is niet veranderd."
+            ) from error
         cause = storage_cause(error) or "de database kon niet worden gelezen"
         raise EncryptionFailed(
             f"Het versleutelen is niet gelukt: {cause}. De database is niet veranderd."
         ) from error
     if problem:
-        _remove(target)
+        remove_encrypted_copy(target)
         log.error("Encrypted copy differs: %s", problem)
         raise EncryptionFailed(
             "Het versleutelen is niet gelukt: de versleutelde kopie klopte niet met de database "
@@ -79,6 +98,7 @@ def _problem(plain_file: Path, target: Path, key: bytes) -> str | None:
         copy.close()
 
 
-def _remove(file: Path) -> None:
+def remove_encrypted_copy(file: Path) -> None:
+    """Remove an encrypted copy (and SQLite's files beside it) that was not put in place."""
     for leftover in (file, *(file.with_name(file.name + s) for s in ("-journal", "-wal", "-shm"))):
         leftover.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from steunpunt.db.kernel.database_file import sync_folder
 from steunpunt.domain.accounts.hashing import DEFAULT_COST, HashCost
 from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.domain.keys.errors import WAY_BACK, KeyFileNotWritten, KeyFileUnusable
@@ -138,19 +139,5 @@ def _write(path: Path, ring: KeyRing) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     log.info("Key file written: %s (%d accounts)", path.name, len(ring.accounts))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-    except OSError:
-        log.warning("Could not flush the folder of %s", folder)

@@ -75,7 +75,8 @@ class KeyRing:
         password: str,
         cost: HashCost = DEFAULT_COST,
     ) -> KeyRing:
-        """A new or replaced copy for ``staff_uuid`` (a new account, a changed or reset password)."""
+        """A new or replaced copy for ``staff_uuid`` (a new account, a changed or reset
+        password)."""
         self._require(data_key)
         copy = AccountCopy(
             staff_uuid,
@@ -96,7 +97,8 @@ class KeyRing:
         )
 
     def without_account(self, staff_uuid: str) -> KeyRing:
-        """Without the copy of ``staff_uuid`` (a deactivated account): their password opens nothing."""
+        """Without the copy of ``staff_uuid`` (a deactivated account): their password opens
+        nothing."""
         return replace(
             self, accounts=tuple(held for held in self.accounts if held.staff_uuid != staff_uuid)
         )
@@ -134,7 +136,8 @@ def new_key_ring(
     recovery_secret: bytes,
     cost: HashCost = DEFAULT_COST,
 ) -> KeyRing:
-    """The key ring of a newly encrypted database: the first beheerder's copy and the recovery copy."""
+    """The key ring of a newly encrypted database: the first beheerder's copy and the recovery
+    copy."""
     first = KeyRing(
         key_check(data_key), (), wrap_key(data_key, recovery_secret, RECOVERY_LABEL, cost)
     )

@@ -61,8 +61,8 @@ def export_caregiver_list(
     """Write the caregivers ``ids``, in this order, to ``target`` (.xlsx or .csv); returns how many.
 
     Rows are read a chunk at a time while the file is written, atomically. ``progress(done,
-    total)`` is called on the way; returning False raises :class:`~steunpunt.domain.errors.Cancelled` and leaves
-    no file. A wrong suffix or no columns raise ``InvalidValue``; a failed write ``OSError``.
+    total)`` is called on the way; returning False raises
+    :class:`~steunpunt.domain.errors.Cancelled` and leaves no file. A wrong suffix or no columns raise ``InvalidValue``; a failed write ``OSError``.
     The export is recorded in the audit trail: its columns, and one event per caregiver in it.
     """
     total = len(ids)
@@ -76,6 +76,7 @@ def export_caregiver_list(
         columns,
         rows(),
         None if progress is None else (lambda done: progress(done, total)),
+        audit.staging_journal,
     )
     details = {
         "bestand": target.suffix.lower().removeprefix("."),

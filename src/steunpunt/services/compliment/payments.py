@@ -38,6 +38,7 @@ from steunpunt.domain.input_policy import check_work_date
 from steunpunt.domain.names import PersonName
 from steunpunt.io.payment_list import VoucherRow, write_payment_list, write_voucher_list
 from steunpunt.io.sepa_transfer import Debtor, Payment, write_sepa_credit_transfer
+from steunpunt.io.staging_journal import staging_journal
 from steunpunt.services.compliment.application_records import record_change
 from steunpunt.services.compliment.rounds import RoundService
 from steunpunt.services.kernel.actor import Actor
@@ -47,7 +48,6 @@ from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 from steunpunt.services.letters.mailing_output import StagedOutput, disk_problem
-from steunpunt.services.letters.staging_journal import staging_journal
 
 log = logging.getLogger(__name__)
 

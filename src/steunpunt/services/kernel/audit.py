@@ -3,10 +3,11 @@
 Row changes are recorded by the session scope's events, in the same transaction as the work:
 one event per row written through the ORM (its fields with old and new values) and one per
 statement that writes many rows at once (its table and row count). These are inserted on the
-session's connection, so they are not announced as changes of their own. Views, exports, mailings,
-prints and sign-ins are recorded by their use case with :func:`record`; a file or mailing about
-many people adds one event per person with :func:`record_people`, so each one's history shows it. The acting staff member
-is the one the use-case wrapper names for the call (:func:`acting`).
+session's connection, so they are not announced as changes of their own. Views, exports,
+mailings, prints and sign-ins are recorded by their use case with :func:`record`; a file or
+mailing about many people adds one event per person with :func:`record_people`, so each one's
+history shows it. The acting staff member is the one the use-case wrapper names for the call
+(:func:`acting`). Personal data (``db/kernel/personal_data.py``) is recorded by field name only.
 """
 
 from __future__ import annotations

@@ -75,6 +75,12 @@ class AuditService:
     def __init__(self, scope: SessionScope) -> None:
         self._scope = scope
 
+    @property
+    def staging_journal(self) -> Path | None:
+        """Where a document being written is noted until it is whole (a use case that
+        records a file it makes hands this to the writer; see ``io/atomic.py``)."""
+        return self._scope.staging_journal
+
     @reads
     def events(self, criteria: AuditFilter, offset: int = 0, limit: int = PAGE) -> AuditPage:
         """The events ``criteria`` find, newest first, ``limit`` from ``offset``."""
@@ -98,7 +104,7 @@ class AuditService:
         """
         if target.suffix.lower() != ".xlsx":
             raise InvalidValue("Kies een bestandsnaam die eindigt op .xlsx.")
-        count = write_audit_workbook(target, self._lines(criteria))
+        count = write_audit_workbook(target, self._lines(criteria), self._scope.staging_journal)
         details = {"bestand": "auditlog", "gebeurtenissen": count, "filter": _described(criteria)}
         self.note(actor, AuditKind.EXPORT, details=details, made=(target,))
         return count

@@ -17,6 +17,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmake
 from steunpunt.db.kernel.engine import database_file as file_of
 from steunpunt.db.kernel.errors import DatabaseDamaged, DatabaseLocked
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.io.staging_journal import staging_journal
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record_flush, record_statement
 from steunpunt.services.kernel.changes import ChangeFeed, ChangeRecorder
@@ -88,6 +89,12 @@ class SessionScope:
     def database_file(self) -> Path | None:
         """The SQLite file the sessions work on (None for a server database)."""
         return file_of(self._factory.kw["bind"])
+
+    @property
+    def staging_journal(self) -> Path | None:
+        """Where files being made for this database are noted until they are whole or gone:
+        a killed run's are removed at the next start (``services/letters/leftovers.py``)."""
+        return staging_journal(self.database_file)
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:

@@ -2,7 +2,9 @@
 
 A run killed halfway leaves a hidden staging folder of complete personal letters (or payment
 files) beside its target, perhaps files already put in place but not yet recorded, and a
-mailing's reserved number unfinished. Every staging folder is
+mailing's reserved number unfinished; a document written whole or not at all
+(``io/atomic.py``: an export, a report, an inzage, the recovery key sheet) leaves its hidden
+temporary file. Every staging folder is
 noted beside the database while it exists (``staging_journal``); when the database is opened,
 the folders of runs that are over are removed, and with them the unfinished mailings, and
 both are counted in the log (never a name or a path: they hold personal data).
@@ -22,9 +24,9 @@ from sqlalchemy import ColumnElement, Engine, delete, func, select, true
 from steunpunt.db.kernel.engine import make_session_factory
 from steunpunt.db.letters.models import Mailing
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.io.staging_journal import notes, staging_journal, unheld
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import writes
-from steunpunt.services.letters.staging_journal import notes, staging_journal, unheld
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ class Leftovers:
     """What earlier, killed runs left and was removed."""
 
     staging_folders: int
+    """Staging folders and temporary files of documents."""
     reservations: int
 
 
@@ -96,6 +99,10 @@ def _clear_staging(journal: Path) -> tuple[int, bool]:
                 _withdraw(noted.published, staging.parent)
             if ours and staging.is_dir():
                 shutil.rmtree(staging, ignore_errors=True)
+                removed += not staging.exists()
+            elif ours and staging.is_file():  # a document written whole or not at all
+                with suppress(OSError):
+                    staging.unlink()
                 removed += not staging.exists()
             kept = ours and staging.exists()
         try:

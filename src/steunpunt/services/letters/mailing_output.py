@@ -11,7 +11,7 @@ from pathlib import Path
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.domain.file_errors import dutch_cause
 from steunpunt.domain.file_names import safe_file_name
-from steunpunt.services.letters.staging_journal import STAGING_PREFIX, STAGING_SUFFIX, Note
+from steunpunt.io.staging_journal import STAGING_PREFIX, STAGING_SUFFIX, Note
 
 log = logging.getLogger(__name__)
 

@@ -32,6 +32,7 @@ from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.names import PersonName
+from steunpunt.io.staging_journal import staging_journal
 from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.caregivers.caseload import require_caregiver
 from steunpunt.services.kernel.actor import Actor
@@ -82,7 +83,6 @@ from steunpunt.services.letters.mailing_rows import (
     reason_and_name,
 )
 from steunpunt.services.letters.mailing_store import complete, next_reference, release, reserve
-from steunpunt.services.letters.staging_journal import staging_journal
 from steunpunt.services.letters.templates import LetterService
 
 log = logging.getLogger(__name__)

@@ -111,8 +111,13 @@ class InzageService:
         json_target = target.with_suffix(".json")
         text = dossier_json(dossier)
         try:
-            write_atomically(target, lambda temporary: render_dossier(temporary, dossier, style))
-            write_atomically(json_target, lambda temporary: temporary.write_text(text, "utf-8"))
+            journal = self._scope.staging_journal
+            write_atomically(
+                target, lambda temporary: render_dossier(temporary, dossier, style), journal
+            )
+            write_atomically(
+                json_target, lambda temporary: temporary.write_text(text, "utf-8"), journal
+            )
         except OSError as error:
             raise disk_problem(error) from error
         details = {

@@ -43,9 +43,13 @@ def write_report_file(
         )
     try:
         if suffix == ".pdf":
-            write_atomically(target, lambda temporary: render_report(temporary, report, style))
+            write_atomically(
+                target,
+                lambda temporary: render_report(temporary, report, style),
+                audit.staging_journal,
+            )
         else:
-            write_report_workbook(target, report)
+            write_report_workbook(target, report, audit.staging_journal)
     except OSError as error:
         raise disk_problem(error) from error
     details = {

@@ -1,4 +1,5 @@
-"""The caregiver form's subtitle: age, address, burden band and the end of registration."""
+"""The caregiver form's subtitle: dossier number, age, address, burden band and the end of
+registration."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from steunpunt.services.support.dto import AssessmentView
 from steunpunt.ui.i18n import tr
 
 
-def caregiver_subtitle(data: CaregiverData, latest: AssessmentView | None, today: date) -> str:
-    """One line under the name, its parts joined by dots."""
-    parts = []
+def caregiver_subtitle(
+    caregiver_id: int, data: CaregiverData, latest: AssessmentView | None, today: date
+) -> str:
+    """One line under the name, its parts joined by dots. The number is the one the command
+    line (``steunpunt inzage NUMMER``) and the audit log's export name the person by."""
+    parts = [tr("nr. {number}").format(number=caregiver_id)]
     if data.birth_date:
         parts.append(
             tr("{age} jaar ({bracket})").format(

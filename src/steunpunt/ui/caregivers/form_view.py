@@ -237,7 +237,7 @@ class CaregiverFormView(QWidget):
         else:
             self.title.setText(detail.display_name)
             self.subtitle.setText(
-                caregiver_subtitle(detail.data, self.burden.latest, self.context.today())
+                caregiver_subtitle(detail.id, detail.data, self.burden.latest, self.context.today())
             )
             counts = {
                 TAB_RELATIONS: len(detail.relations),
