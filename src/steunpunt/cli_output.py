@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 Say = Callable[[str], None]
 COMMANDS = ("export", "report", "inzage", "backup", "restore")
+RECOVERY_VARIABLE = "STEUNPUNT_HERSTELSLEUTEL"
+"""Where a script gives the recovery key for ``restore --recovery-key``."""
 
 
 def add_output_parsers(commands: Any) -> None:
@@ -70,6 +72,12 @@ def add_output_parsers(commands: Any) -> None:
     )
     restore.add_argument(
         "file", metavar="KOPIE", help="de map van de reservekopie, of het databasebestand erin"
+    )
+    restore.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="de kopie komt van een andere computer van het steunpunt: de herstelsleutel wordt "
+        f"gevraagd (of staat in {RECOVERY_VARIABLE})",
     )
     for command in (export, report, inzage, commands.choices["backup"], restore):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
@@ -187,10 +195,18 @@ def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) 
     from steunpunt.services.kernel.backup import restore
 
     chosen = Path(args.file).expanduser()
+    recovery = _recovery_key() if args.recovery_key else ""
     saved = database.services.backups.before_restore(
-        database.actor, database.engine, chosen, paths.backup_dir
+        database.actor, database.engine, chosen, paths.backup_dir, recovery
     )
     database.close()
-    restore(chosen, database.file, database.engine)
+    restore(chosen, database.file, database.engine, recovery)
     kept = f"als reservekopie: {saved}" if saved else "onder een andere naam naast de database"
     return f"Reservekopie {chosen} teruggezet. De database van daarvoor is bewaard {kept}."
+
+
+def _recovery_key() -> str:
+    import getpass
+    import os
+
+    return os.environ.get(RECOVERY_VARIABLE) or getpass.getpass("Herstelsleutel: ")

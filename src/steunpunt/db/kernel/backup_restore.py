@@ -45,6 +45,14 @@ def backup_folder_of(chosen: Path) -> Path:
     return chosen
 
 
+def backup_key_file(backup: Path) -> Path | None:
+    """The key file kept with ``backup`` (a backup folder or the database in one); None when
+    it has none (a plain backup, or a single file of an earlier version)."""
+    backup = backup_folder_of(backup)
+    kept = key_file_for(backup / DATABASE)
+    return kept if backup.is_dir() and kept.is_file() else None
+
+
 def check_backup(backup: Path, key: bytes | None) -> None:
     """Raise :class:`BackupUnusable` with the reason when ``backup`` cannot be put back: not
     complete, damaged, not a Steunpunt database, from a newer version, or not opened by ``key``."""

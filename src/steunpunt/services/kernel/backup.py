@@ -16,9 +16,10 @@ from steunpunt.db.kernel.backup import (
     copy_backup,
     rotate,
 )
-from steunpunt.db.kernel.backup_restore import check_backup, restore_backup
+from steunpunt.db.kernel.backup_restore import backup_key_file, check_backup, restore_backup
 from steunpunt.db.kernel.engine import engine_key
-from steunpunt.db.kernel.errors import BackupFailed
+from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable
+from steunpunt.db.kernel.keyfile import unlock_with_recovery_key
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.backups.manifest import BackupEntry
 from steunpunt.domain.backups.settings import (
@@ -108,15 +109,23 @@ class BackupService:
 
     @writes
     def before_restore(
-        self, actor: Actor, engine: Engine, backup: Path, backup_dir: Path
+        self,
+        actor: Actor,
+        engine: Engine,
+        backup: Path,
+        backup_dir: Path,
+        recovery_key: str = "",
     ) -> Path | None:
-        """Check ``backup`` against the open database's key, then back up that database.
+        """Check ``backup`` against the open database's key (or, for a backup made on another
+        computer, the key its key file gives to the steunpunt's ``recovery_key``), then back
+        up the open database.
 
         Raises :class:`BackupUnusable` with the reason (nothing changed) for a backup that
-        cannot be put back. Returns the backup of the current database; None when it could
-        not be made (a damaged database: the restore keeps the old file under another name).
+        cannot be put back, :class:`SecretRefused` for a recovery key that does not fit.
+        Returns the backup of the current database; None when it could not be made (a
+        damaged database: the restore keeps the old file under another name).
         """
-        check_backup(backup, engine_key(engine))
+        check_backup(backup, _backup_key(backup, engine, recovery_key))
         try:
             return self.make(engine, backup_dir, BEFORE_RESTORE)
         except BackupFailed:
@@ -131,12 +140,29 @@ def backups(backup_dir: Path) -> list[BackupEntry]:
 
 
 @writes
-def restore(backup: Path, database_file: Path, engine: Engine | None = None) -> Path | None:
+def restore(
+    backup: Path, database_file: Path, engine: Engine | None = None, recovery_key: str = ""
+) -> Path | None:
     """Put ``backup`` (with its key file) in place of the closed ``database_file``, which is
     kept renamed; the backup must open with the data key of ``engine``, the engine the
-    database was open with (None: a plain database).
+    database was open with (None: a plain database), or with the key its own key file gives
+    to the steunpunt's ``recovery_key`` (a backup made on another computer).
 
     Raises :class:`BackupUnusable` with the reason for a backup that cannot be put back
     (damaged, foreign, newer, another key), with the current database untouched.
     """
-    return restore_backup(backup, database_file, None if engine is None else engine_key(engine))
+    return restore_backup(backup, database_file, _backup_key(backup, engine, recovery_key))
+
+
+def _backup_key(backup: Path, engine: Engine | None, recovery_key: str) -> bytes | None:
+    """The data key that opens ``backup``: the open database's, or the one its key file
+    gives to ``recovery_key``."""
+    if not recovery_key:
+        return None if engine is None else engine_key(engine)
+    key_file = backup_key_file(backup)
+    if key_file is None:
+        raise BackupUnusable(
+            f"De reservekopie {backup.name} heeft geen sleutelbestand: de herstelsleutel kan "
+            "haar niet openen. Er is niets veranderd."
+        )
+    return unlock_with_recovery_key(key_file, recovery_key)
