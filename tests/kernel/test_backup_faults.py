@@ -376,6 +376,10 @@ def test_the_command_line_restores_a_backup_and_refuses_a_damaged_one(
 
     monkeypatch.setenv("STEUNPUNT_USER", "beheerder")
     monkeypatch.setenv("STEUNPUNT_PASSWORD", "mantelzorg-beheerder")
+    monkeypatch.setenv("STEUNPUNT_HERSTELSLEUTEL", "ABCD-EFGH")
+    command = ["restore", str(made), "--recovery-key", "--data-dir", str(demo.data_dir)]
+    assert main(command) == 1
+    assert "heeft geen sleutelbestand" in capsys.readouterr().err and caregivers_in(demo) == 6
     assert main(["restore", str(made / "steunpunt.sqlite"), "--data-dir", str(demo.data_dir)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Reservekopie {made / 'steunpunt.sqlite'} teruggezet.")
