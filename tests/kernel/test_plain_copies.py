@@ -62,18 +62,23 @@ def test_every_plain_copy_is_listed_with_its_reason(register: PlainRegister, bac
     assert plain_copies(register.file, [backups]) == []  # the register itself is still plain
     replaced = register.file.with_name("steunpunt.sqlite.vervangen-20261101-093000")
     shutil.copy(register.file, replaced)
+    restored = register.file.with_name("steunpunt.sqlite.vervangen-20261102-093000-123456")
+    shutil.copy(register.file, restored)  # as a restore names it now
     register.file.with_name("steunpunt.sqlite.leeg-20261001-080000").write_bytes(b"")
     done = encrypt_database(BEHEERDER, register.file, HOLDER, cost=CHEAP)
     encrypted_backup = _encrypted_backup(register, done, backups)
     killed = _killed_backup(backups)
 
     reasons = {shown(copy.file): copy.reason for copy in plain_copies(register.file, [backups])}
-    assert len(reasons) == 5
+    assert len(reasons) == 6
     assert reasons[done.plain_original.name].startswith(
         "onversleuteld, de database van vóór het versleutelen"
     )
     assert reasons[replaced.name] == (
         "onversleuteld, de database die op 01-11-2026 werd vervangen door een reservekopie"
+    )
+    assert reasons[restored.name] == (
+        "onversleuteld, de database die op 02-11-2026 werd vervangen door een reservekopie"
     )
     (migration,) = [reason for name, reason in reasons.items() if name.endswith("0007")]
     assert "gemaakt voor het bijwerken van de database" in migration

@@ -38,7 +38,7 @@ WHY = (
 _BACKUP = re.compile(r"steunpunt-(\d{4})(\d{2})(\d{2})-[\d-]+-(.+?)(?:\.sqlite)?")
 BACKUP_DATABASE = "steunpunt.sqlite"
 """The database in a backup folder (``db/kernel/backup.py``)."""
-_BESIDE = re.compile(r"\.([a-z-]+?)-(\d{4})(\d{2})(\d{2})-\d{6}")
+_BESIDE = re.compile(r"\.([a-z-]+?)-(\d{4})(\d{2})(\d{2})-\d{6}(?:-\d{6})?")
 
 
 @dataclass(frozen=True)
