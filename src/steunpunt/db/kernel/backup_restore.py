@@ -66,8 +66,10 @@ def check_backup(backup: Path, key: bytes | None) -> None:
     except DatabaseKeyRefused:
         _refuse(
             backup,
-            "is versleuteld met een andere sleutel (van een ander steunpunt of een andere "
-            "database), of is geen Steunpunt-database",
+            "is versleuteld met een andere sleutel (van een andere computer of een ander "
+            "steunpunt), of is geen Steunpunt-database. Een kopie van een andere computer van "
+            "dit steunpunt zet u terug met de herstelsleutel: steunpunt restore KOPIE "
+            "--recovery-key",
         )
     except _UNREADABLE:
         _refuse(backup, "is onvolledig, beschadigd of geen Steunpunt-database")
