@@ -11,8 +11,11 @@ data key with argon2id at the program's cost, opening the encrypted database and
 revision); and search-as-you-type at the service level on both files, query by query in turn
 (the plain one as the program opens it, and, for comparison only, with the encrypted
 connection's larger page cache).
+A verified backup of the encrypted database (SQLite's online backup, the rows of every table in
+the same snapshot, then opened with the key, the integrity check and the rows against the
+manifest) is made on a thread while the main thread ticks every 10 ms, as the window's event
+loop would: its longest stall says whether the window stays responsive.
 The last line printed is one JSON object with the figures, the targets and whether each is met.
-The verified backup of the encrypted database is measured from the next session on.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import shutil
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,7 @@ sys.path.insert(0, str(HERE))
 from sqlalchemy import event  # noqa: E402
 
 from register import QUERIES, build, percentile  # noqa: E402
+from steunpunt.db.kernel.backup import backup_database  # noqa: E402
 from steunpunt.db.kernel.cipher import CACHE_KIB  # noqa: E402
 from steunpunt.db.kernel.engine import (  # noqa: E402
     create_engine_for,
@@ -55,9 +60,12 @@ TARGETS = {
     "search_p90_ratio": 1.2,
     "sign_in_s": 1.0,
     "encrypt_s": 10.0,
+    "backup_s": 5.0,
+    "backup_stall_ms": 100.0,
 }
 """The issue's limits: search-as-you-type encrypted over plain (median and p90); signing in with
-the key derivation (unwrap and open); encrypting the existing database."""
+the key derivation (unwrap and open); encrypting the existing database; a verified backup of it,
+and the main thread's longest stall meanwhile (the window stays responsive)."""
 
 LOGIN = "beheer"
 PASSWORD = "bench wachtwoord voor de sleutel"
@@ -100,6 +108,26 @@ def bench_sign_in(encrypted_file: Path, rounds: int) -> dict[str, float]:
         "unlock_s": round(statistics.median(unlock), 3),
         "sign_in_s": round(statistics.median(total), 3),
     }
+
+
+def bench_backup(encrypted_file: Path, key: bytes) -> dict[str, float]:
+    """A verified backup of the encrypted database on a thread; the main thread's longest stall."""
+    engine = create_engine_for(sqlite_url(encrypted_file), key)
+    folder = encrypted_file.parent / "backups"
+    made: list[Path] = []
+    worker = threading.Thread(target=lambda: made.append(backup_database(engine, folder, "bench")))
+    stall = 0.0
+    started = time.perf_counter()
+    worker.start()
+    while worker.is_alive():
+        tick = time.perf_counter()
+        time.sleep(0.01)
+        stall = max(stall, time.perf_counter() - tick - 0.01)
+    seconds = time.perf_counter() - started
+    worker.join()
+    engine.dispose()
+    shutil.rmtree(made[0])
+    return {"backup_s": round(seconds, 2), "backup_stall_ms": round(stall * 1000, 1)}
 
 
 def bench_search(
@@ -175,9 +203,9 @@ def main() -> None:
     }
     figures.update(bench_sign_in(encrypted_file, args.rounds))
     figures.update(bench_search(plain_file, encrypted_file, key, args.rounds))
+    figures.update(bench_backup(encrypted_file, key))
     figures["targets"] = TARGETS
     figures["targets_met"] = all(float(figures[k]) <= v for k, v in TARGETS.items())  # type: ignore[arg-type]
-    figures["backup"] = "next session"
     for name, value in figures.items():
         print(f"{name:>28}: {value}", file=sys.stderr)
     print(json.dumps(figures))

@@ -28,6 +28,7 @@ from steunpunt.services.kernel.backup import restore
 from steunpunt.settings import Settings, load_settings, save_settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
+from steunpunt.ui.backups.automatic import backup_on_closing
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
@@ -117,6 +118,7 @@ class Application:
         self.window = MainWindow(context, database)
         self.window.open_other_database.connect(self.switch_database)
         self.window.switch_user.connect(self.switch_user)
+        self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
         QTimer.singleShot(0, self.window.start)
         if database.read_only:
@@ -156,11 +158,18 @@ class Application:
         if backup is None:
             return
         old_window, old_database = self.window, self.database
+        try:
+            old_window.context.services.backups.before_restore(
+                old_window.context.actor, old_database.engine, backup, self.paths.backup_dir
+            )
+        except KnownProblem as refused:
+            report_error(old_window, refused)
+            return
         self.settings = old_window.settings
         old_window.close()
         old_database.close()
         try:
-            restore(backup, old_database.file)
+            restore(backup, old_database.file, old_database.engine)
         except KnownProblem as refused:
             report_error(None, refused)
         opened = open_with_recovery(old_database.file, self.paths)
@@ -192,6 +201,8 @@ class Application:
 
     def finish(self) -> None:
         self.runner.shutdown()
+        if self.window is not None and self.database is not None:
+            backup_on_closing(self.window.context, self.database)
         if self.window is not None:
             self.settings = self.window.settings
         try:

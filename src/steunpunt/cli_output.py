@@ -1,5 +1,5 @@
-"""``steunpunt export``, ``report``, ``inzage`` and ``backup``: the list, the verantwoording, one
-person's inzage export and a backup."""
+"""``steunpunt export``, ``report``, ``inzage``, ``backup`` and ``restore``: the list, the
+verantwoording, one person's inzage export, a backup and putting one back."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from steunpunt.startup import OpenDatabase
 
 Say = Callable[[str], None]
-COMMANDS = ("export", "report", "inzage", "backup")
+COMMANDS = ("export", "report", "inzage", "backup", "restore")
+RECOVERY_VARIABLE = "STEUNPUNT_HERSTELSLEUTEL"
+"""Where a script gives the recovery key for ``restore --recovery-key``."""
 
 
 def add_output_parsers(commands: Any) -> None:
-    """Register the ``export``, ``report``, ``inzage`` and ``backup`` commands."""
+    """Register the ``export``, ``report``, ``inzage``, ``backup`` and ``restore`` commands."""
     export = commands.add_parser("export", help="de lijst van mantelzorgers naar Excel of CSV")
     export.add_argument(
         "file", metavar="BESTAND", help="het bestand: eindigt op .xlsx (Excel) of .csv"
@@ -63,14 +65,33 @@ def add_output_parsers(commands: Any) -> None:
         "--folder", metavar="MAP", help="map voor de bestanden (standaard: de briefmap)"
     )
     commands.add_parser("backup", help="maak een reservekopie van de database")
-    for command in (export, report, inzage, commands.choices["backup"]):
+    restore = commands.add_parser(
+        "restore",
+        help="zet een reservekopie terug (eerst wordt de huidige database bewaard); beheerder",
+    )
+    restore.add_argument(
+        "file", metavar="KOPIE", help="de map van de reservekopie, of het databasebestand erin"
+    )
+    restore.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="de kopie komt van een andere computer van het steunpunt: de herstelsleutel wordt "
+        f"gevraagd (of staat in {RECOVERY_VARIABLE})",
+    )
+    for command in (export, report, inzage, commands.choices["backup"], restore):
         command.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
         add_user_argument(command)
 
 
 def run_output(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
     """Run one of the commands; a known problem reaches ``cli.main`` as one Dutch line."""
-    run = {"export": _export, "report": _report, "inzage": _inzage, "backup": _backup}[args.command]
+    run = {
+        "export": _export,
+        "report": _report,
+        "inzage": _inzage,
+        "backup": _backup,
+        "restore": _restore,
+    }[args.command]
     try:
         database = open_signed_in(paths, args.user)
         try:
@@ -155,9 +176,26 @@ def _inzage(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -
 
 
 def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:
-    from steunpunt.services.kernel.backup import make_backup
-    from steunpunt.settings import load_settings
-
-    keep = load_settings(paths.settings_file).backups_to_keep
-    made = make_backup(database.engine, paths.backup_dir, keep)
+    made = database.services.backups.make(database.engine, paths.backup_dir)
     return f"Reservekopie gemaakt: {made}"
+
+
+def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -> str:
+    from steunpunt.services.kernel.backup import restore
+
+    chosen = Path(args.file).expanduser()
+    recovery = _recovery_key() if args.recovery_key else ""
+    saved = database.services.backups.before_restore(
+        database.actor, database.engine, chosen, paths.backup_dir, recovery
+    )
+    database.close()
+    restore(chosen, database.file, database.engine, recovery)
+    kept = f"als reservekopie: {saved}" if saved else "onder een andere naam naast de database"
+    return f"Reservekopie {chosen} teruggezet. De database van daarvoor is bewaard {kept}."
+
+
+def _recovery_key() -> str:
+    import getpass
+    import os
+
+    return os.environ.get(RECOVERY_VARIABLE) or getpass.getpass("Herstelsleutel: ")

@@ -23,7 +23,6 @@ class Settings:
     """Gemeente filled in for a new caregiver."""
     window_geometry: str = ""
     """Base64 of the main window's saved geometry."""
-    backups_to_keep: int = 10
 
 
 UPGRADES = Versioned()

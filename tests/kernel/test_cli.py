@@ -140,13 +140,13 @@ def test_a_backup_is_made_from_the_command_line(
     paths.ensure()
     open_database(paths.database_file, paths, new_register=True).close()  # plain, from before
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 0
-    (made,) = paths.backup_dir.glob("steunpunt-*-handmatig.sqlite")
+    (made,) = paths.backup_dir.glob("steunpunt-*-handmatig")
     assert capsys.readouterr().out == f"Reservekopie gemaakt: {made}\n"
 
     def full(source: object, target: Path, _key: bytes | None) -> None:
         raise OSError(errno.ENOSPC, "full")
 
-    monkeypatch.setattr(backup, "_copy", full)
+    monkeypatch.setattr(backup, "copy_database", full)
     assert main(["backup", "--data-dir", str(paths.data_dir)]) == 1
     assert capsys.readouterr().err == (
         "De reservekopie kon niet worden gemaakt: de schijf is vol. Er is geen onvolledige "

@@ -111,7 +111,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, log_dir: Path) -> None:
     monkeypatch.setattr(builtins, "open", open_on_a_full_disk)
     monkeypatch.setattr(io, "open", open_on_a_full_disk)
     monkeypatch.setattr(engine_module, "_sqlite_pragmas", no_room_to_grow)
-    monkeypatch.setattr(backup_module, "_copy", half_a_copy)
+    monkeypatch.setattr(backup_module, "copy_database", half_a_copy)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

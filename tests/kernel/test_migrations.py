@@ -522,7 +522,7 @@ def test_upgrade_writes_a_backup_first(
     real_upgrade = command.upgrade
 
     def upgrade_after_looking(config: Config, revision: str) -> None:
-        backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("*.sqlite")))
+        backups_seen_by_upgrade.append(sorted(app_paths.backup_dir.glob("steunpunt-*")))
         real_upgrade(config, revision)
 
     monkeypatch.setattr(command, "upgrade", upgrade_after_looking)
@@ -538,8 +538,8 @@ def test_upgrade_writes_a_backup_first(
     assert "voor-migratie-0001" in result.backup_file.name
     assert backups_seen_by_upgrade == [[result.backup_file]]
     # The backup is the old database, whole; the file itself is upgraded.
-    assert revision_in_file(result.backup_file) == "0001"
-    assert counts(result.backup_file) == OLD_COUNTS
+    assert revision_in_file(result.backup_file / "steunpunt.sqlite") == "0001"
+    assert counts(result.backup_file / "steunpunt.sqlite") == OLD_COUNTS
     assert revision_in_file(file) == next_revision
 
 
@@ -567,14 +567,14 @@ def test_upgrade_keeps_every_row_and_search(
         connection.close()
 
 
-def test_old_backups_are_pruned(database_file: Path, tmp_path: Path) -> None:
+def test_backups_are_listed_newest_first(database_file: Path, tmp_path: Path) -> None:
     engine = create_engine_for(sqlite_url(database_file))
     try:
-        made = [backup_database(engine, tmp_path / "backups", "test", keep=2) for _ in range(3)]
+        made = [backup_database(engine, tmp_path / "backups", "test") for _ in range(2)]
     finally:
         engine.dispose()
-    assert list_backups(tmp_path / "backups") == [made[2], made[1]]
-    assert revision_in_file(made[2]) == HEAD_REVISION
+    assert list_backups(tmp_path / "backups") == [made[1], made[0]]
+    assert revision_in_file(made[1] / "steunpunt.sqlite") == HEAD_REVISION
 
 
 def test_no_backup_for_a_new_database(

@@ -117,7 +117,6 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
         "kernel.find_damage",
         "kernel.plain_copies",
         "kernel.settle_interrupted_encryption",
-        "kernel.make_backup",
         "kernel.restore",
         "letters.clear_leftovers",
         "letters.render_preview",

@@ -49,28 +49,38 @@ def backups(register: PlainRegister) -> Path:
 
 def _killed_backup(folder: Path) -> Path:
     """What a backup killed halfway leaves (plain, as the register was)."""
-    (handmade,) = folder.glob("steunpunt-*-voor-migratie-*.sqlite")
-    return Path(shutil.copy(handmade, folder / f".{handmade.name}.part"))
+    (handmade,) = folder.glob("steunpunt-*-voor-migratie-*")
+    return Path(shutil.copytree(handmade, folder / f".{handmade.name}.part"))
+
+
+def shown(file: Path) -> str:
+    """A backup's database by its backup folder, any other copy by its own name."""
+    return file.parent.name if file.name == "steunpunt.sqlite" else file.name
 
 
 def test_every_plain_copy_is_listed_with_its_reason(register: PlainRegister, backups: Path) -> None:
     assert plain_copies(register.file, [backups]) == []  # the register itself is still plain
     replaced = register.file.with_name("steunpunt.sqlite.vervangen-20261101-093000")
     shutil.copy(register.file, replaced)
+    restored = register.file.with_name("steunpunt.sqlite.vervangen-20261102-093000-123456")
+    shutil.copy(register.file, restored)  # as a restore names it now
     register.file.with_name("steunpunt.sqlite.leeg-20261001-080000").write_bytes(b"")
     done = encrypt_database(BEHEERDER, register.file, HOLDER, cost=CHEAP)
     encrypted_backup = _encrypted_backup(register, done, backups)
     killed = _killed_backup(backups)
 
-    reasons = {copy.file.name: copy.reason for copy in plain_copies(register.file, [backups])}
-    assert len(reasons) == 5
+    reasons = {shown(copy.file): copy.reason for copy in plain_copies(register.file, [backups])}
+    assert len(reasons) == 6
     assert reasons[done.plain_original.name].startswith(
         "onversleuteld, de database van vóór het versleutelen"
     )
     assert reasons[replaced.name] == (
         "onversleuteld, de database die op 01-11-2026 werd vervangen door een reservekopie"
     )
-    (migration,) = [reason for name, reason in reasons.items() if name.endswith("0007.sqlite")]
+    assert reasons[restored.name] == (
+        "onversleuteld, de database die op 02-11-2026 werd vervangen door een reservekopie"
+    )
+    (migration,) = [reason for name, reason in reasons.items() if name.endswith("0007")]
     assert "gemaakt voor het bijwerken van de database" in migration
     assert "onvoltooide reservekopie" in reasons[killed.name]
     assert encrypted_backup.name not in reasons
@@ -99,6 +109,7 @@ def test_removal_takes_every_plain_copy_and_leaves_the_encrypted_ones(
     removal = remove_plain_copies(BEHEERDER, copies)
     assert (removal.removed, removal.kept) == (len(copies), ())
     assert plain_copies(register.file, [backups]) == []
+    assert sorted(path.name for path in backups.iterdir()) == [encrypted_backup.name]
     assert not wal.exists()
     assert encrypted_backup.exists()
     assert state(register) == "encrypted"

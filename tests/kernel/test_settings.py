@@ -42,16 +42,16 @@ def test_settings_are_saved_with_their_version_and_read_back(tmp_path: Path) -> 
 def test_an_old_file_without_a_version_loads_with_its_values(tmp_path: Path) -> None:
     path = written(
         tmp_path / "settings.json",
-        {"database_file": "", "default_municipality": "Baarn", "backups_to_keep": 4},
+        {"database_file": "", "default_municipality": "Baarn", "window_geometry": "AAA="},
     )
-    assert load_settings(path) == Settings(default_municipality="Baarn", backups_to_keep=4)
+    assert load_settings(path) == Settings(default_municipality="Baarn", window_geometry="AAA=")
 
 
 def test_a_renamed_key_is_carried_over_by_its_upgrade_step(tmp_path: Path) -> None:
     upgrades = Versioned((municipality_renamed,))
-    old = written(tmp_path / "old.json", {"municipality": "Eemnes", "backups_to_keep": 3})
+    old = written(tmp_path / "old.json", {"municipality": "Eemnes", "window_geometry": "AAA="})
     assert load_settings(old, upgrades) == Settings(
-        default_municipality="Eemnes", backups_to_keep=3
+        default_municipality="Eemnes", window_geometry="AAA="
     )
     save_settings(old, load_settings(old, upgrades), upgrades)
     assert stored(old)["version"] == 2 and "municipality" not in stored(old)
@@ -63,7 +63,7 @@ def test_a_file_from_a_newer_version_is_read_and_not_lost(tmp_path: Path) -> Non
     newer = {
         "version": 7,
         "default_municipality": "Leusden",
-        "backups_to_keep": "alle",
+        "window_geometry": 12,
         "theme": "donker",
     }
     path = written(tmp_path / "settings.json", newer)

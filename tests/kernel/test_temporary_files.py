@@ -67,6 +67,7 @@ def test_a_document_killed_while_written_is_gone_after_the_next_start(
         ".steunpunt.sqlite.sleutels.nieuw",  # a key file being written
         ".steunpunt.sqlite.terugzetten",  # a backup being restored
         ".steunpunt.sqlite.terugzetten-journal",
+        ".steunpunt.sqlite.sleutels.terugzetten",  # its key file being restored
     ],
 )
 def test_a_half_made_file_beside_the_database_is_gone_after_the_next_start(
@@ -88,8 +89,11 @@ def test_a_half_written_backup_is_gone_after_the_next_start(
     left.write_bytes(database_file.read_bytes())
     kept = app_paths.backup_dir / "steunpunt-20261204-101010-000000-handmatig.sqlite"
     kept.write_bytes(database_file.read_bytes())
+    folder = app_paths.backup_dir / ".steunpunt-20261205-101011-000000-handmatig.part"
+    folder.mkdir()
+    (folder / "steunpunt.sqlite").write_bytes(database_file.read_bytes())
     open_database(database_file, app_paths).close()
-    assert not left.exists()
+    assert not left.exists() and not folder.exists()
     assert kept.exists()  # a complete backup is the person's, never swept
 
 

@@ -47,7 +47,6 @@ FUNCTION_USE_CASES = {
     "kernel.remove_plain_copies": "steunpunt.services.kernel.plain_copies",
     "kernel.settle_interrupted_encryption": "steunpunt.services.kernel.encryption_setup",
     "kernel.write_recovery_sheet": "steunpunt.services.kernel.recovery_sheet",
-    "kernel.make_backup": "steunpunt.services.kernel.backup",
     "kernel.backups": "steunpunt.services.kernel.backup",
     "kernel.find_damage": "steunpunt.services.kernel.integrity",
     "kernel.restore": "steunpunt.services.kernel.backup",

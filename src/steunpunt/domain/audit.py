@@ -25,6 +25,8 @@ class AuditKind(StrEnum):
     SIGNED_OUT = "afgemeld"
     LOCKED = "vergrendeld"
     ERASED = "gegevens verwijderd"
+    BACKUP_FAILED = "reservekopie mislukt"
+    """A backup that could not be written or did not verify; no copy was kept."""
     REFUSED = "geweigerd"
     """A request the role or the caseload does not allow: who asked for what."""
 

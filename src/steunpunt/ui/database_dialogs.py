@@ -8,7 +8,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from steunpunt.domain.errors import KnownProblem
@@ -78,23 +78,14 @@ def choose_database_file(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def choose_backup(parent: QWidget | None, backup_dir: Path) -> Path | None:
-    """Pick one of the backups, newest first."""
+    """Pick one of the backups, newest first, shown with their date, reason and rows."""
+    from steunpunt.ui.backups.chooser import BackupChooser
+
     found = backups(backup_dir)
     if not found:
         return None
-    names = [b.name for b in found]
-    name, ok = QInputDialog.getItem(
-        parent,
-        tr("Reservekopie terugzetten"),
-        tr(
-            "Kies de reservekopie om terug te zetten. Het huidige bestand wordt niet "
-            "overschreven maar hernoemd en blijft bewaard."
-        ),
-        names,
-        0,
-        False,
-    )
-    return found[names.index(name)] if ok and name else None
+    chooser = BackupChooser(found, parent)
+    return chooser.chosen if chooser.exec() == QDialog.DialogCode.Accepted else None
 
 
 READ_ONLY = (

@@ -32,6 +32,8 @@ NEEDS = {
     "&Instellingen ondersteuning…": ("support", "BurdenService.save_bands"),
     "&Auditlog…": ("kernel", "AuditService.events"),
     "&Bewaartermijn…": ("privacy", "RetentionService.past_period"),
+    "Reservekopie &terugzetten…": ("kernel", "BackupService.before_restore"),
+    "Reservekopie-&instellingen…": ("kernel", "BackupService.save_settings"),
 }
 """The use case a menu line leads to: greyed for a role that may not call it."""
 
@@ -53,6 +55,7 @@ def build_menus(window: MainWindow) -> None:
                 ("&Zoeken", None, window.go_to_search),
                 None,
                 ("&Reservekopie maken", None, window.make_backup),
+                ("Reservekopie &terugzetten…", None, window.ask_restore),
                 ("Andere database &openen…", None, window.ask_open_other),
                 None,
                 ("&Wachtwoord wijzigen…", None, window.change_password),
@@ -90,6 +93,7 @@ def build_menus(window: MainWindow) -> None:
                 None,
                 ("&Auditlog…", None, window.show_audit_log),
                 ("&Bewaartermijn…", None, window.review_retention),
+                ("Reservekopie-&instellingen…", None, window.edit_backup_settings),
                 *beheerder_only,
             ],
         ),

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from steunpunt import __version__
 from steunpunt.domain.reports.report import Report
-from steunpunt.services.kernel.backup import make_backup
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.lock import WindowLock
+from steunpunt.ui.backups.automatic import AutomaticBackups
 from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.context import ScreenContext
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
     """Shows the register; every screen gets the one ScreenContext through its constructor."""
 
     open_other_database = Signal()
+    restore_requested = Signal()
+    """Bestand › Reservekopie terugzetten: the program chooses, checks and puts one back."""
     switch_user = Signal(object)
     """A beheerder opened the locked window: the program goes on as them (a ``SignedIn``)."""
 
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         """Where "back" from the caregiver form goes: the list or the worklist."""
         self.setCentralWidget(self.stack)
         self.lock = WindowLock(self, context, self.switch_user.emit)
+        self.automatic_backups = AutomaticBackups(context, database, self, self._backup_done)
         build_menus(self)
         self._build_status_bar()
 
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
             self._to_today()
         elif self.context.may("reports", "ReportService.report"):
             self.show_dashboard()
+        self.automatic_backups.start()
 
     def show_today(self) -> None:
         if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
@@ -325,17 +329,39 @@ class MainWindow(QMainWindow):
     def make_backup(self) -> None:
         """Copy the database to the backup folder in the background; say where it went."""
         engine, folder = self._database.engine, self.context.paths.backup_dir
-        keep = self.settings.backups_to_keep
+        backups = self.context.services.backups
+        self.statusBar().showMessage(tr("Reservekopie maken en controleren…"))
         self.context.runner.start(
-            lambda _context: make_backup(engine, folder, keep),
+            lambda _context: backups.make(engine, folder),
             self._backup_made,
-            lambda error: report_error(self, error),
+            self._backup_failed,
         )
 
+    def _backup_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        report_error(self, error)
+
     def _backup_made(self, target: Path) -> None:
+        self._backup_done(target)
         QMessageBox.information(
             self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
         )
+
+    def _backup_done(self, target: Path) -> None:
+        self.statusBar().showMessage(
+            tr("Reservekopie gemaakt: {name}").format(name=target.name), 10_000
+        )
+        self.today_view.show_backup_warning()
+
+    def edit_backup_settings(self) -> None:
+        from steunpunt.ui.backups.settings_dialog import BackupSettingsDialog
+
+        BackupSettingsDialog(self.context, self).exec()
+        self.today_view.show_backup_warning()
+
+    def ask_restore(self) -> None:
+        if self.form_view.confirm_leave():
+            self.restore_requested.emit()
 
     def ask_open_other(self) -> None:
         if self.form_view.confirm_leave():

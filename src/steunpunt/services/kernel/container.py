@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from steunpunt.services.compliment.payments import PaymentService
     from steunpunt.services.compliment.rounds import RoundService
     from steunpunt.services.kernel.audit_log import AuditService
+    from steunpunt.services.kernel.backup import BackupService
     from steunpunt.services.kernel.staff import StaffService
     from steunpunt.services.letters.mailings import MailingService
     from steunpunt.services.letters.templates import LetterService
@@ -214,6 +215,12 @@ class Services:
         from steunpunt.services.privacy.erasure import ErasureService
 
         return ErasureService(self._scope, self._today)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from steunpunt.services.kernel.backup import BackupService
+
+        return BackupService(self._scope, self.audit, self._today)
 
     @cached_property
     def retention(self) -> RetentionService:

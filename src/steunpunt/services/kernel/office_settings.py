@@ -15,6 +15,7 @@ from steunpunt.domain.stored_settings import Versioned
 T = TypeVar("T")
 
 ACCOUNTS = "accounts"
+BACKUPS = "backups"
 BURDEN_BANDS = "burden_bands"
 HOUSEHOLD_HELP_RULES = "household_help_rules"
 REPORT = "report"
@@ -23,6 +24,7 @@ WORKLIST = "worklist"
 
 UPGRADES: dict[str, Versioned] = {
     ACCOUNTS: Versioned(),
+    BACKUPS: Versioned(),
     BURDEN_BANDS: Versioned(),
     HOUSEHOLD_HELP_RULES: Versioned(),
     REPORT: Versioned(),

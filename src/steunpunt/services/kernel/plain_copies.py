@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,8 +35,10 @@ WHY = (
 )
 """Why the plain copies are removed, for the confirmation."""
 
-_BACKUP = re.compile(r"steunpunt-(\d{4})(\d{2})(\d{2})-[\d-]+-(.+)\.sqlite")
-_BESIDE = re.compile(r"\.([a-z-]+?)-(\d{4})(\d{2})(\d{2})-\d{6}")
+_BACKUP = re.compile(r"steunpunt-(\d{4})(\d{2})(\d{2})-[\d-]+-(.+?)(?:\.sqlite)?")
+BACKUP_DATABASE = "steunpunt.sqlite"
+"""The database in a backup folder (``db/kernel/backup.py``)."""
+_BESIDE = re.compile(r"\.([a-z-]+?)-(\d{4})(\d{2})(\d{2})-\d{6}(?:-\d{6})?")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def plain_copies(database_file: Path, backup_dirs: Sequence[Path]) -> list[Plain
 
 def removal_question(copies: Sequence[PlainCopy]) -> str:
     """The Dutch confirmation: what will be removed and why."""
-    lines = "\n".join(f"• {copy.file.name}: {copy.reason}" for copy in copies)
+    lines = "\n".join(f"• {_shown(copy.file).name}: {copy.reason}" for copy in copies)
     return (
         f"{WHY}\n\nDeze {len(copies)} bestand(en) worden verwijderd:\n{lines}\n\n"
         "Dit kan niet ongedaan worden gemaakt."
@@ -90,6 +93,8 @@ def remove_plain_copies(actor: Actor, copies: Sequence[PlainCopy]) -> Removal:
             for companion in companions(copy.file):
                 companion.unlink(missing_ok=True)
             copy.file.unlink()
+            if _shown(copy.file) != copy.file:
+                shutil.rmtree(_shown(copy.file))  # the backup folder, with its manifest
             removed += 1
         except OSError as error:
             log.warning("A plain copy could not be removed: %s", dutch_cause(error))
@@ -119,9 +124,10 @@ def _backups(folder: Path) -> Iterable[PlainCopy]:
     """Plain backups in ``folder``, also one left half written."""
     if not folder.is_dir():
         return
-    for file in sorted(folder.glob("steunpunt-*.sqlite")):
-        match = _BACKUP.fullmatch(file.name)
-        if match is None:
+    for path in sorted(folder.glob("steunpunt-*")):
+        match = _BACKUP.fullmatch(path.name)
+        file = path / BACKUP_DATABASE if path.is_dir() else path
+        if match is None or not file.is_file():
             continue
         made = _date(match.group(1), match.group(2), match.group(3))
         why = match.group(4)
@@ -131,8 +137,17 @@ def _backups(folder: Path) -> Iterable[PlainCopy]:
             else f"een reservekopie van {made}"
         )
         yield _copy(file, reason)
-    for file in sorted(folder.glob(".steunpunt-*.sqlite.part")):
-        yield _copy(file, "een onvoltooide reservekopie (het maken werd afgebroken)")
+    for path in sorted(folder.glob(".steunpunt-*.part")):
+        file = path / BACKUP_DATABASE if path.is_dir() else path
+        if file.is_file():
+            yield _copy(file, "een onvoltooide reservekopie (het maken werd afgebroken)")
+
+
+def _shown(file: Path) -> Path:
+    """What a person knows a copy by: its backup folder, or the file itself."""
+    parent = file.parent
+    in_folder = parent.name.startswith(("steunpunt-", ".steunpunt-"))
+    return parent if file.name == BACKUP_DATABASE and in_folder else file
 
 
 def _copy(file: Path, reason: str) -> PlainCopy:

@@ -7,8 +7,9 @@ places, and who sweeps them:
 ======================================  =========================================  ==========
 what                                    where                                      swept by
 ======================================  =========================================  ==========
-a backup being written                  ``backups/.steunpunt-*.sqlite.part``       this module
+a backup being written                  ``backups/.steunpunt-*.part/``             this module
 a backup being restored                 ``.steunpunt.sqlite.terugzetten``          this module
+its key file being restored             ``.steunpunt.sqlite.sleutels.terugzetten`` this module
 the encrypted copy of an encryption     ``.steunpunt.sqlite.versleuteld``          this module
 a key file being written                ``.steunpunt.sqlite.sleutels.nieuw``       this module
 a mailing, reprint or payment batch     ``.steunpunt-*.tmp/`` beside its target    leftovers
@@ -24,15 +25,17 @@ The last two are noted in the staging journal beside the database while they exi
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
+from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.services.kernel.encryption_setup import Settled, settle_interrupted_encryption
 from steunpunt.services.kernel.use_case import writes
 
 log = logging.getLogger(__name__)
 
-BACKUP_PARTS = ".steunpunt-*.sqlite.part"
-"""A backup being written (``db/kernel/backup.py``)."""
+BACKUP_PARTS = ".steunpunt-*.part"
+"""A backup being written (``db/kernel/backup.py``): a folder, or a file of an earlier version."""
 
 
 def restoring_file(database_file: Path) -> Path:
@@ -50,13 +53,16 @@ def clear_temporary_files(database_file: Path, backup_dir: Path) -> int:
         found += settle_interrupted_encryption(database_file) is not Settled.NOTHING
     except OSError:
         log.warning("An interrupted encryption could not be settled")
-    partials = [restoring_file(database_file)]
+    partials = [restoring_file(database_file), restoring_file(key_file_for(database_file))]
     if backup_dir.is_dir():
         partials.extend(backup_dir.glob(BACKUP_PARTS))
     for partial in partials:
         for file in (partial, partial.with_name(partial.name + "-journal")):
             try:
-                if file.exists():
+                if file.is_dir():
+                    shutil.rmtree(file)
+                    found += 1
+                elif file.exists():
                     file.unlink()
                     found += 1
             except OSError:

@@ -32,7 +32,7 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.today.undo_notice import UndoNotice
 from steunpunt.ui.today.worklist_model import WorklistModel
-from steunpunt.ui.widgets import dialog_buttons, list_table
+from steunpunt.ui.widgets import ERROR_STYLE, dialog_buttons, list_table
 
 SNOOZE_DAYS = 7
 WORKLIST_TOPICS = frozenset(Topic) - {
@@ -67,6 +67,11 @@ class TodayView(QWidget):
         self.title = QLabel(tr("Vandaag"), self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.summary = QLabel(self)
+        self.backup_warning = QLabel(self)
+        self.backup_warning.setObjectName("backup_warning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet(ERROR_STYLE)
+        self.backup_warning.hide()
         self.kind = QComboBox(self)
         self.kind.setObjectName("worklist_kind")
         self.views = QTabBar(self)
@@ -95,7 +100,7 @@ class TodayView(QWidget):
         buttons = hbox(
             self.open_button, STRETCH, self.snooze_button, self.done_button, self.reopen_button
         )
-        vbox(self, top, self.views, self.summary, (self.table, 1), buttons)
+        vbox(self, top, self.backup_warning, self.views, self.summary, (self.table, 1), buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.views.currentChanged.connect(self._view_chosen)
@@ -120,12 +125,20 @@ class TodayView(QWidget):
         self._generation += 1
         generation = self._generation
         self.summary.setText(tr("Werklijst laden…"))
+        self.show_backup_warning()
         load = self._worklist.done_items if self.showing_done() else self._worklist.items
         self.context.runner.start(
             lambda _context: load(),
             lambda items: self._show(generation, items),
             lambda error: self._failed(generation, error),
         )
+
+    def show_backup_warning(self) -> None:
+        """Warn when the newest backup is older than the office allows (read from the
+        backups' manifests: no database is opened)."""
+        warning = self.context.services.backups.warning(self.context.paths.backup_dir)
+        self.backup_warning.setText(warning or "")
+        self.backup_warning.setVisible(warning is not None)
 
     def refresh_for(self, changes: Changes) -> None:
         """Load again when what the worklist is made from changed; hidden, it loads when shown."""

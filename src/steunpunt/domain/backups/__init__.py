@@ -1,0 +1,1 @@
+"""Backups as values: their manifest, which copies rotation keeps, and the office's settings."""

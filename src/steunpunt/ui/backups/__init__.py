@@ -1,0 +1,1 @@
+"""Screens of the backups: choosing one to put back, their settings, the automatic backups."""
