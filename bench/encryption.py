@@ -3,18 +3,20 @@
     python bench/encryption.py --caregivers 100000
 
 Builds (or reuses) a plain register of generated caregivers under bench/out/ (as
-bench/register.py does), then measures: encrypting a copy of it in place as the first beheerder
-does (``services/kernel/encryption_setup.py``: the key file with its key derivation, the copy
-with ``sqlcipher_export``, its check: SQLite's quick check and the rows of every table, and
-the swap); signing in (unwrapping the
-data key with argon2id at the program's cost, opening the encrypted database and checking its
-revision); and search-as-you-type at the service level on both files, query by query in turn
-(the plain one as the program opens it, and, for comparison only, with the encrypted
-connection's larger page cache).
-A verified backup of the encrypted database (SQLite's online backup, the rows of every table in
-the same snapshot, then opened with the key, the integrity check and the rows against the
-manifest) is made on a thread while the main thread ticks every 10 ms, as the window's event
-loop would: its longest stall says whether the window stays responsive.
+bench/register.py does), then measures:
+- encrypting a copy of it in place as the first beheerder does
+  (``services/kernel/encryption_setup.py``: the key file with its key derivation, the copy with
+  ``sqlcipher_export``, its check by SQLite's quick check and the rows of every table, and the
+  swap);
+- signing in: unwrapping the data key with argon2id at the program's cost, opening the
+  encrypted database and checking its revision;
+- search-as-you-type at the service level on both files, query by query in turn (the plain one
+  as the program opens it and, for comparison only, with the encrypted connection's larger page
+  cache);
+- a verified backup of the encrypted database (SQLite's online backup, the rows of every table
+  in the same snapshot, then opened with the key, the quick check and the rows against the
+  manifest), made on a thread while the main thread ticks every 10 ms as the window's event loop
+  would: its longest stall says whether the window stays responsive.
 The last line printed is one JSON object with the figures, the targets and whether each is met.
 """
 
