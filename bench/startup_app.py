@@ -16,22 +16,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer  # isort: skip
 from PySide6.QtWidgets import QApplication  # isort: skip
 
 from steunpunt import app
+from steunpunt.entrance import Entered, Entrance
 from steunpunt.paths import resolve_paths
-from steunpunt.services.kernel.actor import Actor
-from steunpunt.services.kernel.container import Services
 from steunpunt.ui.main_window import MainWindow
 
 BENCH_LOGIN, BENCH_PASSWORD = "bench", "bench zonder mensenhand"
 
 
-def signed_in(services: Services, *_hints: str) -> Actor:
+def signed_in(entrance: Entrance, *_hints: str) -> Entered:
     """The bench's own account instead of the sign-in dialog: start-up is timed without a person."""
-    accounts = services.accounts
-    if accounts.first_beheerder_needed():
-        return accounts.create_first_beheerder(
-            "Bench", BENCH_LOGIN, BENCH_PASSWORD, BENCH_PASSWORD
-        ).actor
-    return accounts.sign_in(BENCH_LOGIN, BENCH_PASSWORD).actor
+    if entrance.first_beheerder_needed():
+        return entrance.create_first_beheerder("Bench", BENCH_LOGIN, BENCH_PASSWORD, BENCH_PASSWORD)
+    return entrance.sign_in(BENCH_LOGIN, BENCH_PASSWORD)
 
 
 def rss_mib() -> float:
