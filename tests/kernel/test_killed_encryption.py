@@ -4,8 +4,6 @@ left-over encrypted copy is cleared, and the setup can start again."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,35 +22,18 @@ from tests.kernel.encryption_setup_scenario import (
     make_plain_register,
     state,
 )
+from tests.kill import die_in
 
 pytestmark = pytest.mark.kill
 
-_DIE_IN = """
-import os, sys
-from importlib import import_module
+_TASK = """
 from pathlib import Path
 
 from steunpunt.db.kernel import cipher
 from steunpunt.services.kernel import encryption_setup, plain_copies
 from tests.kernel.encryption_setup_scenario import BEHEERDER, CHEAP, HOLDER
 
-point, calls_left, task, database = sys.argv[1], int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
-module, name = point.rsplit(":", 1)
-owner = import_module(module)
-for part in name.split(".")[:-1]:
-    owner = getattr(owner, part)
-real = getattr(owner, name.split(".")[-1])
-
-
-def die_at_the_chosen_call(*args, **kwargs):
-    global calls_left
-    calls_left -= 1
-    if calls_left == 0:
-        os._exit(9)
-    return real(*args, **kwargs)
-
-
-setattr(owner, name.split(".")[-1], die_at_the_chosen_call)
+task, database = sys.argv[1], Path(sys.argv[2])
 cipher.PROGRESS_STEPS = 50  # the copy asks often, even for a small register
 if task == "encrypt":
     encryption_setup.encrypt_database(BEHEERDER, database, HOLDER, lambda _d, _t: True, CHEAP)
@@ -65,12 +46,7 @@ else:
 def run_and_die_in(point: str, call: int, task: str, database: Path) -> bool:
     """Run ``task`` (encrypt, remove) on ``database`` in a process that dies at the
     ``call``-th call of ``point``; True when it died there."""
-    done = subprocess.run(
-        [sys.executable, "-c", _DIE_IN, point, str(call), task, str(database)],
-        capture_output=True,
-        check=False,
-        cwd=Path(__file__).parents[2],
-    )
+    done = die_in(point, _TASK, [task, str(database)], call)
     assert done.returncode in (0, 9), done.stderr.decode()
     return done.returncode == 9
 

@@ -3,8 +3,6 @@ password opens it; never a half-written file."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,30 +15,19 @@ from steunpunt.db.kernel.keyfile import (
 )
 from steunpunt.domain.accounts.hashing import HashCost
 from steunpunt.domain.keys.errors import SecretRefused
+from tests.kill import die_in
 
 pytestmark = pytest.mark.kill
 
 CHEAP = HashCost(time_cost=1, memory_kib=8, parallelism=1)
 
-_CHANGE_AND_DIE = """
-import os, sys
+_CHANGE = """
 from pathlib import Path
 from steunpunt.db.kernel import keyfile
 from steunpunt.domain.accounts.hashing import HashCost
 
-name, calls_left = sys.argv[1], int(sys.argv[2])
-real = getattr(os, name)
-
-def die_at_the_chosen_call(*args):
-    global calls_left
-    calls_left -= 1
-    if calls_left == 0:
-        os._exit(9)
-    return real(*args)
-
-setattr(keyfile.os, name, die_at_the_chosen_call)
 keyfile.set_password(
-    Path(sys.argv[3]), bytes.fromhex(sys.argv[4]), "uuid-els", "els", "nieuw wachtwoord",
+    Path(sys.argv[1]), bytes.fromhex(sys.argv[2]), "uuid-els", "els", "nieuw wachtwoord",
     HashCost(time_cost=1, memory_kib=8, parallelism=1),
 )
 """
@@ -59,19 +46,7 @@ def test_a_killed_key_file_write_leaves_the_old_or_the_new_file(
 ) -> None:
     key_file = key_file_for(tmp_path / "steunpunt.sqlite")
     keys = create_key_file(key_file, "uuid-beheer", "beheer", "wachtwoord beheer", CHEAP)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _CHANGE_AND_DIE,
-            point,
-            str(call),
-            str(key_file),
-            keys.data_key.hex(),
-        ],
-        check=False,
-        capture_output=True,
-    )
+    done = die_in(f"os:{point}", _CHANGE, [str(key_file), keys.data_key.hex()], call)
     assert done.returncode == 9, done.stderr
     assert unlock_with_password(key_file, "beheer", "wachtwoord beheer").data_key == keys.data_key
     if written:
