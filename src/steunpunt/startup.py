@@ -24,7 +24,6 @@ from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.key_ring import KeyRingAccess
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services, build_services
-from steunpunt.services.kernel.temporary_files import clear_temporary_files
 from steunpunt.services.letters.leftovers import clear_leftovers
 from steunpunt.settings import load_settings
 
@@ -81,7 +80,6 @@ def open_database(
         files.set_aside(database_file, "leeg")
     if not new_register:
         refuse_missing(database_file, paths)
-    clear_temporary_files(database_file, paths.backup_dir)
     if database_file.exists() and not (
         files.file_writable(database_file) and files.folder_writable(database_file.parent)
     ):

@@ -16,6 +16,7 @@ from steunpunt.db.kernel.encryption import encrypted_copy_for
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.domain.audit import AuditFilter
 from steunpunt.domain.letters.house_style import HouseStyle
+from steunpunt.entrance import Entrance
 from steunpunt.io.staging_journal import STAGING_PREFIX, notes, staging_journal
 from steunpunt.paths import AppPaths
 from steunpunt.services.caregivers.list_export import column, export_caregiver_list
@@ -23,7 +24,6 @@ from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.recovery_sheet import write_recovery_sheet
 from steunpunt.services.reports.report_file import write_report_file
-from steunpunt.startup import open_database
 from tests.helpers import add_caregiver
 
 _KILLED_WRITE = """
@@ -55,7 +55,7 @@ def test_a_document_killed_while_written_is_gone_after_the_next_start(
     (left,) = folder.iterdir()
     assert left.name.startswith(STAGING_PREFIX) and b"Wisniewska" in left.read_bytes()
 
-    open_database(database_file, app_paths).close()  # the next start
+    Entrance(database_file, app_paths).close()  # the next start
     assert list(folder.iterdir()) == []
     assert notes(journal) == []
 
@@ -75,7 +75,7 @@ def test_a_half_made_file_beside_the_database_is_gone_after_the_next_start(
 ) -> None:
     left = database_file.with_name(name)
     left.write_bytes(database_file.read_bytes())  # as plain as the register
-    open_database(database_file, app_paths).close()
+    Entrance(database_file, app_paths).close()
     assert not left.exists()
     assert not key_file_for(database_file).exists()
     assert not encrypted_copy_for(database_file).exists()
@@ -92,7 +92,7 @@ def test_a_half_written_backup_is_gone_after_the_next_start(
     folder = app_paths.backup_dir / ".steunpunt-20261205-101011-000000-handmatig.part"
     folder.mkdir()
     (folder / "steunpunt.sqlite").write_bytes(database_file.read_bytes())
-    open_database(database_file, app_paths).close()
+    Entrance(database_file, app_paths).close()
     assert not left.exists() and not folder.exists()
     assert kept.exists()  # a complete backup is the person's, never swept
 
