@@ -1,8 +1,11 @@
 """Start-up bench driver: starts Steunpunt on a data folder and reports its first painted screen.
 
-The start screen is the worklist ("Vandaag"). Prints ``PAINTED <rss_mib> <items>`` once it
-painted the loaded worklist, then opens the caregiver list, scrolls to its end, searches once
-and prints ``MEMORY <rss_mib>`` before closing.
+Plays the person at the sign-in dialog: prints ``DIALOG`` once it painted, types for
+``TYPING_S`` seconds, prints ``TYPED`` and signs in (the first start makes the bench's
+beheerder without a dialog instead). The start screen is the worklist ("Vandaag"): prints
+``PAINTED <rss_mib> <items>`` once it painted the loaded worklist, then opens the caregiver
+list, scrolls to its end, searches once and prints ``MEMORY <rss_mib>`` before closing.
+The person waits from the start to ``DIALOG`` and from ``TYPED`` to ``PAINTED``.
 """
 
 from __future__ import annotations
@@ -13,21 +16,61 @@ from pathlib import Path
 from steunpunt.app import run  # isort: skip
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # isort: skip
-from PySide6.QtWidgets import QApplication  # isort: skip
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # isort: skip
+
+from typing import TYPE_CHECKING
 
 from steunpunt import app
 from steunpunt.entrance import Entered, Entrance
 from steunpunt.paths import resolve_paths
-from steunpunt.ui.main_window import MainWindow
+from steunpunt.ui.accounts.sign_in_dialogs import SignInDialog, sign_in_at_start
+
+if TYPE_CHECKING:
+    from steunpunt.ui.main_window import MainWindow
 
 BENCH_LOGIN, BENCH_PASSWORD = "bench", "bench zonder mensenhand"
+TYPING_S = 2.0
+"""A quick typist's login and password; the program may use this time, the person does not wait."""
 
 
-def signed_in(entrance: Entrance, *_hints: str) -> Entered:
-    """The bench's own account instead of the sign-in dialog: start-up is timed without a person."""
+class Typist(QObject):
+    """Once the sign-in dialog has painted: types the bench's login and password, then signs in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dialog: SignInDialog | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        dialog = watched.window() if hasattr(watched, "window") else None
+        if (
+            self.dialog is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(dialog, SignInDialog)
+        ):
+            self.dialog = dialog
+            print("DIALOG", flush=True)
+            QTimer.singleShot(round(TYPING_S * 1000), self.sign_in)
+        return False
+
+    def sign_in(self) -> None:
+        assert self.dialog is not None
+        self.dialog.login.setText(BENCH_LOGIN)
+        self.dialog.password.setText(BENCH_PASSWORD)
+        print("TYPED", flush=True)
+        buttons = self.dialog.findChild(QDialogButtonBox)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def signed_in(entrance: Entrance, login: str = "", note: str = "") -> Entered | None:
+    """The first start makes the bench's beheerder; later starts sign in through the dialog."""
     if entrance.first_beheerder_needed():
         return entrance.create_first_beheerder("Bench", BENCH_LOGIN, BENCH_PASSWORD, BENCH_PASSWORD)
-    return entrance.sign_in(BENCH_LOGIN, BENCH_PASSWORD)
+    typist = Typist()
+    QApplication.instance().installEventFilter(typist)
+    try:
+        return sign_in_at_start(entrance, login, note)
+    finally:
+        QApplication.instance().removeEventFilter(typist)
 
 
 def rss_mib() -> float:

@@ -12,6 +12,7 @@ from steunpunt.db.kernel.cipher import is_plain
 from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.keys.errors import KeyFileNotWritten, KeyFileUnusable
+from steunpunt.domain.keys.ring import Unlocked
 from steunpunt.domain.roles import Role
 from steunpunt.entrance import Door, Entered, Entrance
 from steunpunt.paths import AppPaths
@@ -202,3 +203,25 @@ def opened_plain(migrated_template: Path, app_paths: AppPaths) -> Path:
     """A plain database from before this issue."""
     app_paths.database_file.write_bytes(migrated_template.read_bytes())
     return app_paths.database_file
+
+
+def test_signing_in_derives_the_key_once_and_later_checks_derive_again(
+    register: Entered, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register.database.close()
+    unwraps: list[str] = []
+    unlock = keyfile.unlock_with_password
+
+    def counted(path: Path, login: str, password: str) -> Unlocked:
+        unwraps.append(login)
+        return unlock(path, login, password)
+
+    monkeypatch.setattr(keyfile, "unlock_with_password", counted)
+    entered = enter(app_paths, "els", PASSWORD)
+    assert unwraps == ["els"]  # the sign-in after the unwrap is answered from it
+    accounts, actor = entered.services.accounts, entered.signed_in.actor
+    with pytest.raises(SignInRefused):
+        accounts.unlock(actor, "niet het wachtwoord")  # the proof was used up: a real check
+    assert accounts.unlock(actor, PASSWORD).actor.staff_id == actor.staff_id
+    assert unwraps == ["els", "els", "els"]
+    entered.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 from steunpunt.domain.errors import InvalidValue
 
 _MESSAGE = "Vul een geldig telefoonnummer in, zoals 06 12345678 of 033 123 4567."
@@ -11,6 +9,9 @@ _MESSAGE = "Vul een geldig telefoonnummer in, zoals 06 12345678 of 033 123 4567.
 
 def normalize_phone(value: str) -> str:
     """Return a Dutch number in national form (``06 12345678``), a foreign one in international form."""
+    # Imported when first needed: start-up does not wait for it (35 ms).
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException as error:

@@ -26,7 +26,6 @@ from steunpunt.settings import Settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.lock import WindowLock
 from steunpunt.ui.backups.automatic import AutomaticBackups
-from steunpunt.ui.caregivers.form_view import CaregiverFormView
 from steunpunt.ui.caregivers.list_view import CaregiverListView
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
@@ -36,6 +35,7 @@ from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
+    from steunpunt.ui.caregivers.form_view import CaregiverFormView
     from steunpunt.ui.compliment.window import ComplimentWindow
     from steunpunt.ui.reports.dashboard import DashboardView
 
@@ -66,11 +66,11 @@ class MainWindow(QMainWindow):
         self.changes = context.changes
         self.today_view = TodayView(context, self)
         self.list_view = CaregiverListView(context, self)
-        self.form_view = CaregiverFormView(context, self)
+        self._form_view: CaregiverFormView | None = None
+        """Made the first time a caregiver is opened: start-up does not wait for it."""
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.today_view)
         self.stack.addWidget(self.list_view)
-        self.stack.addWidget(self.form_view)
         self.dashboard: DashboardView | None = None
         """Made the first time it is shown (it is not needed at start-up)."""
         self._dashboard_generation = 0
@@ -87,25 +87,39 @@ class MainWindow(QMainWindow):
         self.list_view.export_requested.connect(self.export_list)
         self.today_view.open_caregiver.connect(self.open_caregiver)
         self.today_view.open_round.connect(self.open_round)
-        self.form_view.back_requested.connect(self.go_back)
         self._may_search = context.may("caregivers", "CaregiverService.search")
         self._may_see_today = context.may("today", "WorklistService.items")
-        screens = (
-            (self.list_view, self._may_search),
-            (self.today_view, self._may_see_today),
-            (self.form_view, self._may_search),
-        )
+        screens = ((self.list_view, self._may_search), (self.today_view, self._may_see_today))
         for screen, allowed in screens:
             if allowed:  # a role without the register (financiën, rapportage) never loads it
                 self.changes.changed.connect(screen.refresh_for)
         self.changes.changed.connect(self._refresh_dashboard)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form_view, self.go_back)
-        QShortcut(QKeySequence.StandardKey.Save, self.form_view, self.form_view.save)
         QShortcut(QKeySequence.StandardKey.Find, self, self.go_to_search)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
         else:
             self.resize(1280, 800)
+
+    @property
+    def form_view(self) -> CaregiverFormView:
+        """The caregiver form, made and wired the first time it is needed."""
+        if self._form_view is None:
+            from steunpunt.ui.caregivers.form_view import CaregiverFormView
+
+            form = CaregiverFormView(self.context, self)
+            self.stack.addWidget(form)
+            form.back_requested.connect(self.go_back)
+            if self._may_search:
+                self.changes.changed.connect(form.refresh_for)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), form, self.go_back)
+            QShortcut(QKeySequence.StandardKey.Save, form, form.save)
+            self._form_view = form
+        return self._form_view
+
+    def _form_keeps_its_changes(self) -> bool:
+        """Whether the form is shown with unsaved changes the person chose to keep editing."""
+        form = self._form_view
+        return form is not None and self.stack.currentWidget() is form and not form.confirm_leave()
 
     def make_mailing(self) -> None:
         from steunpunt.ui.letters.mailing_dialog import MailingDialog
@@ -228,7 +242,7 @@ class MainWindow(QMainWindow):
         self.automatic_backups.start()
 
     def show_today(self) -> None:
-        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             return
         self._to_today()
 
@@ -240,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def show_dashboard(self) -> None:
         """This year's headline figures and the reach over the years, for the steunpunt."""
-        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             return
         if self.dashboard is None:
             from steunpunt.ui.reports.dashboard import DashboardView
@@ -288,25 +302,25 @@ class MainWindow(QMainWindow):
         self.open_compliment().load_rounds(select=round_id)
 
     def go_to_search(self) -> None:
-        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             return
         self.stack.setCurrentWidget(self.list_view)
         self.list_view.focus_search()
 
     def new_caregiver(self) -> None:
-        current = self.stack.currentWidget()
-        if current is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             return
-        if current is not None and current is not self.form_view:
+        current = self.stack.currentWidget()
+        if current is not None and current is not self._form_view:
             self._came_from = current
         self.form_view.open_new(self.settings.default_municipality)
         self.stack.setCurrentWidget(self.form_view)
 
     def open_caregiver(self, caregiver_id: int) -> None:
-        current = self.stack.currentWidget()
-        if current is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             return
-        if current is not None and current is not self.form_view:
+        current = self.stack.currentWidget()
+        if current is not None and current is not self._form_view:
             self._came_from = current
         try:
             self.form_view.open_existing(caregiver_id)
@@ -360,11 +374,11 @@ class MainWindow(QMainWindow):
         self.today_view.show_backup_warning()
 
     def ask_restore(self) -> None:
-        if self.form_view.confirm_leave():
+        if self._form_view is None or self._form_view.confirm_leave():
             self.restore_requested.emit()
 
     def ask_open_other(self) -> None:
-        if self.form_view.confirm_leave():
+        if self._form_view is None or self._form_view.confirm_leave():
             self.open_other_database.emit()
 
     def about(self) -> None:
@@ -378,7 +392,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.stack.currentWidget() is self.form_view and not self.form_view.confirm_leave():
+        if self._form_keeps_its_changes():
             event.ignore()
             return
         self.settings = self._with_geometry()

@@ -10,10 +10,11 @@ are written into the audit trail at the next good sign-in of that account.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,9 +55,18 @@ class KeyRingAccess:
 
     key_file: Path
     data_key: bytes
+    opened_by: list[tuple[str, str]] = field(default_factory=list, repr=False, compare=False)
+    """The account and password that just unwrapped the key: the sign-in that follows is
+    answered from it once, instead of deriving the same key again (0.15 s)."""
 
     def fits(self, staff_uuid: str, login: str, password: str) -> bool:
         """Whether ``password`` unwraps the copy of ``staff_uuid`` (found under ``login``)."""
+        if self.opened_by:
+            opener, opening_password = self.opened_by.pop()
+            if opener == staff_uuid and hmac.compare_digest(
+                opening_password.encode(), password.encode()
+            ):
+                return True
         try:
             return keyfile.unlock_with_password(self.key_file, login, password).staff_uuid == (
                 staff_uuid
@@ -66,10 +76,12 @@ class KeyRingAccess:
 
     def give_copy(self, staff_uuid: str, login: str, password: str) -> None:
         """A new or replaced copy of the data key under ``password`` for ``staff_uuid``."""
+        self.opened_by.clear()
         keyfile.set_password(self.key_file, self.data_key, staff_uuid, login, password)
 
     def take_copy(self, staff_uuid: str) -> None:
         """Remove the copy of ``staff_uuid``: their password no longer opens the database."""
+        self.opened_by.clear()
         keyfile.remove_account(self.key_file, staff_uuid)
 
     def rename(self, staff_uuid: str, login: str) -> None:
@@ -104,7 +116,7 @@ def unlock_key_ring(
         attempts.failed(login, moment)
         log.warning("Sign-in refused by the key file (%s in a row)", failures + 1)
         raise SignInRefused(WRONG_LOGIN_OR_PASSWORD) from refused
-    return KeyRingAccess(key_file, unlocked.data_key)
+    return KeyRingAccess(key_file, unlocked.data_key, [(unlocked.staff_uuid, password)])
 
 
 class SignInAttempts:
