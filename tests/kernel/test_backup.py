@@ -19,6 +19,7 @@ from steunpunt.db.kernel.errors import BackupFailed
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.db.kernel.migrate import HEAD_REVISION
 from steunpunt.domain.audit import AuditFilter, AuditKind
+from steunpunt.domain.errors import Cancelled
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import backups
@@ -44,9 +45,18 @@ class HeldRunner(SynchronousTaskRunner):
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskContext:
-        run = SynchronousTaskRunner.start
-        self.held.append(lambda: run(self, function, on_done, on_error, on_progress))
-        return TaskContext(lambda _done, _total: None)
+        context = TaskContext(on_progress or (lambda _done, _total: None))
+
+        def run() -> None:
+            try:
+                result = function(context)
+            except BaseException as error:
+                on_error(error)
+            else:
+                on_done(result)
+
+        self.held.append(run)
+        return context
 
 
 def test_a_backup_is_a_folder_with_the_database_its_key_file_and_a_manifest(
@@ -125,21 +135,55 @@ def test_rows_that_differ_from_the_manifest_fail_the_verification(
     assert list((tmp_path / "backups").iterdir()) == []
 
 
-def test_the_window_makes_the_backup_on_the_task_helper(
+def held_window(qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths) -> MainWindow:
+    """The main window whose background jobs wait in ``window.context.runner.held``."""
+    window = MainWindow(
+        make_context(opened.services, opened.actor, app_paths, HeldRunner()), opened
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_window_makes_the_backup_on_the_task_helper_and_shows_how_far_it_is(
     qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
-    runner = HeldRunner()
-    window = MainWindow(make_context(opened.services, opened.actor, app_paths, runner), opened)
-    qtbot.addWidget(window)
+    window = held_window(qtbot, opened, app_paths)
+    progress = window.backup_progress
+    seen: list[tuple[str, int]] = []
+    shown = progress.show_progress
+
+    def watched(done: int, total: int) -> None:
+        shown(done, total)
+        seen.append((progress.label.text(), progress.bar.maximum()))
+
+    monkeypatch.setattr(progress, "show_progress", watched)
     window.make_backup()
+    window.make_backup()  # a second ask while one runs starts no second backup
     assert backups(app_paths.backup_dir) == [] and told == []  # nothing on the main thread
-    assert window.statusBar().currentMessage() == "Reservekopie maken en controleren…"
-    (job,) = runner.held
+    assert progress.isVisible() and progress.label.text() == "Reservekopie maken…"
+    (job,) = window.context.runner.held  # type: ignore[attr-defined]
     job()
     (made,) = backups(app_paths.backup_dir)
     assert told == [f"Reservekopie gemaakt:\n{made.path}"]
+    assert seen[-1] == ("Reservekopie controleren…", 0)  # the check runs without a measure
+    assert not progress.isVisible()
+
+
+def test_stopping_a_backup_leaves_no_copy_and_no_error(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, answers: Answers
+) -> None:
+    window = held_window(qtbot, opened, app_paths)
+    window.make_backup()
+    window.backup_progress.cancel.click()
+    assert window.backup_progress.label.text() == "Reservekopie stoppen…"
+    (job,) = window.context.runner.held  # type: ignore[attr-defined]
+    job()
+    assert list(app_paths.backup_dir.iterdir()) == [] and answers.texts == []
+    assert window.statusBar().currentMessage().startswith("Reservekopie gestopt")
+    assert not window.backup_progress.isVisible()
 
 
 def test_a_backup_folder_that_cannot_be_written_is_said_in_dutch(
@@ -150,3 +194,21 @@ def test_a_backup_folder_that_cannot_be_written_is_said_in_dutch(
     window.make_backup()
     (text,) = answers.texts
     assert text.startswith("De reservekopie kon niet worden gemaakt: ")
+
+
+def test_a_backup_stopped_on_the_way_leaves_nothing_and_is_no_failure(
+    services: Services, actor: Actor, engine: Engine, tmp_path: Path
+) -> None:
+    services.caregivers.create(actor, caregiver_data())
+    heard: list[tuple[int, int]] = []
+
+    def stop_at_once(done: int, total: int) -> bool:
+        heard.append((done, total))
+        return False
+
+    folder = tmp_path / "backups"
+    with pytest.raises(Cancelled, match="afgebroken"):
+        services.backups.make(engine, folder, progress=stop_at_once)
+    assert list(folder.iterdir()) == [] and len(heard) == 1 and heard[0][1] > 0
+    failures = services.audit.events(AuditFilter(kind=AuditKind.BACKUP_FAILED))
+    assert failures.events == []

@@ -41,7 +41,9 @@ DATA = Path(__file__).parent.parent / "data"
 def fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The copy step writes part of the file, then the disk is full."""
 
-    def half_copy(_source: sqlite3.Connection, target: Path, _key: bytes | None) -> None:
+    def half_copy(
+        _source: sqlite3.Connection, target: Path, _key: bytes | None, _progress: object
+    ) -> None:
         target.write_bytes(b"SQLite format 3\x00" + bytes(4000))
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -65,7 +67,9 @@ def test_a_backup_on_a_full_disk_is_refused_in_dutch_and_leaves_no_file(
 def test_sqlites_own_disk_full_error_is_a_known_problem(
     services: Services, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(_source: sqlite3.Connection, target: Path, _key: bytes | None) -> None:
+    def full(
+        _source: sqlite3.Connection, target: Path, _key: bytes | None, _progress: object
+    ) -> None:
         target.write_bytes(bytes(100))
         raise sqlite3.OperationalError("database or disk is full")
 

@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import cast
@@ -40,6 +41,7 @@ from steunpunt.domain.backups.manifest import (
 )
 from steunpunt.domain.backups.rotation import to_keep
 from steunpunt.domain.backups.settings import BackupSettings
+from steunpunt.domain.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,11 @@ DATABASE = "steunpunt.sqlite"
 MANIFEST = "manifest.json"
 _HEADER = b"SQLite format 3\x00"
 _WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS)
+COPY_STEP_PAGES = 2048
+"""Pages copied between two progress reports (8 MiB: a few dozen steps at 100,000 caregivers)."""
+
+Progress = Callable[[int, int], bool]
+"""Told the pages copied and the pages in all; False asks to stop."""
 
 
 class NotVerified(Exception):
@@ -57,12 +64,16 @@ _FAILURES: tuple[type[Exception], ...] = (*_WRITE_ERRORS, NotVerified)
 _UNREADABLE: tuple[type[Exception], ...] = (OSError, *READ_ERRORS)
 
 
-def backup_database(engine: Engine, backup_dir: Path, reason: str) -> Path:
+def backup_database(
+    engine: Engine, backup_dir: Path, reason: str, progress: Progress | None = None
+) -> Path:
     """Copy the engine's SQLite database with SQLite's backup API into a verified backup folder.
 
     The copy is consistent even while the program has the database open (WAL mode); the rows
-    in its manifest are counted in the same snapshot. Raises :class:`BackupFailed` (nothing
-    left behind) when it cannot be written or does not verify.
+    in its manifest are counted in the same snapshot. ``progress`` hears of the copy (its last
+    report, all pages copied, is followed by the verification). Raises :class:`BackupFailed`
+    when it cannot be written or does not verify, :class:`Cancelled` when ``progress`` asked
+    to stop; either way nothing is left behind.
     """
     if engine.dialect.name != "sqlite":
         raise TypeError("backup_database works on SQLite databases only")
@@ -77,7 +88,7 @@ def backup_database(engine: Engine, backup_dir: Path, reason: str) -> Path:
         for killed in backup_dir.glob(".steunpunt-*.part"):  # a backup killed halfway
             _remove(killed)
         partial.mkdir()
-        manifest = _write_copy(source, partial / DATABASE, key, made, reason)
+        manifest = _write_copy(source, partial / DATABASE, key, made, reason, progress)
         key_file = key_file_for(database_file(engine) or Path(DATABASE))
         if key_file.exists():
             shutil.copyfile(key_file, key_file_for(partial / DATABASE))
@@ -91,6 +102,10 @@ def backup_database(engine: Engine, backup_dir: Path, reason: str) -> Path:
             f"De reservekopie kon niet worden gemaakt: {_cause(error)}. "
             "Er is geen onvolledige kopie achtergebleven; de database is niet veranderd."
         ) from error
+    except Cancelled:
+        _remove(partial)
+        log.info("Backup cancelled")
+        raise
     finally:
         raw.close()
     log.info("Backup written: %s", target.name)
@@ -210,14 +225,19 @@ def is_complete_backup(file: Path, key: bytes | None = None) -> bool:
 
 
 def _write_copy(
-    source: sqlite3.Connection, target: Path, key: bytes | None, made: datetime, reason: str
+    source: sqlite3.Connection,
+    target: Path,
+    key: bytes | None,
+    made: datetime,
+    reason: str,
+    progress: Progress | None,
 ) -> Manifest:
     """Copy ``source`` into ``target`` and count its rows, both in one read snapshot."""
     source.execute("BEGIN")
     try:
         rows = count_rows(source)
         at = revision(source)
-        copy_database(source, target, key)
+        copy_database(source, target, key, progress)
     finally:
         source.execute("COMMIT")
     if at is None:
@@ -232,15 +252,27 @@ def _write_manifest(folder: Path, manifest: Manifest) -> None:
         os.fsync(handle.fileno())
 
 
-def copy_database(source: sqlite3.Connection, target: Path, key: bytes | None) -> None:
+def copy_database(
+    source: sqlite3.Connection, target: Path, key: bytes | None, progress: Progress | None = None
+) -> None:
     """A consistent copy of an open database into a new file (SQLite's backup API), flushed to
-    disk; the copy of an encrypted database is encrypted with the same ``key``."""
+    disk; the copy of an encrypted database is encrypted with the same ``key``. ``progress``
+    hears of every step; when it asks to stop, :class:`Cancelled` is raised."""
     _remove(target)
     destination = cipher.connect(target, key)
+
+    def step_done(_status: int, remaining: int, total: int) -> None:
+        assert progress is not None
+        if not progress(total - remaining, total):
+            raise Cancelled("Het maken van de reservekopie is afgebroken.")
+
     try:
         # The copy is flushed once, whole, below: a copy cut short by a crash is never named.
         destination.execute("PRAGMA synchronous = OFF")
-        source.backup(destination)
+        if progress is None:
+            source.backup(destination)
+        else:
+            source.backup(destination, pages=COPY_STEP_PAGES, progress=step_done)
         destination.execute("PRAGMA journal_mode = DELETE")
     finally:
         destination.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from steunpunt.db.kernel.backup import (
+    Progress,
     backup_database,
     backup_entries,
     copy_backup,
@@ -64,16 +65,23 @@ class BackupService:
             write_setting(session, BACKUPS, backup_settings_to_json(settings.check()))
 
     @writes
-    def make(self, engine: Engine, backup_dir: Path, reason: str = MANUAL) -> Path:
+    def make(
+        self,
+        engine: Engine,
+        backup_dir: Path,
+        reason: str = MANUAL,
+        progress: Progress | None = None,
+    ) -> Path:
         """A verified backup of the open database in ``backup_dir`` and in the second folder
-        of the settings, each then rotated.
+        of the settings, each then rotated; ``progress`` hears how far the copy is.
 
         Raises :class:`BackupFailed` (no partial copy left, the failure recorded) when a copy
-        cannot be written or does not verify.
+        cannot be written or does not verify, :class:`Cancelled` when ``progress`` asked to
+        stop (nothing left either).
         """
         settings = self.settings()
         try:
-            made = backup_database(engine, backup_dir, reason)
+            made = backup_database(engine, backup_dir, reason, progress)
             rotate(backup_dir, settings)
             if settings.second_folder:
                 second = Path(settings.second_folder)
