@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import Cancelled
+from steunpunt.domain.errors import Cancelled, KnownProblem
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.encryption_setup import STEPS, FirstHolder
@@ -160,21 +160,19 @@ def run_encryption(work: Callable[[Progress], Made], parent: QWidget | None = No
         runner.shutdown()
         progress.deleteLater()
     failure = progress.failure
+    if failure is None:
+        return progress.made  # type: ignore[return-value]
     if isinstance(failure, Cancelled):
-        QMessageBox.warning(
-            parent,
-            tr(TITLE),
-            tr(
-                "Het versleutelen is gestopt. De database is niet veranderd en nog niet "
-                "versleuteld. "
-            )
-            + tr(LATER),
+        said = tr(
+            "Het versleutelen is gestopt. De database is niet veranderd en nog niet versleuteld."
         )
+    elif isinstance(failure, KnownProblem):
+        said = failure.message
+    else:
+        report_error(parent, failure)  # unexpected: the crash dialog
         return None
-    if failure is not None:
-        report_error(parent, failure)
-        return None
-    return progress.made  # type: ignore[return-value]
+    QMessageBox.warning(parent, tr(TITLE), f"{said} {tr(LATER)}")
+    return None
 
 
 def after_encryption(converted: Converted, parent: QWidget | None = None) -> None:
