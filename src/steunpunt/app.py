@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # SQLAlchemy (through startup) is imported before PySide6: it starts faster and lighter.
-from steunpunt.entrance import Entered, Entrance  # isort: skip
+from steunpunt.entrance import Converted, Entered, Entrance, encrypt_plain  # isort: skip
 
 import gc
 import logging
@@ -26,8 +26,10 @@ from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import restore
+from steunpunt.services.kernel.encryption_setup import FirstHolder, Progress
 from steunpunt.settings import Settings, load_settings, save_settings
 from steunpunt.startup import OpenDatabase
+from steunpunt.ui.accounts.encrypt_flow import after_encryption, run_encryption
 from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
 from steunpunt.ui.backups.automatic import backup_on_closing
 from steunpunt.ui.changes import ChangeHub
@@ -129,6 +131,7 @@ class Application:
         self.window.open_other_database.connect(self.switch_database)
         self.window.switch_user.connect(self.switch_user)
         self.window.restore_requested.connect(self.restore_backup)
+        self.window.encrypt_requested.connect(self.encrypt_database)
         self.window.show()
         QTimer.singleShot(0, self.window.start)
         if database.read_only:
@@ -186,6 +189,21 @@ class Application:
         if opened is not None:
             self._sign_in_and_show(opened)
 
+    def encrypt_database(self, holder: FirstHolder) -> None:
+        """Beheer › Database versleutelen: the window closes, the plain database is encrypted
+        and the window opens again on it (on the plain one, as it was, when stopped)."""
+        old_window, database = self.window, self.database
+        assert old_window is not None and database is not None
+        actor = old_window.context.actor
+        self.settings = old_window.settings
+        if not old_window.close():
+            return
+        plain = Entered(database, SignedIn(actor, must_change_password=False))
+        entered = _encrypted(
+            lambda progress: encrypt_plain(plain, holder, self.paths, progress), plain
+        )
+        self.show(entered.database, actor)
+
     def switch_database(self) -> None:
         assert self.window is not None and self.database is not None
         chosen = choose_database_file(self.window, self.database.file.parent)
@@ -230,7 +248,21 @@ def _who_acts(entrance: Entrance, login: str = "", note: str = "") -> Entered | 
     plain = entrance.plain_database
     if plain is not None and plain.read_only and entrance.first_beheerder_needed():
         return Entered(plain, SignedIn(plain.actor, must_change_password=False))
-    return sign_in_at_start(entrance, login, note)
+    entered = sign_in_at_start(entrance, login, note)
+    if entered is None or not entered.to_encrypt:
+        return entered
+    made = entered  # the first beheerder of a plain database: it is encrypted now
+    return _encrypted(lambda progress: entrance.encrypt(made, progress), made)
+
+
+def _encrypted(work: Callable[[Progress], Converted], plain: Entered) -> Entered:
+    """Encrypt with the progress shown, then the recovery key and the plain copies; when it was
+    stopped or failed (said in Dutch), the plain database as it was."""
+    converted = run_encryption(work)
+    if converted is None:
+        return plain
+    after_encryption(converted)
+    return converted
 
 
 def run(

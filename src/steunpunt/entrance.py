@@ -4,13 +4,18 @@
   login and password unwrap the data key from the key file, the database opens with it, and
   the account's row then decides the rest (active, role, a new password to choose).
 - A new register (no database yet): the first beheerder's account makes the key file, and the
-  database is encrypted from its first byte; the recovery key is handed back to show once.
-- A plain database from before encryption: opened, then signed in as before.
+  database is encrypted from its first byte, under a hidden name that is put in place once the
+  account is in it (a start after a kill halfway finds no half-made pair); the recovery key is
+  handed back to show once.
+- A plain database from before encryption: opened, then signed in as before. Its first
+  beheerder is told to encrypt it (``Entered.to_encrypt``), and a beheerder can later too:
+  :func:`encrypt_plain` closes it, encrypts it in place and opens it again with its new key.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -22,12 +27,20 @@ from steunpunt.db.kernel.errors import DatabaseMissing
 from steunpunt.db.kernel.keyfile import create_key_file, key_file_for, read_key_ring
 from steunpunt.domain.accounts.logins import parse_login
 from steunpunt.domain.accounts.passwords import check_new_password
+from steunpunt.domain.audit import AuditKind
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.account_rows import account_name
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.accounts.key_ring import KeyRingAccess, unlock_key_ring
 from steunpunt.services.kernel.container import Services
-from steunpunt.services.kernel.temporary_files import clear_temporary_files
+from steunpunt.services.kernel.encryption_setup import FirstHolder, Progress, encrypt_database
+from steunpunt.services.kernel.plain_copies import (
+    PlainCopy,
+    Removal,
+    plain_copies,
+    remove_plain_copies,
+)
+from steunpunt.services.kernel.temporary_files import clear_temporary_files, unfinished_register
 from steunpunt.startup import OpenDatabase, open_database, refuse_missing
 
 log = logging.getLogger(__name__)
@@ -48,6 +61,8 @@ class Entered:
     database: OpenDatabase
     signed_in: SignedIn
     recovery_key: str | None = None
+    to_encrypt: bool = False
+    """The first beheerder was just made on a plain database: it is encrypted next."""
 
     @property
     def services(self) -> Services:
@@ -74,6 +89,8 @@ class Entrance:
         self._paths = paths
         self._key_file = key_file_for(database_file)
         self._plain: OpenDatabase | None = None
+        self._holder: FirstHolder | None = None
+        """The first beheerder just made on the plain database, until it is encrypted."""
         # A killed encryption is settled first: its key file may belong to a plain database.
         clear_temporary_files(database_file, paths.backup_dir)
         if new_register and files.is_empty(database_file):
@@ -118,30 +135,60 @@ class Entrance:
     def create_first_beheerder(
         self, name: str, login: str, password: str, repeated: str
     ) -> Entered:
-        """The first beheerder; a new register is made encrypted, with its key file."""
+        """The first beheerder; a new register is made encrypted, with its key file, and a
+        plain database is to be encrypted next (:func:`encrypt_plain`)."""
         if self._plain is not None:
+            staff_uuid = new_uuid()
             accounts = self._plain.services.accounts
-            return Entered(
-                self._plain, accounts.create_first_beheerder(name, login, password, repeated)
-            )
+            signed_in = accounts.create_first_beheerder(name, login, password, repeated, staff_uuid)
+            self._holder = FirstHolder(staff_uuid, parse_login(login), password)
+            return Entered(self._plain, signed_in, to_encrypt=not self._plain.read_only)
         account_name(name)
         parse_login(login)
         check_new_password(password, repeated)
+        entered = self._make_new_register(name, login, password, repeated)
+        log.info("New encrypted register made")
+        self.door = Door.ENCRYPTED
+        return entered
+
+    def _make_new_register(self, name: str, login: str, password: str, repeated: str) -> Entered:
+        """The register and its key file are made under hidden names, the first beheerder
+        committed in it; then the key file and the database are put in place, in that order.
+        A kill before the database is in place leaves the hidden register, which the next
+        start clears (``temporary_files.py``), the key file set aside."""
+        hidden = unfinished_register(self.file)
+        hidden_key = key_file_for(hidden)
         staff_uuid = new_uuid()
-        keys = create_key_file(self._key_file, staff_uuid, login, password)
+        keys = create_key_file(hidden_key, staff_uuid, login, password)
         database: OpenDatabase | None = None
         try:
-            key_ring = KeyRingAccess(self._key_file, keys.data_key)
-            database = open_database(self.file, self._paths, new_register=True, key_ring=key_ring)
+            key_ring = KeyRingAccess(hidden_key, keys.data_key)
+            database = open_database(hidden, self._paths, new_register=True, key_ring=key_ring)
             signed_in = database.services.accounts.create_first_beheerder(
                 name, login, password, repeated, staff_uuid
             )
+            with database.engine.connect() as connection:  # nothing left in a -wal beside it
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            database.close()
+            database = None
+            os.replace(hidden_key, self._key_file)
+            os.replace(hidden, self.file)
+            files.sync_folder(self.file.parent)
+            key_ring = KeyRingAccess(self._key_file, keys.data_key)
+            database = open_database(self.file, self._paths, key_ring=key_ring)
         except BaseException:
-            self._undo_new_register(database)
+            self._undo_new_register(database, hidden)
             raise
-        log.info("New encrypted register made")
-        self.door = Door.ENCRYPTED
         return Entered(database, signed_in, keys.recovery_key)
+
+    def encrypt(self, entered: Entered, progress: Progress | None = None) -> Converted:
+        """Encrypt the plain database whose first beheerder ``entered`` was just made
+        (``to_encrypt``), with that beheerder's copy of the key (:func:`encrypt_plain`)."""
+        assert entered.to_encrypt and self._holder is not None
+        converted = encrypt_plain(entered, self._holder, self._paths, progress)
+        self._holder = self._plain = None
+        self.door = Door.ENCRYPTED
+        return converted
 
     def close(self) -> None:
         """Close what was opened for a sign-in that did not happen."""
@@ -162,12 +209,75 @@ class Entrance:
             "Steunpunt."
         )
 
-    def _undo_new_register(self, database: OpenDatabase | None) -> None:
+    def _undo_new_register(self, database: OpenDatabase | None, hidden: Path) -> None:
         """A new register that failed half-way: its files removed, so the next try starts clean."""
         if database is not None:
             database.close()
-        for leftover in (self.file, *files.companions(self.file), self._key_file):
+        made = [hidden, *files.companions(hidden), key_file_for(hidden)]
+        if not self.file.exists():  # the key file was put in place, its database not
+            made.append(self._key_file)
+        else:
+            made.extend([self.file, *files.companions(self.file), self._key_file])
+        for leftover in made:
             leftover.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Converted(Entered):
+    """A plain database just encrypted, opened with its new key (``recovery_key`` to show
+    once), and what its beheerder is told and asked next."""
+
+    plain_copies: tuple[PlainCopy, ...] = ()
+    """The unencrypted copies the program made before, offered for removal."""
+    without_key: int = 0
+    """Other active accounts: none has a copy of the new key until a beheerder gives it a new
+    password."""
+
+    def remove_plain_copies(self) -> Removal:
+        """Remove the plain copies (the person confirmed), recorded in the audit trail."""
+        actor = self.signed_in.actor
+        removal = remove_plain_copies(actor, self.plain_copies)
+        self.services.audit.note(
+            actor,
+            AuditKind.PLAIN_COPIES_REMOVED,
+            details={"verwijderd": removal.removed, "niet_verwijderd": len(removal.kept)},
+        )
+        return removal
+
+
+def encrypt_plain(
+    entered: Entered, holder: FirstHolder, paths: AppPaths, progress: Progress | None = None
+) -> Converted:
+    """Encrypt the plain database ``entered`` is signed in on, as its beheerder ``holder``
+    (``AccountService.key_holder``): closed, encrypted in place (``encryption_setup.py``) and
+    opened again with its new key.
+
+    On :class:`Cancelled` or a known problem (a full disk) the plain database is as it was, and
+    ``entered`` goes on working on it: its engine connects again when it is used.
+    """
+    actor = entered.signed_in.actor
+    entered.database.close()
+    done = encrypt_database(actor, entered.file, holder, progress)
+    key_ring = KeyRingAccess(key_file_for(entered.file), done.data_key)
+    opened = open_database(entered.file, paths, key_ring=key_ring)
+    services = opened.services.acting_as(actor)
+    second = services.backups.settings().second_folder
+    folders = [paths.backup_dir, *([Path(second)] if second else [])]
+    copies = tuple(plain_copies(entered.file, folders))
+    others = [a for a in services.accounts.accounts() if a.active and a.id != actor.staff_id]
+    services.audit.note(
+        actor,
+        AuditKind.ENCRYPTED,
+        details={"onversleutelde_kopieen": len(copies), "accounts_zonder_sleutel": len(others)},
+    )
+    log.info(
+        "Plain database encrypted; %s plain copies, %s accounts without key",
+        len(copies),
+        len(others),
+    )
+    return Converted(
+        opened, entered.signed_in, done.recovery_key, plain_copies=copies, without_key=len(others)
+    )
 
 
 ENCRYPTED_PAGE = 4096

@@ -40,6 +40,8 @@ class OpenDatabase:
     migration: MigrationResult
     read_only: bool = False
     """The file or its folder cannot be written: everything can be read, nothing saved."""
+    encrypted: bool = False
+    """Opened with its data key; False for a plain database from before encryption."""
 
     @cached_property
     def actor(self) -> Actor:
@@ -99,7 +101,7 @@ def open_database(
         engine.dispose()
         raise
     log.info("Database opened (revision %s)", result.to_revision)
-    return OpenDatabase(database_file, engine, services, result)
+    return OpenDatabase(database_file, engine, services, result, encrypted=key_ring is not None)
 
 
 def _key(key_ring: KeyRingAccess | None) -> bytes | None:
@@ -119,7 +121,9 @@ def _open_read_only(database_file: Path, key_ring: KeyRingAccess | None) -> Open
         engine.dispose()
         raise
     log.warning("Database opened read-only (revision %s)", result.to_revision)
-    return OpenDatabase(database_file, engine, services, result, read_only=True)
+    return OpenDatabase(
+        database_file, engine, services, result, read_only=True, encrypted=key_ring is not None
+    )
 
 
 def refuse_missing(database_file: Path, paths: AppPaths) -> None:

@@ -29,6 +29,10 @@ class AuditKind(StrEnum):
     """A backup that could not be written or did not verify; no copy was kept."""
     REFUSED = "geweigerd"
     """A request the role or the caseload does not allow: who asked for what."""
+    ENCRYPTED = "database versleuteld"
+    """A plain database was encrypted in place (counts only: plain copies, accounts to redo)."""
+    PLAIN_COPIES_REMOVED = "onversleutelde kopieën verwijderd"
+    """The plain copies of an encrypted database were removed after a confirmation."""
 
     @property
     def label(self) -> str:

@@ -34,6 +34,7 @@ NEEDS = {
     "&Bewaartermijn…": ("privacy", "RetentionService.past_period"),
     "Reservekopie &terugzetten…": ("kernel", "BackupService.before_restore"),
     "Reservekopie-&instellingen…": ("kernel", "BackupService.save_settings"),
+    "Database &versleutelen…": ("accounts", "AccountService.key_holder"),
 }
 """The use case a menu line leads to: greyed for a role that may not call it."""
 
@@ -47,6 +48,8 @@ def build_menus(window: MainWindow) -> None:
         if window.context.actor.role is Role.BEHEERDER
         else []
     )
+    if beheerder_only and window.may_encrypt():
+        beheerder_only.append(("Database &versleutelen…", None, window.encrypt_database))
     menus: list[tuple[str, list[MenuItem | None]]] = [
         (
             "&Bestand",

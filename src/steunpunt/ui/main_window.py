@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
     """Bestand › Reservekopie terugzetten: the program chooses, checks and puts one back."""
     switch_user = Signal(object)
     """A beheerder opened the locked window: the program goes on as them (a ``SignedIn``)."""
+    encrypt_requested = Signal(object)
+    """Beheer › Database versleutelen, the password checked: the program closes this window,
+    encrypts the plain database and opens it again (a ``FirstHolder``)."""
 
     def __init__(
         self, context: ScreenContext, database: OpenDatabase, parent: QWidget | None = None
@@ -392,6 +395,20 @@ class MainWindow(QMainWindow):
     def ask_restore(self) -> None:
         if self._form_view is None or self._form_view.confirm_leave():
             self.restore_requested.emit()
+
+    def may_encrypt(self) -> bool:
+        """Whether Beheer › Database versleutelen is offered: on a plain database that can be
+        written."""
+        return not (self._database.encrypted or self._database.read_only)
+
+    def encrypt_database(self) -> None:
+        from steunpunt.ui.accounts.encrypt_flow import EncryptDialog
+
+        if not self.form_view.confirm_leave():
+            return
+        dialog = EncryptDialog(self.context.services, self.context.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.encrypt_requested.emit(dialog.holder)
 
     def ask_open_other(self) -> None:
         if self._form_view is None or self._form_view.confirm_leave():

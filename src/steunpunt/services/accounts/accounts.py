@@ -38,6 +38,7 @@ from steunpunt.services.accounts.errors import (
 from steunpunt.services.accounts.key_ring import KeyRingAccess
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.encryption_setup import FirstHolder
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.office_settings import ACCOUNTS, read_setting, write_setting
 from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
@@ -182,6 +183,16 @@ class AccountService:
         if self._unknown_login_hash is None:
             self._unknown_login_hash = self._hashing.hash("geen account " * 2)
         self._hashing.verify(self._unknown_login_hash, password[:MAX_LENGTH])
+
+    @reads
+    def key_holder(self, staff_id: int, password: str) -> FirstHolder:
+        """The signed-in beheerder ``staff_id`` as the holder of the first copy of a new key:
+        their password, asked again before a plain database is encrypted, checked here."""
+        with self._scope() as session:
+            row = load(session, StaffMember, staff_id, ACCOUNT)
+            if row.login is None or not self._fits(row, password):
+                raise InvalidValue("Het wachtwoord klopt niet. Er is niets veranderd.")
+            return FirstHolder(row.uuid, row.login, password)
 
     @writes
     def unlock(self, locked: Actor, password: str, login: str = "") -> SignedIn:

@@ -34,10 +34,12 @@ log = logging.getLogger(__name__)
 ATTEMPTS_SUFFIX = ".aanmeldingen"
 
 NO_COPY = (
-    " Is uw account gedeactiveerd, dan opent uw wachtwoord de database niet meer: vraag een "
-    "beheerder om het account weer te activeren en u een nieuw wachtwoord te geven."
+    " Uw wachtwoord opent deze database niet: uw account is gedeactiveerd, of de database is "
+    "versleuteld nadat u uw wachtwoord kreeg. Vraag een beheerder u een nieuw wachtwoord te "
+    "geven (Beheer › Accounts); daarmee opent u de database weer."
 )
-"""Said after a refusal for a login without a copy of the key (the key file names its logins)."""
+"""Said after a refusal for a login without a copy of the key (the key file names its logins):
+a deactivated account, or one made before its plain database was encrypted."""
 
 
 def attempts_file_for(database_file: Path) -> Path:

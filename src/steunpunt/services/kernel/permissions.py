@@ -122,6 +122,7 @@ _TABLE: dict[str, Permission] = {
     **_group(
         ADMIN,
         "de database niet versleutelen",
+        "accounts.AccountService.key_holder",
         "kernel.encrypt_database",
         "kernel.recovery_sheet_preview",
         "kernel.remove_plain_copies",

@@ -12,6 +12,8 @@ a backup being restored                 ``.steunpunt.sqlite.terugzetten``       
 its key file being restored             ``.steunpunt.sqlite.sleutels.terugzetten`` this module
 the encrypted copy of an encryption     ``.steunpunt.sqlite.versleuteld``          this module
 a key file being written                ``.steunpunt.sqlite.sleutels.nieuw``       this module
+a new register being made, with its     ``.steunpunt.sqlite.nieuw-register`` (and  this module
+key file (set aside once in place)      ``.sleutels``)
 a mailing, reprint or payment batch     ``.steunpunt-*.tmp/`` beside its target    leftovers
 a document written whole (export,       ``.steunpunt-*.tmp`` beside its target     leftovers
 report, inzage, recovery key sheet)
@@ -28,6 +30,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from steunpunt.db.kernel.database_file import companions, set_aside
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.services.kernel.encryption_setup import Settled, settle_interrupted_encryption
 from steunpunt.services.kernel.use_case import writes
@@ -36,6 +39,11 @@ log = logging.getLogger(__name__)
 
 BACKUP_PARTS = ".steunpunt-*.part"
 """A backup being written (``db/kernel/backup.py``): a folder, or a file of an earlier version."""
+
+
+def unfinished_register(database_file: Path) -> Path:
+    """A new register while its first beheerder is made (``entrance.py``); put in place after."""
+    return database_file.with_name(f".{database_file.name}.nieuw-register")
 
 
 def restoring_file(database_file: Path) -> Path:
@@ -53,6 +61,10 @@ def clear_temporary_files(database_file: Path, backup_dir: Path) -> int:
         found += settle_interrupted_encryption(database_file) is not Settled.NOTHING
     except OSError:
         log.warning("An interrupted encryption could not be settled")
+    try:
+        found += _settle_unfinished_register(database_file)
+    except OSError:
+        log.warning("A new register made halfway could not be cleared")
     partials = [restoring_file(database_file), restoring_file(key_file_for(database_file))]
     if backup_dir.is_dir():
         partials.extend(backup_dir.glob(BACKUP_PARTS))
@@ -70,3 +82,30 @@ def clear_temporary_files(database_file: Path, backup_dir: Path) -> int:
     if found:
         log.info("Temporary files of an earlier run removed: %s", found)
     return found
+
+
+def _settle_unfinished_register(database_file: Path) -> bool:
+    """Clear a new register killed before it was put in place: its hidden database and key
+    file removed (they hold only the account being made), and a key file already put in place
+    for it set aside (never deleted), so the next start offers a new register again."""
+    hidden = unfinished_register(database_file)
+    hidden_key = key_file_for(hidden)
+    leftovers = [
+        path
+        for path in (hidden, *companions(hidden), hidden_key, _partial(hidden_key))
+        if path.exists()
+    ]
+    if not leftovers:
+        return False
+    key_file = key_file_for(database_file)
+    if not database_file.exists() and key_file.exists() and hidden.exists():
+        set_aside(key_file, "zonder-database")
+    for leftover in leftovers:
+        leftover.unlink()
+    log.warning("A new register made halfway was cleared")
+    return True
+
+
+def _partial(key_file: Path) -> Path:
+    """A key file being written (``db/kernel/keyfile.py``)."""
+    return key_file.with_name(f".{key_file.name}.nieuw")
