@@ -29,6 +29,10 @@ class AuditKind(StrEnum):
     """A backup that could not be written or did not verify; no copy was kept."""
     REFUSED = "geweigerd"
     """A request the role or the caseload does not allow: who asked for what."""
+    NEW_RECOVERY_KEY = "nieuwe herstelsleutel"
+    """A beheerder replaced the recovery key; the key itself is never recorded."""
+    OPENED_WITH_RECOVERY_KEY = "geopend met de herstelsleutel"
+    """Every password was lost: a beheerder opened the database with the recovery key."""
 
     @property
     def label(self) -> str:

@@ -188,6 +188,13 @@ _TABLE: dict[str, Permission] = {
     ),
     **_group(
         ADMIN,
+        "de herstelsleutel niet gebruiken of vervangen",
+        "accounts.RecoveryService.beheerders",
+        "accounts.RecoveryService.new_recovery_key",
+        "accounts.RecoveryService.take_over",
+    ),
+    **_group(
+        ADMIN,
         "geen gegevens verwijderen",
         "privacy.ErasureService.anonymise",
         "privacy.ErasureService.anonymise_many",
