@@ -122,6 +122,11 @@ class Entrance:
         """The opened plain database (None: nothing is opened before signing in)."""
         return self._plain
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database opens with a key (a password or the recovery key)."""
+        return self.door is Door.ENCRYPTED
+
     def first_beheerder_needed(self) -> bool:
         """Whether the first beheerder makes their account instead of signing in."""
         if self._plain is not None:
@@ -145,7 +150,7 @@ class Entrance:
         """Every password lost: the recovery key opens the database, and a beheerder then
         chooses a new password. A key that does not fit is refused in Dutch and counted like
         a failed sign-in; nothing is changed."""
-        if self.door is not Door.ENCRYPTED:
+        if not self.encrypted:
             raise KnownProblem(NOT_ENCRYPTED)
         key_ring = unlock_with_recovery_key(self.file, typed)
         database = open_database(self.file, self._paths, key_ring=key_ring)

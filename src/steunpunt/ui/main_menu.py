@@ -34,6 +34,7 @@ NEEDS = {
     "&Bewaartermijn…": ("privacy", "RetentionService.past_period"),
     "Reservekopie &terugzetten…": ("kernel", "BackupService.before_restore"),
     "Reservekopie-&instellingen…": ("kernel", "BackupService.save_settings"),
+    "Nieuwe &herstelsleutel…": ("accounts", "RecoveryService.new_recovery_key"),
 }
 """The use case a menu line leads to: greyed for a role that may not call it."""
 
@@ -43,7 +44,11 @@ def build_menus(window: MainWindow) -> None:
     new = QKeySequence.StandardKey.New
     quit_keys = QKeySequence.StandardKey.Quit
     beheerder_only: list[MenuItem | None] = (
-        [None, ("&Accounts…", None, window.manage_accounts)]
+        [
+            None,
+            ("&Accounts…", None, window.manage_accounts),
+            ("Nieuwe &herstelsleutel…", None, window.replace_recovery_key),
+        ]
         if window.context.actor.role is Role.BEHEERDER
         else []
     )
