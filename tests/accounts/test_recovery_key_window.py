@@ -3,9 +3,6 @@ sign-in at start when every password is lost."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -26,6 +23,7 @@ from tests.widgets import (
     Answers,
     DialogsInTurn,
     click,
+    drive_on_exec,
     in_dialog,
     menu_entry,
     press_ok,
@@ -48,18 +46,6 @@ def register(app_paths: AppPaths) -> Entered:
     )
     add_caregiver(made.services, made.signed_in.actor, first_name="Wilhelmina")
     return made
-
-
-def driven(qtbot: QtBot, drive: Callable[[Any], None]) -> Callable[[QDialog], int]:
-    """Stands in for ``exec`` of a dialog opened from within another one: shown and driven."""
-
-    def exec_(dialog: QDialog) -> int:
-        qtbot.addWidget(dialog)
-        dialog.show()
-        drive(dialog)
-        return dialog.result()
-
-    return exec_
 
 
 def opens_with(paths: AppPaths, recovery_key: str) -> bool:
@@ -145,8 +131,8 @@ def test_all_passwords_lost_the_recovery_key_opens_the_register_at_start(
 
         QTimer.singleShot(0, look)
 
-    for kind, drive in ((RecoveryKeySignInDialog, type_key), (TakeOverDialog, take_over)):
-        monkeypatch.setattr(kind, "exec", driven(qtbot, drive))
+    drive_on_exec(monkeypatch, qtbot, RecoveryKeySignInDialog, type_key)
+    drive_on_exec(monkeypatch, qtbot, TakeOverDialog, take_over)
     turns = DialogsInTurn([(SignInDialog, lost)])
     assert application.run(app_paths, on_shown=shown) == 0
     turns.check()

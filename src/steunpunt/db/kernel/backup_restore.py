@@ -151,9 +151,7 @@ def restore_backup(backup: Path, database_file: Path, key: bytes | None = None) 
     return moved
 
 
-def _refuse(
-    backup: Path, reason: str, kind: type[BackupUnusable] = BackupUnusable
-) -> NoReturn:
+def _refuse(backup: Path, reason: str, kind: type[BackupUnusable] = BackupUnusable) -> NoReturn:
     raise kind(
         f"De reservekopie {backup.name} {reason}. Zij wordt niet teruggezet. {NOTHING_CHANGED}"
     )

@@ -90,9 +90,7 @@ def restore_at_start(
     dialog.deleteLater()
 
 
-def recovery_key_for(
-    parent: QWidget, backup: Path, check: Callable[[str], object]
-) -> str | None:
+def recovery_key_for(parent: QWidget, backup: Path, check: Callable[[str], object]) -> str | None:
     """The recovery key that opens ``backup`` (made on another computer), ``check``-ed before
     the dialog closes; None when the person gave up."""
     intro = tr(OTHER_COMPUTER).format(name=backup.name)
