@@ -16,6 +16,7 @@ from steunpunt.db.kernel.backup import (
     copy_backup,
     rotate,
 )
+from steunpunt.db.kernel.backup_check import READ_ERRORS, pages_check, reading, revision
 from steunpunt.db.kernel.backup_restore import backup_key_file, check_backup, restore_backup
 from steunpunt.db.kernel.engine import create_engine_for, engine_key, sqlite_url
 from steunpunt.db.kernel.errors import DRIVER_ERRORS, BackupFailed, BackupUnusable
@@ -192,6 +193,18 @@ def restore_before_sign_in(
     return saved
 
 
+def _sound_database(database_file: Path, key: bytes | None) -> bool:
+    """Whether ``key`` reads ``database_file`` as an undamaged Steunpunt database; the file is
+    only read."""
+    if not database_file.is_file():
+        return False
+    try:
+        with reading(database_file, key) as connection:
+            return revision(connection) is not None and pages_check(connection)
+    except READ_ERRORS:
+        return False
+
+
 def _backup_key(backup: Path, engine: Engine | None, recovery_key: str) -> bytes | None:
     """The data key that opens ``backup``: the open database's, or the one its key file
     gives to ``recovery_key``."""
@@ -216,8 +229,9 @@ def _key_file(backup: Path, secret: str) -> Path:
 
 
 def _back_up_readable(database_file: Path, key: bytes | None, backup_dir: Path) -> Path | None:
-    """A backup of ``database_file`` before it is replaced, when ``key`` still reads it."""
-    if not database_file.exists():
+    """A backup of ``database_file`` before it is replaced, when ``key`` still reads it as a
+    sound Steunpunt database (an empty, damaged or foreign file is left exactly as it is)."""
+    if not _sound_database(database_file, key):
         return None
     engine = create_engine_for(sqlite_url(database_file), key)
     try:

@@ -138,6 +138,7 @@ _TABLE: dict[str, Permission] = {
         "het programma niet starten",
         "kernel.backups",
         "kernel.restore",
+        "kernel.restore_before_sign_in",
         "kernel.BackupService.due",
         "kernel.BackupService.make",
         "kernel.BackupService.settings",
