@@ -41,6 +41,9 @@ def entrance(paths: AppPaths) -> Entrance:
 def test_a_new_recovery_key_replaces_the_old_one(register: Entered, app_paths: AppPaths) -> None:
     old = register.recovery_key
     assert old is not None
+    key_file = keyfile.key_file_for(app_paths.database_file)
+    old_copy = key_file.with_name("oude-kopie.sleutels")  # as kept in an older backup
+    old_copy.write_bytes(key_file.read_bytes())
     new = register.services.recovery.new_recovery_key(register.signed_in.actor)
     assert new != old and len(new.split("-")) == 10
     [event] = register.services.audit.events(AuditFilter(kind=AuditKind.NEW_RECOVERY_KEY)).events
@@ -53,6 +56,10 @@ def test_a_new_recovery_key_replaces_the_old_one(register: Entered, app_paths: A
     recovered = entrance(app_paths).open_with_recovery_key(new.lower().replace("-", " "))
     assert recovered.database.services.caregivers.count() == 1
     recovered.close()
+    # The limit: the data key is unchanged, so an old key file with the old recovery key
+    # still gives it (an older backup keeps opening with the key that was valid then).
+    data_key = keyfile.unlock_with_recovery_key(key_file, new)
+    assert keyfile.unlock_with_recovery_key(old_copy, old) == data_key
 
 
 def test_only_a_beheerder_makes_a_new_recovery_key(register: Entered, app_paths: AppPaths) -> None:
