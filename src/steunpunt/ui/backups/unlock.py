@@ -50,7 +50,9 @@ class BackupKeyDialog(AccountForm):
         else:
             self.login.hide()
             self.password.hide()
-        self.form.addRow(tr("Herstelsleutel"), self.recovery_key)
+        self.form.addRow(
+            tr("Of herstelsleutel" if with_password else "Herstelsleutel"), self.recovery_key
+        )
         self.finish_layout(intro, "Terugzetten")
 
     def _accept(self) -> None:
