@@ -237,7 +237,9 @@ def _back_up_readable(database_file: Path, key: bytes | None, backup_dir: Path) 
     try:
         return backup_database(engine, backup_dir, BEFORE_RESTORE)
     except _NOT_READ as failed:
-        log.warning("No backup of the current database before the restore (%s)", type(failed))
+        log.warning(
+            "No backup of the current database before the restore (%s)", type(failed).__name__
+        )
         return None
     finally:
         engine.dispose()

@@ -163,6 +163,7 @@ class SignInDialog(AccountForm):
             tr("Alle wachtwoorden kwijt? Open met de herstelsleutel…"), self
         )
         self.recovery.setFlat(True)
+        self.recovery.setAutoDefault(False)  # Enter signs in
         self.recovery.setVisible(recover is not None)
         if recover is not None:
             self.recovery.clicked.connect(lambda: self._recover(recover))
