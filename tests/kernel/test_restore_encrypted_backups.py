@@ -129,7 +129,7 @@ def test_the_window_restores_a_backup_of_another_computer_with_its_recovery_key(
     shutil.copytree(their_backup, copied)
     own_key = here.recovery_key
     assert own_key is not None
-    monkeypatch.setattr(application, "CHECK_AFTER_MS", 60_000)
+    monkeypatch.setattr(application, "CHECK_AFTER_MS", 0)
     program = application.Application(app_paths, Settings())
     program.runner = SynchronousTaskRunner()
     window = program.show(here.database, here.signed_in.actor)
