@@ -247,6 +247,22 @@ def on_exec(
     return shown
 
 
+def drive_on_exec(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, kind: type[QDialog], drive: Callable[[Any], None]
+) -> None:
+    """Stand in for ``kind.exec``: the dialog is shown and ``drive`` fills it in, then its result
+    is returned. For a dialog opened from within another modal dialog, where a timer that looks
+    for the next dialog (:func:`in_dialog`, :class:`DialogsInTurn`) does not run."""
+
+    def exec_(dialog: QDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        drive(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(kind, "exec", exec_)
+
+
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts of the message boxes shown with ``exec`` (such as "De brief is gemaakt")."""
     return on_exec(monkeypatch, QMessageBox, QMessageBox.text)

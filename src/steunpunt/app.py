@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from steunpunt.db.kernel.errors import DatabaseMissing
+from steunpunt.db.kernel.errors import BackupOfOtherKey, DatabaseMissing
 from steunpunt.domain.errors import KnownProblem
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
@@ -32,6 +32,7 @@ from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.encrypt_flow import after_encryption, run_encryption
 from steunpunt.ui.accounts.sign_in_dialogs import sign_in_at_start
 from steunpunt.ui.backups.automatic import backup_on_closing
+from steunpunt.ui.backups.unlock import recovery_key_for, restore_at_start
 from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.crash_dialog import install_crash_handler
@@ -92,10 +93,7 @@ def open_with_recovery(database_file: Path, paths: AppPaths) -> Entrance | None:
         if choice is ProblemChoice.RESTORE:
             backup = choose_backup(None, paths.backup_dir)
             if backup is not None:
-                try:
-                    restore(backup, database_file)
-                except KnownProblem as refused:
-                    report_error(None, refused)
+                restore_at_start(None, backup, database_file, paths.backup_dir)
         elif choice is ProblemChoice.OPEN_OTHER:
             chosen = choose_database_file(None, database_file.parent)
             if chosen is not None:
@@ -171,10 +169,24 @@ class Application:
         if backup is None:
             return
         old_window, old_database = self.window, self.database
-        try:
+
+        def before_restore(recovery_key: str = "") -> None:
             old_window.context.services.backups.before_restore(
-                old_window.context.actor, old_database.engine, backup, self.paths.backup_dir
+                old_window.context.actor,
+                old_database.engine,
+                backup,
+                self.paths.backup_dir,
+                recovery_key,
             )
+
+        recovery_key = ""
+        try:
+            before_restore()
+        except BackupOfOtherKey:  # made on another computer: its recovery key opens it
+            typed = recovery_key_for(old_window, backup, before_restore)
+            if typed is None:
+                return
+            recovery_key = typed
         except KnownProblem as refused:
             report_error(old_window, refused)
             return
@@ -182,7 +194,7 @@ class Application:
         old_window.close()
         old_database.close()
         try:
-            restore(backup, old_database.file, old_database.engine)
+            restore(backup, old_database.file, old_database.engine, recovery_key)
         except KnownProblem as refused:
             report_error(None, refused)
         opened = open_with_recovery(old_database.file, self.paths)

@@ -10,6 +10,8 @@
 - A plain database from before encryption: opened, then signed in as before. Its first
   beheerder is told to encrypt it (``Entered.to_encrypt``), and a beheerder can later too:
   :func:`encrypt_plain` closes it, encrypts it in place and opens it again with its new key.
+- Every password lost: the steunpunt's recovery key unwraps the data key instead, and one of
+  the active beheerders chooses a new password (``open_with_recovery_key``).
 """
 
 from __future__ import annotations
@@ -28,10 +30,16 @@ from steunpunt.db.kernel.keyfile import create_key_file, key_file_for, read_key_
 from steunpunt.domain.accounts.logins import parse_login
 from steunpunt.domain.accounts.passwords import check_new_password
 from steunpunt.domain.audit import AuditKind
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.account_rows import account_name
-from steunpunt.services.accounts.dto import SignedIn
-from steunpunt.services.accounts.key_ring import KeyRingAccess, unlock_key_ring
+from steunpunt.services.accounts.dto import AccountView, SignedIn
+from steunpunt.services.accounts.key_ring import (
+    KeyRingAccess,
+    unlock_key_ring,
+    unlock_with_recovery_key,
+)
+from steunpunt.services.accounts.recovery import NOT_ENCRYPTED
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.encryption_setup import FirstHolder, Progress, encrypt_database
 from steunpunt.services.kernel.plain_copies import (
@@ -77,6 +85,24 @@ class Entered:
         self.database.close()
 
 
+@dataclass(frozen=True)
+class Recovered:
+    """A database opened with the recovery key; which of its ``beheerders`` acts, with a new
+    password, is still to choose (:meth:`take_over`)."""
+
+    database: OpenDatabase
+    beheerders: tuple[AccountView, ...]
+
+    def take_over(self, staff_id: int, password: str, repeated: str) -> Entered:
+        """Beheerder ``staff_id`` chooses ``password`` and is signed in with it."""
+        signed_in = self.database.services.recovery.take_over(staff_id, password, repeated)
+        return Entered(self.database, signed_in)
+
+    def close(self) -> None:
+        """Close the database when no beheerder took over after all."""
+        self.database.close()
+
+
 class Entrance:
     """Before signing in: what the database file needs, and the sign-in that opens it.
 
@@ -113,6 +139,11 @@ class Entrance:
         """The opened plain database (None: nothing is opened before signing in)."""
         return self._plain
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database opens with a key (a password or the recovery key)."""
+        return self.door is Door.ENCRYPTED
+
     def first_beheerder_needed(self) -> bool:
         """Whether the first beheerder makes their account instead of signing in."""
         if self._plain is not None:
@@ -131,6 +162,27 @@ class Entrance:
             database.close()
             raise
         return Entered(database, signed_in)
+
+    def open_with_recovery_key(self, typed: str) -> Recovered:
+        """Every password lost: the recovery key opens the database, and a beheerder then
+        chooses a new password. A key that does not fit is refused in Dutch and counted like
+        a failed sign-in; nothing is changed."""
+        if not self.encrypted:
+            raise KnownProblem(NOT_ENCRYPTED)
+        key_ring = unlock_with_recovery_key(self.file, typed)
+        database = open_database(self.file, self._paths, key_ring=key_ring)
+        try:
+            beheerders = tuple(database.services.recovery.beheerders())
+            if not beheerders:
+                raise KnownProblem(
+                    "Deze database heeft geen actief account van een beheerder. Er is niets "
+                    "veranderd; zet een reservekopie terug."
+                )
+        except BaseException:
+            database.close()
+            raise
+        log.info("Database opened with the recovery key")
+        return Recovered(database, beheerders)
 
     def create_first_beheerder(
         self, name: str, login: str, password: str, repeated: str

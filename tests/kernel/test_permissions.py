@@ -118,6 +118,7 @@ def test_a_use_case_that_cannot_tell_who_acts_is_open_to_everyone() -> None:
         "kernel.plain_copies",
         "kernel.settle_interrupted_encryption",
         "kernel.restore",
+        "kernel.restore_before_sign_in",
         "letters.clear_leftovers",
         "letters.render_preview",
         "letters.write_calibration_page",

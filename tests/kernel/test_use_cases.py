@@ -50,6 +50,7 @@ FUNCTION_USE_CASES = {
     "kernel.backups": "steunpunt.services.kernel.backup",
     "kernel.find_damage": "steunpunt.services.kernel.integrity",
     "kernel.restore": "steunpunt.services.kernel.backup",
+    "kernel.restore_before_sign_in": "steunpunt.services.kernel.backup",
     "reports.write_report_file": "steunpunt.services.reports.report_file",
     "letters.clear_leftovers": "steunpunt.services.letters.leftovers",
     "letters.render_preview": "steunpunt.services.letters.preview",

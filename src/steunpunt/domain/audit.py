@@ -33,6 +33,10 @@ class AuditKind(StrEnum):
     """A plain database was encrypted in place (counts only: plain copies, accounts to redo)."""
     PLAIN_COPIES_REMOVED = "onversleutelde kopieën verwijderd"
     """The plain copies of an encrypted database were removed after a confirmation."""
+    NEW_RECOVERY_KEY = "nieuwe herstelsleutel"
+    """A beheerder replaced the recovery key; the key itself is never recorded."""
+    OPENED_WITH_RECOVERY_KEY = "geopend met de herstelsleutel"
+    """Every password was lost: a beheerder opened the database with the recovery key."""
 
     @property
     def label(self) -> str:

@@ -35,6 +35,7 @@ NEEDS = {
     "Reservekopie &terugzetten…": ("kernel", "BackupService.before_restore"),
     "Reservekopie-&instellingen…": ("kernel", "BackupService.save_settings"),
     "Database &versleutelen…": ("accounts", "AccountService.key_holder"),
+    "Nieuwe &herstelsleutel…": ("accounts", "RecoveryService.new_recovery_key"),
 }
 """The use case a menu line leads to: greyed for a role that may not call it."""
 
@@ -44,7 +45,11 @@ def build_menus(window: MainWindow) -> None:
     new = QKeySequence.StandardKey.New
     quit_keys = QKeySequence.StandardKey.Quit
     beheerder_only: list[MenuItem | None] = (
-        [None, ("&Accounts…", None, window.manage_accounts)]
+        [
+            None,
+            ("&Accounts…", None, window.manage_accounts),
+            ("Nieuwe &herstelsleutel…", None, window.replace_recovery_key),
+        ]
         if window.context.actor.role is Role.BEHEERDER
         else []
     )

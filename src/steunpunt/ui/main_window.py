@@ -216,6 +216,12 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.lock.set_minutes(self.context.services.accounts.settings().lock_after_minutes)
 
+    def replace_recovery_key(self) -> None:
+        """Beheer › Nieuwe herstelsleutel."""
+        from steunpunt.ui.accounts.new_recovery_key import replace_recovery_key
+
+        replace_recovery_key(self.context, self._database.file, self)
+
     def change_password(self) -> None:
         from steunpunt.ui.accounts.sign_in_dialogs import NewPasswordDialog
 

@@ -24,6 +24,7 @@ from steunpunt.db.kernel.database_file import companions
 from steunpunt.db.kernel.errors import (
     DRIVER_ERRORS,
     BackupFailed,
+    BackupOfOtherKey,
     BackupUnusable,
     DatabaseKeyRefused,
     storage_cause,
@@ -70,6 +71,7 @@ def check_backup(backup: Path, key: bytes | None) -> None:
             "steunpunt), of is geen Steunpunt-database. Een kopie van een andere computer van "
             "dit steunpunt zet u terug met de herstelsleutel: steunpunt restore KOPIE "
             "--recovery-key",
+            BackupOfOtherKey,
         )
     except _UNREADABLE:
         _refuse(backup, "is onvolledig, beschadigd of geen Steunpunt-database")
@@ -149,8 +151,8 @@ def restore_backup(backup: Path, database_file: Path, key: bytes | None = None) 
     return moved
 
 
-def _refuse(backup: Path, reason: str) -> NoReturn:
-    raise BackupUnusable(
+def _refuse(backup: Path, reason: str, kind: type[BackupUnusable] = BackupUnusable) -> NoReturn:
+    raise kind(
         f"De reservekopie {backup.name} {reason}. Zij wordt niet teruggezet. {NOTHING_CHANGED}"
     )
 

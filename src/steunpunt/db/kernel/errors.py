@@ -51,6 +51,11 @@ class BackupUnusable(KnownProblem):
     """The chosen backup is no complete, undamaged Steunpunt database; nothing was restored."""
 
 
+class BackupOfOtherKey(BackupUnusable):
+    """The backup does not open with the open database's key: made on another computer (the
+    recovery key its key file holds opens it) or by another steunpunt."""
+
+
 DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 """What the plain and the encrypted SQLite driver raise (SQLCipher's errors are its own)."""
 

@@ -19,9 +19,7 @@ class SignInRefused(KnownProblem):
         self.wait_seconds = wait_seconds
 
 
-def wait_message(seconds: int) -> str:
-    """The refusal while the wait after failed sign-ins lasts."""
+def wait_message(seconds: int, wrong: str = "een verkeerd wachtwoord") -> str:
+    """The refusal while the wait after failed sign-ins (``wrong``: of what) lasts."""
     unit = "seconde" if seconds == 1 else "seconden"
-    return (
-        f"Te vaak een verkeerd wachtwoord. Wacht nog {seconds} {unit} en probeer het dan opnieuw."
-    )
+    return f"Te vaak {wrong}. Wacht nog {seconds} {unit} en probeer het dan opnieuw."

@@ -32,6 +32,12 @@ from steunpunt.services.accounts.errors import (
 log = logging.getLogger(__name__)
 
 ATTEMPTS_SUFFIX = ".aanmeldingen"
+RECOVERY_ATTEMPTS = "(herstelsleutel)"
+"""Under which the wrong recovery keys are counted: no login can be written so."""
+WRONG_RECOVERY_KEY = (
+    "Deze herstelsleutel opent de database niet: hij hoort bij een ander steunpunt, of er is "
+    "sindsdien een nieuwe gemaakt. Er is niets veranderd."
+)
 
 NO_COPY = (
     " Uw wachtwoord opent deze database niet: uw account is gedeactiveerd, of de database is "
@@ -60,6 +66,9 @@ class KeyRingAccess:
     opened_by: list[tuple[str, str]] = field(default_factory=list, repr=False, compare=False)
     """The account and password that just unwrapped the key: the sign-in that follows is
     answered from it once, instead of deriving the same key again (0.15 s)."""
+    by_recovery_key: bool = False
+    """Opened with the recovery key: a beheerder may then choose a new password
+    (``RecoveryService.take_over``)."""
 
     def fits(self, staff_uuid: str, login: str, password: str) -> bool:
         """Whether ``password`` unwraps the copy of ``staff_uuid`` (found under ``login``)."""
@@ -90,6 +99,10 @@ class KeyRingAccess:
         """Find the copy of ``staff_uuid`` under its new login."""
         keyfile.rename_login(self.key_file, staff_uuid, login)
 
+    def new_recovery_key(self) -> str:
+        """A new recovery key, to show once; the old one no longer opens this key file."""
+        return keyfile.new_recovery_key(self.key_file, self.data_key)
+
     def holds(self, staff_uuid: str) -> bool:
         """Whether ``staff_uuid`` has a copy of the key."""
         return staff_uuid in keyfile.key_holders(self.key_file)
@@ -119,6 +132,26 @@ def unlock_key_ring(
         log.warning("Sign-in refused by the key file (%s in a row)", failures + 1)
         raise SignInRefused(WRONG_LOGIN_OR_PASSWORD) from refused
     return KeyRingAccess(key_file, unlocked.data_key, [(unlocked.staff_uuid, password)])
+
+
+def unlock_with_recovery_key(
+    database_file: Path, typed: str, now: Callable[[], datetime] = _utc_now
+) -> KeyRingAccess:
+    """The data key of ``database_file`` from its recovery copy; a key that does not fit is
+    :class:`SignInRefused` in Dutch, counted like a failed sign-in (a mistyped key, which its
+    checksum tells, is :class:`InvalidValue` and not counted: it tried nothing)."""
+    key_file = keyfile.key_file_for(database_file)
+    attempts, moment = SignInAttempts(database_file), now()
+    failures, last = attempts.of(RECOVERY_ATTEMPTS)
+    if wait := seconds_to_wait(failures, last, moment):
+        raise SignInRefused(wait_message(wait, "een verkeerde herstelsleutel"), wait)
+    try:
+        data_key = keyfile.unlock_with_recovery_key(key_file, typed)
+    except SecretRefused as refused:
+        attempts.failed(RECOVERY_ATTEMPTS, moment)
+        log.warning("Recovery key refused (%s in a row)", failures + 1)
+        raise SignInRefused(WRONG_RECOVERY_KEY) from refused
+    return KeyRingAccess(key_file, data_key, by_recovery_key=True)
 
 
 class SignInAttempts:

@@ -17,10 +17,11 @@ from steunpunt.db.kernel.backup import (
     copy_backup,
     rotate,
 )
+from steunpunt.db.kernel.backup_check import READ_ERRORS, pages_check, reading, revision
 from steunpunt.db.kernel.backup_restore import backup_key_file, check_backup, restore_backup
-from steunpunt.db.kernel.engine import engine_key
-from steunpunt.db.kernel.errors import BackupFailed, BackupUnusable
-from steunpunt.db.kernel.keyfile import unlock_with_recovery_key
+from steunpunt.db.kernel.engine import create_engine_for, engine_key, sqlite_url
+from steunpunt.db.kernel.errors import DRIVER_ERRORS, BackupFailed, BackupUnusable
+from steunpunt.db.kernel.keyfile import unlock_with_password, unlock_with_recovery_key
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.backups.manifest import BackupEntry
 from steunpunt.domain.backups.settings import (
@@ -28,6 +29,7 @@ from steunpunt.domain.backups.settings import (
     backup_settings_from_json,
     backup_settings_to_json,
 )
+from steunpunt.domain.errors import KnownProblem
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit_log import AuditService
 from steunpunt.services.kernel.office_settings import BACKUPS, read_setting, write_setting
@@ -43,6 +45,8 @@ AUTOMATIC = "automatisch"
 BEFORE_RESTORE = "voor-terugzetten"
 """The reason of the backup of the current database made before another is put back."""
 DAY_SECONDS = 24 * 60 * 60
+_NOT_READ: tuple[type[Exception], ...] = (KnownProblem, *DRIVER_ERRORS)
+"""What a current database that its backup's key cannot read raises."""
 
 
 class BackupService:
@@ -162,15 +166,88 @@ def restore(
     return restore_backup(backup, database_file, _backup_key(backup, engine, recovery_key))
 
 
+def needs_key(backup: Path) -> bool:
+    """Whether ``backup`` is encrypted: it has a key file, which a password or the recovery
+    key must unlock before anyone has signed in."""
+    return backup_key_file(backup) is not None
+
+
+@writes
+def restore_before_sign_in(
+    backup: Path,
+    database_file: Path,
+    backup_dir: Path,
+    *,
+    login: str = "",
+    password: str = "",
+    recovery_key: str = "",
+) -> Path | None:
+    """At start, when the database cannot be opened (so no one signed in): put ``backup`` in
+    place of ``database_file`` with the key its own key file gives to ``login`` and
+    ``password``, or to the steunpunt's ``recovery_key``.
+
+    The current file is first backed up when that key reads it; otherwise the restore keeps
+    it under a second name (a damaged file is set aside, never deleted). A wrong password or
+    key is :class:`SecretRefused`, a backup that cannot be put back :class:`BackupUnusable`:
+    then nothing is changed. Returns the backup of the current file (None: none was made).
+    """
+    if recovery_key or not needs_key(backup):
+        key = _backup_key(backup, None, recovery_key)
+    else:
+        key = _password_key(backup, login, password)
+    check_backup(backup, key)
+    saved = _back_up_readable(database_file, key, backup_dir)
+    restore_backup(backup, database_file, key)
+    return saved
+
+
+def _sound_database(database_file: Path, key: bytes | None) -> bool:
+    """Whether ``key`` reads ``database_file`` as an undamaged Steunpunt database; the file is
+    only read."""
+    if not database_file.is_file():
+        return False
+    try:
+        with reading(database_file, key) as connection:
+            return revision(connection) is not None and pages_check(connection)
+    except READ_ERRORS:
+        return False
+
+
 def _backup_key(backup: Path, engine: Engine | None, recovery_key: str) -> bytes | None:
     """The data key that opens ``backup``: the open database's, or the one its key file
     gives to ``recovery_key``."""
     if not recovery_key:
         return None if engine is None else engine_key(engine)
+    return unlock_with_recovery_key(_key_file(backup, "de herstelsleutel"), recovery_key)
+
+
+def _password_key(backup: Path, login: str, password: str) -> bytes:
+    """The data key that ``backup``'s own key file gives to an account's login and password."""
+    return unlock_with_password(_key_file(backup, "een wachtwoord"), login, password).data_key
+
+
+def _key_file(backup: Path, secret: str) -> Path:
     key_file = backup_key_file(backup)
     if key_file is None:
         raise BackupUnusable(
-            f"De reservekopie {backup.name} heeft geen sleutelbestand: de herstelsleutel kan "
-            "haar niet openen. Er is niets veranderd."
+            f"De reservekopie {backup.name} heeft geen sleutelbestand: {secret} kan haar niet "
+            "openen. Er is niets veranderd."
         )
-    return unlock_with_recovery_key(key_file, recovery_key)
+    return key_file
+
+
+def _back_up_readable(database_file: Path, key: bytes | None, backup_dir: Path) -> Path | None:
+    """A backup of ``database_file`` before it is replaced, when ``key`` still reads it as a
+    sound Steunpunt database (an empty, damaged or foreign file is left exactly as it is)."""
+    if not _sound_database(database_file, key):
+        return None
+    engine = create_engine_for(sqlite_url(database_file), key)
+    try:
+        return backup_database(engine, backup_dir, BEFORE_RESTORE)
+    except _NOT_READ as failed:
+        log.warning(
+            "No backup of the current database before the restore (%s)", type(failed).__name__
+        )
+        return None
+    finally:
+        engine.dispose()

@@ -20,6 +20,7 @@ from steunpunt.services.kernel.session_scope import SessionScope
 if TYPE_CHECKING:
     from steunpunt.services.accounts.accounts import AccountService
     from steunpunt.services.accounts.key_ring import KeyRingAccess
+    from steunpunt.services.accounts.recovery import RecoveryService
     from steunpunt.services.caregivers.assignments import CaregiverAssignmentService
     from steunpunt.services.caregivers.care_recipients import CareRecipientService
     from steunpunt.services.caregivers.contacts import ContactService
@@ -103,6 +104,12 @@ class Services:
         from steunpunt.services.accounts.accounts import AccountService
 
         return AccountService(self._scope, key_ring=self._key_ring)
+
+    @cached_property
+    def recovery(self) -> RecoveryService:
+        from steunpunt.services.accounts.recovery import RecoveryService
+
+        return RecoveryService(self._scope, self._key_ring)
 
     @cached_property
     def staff(self) -> StaffService:

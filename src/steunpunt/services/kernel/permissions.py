@@ -139,6 +139,7 @@ _TABLE: dict[str, Permission] = {
         "het programma niet starten",
         "kernel.backups",
         "kernel.restore",
+        "kernel.restore_before_sign_in",
         "kernel.BackupService.due",
         "kernel.BackupService.make",
         "kernel.BackupService.settings",
@@ -186,6 +187,13 @@ _TABLE: dict[str, Permission] = {
         "accounts.AccountService.edit",
         "accounts.AccountService.reset_password",
         "accounts.AccountService.set_lock_minutes",
+    ),
+    **_group(
+        ADMIN,
+        "de herstelsleutel niet gebruiken of vervangen",
+        "accounts.RecoveryService.beheerders",
+        "accounts.RecoveryService.new_recovery_key",
+        "accounts.RecoveryService.take_over",
     ),
     **_group(
         ADMIN,

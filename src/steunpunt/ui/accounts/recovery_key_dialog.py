@@ -1,4 +1,5 @@
-"""The recovery key of a newly encrypted database, shown once: it is never stored readably."""
+"""The recovery key of a newly encrypted database, or a new one a beheerder made, shown once:
+it is never stored readably."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import hint_label
 
 GROUPS_PER_LINE = 5
+NEW_REGISTER = (
+    "De database is versleuteld: zonder wachtwoord of herstelsleutel kan niemand hem lezen. Met "
+    "deze herstelsleutel opent een beheerder de database als alle wachtwoorden kwijt zijn. "
+    "Schrijf hem over of druk hem af en berg hem op in de kluis. Hij wordt nu één keer getoond "
+    "en nergens leesbaar bewaard."
+)
 
 
 def key_lines(recovery_key: str) -> str:
@@ -45,20 +52,14 @@ class RecoveryKeyDialog(QDialog):
     :meth:`set_printer` offers the printable sheet for the safe; without it, no printing.
     """
 
-    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recovery_key: str, parent: QWidget | None = None, intro: str = NEW_REGISTER
+    ) -> None:
         super().__init__(parent)
         self._recovery_key = recovery_key
         self.setWindowTitle(tr("Herstelsleutel van het steunpunt"))
-        intro = QLabel(
-            tr(
-                "De database is versleuteld: zonder wachtwoord of herstelsleutel kan niemand hem "
-                "lezen. Met deze herstelsleutel opent een beheerder de database als alle "
-                "wachtwoorden kwijt zijn. Schrijf hem over of druk hem af en berg hem op in de "
-                "kluis. Hij wordt nu één keer getoond en nergens leesbaar bewaard."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
+        intro_label = QLabel(tr(intro), self)
+        intro_label.setWordWrap(True)
         self.key = QLabel(key_lines(recovery_key), self)
         self.key.setObjectName("recovery_key")
         font = QFont("monospace")
@@ -80,7 +81,7 @@ class RecoveryKeyDialog(QDialog):
         self.printing.hide()
         vbox(
             self,
-            intro,
+            intro_label,
             self.key,
             self.printing,
             self.said,

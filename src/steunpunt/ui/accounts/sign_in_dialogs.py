@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -29,6 +30,9 @@ from steunpunt.ui.accounts.recovery_key_dialog import RecoveryKeyDialog, recover
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.widgets import dialog_buttons, error_line, hint_label
+
+if TYPE_CHECKING:
+    from steunpunt.ui.accounts.recovery_sign_in import Recovering
 
 PASSWORD_HINT = (
     f"Minstens {MIN_LENGTH} tekens. Een paar losse woorden achter elkaar is sterk en goed te "
@@ -136,7 +140,9 @@ class FirstBeheerderDialog(AccountForm):
 class SignInDialog(AccountForm):
     """Login and password; nothing of the register is loaded before it succeeds.
 
-    ``sign_in`` takes the login and the password (on an encrypted database it opens it).
+    ``sign_in`` takes the login and the password (on an encrypted database it opens it);
+    ``recover``, on an encrypted database, opens it with the recovery key instead (None: the
+    person gave up).
     """
 
     def __init__(
@@ -145,6 +151,7 @@ class SignInDialog(AccountForm):
         login: str = "",
         note: str = "",
         parent: QWidget | None = None,
+        recover: Callable[[QWidget], object | None] | None = None,
     ) -> None:
         super().__init__("Aanmelden bij Steunpunt", parent)
         self._sign_in = sign_in
@@ -152,8 +159,23 @@ class SignInDialog(AccountForm):
         self.password = password_edit(self, "password")
         self.form.addRow(tr("Inlognaam"), self.login)
         self.form.addRow(tr("Wachtwoord"), self.password)
+        self.recovery = QPushButton(
+            tr("Alle wachtwoorden kwijt? Open met de herstelsleutel…"), self
+        )
+        self.recovery.setFlat(True)
+        self.recovery.setAutoDefault(False)  # Enter signs in
+        self.recovery.setVisible(recover is not None)
+        if recover is not None:
+            self.recovery.clicked.connect(lambda: self._recover(recover))
+        self.form.addRow(self.recovery)
         self.finish_layout("Meld u aan met uw inlognaam en wachtwoord.", "Aanmelden", note)
         (self.password if login else self.login).setFocus()
+
+    def _recover(self, recover: Callable[[QWidget], object | None]) -> None:
+        entered = recover(self)
+        if entered is not None:
+            self.result_value = entered
+            self.accept()
 
     def _accept(self) -> None:
         self.attempt(
@@ -228,7 +250,12 @@ EnteredOut = TypeVar("EnteredOut", bound=Entered, covariant=True)
 class Door(Protocol[EnteredOut]):
     """What opens a database by signing in (``entrance.Entrance``)."""
 
+    @property
+    def encrypted(self) -> bool: ...
+
     def first_beheerder_needed(self) -> bool: ...
+
+    def open_with_recovery_key(self, typed: str) -> Recovering[EnteredOut]: ...
 
     def sign_in(self, login: str, password: str) -> EnteredOut: ...
 
@@ -259,7 +286,9 @@ def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> E
         if made.recovery_key is not None:
             show_recovery_key(made)
         return made
-    dialog = SignInDialog(door.sign_in, login, note)
+    dialog = SignInDialog(
+        door.sign_in, login, note, recover=_recovery(door) if door.encrypted else None
+    )
     if dialog.exec() != accepted:
         return None
     entered: EnteredT = dialog.result_value  # type: ignore[assignment]
@@ -272,3 +301,11 @@ def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> E
             entered.close()
             return None
     return entered
+
+
+def _recovery(door: Door[EnteredT]) -> Callable[[QWidget], EnteredT | None]:
+    """What the sign-in dialog's recovery button does: the recovery key, then a beheerder's
+    new password."""
+    from steunpunt.ui.accounts.recovery_sign_in import open_with_recovery_key
+
+    return lambda parent: open_with_recovery_key(door.open_with_recovery_key, parent)
