@@ -20,7 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from steunpunt.db.kernel.errors import BackupOfOtherKey, DatabaseMissing
-from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.errors import KnownProblem, OpeningFailed
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.dto import SignedIn
@@ -73,20 +73,25 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_with_recovery(database_file: Path, paths: AppPaths) -> Entrance | None:
+def open_with_recovery(
+    database_file: Path, paths: AppPaths, problem: KnownProblem | None = None
+) -> Entrance | None:
     """The way into the database (opened when plain, else opened by signing in); on a known
-    problem let the user choose another file or a backup, or, for a database that is empty or
-    gone, a new empty register."""
+    problem (``problem``: one found already) let the user choose another file or a backup, or,
+    for a database that is empty or gone, a new empty register."""
     new_register = False
     while True:
-        try:
-            return Entrance(database_file, paths, new_register=new_register)
-        except KnownProblem as problem:
-            log.warning("Database problem at start: %s", type(problem).__name__)
-            missing = isinstance(problem, DatabaseMissing)
-            choice = ask_about_problem(
-                None, problem.message, database_file, paths.backup_dir, offer_new=missing
-            )
+        if problem is None:
+            try:
+                return Entrance(database_file, paths, new_register=new_register)
+            except KnownProblem as found:
+                problem = found
+        log.warning("Database problem at start: %s", type(problem).__name__)
+        missing = isinstance(problem, DatabaseMissing)
+        choice = ask_about_problem(
+            None, problem.message, database_file, paths.backup_dir, offer_new=missing
+        )
+        problem = None
         new_register = choice is ProblemChoice.NEW_REGISTER
         if choice is ProblemChoice.QUIT:
             return None
@@ -99,6 +104,26 @@ def open_with_recovery(database_file: Path, paths: AppPaths) -> Entrance | None:
             if chosen is not None:
                 database_file = chosen
                 new_register = not chosen.exists()
+
+
+def enter(database_file: Path, paths: AppPaths, login: str = "", note: str = "") -> Entered | None:
+    """Open ``database_file`` and sign in on it; None when the person gave up. A problem that
+    shows only once the password opened the key (an encrypted file that is damaged or from a
+    newer version) goes back to the same choices as a problem found before signing in."""
+    problem: KnownProblem | None = None
+    while True:
+        entrance = open_with_recovery(database_file, paths, problem)
+        if entrance is None:
+            return None
+        try:
+            entered = _who_acts(entrance, login, note)
+        except OpeningFailed as failed:
+            entrance.close()
+            database_file, problem = entrance.file, failed.problem
+            continue
+        if entered is None:
+            entrance.close()
+        return entered
 
 
 class Application:
@@ -197,9 +222,7 @@ class Application:
             restore(backup, old_database.file, old_database.engine, recovery_key)
         except KnownProblem as refused:
             report_error(None, refused)
-        opened = open_with_recovery(old_database.file, self.paths)
-        if opened is not None:
-            self._sign_in_and_show(opened)
+        self._show_entered(enter(old_database.file, self.paths))
 
     def encrypt_database(self, holder: FirstHolder) -> None:
         """Beheer › Database versleutelen: the window closes, the plain database is encrypted
@@ -217,24 +240,23 @@ class Application:
         self.show(entered.database, actor)
 
     def switch_database(self) -> None:
+        """Another database file, signed in on before the open one closes: giving up keeps it."""
         assert self.window is not None and self.database is not None
         chosen = choose_database_file(self.window, self.database.file.parent)
         if chosen is None:
             return
-        opened = open_with_recovery(chosen, self.paths)
-        if opened is None:
+        entered = enter(chosen, self.paths)
+        if entered is None:
             return
-        self.settings = replace(self.window.settings, database_file=str(chosen))
+        self.settings = replace(self.window.settings, database_file=str(entered.file))
         old_window, old_database = self.window, self.database
         old_window.close()
         old_database.close()
-        self._sign_in_and_show(opened)
+        self._show_entered(entered)
 
-    def _sign_in_and_show(self, entrance: Entrance) -> None:
-        """Sign in on another database file; giving up leaves the program without a window."""
-        entered = _who_acts(entrance)
+    def _show_entered(self, entered: Entered | None) -> None:
+        """The window on a database just signed in on; None leaves the program without one."""
         if entered is None:
-            entrance.close()
             self.database = self.window = None
             return
         self.show(entered.database, entered.signed_in.actor)
@@ -294,17 +316,13 @@ def run(
     log.info("Steunpunt starting")
     settings = load_settings(paths.settings_file)
     database_file = Path(settings.database_file) if settings.database_file else paths.database_file
-    entrance = open_with_recovery(database_file, paths)
-    if entrance is None:
-        return 1
-    if entrance.file != database_file:
-        settings = replace(settings, database_file=str(entrance.file))
     QTimer.singleShot(LOAD_WINDOW_AFTER_MS, lambda: import_module(WINDOW_MODULE))
-    entered = _who_acts(entrance, login, note)
+    entered = enter(database_file, paths, login, note)
     if entered is None:
-        entrance.close()
         log.info("Steunpunt closed without signing in")
         return 0
+    if entered.file != database_file:
+        settings = replace(settings, database_file=str(entered.file))
     application = Application(paths, settings)
     window = application.show(entered.database, entered.signed_in.actor)
     # What start-up made (Qt, SQLAlchemy's metadata, the modules) lives as long as the program:

@@ -30,7 +30,7 @@ from steunpunt.db.kernel.keyfile import create_key_file, key_file_for, read_key_
 from steunpunt.domain.accounts.logins import parse_login
 from steunpunt.domain.accounts.passwords import check_new_password
 from steunpunt.domain.audit import AuditKind
-from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.errors import KnownProblem, OpeningFailed
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.account_rows import account_name
 from steunpunt.services.accounts.dto import AccountView, SignedIn
@@ -155,7 +155,10 @@ class Entrance:
         if self._plain is not None:
             return Entered(self._plain, self._plain.services.accounts.sign_in(login, password))
         key_ring = unlock_key_ring(self.file, login, password)
-        database = open_database(self.file, self._paths, key_ring=key_ring)
+        try:
+            database = open_database(self.file, self._paths, key_ring=key_ring)
+        except KnownProblem as problem:
+            raise OpeningFailed(problem) from problem
         try:
             signed_in = database.services.accounts.sign_in(login, password)
         except BaseException:

@@ -17,6 +17,7 @@ from steunpunt.entrance import Entered, Entrance
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.backup import backups
 from steunpunt.settings import Settings
+from steunpunt.ui.accounts.sign_in_dialogs import SignInDialog
 from steunpunt.ui.backups.chooser import BackupChooser
 from steunpunt.ui.backups.unlock import BackupKeyDialog
 from steunpunt.ui.database_dialogs import ProblemChoice
@@ -135,7 +136,11 @@ def test_the_window_restores_a_backup_of_another_computer_with_its_recovery_key(
     window = program.show(here.database, here.signed_in.actor)
     qtbot.addWidget(window)
     reopened: list[Entrance] = []
-    monkeypatch.setattr(program, "_sign_in_and_show", reopened.append)
+
+    def enter_again(file: Path, paths: AppPaths) -> None:
+        reopened.append(Entrance(file, paths))  # the sign-in, below, with their recovery key
+
+    monkeypatch.setattr(application, "enter", enter_again)
     said: list[str] = []
 
     def recovery(dialog: BackupKeyDialog) -> None:
@@ -164,3 +169,45 @@ def test_the_window_restores_a_backup_of_another_computer_with_its_recovery_key(
     assert recovered.database.services.caregivers.count() == 3  # the other computer's rows
     recovered.close()
     assert answers.texts == []
+
+
+def test_a_damaged_encrypted_database_found_at_sign_in_offers_the_way_back(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = new_register(app_paths)
+    backup = register.services.backups.make(register.database.engine, app_paths.backup_dir)
+    register.close()
+    damaged = bytearray(app_paths.database_file.read_bytes())
+    damaged[:4096] = bytes(4096)  # the first page no longer decrypts; the key file is sound
+    app_paths.database_file.write_bytes(bytes(damaged))
+    problems: list[str] = []
+
+    def ask(_parent: object, message: str, *_args: object, **_kw: object) -> ProblemChoice:
+        problems.append(message)
+        return ProblemChoice.RESTORE
+
+    monkeypatch.setattr(application, "ask_about_problem", ask)
+    monkeypatch.setattr(application, "choose_backup", lambda _parent, _folder: backup)
+    signed_in: list[str] = []
+
+    def sign_in(dialog: SignInDialog) -> None:
+        retype(qtbot, dialog.login, "els")
+        retype(qtbot, dialog.password, PASSWORD)
+        press_ok(qtbot, dialog)
+        signed_in.append(dialog.error.text())
+
+    def unlock(dialog: BackupKeyDialog) -> None:
+        retype(qtbot, dialog.login, "els")
+        retype(qtbot, dialog.password, PASSWORD)
+        press_ok(qtbot, dialog)
+
+    drive_on_exec(monkeypatch, qtbot, SignInDialog, sign_in)
+    drive_on_exec(monkeypatch, qtbot, BackupKeyDialog, unlock)
+    entered = application.enter(app_paths.database_file, app_paths)
+
+    assert entered is not None and entered.services.caregivers.count() == 2
+    entered.close()
+    assert len(problems) == 1 and "kan met deze sleutel niet worden geopend" in problems[0]
+    assert signed_in == ["", ""]  # the damage ended the first sign-in, not a red line in it
+    kept = [p.name for p in app_paths.data_dir.iterdir() if ".vervangen-" in p.name]
+    assert kept  # the damaged file set aside, never deleted

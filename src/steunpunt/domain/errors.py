@@ -28,6 +28,16 @@ class ValidationFailed(KnownProblem):
         return "; ".join(f"{name}: {text}" for name, text in self.errors.items())
 
 
+class OpeningFailed(KnownProblem):
+    """The password (or recovery key) opened the key, but the database file itself cannot be
+    used (damaged, from a newer version, locked): a problem of the file, not of the sign-in,
+    whose way out (a backup, another file) the start offers."""
+
+    def __init__(self, problem: KnownProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 class Cancelled(KnownProblem):
     """The person stopped the work; what was half made is thrown away."""
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.accounts.passwords import MIN_LENGTH
-from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.errors import KnownProblem, OpeningFailed
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -64,6 +64,8 @@ class AccountForm(QDialog):
         self.error = error_line(self)
         self.error.setObjectName("error")
         self.result_value: object = None
+        self.failure: OpeningFailed | None = None
+        """Set when the database file could not be used after all; the dialog closed."""
 
     def finish_layout(self, intro: str, ok_text: str, hint: str = "") -> None:
         buttons = dialog_buttons(self, self._accept, QDialogButtonBox.StandardButton.Ok)
@@ -86,6 +88,10 @@ class AccountForm(QDialog):
         """Run ``call``; on a known problem say it and empty the password fields."""
         try:
             self.result_value = call()
+        except OpeningFailed as failed:  # the file's problem: the start shows the way out
+            self.failure = failed
+            self.reject()
+            return
         except KnownProblem as problem:
             self.error.setText(problem.message)
             for edit in clear:
@@ -276,7 +282,8 @@ def show_recovery_key(made: Entered) -> None:
 
 def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> EnteredT | None:
     """The first beheerder (a new register: then its recovery key, once), else the sign-in;
-    then a new password when one must be chosen. None when the person gave up."""
+    then a new password when one must be chosen. None when the person gave up;
+    :class:`OpeningFailed` when the key opened but the database file cannot be used."""
     accepted = QDialog.DialogCode.Accepted
     if door.first_beheerder_needed():
         first = FirstBeheerderDialog(door.create_first_beheerder)
@@ -290,6 +297,8 @@ def sign_in_at_start(door: Door[EnteredT], login: str = "", note: str = "") -> E
         door.sign_in, login, note, recover=_recovery(door) if door.encrypted else None
     )
     if dialog.exec() != accepted:
+        if dialog.failure is not None:
+            raise dialog.failure
         return None
     entered: EnteredT = dialog.result_value  # type: ignore[assignment]
     signed_in = entered.signed_in
