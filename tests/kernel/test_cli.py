@@ -143,7 +143,7 @@ def test_a_backup_is_made_from_the_command_line(
     (made,) = paths.backup_dir.glob("steunpunt-*-handmatig")
     assert capsys.readouterr().out == f"Reservekopie gemaakt: {made}\n"
 
-    def full(source: object, target: Path, _key: bytes | None) -> None:
+    def full(source: object, target: Path, _key: bytes | None, _progress: object) -> None:
         raise OSError(errno.ENOSPC, "full")
 
     monkeypatch.setattr(backup, "copy_database", full)

@@ -104,7 +104,9 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, log_dir: Path) -> None:
         real_pragmas(connection, record)
         connection.execute("PRAGMA max_page_count = 1")
 
-    def half_a_copy(_source: sqlite3.Connection, target: Path, _key: bytes | None) -> None:
+    def half_a_copy(
+        _source: sqlite3.Connection, target: Path, _key: bytes | None, _progress: object
+    ) -> None:
         target.write_bytes(bytes(4096))
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
