@@ -1,0 +1,107 @@
+"""Every place that writes a file for the person says where it went: the folder, the name, and
+that a file with personal data is not encrypted (``ui/saved_file.py``); the command line prints
+the full path. The writers are found in the sources, so a new one that forgets it fails here."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE, where_saved
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "steunpunt"
+
+KNOWN_WRITERS = {
+    "export_caregiver_list",  # the list export (Excel, CSV)
+    "make_mailing",  # mailings: letters, per-person PDFs, address labels, the print shop CSV
+    "reprint",
+    "application_letters",  # the compliment's letters
+    "reminder",
+    "make_batch",  # the SEPA payment file and the payment list
+    "letter",  # a household help letter
+    "export",  # the audit log's workbook, the inzage PDF and JSON
+    "write_report_file",  # the verantwoording
+    "write_recovery_sheet",
+    "write_calibration_page",
+    "write_label_test_sheet",
+}
+
+CHOOSERS_THAT_WRITE_NOTHING = {
+    "ui/backups/settings_dialog.py": "chooses the second backup folder",
+    "ui/database_dialogs.py": "chooses where a new register goes",
+}
+
+
+def file_writers() -> set[str]:
+    """The use cases that write a file where the person says: a ``target`` or ``folder``
+    path, or a mailing request (which names its folder)."""
+    found: set[str] = set()
+    for file in (SOURCE / "services").rglob("*.py"):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            if not any(getattr(mark, "id", None) == "writes" for mark in node.decorator_list):
+                continue
+            for argument in node.args.args:
+                shown = ast.unparse(argument.annotation) if argument.annotation else ""
+                if (argument.arg in ("target", "folder") and shown == "Path") or (
+                    shown == "MailingRequest"
+                ):
+                    found.add(node.name)
+    return found
+
+
+def callers(name: str) -> list[Path]:
+    """The screens and command-line modules that call ``name``."""
+    call = re.compile(rf"(?<!def )\b{name}\(")
+    modules = [*(SOURCE / "ui").rglob("*.py"), *SOURCE.glob("cli*.py")]
+    return [file for file in modules if call.search(file.read_text(encoding="utf-8"))]
+
+
+def test_the_writers_are_found_in_the_sources() -> None:
+    assert file_writers() == KNOWN_WRITERS  # a new writer: add it here, and tell where it went
+
+
+def test_every_screen_that_writes_a_file_says_where_it_went() -> None:
+    untold: list[str] = []
+    for name in sorted(file_writers()):
+        found = callers(name)
+        assert found, f"{name} is called by no screen or command"
+        for file in found:
+            text = file.read_text(encoding="utf-8")
+            relative = file.relative_to(SOURCE).as_posix()
+            if relative.startswith("ui/") and not re.search(
+                r"\b(tell_where_saved|where_saved_text)\(", text
+            ):
+                untold.append(f"{relative} ({name})")
+            if relative.startswith("cli") and ".absolute()" not in text:
+                untold.append(f"{relative} ({name}): prints no full path")
+    assert untold == []
+
+
+def test_every_screen_that_asks_for_a_file_or_folder_says_where_it_went() -> None:
+    asking = re.compile(r"getSaveFileName|getExistingDirectory")
+    untold = [
+        relative
+        for file in (SOURCE / "ui").rglob("*.py")
+        if asking.search(text := file.read_text(encoding="utf-8"))
+        and (relative := file.relative_to(SOURCE).as_posix()) not in CHOOSERS_THAT_WRITE_NOTHING
+        and "steunpunt.ui.saved_file import" not in text
+    ]
+    assert untold == []
+
+
+def test_the_message_names_the_folder_the_files_and_the_warning() -> None:
+    folder = Path("/home/anna/Documenten/Brieven")
+    said = where_saved([folder / "brieven.pdf", folder / "etiketten.pdf", folder / "brieven.pdf"])
+    assert said.splitlines() == [
+        f"Map: {folder}",
+        "Bestanden: brieven.pdf, etiketten.pdf",
+        "Deze bestanden bevatten persoonsgegevens en zijn niet versleuteld: bewaar ze alleen "
+        "op een plek waar dat mag, en verwijder ze als u ze niet meer nodig hebt.",
+    ]
+    assert where_saved([folder / "lijst.csv"]).splitlines()[2] == PERSONAL_DATA_NOTE
+    assert where_saved([folder / "kalibratie.pdf"], personal=False) == (
+        f"Map: {folder}\nBestand: kalibratie.pdf"
+    )
