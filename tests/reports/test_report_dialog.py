@@ -49,7 +49,7 @@ def test_a_pdf_for_one_gemeente_over_the_chosen_period(
     assert dialog.made == made
     text = " ".join(page.extract_text() for page in PdfReader(made).pages)
     assert "Amersfoort" in text and "Verantwoording mantelzorgondersteuning" in text
-    assert dialog.message.text() == f"Gemaakt: {made}"
+    assert dialog.message.text() == "Gemaakt: verantwoording.pdf"
     [told] = told_where
     assert told.text == "De verantwoording is gemaakt (zonder namen)."
     assert told.where == f"Map: {tmp_path}\nBestand: verantwoording.pdf"

@@ -160,7 +160,7 @@ class ReportDialog(QDialog):
     def _made(self, target: Path) -> None:
         self.busy = False
         self.made = target
-        self.say(tr("Gemaakt: {file}").format(file=target.absolute()), done=True)
+        self.say(tr("Gemaakt: {file}").format(file=target.name), done=True)
         tell_where_saved(
             self, tr("De verantwoording is gemaakt (zonder namen)."), [target], personal=False
         )
