@@ -5,9 +5,13 @@ the full path. The writers are found in the sources, so a new one that forgets i
 from __future__ import annotations
 
 import ast
+import os
 import re
 from pathlib import Path
 
+import pytest
+
+from steunpunt.cli import main
 from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE, where_saved
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "steunpunt"
@@ -105,3 +109,29 @@ def test_the_message_names_the_folder_the_files_and_the_warning() -> None:
     assert where_saved([folder / "kalibratie.pdf"], personal=False) == (
         f"Map: {folder}\nBestand: kalibratie.pdf"
     )
+
+
+@pytest.mark.usefixtures("demo_sign_in")
+def test_the_command_line_prints_the_full_path_and_the_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(data), "--caregivers", "20"]) == 0
+    monkeypatch.chdir(tmp_path)  # the files are named relative to here
+    capsys.readouterr()
+
+    assert main(["export", "--data-dir", str(data), "lijst.csv"]) == 0
+    said = capsys.readouterr().out
+    assert f" in {tmp_path / 'lijst.csv'}.\n{PERSONAL_DATA_NOTE}\n" in said
+
+    assert main(["inzage", "3", "--data-dir", str(data), "--folder", "inzage"]) == 0
+    said = capsys.readouterr().out
+    assert f"staat in {tmp_path / 'inzage'}{os.sep}Inzage " in said
+    assert f"JSON in {tmp_path / 'inzage'}{os.sep}Inzage " in said
+    assert "Deze bestanden bevatten persoonsgegevens en zijn niet versleuteld" in said
+
+    mailing = ["mailing", "--data-dir", str(data), "--folder", "post", "--labels"]
+    assert main([*mailing, "--template", "Welkomstbrief"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.strip().startswith(str(tmp_path / "post")) for line in lines[1:3]] == [True] * 2
+    assert lines[3].startswith("Deze bestanden bevatten persoonsgegevens")
