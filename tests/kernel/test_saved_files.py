@@ -7,12 +7,16 @@ from __future__ import annotations
 import ast
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 
 from steunpunt.cli import main
 from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE, where_saved
+from steunpunt.ui.saved_file import SavedFileBox, tell_where_saved
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "steunpunt"
 
@@ -135,3 +139,32 @@ def test_the_command_line_prints_the_full_path_and_the_warning(
     lines = capsys.readouterr().out.splitlines()
     assert [line.strip().startswith(str(tmp_path / "post")) for line in lines[1:3]] == [True] * 2
     assert lines[3].startswith("Deze bestanden bevatten persoonsgegevens")
+
+
+def test_map_openen_opens_the_folder_and_a_pdf_can_be_opened_from_the_box(
+    blank: QWidget, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    offered: list[list[str]] = []
+
+    def click(name: str) -> Callable[[SavedFileBox], int]:
+        def exec_(box: SavedFileBox) -> int:
+            offered.append([button.text() for button in box.buttons()])
+            next(button for button in box.buttons() if button.text() == name).click()
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(SavedFileBox, "exec", click("Map openen"))
+    tell_where_saved(blank, "Klaar.", [tmp_path / "lijst.csv"])
+    assert opened == [str(tmp_path)]
+    monkeypatch.setattr(SavedFileBox, "exec", click("Openen"))
+    tell_where_saved(blank, "Klaar.", [tmp_path / "brief.pdf"])
+    assert opened[1] == str(tmp_path / "brief.pdf")
+    assert [sorted(texts) for texts in offered] == [
+        ["Map openen", "Sluiten"],
+        ["Afdrukken…", "Map openen", "Openen", "Sluiten"],
+    ]
