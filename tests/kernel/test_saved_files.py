@@ -20,20 +20,25 @@ from steunpunt.ui.saved_file import SavedFileBox, tell_where_saved
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "steunpunt"
 
+STAGED = "staged in a hidden folder, noted in the staging journal (tests/letters/test_leftovers.py)"
+WHOLE = "written whole by io/atomic, noted (test_temporary_files.py: every document is noted)"
+NO_ONES_DATA = "a test page: no one's data"
 KNOWN_WRITERS = {
-    "export_caregiver_list",  # the list export (Excel, CSV)
-    "make_mailing",  # mailings: letters, per-person PDFs, address labels, the print shop CSV
-    "reprint",
-    "application_letters",  # the compliment's letters
-    "reminder",
-    "make_batch",  # the SEPA payment file and the payment list
-    "letter",  # a household help letter
-    "export",  # the audit log's workbook, the inzage PDF and JSON
-    "write_report_file",  # the verantwoording
-    "write_recovery_sheet",
-    "write_calibration_page",
-    "write_label_test_sheet",
+    "export_caregiver_list": WHOLE,  # the list export (Excel, CSV)
+    "make_mailing": STAGED,  # letters, per-person PDFs, address labels, the print shop CSV
+    "reprint": STAGED,
+    "application_letters": STAGED,  # the compliment's letters, through make_mailing
+    "reminder": STAGED,
+    "make_batch": STAGED,  # the SEPA payment file and the payment list
+    "letter": STAGED,  # a household help letter, through make_mailing
+    "export": WHOLE,  # the audit log's workbook, the inzage PDF and JSON
+    "write_report_file": WHOLE,  # the verantwoording
+    "write_recovery_sheet": WHOLE,
+    "write_calibration_page": NO_ONES_DATA,
+    "write_label_test_sheet": NO_ONES_DATA,
 }
+"""Every use case that writes a file where the person says, and how a crash halfway is swept
+at the next start (``services/kernel/temporary_files.py``)."""
 
 CHOOSERS_THAT_WRITE_NOTHING = {
     "ui/backups/settings_dialog.py": "chooses the second backup folder",
@@ -68,7 +73,7 @@ def callers(name: str) -> list[Path]:
 
 
 def test_the_writers_are_found_in_the_sources() -> None:
-    assert file_writers() == KNOWN_WRITERS  # a new writer: add it here, and tell where it went
+    assert file_writers() == set(KNOWN_WRITERS)  # a new one: say how its crash is swept
 
 
 def test_every_screen_that_writes_a_file_says_where_it_went() -> None:
