@@ -25,9 +25,10 @@ from steunpunt.ui.changes import ChangeHub
 from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
+from steunpunt.ui.saved_file import SavedFileBox
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext, TaskRunner
 from tests.conftest import TODAY
-from tests.widgets import Answers
+from tests.widgets import Answers, Told
 
 
 @pytest.fixture
@@ -85,6 +86,20 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(QMessageBox, "warning", recorded.warning)
     monkeypatch.setattr(QMessageBox, "question", recorded.question)
     return recorded
+
+
+@pytest.fixture(autouse=True)
+def told_where(monkeypatch: pytest.MonkeyPatch) -> list[Told]:
+    """The messages that a file was written (what was made, and where), each closed at once
+    as if the person clicked "Sluiten"."""
+    shown: list[Told] = []
+
+    def exec_(box: SavedFileBox) -> int:
+        shown.append(Told(box.text(), box.informativeText(), box.files))
+        return 0
+
+    monkeypatch.setattr(SavedFileBox, "exec", exec_)
+    return shown
 
 
 class HeldTaskRunner(SynchronousTaskRunner):

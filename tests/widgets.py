@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -233,6 +234,15 @@ class Answers:
         return self.question_answer
 
 
+@dataclass(frozen=True)
+class Told:
+    """A message that a file was written: what was made, and where (folder, names, warning)."""
+
+    text: str
+    where: str
+    files: list[Path]
+
+
 def on_exec(
     monkeypatch: pytest.MonkeyPatch, kind: type[QDialog], read: Callable[[Any], Shown]
 ) -> list[Shown]:
@@ -261,11 +271,6 @@ def drive_on_exec(
         return dialog.result()
 
     monkeypatch.setattr(kind, "exec", exec_)
-
-
-def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts of the message boxes shown with ``exec`` (such as "De brief is gemaakt")."""
-    return on_exec(monkeypatch, QMessageBox, QMessageBox.text)
 
 
 def choose_item(

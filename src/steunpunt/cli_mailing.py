@@ -11,6 +11,7 @@ from typing import Any
 from steunpunt.cli_sign_in import add_user_argument, open_signed_in
 from steunpunt.domain.choices import Grouping
 from steunpunt.domain.dates import parse_date
+from steunpunt.domain.saved_files import personal_data_note
 from steunpunt.paths import AppPaths
 
 Say = Callable[[str], None]
@@ -85,9 +86,9 @@ def run_mailing(paths: AppPaths, args: argparse.Namespace, say: Say) -> int:
         f"Klaar: {result.letters} brieven voor {result.people} mantelzorgers, "
         f"kenmerk {result.reference}."
     )
-    for made in (result.letters_pdf, result.per_person_folder, result.labels_pdf, result.csv_file):
-        if made is not None:
-            say(f"  {made}")
+    for made in result.files:
+        say(f"  {made.absolute()}")
+    say(personal_data_note(len(result.files)))
     if result.by_hand:
         say(
             f"Met de hand adresseren ({len(result.by_hand)}, het adres past niet op een etiket; "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from steunpunt.cli_sign_in import add_user_argument, open_signed_in
 from steunpunt.domain.choices import ActiveFilter
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE, personal_data_note
 from steunpunt.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -134,7 +135,8 @@ def _export(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
         target,
         [known[key] for key in keys],
     )
-    return f"Klaar: {count} {'mantelzorger' if count == 1 else 'mantelzorgers'} in {target}."
+    noun = "mantelzorger" if count == 1 else "mantelzorgers"
+    return f"Klaar: {count} {noun} in {target.absolute()}.\n{PERSONAL_DATA_NOTE}"
 
 
 def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) -> str:
@@ -157,7 +159,7 @@ def _report(database: OpenDatabase, _paths: AppPaths, args: argparse.Namespace) 
     target = write_report_file(
         database.services.audit, database.actor, Path(args.file).expanduser(), report, style
     )
-    return f"Klaar: de verantwoording staat in {target}."
+    return f"Klaar: de verantwoording staat in {target.absolute()} (zonder namen)."
 
 
 def _inzage(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -> str:
@@ -172,12 +174,15 @@ def _inzage(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -
     )
     style, _version = services.letters.house_style()
     pdf, data = services.inzage.export(database.actor, folder / f"{name}.pdf", dossier, style)
-    return f"Klaar: de inzage-export staat in {pdf}, met dezelfde gegevens als JSON in {data.name}."
+    return (
+        f"Klaar: de inzage-export staat in {pdf.absolute()}, met dezelfde gegevens als JSON in "
+        f"{data.absolute()}.\n{personal_data_note(2)}"
+    )
 
 
 def _backup(database: OpenDatabase, paths: AppPaths, _args: argparse.Namespace) -> str:
     made = database.services.backups.make(database.engine, paths.backup_dir)
-    return f"Reservekopie gemaakt: {made}"
+    return f"Reservekopie gemaakt: {made.absolute()}"
 
 
 def _restore(database: OpenDatabase, paths: AppPaths, args: argparse.Namespace) -> str:

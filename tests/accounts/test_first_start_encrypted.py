@@ -73,7 +73,7 @@ def test_first_start_makes_an_encrypted_register_and_shows_the_recovery_key_once
         assert "één keer getoond" in texts
         assert not dialog.ok.isEnabled()
         click(qtbot, dialog.printing)  # the sheet for the safe, where the person chose
-        assert str(sheet) in dialog.said.text()
+        assert f"Map: {sheet.parent}\nBestand: {sheet.name}" in dialog.said.text()
         dialog.reject()  # Escape or the window's cross: the key stays until it is noted
         assert dialog.isVisible()
         tick(qtbot, dialog.written)

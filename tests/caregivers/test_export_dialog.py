@@ -20,7 +20,7 @@ from steunpunt.ui.caregivers.export_dialog import ExportDialog
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext
 from tests.helpers import add_caregiver
-from tests.widgets import Answers, click, save_as
+from tests.widgets import Answers, Told, click, save_as
 
 
 class CancellingRunner(SynchronousTaskRunner):
@@ -72,6 +72,7 @@ def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
     screen_context: ScreenContext,
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
     dialog = make_dialog(qtbot, screen_context)
     assert dialog.count.text() == "3 mantelzorgers uit de huidige lijst"
@@ -92,6 +93,9 @@ def test_the_chosen_columns_of_the_whole_filtered_list_are_written(
     assert offered == [str(folder / "Mantelzorgers 22-11-2026.csv")]
     target = folder / "jansens.csv"
     assert dialog.status.text() == "Klaar: 3 mantelzorgers in jansens.csv."
+    [told] = told_where
+    assert told.text == "Klaar: 3 mantelzorgers in jansens.csv."
+    assert told.where.startswith(f"Map: {folder}\nBestand: jansens.csv\nDit bestand bevat")
     assert dialog.open_button.isVisible() and dialog.close_button.text() == "Sluiten"
     with target.open(encoding="utf-8-sig", newline="") as handle:
         read = list(csv.reader(handle, delimiter=";"))

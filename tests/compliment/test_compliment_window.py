@@ -29,7 +29,15 @@ from steunpunt.ui.compliment.window import ComplimentWindow
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from tests.compliment.test_services_compliment import IBAN, SOEST, apply, iban_number, pair
-from tests.widgets import Answers, cells, choose_item, click, item_texts, message_boxes, retype
+from tests.widgets import (
+    Answers,
+    Told,
+    cells,
+    choose_item,
+    click,
+    item_texts,
+    retype,
+)
 
 
 @pytest.fixture
@@ -374,6 +382,7 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
     screen_context: ScreenContext,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
     from dataclasses import replace
 
@@ -390,6 +399,11 @@ def test_a_payment_batch_is_made_and_confirmed_from_the_window(
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("01-12-2026", True))
     click(qtbot, window.pay_button)
     assert "2 betalingen, samen € 200,00" in window.status.text()
+    [told] = told_where
+    folder = screen_context.paths.letters_dir
+    assert told.where.startswith(f"Map: {folder}\nBestanden: ")
+    assert [file.suffix for file in told.files] == [".xml", ".xlsx"]
+    assert "persoonsgegevens en zijn niet versleuteld" in told.where
     assert len(list(screen_context.paths.letters_dir.glob("*.xml"))) == 1
     choose_item(monkeypatch, lambda options: options[0])
     click(qtbot, window.confirm_button)
@@ -406,6 +420,7 @@ def test_waiting_letters_are_made_from_the_window_once(
     screen_context: ScreenContext,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
     from tests.helpers import fill_house_style
 
@@ -416,12 +431,13 @@ def test_waiting_letters_are_made_from_the_window_once(
     window = ComplimentWindow(screen_context)
     qtbot.addWidget(window)
     window.show()
-    offered = message_boxes(monkeypatch)
     asked = choose_item(monkeypatch, lambda options: options[0])
     click(qtbot, window.letters_button)
     assert asked[0][0] == "Ontvangstbevestigingen (2 aanvragen wachten)"
     assert window.status.text().startswith("2 brieven gemaakt")
-    assert offered == ["De brieven zijn gemaakt."]
+    [told] = told_where
+    assert told.text == "De brieven zijn gemaakt."
+    assert told.where.startswith(f"Map: {screen_context.paths.letters_dir}\nBestand: ")
     click(qtbot, window.letters_button)
     assert asked[1][0] == "Ontvangstbevestigingen (0 aanvragen wachten)"
     assert window.status.text() == "Er wachten geen aanvragen op deze brief."

@@ -30,7 +30,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.main_window import MainWindow
 from tests.caregivers.test_caseload import staff_in_role
 from tests.helpers import add_caregiver
-from tests.widgets import cells, choose, click, in_dialog, save_as, type_text
+from tests.widgets import Told, cells, choose, click, in_dialog, save_as, type_text
 
 PERSON, USER, KIND = COLUMNS.index("Mantelzorger"), COLUMNS.index("Gebruiker"), 2
 
@@ -139,6 +139,7 @@ def test_the_caregiver_form_shows_who_viewed_or_changed_the_record(
     services: Services,
     people: dict[str, int],
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
     tmp_path: Path,
 ) -> None:
     form = CaregiverFormView(screen_context)
@@ -162,6 +163,8 @@ def test_the_caregiver_form_shows_who_viewed_or_changed_the_record(
     assert seen[0] == ["Bekeken", "Gewijzigd", "Aangemaakt"]
     assert seen[1] == ["Tester", "Fatima el Amrani", "Fatima el Amrani"]
     assert load_workbook(target).active.max_row == 4
+    [told] = told_where
+    assert told.where.startswith(f"Map: {tmp_path}\nBestand: bram.xlsx\nDit bestand bevat")
 
 
 def test_the_beheer_menu_opens_the_audit_log(qtbot: QtBot, window: MainWindow) -> None:

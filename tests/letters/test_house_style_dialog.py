@@ -36,14 +36,17 @@ class Offers:
     def __init__(self) -> None:
         self.paths: list[Path] = []
 
-    def __call__(self, _parent: object, path: Path, _message: str) -> None:
-        self.paths.append(path)
+    def __call__(
+        self, _parent: object, _message: str, files: list[Path], personal: bool = True
+    ) -> None:
+        assert not personal  # a test page holds no one's data
+        self.paths.extend(files)
 
 
 @pytest.fixture
 def offers(monkeypatch: pytest.MonkeyPatch) -> Offers:
     recorded = Offers()
-    monkeypatch.setattr(house_style_dialog, "offer_pdf", recorded)
+    monkeypatch.setattr(house_style_dialog, "tell_where_saved", recorded)
     return recorded
 
 

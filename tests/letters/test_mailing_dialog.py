@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.domain.age import AgeBracket
 from steunpunt.domain.choices import ConsentScope
+from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE as NOTE
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
@@ -27,11 +29,11 @@ from tests.helpers import TODAY, add_caregiver, add_mailing_people, consented, f
 from tests.ui_fixtures import make_context
 from tests.widgets import (
     Answers,
+    Told,
     choose,
     choose_item,
     click,
     in_dialog,
-    message_boxes,
     on_exec,
     row_texts,
 )
@@ -91,7 +93,10 @@ def test_adjusting_the_filter_recounts(dialog: MailingDialog, qtbot: QtBot) -> N
 
 
 def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
-    dialog: MailingDialog, qtbot: QtBot, screen_context: ScreenContext
+    dialog: MailingDialog,
+    qtbot: QtBot,
+    screen_context: ScreenContext,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog.labels.setChecked(True)
     click(qtbot, dialog.make_button)
@@ -101,6 +106,15 @@ def test_making_the_mailing_shows_the_result_and_writes_the_pdf(
     assert dialog.made is not None and dialog.made.labels_pdf is not None
     assert len(PdfReader(dialog.made.letters_pdf).pages) == 3
     assert dialog.made.letters_pdf.parent == screen_context.paths.letters_dir
+    folder = screen_context.paths.letters_dir
+    assert f"\nMap: {folder}\nBestanden: {dialog.made.letters_pdf.name}, " in dialog.status.text()
+    assert "etiketten.pdf\nDeze bestanden bevatten persoonsgegevens en zijn niet versleuteld" in (
+        dialog.status.text()
+    )
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    click(qtbot, dialog.folder_button)
+    assert opened == [str(folder)]
 
 
 def test_no_consent_for_post_is_shown_and_a_label_that_does_not_fit_is_named(
@@ -153,9 +167,9 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
     opened: OpenDatabase,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
     people = add_mailing_people(opened.services, opened.actor)
-    offered = message_boxes(monkeypatch)
     choose_item(monkeypatch, lambda _options: WELCOME)
     window.open_caregiver(people["ayse"])
     panel = window.form_view.letters
@@ -167,7 +181,15 @@ def test_the_letters_tab_makes_a_letter_and_a_reprint(
     panel.reprint()
     qtbot.waitUntil(lambda: panel.records.table.rowCount() == 2)
     assert "(herdruk)" in panel.records.table.item(0, 2).text()
-    assert len(offered) == 2
+    folder = window.context.paths.letters_dir
+    assert [told.text for told in told_where] == [
+        "De brief is opgeslagen en vastgelegd.",
+        "De brief is opnieuw gemaakt.",
+    ]
+    for told in told_where:
+        assert told.where.startswith(f"Map: {folder}\nBestand: ")
+        assert told.where.endswith(NOTE)
+    assert "Bestand: Herdruk 2026-0001" in told_where[1].where
     assert answers.texts == []
 
 

@@ -15,7 +15,15 @@ from steunpunt.ui.letters.letter_preview_dialog import LetterPreviewDialog
 from steunpunt.ui.letters.mailing_dialog import MailingDialog
 from steunpunt.ui.main_window import MainWindow
 from tests.helpers import add_mailing_people
-from tests.widgets import Answers, choose, choose_item, click, in_dialog, message_boxes, retype
+from tests.widgets import (
+    Answers,
+    Told,
+    choose,
+    choose_item,
+    click,
+    in_dialog,
+    retype,
+)
 
 INVITATION = "Uitnodiging Dag van de Mantelzorg"
 
@@ -26,14 +34,13 @@ def letters_in(folder: Path) -> list[str]:
 
 def open_letters_tab(
     window: MainWindow, opened: OpenDatabase, monkeypatch: pytest.MonkeyPatch, template: str
-) -> tuple[int, list[str]]:
+) -> int:
     """Open Ayşe Yılmaz's letters tab with ``template`` chosen for the next letter."""
     people = add_mailing_people(opened.services, opened.actor)
-    offered = message_boxes(monkeypatch)
     choose_item(monkeypatch, lambda options: next(o for o in options if o.startswith(template)))
     window.open_caregiver(people["ayse"])
     window.form_view.tabs.setCurrentWidget(window.form_view.letters)
-    return people["ayse"], offered
+    return people["ayse"]
 
 
 def test_cancel_at_the_preview_files_and_logs_nothing(
@@ -42,8 +49,9 @@ def test_cancel_at_the_preview_files_and_logs_nothing(
     opened: OpenDatabase,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
-    ayse, offered = open_letters_tab(window, opened, monkeypatch, "Welkomstbrief")
+    ayse = open_letters_tab(window, opened, monkeypatch, "Welkomstbrief")
     seen: list[object] = []
 
     def look_and_cancel(preview: LetterPreviewDialog) -> None:
@@ -54,7 +62,7 @@ def test_cancel_at_the_preview_files_and_logs_nothing(
     assert seen == [1, False]
     assert opened.services.mailings.letter_log(ayse) == []
     assert letters_in(window.context.paths.letters_dir) == []
-    assert offered == [] and answers.texts == []
+    assert told_where == [] and answers.texts == []
 
 
 def test_saving_at_the_preview_files_and_logs_the_letter_once(
@@ -63,8 +71,9 @@ def test_saving_at_the_preview_files_and_logs_the_letter_once(
     opened: OpenDatabase,
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
-    ayse, offered = open_letters_tab(window, opened, monkeypatch, "Welkomstbrief")
+    ayse = open_letters_tab(window, opened, monkeypatch, "Welkomstbrief")
     panel = window.form_view.letters
     in_dialog(qtbot, panel.new_letter, LetterPreviewDialog, lambda p: click(qtbot, p.save_button))
     qtbot.waitUntil(lambda: panel.records.table.rowCount() == 1)
@@ -72,7 +81,14 @@ def test_saving_at_the_preview_files_and_logs_the_letter_once(
     assert letters_in(window.context.paths.letters_dir) == [
         "Brief 2026-0001 Welkomstbrief - Ayşe Yılmaz.pdf"
     ]
-    assert offered == ["De brief is opgeslagen en vastgelegd."]
+    [told] = told_where
+    assert told.text == "De brief is opgeslagen en vastgelegd."
+    assert told.where == (
+        f"Map: {window.context.paths.letters_dir}\n"
+        "Bestand: Brief 2026-0001 Welkomstbrief - Ayşe Yılmaz.pdf\n"
+        "Dit bestand bevat persoonsgegevens en is niet versleuteld: bewaar het alleen op een "
+        "plek waar dat mag, en verwijder het als u het niet meer nodig hebt."
+    )
 
 
 def test_the_preview_of_a_letter_with_past_dates_names_them(
@@ -82,7 +98,7 @@ def test_the_preview_of_a_letter_with_past_dates_names_them(
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ayse, _offered = open_letters_tab(window, opened, monkeypatch, INVITATION)
+    ayse = open_letters_tab(window, opened, monkeypatch, INVITATION)
     warnings: list[str] = []
 
     def read_and_save(preview: LetterPreviewDialog) -> None:

@@ -17,7 +17,7 @@ from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.privacy.form_actions import EraseConfirmDialog
 from tests.helpers import add_caregiver, care_recipient_data, relation_data
 from tests.reports.test_report_output import page_texts
-from tests.widgets import Answers, click, in_dialog, message_boxes, save_as, type_text
+from tests.widgets import Answers, Told, click, in_dialog, save_as, type_text
 
 
 def test_inzage_export_saves_a_pdf_and_the_json_beside_it(
@@ -26,19 +26,25 @@ def test_inzage_export_saves_a_pdf_and_the_json_beside_it(
     opened: OpenDatabase,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    told_where: list[Told],
 ) -> None:
     person = add_caregiver(
         opened.services, opened.actor, first_name="Ayşe", infix="", last_name="Yılmaz"
     )
     window.open_caregiver(person.id)
     offered = save_as(monkeypatch, tmp_path / "inzage.pdf")
-    shown = message_boxes(monkeypatch)
 
     window.form_view.privacy.inzage_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: bool(told_where))
 
     assert Path(offered[0]).name.startswith("Inzage Ayşe Yılmaz")
-    assert "inzage-export is gemaakt" in shown[0]
+    [told] = told_where
+    assert "inzage-export is gemaakt" in told.text
+    assert told.where == (
+        f"Map: {tmp_path}\nBestanden: inzage.pdf, inzage.json\n"
+        "Deze bestanden bevatten persoonsgegevens en zijn niet versleuteld: bewaar ze alleen "
+        "op een plek waar dat mag, en verwijder ze als u ze niet meer nodig hebt."
+    )
     assert (tmp_path / "inzage.pdf").stat().st_size > 0
     data = json.loads((tmp_path / "inzage.json").read_text("utf-8"))
     assert data["persoon"] == "Ayşe Yılmaz"
@@ -52,6 +58,7 @@ def test_the_naasten_tab_makes_the_inzage_export_of_the_chosen_naaste(
     opened: OpenDatabase,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    told_where: list[Told],
 ) -> None:
     services, actor = opened.services, opened.actor
     person = add_caregiver(services, actor, first_name="Ayşe", infix="", last_name="Yılmaz")
@@ -71,13 +78,12 @@ def test_the_naasten_tab_makes_the_inzage_export_of_the_chosen_naaste(
         pos=table.visualRect(table.model().index(mehmet, 0)).center(),
     )
     offered = save_as(monkeypatch, tmp_path / "naaste.pdf")
-    shown = message_boxes(monkeypatch)
 
     click(qtbot, form.relations.inzage_button)
-    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: bool(told_where))
 
     assert Path(offered[0]).name.startswith("Inzage Mehmet")
-    assert "inzage-export is gemaakt" in shown[0]
+    assert "inzage-export is gemaakt" in told_where[0].text
     text = " ".join(page_texts(tmp_path / "naaste.pdf"))
     for heading in (
         "Persoonsgegevens",

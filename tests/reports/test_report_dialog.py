@@ -15,7 +15,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.reports.report_dialog import ReportDialog
 from tests.helpers import add_caregiver
-from tests.widgets import message_boxes, save_as
+from tests.widgets import Told, save_as
 
 
 @pytest.fixture
@@ -30,12 +30,11 @@ def dialog(
     add_caregiver(services, actor, first_name="bram", municipality="soest")
     widget = ReportDialog(screen_context)
     qtbot.addWidget(widget)
-    message_boxes(monkeypatch)
     return widget
 
 
 def test_a_pdf_for_one_gemeente_over_the_chosen_period(
-    dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: ReportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told_where: list[Told]
 ) -> None:
     assert [dialog.municipality.itemText(i) for i in range(3)] == [
         "Alle gemeenten",
@@ -51,6 +50,9 @@ def test_a_pdf_for_one_gemeente_over_the_chosen_period(
     text = " ".join(page.extract_text() for page in PdfReader(made).pages)
     assert "Amersfoort" in text and "Verantwoording mantelzorgondersteuning" in text
     assert dialog.message.text() == "Gemaakt: verantwoording.pdf"
+    [told] = told_where
+    assert told.text == "De verantwoording is gemaakt (zonder namen)."
+    assert told.where == f"Map: {tmp_path}\nBestand: verantwoording.pdf"
 
 
 def test_a_workbook_and_the_privacy_settings_are_kept(

@@ -21,11 +21,11 @@ from tests.support.test_services_household_help import grant_data, provider
 from tests.support.test_services_support import partner_form
 from tests.widgets import (
     Answers,
+    Told,
     choose,
     click,
     in_dialog,
     item_texts,
-    message_boxes,
     press_ok,
     retype,
     row_texts,
@@ -281,7 +281,7 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
     services: Services,
     actor: Actor,
     screen_context: ScreenContext,
-    monkeypatch: pytest.MonkeyPatch,
+    told_where: list[Told],
 ) -> None:
     from steunpunt.domain.choices import LetterKind
     from tests.helpers import fill_house_style
@@ -292,13 +292,14 @@ def test_the_grant_letter_is_made_from_the_tab_and_logged(
     widget = HouseholdHelpPanel(screen_context)
     qtbot.addWidget(widget)
     widget.show_caregiver(caregiver, grant.id)
-    offered = message_boxes(monkeypatch)
 
     widget.make_letter(LetterKind.HOUSEHOLD_HELP_GRANTED)  # not granted yet: refused in place
-    assert "toekenningsbrief past daar niet bij" in widget.message.text() and offered == []
+    assert "toekenningsbrief past daar niet bij" in widget.message.text() and told_where == []
     widget.make_letter(LetterKind.HOUSEHOLD_HELP_PROOF)
 
-    assert offered == ["De brief is gemaakt en vastgelegd."]
+    [told] = told_where
+    assert told.text == "De brief is gemaakt en vastgelegd."
+    assert told.where.startswith(f"Map: {screen_context.paths.letters_dir}\nBestand: ")
     [entry] = services.mailings.letter_log(caregiver)
     assert entry.kind is LetterKind.HOUSEHOLD_HELP_PROOF
     assert [a.text() for a in widget.letter_button.menu().actions()] == [

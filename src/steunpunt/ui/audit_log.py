@@ -30,6 +30,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox, vbox
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.widgets import error_line, list_table
 
@@ -228,6 +229,7 @@ class AuditLogDialog(QDialog):
                     count=count, name=target.name
                 )
             )
+            tell_where_saved(self, self.count.text(), [target])
 
         def failed(error: BaseException) -> None:
             self.export_button.setEnabled(True)

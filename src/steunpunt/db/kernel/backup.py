@@ -30,6 +30,7 @@ from steunpunt.db.kernel.backup_check import (
     reading,
     revision,
 )
+from steunpunt.db.kernel.database_file import sync_folder
 from steunpunt.db.kernel.engine import database_file, engine_key
 from steunpunt.db.kernel.errors import DRIVER_ERRORS, BackupFailed, storage_cause
 from steunpunt.db.kernel.keyfile import key_file_for
@@ -94,7 +95,9 @@ def backup_database(
             shutil.copyfile(key_file, key_file_for(partial / DATABASE))
         _write_manifest(partial, manifest)
         verify(partial, key)
+        _flush_folder(partial)
         os.replace(partial, target)
+        sync_folder(backup_dir)
     except _FAILURES as error:
         _remove(partial)
         log.warning("Backup failed: %s", type(error).__name__)
@@ -124,7 +127,9 @@ def copy_backup(backup: Path, folder: Path, key: bytes | None) -> Path:
         _remove(partial)
         shutil.copytree(backup, partial)
         verify(partial, key)
+        _flush_folder(partial)
         os.replace(partial, target)
+        sync_folder(folder)
     except _FAILURES as error:
         _remove(partial)
         log.warning("Second backup failed: %s", type(error).__name__)
@@ -278,6 +283,16 @@ def copy_database(
         destination.close()
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _flush_folder(folder: Path) -> None:
+    """Every file in ``folder`` and the folder itself on disk, before it is renamed into place:
+    a power cut after the rename cannot leave a backup whose key file or manifest is empty."""
+    for file in folder.iterdir():
+        if file.is_file():
+            with file.open("rb+") as handle:
+                os.fsync(handle.fileno())
+    sync_folder(folder)
 
 
 def _remove(path: Path) -> None:

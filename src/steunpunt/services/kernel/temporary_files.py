@@ -19,6 +19,7 @@ a document written whole (export,       ``.steunpunt-*.tmp`` beside its target  
 report, inzage, recovery key sheet)
 ======================================  =========================================  ==========
 
+Letter previews and the PDFs shown in the window are held in memory, never written to a file.
 The last two are noted in the staging journal beside the database while they exist
 (``io/staging_journal.py``), as they go to a folder the person chose;
 ``services/letters/leftovers.py`` removes them once the database is open.

@@ -123,6 +123,12 @@ class MailingResult:
     """The names of letters whose address did not fit a label whole: they are on the last
     page of the labels, to address by hand."""
 
+    @property
+    def files(self) -> list[Path]:
+        """Everything the mailing wrote, the letters first."""
+        made = (self.letters_pdf, self.per_person_folder, self.labels_pdf, self.csv_file)
+        return [path for path in made if path is not None]
+
 
 @dataclass(frozen=True)
 class SentLetterView:

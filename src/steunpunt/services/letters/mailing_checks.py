@@ -4,7 +4,9 @@ addresses that would not stay inside the envelope window."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from steunpunt.domain.errors import ValidationFailed
 from steunpunt.domain.letters.addressee import Household
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import HOUSE_STYLE_FIELDS, KIND_FIELDS
@@ -15,6 +17,9 @@ from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.letters.dto import TemplateData
 from steunpunt.services.letters.mailing_files import recipient_of
 from steunpunt.services.letters.values import house_style_values
+
+if TYPE_CHECKING:
+    from steunpunt.services.letters.templates import LetterService
 
 
 def refuse_empty_house_style_fields(template: TemplateData, style: HouseStyle) -> None:
@@ -55,3 +60,16 @@ def refuse_addresses_outside_the_window(letters: list[Household], style: HouseSt
     misfits = window_misfits(recipients, style.window, style.return_line, font)
     if misfits:
         raise NotAllowed(misfit_message(misfits))
+
+
+def checked_house_style(letters: LetterService) -> HouseStyle:
+    """The house style, refused in Dutch when it cannot print (e.g. a damaged logo)."""
+    style, _version = letters.house_style()
+    try:
+        return style.check()
+    except ValidationFailed as error:
+        problem = next(iter(error.errors.values()))
+        raise NotAllowed(
+            f"De huisstijl is niet in orde: {problem} Pas die aan onder Beheer › Huisstijl "
+            "en briefpapier. Er is niets gemaakt."
+        ) from error

@@ -26,6 +26,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.recovery_sheet import write_recovery_sheet
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
+from steunpunt.ui.saved_file import where_saved_text
 from steunpunt.ui.widgets import hint_label
 
 GROUPS_PER_LINE = 5
@@ -129,9 +130,9 @@ def recovery_sheet_printer(
             dialog.said.setText(tr("Het vel kon niet worden gemaakt: ") + dutch_cause(error) + ".")
             return
         dialog.said.setText(
-            tr(
-                "Het vel staat in {file}. Druk het af, berg het op in de kluis en verwijder het bestand."
-            ).format(file=made)
+            tr("Het vel is gemaakt. Druk het af, berg het op in de kluis en verwijder het bestand.")
+            + "\n"
+            + where_saved_text([made], personal=False)
         )
 
     return print_sheet

@@ -38,6 +38,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.tasks import TaskContext
 
 CHECK_COLUMNS = 3
@@ -218,6 +219,7 @@ class ExportDialog(QDialog):
             )
         )
         self.open_button.setVisible(True)
+        tell_where_saved(self, self.status.text(), [target])
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)

@@ -43,7 +43,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import hbox, vbox
-from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.screen_dialogs import remove_when_confirmed
 from steunpunt.ui.widgets import FieldEdit, show_status
 
@@ -262,7 +262,7 @@ class HouseholdHelpPanel(QWidget):
             return
         QApplication.restoreOverrideCursor()
         self.changed.emit()
-        offer_pdf(self, result.letters_pdf, tr("De brief is gemaakt en vastgelegd."))
+        tell_where_saved(self, tr("De brief is gemaakt en vastgelegd."), [result.letters_pdf])
 
     def change_status(self, target: HouseholdHelpStatus) -> None:
         """Move the selected grant on; a reason goes along when granting or refusing, the day

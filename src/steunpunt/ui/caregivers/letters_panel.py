@@ -17,8 +17,8 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.letters.letter_preview_dialog import LetterPreviewDialog
-from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.pdf_output import print_pdf
+from steunpunt.ui.saved_file import tell_where_saved
 
 T = TypeVar("T")
 
@@ -113,8 +113,7 @@ class LettersPanel(QWidget):
     def _made(self, path: Path, printing: bool) -> None:
         if printing:
             print_pdf(self, path)
-        else:
-            offer_pdf(self, path, tr("De brief is opgeslagen en vastgelegd."))
+        tell_where_saved(self, tr("De brief is opgeslagen en vastgelegd."), [path])
 
     def reprint(self) -> None:
         """The selected letter again, with the text as it was sent and today's address."""
@@ -126,7 +125,7 @@ class LettersPanel(QWidget):
             lambda: self._context.services.mailings.reprint(
                 self._context.actor, sent.id, self._folder
             ),
-            lambda path: offer_pdf(self, path, tr("De brief is opnieuw gemaakt.")),
+            lambda path: tell_where_saved(self, tr("De brief is opnieuw gemaakt."), [path]),
         )
 
     def _in_background(self, work: Callable[[], T], done: Callable[[T], None]) -> None:

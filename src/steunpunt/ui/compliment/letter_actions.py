@@ -10,7 +10,7 @@ from steunpunt.domain.choices import LetterKind
 from steunpunt.services.letters.dto import MailingResult
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.saved_file import tell_where_saved
 
 if TYPE_CHECKING:
     from steunpunt.ui.compliment.window import ComplimentWindow
@@ -77,4 +77,4 @@ class LetterActions:
             text += " " + tr("Geen brief voor: {names}").format(names=names)
             text += tr(" en {n} anderen.").format(n=more) if more > 0 else "."
         self._window.say(text, done=True)
-        offer_pdf(self._window, result.letters_pdf, tr("De brieven zijn gemaakt."))
+        tell_where_saved(self._window, tr("De brieven zijn gemaakt."), [result.letters_pdf])

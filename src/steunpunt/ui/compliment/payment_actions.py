@@ -14,6 +14,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.services.compliment.payments import BatchTotals, PaymentBatchResult
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.i18n import tr
+from steunpunt.ui.saved_file import tell_where_saved
 
 if TYPE_CHECKING:
     from steunpunt.ui.compliment.window import ComplimentWindow
@@ -62,15 +63,14 @@ class PaymentActions:
         self._window.say(
             tr(
                 "Betaalopdracht {reference} gemaakt: {n} betalingen, samen {total}. "
-                "Bestanden: {file} en {list}. Bevestig de betaling zodra de bank heeft betaald."
-            ).format(
-                reference=result.reference,
-                n=result.payments,
-                total=euro(result.total_cents),
-                file=result.payment_file,
-                list=result.list_file.name,
-            ),
+                "Bevestig de betaling zodra de bank heeft betaald."
+            ).format(reference=result.reference, n=result.payments, total=euro(result.total_cents)),
             done=True,
+        )
+        tell_where_saved(
+            self._window,
+            tr("Betaalopdracht {reference} gemaakt.").format(reference=result.reference),
+            [result.payment_file, result.list_file],
         )
 
     def confirm(self, round_id: int) -> None:

@@ -26,8 +26,8 @@ from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import vbox
 from steunpunt.ui.letters.layout_tabs import EnvelopeTab, LabelTab, explanation
-from steunpunt.ui.letters.pdf_ready import offer_pdf
 from steunpunt.ui.letters.style_widgets import ColourButton, ImageField
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.widgets import FieldEdit, dialog_buttons, error_line
 
 log = logging.getLogger(__name__)
@@ -237,13 +237,14 @@ class HouseStyleDialog(QDialog):
             lambda target: write_calibration_page(target, style),
         )
         if path is not None:
-            offer_pdf(
+            tell_where_saved(
                 self,
-                path,
                 tr(
                     "De kalibratiepagina is gemaakt. Druk haar af op 100 % en houd haar "
                     "tegen een vensterenvelop."
                 ),
+                [path],
+                personal=False,
             )
         return path
 
@@ -257,13 +258,14 @@ class HouseStyleDialog(QDialog):
             lambda target: write_label_test_sheet(target, sheet),
         )
         if path is not None:
-            offer_pdf(
+            tell_where_saved(
                 self,
-                path,
                 tr(
                     "Het testvel is gemaakt. Druk het af op 100 % op gewoon papier en leg het "
                     "op een etiketvel."
                 ),
+                [path],
+                personal=False,
             )
         return path
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,9 +32,9 @@ from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.letters.left_out_dialog import LeftOutDialog
-from steunpunt.ui.letters.pdf_ready import open_pdf
 from steunpunt.ui.letters.recipient_filter_box import RecipientFilterBox
 from steunpunt.ui.pdf_output import print_pdf
+from steunpunt.ui.saved_file import open_folder, open_pdf, where_saved_text
 from steunpunt.ui.tasks import TaskContext
 
 COUNT_DELAY_MS = 300
@@ -261,20 +259,18 @@ class MailingDialog(QDialog):
         self._set_running(False)
         self.made = result
         done = tr(
-            "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}. "
-            "De bestanden staan in {folder}."
+            "Klaar: {letters} brieven voor {people} mantelzorgers, kenmerk {reference}."
         ).format(
             letters=number_text(result.letters),
             people=number_text(result.people),
             reference=result.reference,
-            folder=result.letters_pdf.parent,
         )
         if result.by_hand:
             done += " " + tr(
                 "Met de hand adresseren: het adres van {names} past niet op een etiket. Ze staan "
                 "op de laatste pagina van de etiketten."
             ).format(names="; ".join(result.by_hand))
-        self.status.setText(done)
+        self.status.setText(done + "\n" + where_saved_text(result.files))
         for button in (self.open_button, self.print_button, self.folder_button):
             button.setVisible(True)
         self.make_button.setEnabled(False)  # a second click would send everything twice
@@ -347,4 +343,4 @@ class MailingDialog(QDialog):
 
     def _open_folder(self) -> None:
         if self.made is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.made.letters_pdf.parent)))
+            open_folder(self.made.letters_pdf)

@@ -13,7 +13,7 @@ from steunpunt.domain.privacy.dossier import Dossier
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
 from steunpunt.ui.i18n import tr
-from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.tasks import TaskContext
 
 
@@ -43,7 +43,7 @@ def export_inzage(
         return context.services.inzage.export(context.actor, target, dossier, style)
 
     def made(files: tuple[Path, Path]) -> None:
-        message = tr("De inzage-export is gemaakt, met dezelfde gegevens als JSON in {file}.")
-        offer_pdf(parent, files[0], message.format(file=files[1].name))
+        message = tr("De inzage-export is gemaakt: een PDF, en dezelfde gegevens als JSON.")
+        tell_where_saved(parent, message, list(files))
 
     context.runner.start(work, made, lambda error: report_error(parent, error))

@@ -30,7 +30,7 @@ from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import known_message, report_error
 from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
-from steunpunt.ui.letters.pdf_ready import offer_pdf
+from steunpunt.ui.saved_file import tell_where_saved
 from steunpunt.ui.tasks import TaskContext
 from steunpunt.ui.widgets import show_status
 
@@ -161,8 +161,9 @@ class ReportDialog(QDialog):
         self.busy = False
         self.made = target
         self.say(tr("Gemaakt: {file}").format(file=target.name), done=True)
-        if target.suffix == ".pdf":
-            offer_pdf(self, target, tr("De verantwoording is gemaakt."))
+        tell_where_saved(
+            self, tr("De verantwoording is gemaakt (zonder namen)."), [target], personal=False
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
