@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QApplication
 
 from steunpunt.db.kernel.errors import BackupOfOtherKey, DatabaseMissing
 from steunpunt.domain.errors import KnownProblem, OpeningFailed
+from steunpunt.domain.progress import Progress
 from steunpunt.logging_setup import configure_logging
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.dto import SignedIn
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import restore
-from steunpunt.services.kernel.encryption_setup import FirstHolder, Progress
+from steunpunt.services.kernel.encryption_setup import FirstHolder
 from steunpunt.settings import Settings, load_settings, save_settings
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.accounts.encrypt_flow import after_encryption, run_encryption

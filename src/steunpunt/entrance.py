@@ -31,6 +31,7 @@ from steunpunt.domain.accounts.logins import parse_login
 from steunpunt.domain.accounts.passwords import check_new_password
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import KnownProblem, OpeningFailed
+from steunpunt.domain.progress import Progress
 from steunpunt.paths import AppPaths
 from steunpunt.services.accounts.account_rows import account_name
 from steunpunt.services.accounts.dto import AccountView, SignedIn
@@ -41,7 +42,7 @@ from steunpunt.services.accounts.key_ring import (
 )
 from steunpunt.services.accounts.recovery import NOT_ENCRYPTED
 from steunpunt.services.kernel.container import Services
-from steunpunt.services.kernel.encryption_setup import FirstHolder, Progress, encrypt_database
+from steunpunt.services.kernel.encryption_setup import FirstHolder, encrypt_database
 from steunpunt.services.kernel.plain_copies import (
     PlainCopy,
     Removal,

@@ -14,7 +14,6 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import cast
@@ -43,6 +42,7 @@ from steunpunt.domain.backups.manifest import (
 from steunpunt.domain.backups.rotation import to_keep
 from steunpunt.domain.backups.settings import BackupSettings
 from steunpunt.domain.errors import Cancelled
+from steunpunt.domain.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,6 @@ _HEADER = b"SQLite format 3\x00"
 _WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *DRIVER_ERRORS)
 COPY_STEP_PAGES = 2048
 """Pages copied between two progress reports (8 MiB: a few dozen steps at 100,000 caregivers)."""
-
-Progress = Callable[[int, int], bool]
-"""Told the pages copied and the pages in all; False asks to stop."""
 
 
 class NotVerified(Exception):

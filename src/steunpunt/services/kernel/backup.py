@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from steunpunt.db.kernel.backup import (
-    Progress,
     backup_database,
     backup_entries,
     copy_backup,
@@ -30,6 +29,7 @@ from steunpunt.domain.backups.settings import (
     backup_settings_to_json,
 )
 from steunpunt.domain.errors import KnownProblem
+from steunpunt.domain.progress import Progress
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit_log import AuditService
 from steunpunt.services.kernel.office_settings import BACKUPS, read_setting, write_setting

@@ -53,13 +53,12 @@ from steunpunt.db.kernel.errors import DRIVER_ERRORS, EncryptionFailed, storage_
 from steunpunt.db.kernel.keyfile import create_key_file, key_file_for
 from steunpunt.domain.accounts.hashing import DEFAULT_COST, HashCost
 from steunpunt.domain.errors import Cancelled, KnownProblem
+from steunpunt.domain.progress import Progress
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.use_case import writes
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], bool]
-"""``progress(done, total)``; False asks to stop (before the swap only)."""
 
 PLAIN_ORIGINAL = "onversleuteld"
 """The label of the plain original kept beside the encrypted database until it is removed."""

@@ -12,6 +12,7 @@ from steunpunt.domain.letters.addressee import Household
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.label_sheet import LabelSheet
 from steunpunt.domain.letters.merge_fields import fields_for
+from steunpunt.domain.progress import Progress
 from steunpunt.io.print_shop_csv import PrintShopRow, write_print_shop_csv
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.labels import render_labels
@@ -19,8 +20,6 @@ from steunpunt.letters.letter import Letter, LetterText, render_letters
 from steunpunt.services.letters.dto import MailingRequest, TemplateData
 from steunpunt.services.letters.mailing_output import StagedOutput
 from steunpunt.services.letters.values import household_values
-
-Progress = Callable[[int, int], bool]
 
 LETTERS, PER_PERSON, LABELS, CSV = "letters", "per_person", "labels", "csv"
 

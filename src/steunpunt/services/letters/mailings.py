@@ -23,6 +23,7 @@ from steunpunt.domain.letters.addressee import Household, households
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import fields_for
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
+from steunpunt.domain.progress import Progress
 from steunpunt.io.staging_journal import staging_journal
 from steunpunt.letters.letter import render_letters
 from steunpunt.services.caregivers.caseload import require_caregiver
@@ -51,7 +52,6 @@ from steunpunt.services.letters.mailing_files import (
     LABELS,
     LETTERS,
     PER_PERSON,
-    Progress,
     Steps,
     job_for,
     write_mailing_files,

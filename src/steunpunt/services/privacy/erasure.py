@@ -22,6 +22,7 @@ from steunpunt.domain.choices import EndReason
 from steunpunt.domain.errors import Cancelled, InvalidValue
 from steunpunt.domain.names import full_name
 from steunpunt.domain.privacy.erasure import erasure_refusal
+from steunpunt.domain.progress import Progress
 from steunpunt.services.caregivers.register import WHAT
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record
@@ -33,9 +34,6 @@ from steunpunt.services.privacy.dto import ErasurePlan, ErasureResult
 BATCH = 500
 """Caregivers anonymised per transaction in bulk: a cancel keeps the batches done."""
 ALREADY = "De gegevens van deze mantelzorger zijn al verwijderd."
-
-Progress = Callable[[int, int], bool]
-"""Told (done, total) after each batch; returns False to stop."""
 
 
 class ErasureService:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt.domain.errors import Cancelled, KnownProblem
+from steunpunt.domain.progress import Progress
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from steunpunt.services.kernel.encryption_setup import STEPS, FirstHolder
@@ -32,7 +33,6 @@ from steunpunt.ui.i18n import tr
 from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.tasks import TaskContext, TaskRunner
 
-Progress = Callable[[int, int], bool]
 Made = TypeVar("Made")
 
 TITLE = "Database versleutelen"
