@@ -14,12 +14,16 @@ from sqlalchemy import Engine
 
 from steunpunt import __version__
 from steunpunt.db.kernel import backup as backup_module
-from steunpunt.db.kernel import cipher
+from steunpunt.db.kernel import backup_check, cipher
+from steunpunt.db.kernel.backup import NotVerified, verify
+from steunpunt.db.kernel.backup_check import READ_ERRORS, tables_check
+from steunpunt.db.kernel.engine import engine_key
 from steunpunt.db.kernel.errors import BackupFailed
 from steunpunt.db.kernel.keyfile import key_file_for
 from steunpunt.db.kernel.migrate import HEAD_REVISION
 from steunpunt.domain.audit import AuditFilter, AuditKind
 from steunpunt.domain.errors import Cancelled
+from steunpunt.entrance import Entrance
 from steunpunt.paths import AppPaths
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.backup import backups
@@ -27,7 +31,7 @@ from steunpunt.services.kernel.container import Services
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.main_window import MainWindow
 from steunpunt.ui.tasks import SynchronousTaskRunner, TaskContext
-from tests.helpers import caregiver_data
+from tests.helpers import add_caregiver, caregiver_data
 from tests.ui_fixtures import make_context
 from tests.widgets import Answers
 
@@ -105,7 +109,7 @@ def test_a_backup_that_fails_its_verification_is_removed_said_and_recorded(
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(backup_module, "pages_check", lambda _connection: False)
+    monkeypatch.setattr(backup_module, "tables_check", lambda _file, _key, _rows: False)
     window.make_backup()
     (text,) = answers.texts
     assert text.startswith(
@@ -212,3 +216,48 @@ def test_a_backup_stopped_on_the_way_leaves_nothing_and_is_no_failure(
     assert list(folder.iterdir()) == [] and len(heard) == 1 and heard[0][1] > 0
     failures = services.audit.events(AuditFilter(kind=AuditKind.BACKUP_FAILED))
     assert not failures.events
+
+
+def test_a_page_damaged_in_an_encrypted_copy_fails_its_verification(app_paths: AppPaths) -> None:
+    made = Entrance(app_paths.database_file, app_paths).create_first_beheerder(
+        "Els de Wit", "els", "paars konijn op de fiets", "paars konijn op de fiets"
+    )
+    for number in range(40):
+        add_caregiver(made.services, made.signed_in.actor, first_name=f"Nummer{number}")
+    key = engine_key(made.database.engine)
+    folder = made.services.backups.make(made.database.engine, app_paths.backup_dir)
+    made.close()
+    assert verify(folder, key).rows["caregiver"] == 40
+    copy = folder / "steunpunt.sqlite"
+    damaged = bytearray(copy.read_bytes())
+    middle = len(damaged) // 4096 // 2 * 4096 + 100
+    damaged[middle] ^= 0xFF  # one byte of one page in the middle
+    copy.write_bytes(bytes(damaged))
+    try:
+        sound = tables_check(copy, key, read_manifest_rows(folder))
+    except READ_ERRORS:
+        sound = False
+    assert not sound
+    with pytest.raises(NotVerified):
+        verify(folder, key)
+
+
+def read_manifest_rows(folder: Path) -> dict[str, int]:
+    manifest = backup_module.read_manifest(folder)
+    assert manifest is not None
+    return dict(manifest.rows)
+
+
+def test_the_tables_are_shared_out_over_the_checks_largest_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    checked: list[list[str]] = []
+
+    def record(_file: Path, _key: bytes | None, tables: list[str]) -> bool:
+        checked.append(tables)
+        return True
+
+    monkeypatch.setattr(backup_check, "_tables_sound", record)
+    rows = {"klein": 1, "groot": 900, "middel": 500, "ook_middel": 400, "leeg": 0}
+    assert tables_check(tmp_path / "x.sqlite", None, rows)
+    assert sorted(checked) == [["groot", "klein"], ["middel", "ook_middel", "leeg"]]

@@ -25,9 +25,9 @@ from steunpunt.db.kernel import cipher
 from steunpunt.db.kernel.backup_check import (
     READ_ERRORS,
     count_rows,
-    pages_check,
     reading,
     revision,
+    tables_check,
 )
 from steunpunt.db.kernel.database_file import sync_folder
 from steunpunt.db.kernel.engine import database_file, engine_key
@@ -139,7 +139,8 @@ def copy_backup(backup: Path, folder: Path, key: bytes | None) -> Path:
 
 def verify(folder: Path, key: bytes | None) -> Manifest:
     """The manifest of the backup in ``folder`` once its database checks against it: opened
-    with ``key``, SQLite's quick check, the schema revision and every table's rows.
+    with ``key``, SQLite's quick check of every table, the schema revision and every table's
+    rows.
     Raises :class:`NotVerified` otherwise."""
     manifest = read_manifest(folder)
     if manifest is None:
@@ -148,8 +149,8 @@ def verify(folder: Path, key: bytes | None) -> Manifest:
     try:
         if file.stat().st_size != manifest.size:
             raise NotVerified("the database is not the size the manifest says")
+        sound = tables_check(file, key, manifest.rows)
         with reading(file, key) as connection:
-            sound = pages_check(connection)
             found = (revision(connection), count_rows(connection))
     except _UNREADABLE as error:
         raise NotVerified(type(error).__name__) from error

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,3 +57,33 @@ def pages_check(connection: sqlite3.Connection) -> bool:
     5 s a whole backup may take; the rows of every table against the manifest stand in for it.
     """
     return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+
+
+CHECK_THREADS = 2
+"""Connections that check a new backup side by side (SQLite checks without holding Python's lock)."""
+
+
+def tables_check(file: Path, key: bytes | None, rows: Mapping[str, int]) -> bool:
+    """SQLite's quick check of every table of ``rows`` with its indexes, the tables shared out
+    (the largest first) over connections on their own threads: every page of every table is
+    read, decrypted and checked in about half the time of one whole quick check on two cores.
+
+    Left out is the whole check's page accounting (a page used twice or never, the freelist):
+    the database check at each start does that on the database in use, a restored one too.
+    """
+    shares: list[list[str]] = [[] for _ in range(CHECK_THREADS)]
+    loads = [0] * CHECK_THREADS
+    for name in sorted(rows, key=lambda table: -rows[table]):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(name)
+        loads[lightest] += rows[name] + 1
+    with ThreadPoolExecutor(CHECK_THREADS) as pool:
+        return all(pool.map(lambda share: _tables_sound(file, key, share), shares))
+
+
+def _tables_sound(file: Path, key: bytes | None, tables: list[str]) -> bool:
+    with reading(file, key) as connection:
+        return all(
+            connection.execute(f'PRAGMA quick_check("{name}")').fetchall() == [("ok",)]
+            for name in tables
+        )
