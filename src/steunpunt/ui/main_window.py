@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from steunpunt import __version__
-from steunpunt.domain.errors import Cancelled
 from steunpunt.domain.reports.report import Report
 from steunpunt.services.kernel.changes import Changes, Topic
 from steunpunt.settings import Settings
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
             ),
             self,
         )
-        self.backup_progress = BackupProgress(self)
+        self.backup_progress = BackupProgress(self.context, self._database, self, self._backup_done)
         self.statusBar().addPermanentWidget(self.backup_progress)
         self.statusBar().addPermanentWidget(where)
         self.statusBar().addWidget(self.today_view.undo_notice)
@@ -354,37 +353,8 @@ class MainWindow(QMainWindow):
         self.list_view.table.setFocus()
 
     def make_backup(self) -> None:
-        """Copy the database to the backup folder in the background, its progress in the
-        status bar (with a button to stop); say where it went."""
-        if self.backup_progress.running:
-            return
-        engine, folder = self._database.engine, self.context.paths.backup_dir
-        backups = self.context.services.backups
-        self.backup_progress.begin()
-        task = self.context.runner.start(
-            lambda context: backups.make(engine, folder, progress=context.progress),
-            self._backup_made,
-            self._backup_failed,
-            self.backup_progress.show_progress,
-        )
-        if self.backup_progress.running:
-            self.backup_progress.watch(task)
-
-    def _backup_failed(self, error: BaseException) -> None:
-        self.backup_progress.end()
-        if isinstance(error, Cancelled):
-            self.statusBar().showMessage(
-                tr("Reservekopie gestopt; er is geen onvolledige kopie achtergebleven."), 10_000
-            )
-            return
-        report_error(self, error)
-
-    def _backup_made(self, target: Path) -> None:
-        self.backup_progress.end()
-        self._backup_done(target)
-        QMessageBox.information(
-            self, tr("Reservekopie"), tr("Reservekopie gemaakt:\n{file}").format(file=target)
-        )
+        """Bestand › Reservekopie maken: in the background, its progress in the status bar."""
+        self.backup_progress.make()
 
     def _backup_done(self, target: Path) -> None:
         self.statusBar().showMessage(
