@@ -218,6 +218,7 @@ class Application:
             return
         self.settings = old_window.settings
         old_window.close()
+        self.runner.shutdown()  # no task of the old window still reads the file
         old_database.close()
         try:
             restore(backup, old_database.file, old_database.engine, recovery_key)
@@ -234,6 +235,7 @@ class Application:
         self.settings = old_window.settings
         if not old_window.close():
             return
+        self.runner.shutdown()  # no task of the old window keeps the file open
         plain = Entered(database, SignedIn(actor, must_change_password=False))
         entered = _encrypted(
             lambda progress: encrypt_plain(plain, holder, self.paths, progress), plain
