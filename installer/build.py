@@ -110,8 +110,10 @@ def run_output(python: Path, *args: str) -> str:
 
 def version_numbers(version: str) -> tuple[int, int, int, int]:
     """``0.1.0`` as Windows' four numbers (0, 1, 0, 0); a suffix such as ``.dev1`` is dropped."""
-    numbers = [int(part) for part in re.findall(r"\d+", version.split("+")[0])[:4]]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    release = re.match(r"\d+(\.\d+)*", version)
+    numbers = [int(part) for part in release.group().split(".")] if release else []
+    padded = [*numbers, 0, 0, 0, 0]
+    return padded[0], padded[1], padded[2], padded[3]
 
 
 def version_resource(version: str) -> str:
@@ -144,9 +146,7 @@ def freeze(python: Path, out: Path, icon: Path, version_file: Path) -> None:
     pyinstaller = [str(python), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     folders = ["--distpath", str(out / "dist"), "--workpath", str(out / "work")]
     spec = [str(HERE / "steunpunt.spec"), "--", "--icon", str(icon)]
-    subprocess.run(
-        [*pyinstaller, *folders, *spec, "--version-file", str(version_file)], check=True
-    )
+    subprocess.run([*pyinstaller, *folders, *spec, "--version-file", str(version_file)], check=True)
 
 
 def portable_zip(program: Path, out: Path, version: str) -> Path:

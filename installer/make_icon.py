@@ -43,9 +43,7 @@ def make_icon(target: Path, svg: Path = SVG) -> Path:
     images = [render(renderer, size) for size in SIZES]
     target.parent.mkdir(parents=True, exist_ok=True)
     largest = images[-1]
-    largest.save(
-        target, format="ICO", sizes=[(s, s) for s in SIZES], append_images=images[:-1]
-    )
+    largest.save(target, format="ICO", sizes=[(s, s) for s in SIZES], append_images=images[:-1])
     return target
 
 
