@@ -166,7 +166,14 @@ def compile_installer(program: Path, out: Path, version: str, icon: Path) -> Pat
         print("   makensis not found: no installer made")
         return None
     target = out / f"Steunpunt-{version}-installatie.exe"
-    defines = {"VERSION": version, "SOURCE": program, "ICON": icon, "OUTFILE": target}
+    numbers = ".".join(map(str, version_numbers(version)))
+    defines = {
+        "VERSION": version,
+        "VERSION4": numbers,
+        "SOURCE": program,
+        "ICON": icon,
+        "OUTFILE": target,
+    }
     flags = [f"-D{name}={value}" for name, value in defines.items()]
     subprocess.run([makensis, "-V2", *flags, str(HERE / "steunpunt.nsi")], check=True)
     return target

@@ -13,7 +13,8 @@
 ;   "%LOCALAPPDATA%\Programs\Steunpunt\Verwijderen.exe" /S    silent uninstall: the data always stays
 ; Exit codes: 0 done, 1 cancelled, 2 refused (the program is running, no profile folder).
 
-Unicode true
+; 64-bit, like the frozen program (PySide6 has no 32-bit Windows build).
+Target amd64-unicode
 ManifestDPIAware true
 
 !include "MUI2.nsh"

@@ -23,6 +23,7 @@ from steunpunt.letters.labels import (
     render_labels,
     render_test_sheet,
 )
+from tests.pdf_fonts import unembedded_fonts
 
 MM = 72 / 25.4
 OFFSET = replace(LabelPreset.THREE_BY_SEVEN.sheet, offset_x=2, offset_y=-1.5)
@@ -290,21 +291,6 @@ def test_the_test_sheet_names_the_shift(tmp_path: Path) -> None:
     texts = " ".join(piece.text for piece in pages(pdf)[0])
     assert "2 mm naar rechts" in texts
     assert "1,5 mm naar" in texts
-
-
-def unembedded_fonts(pdf: Path) -> set[str]:
-    """The fonts a PDF names that it does not carry (a printer would substitute them)."""
-    missing: set[str] = set()
-    for page in PdfReader(pdf).pages:
-        for reference in page["/Resources"]["/Font"].values():
-            font = reference.get_object()
-            described = (
-                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-            )
-            descriptor = described.get("/FontDescriptor")
-            if descriptor is None or "/FontFile2" not in descriptor.get_object():
-                missing.add(str(font["/BaseFont"]))
-    return missing
 
 
 def test_the_label_sheets_name_only_embedded_fonts(tmp_path: Path) -> None:

@@ -135,6 +135,7 @@ class LetterDocument:
             title=title,
             author=style.organisation,
             creator="Steunpunt",
+            initialFontName=fonts.regular,  # not Helvetica: every font in the file is embedded
             pageTemplates=[
                 PageTemplate("first", [_frame("first", body_top_mm)], onPage=self._first_page),
                 PageTemplate(
