@@ -86,6 +86,7 @@ def render_recovery_sheet(target: Path | BinaryIO, sheet: RecoverySheet) -> None
         str(target) if isinstance(target, Path) else target,
         pagesize=A4,
         title=title,
+        initialFontName=fonts.regular,  # not Helvetica: every font in the file is embedded
         leftMargin=22 * mm,
         rightMargin=22 * mm,
         topMargin=22 * mm,
