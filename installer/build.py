@@ -37,6 +37,12 @@ def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--out", type=Path, default=ROOT / "build" / "installer")
     options.add_argument("--no-installer", action="store_true", help="skip makensis")
+    options.add_argument(
+        "--compressor",
+        choices=("lzma", "zlib"),
+        default="lzma",
+        help="the installer's compression: lzma is the smaller download, zlib 4x faster (CI)",
+    )
     wanted = options.parse_args()
     out: Path = wanted.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +62,10 @@ def main() -> int:
     portable = step("portable zip", lambda: portable_zip(program, out, version))
     installer = None
     if not wanted.no_installer:
-        installer = step("installer", lambda: compile_installer(program, out, version, icon))
+        installer = step(
+            "installer",
+            lambda: compile_installer(program, out, version, icon, wanted.compressor),
+        )
     total = time.perf_counter() - started
     report = size_report(program)
     (out / "sizes.txt").write_text(report, encoding="utf-8")
@@ -160,7 +169,9 @@ def portable_zip(program: Path, out: Path, version: str) -> Path:
     return target
 
 
-def compile_installer(program: Path, out: Path, version: str, icon: Path) -> Path | None:
+def compile_installer(
+    program: Path, out: Path, version: str, icon: Path, compressor: str
+) -> Path | None:
     makensis = shutil.which("makensis")
     if makensis is None:
         print("   makensis not found: no installer made")
@@ -173,6 +184,7 @@ def compile_installer(program: Path, out: Path, version: str, icon: Path) -> Pat
         "SOURCE": program,
         "ICON": icon,
         "OUTFILE": target,
+        "COMPRESSOR": compressor,
     }
     flags = [f"-D{name}={value}" for name, value in defines.items()]
     subprocess.run([makensis, "-V2", *flags, str(HERE / "steunpunt.nsi")], check=True)

@@ -10,7 +10,9 @@ seconds; checks that what the program never loads was left out. With ``--portabl
 is unpacked and must keep its data beside the program. With ``--screen`` (Linux: Xvfb and
 xdotool) a person's sign-in is typed into the real window, which must paint the start screen
 and close cleanly with Ctrl+Q; with ``--source`` the same is timed for the program run from
-Python, and the frozen/source ratio is printed. Needs pypdf. Ends with ``N passed, N failed``.
+Python, and the frozen/source ratio is printed. With ``--installer`` the Windows installer is
+installed and uninstalled silently under wine (installer/wine_check.py). Needs pypdf. Ends
+with ``N passed, N failed``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pypdf import PdfReader
+from wine_check import WineCheckFailed, wine_available
+from wine_check import check_installer as check_under_wine
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = sys.platform == "win32"
@@ -296,6 +300,12 @@ def check_window_on_screen(program: Frozen, source: str | None) -> str:
     return with_screen(run)
 
 
+def check_installer(installer: Path) -> str:
+    expect(installer.is_file(), f"no installer at {installer}")
+    expect(wine_available(), "wine64 is not installed (apt-get install wine64)")
+    return check_under_wine(installer)
+
+
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = ROOT / "build" / "installer" / "dist" / "Steunpunt"
@@ -303,6 +313,7 @@ def main() -> int:
     options.add_argument("--portable", type=Path, help="the portable zip to unpack and try")
     options.add_argument("--screen", action="store_true", help="sign in on Xvfb (Linux)")
     options.add_argument("--source", help="a Python with steunpunt, to time against")
+    options.add_argument("--installer", type=Path, help="install and uninstall it under wine")
     wanted = options.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="steunpunt-smoke-"))
     program = Frozen(wanted.program.resolve(), scratch / "data")
@@ -322,13 +333,15 @@ def main() -> int:
         checks.append(("window on screen", lambda: check_window_on_screen(program, wanted.source)))
     if wanted.portable:
         checks.append(("portable", lambda: check_portable(wanted.portable, scratch / "usb")))
+    if wanted.installer:
+        checks.append(("installer", lambda: check_installer(wanted.installer)))
     passed = failed = 0
     try:
         for name, check in checks:
             began = time.perf_counter()
             try:
                 said = check()
-            except (SmokeFailed, OSError, subprocess.SubprocessError) as problem:
+            except (SmokeFailed, WineCheckFailed, OSError, subprocess.SubprocessError) as problem:
                 failed += 1
                 print(f"FAIL {name}: {problem}", flush=True)
                 continue
