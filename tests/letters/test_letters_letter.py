@@ -214,5 +214,5 @@ def test_letters_labels_and_calibration_ask_viewers_not_to_scale(tmp_path: Path)
 
 
 def test_a_letter_names_only_embedded_fonts(tmp_path: Path) -> None:
-    render(tmp_path, "Tekst met **vet** en *schuin*.")
-    assert unembedded_fonts(tmp_path / "brieven.pdf") == set()  # was: Helvetica, never drawn
+    render(tmp_path, "Tekst met **vet** en *schuin*.\n\n- eerste punt\n- tweede punt")
+    assert unembedded_fonts(tmp_path / "brieven.pdf") == set()  # was: Helvetica, the bullets

@@ -333,6 +333,7 @@ def _paragraph_styles(style: HouseStyle, fonts: Fonts) -> dict[str, ParagraphSty
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,
+        bulletFontName=fonts.regular,  # the list's bullets: not Helvetica, which is not embedded
         fontSize=BODY_SIZE,
         leading=BODY_LEADING,
         textColor=HexColor(style.text_colour),
