@@ -13,6 +13,7 @@ Writes ``OUT/sizes.txt``: the build's size and the folders that take the room.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import shutil
@@ -100,8 +101,9 @@ def build_environment(venv: Path, wheel: Path) -> Path:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, f"steunpunt[installer] @ {wheel.as_uri()}"], check=True)
+    # The new wheel first, so that its metadata (dependencies, extras) is the one resolved.
     subprocess.run([*pip, "--force-reinstall", "--no-deps", str(wheel)], check=True)
+    subprocess.run([*pip, f"steunpunt[installer] @ {wheel.as_uri()}"], check=True)
     return python
 
 
@@ -139,7 +141,7 @@ def version_resource(version: str) -> str:
         "ProductVersion": version,
     }
     entries = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
-    return f"""VSVersionInfo(
+    text = f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
     fileType=0x1, subtype=0x0, date=(0, 0)),
   kids=[
@@ -149,6 +151,8 @@ def version_resource(version: str) -> str:
   ]
 )
 """
+    ast.parse(text, mode="eval")  # PyInstaller evaluates it: a slip fails here, not on Windows
+    return text
 
 
 def freeze(python: Path, out: Path, icon: Path, version_file: Path) -> None:

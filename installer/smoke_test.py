@@ -240,24 +240,34 @@ def sign_in_on_screen(command: Sequence[str], data: Path, display: str) -> tuple
         )  # fmt: skip
         return done.stdout.strip()
 
+    def shown(title: str) -> str:
+        """The id of the visible window titled ``title``, looked for every 20 ms (xdotool's
+        own --sync looks every 0.5 s: too coarse to time a start)."""
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline:
+            found = xdotool("search", "--onlyvisible", "--name", title).split()
+            if found:
+                return found[0]
+            expect(started.poll() is None, f"the program stopped: exit {started.returncode}")
+            time.sleep(0.02)
+        raise SmokeFailed(f"no window {title!r} within a minute")
+
     began = time.perf_counter()
     started = subprocess.Popen([*command, "--data-dir", str(data)], env=environment)
     try:
-        dialog = xdotool("search", "--sync", "--name", "^Aanmelden bij Steunpunt$").split()
+        dialog = shown("^Aanmelden bij Steunpunt$")
         to_dialog = time.perf_counter() - began
-        expect(bool(dialog), "no sign-in dialog")
-        xdotool("windowfocus", "--sync", dialog[0])
+        xdotool("windowfocus", "--sync", dialog)
         xdotool("type", "--delay", "10", LOGIN)
         xdotool("key", "Tab")
         xdotool("type", "--delay", "10", PASSWORD)
         entered = time.perf_counter()
         xdotool("key", "Return")
-        window = xdotool("search", "--sync", "--onlyvisible", "--name", "^Steunpunt mantelzorg")
+        window = shown("^Steunpunt mantelzorg")
         to_window = time.perf_counter() - entered
-        expect(bool(window), "no main window after signing in")
         time.sleep(WINDOW_UP_S)
         expect(started.poll() is None, f"the window stopped: exit {started.returncode}")
-        xdotool("windowfocus", "--sync", window.split()[0])
+        xdotool("windowfocus", "--sync", window)
         xdotool("key", "ctrl+q")
         expect(started.wait(timeout=60) == 0, f"closing: exit {started.returncode}")
     finally:
@@ -285,17 +295,26 @@ def with_screen(action: Callable[[str], str]) -> str:
 
 
 def check_window_on_screen(program: Frozen, source: str | None) -> str:
+    """Signs in on a screen; with ``source``, frozen and Python starts in turn, twice each,
+    the faster of each compared (start to sign-in, plus Enter to the main window)."""
+
     def run(display: str) -> str:
         frozen = sign_in_on_screen([str(program.window)], program.data, display)
         said = f"signed in on a screen: sign-in {frozen[0]:.2f} s, window {frozen[1]:.2f} s"
-        if source:
-            python = sign_in_on_screen([source, "-m", "steunpunt"], program.data, display)
-            ratio = sum(frozen) / sum(python)
-            said += (
-                f"; from Python: sign-in {python[0]:.2f} s, window {python[1]:.2f} s;"
-                f" frozen/source {ratio:.2f}x"
-            )
-        return said
+        if not source:
+            return said
+        python = sign_in_on_screen([source, "-m", "steunpunt"], program.data, display)
+        frozen = min(
+            frozen, sign_in_on_screen([str(program.window)], program.data, display), key=sum
+        )
+        python = min(
+            python, sign_in_on_screen([source, "-m", "steunpunt"], program.data, display), key=sum
+        )
+        ratio = sum(frozen) / sum(python)
+        return (
+            f"frozen: sign-in {frozen[0]:.2f} s, window {frozen[1]:.2f} s; from Python: sign-in "
+            f"{python[0]:.2f} s, window {python[1]:.2f} s; frozen/source {ratio:.2f}x"
+        )
 
     return with_screen(run)
 

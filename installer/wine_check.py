@@ -1,7 +1,8 @@
 """The Windows installer run silently under wine (64-bit, from Debian's packages), as IT would:
 install with ``/S /DATAMAP=... /BUREAUBLAD``, check what Windows would show (program folder,
-shortcuts, the installed-programs entry, ``datamap.txt``), then uninstall silently and check
-that the program and its entry are gone while the data folder stays."""
+shortcuts, the installed-programs entry, ``datamap.txt``), install again over it (an upgrade
+keeps the data and the chosen folder), then uninstall silently and check that the program and
+its entry are gone while the data folder stays."""
 
 from __future__ import annotations
 
@@ -67,6 +68,10 @@ def check_installer(installer: Path) -> str:
         data = local / "Steunpunt"
         data.mkdir()
         (data / "steunpunt.sqlite").write_bytes(b"de gegevens van het steunpunt")
+        done = wine(str(installer), "/S")  # a new version over the old one
+        expect(done.returncode == 0, f"install over the old one: exit {done.returncode}")
+        kept = (program / "datamap.txt").read_text(encoding="utf-8")
+        expect(PRESET in kept, f"the upgrade lost the chosen data folder: {kept!r}")
         uninstaller = program / "Verwijderen.exe"
         windows_folder = "C:" + str(program).split("drive_c", 1)[1].replace("/", "\\")
         done = wine(str(uninstaller), "/S", f"_?={windows_folder}")  # waits, in place
@@ -77,7 +82,10 @@ def check_installer(installer: Path) -> str:
         expect(wine("reg", "query", UNINSTALL_KEY).returncode != 0, "the entry is still there")
         kept = (data / "steunpunt.sqlite").read_bytes() == b"de gegevens van het steunpunt"
         expect(kept, "the data folder was touched by a silent uninstall")
-        return f"under wine: silent install of {version}, entry, shortcuts, uninstall kept the data"
+        return (
+            f"under wine: silent install of {version}, entry, shortcuts, datamap.txt; "
+            "upgrade and uninstall kept the data"
+        )
 
 
 def expect(condition: bool, message: str) -> None:
