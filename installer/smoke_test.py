@@ -195,7 +195,9 @@ def check_window_offscreen(program: Frozen) -> str:
     logged = log.read_text(encoding="utf-8") if log.exists() else ""
     for text in (output, logged):
         expect("Traceback" not in text and " ERROR " not in text, text)
-    return f"window up {WINDOW_UP_S:.0f} s offscreen"
+    missing = "Dutch translation"  # ui/i18n.py warns before the log file is set up
+    expect(missing not in output + logged, f"Qt's Dutch is missing: {output}")
+    return f"window up {WINDOW_UP_S:.0f} s offscreen, Qt's own texts in Dutch"
 
 
 def check_left_out(folder: Path) -> str:

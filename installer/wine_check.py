@@ -6,6 +6,7 @@ its entry are gone while the data folder stays."""
 
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import subprocess
@@ -45,7 +46,7 @@ def check_installer(installer: Path) -> str:
             )  # fmt: skip
 
         wine("wineboot", "-i")
-        user = home / "prefix" / "drive_c" / "users" / os.environ.get("USER", "root")
+        user = home / "prefix" / "drive_c" / "users" / getpass.getuser()
         local = user / "AppData" / "Local"
         program = local / "Programs" / "Steunpunt"
         shortcut = user / "AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Steunpunt.lnk"
