@@ -280,17 +280,21 @@ def sign_in_on_screen(command: Sequence[str], data: Path, display: str) -> tuple
 
 
 def with_screen(action: Callable[[str], str]) -> str:
-    """Run ``action`` on a fresh Xvfb screen."""
-    display = f":{90 + os.getpid() % 100}"
+    """Run ``action`` on a fresh Xvfb screen, once it accepts windows (Xvfb picks a free
+    display number and writes it to ``-displayfd`` when ready)."""
+    ready, told = os.pipe()
     screen = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(told), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        pass_fds=(told,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    os.close(told)
     try:
-        time.sleep(1.0)
-        expect(screen.poll() is None, "Xvfb did not start")
-        return action(display)
+        with os.fdopen(ready) as reader:
+            number = reader.readline().strip()  # "" when Xvfb stopped before it was ready
+        expect(number.isdigit(), "Xvfb did not start")
+        return action(f":{number}")
     finally:
         screen.send_signal(signal.SIGTERM)
         screen.wait()
