@@ -281,10 +281,21 @@ def sign_in_on_screen(command: Sequence[str], data: Path, display: str) -> tuple
 
 def with_screen(action: Callable[[str], str]) -> str:
     """Run ``action`` on a fresh Xvfb screen, once it accepts windows (Xvfb picks a free
-    display number and writes it to ``-displayfd`` when ready)."""
+    display number and writes it to ``-displayfd`` when ready; ``-noreset``: without it the
+    server resets whenever its last client leaves, and refuses the next one meanwhile)."""
     ready, told = os.pipe()
     screen = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(told), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(told),
+            "-noreset",
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ],
         pass_fds=(told,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
