@@ -29,8 +29,8 @@ def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGBA")
+    image.save(buffer, b"PNG")
+    return Image.open(io.BytesIO(buffer.data().data())).convert("RGBA")
 
 
 def make_icon(target: Path, svg: Path = SVG) -> Path:

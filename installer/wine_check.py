@@ -81,8 +81,8 @@ def check_installer(installer: Path) -> str:
         expect(not (program / "_internal").exists(), "the program is still there")
         expect(not shortcut.exists(), "the Start-menu shortcut is still there")
         expect(wine("reg", "query", UNINSTALL_KEY).returncode != 0, "the entry is still there")
-        kept = (data / "steunpunt.sqlite").read_bytes() == b"de gegevens van het steunpunt"
-        expect(kept, "the data folder was touched by a silent uninstall")
+        untouched = (data / "steunpunt.sqlite").read_bytes() == b"de gegevens van het steunpunt"
+        expect(untouched, "the data folder was touched by a silent uninstall")
         return (
             f"under wine: silent install of {version}, entry, shortcuts, datamap.txt; "
             "upgrade and uninstall kept the data"
