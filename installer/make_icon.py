@@ -3,13 +3,12 @@ SVG by Qt's own renderer rather than scaled down from the largest."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -21,16 +20,14 @@ SVG = Path(__file__).resolve().parent.parent / "resources" / "steunpunt.svg"
 
 def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     """The SVG drawn at ``size`` x ``size`` pixels on a transparent background."""
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image = QImage(size, size, QImage.Format.Format_RGBA8888)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
-    return Image.open(io.BytesIO(buffer.data().data())).convert("RGBA")
+    pixels = bytes(image.constBits())
+    return Image.frombuffer("RGBA", (size, size), pixels, "raw", "RGBA", image.bytesPerLine(), 1)
 
 
 def make_icon(target: Path, svg: Path = SVG) -> Path:
