@@ -1,3 +1,7 @@
 """Steunpunt: offline registration and support for Dutch caregiver support points."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("steunpunt")
+"""The one version number, from pyproject.toml through the installed package's metadata (the
+frozen program carries that metadata too)."""

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from steunpunt import __version__
 from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
@@ -23,6 +24,12 @@ def build_parser() -> DutchParser:
         prog="steunpunt",
         description="Steunpunt: registratie en ondersteuning van mantelzorgers. "
         "Zonder opdracht opent het venster.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Steunpunt {__version__}",
+        help="toon het versienummer en stop",
     )
     parser.add_argument(
         "--data-dir", metavar="MAP", help="map voor database, instellingen, logboek en back-ups"

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "Steunpunt"
 DATA_DIR_ENV = "STEUNPUNT_DATA_DIR"
 DATABASE_FILENAME = "steunpunt.sqlite"
+PORTABLE_MARKER = "portable.txt"
+"""Beside the frozen program: the portable variant, whose data lives in ``data`` beside it."""
+PORTABLE_DATA = "data"
+PRESET_FILE = "datamap.txt"
+"""Beside the frozen program: the data folder IT chose (the installer's ``/DATAMAP=``), one
+line, ``%VARIABLES%`` and ``~`` expanded, relative to the program's folder unless absolute
+(e.g. ``H:\\Steunpunt`` or ``\\\\server\\steunpunt\\%USERNAME%``); ``#`` starts a comment line."""
 
 
 @dataclass(frozen=True)
@@ -41,13 +49,43 @@ class AppPaths:
         return self
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-    """Paths from ``--data-dir``, else ``STEUNPUNT_DATA_DIR``, else the platform's user folders.
+def program_folder() -> Path | None:
+    """The folder of the frozen program's executable; None when run from a Python install."""
+    return Path(sys.executable).resolve().parent if getattr(sys, "frozen", False) else None
 
-    With an explicit data folder everything (config, logs, backups) lives below it, so a
-    test or a demo never touches the user's real files.
+
+def chosen_beside_program(program_dir: Path | None) -> Path | None:
+    """The data folder that files beside the frozen program choose: ``data`` for the portable
+    variant (``portable.txt``), else the folder written in ``datamap.txt``; None without."""
+    if program_dir is None:
+        return None
+    if (program_dir / PORTABLE_MARKER).is_file():
+        return program_dir / PORTABLE_DATA
+    try:
+        lines = (program_dir / PRESET_FILE).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            return program_dir / Path(os.path.expandvars(line.strip())).expanduser()
+    return None
+
+
+def resolve_paths(
+    data_dir: str | os.PathLike[str] | None = None, program_dir: Path | None = None
+) -> AppPaths:
+    """Paths from ``--data-dir``, else ``STEUNPUNT_DATA_DIR``, else what lies beside the frozen
+    program (``portable.txt``, ``datamap.txt``), else the platform's user folders.
+
+    With a chosen data folder everything (config, logs, backups, letters) lives below it, so a
+    test or a demo never touches the user's real files and a portable copy leaves nothing on
+    the computer. ``program_dir`` defaults to the frozen program's folder.
     """
-    chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+    chosen = (
+        data_dir
+        or os.environ.get(DATA_DIR_ENV)
+        or chosen_beside_program(program_dir or program_folder())
+    )
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(root, root / "config", root / "logs", root / "backups", root / "brieven")

@@ -15,6 +15,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.keys.recovery import format_recovery_key, parse_recovery_key
 from steunpunt.services.kernel.recovery_sheet import recovery_sheet_preview, write_recovery_sheet
 from tests.kernel.encryption_setup_scenario import BEHEERDER
+from tests.pdf_fonts import unembedded_fonts
 
 KEY = format_recovery_key(bytes(range(20)))
 MADE_ON = date(2026, 12, 5)
@@ -57,6 +58,7 @@ def test_the_sheet_holds_the_key_in_groups_and_the_instructions(tmp_path: Path) 
         for font in pdf.pages[0]["/Resources"]["/Font"].values()
     }
     assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono-Bold"} <= fonts  # embedded
+    assert unembedded_fonts(target) == set()  # was: Helvetica, never drawn
 
     assert [file.name for file in target.parent.iterdir()] == ["herstelsleutel.pdf"]
     journal = database.with_name(".steunpunt.sqlite-staging")

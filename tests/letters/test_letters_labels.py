@@ -12,9 +12,10 @@ from pypdf import PdfReader
 
 from steunpunt.domain.address import Address
 from steunpunt.domain.errors import Cancelled, InvalidValue
-from steunpunt.domain.letters.envelope import A4_HEIGHT_MM
+from steunpunt.domain.letters.envelope import A4_HEIGHT_MM, WindowPreset
 from steunpunt.domain.letters.label_sheet import LabelPreset, LabelSheet
 from steunpunt.letters.address_block import Recipient
+from steunpunt.letters.calibration import render_calibration_page
 from steunpunt.letters.fonts import register_fonts
 from steunpunt.letters.labels import (
     LABEL_SIZE,
@@ -22,6 +23,7 @@ from steunpunt.letters.labels import (
     render_labels,
     render_test_sheet,
 )
+from tests.pdf_fonts import unembedded_fonts
 
 MM = 72 / 25.4
 OFFSET = replace(LabelPreset.THREE_BY_SEVEN.sheet, offset_x=2, offset_y=-1.5)
@@ -289,3 +291,11 @@ def test_the_test_sheet_names_the_shift(tmp_path: Path) -> None:
     texts = " ".join(piece.text for piece in pages(pdf)[0])
     assert "2 mm naar rechts" in texts
     assert "1,5 mm naar" in texts
+
+
+def test_the_label_sheets_name_only_embedded_fonts(tmp_path: Path) -> None:
+    render_labels(tmp_path / "etiketten.pdf", AVERY, [label("Jan de Vries")])
+    render_test_sheet(tmp_path / "testvel.pdf", AVERY)
+    render_calibration_page(tmp_path / "kalibratie.pdf", WindowPreset.LEFT.window)
+    for name in ("etiketten.pdf", "testvel.pdf", "kalibratie.pdf"):
+        assert unembedded_fonts(tmp_path / name) == set(), name  # was: Helvetica, never drawn

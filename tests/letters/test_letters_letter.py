@@ -15,6 +15,7 @@ from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.merge_fields import example_values
 from steunpunt.letters.address_block import Recipient
 from steunpunt.letters.letter import Letter, LetterText, render_letters
+from tests.pdf_fonts import unembedded_fonts
 
 RECIPIENT = Recipient(
     ("Mevrouw A. Yılmaz",), Address("Dorpsstraat", 12, "A", "3811 AB", "Amersfoort")
@@ -210,3 +211,8 @@ def test_letters_labels_and_calibration_ask_viewers_not_to_scale(tmp_path: Path)
     for name in ("brieven.pdf", "etiketten.pdf", "testvel.pdf", "kalibratie.pdf"):
         catalog = PdfReader(tmp_path / name).trailer["/Root"]
         assert catalog["/ViewerPreferences"]["/PrintScaling"] == "/None", name
+
+
+def test_a_letter_names_only_embedded_fonts(tmp_path: Path) -> None:
+    render(tmp_path, "Tekst met **vet** en *schuin*.\n\n- eerste punt\n- tweede punt")
+    assert unembedded_fonts(tmp_path / "brieven.pdf") == set()  # was: Helvetica, the bullets

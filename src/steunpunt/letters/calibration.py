@@ -31,7 +31,7 @@ def render_calibration_page(
     from reportlab.pdfgen.canvas import Canvas
 
     fonts = register_fonts()
-    canvas = Canvas(str(target), pagesize=A4)
+    canvas = Canvas(str(target), pagesize=A4, initialFontName=fonts.regular)
     print_at_true_size(canvas)
     canvas.setTitle("Kalibratiepagina envelopvenster")
     _rulers(canvas, fonts)

@@ -62,7 +62,7 @@ def render_labels(
     box = label_box(sheet, font)
     ascent, descent = pdfmetrics.getAscentDescent(font, 1.0)
     boxes = [_text_box(sheet, index, mm) for index in range(sheet.per_page)]
-    canvas = Canvas(_sink(target), pagesize=A4)
+    canvas = Canvas(_sink(target), pagesize=A4, initialFontName=fonts.regular)
     print_at_true_size(canvas)
     canvas.setTitle("Adresetiketten")
     current_size = 0.0
@@ -111,7 +111,7 @@ def render_test_sheet(target: Path | BinaryIO, sheet: LabelSheet) -> None:
 
     sheet.check()
     fonts = register_fonts()
-    canvas = Canvas(_sink(target), pagesize=A4)
+    canvas = Canvas(_sink(target), pagesize=A4, initialFontName=fonts.regular)
     print_at_true_size(canvas)
     canvas.setTitle("Testvel etiketten")
     notes = _test_notes(sheet)

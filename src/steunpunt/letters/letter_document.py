@@ -135,6 +135,7 @@ class LetterDocument:
             title=title,
             author=style.organisation,
             creator="Steunpunt",
+            initialFontName=fonts.regular,  # not Helvetica: every font in the file is embedded
             pageTemplates=[
                 PageTemplate("first", [_frame("first", body_top_mm)], onPage=self._first_page),
                 PageTemplate(
@@ -332,6 +333,7 @@ def _paragraph_styles(style: HouseStyle, fonts: Fonts) -> dict[str, ParagraphSty
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,
+        bulletFontName=fonts.regular,  # the list's bullets: not Helvetica, which is not embedded
         fontSize=BODY_SIZE,
         leading=BODY_LEADING,
         textColor=HexColor(style.text_colour),

@@ -86,6 +86,7 @@ def render_recovery_sheet(target: Path | BinaryIO, sheet: RecoverySheet) -> None
         str(target) if isinstance(target, Path) else target,
         pagesize=A4,
         title=title,
+        initialFontName=fonts.regular,  # not Helvetica: every font in the file is embedded
         leftMargin=22 * mm,
         rightMargin=22 * mm,
         topMargin=22 * mm,
@@ -171,7 +172,14 @@ def _details(sheet: RecoverySheet, styles: _Styles, width: float) -> Table:
         colWidths=[40 * mm, width - 40 * mm],
         hAlign="LEFT",
     )
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.small.fontName),  # else Helvetica is named
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table
 
 
@@ -209,6 +217,7 @@ def _filed(styles: _Styles, width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), styles.small.fontName),  # else Helvetica is named
                 ("LINEBELOW", (1, 0), (1, -1), 0.5, HexColor("#808080")),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
