@@ -34,6 +34,8 @@ from pypdf import PdfReader
 from wine_check import WineCheckFailed, wine_available
 from wine_check import check_installer as check_under_wine
 
+from steunpunt.domain.accounts.passwords import MIN_LENGTH
+
 ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = sys.platform == "win32"
 SUFFIX = ".exe" if WINDOWS else ""
@@ -207,6 +209,8 @@ def check_left_out(folder: Path) -> str:
     expect(translations == ["qtbase_nl.qm"], f"translations: {translations}")
     unwanted = [p.name for p in files if any(name in p.name for name in NEVER_LOADED)]
     expect(not unwanted, f"never loaded, yet shipped: {unwanted}")
+    password_bins = {int(p.stem) for p in files if p.parent.parent.parent.name == "passwords"}
+    expect(min(password_bins, default=0) == MIN_LENGTH, f"password lists: {password_bins}")
     migrations = folder.rglob("migrations/versions/0001_initial.py")
     expect(any(migrations), "the migrations are missing")
     expect(size < MAX_SIZE_MIB, f"{size:.0f} MiB is more than {MAX_SIZE_MIB} MiB")

@@ -77,3 +77,22 @@ def test_the_wait_grows_with_the_failures_and_is_capped(failures: int, seconds: 
     left = seconds_to_wait(failures, failed, failed + timedelta(seconds=seconds))
     assert 0 <= left <= MAX_WAIT_SECONDS
     assert left == 0 or failures >= 5
+
+
+@PROPERTY
+@given(st.text(max_size=MIN_LENGTH - 1))
+def test_a_password_too_short_never_reaches_the_common_password_lists(
+    password: str,
+) -> None:
+    """The frozen program ships only the lists of MIN_LENGTH characters and more
+    (installer/steunpunt.spec): a shorter password must be refused before any list is read."""
+    from steunpunt.domain.accounts import passwords
+
+    read: list[str] = []
+    real = passwords.is_bad_password
+    passwords.is_bad_password = lambda typed: bool(read.append(typed))  # type: ignore[assignment]
+    try:
+        assert password_problem(password, password) is not None
+    finally:
+        passwords.is_bad_password = real
+    assert read == []
