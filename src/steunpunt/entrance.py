@@ -174,7 +174,10 @@ class Entrance:
         if not self.encrypted:
             raise KnownProblem(NOT_ENCRYPTED)
         key_ring = unlock_with_recovery_key(self.file, typed)
-        database = open_database(self.file, self._paths, key_ring=key_ring)
+        try:
+            database = open_database(self.file, self._paths, key_ring=key_ring)
+        except KnownProblem as problem:
+            raise OpeningFailed(problem) from problem
         try:
             beheerders = tuple(database.services.recovery.beheerders())
             if not beheerders:

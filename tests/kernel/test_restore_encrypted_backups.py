@@ -17,6 +17,7 @@ from steunpunt.entrance import Entered, Entrance
 from steunpunt.paths import AppPaths, resolve_paths
 from steunpunt.services.kernel.backup import backups
 from steunpunt.settings import Settings
+from steunpunt.ui.accounts.recovery_sign_in import RecoveryKeySignInDialog
 from steunpunt.ui.accounts.sign_in_dialogs import SignInDialog
 from steunpunt.ui.backups.chooser import BackupChooser
 from steunpunt.ui.backups.unlock import BackupKeyDialog
@@ -211,3 +212,31 @@ def test_a_damaged_encrypted_database_found_at_sign_in_offers_the_way_back(
     assert signed_in == ["", ""]  # the damage ended the first sign-in, not a red line in it
     kept = [p.name for p in app_paths.data_dir.iterdir() if ".vervangen-" in p.name]
     assert kept  # the damaged file set aside, never deleted
+
+
+def test_a_damaged_encrypted_database_opened_with_the_recovery_key_offers_the_way_back(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = new_register(app_paths)
+    recovery_key = register.recovery_key
+    assert recovery_key is not None
+    register.close()
+    damaged = bytearray(app_paths.database_file.read_bytes())
+    damaged[:4096] = bytes(4096)
+    app_paths.database_file.write_bytes(bytes(damaged))
+    problems: list[str] = []
+
+    def ask(_parent: object, message: str, *_args: object, **_kw: object) -> ProblemChoice:
+        problems.append(message)
+        return ProblemChoice.QUIT
+
+    monkeypatch.setattr(application, "ask_about_problem", ask)
+
+    def type_the_key(dialog: RecoveryKeySignInDialog) -> None:
+        retype(qtbot, dialog.key, recovery_key)
+        press_ok(qtbot, dialog)
+
+    drive_on_exec(monkeypatch, qtbot, RecoveryKeySignInDialog, type_the_key)
+    drive_on_exec(monkeypatch, qtbot, SignInDialog, lambda dialog: dialog.recovery.click())
+    assert application.enter(app_paths.database_file, app_paths) is None
+    assert len(problems) == 1 and "kan met deze sleutel niet worden geopend" in problems[0]

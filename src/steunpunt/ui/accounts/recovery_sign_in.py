@@ -89,10 +89,13 @@ def open_with_recovery_key(
     open_with: Callable[[str], Recovering[EnteredOut]], parent: QWidget | None
 ) -> EnteredOut | None:
     """The recovery key, then the beheerder's new password; None when the person gave up (the
-    database opened with the key is closed again)."""
+    database opened with the key is closed again). :class:`OpeningFailed` when the key fits
+    but the database file cannot be used."""
     accepted = QDialog.DialogCode.Accepted
     typed = RecoveryKeySignInDialog(open_with, parent)
     if typed.exec() != accepted:
+        if typed.failure is not None:
+            raise typed.failure
         return None
     recovering: Recovering[EnteredOut] = typed.result_value  # type: ignore[assignment]
     choose = TakeOverDialog(recovering, parent)

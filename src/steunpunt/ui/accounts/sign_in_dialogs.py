@@ -178,7 +178,12 @@ class SignInDialog(AccountForm):
         (self.password if login else self.login).setFocus()
 
     def _recover(self, recover: Callable[[QWidget], object | None]) -> None:
-        entered = recover(self)
+        try:
+            entered = recover(self)
+        except OpeningFailed as failed:  # the key fits, the file does not open
+            self.failure = failed
+            self.reject()
+            return
         if entered is not None:
             self.result_value = entered
             self.accept()
