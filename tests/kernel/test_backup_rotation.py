@@ -72,3 +72,38 @@ def test_rotation_removes_the_folders_it_does_not_keep(
         "testF",
         "testI",
     ]
+
+
+def test_of_the_newest_day_only_the_newest_automatic_backup_is_kept() -> None:
+    # A (18:00) is the newest, and automatic; X (12:00) is automatic too and no day's newest:
+    # gone. B (09:00, by hand) and R (10:00, before a restore) stay, as every non-automatic
+    # backup of the newest day. Days 5 and 4 Dec -> A, C; weeks 49, 48 -> A, F; months Dec,
+    # Nov, Oct -> A, F, I.
+    x, r = datetime(2026, 12, 5, 12, 0), datetime(2026, 12, 5, 10, 0)
+    automatic = {MADE["A"], x, MADE["D"]}
+    moments = to_keep(
+        [*MADE.values(), x, r], BackupSettings(daily=2, weekly=2, monthly=3), automatic
+    )
+    assert moments == {MADE["A"], MADE["B"], r, MADE["C"], MADE["F"], MADE["I"]}
+    zero = BackupSettings(daily=0, weekly=0, monthly=0)
+    assert to_keep([MADE["A"], x], zero, {MADE["A"], x}) == {MADE["A"]}
+    assert to_keep([MADE["A"], x], zero, {MADE["A"]}) == {MADE["A"], x}
+
+
+def test_rotation_drops_the_days_earlier_automatic_backups(
+    services: Services, engine: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    made = services.backups.make(engine, folder)
+    manifest = json.loads((made / "manifest.json").read_text(encoding="utf-8"))
+    day = {9: "automatisch", 10: "handmatig", 11: "automatisch", 12: "automatisch"}
+    for hour, reason in day.items():
+        moment = datetime(2026, 12, 5, hour, 0)
+        copy = folder / f"steunpunt-{moment:%Y%m%d-%H%M%S}-000000-{reason}"
+        shutil.copytree(made, copy)
+        stored = {**manifest, "made": moment.isoformat(), "reason": reason}
+        (copy / "manifest.json").write_text(json.dumps(stored), encoding="utf-8")
+    shutil.rmtree(made)
+    removed = rotate(folder, BackupSettings(daily=0, weekly=0, monthly=0))
+    assert sorted(path.name[19:21] for path in removed) == ["09", "11"]
+    assert [entry.made.hour for entry in backups(folder)] == [12, 10]

@@ -39,6 +39,7 @@ from steunpunt.domain.backups.manifest import (
     manifest_from_json,
     manifest_to_json,
 )
+from steunpunt.domain.backups.reasons import AUTOMATIC
 from steunpunt.domain.backups.rotation import to_keep
 from steunpunt.domain.backups.settings import BackupSettings
 from steunpunt.domain.errors import Cancelled
@@ -195,7 +196,8 @@ def list_backups(backup_dir: Path, key: bytes | None = None) -> list[Path]:
 def rotate(backup_dir: Path, settings: BackupSettings) -> list[Path]:
     """Remove the backups rotation does not keep (``settings``); returns those removed."""
     entries = backup_entries(backup_dir)
-    kept = to_keep((entry.made for entry in entries), settings)
+    automatic = {entry.made for entry in entries if entry.reason == AUTOMATIC}
+    kept = to_keep((entry.made for entry in entries), settings, automatic)
     removed = [entry.path for entry in entries if entry.made not in kept]
     for path in removed:
         _remove(path)

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from datetime import datetime
 
 from steunpunt.domain.backups.settings import BackupSettings
 
 
-def to_keep(made: Iterable[datetime], settings: BackupSettings) -> set[datetime]:
-    """The moments of the backups to keep: every backup of the newest one's day (a copy made by
-    hand is not gone by evening), and the newest backup of each of the ``daily`` latest days
-    that have one, of the ``weekly`` latest ISO weeks and of the ``monthly`` latest months (a
-    backup may count for all three)."""
+def to_keep(
+    made: Iterable[datetime],
+    settings: BackupSettings,
+    automatic: Collection[datetime] = frozenset(),
+) -> set[datetime]:
+    """The moments of the backups to keep: the newest, every other backup of its day that was
+    not made automatically (a copy made by hand or before a restore is not gone by evening;
+    ``automatic``: the moments of those made on closing or once a day), and the newest backup
+    of each of the ``daily`` latest days that have one, of the ``weekly`` latest ISO weeks and
+    of the ``monthly`` latest months (a backup may count for all three)."""
     newest_first = sorted(set(made), reverse=True)
     if not newest_first:
         return set()
-    kept = {moment for moment in newest_first if moment.date() == newest_first[0].date()}
+    newest_day = newest_first[0].date()
+    kept = {
+        moment for moment in newest_first if moment.date() == newest_day and moment not in automatic
+    } | {newest_first[0]}
     periods: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
         (settings.daily, lambda moment: moment.date()),
         (settings.weekly, lambda moment: moment.isocalendar()[:2]),

@@ -23,6 +23,7 @@ from steunpunt.db.kernel.errors import DRIVER_ERRORS, BackupFailed, BackupUnusab
 from steunpunt.db.kernel.keyfile import unlock_with_password, unlock_with_recovery_key
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.backups.manifest import BackupEntry
+from steunpunt.domain.backups.reasons import BEFORE_RESTORE, MANUAL
 from steunpunt.domain.backups.settings import (
     BackupSettings,
     backup_settings_from_json,
@@ -38,12 +39,6 @@ from steunpunt.services.kernel.use_case import reads, writes
 
 log = logging.getLogger(__name__)
 
-MANUAL = "handmatig"
-"""The reason in the name of a backup made by hand."""
-AUTOMATIC = "automatisch"
-"""The reason of a backup made on closing or once a day."""
-BEFORE_RESTORE = "voor-terugzetten"
-"""The reason of the backup of the current database made before another is put back."""
 DAY_SECONDS = 24 * 60 * 60
 _NOT_READ: tuple[type[Exception], ...] = (KnownProblem, *DRIVER_ERRORS)
 """What a current database that its backup's key cannot read raises."""

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from steunpunt.domain.backups.reasons import AUTOMATIC
 from steunpunt.domain.errors import KnownProblem
-from steunpunt.services.kernel.backup import AUTOMATIC
 from steunpunt.startup import OpenDatabase
 from steunpunt.ui.context import ScreenContext
 from steunpunt.ui.errors import report_error
