@@ -51,18 +51,27 @@ def test_nothing_but_the_newest_day_when_everything_is_zero() -> None:
     assert to_keep([], BackupSettings()) == set()
 
 
+def backups_made_at(
+    services: Services, engine: Engine, folder: Path, made_at: list[tuple[datetime, str]]
+) -> None:
+    """Backup folders in ``folder`` as if made at each moment, for each reason."""
+    made = services.backups.make(engine, folder)
+    manifest = json.loads((made / "manifest.json").read_text(encoding="utf-8"))
+    for moment, reason in made_at:
+        copy = folder / f"steunpunt-{moment:%Y%m%d-%H%M%S}-000000-{reason}"
+        shutil.copytree(made, copy)
+        stored = {**manifest, "made": moment.isoformat(), "reason": reason}
+        (copy / "manifest.json").write_text(json.dumps(stored), encoding="utf-8")
+    shutil.rmtree(made)
+
+
 def test_rotation_removes_the_folders_it_does_not_keep(
     services: Services, engine: Engine, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
-    made = services.backups.make(engine, folder)
-    manifest = json.loads((made / "manifest.json").read_text(encoding="utf-8"))
-    for name, moment in MADE.items():
-        copy = folder / f"steunpunt-{moment:%Y%m%d-%H%M%S}-000000-test{name}"
-        shutil.copytree(made, copy)
-        stored = {**manifest, "made": moment.isoformat(), "reason": f"test{name}"}
-        (copy / "manifest.json").write_text(json.dumps(stored), encoding="utf-8")
-    shutil.rmtree(made)
+    backups_made_at(
+        services, engine, folder, [(moment, f"test{name}") for name, moment in MADE.items()]
+    )
     removed = rotate(folder, BackupSettings(daily=2, weekly=2, monthly=3))
     assert sorted(path.name[-1] for path in removed) == ["D", "E", "G", "H", "J", "K"]
     assert [entry.reason for entry in backups(folder)] == [
@@ -94,16 +103,13 @@ def test_rotation_drops_the_days_earlier_automatic_backups(
     services: Services, engine: Engine, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
-    made = services.backups.make(engine, folder)
-    manifest = json.loads((made / "manifest.json").read_text(encoding="utf-8"))
     day = {9: "automatisch", 10: "handmatig", 11: "automatisch", 12: "automatisch"}
-    for hour, reason in day.items():
-        moment = datetime(2026, 12, 5, hour, 0)
-        copy = folder / f"steunpunt-{moment:%Y%m%d-%H%M%S}-000000-{reason}"
-        shutil.copytree(made, copy)
-        stored = {**manifest, "made": moment.isoformat(), "reason": reason}
-        (copy / "manifest.json").write_text(json.dumps(stored), encoding="utf-8")
-    shutil.rmtree(made)
+    backups_made_at(
+        services,
+        engine,
+        folder,
+        [(datetime(2026, 12, 5, hour, 0), reason) for hour, reason in day.items()],
+    )
     removed = rotate(folder, BackupSettings(daily=0, weekly=0, monthly=0))
     assert sorted(path.name[19:21] for path in removed) == ["09", "11"]
     assert [entry.made.hour for entry in backups(folder)] == [12, 10]

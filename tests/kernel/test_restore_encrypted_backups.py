@@ -172,22 +172,33 @@ def test_the_window_restores_a_backup_of_another_computer_with_its_recovery_key(
     assert answers.texts == []
 
 
+def damage_the_first_page(file: Path) -> None:
+    """The first page no longer decrypts; the key file beside it is sound."""
+    damaged = bytearray(file.read_bytes())
+    damaged[:4096] = bytes(4096)
+    file.write_bytes(bytes(damaged))
+
+
+def answer_problems(monkeypatch: pytest.MonkeyPatch, choice: ProblemChoice) -> list[str]:
+    """The start's problem dialog answered with ``choice``; returns the problems it said."""
+    problems: list[str] = []
+
+    def ask(_parent: object, message: str, *_args: object, **_kw: object) -> ProblemChoice:
+        problems.append(message)
+        return choice
+
+    monkeypatch.setattr(application, "ask_about_problem", ask)
+    return problems
+
+
 def test_a_damaged_encrypted_database_found_at_sign_in_offers_the_way_back(
     qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     register = new_register(app_paths)
     backup = register.services.backups.make(register.database.engine, app_paths.backup_dir)
     register.close()
-    damaged = bytearray(app_paths.database_file.read_bytes())
-    damaged[:4096] = bytes(4096)  # the first page no longer decrypts; the key file is sound
-    app_paths.database_file.write_bytes(bytes(damaged))
-    problems: list[str] = []
-
-    def ask(_parent: object, message: str, *_args: object, **_kw: object) -> ProblemChoice:
-        problems.append(message)
-        return ProblemChoice.RESTORE
-
-    monkeypatch.setattr(application, "ask_about_problem", ask)
+    damage_the_first_page(app_paths.database_file)
+    problems = answer_problems(monkeypatch, ProblemChoice.RESTORE)
     monkeypatch.setattr(application, "choose_backup", lambda _parent, _folder: backup)
     signed_in: list[str] = []
 
@@ -221,16 +232,8 @@ def test_a_damaged_encrypted_database_opened_with_the_recovery_key_offers_the_wa
     recovery_key = register.recovery_key
     assert recovery_key is not None
     register.close()
-    damaged = bytearray(app_paths.database_file.read_bytes())
-    damaged[:4096] = bytes(4096)
-    app_paths.database_file.write_bytes(bytes(damaged))
-    problems: list[str] = []
-
-    def ask(_parent: object, message: str, *_args: object, **_kw: object) -> ProblemChoice:
-        problems.append(message)
-        return ProblemChoice.QUIT
-
-    monkeypatch.setattr(application, "ask_about_problem", ask)
+    damage_the_first_page(app_paths.database_file)
+    problems = answer_problems(monkeypatch, ProblemChoice.QUIT)
 
     def type_the_key(dialog: RecoveryKeySignInDialog) -> None:
         retype(qtbot, dialog.key, recovery_key)
