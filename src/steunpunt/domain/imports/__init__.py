@@ -1,0 +1,1 @@
+"""Reading old registers: messy spreadsheet rows into the register's own form values."""
