@@ -187,6 +187,7 @@ def compile_installer(
         "VERSION4": numbers,
         "SOURCE": program,
         "ICON": icon,
+        "SIDE": icon.with_name("steunpunt-zijkant.bmp"),
         "OUTFILE": target,
         "COMPRESSOR": compressor,
     }

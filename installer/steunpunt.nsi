@@ -11,7 +11,8 @@
 ;   ... /S /BUREAUBLAD                                        also a desktop shortcut
 ;   ... /S /D=C:\Pad\Naar\Steunpunt                           another program folder (last, no quotes)
 ;   "%LOCALAPPDATA%\Programs\Steunpunt\Verwijderen.exe" /S    silent uninstall: the data always stays
-; Exit codes: 0 done, 1 cancelled, 2 refused (the program is running, no profile folder).
+; Exit codes: 0 done, 1 cancelled, 2 refused (the program is running, no profile folder),
+; 3 refused (the program folder's drive is gone or has too little room).
 
 ; 64-bit, like the frozen program (PySide6 has no 32-bit Windows build).
 Target amd64-unicode
@@ -34,6 +35,9 @@ ManifestDPIAware true
 !endif
 !ifndef ICON
   !define ICON "..\build\installer\steunpunt.ico"
+!endif
+!ifndef SIDE
+  !define SIDE "..\build\installer\steunpunt-zijkant.bmp"
 !endif
 !ifndef COMPRESSOR
   !define COMPRESSOR "lzma"  ; the smallest download; CI on Linux passes zlib (4 min -> under 1)
@@ -69,6 +73,7 @@ Var RemoveDataBox
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${SIDE}"
 !define MUI_ABORTWARNING
 !define MUI_ABORTWARNING_TEXT "Wilt u de installatie van Steunpunt afbreken?"
 !define MUI_WELCOMEPAGE_TITLE "Steunpunt ${VERSION} installeren"
@@ -146,6 +151,7 @@ FunctionEnd
 Section "Steunpunt (vereist)" SecProgram
   SectionIn RO
   Call RefuseWhileRunning
+  Call RefuseWithoutRoom
   SetOutPath "$INSTDIR"
   ; A new version replaces the program's own files only; the data lives elsewhere.
   RMDir /r "$INSTDIR\_internal"
@@ -175,6 +181,29 @@ SectionEnd
 Section /o "Snelkoppeling op het bureaublad" SecDesktop
   CreateShortcut "$DESKTOP\Steunpunt.lnk" "$INSTDIR\${PROGRAM}" "" "$INSTDIR\${PROGRAM}" 0
 SectionEnd
+
+; Refuses (exit code 3) when the program folder's drive is gone or has less room than the whole
+; new program needs, checked before anything is removed or written: a full disk never leaves half
+; a program (the old one's files are removed only when the new ones surely fit). The directory
+; page shows the same in the window; this also holds for a silent install.
+Function RefuseWithoutRoom
+  SectionGetSize ${SecProgram} $0
+  ${GetRoot} "$INSTDIR" $1
+  ClearErrors
+  ${DriveSpace} "$1\" "/D=F /S=K" $2
+  ${If} ${Errors}
+    MessageBox MB_OK|MB_ICONSTOP "De schijf $1 van de map $INSTDIR is niet bereikbaar. Kies een andere map of sluit de schijf aan; er is niets veranderd." /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+  ${If} $2 < $0
+    IntOp $0 $0 / 1024
+    IntOp $2 $2 / 1024
+    MessageBox MB_OK|MB_ICONSTOP "Er is te weinig ruimte op schijf $1: Steunpunt heeft $0 MB nodig, er is $2 MB vrij. Maak ruimte vrij of kies een andere map; er is niets veranderd." /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
 
 Function .onInit
   !insertmacro REFUSE_WITHOUT_PROFILE
@@ -209,7 +238,7 @@ Function un.DataPage
   ${ElseIf} ${FileExists} "${DATA_FOLDER}\*.*"
     ${NSD_CreateLabel} 0 0 100% 44u "Uw gegevens blijven staan in ${DATA_FOLDER}: de database met haar sleutelbestand, de back-ups, de instellingen en de logboeken. Een nieuwe installatie van Steunpunt opent ze weer. De brieven in Documenten\Steunpunt brieven blijven altijd staan."
     Pop $0
-    ${NSD_CreateCheckbox} 0 52u 100% 44u "Ook mijn gegevens definitief verwijderen: de hele map ${DATA_FOLDER}, met de database, het sleutelbestand, alle back-ups, de instellingen en de logboeken (ook die van de demodatabase)."
+    ${NSD_CreateCheckbox} 0 52u 100% 44u "&Ook mijn gegevens definitief verwijderen: de hele map ${DATA_FOLDER}, met de database, het sleutelbestand, alle back-ups, de instellingen en de logboeken (ook die van de demodatabase)."
     Pop $RemoveDataBox
     ${NSD_Uncheck} $RemoveDataBox
   ${Else}
