@@ -131,6 +131,8 @@ FIELD_LABELS: dict[str, str] = {
     "reason": "reden",
     "amount_cents": "bedrag (centen)",
     "hours_per_week": "uren per week",
+    "relation_type": "relatie",
+    "care_since": "zorg sinds",
     "referred_on": "verwezen op",
     "name": "naam",
     "active": "actief",
