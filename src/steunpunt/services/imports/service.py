@@ -158,7 +158,7 @@ class ImportService:
                     run.refused,
                     run.undone_at,
                 )
-                for run, name in session.execute(query).tuples()
+                for run, name in session.execute(query)
             ]
 
     @writes
@@ -189,7 +189,7 @@ class ImportService:
             )
             return [
                 SavedMappingView(row.name, row.mapping_json, row.saved_at, staff or "")
-                for row, staff in session.execute(query).tuples()
+                for row, staff in session.execute(query)
             ]
 
     @writes

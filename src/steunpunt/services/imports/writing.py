@@ -228,7 +228,7 @@ class Writer:
             for row in chunk:
                 row["uuid"] = new_uuid()
             returned: dict[str, int] = dict(
-                self._session.execute(statement, list(chunk)).tuples().all()
+                self._session.execute(statement, list(chunk)).all()
             )
             ids.extend(returned[row["uuid"]] for row in chunk)
             self.step(len(chunk))
@@ -241,9 +241,12 @@ class Writer:
             update(table)
             .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
             .values(
-                {name: bindparam(f"v_{name}") for name in (*FILLABLE, "search_text", "sort_name")},
-                version=table.c.version + 1,
-                updated_at=self._moment,
+                {
+                    **{name: bindparam(f"v_{name}") for name in (*FILLABLE, "search_text")},
+                    "sort_name": bindparam("v_sort_name"),
+                    "version": table.c.version + 1,
+                    "updated_at": self._moment,
+                }
             )
         )
         for chunk in chunks(targets, STEP):
