@@ -81,6 +81,7 @@ def undo_rows(session: Session, run_id: int, moment: datetime) -> UndoResult:
     _restore(session, [row for row in undone if row.caregiver_id in restorable], current, moment)
     kept = sorted(
         full_name(values["first_name"], values["infix"], values["last_name"])
+        or f"mantelzorger nr. {key}"  # erased since
         for key, values in current.items()
         if key in changed
     )
