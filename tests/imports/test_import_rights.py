@@ -108,5 +108,5 @@ def test_mappings_are_saved_by_name_replaced_and_removed(
     assert [m.name for m in services.imports.mappings()] == ["Register 2025"]
     with pytest.raises(InvalidValue, match="Er is geen indeling met de naam 'Aanmeldingen'"):
         services.imports.delete_mapping(actor, "Aanmeldingen")
-    with pytest.raises(InvalidValue, match="Geef de indeling een naam."):
+    with pytest.raises(InvalidValue, match="Geef de indeling een naam"):
         services.imports.save_mapping(actor, "  ", "{}")
