@@ -227,9 +227,7 @@ class Writer:
         for chunk in chunks(rows, STEP):
             for row in chunk:
                 row["uuid"] = new_uuid()
-            returned: dict[str, int] = dict(
-                self._session.execute(statement, list(chunk)).all()
-            )
+            returned: dict[str, int] = dict(self._session.execute(statement, list(chunk)).all())
             ids.extend(returned[row["uuid"]] for row in chunk)
             self.step(len(chunk))
         return ids
