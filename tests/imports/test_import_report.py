@@ -20,7 +20,7 @@ from tests.imports.scenario import file_rows, register_with_jan
 
 def report_plan(services: Services, actor: Actor) -> ImportPlan:
     register_with_jan(services, actor)
-    formula = ReadRow(10, ("=HYPERLINK(\"x\")", "Totaal"), {"last_name": "=1+1"})
+    formula = ReadRow(10, ('=HYPERLINK("x")', "Totaal"), {"last_name": "=1+1"})
     return services.imports.plan([*file_rows(), formula])
 
 

@@ -93,9 +93,7 @@ def test_erasure_clears_what_a_merge_kept_to_undo_it(
     assert undone.kept == (f"mantelzorger nr. {jan.id}",)  # erased since: changed, unnamed
 
 
-def test_mappings_are_saved_by_name_replaced_and_removed(
-    services: Services, actor: Actor
-) -> None:
+def test_mappings_are_saved_by_name_replaced_and_removed(services: Services, actor: Actor) -> None:
     services.imports.save_mapping(actor, " Register 2025 ", '{"Naam": "name"}')
     services.imports.save_mapping(actor, "Aanmeldingen", '{"E-mail": "email"}')
     services.imports.save_mapping(actor, "Register 2025", '{"Naam": "full_name"}')

@@ -58,7 +58,9 @@ def test_every_row_gets_its_outcome_and_the_counts_add_up(
     # A. Bakker: the same person as the file's row 2 (address and phone)
     [earlier] = rows[7].candidates
     assert (earlier.source_row, earlier.caregiver_id, earlier.score) == (2, None, 95)
-    assert rows[7].reasons == ("Anna Bakker (rij 2): zelfde adres, zelfde telefoonnummer, score 95",)
+    assert rows[7].reasons == (
+        "Anna Bakker (rij 2): zelfde adres, zelfde telefoonnummer, score 95",
+    )
 
 
 def test_skipped_and_refused_rows_say_why_in_dutch(services: Services) -> None:
@@ -76,7 +78,9 @@ def test_skipped_and_refused_rows_say_why_in_dutch(services: Services) -> None:
 
 
 def test_a_new_row_keeps_its_registration_date_and_its_naaste() -> None:
-    row = check_row(ReadRow(2, (), ANNA, {"last_name": "Bakker"}, {"relation_type": "partner"}), TODAY)
+    row = check_row(
+        ReadRow(2, (), ANNA, {"last_name": "Bakker"}, {"relation_type": "partner"}), TODAY
+    )
     assert row.outcome is Outcome.NEW and row.person is not None
     assert row.person.caregiver.registered_on == date(2020, 1, 15)
     assert row.person.care_recipient is not None
@@ -91,7 +95,12 @@ def test_the_register_rules_refuse_per_field_with_the_naastes_fields_named() -> 
         ReadRow(
             4,
             (),
-            {"first_name": "Kees", "last_name": "", "email": "kees@", "registered_on": "01-01-2040"},
+            {
+                "first_name": "Kees",
+                "last_name": "",
+                "email": "kees@",
+                "registered_on": "01-01-2040",
+            },
             {"first_name": "Mien"},
             {"relation_type": "ouder", "hours_per_week": "200"},
         ),

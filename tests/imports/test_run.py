@@ -26,7 +26,13 @@ def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         return {
             table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-            for table in ("caregiver", "care_recipient", "care_relation", "import_run", "import_row")
+            for table in (
+                "caregiver",
+                "care_recipient",
+                "care_relation",
+                "import_run",
+                "import_row",
+            )
         }
 
 
