@@ -7,9 +7,9 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy import ColumnElement, Table, delete, exists, select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver, CareRecipient, CareRelation
@@ -22,6 +22,10 @@ from steunpunt.domain.names import full_name
 from steunpunt.services.imports.dto import UndoResult
 from steunpunt.services.imports.writing import Target, Writer
 
+CAREGIVER = cast(Table, Caregiver.__table__)
+RECIPIENT = cast(Table, CareRecipient.__table__)
+RELATION = cast(Table, CareRelation.__table__)
+"""The tables themselves: statements on them skip the ORM's bookkeeping of loaded rows."""
 OWN_TABLES = frozenset({"caregiver", "care_relation", "import_row"})
 """Tables an import writes about a caregiver itself (checked on their own)."""
 
@@ -68,15 +72,14 @@ def undo_rows(session: Session, run_id: int, moment: datetime) -> UndoResult:
     changed |= _worked_on(session, rows, made - changed)
     removable = (made & current.keys()) - changed
     restorable = (merged & current.keys()) - changed
-    undone = [row for row in rows if row.caregiver_id in removable | restorable]
+    undoing = removable | restorable
+    undone = [row for row in rows if row.caregiver_id in undoing]
     relations = [row.relation_id for row in undone if row.relation_id is not None]
     recipients = [row.care_recipient_id for row in undone if row.care_recipient_id is not None]
     for chunk in chunks(relations):
-        session.execute(
-            delete(CareRelation).where(CareRelation.id.in_(chunk), CareRelation.version == 1)
-        )
+        session.execute(delete(RELATION).where(RELATION.c.id.in_(chunk), RELATION.c.version == 1))
     for chunk in chunks(sorted(removable)):
-        session.execute(delete(Caregiver).where(Caregiver.id.in_(chunk)))
+        session.execute(delete(CAREGIVER).where(CAREGIVER.c.id.in_(chunk)))
     _remove_naasten(session, recipients)
     _restore(session, [row for row in undone if row.caregiver_id in restorable], current, moment)
     kept = sorted(
@@ -120,14 +123,10 @@ def _worked_on(session: Session, rows: Sequence[_Row], made: Collection[int]) ->
 
 def _remove_naasten(session: Session, recipients: Sequence[int]) -> None:
     """Remove the naasten the import made that no one cares for any more and no one changed."""
-    cared_for: ColumnElement[bool] = exists().where(
-        CareRelation.care_recipient_id == CareRecipient.id
-    )
+    cared_for: ColumnElement[bool] = exists().where(RELATION.c.care_recipient_id == RECIPIENT.c.id)
     for chunk in chunks(sorted(recipients)):
         session.execute(
-            delete(CareRecipient).where(
-                CareRecipient.id.in_(chunk), CareRecipient.version == 1, ~cared_for
-            )
+            delete(RECIPIENT).where(RECIPIENT.c.id.in_(chunk), RECIPIENT.c.version == 1, ~cared_for)
         )
 
 
