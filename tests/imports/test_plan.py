@@ -125,3 +125,12 @@ def test_the_same_person_twice_in_the_file_but_for_a_detail_is_likely_the_earlie
     rows = by_row(services.imports.plan([ReadRow(2, (), ANNA), second]))
     assert rows[3].outcome is Outcome.LIKELY_EXISTING
     assert [c.source_row for c in rows[3].candidates] == [2]
+
+
+def test_hours_without_a_naaste_are_refused_not_dropped() -> None:
+    row = check_row(ReadRow(5, (), ANNA, {}, {"hours_per_week": "10"}), TODAY)
+    assert row.outcome is Outcome.REFUSED
+    assert row.reasons == (
+        "naaste: achternaam: Vul de achternaam van de naaste in.",
+        "relatie: Kies de relatie tot de naaste.",
+    )

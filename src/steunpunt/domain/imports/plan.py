@@ -170,7 +170,8 @@ def check_row(read: ReadRow, today: date) -> PlannedRow:
         problems, "", lambda: caregiver_from_form(caregiver_form, frozenset(), False, today)
     )
     recipient = relation = None
-    if any(value.strip() for value in read.care_recipient.values()):
+    named = (*read.care_recipient.values(), *read.relation.values())
+    if any(value.strip() for value in named):  # hours without a naaste: the naaste is missing
         recipient = _checked(
             problems,
             NAASTE,
