@@ -103,3 +103,26 @@ def test_a_new_persons_naaste_changed_since_keeps_them(
     undone = services.imports.undo(actor, result.run_id)
     assert undone.kept == ("Anna Bakker",)
     assert counts(engine)["care_recipient"] == 1
+
+
+def test_undo_takes_away_the_naaste_a_merge_added_and_leaves_the_person_as_they_were(
+    services: Services, actor: Actor, engine: Engine
+) -> None:
+    jan = register_with_jan(services, actor)
+    row = file_rows()[1]
+    only_naaste = replace(
+        row,
+        caregiver={**row.caregiver, "notes": ""},
+        care_recipient={"first_name": "Mien", "infix": "de", "last_name": "Vries"},
+        relation={"relation_type": "ouder", "hours_per_week": "4"},
+    )
+    result = services.imports.run(actor, services.imports.plan([only_naaste]), "f.csv", "", {})
+    assert result.merged == 1
+    merged = services.caregivers.get(jan.id)
+    assert [r.care_recipient_name for r in merged.relations] == ["Mien de Vries"]
+    assert merged.version == jan.version  # nothing of Jan's own row was filled
+    undone = services.imports.undo(actor, result.run_id)
+    assert (undone.removed, undone.restored, undone.kept) == (0, 1, ())
+    after = services.caregivers.get(jan.id)
+    assert (after.relations, after.version) == ((), jan.version)
+    assert counts(engine)["care_recipient"] == 0

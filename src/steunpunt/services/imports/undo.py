@@ -139,6 +139,8 @@ def _restore(
     """Put back the values merged caregivers had before the import filled them."""
     targets: dict[int, Target] = {}
     for row in rows:
+        if not row.before:
+            continue  # it only added a naaste
         values = current[row.caregiver_id]
         target = targets.setdefault(
             row.caregiver_id, Target(dict(values), row.caregiver_id, values["version"])
