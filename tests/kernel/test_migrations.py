@@ -779,3 +779,16 @@ def test_0013_adds_reversals_and_settled_cents_and_takes_them_out_again(
         settled = plain.execute(query).fetchall()
     assert settled in ([], [(0,)])
     assert counts(file) == OLD_COUNTS
+
+
+def test_0015_adds_the_import_tables_and_takes_them_out_again(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    imports = {"import_run", "import_row", "import_mapping"}
+    for target, connection in walk(file, "0014", "head"):
+        present = imports & set(inspect(connection).get_table_names())
+        assert present == (imports if target == "head" else set())
+    assert counts(file) == OLD_COUNTS
