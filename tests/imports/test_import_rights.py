@@ -53,14 +53,26 @@ def test_the_audit_keeps_the_files_name_and_the_counts_not_its_rows(
     services.imports.undo(actor, result.run_id)
     with engine.connect() as connection:
         events = connection.execute(
-            text("SELECT kind, staff_id, details_json FROM audit_event WHERE id > :last"),
+            text(
+                "SELECT kind, staff_id, details_json, record_table FROM audit_event "
+                "WHERE id > :last"
+            ),
             {"last": last},
         ).all()
-    stored = "\n".join(details for _kind, _staff, details in events)
+    stored = "\n".join(details for _kind, _staff, details, _table in events)
     secrets = ("Bakker", "anna@example", "huisarts", "Kerkstraat", "1234567", "1956")
     assert [secret for secret in secrets if secret in stored] == []
-    assert {staff for _kind, staff, _details in events} == {actor.staff_id}
-    by_kind = {kind: json.loads(details) for kind, _staff, details in events}
+    assert {staff for _kind, staff, _details, _table in events} == {actor.staff_id}
+    by_kind = {kind: json.loads(details) for kind, _staff, details, _table in events}
+    # the rows written in bulk: one event per statement, with its count
+    written = {
+        (kind, table): json.loads(details)
+        for kind, _staff, details, table in events
+        if table in ("caregiver", "care_recipient", "care_relation")
+    }
+    assert written[("aangemaakt", "caregiver")] == {"opdracht": "aangemaakt", "rijen": 1}
+    assert written[("gewijzigd", "caregiver")]["rijen"] == 1  # Jan's note, and back
+    assert written[("verwijderd", "caregiver")]["rijen"] == 1
     assert by_kind[AuditKind.IMPORTED.value] == {
         "bestand": "register 2025.xlsx",
         "blad": "Blad1",
