@@ -173,3 +173,19 @@ def test_an_existing_naaste_of_the_person_is_linked_not_made_twice(
     with Session(engine) as session:
         assert session.scalar(select(func.count(CareRecipient.id))) == 1
         assert session.scalar(select(func.count(CareRelation.id))) == 1
+
+
+def test_the_screens_hear_of_an_import_and_not_of_a_stopped_one(
+    services: Services, actor: Actor
+) -> None:
+    from steunpunt.services.kernel.changes import Changes, Topic
+
+    heard: list[Changes] = []
+    services.changes.subscribe(heard.append)
+    plan = services.imports.plan(file_rows())
+    with pytest.raises(Cancelled):
+        services.imports.run(actor, plan, "f.csv", "", {}, lambda done, total: done == 0)
+    assert heard == []
+    services.imports.run(actor, plan, "f.csv", "", {})
+    [changes] = heard
+    assert {Topic.CAREGIVERS, Topic.CARE_RECIPIENTS, Topic.IMPORTS} <= changes.topics
