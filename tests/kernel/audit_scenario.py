@@ -13,6 +13,7 @@ from pathlib import Path
 
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.choices import LetterKind
+from steunpunt.domain.imports.read_row import ReadRow
 from steunpunt.domain.letters.house_style import HouseStyle
 from steunpunt.domain.letters.recipient_filter import RecipientFilter
 from steunpunt.domain.roles import Role
@@ -53,6 +54,7 @@ class Walk:
     contact_id: int = 0
     contact_version: int = 0
     round_id: int = 0
+    import_run_id: int = 0
 
 
 Step = tuple[str, Callable[[Walk], object], Expected]
@@ -156,6 +158,17 @@ def _erase(walk: Walk) -> None:
     walk.services.erasure.anonymise(walk.actor, walk.caregiver_id)
 
 
+def _import(walk: Walk) -> None:
+    rows = [ReadRow(2, ("Bea Bos",), {"first_name": "Bea", "last_name": "Bos"})]
+    plan = walk.services.imports.plan(rows)
+    result = walk.services.imports.run(walk.actor, plan, "aanmeldingen.csv", "", {})
+    walk.import_run_id = result.run_id
+
+
+def _undo_import(walk: Walk) -> None:
+    walk.services.imports.undo(walk.actor, walk.import_run_id)
+
+
 def _open(walk: Walk) -> None:
     walk.services.caregivers.open(walk.actor, walk.caregiver_id)
 
@@ -216,6 +229,12 @@ STEPS: tuple[Step, ...] = (
         Expected(AuditKind.CREATED, "staff_member", False, ("login", "role")),
     ),
     ("privacy.InzageService.export", _inzage, Expected(AuditKind.INZAGE, None, True)),
+    ("imports.ImportService.run", _import, Expected(AuditKind.IMPORTED, "import_run", False)),
+    (
+        "imports.ImportService.undo",
+        _undo_import,
+        Expected(AuditKind.IMPORT_UNDONE, "import_run", False),
+    ),
     ("privacy.ErasureService.anonymise", _erase, Expected(AuditKind.ERASED, "caregiver", True)),
 )
 """The steps in order; later ones use what earlier ones made."""

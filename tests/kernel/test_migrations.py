@@ -341,6 +341,7 @@ ROWS_SINCE = {
     "0011": {"house_style_snapshot": 0},
     "0013": {"payment_reversal": 0},
     "0014": {"caregiver_assignment": 0, "audit_event": 0},
+    "0015": {"import_run": 0, "import_row": 0, "import_mapping": 0},
 }  # fmt: skip
 """The rows make_old_databases.py puts in each table, by the revision that made the table."""
 
@@ -777,4 +778,17 @@ def test_0013_adds_reversals_and_settled_cents_and_takes_them_out_again(
         query = "SELECT DISTINCT settled_cents FROM compliment_application"
         settled = plain.execute(query).fetchall()
     assert settled in ([], [(0,)])
+    assert counts(file) == OLD_COUNTS
+
+
+def test_0015_adds_the_import_tables_and_takes_them_out_again(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    file = tmp_path / "oud.sqlite"
+    shutil.copy(OLD_0001, file)
+    open_database(file, app_paths).close()
+    imports = {"import_run", "import_row", "import_mapping"}
+    for target, connection in walk(file, "0014", "head"):
+        present = imports & set(inspect(connection).get_table_names())
+        assert present == (imports if target == "head" else set())
     assert counts(file) == OLD_COUNTS

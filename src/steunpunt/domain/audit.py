@@ -37,6 +37,10 @@ class AuditKind(StrEnum):
     """A beheerder replaced the recovery key; the key itself is never recorded."""
     OPENED_WITH_RECOVERY_KEY = "geopend met de herstelsleutel"
     """Every password was lost: a beheerder opened the database with the recovery key."""
+    IMPORTED = "geïmporteerd"
+    """A file was imported into the register (its name and the counts, never its rows)."""
+    IMPORT_UNDONE = "import ongedaan gemaakt"
+    """An import was undone (the file's name and the counts of what was removed and kept)."""
 
     @property
     def label(self) -> str:
@@ -68,6 +72,9 @@ TABLE_LABELS: dict[str, str] = {
     "saved_filter": "Opgeslagen filter",
     "house_style": "Huisstijl",
     "staff_member": "Account",
+    "import_run": "Import",
+    "import_row": "Geïmporteerde rij",
+    "import_mapping": "Importindeling",
 }
 """What the audit log calls the records of each table."""
 
@@ -124,6 +131,8 @@ FIELD_LABELS: dict[str, str] = {
     "reason": "reden",
     "amount_cents": "bedrag (centen)",
     "hours_per_week": "uren per week",
+    "relation_type": "relatie",
+    "care_since": "zorg sinds",
     "referred_on": "verwezen op",
     "name": "naam",
     "active": "actief",

@@ -21,6 +21,7 @@ from steunpunt.db.compliment.models import (
     ComplimentApplication,
     PaymentReversal,
 )
+from steunpunt.db.imports.models import ImportRow
 from steunpunt.db.letters.models import SentLetter
 from steunpunt.db.support.models import BurdenAssessment, HouseholdHelpGrant, Referral
 
@@ -94,9 +95,12 @@ def caregiver_statements(
         update(SentLetter)
         .where(SentLetter.caregiver_id.in_(ids))
         .values(addressed_as="", letter_values="{}", printed_json=""),
+        # what an import's merge filled in, kept to undo it: erased, so undo restores nothing
+        update(ImportRow).where(ImportRow.caregiver_id.in_(ids)).values(filled_json=""),
     ]
     models: tuple[Any, ...] = (Caregiver, Contact, BurdenAssessment, Referral, HouseholdHelpGrant)
     models += (ComplimentApplication, ApplicationStatusChange, PaymentReversal, SentLetter)
+    models += (ImportRow,)
     return [
         _versioned(statement, model) for statement, model in zip(statements, models, strict=True)
     ]

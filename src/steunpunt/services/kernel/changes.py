@@ -28,6 +28,7 @@ class Topic(Enum):
     TEMPLATES = "templates"
     STAFF = "staff"
     AUDIT = "audit"
+    IMPORTS = "imports"
 
 
 TABLE_TOPICS: Mapping[str, Topic] = {
@@ -58,6 +59,9 @@ TABLE_TOPICS: Mapping[str, Topic] = {
     "staff_member": Topic.STAFF,
     "caregiver_assignment": Topic.CAREGIVERS,
     "audit_event": Topic.AUDIT,
+    "import_run": Topic.IMPORTS,
+    "import_row": Topic.IMPORTS,
+    "import_mapping": Topic.IMPORTS,
 }
 """The topic of every table; a test checks that no table is left out."""
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
     from steunpunt.services.compliment.payments import PaymentService
     from steunpunt.services.compliment.rounds import RoundService
+    from steunpunt.services.imports.service import ImportService
     from steunpunt.services.kernel.audit_log import AuditService
     from steunpunt.services.kernel.backup import BackupService
     from steunpunt.services.kernel.staff import StaffService
@@ -234,6 +235,12 @@ class Services:
         from steunpunt.services.privacy.retention import RetentionService
 
         return RetentionService(self._scope, self._today)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from steunpunt.services.imports.service import ImportService
+
+        return ImportService(self._scope, self._today)
 
 
 def build_services(

@@ -83,6 +83,17 @@ _TABLE: dict[str, Permission] = {
     **_group(WORK, "geen lijst exporteren", "caregivers.export_caregiver_list"),
     **_group(
         WORK,
+        "geen bestanden importeren of imports ongedaan maken",
+        "imports.ImportService.delete_mapping",
+        "imports.ImportService.mappings",
+        "imports.ImportService.plan",
+        "imports.ImportService.run",
+        "imports.ImportService.runs",
+        "imports.ImportService.save_mapping",
+        "imports.ImportService.undo",
+    ),
+    **_group(
+        WORK,
         "geen aanvragen voor het mantelzorgcompliment behandelen",
         "compliment.ApplicationService.applications",
         "compliment.ApplicationService.batch_decide",

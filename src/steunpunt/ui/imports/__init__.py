@@ -1,0 +1,1 @@
+"""Bestand › Importeren and Bestand › Import ongedaan maken (the screens of the import)."""
