@@ -28,8 +28,9 @@ def recase(text: str) -> str:
 
 def _word(match: re.Match[str]) -> str:
     word = match.group()
-    if word in _KEPT_SMALL and match.start() > 0:
-        return word
+    start = match.start()
+    if start > 0 and (word in _KEPT_SMALL or match.string[start - 1].isdigit()):
+        return word  # "van der", "'s-Hertogenbosch", "2e"
     if word.startswith("ij"):
         return "IJ" + word[2:]
     return word[:1].upper() + word[1:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TypeGuard
 
 from steunpunt.domain.dates import format_date
 from steunpunt.domain.input_policy import normalise_text
@@ -33,6 +34,6 @@ def cell_text(cell: Cell) -> str:
     return str(cell).replace(".", ",") if isinstance(cell, float) else str(cell)
 
 
-def is_number(cell: Cell) -> bool:
+def is_number(cell: Cell) -> TypeGuard[int | float]:
     """Whether the cell holds a number (a truth value is not one)."""
     return isinstance(cell, int | float) and not isinstance(cell, bool)

@@ -1,0 +1,64 @@
+"""Reading the relation between a caregiver and the naaste from a word such as ``moeder`` or ``buurvrouw``."""
+
+from __future__ import annotations
+
+import re
+
+from steunpunt.domain.choices import RelationType
+from steunpunt.domain.imports.cells import Cell, cell_text
+from steunpunt.domain.imports.readings import Reading
+from steunpunt.domain.text import fold
+
+RELATION_WORDS = {
+    **dict.fromkeys(
+        ("partner", "echtgenoot", "echtgenote", "man", "vrouw", "levenspartner", "wederhelft",
+         "husband", "wife", "gehuwd", "samenwonend"),
+        RelationType.PARTNER,
+    ),
+    **dict.fromkeys(
+        ("moeder", "vader", "ouder", "ouders", "mama", "papa", "ma", "pa", "mother", "father"),
+        RelationType.PARENT,
+    ),
+    **dict.fromkeys(("zoon", "dochter", "kind", "kinderen", "son", "daughter", "child"), RelationType.CHILD),
+    **dict.fromkeys(
+        ("schoonmoeder", "schoonvader", "schoonouder", "schoonouders"), RelationType.PARENT_IN_LAW
+    ),
+    **dict.fromkeys(("zus", "zuster", "broer", "broer/zus", "zus/broer", "sister", "brother"), RelationType.SIBLING),
+    **dict.fromkeys(
+        ("oma", "opa", "grootmoeder", "grootvader", "grootouder", "grootouders"),
+        RelationType.GRANDPARENT,
+    ),
+    **dict.fromkeys(
+        ("tante", "oom", "neef", "nicht", "kleinzoon", "kleindochter", "kleinkind", "schoonzus",
+         "schoonbroer", "zwager", "schoonzoon", "schoondochter", "familie", "familielid"),
+        RelationType.OTHER_FAMILY,
+    ),
+    **dict.fromkeys(("buurman", "buurvrouw", "buur", "buren", "neighbour"), RelationType.NEIGHBOUR),
+    **dict.fromkeys(("vriend", "vriendin", "kennis", "friend"), RelationType.FRIEND),
+    **dict.fromkeys(("anders", "overig", "overige"), RelationType.OTHER),
+}  # fmt: skip
+"""Words for a relation (folded), the register's own codes and labels among them."""
+RELATION_WORDS.update({fold(choice.value): choice for choice in RelationType})
+RELATION_WORDS.update({fold(choice.label): choice for choice in RelationType})
+
+_FILLER = frozenset({"mijn", "zijn", "haar", "de", "het", "een", "is"})
+_WORDS = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
+
+
+def read_relation(cell: Cell) -> Reading:
+    """``moeder`` -> ``ouder``, ``stiefvader`` -> ``ouder``; an unknown word is ``anders``, shown as
+    interpreted with the word kept in the notes."""
+    text = cell_text(cell)
+    if not text:
+        return Reading()
+    words = [word for word in _WORDS.findall(fold(text)) if word not in _FILLER]
+    phrase = " ".join(words)
+    known = RELATION_WORDS.get(phrase) or RELATION_WORDS.get(phrase.removeprefix("stief"))
+    if known is not None:
+        return Reading({"relation_type": known.value})
+    first = words[0].removeprefix("stief") if words else ""
+    if first in RELATION_WORDS:
+        return Reading(
+            {"relation_type": RELATION_WORDS[first].value}, interpreted=True, notes=(text,)
+        )
+    return Reading({"relation_type": RelationType.OTHER.value}, interpreted=True, notes=(text,))
