@@ -118,7 +118,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as error:
-        raise ImportFileProblem(f"{path.name} bestaat niet (meer). Kies het bestand opnieuw.") from error
+        raise ImportFileProblem(
+            f"{path.name} bestaat niet (meer). Kies het bestand opnieuw."
+        ) from error
     except IsADirectoryError as error:
         raise ImportFileProblem(f"{path.name} is een map, geen bestand.") from error
     except PermissionError as error:
@@ -220,4 +222,3 @@ def _consistency(sample: str, delimiter: Delimiter) -> tuple[int, int]:
     )
     common = [(count, width) for width, count in widths.items() if width > 1]
     return max(common, default=(0, 0))
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from steunpunt.domain.address import normalize_suffix, parse_house_number
 from steunpunt.domain.errors import InvalidValue
@@ -77,12 +78,14 @@ def read_house_number(cell: Cell) -> Reading:
     return Reading({"house_number": number, "house_number_suffix": suffix}, interpreted=True)
 
 
+@lru_cache(maxsize=4096)
 def read_postcode(cell: Cell) -> Reading:
     """``3762ab`` or `` 3762 AB `` as ``3762 AB``."""
     text = cell_text(cell)
     return Reading({"postcode": normalize_postcode(text)}) if text else Reading()
 
 
+@lru_cache(maxsize=4096)
 def read_postcode_place(text: str) -> Reading:
     """``"3762 AB Soest"`` or ``"3762ab  SOEST"`` into postcode and place."""
     cleaned = clean(text)
@@ -98,6 +101,7 @@ def read_postcode_place(text: str) -> Reading:
     return Reading(values, interpreted=True)
 
 
+@lru_cache(maxsize=4096)
 def read_place(text: str) -> Reading:
     """A woonplaats as written; ``SOEST`` as ``Soest``."""
     cleaned = clean(text)

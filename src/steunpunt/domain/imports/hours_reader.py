@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.imports.cells import Cell, cell_text, is_number
@@ -16,9 +17,12 @@ _PER_WEEK = re.compile(
 )
 _NUMBER = r"(\d{1,4}(?:[.,]\d{1,2})?)"
 _HOURS = re.compile(rf"^{_NUMBER}(?:\s*(?:-|–|à|á|a|tot|of)\s*{_NUMBER})?$")
-_OTHER_PERIOD = re.compile(r"(?:\bper|\bp\.?\s?/?|/|\bin de|\ba)\s*(?:dag|d|maand|mnd|m|jaar|j)\.?$")
+_OTHER_PERIOD = re.compile(
+    r"(?:\bper|\bp\.?\s?/?|/|\bin de|\ba)\s*(?:dag|d|maand|mnd|m|jaar|j)\.?$"
+)
 
 
+@lru_cache(maxsize=4096)
 def read_hours(cell: Cell) -> Reading:
     """The hours per week as the form's text (``10,5``): about (``ca.``, ``+/-``) and a range
     (``8-10`` is 9, its middle) are read and shown as interpreted."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from steunpunt.domain.choices import Salutation
 from steunpunt.domain.errors import InvalidValue
@@ -61,7 +62,9 @@ def read_full_name(text: str) -> Reading:
     if not cleaned:
         return Reading()
     if _NOT_IN_A_NAME.search(cleaned):
-        raise InvalidValue("Lees hier geen naam in: een naam heeft alleen letters, punten en streepjes.")
+        raise InvalidValue(
+            "Lees hier geen naam in: een naam heeft alleen letters, punten en streepjes."
+        )
     name = recase(cleaned)
     if {"en", "&"}.intersection(fold(name).replace(",", " ").split()):
         raise InvalidValue("In deze naam staan twee personen; zet ieder op een eigen rij.")
@@ -104,7 +107,13 @@ def _written_name(tokens: list[str]) -> _Parts:
         split = _surname_start(tokens)
         first, rest = tokens[:split], tokens[split:]
     length = _infix_length(rest, 0)
-    return salutation, " ".join(initials), " ".join(first), " ".join(rest[:length]), " ".join(rest[length:])
+    return (
+        salutation,
+        " ".join(initials),
+        " ".join(first),
+        " ".join(rest[:length]),
+        " ".join(rest[length:]),
+    )
 
 
 def _sorted_name(surname: list[str], given: list[str]) -> _Parts:
@@ -198,6 +207,7 @@ def _surname_start(tokens: list[str]) -> int:
     return start
 
 
+@lru_cache(maxsize=4096)
 def read_salutation(text: str) -> Reading:
     """``dhr.``, ``Mevrouw``, ``M`` or ``V`` (a geslacht column) into the form's salutation."""
     key = fold(clean(text)).rstrip(".")
@@ -217,11 +227,15 @@ def read_surname(text: str) -> Reading:
     if not length:
         return read_name_part(text, "last_name")
     return Reading(
-        {"infix": normalize_infix(" ".join(tokens[:length])), "last_name": " ".join(tokens[length:])},
+        {
+            "infix": normalize_infix(" ".join(tokens[:length])),
+            "last_name": " ".join(tokens[length:]),
+        },
         interpreted=True,
     )
 
 
+@lru_cache(maxsize=4096)
 def read_name_part(text: str, field: str) -> Reading:
     """A voornaam, tussenvoegsel, straat or woonplaats as written; capitals recased."""
     cleaned = clean(text)

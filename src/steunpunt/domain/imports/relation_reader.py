@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from steunpunt.domain.choices import RelationType
 from steunpunt.domain.imports.cells import Cell, cell_text
@@ -45,6 +46,7 @@ _FILLER = frozenset({"mijn", "zijn", "haar", "de", "het", "een", "is"})
 _WORDS = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
 
 
+@lru_cache(maxsize=4096)
 def read_relation(cell: Cell) -> Reading:
     """``moeder`` -> ``ouder``, ``stiefvader`` -> ``ouder``; an unknown word is ``anders``, shown as
     interpreted with the word kept in the notes."""
