@@ -39,7 +39,7 @@ RELATION_WORDS = {
     **dict.fromkeys(("anders", "overig", "overige"), RelationType.OTHER),
 }  # fmt: skip
 """Words for a relation (folded), the register's own codes and labels among them."""
-RELATION_WORDS.update({fold(choice.value): choice for choice in RelationType})
+RELATION_WORDS.update({fold(choice.value).replace("_", " "): choice for choice in RelationType})
 RELATION_WORDS.update({fold(choice.label): choice for choice in RelationType})
 
 _FILLER = frozenset({"mijn", "zijn", "haar", "de", "het", "een", "is"})
