@@ -1,5 +1,6 @@
-"""Phone numbers checked once per shape and e-mail domains once per domain: the same answers as
-phonenumbers and email_validator give for every single value, with a fraction of their calls."""
+"""Phone numbers checked once per shape, e-mail domains once per domain and Dutch IBANs by their
+check digits: the same answers as phonenumbers, email_validator and python-stdnum give for every
+single value, with a fraction of their calls."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import random
 import email_validator
 import phonenumbers
 import pytest
+from stdnum import exceptions as stdnum_errors
+from stdnum import iban as stdnum_iban
 
 from steunpunt.domain.email import normalize_email
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.iban import normalize_iban
 from steunpunt.domain.phone import normalize_phone
 
 
@@ -118,3 +122,47 @@ def test_addresses_of_one_domain_ask_email_validator_once(
         normalize_email(f"persoon{index}@schaapskooi-voorbeeld.nl")
 
     assert len(asked) <= 1
+
+
+def by_stdnum(value: str) -> str | None:
+    try:
+        return str(stdnum_iban.validate(value))
+    except stdnum_errors.ValidationError:
+        return None
+
+
+def written_ibans(count: int) -> list[str]:
+    """Dutch IBANs, most with right check digits, some mistyped, written in several ways."""
+    chance = random.Random(13)
+    written = []
+    for _ in range(count):
+        bank = "".join(chance.choice("ABINRSX") for _ in range(4))
+        account = "".join(chance.choice("0123456789") for _ in range(10))
+        number = f"NL00{bank}{account}"
+        number = number[:2] + stdnum_iban.calc_check_digits(number) + number[4:]
+        if chance.random() < 0.3:
+            spot = chance.randrange(2, len(number))
+            number = number[:spot] + chance.choice("0123456789AZ٣ -") + number[spot + 1 :]
+        written.append(chance.choice((number, number.lower(), stdnum_iban.format(number))))
+    return written
+
+
+def test_an_iban_reads_as_python_stdnum_reads_it() -> None:
+    for number in written_ibans(3000):
+        assert refused_or(normalize_iban, number) == by_stdnum(number), number
+
+
+def test_dutch_ibans_ask_python_stdnum_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    numbers = [number.replace(" ", "").upper() for number in written_ibans(500)]
+    valid = {number for number in numbers if by_stdnum(number)}
+    asked: list[str] = []
+    validate = stdnum_iban.validate
+    monkeypatch.setattr(
+        stdnum_iban, "validate", lambda number: asked.append(number) or validate(number)
+    )
+
+    for number in numbers:
+        refused_or(normalize_iban, number)
+
+    assert len(valid) > 300
+    assert len(valid.intersection(asked)) <= 1  # only the mistyped ones are told by it
