@@ -6,39 +6,16 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _KEPT_SMALL = frozenset(
-    {
-        "van",
-        "de",
-        "der",
-        "den",
-        "het",
-        "ter",
-        "ten",
-        "te",
-        "t",
-        "s",
-        "in",
-        "op",
-        "uit",
-        "aan",
-        "bij",
-        "en",
-        "la",
-        "le",
-        "du",
-        "des",
-        "di",
-        "da",
-        "von",
-    }
+    "van de der den het ter ten te t s in op uit aan bij en la le du des di da von".split()
 )
 """Words written small inside a name or place (``van der``, ``'s-Hertogenbosch``, ``aan den IJssel``)."""
 
 
 def has_one_case(text: str) -> bool:
     """Whether every letter of ``text`` is a capital, or every letter small (more than one letter)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 1 and (text.isupper() or text.islower())
+    if not (text.isupper() or text.islower()):
+        return False
+    return sum(1 for ch in text if ch.isalpha()) > 1
 
 
 def recase(text: str) -> str:

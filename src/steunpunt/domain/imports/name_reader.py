@@ -16,7 +16,7 @@ from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.imports.capitals import recase
 from steunpunt.domain.imports.readings import Reading
 from steunpunt.domain.names import normalize_infix, normalize_initials
-from steunpunt.domain.text import clean, fold
+from steunpunt.domain.text import clean, fold_name
 
 SALUTATIONS = {
     "dhr": Salutation.MR,
@@ -38,12 +38,9 @@ GENDERS = {"m": Salutation.MR, "man": Salutation.MR, "v": Salutation.MRS, "vrouw
 """A geslacht column's words: the aanhef they suggest (a guess, so shown as interpreted)."""
 
 INFIX_WORDS = frozenset(
-    {
-        "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "'s", "in", "op", "uit",
-        "aan", "bij", "onder", "over", "voor", "d'", "l'", "la", "le", "du", "des", "di", "da",
-        "del", "della", "dos", "das", "von", "vom", "zum", "zur", "v.d.", "vd", "v/d",
-    }
-)  # fmt: skip
+    "van de der den het ter ten te 't 's in op uit aan bij onder over voor d' l' la le du des "
+    "di da del della dos das von vom zum zur v.d. vd v/d".split()
+)
 """Words of a Dutch tussenvoegsel (``van``, ``van der``, ``in 't``, ``op de``, ``uit den`` …)."""
 _INFIX_STARTS = INFIX_WORDS - {"in", "op", "uit", "aan", "bij", "onder", "over", "voor"}
 """Words a tussenvoegsel may be on its own; ``in``, ``op``, ``uit`` … only start a longer one."""
@@ -66,7 +63,7 @@ def read_full_name(text: str) -> Reading:
             "Lees hier geen naam in: een naam heeft alleen letters, punten en streepjes."
         )
     name = recase(cleaned)
-    if {"en", "&"}.intersection(fold(name).replace(",", " ").split()):
+    if "en" in name.lower().replace(",", " ").split():
         raise InvalidValue("In deze naam staan twee personen; zet ieder op een eigen rij.")
     nickname = ""
     found = _NICKNAME.search(name)
@@ -152,12 +149,12 @@ def _ends_in_infix(word: str) -> bool:
     if "-" not in word:
         return False
     tail = word.rsplit("-", 1)[1]
-    return not tail or all(fold(part) in INFIX_WORDS for part in tail.split())
+    return not tail or all(fold_name(part) in INFIX_WORDS for part in tail.split())
 
 
 def _take_salutation(tokens: list[str]) -> tuple[str, list[str]]:
     for size in (2, 1):
-        words = " ".join(fold(token).rstrip(".") for token in tokens[:size])
+        words = " ".join(fold_name(token).rstrip(".") for token in tokens[:size])
         if len(tokens) >= size and words in SALUTATIONS:
             return SALUTATIONS[words].value, tokens[size:]
     return "", tokens
@@ -172,17 +169,17 @@ def _take_initials(tokens: list[str], reserve: int) -> tuple[list[str], list[str
 
 
 def _is_initials(token: str) -> bool:
-    return bool(_INITIALS.match(token)) and fold(token) not in INFIX_WORDS
+    return bool(_INITIALS.match(token)) and fold_name(token) not in INFIX_WORDS
 
 
 def _infix_length(tokens: Sequence[str], start: int) -> int:
     """How many words from ``start`` are a tussenvoegsel with an achternaam after it."""
-    if start >= len(tokens) or fold(tokens[start]) not in INFIX_WORDS:
+    if start >= len(tokens) or fold_name(tokens[start]) not in INFIX_WORDS:
         return 0
     end = start
-    while end < len(tokens) - 1 and fold(tokens[end]) in INFIX_WORDS:
+    while end < len(tokens) - 1 and fold_name(tokens[end]) in INFIX_WORDS:
         end += 1
-    words = [fold(token) for token in tokens[start:end]]
+    words = [fold_name(token) for token in tokens[start:end]]
     if not words or (len(words) == 1 and words[0] not in _INFIX_STARTS):
         return 0
     return end - start
@@ -191,7 +188,7 @@ def _infix_length(tokens: Sequence[str], start: int) -> int:
 def _trailing_infix(tokens: Sequence[str]) -> int:
     """How many words at the end of the given names are the tussenvoegsel (``Jan van den``)."""
     count = 0
-    while count < len(tokens) - 1 and fold(tokens[len(tokens) - 1 - count]) in INFIX_WORDS:
+    while count < len(tokens) - 1 and fold_name(tokens[len(tokens) - 1 - count]) in INFIX_WORDS:
         count += 1
     return count
 
@@ -202,7 +199,7 @@ def _surname_start(tokens: list[str]) -> int:
         if _infix_length(tokens, index):
             return index
     start = max(len(tokens) - 1, 0)
-    while start > 1 and fold(tokens[start - 1]) in SURNAME_PARTICLES:
+    while start > 1 and fold_name(tokens[start - 1]) in SURNAME_PARTICLES:
         start -= 1
     return start
 
@@ -210,7 +207,7 @@ def _surname_start(tokens: list[str]) -> int:
 @lru_cache(maxsize=4096)
 def read_salutation(text: str) -> Reading:
     """``dhr.``, ``Mevrouw``, ``M`` or ``V`` (a geslacht column) into the form's salutation."""
-    key = fold(clean(text)).rstrip(".")
+    key = fold_name(clean(text)).rstrip(".")
     if not key:
         return Reading()
     if key in SALUTATIONS:

@@ -10,34 +10,23 @@ from steunpunt.domain.imports.cells import Cell, cell_text
 from steunpunt.domain.imports.readings import Reading
 from steunpunt.domain.text import fold
 
+_WORDS_FOR = {
+    RelationType.PARTNER: "partner echtgenoot echtgenote man vrouw levenspartner wederhelft "
+    "husband wife gehuwd samenwonend",
+    RelationType.PARENT: "moeder vader ouder ouders mama papa ma pa mother father",
+    RelationType.CHILD: "zoon dochter kind kinderen son daughter child",
+    RelationType.PARENT_IN_LAW: "schoonmoeder schoonvader schoonouder schoonouders",
+    RelationType.SIBLING: "zus zuster broer broer/zus zus/broer sister brother",
+    RelationType.GRANDPARENT: "oma opa grootmoeder grootvader grootouder grootouders",
+    RelationType.OTHER_FAMILY: "tante oom neef nicht kleinzoon kleindochter kleinkind schoonzus "
+    "schoonbroer zwager schoonzoon schoondochter familie familielid",
+    RelationType.NEIGHBOUR: "buurman buurvrouw buur buren neighbour",
+    RelationType.FRIEND: "vriend vriendin kennis friend",
+    RelationType.OTHER: "anders overig overige",
+}
 RELATION_WORDS = {
-    **dict.fromkeys(
-        ("partner", "echtgenoot", "echtgenote", "man", "vrouw", "levenspartner", "wederhelft",
-         "husband", "wife", "gehuwd", "samenwonend"),
-        RelationType.PARTNER,
-    ),
-    **dict.fromkeys(
-        ("moeder", "vader", "ouder", "ouders", "mama", "papa", "ma", "pa", "mother", "father"),
-        RelationType.PARENT,
-    ),
-    **dict.fromkeys(("zoon", "dochter", "kind", "kinderen", "son", "daughter", "child"), RelationType.CHILD),
-    **dict.fromkeys(
-        ("schoonmoeder", "schoonvader", "schoonouder", "schoonouders"), RelationType.PARENT_IN_LAW
-    ),
-    **dict.fromkeys(("zus", "zuster", "broer", "broer/zus", "zus/broer", "sister", "brother"), RelationType.SIBLING),
-    **dict.fromkeys(
-        ("oma", "opa", "grootmoeder", "grootvader", "grootouder", "grootouders"),
-        RelationType.GRANDPARENT,
-    ),
-    **dict.fromkeys(
-        ("tante", "oom", "neef", "nicht", "kleinzoon", "kleindochter", "kleinkind", "schoonzus",
-         "schoonbroer", "zwager", "schoonzoon", "schoondochter", "familie", "familielid"),
-        RelationType.OTHER_FAMILY,
-    ),
-    **dict.fromkeys(("buurman", "buurvrouw", "buur", "buren", "neighbour"), RelationType.NEIGHBOUR),
-    **dict.fromkeys(("vriend", "vriendin", "kennis", "friend"), RelationType.FRIEND),
-    **dict.fromkeys(("anders", "overig", "overige"), RelationType.OTHER),
-}  # fmt: skip
+    word: relation for relation, words in _WORDS_FOR.items() for word in words.split()
+}
 """Words for a relation (folded), the register's own codes and labels among them."""
 RELATION_WORDS.update({fold(choice.value).replace("_", " "): choice for choice in RelationType})
 RELATION_WORDS.update({fold(choice.label): choice for choice in RelationType})
