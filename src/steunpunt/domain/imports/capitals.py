@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_KEPT_SMALL = frozenset(
-    "van de der den het ter ten te t s in op uit aan bij en la le du des di da von".split()
-)
+_KEPT_SMALL = frozenset((
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "t", "s", "in", "op", "uit", "aan",
+    "bij", "en", "la", "le", "du", "des", "di", "da", "von",
+))  # fmt: skip
 """Words written small inside a name or place (``van der``, ``'s-Hertogenbosch``, ``aan den IJssel``)."""
 
 

@@ -37,10 +37,11 @@ SALUTATIONS = {
 GENDERS = {"m": Salutation.MR, "man": Salutation.MR, "v": Salutation.MRS, "vrouw": Salutation.MRS}
 """A geslacht column's words: the aanhef they suggest (a guess, so shown as interpreted)."""
 
-INFIX_WORDS = frozenset(
-    "van de der den het ter ten te 't 's in op uit aan bij onder over voor d' l' la le du des "
-    "di da del della dos das von vom zum zur v.d. vd v/d".split()
-)
+INFIX_WORDS = frozenset((
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "'s", "in", "op", "uit", "aan",
+    "bij", "onder", "over", "voor", "d'", "l'", "la", "le", "du", "des", "di", "da", "del",
+    "della", "dos", "das", "von", "vom", "zum", "zur", "v.d.", "vd", "v/d",
+))  # fmt: skip
 """Words of a Dutch tussenvoegsel (``van``, ``van der``, ``in 't``, ``op de``, ``uit den`` …)."""
 _INFIX_STARTS = INFIX_WORDS - {"in", "op", "uit", "aan", "bij", "onder", "over", "voor"}
 """Words a tussenvoegsel may be on its own; ``in``, ``op``, ``uit`` … only start a longer one."""
