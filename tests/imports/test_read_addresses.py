@@ -108,3 +108,13 @@ def test_postcode_and_place_in_one_cell(cell: str, postcode: str, place: str) ->
 def test_postcode_and_place_without_a_postcode_is_a_problem() -> None:
     with pytest.raises(InvalidValue, match="zoals 3762 AB Soest"):
         read_postcode_place("Soest")
+
+
+def test_a_remark_between_brackets_keeps_the_cell_in_the_notes() -> None:
+    reading = read_address("Dorpsstraat 12 a (achterom)")
+    assert dict(reading.values) == {
+        "street": "Dorpsstraat",
+        "house_number": "12",
+        "house_number_suffix": "A",
+    }
+    assert reading.notes == ("Dorpsstraat 12 a (achterom)",)

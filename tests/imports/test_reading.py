@@ -278,3 +278,24 @@ def test_columns_not_imported_and_short_rows_are_read_without_shifting() -> None
 )
 def test_a_total_row_is_told_from_a_person(cells: list[Cell], total: bool) -> None:
     assert is_total_row(cells) is total
+
+
+def test_a_cell_whose_parts_were_read_already_is_kept_once_in_the_notes() -> None:
+    rows = [
+        ["Straat", "Huisnr", "Adres", "Opmerking"],
+        ["Kerkstraat", "1", "Dorpsstraat 12 a (achterom)", "Belt zelf"],
+    ]
+    mapping = {
+        0: ImportField.STREET,
+        1: ImportField.HOUSE_NUMBER,
+        2: ImportField.ADDRESS,
+        3: ImportField.NOTES,
+    }
+
+    (row,) = read_rows(rows, 0, mapping, TODAY)
+
+    assert row.caregiver["street"] == "Kerkstraat"
+    assert (
+        row.caregiver["notes"]
+        == "Belt zelf\nAdres (straat en huisnummer): Dorpsstraat 12 a (achterom)"
+    )

@@ -21,13 +21,16 @@ _POSTCODE = re.compile(r"(?<![\d\-])(\d{4})\s?([A-Za-z]{2})(?![A-Za-z])")
 _POSTCODE_AT_END = re.compile(_POSTCODE.pattern + r"[^\d]*$")
 """A postcode with only a place behind it: the end of an address written on one line."""
 _SUFFIX_SEPARATORS = " -/"
+_REMARK = re.compile(r"\([^()]*\)")
 _NUMBER_AND_SUFFIX = re.compile(r"^(\d{1,5})\s*[-/]?\s*(\S.*)?$", re.ASCII)
 
 
 def read_address(text: str) -> Reading:
     """``"Dorpsstraat 12 a"``, ``"Kerkplein 3-II"``, ``"Laan 1940-1945 nr 7"`` into street,
-    house_number and house_number_suffix; ``"…, 3762 AB Soest"`` behind it gives those too."""
-    cleaned = clean(text)
+    house_number and house_number_suffix; ``"…, 3762 AB Soest"`` behind it gives those too, and a
+    remark between brackets (``(achterom)``) keeps the whole cell in the notes."""
+    written = clean(text)
+    cleaned = clean(_REMARK.sub(" ", written))
     if not cleaned:
         return Reading()
     place = Reading()
@@ -42,7 +45,10 @@ def read_address(text: str) -> Reading:
         "house_number_suffix": suffix,
         **place.values,
     }
-    return Reading({key: value for key, value in values.items() if value}, interpreted=True)
+    notes = (written,) if cleaned != written else ()
+    return Reading(
+        {key: value for key, value in values.items() if value}, interpreted=True, notes=notes
+    )
 
 
 def _split_street(text: str) -> tuple[str, str, str]:

@@ -60,7 +60,8 @@ def read_row(
     parts: dict[str, dict[str, str]] = {CAREGIVER: {}, CARE_RECIPIENT: {}, RELATION: {}}
     interpretations: list[Interpretation] = []
     problems: dict[str, str] = {}
-    notes: list[str] = []
+    remarks: list[str] = []  # the file's own opmerkingen
+    kept: list[str] = []  # what the form has no other place for
     for index, chosen in columns:
         cell = cells[index] if index < len(cells) else None
         text = original[index] if index < len(original) else ""
@@ -71,21 +72,20 @@ def read_row(
             problems.setdefault(qualified(reader.part, reader.problem_field), problem.message)
             continue
         values = parts[reader.part]
+        extra = list(reading.notes)
         for name, value in reading.values.items():
             if name == "notes":
-                notes.append(value)
+                remarks.append(value)
             elif values.setdefault(name, value) != value:
-                line = f"{chosen.label}: {text}"  # a second value for a field already read
-                notes.append(line)
-                interpretations.append(Interpretation("notes", text, line))
+                extra.append(text)  # a second value for a field already read: kept whole
             elif reading.interpreted:
                 interpretations.append(Interpretation(qualified(reader.part, name), text, value))
-        for kept in reading.notes:
-            line = f"{chosen.label}: {kept}"
-            notes.append(line)
+        for part in dict.fromkeys(extra):
+            line = f"{chosen.label}: {part}"
+            kept.append(line)
             interpretations.append(Interpretation("notes", text, line))
-    if notes:
-        parts[CAREGIVER]["notes"] = "\n".join(notes)
+    if remarks or kept:
+        parts[CAREGIVER]["notes"] = "\n".join(remarks + kept)
     return ReadRow(
         source_row,
         original,
