@@ -64,6 +64,20 @@ def test_another_sheet_can_be_picked(tmp_path: Path) -> None:
     assert read.rows == (("Naam",), ("Piet",))
 
 
+def test_a_hidden_first_sheet_is_not_the_one_read_unless_chosen(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Instellingen"
+    book.active.append(["geheim"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("Register").append(["Naam"])
+    book.save(tmp_path / "register.xlsx")
+
+    read = open_import_file(tmp_path / "register.xlsx")
+
+    assert (read.sheet_names, read.sheet) == (("Instellingen", "Register"), "Register")
+    assert open_import_file(tmp_path / "register.xlsx", sheet="Instellingen").rows == (("geheim",),)
+
+
 def test_a_sheet_that_is_not_there_is_a_problem(tmp_path: Path) -> None:
     with pytest.raises(ImportFileProblem, match="geen werkblad met de naam 2019"):
         open_import_file(workbook(tmp_path / "register.xlsx"), sheet="2019")
@@ -119,6 +133,11 @@ def test_the_delimiter_is_the_one_that_gives_rows_of_one_width(
 ) -> None:
     read = open_import_file(text_file(tmp_path / "lijst.txt", text, "utf-8"))
     assert read.delimiter is delimiter
+
+
+def test_the_choices_are_named_in_dutch() -> None:
+    assert [delimiter.label for delimiter in Delimiter] == ["puntkomma (;)", "komma (,)", "tab"]
+    assert Encoding.WINDOWS.label == "Windows-1252 (ANSI)"
 
 
 def test_excel_s_unicode_text_is_read(tmp_path: Path) -> None:

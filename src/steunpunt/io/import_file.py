@@ -84,8 +84,9 @@ class ImportFile:
     rows: tuple[tuple[Cell, ...], ...]
     """Every row from the first (row 1 in the spreadsheet) on, all of the same width."""
     sheet_names: tuple[str, ...] = ()
+    """A workbook's worksheets (not its chart sheets), hidden ones too."""
     sheet: str = ""
-    """The sheet read (a workbook), else ``""``."""
+    """The sheet read (a workbook: the first one shown unless chosen), else ``""``."""
     encoding: Encoding | None = None
     """The encoding read (a text file): detected unless chosen."""
     delimiter: Delimiter | None = None
@@ -142,10 +143,20 @@ def _workbook(name: str, suffix: str, data: bytes, sheet: str | None) -> ImportF
         raise _protected(name)
     try:
         workbook = python_calamine.load_workbook(io.BytesIO(data))
-        names = tuple(workbook.sheet_names)
+        sheets = [
+            found
+            for found in workbook.sheets_metadata
+            if found.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
+        names = tuple(found.name for found in sheets)
+        visible = [
+            found.name
+            for found in sheets
+            if found.visible == python_calamine.SheetVisibleEnum.Visible
+        ]
         if not names:
             raise ImportFileProblem(f"{name} heeft geen werkbladen.")
-        chosen = names[0] if sheet is None else sheet
+        chosen = sheet or (visible or names)[0]
         if chosen not in names:
             raise ImportFileProblem(f"{name} heeft geen werkblad met de naam {chosen}.")
         cells = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)

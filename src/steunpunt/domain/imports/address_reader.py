@@ -53,20 +53,20 @@ def read_address(text: str) -> Reading:
 
 def _split_street(text: str) -> tuple[str, str, str]:
     """(street, house number, toevoeging): the last number with only a toevoeging behind it."""
-    problem = InvalidValue(
-        "Lees hier geen straat met huisnummer in, zoals Dorpsstraat 12 A. "
-        "Staat het huisnummer er niet bij, koppel de kolom dan aan Straat."
-    )
+    problem: InvalidValue | None = None
     for match in reversed(list(_NUMBER.finditer(text))):
         street = _NUMBER_MARK.sub("", text[: match.start()]).rstrip(" ,")
-        rest = text[match.end() :].strip(_SUFFIX_SEPARATORS)
         if not any(ch.isalpha() for ch in street):
             continue
         try:
-            return recase(street), str(parse_house_number(match.group(1))), normalize_suffix(rest)
+            suffix = normalize_suffix(text[match.end() :].strip(_SUFFIX_SEPARATORS))
+            return recase(street), str(parse_house_number(match.group(1))), suffix
         except InvalidValue as error:
-            problem = error
-    raise problem
+            problem = problem or error
+    raise problem or InvalidValue(
+        "Lees hier geen straat met huisnummer in, zoals Dorpsstraat 12 A. "
+        "Staat het huisnummer er niet bij, koppel de kolom dan aan Straat."
+    )
 
 
 def read_house_number(cell: Cell) -> Reading:
