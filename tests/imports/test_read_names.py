@@ -64,6 +64,26 @@ def test_a_full_name_is_split_and_shown_as_interpreted(cell: str, read: dict[str
     assert reading.interpreted
 
 
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        (
+            "Johannes (Jan) de Vries",
+            {"first_name": "Johannes", "infix": "de", "last_name": "Vries"},
+        ),
+        ("A. Bakker (overleden 2023)", {"initials": "A.", "last_name": "Bakker"}),
+        ("Bakker (buurvrouw)", {"last_name": "Bakker"}),
+    ],
+)
+def test_other_text_between_brackets_keeps_the_cell_in_the_notes(
+    cell: str, read: dict[str, str]
+) -> None:
+    reading = read_full_name(cell)
+    assert dict(reading.values) == read
+    assert reading.notes == (cell,)
+    assert reading.interpreted
+
+
 def test_a_single_last_name_is_read_unchanged_and_not_an_interpretation() -> None:
     reading = read_full_name("Bakker")
     assert dict(reading.values) == {"last_name": "Bakker"}

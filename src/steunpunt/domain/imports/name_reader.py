@@ -50,27 +50,25 @@ SURNAME_PARTICLES = frozenset({"el", "al", "ben", "bin", "abou", "abu", "ait", "
 
 _INITIALS = re.compile(r"^(?:[^\W\d_][a-z]?\.)+(?:[^\W\d_])?$|^[^\W\d_]$")
 _NICKNAME = re.compile(r"\(([^()]*)\)")
-_NOT_IN_A_NAME = re.compile(r"[^\w\s.,'’()\-]|[\d_]")
+_NOT_IN_A_NAME = re.compile(r"[^\w\s.,'\-]|[\d_]")
 
 
 def read_full_name(text: str) -> Reading:
     """``"Jansen-de Vries, mevr. A.B."``, ``"PIET VAN DER BERG"``, ``"van den Berg, Jan"`` into
-    the form's salutation, initials, first_name, infix and last_name; raise in Dutch."""
+    the form's salutation, initials, first_name, infix and last_name; raise in Dutch. What is
+    between brackets is the roepnaam beside voorletters, else the cell is kept in the notes."""
     cleaned = clean(text).replace("’", "'")
     if not cleaned:
         return Reading()
-    if _NOT_IN_A_NAME.search(cleaned):
+    found = _NICKNAME.search(cleaned)
+    nickname = found.group(1).strip() if found else ""
+    name = recase(_NICKNAME.sub(" ", cleaned).strip())
+    if _NOT_IN_A_NAME.search(name):
         raise InvalidValue(
             "Lees hier geen naam in: een naam heeft alleen letters, punten en streepjes."
         )
-    name = recase(cleaned)
     if "en" in name.lower().replace(",", " ").split():
         raise InvalidValue("In deze naam staan twee personen; zet ieder op een eigen rij.")
-    nickname = ""
-    found = _NICKNAME.search(name)
-    if found:
-        nickname = found.group(1).strip()
-        name = _NICKNAME.sub(" ", name)
     if "," in name:
         surname, _, given = name.partition(",")
         parts = _sorted_name(_tokens(surname.replace(",", " ")), _tokens(given.replace(",", " ")))
@@ -79,15 +77,20 @@ def read_full_name(text: str) -> Reading:
     salutation, initials, first_name, infix, last_name = parts
     if not last_name:
         raise InvalidValue("In deze naam staat geen achternaam.")
+    # "J.P. (Jan) de Vries": between brackets beside voorletters is the roepnaam; anything
+    # else between brackets ("(overleden)", a roepnaam beside the voornamen) stays in the notes
+    is_first_name = bool(initials) and not first_name and nickname.isalpha()
+    nickname = recase(nickname)
+    notes = (cleaned,) if found and not is_first_name else ()
     values = {
         "salutation": salutation,
         "initials": normalize_initials(initials),
-        "first_name": nickname or first_name,
+        "first_name": nickname if is_first_name else first_name,
         "infix": normalize_infix(infix),
         "last_name": last_name,
     }
     values = {key: value for key, value in values.items() if value}
-    return Reading(values, interpreted=values != {"last_name": name})
+    return Reading(values, interpreted=values != {"last_name": name} or bool(notes), notes=notes)
 
 
 _Parts = tuple[str, str, str, str, str]
