@@ -47,10 +47,17 @@ class FieldReader:
 
 
 def _text(read: Callable[[str], Reading]) -> Reader:
+    """A reader of the cell's text."""
     return lambda cell, _today: read(cell_text(cell))
 
 
+def _cell(read: Callable[[Cell], Reading]) -> Reader:
+    """A reader of the cell itself (a number or a date as such)."""
+    return lambda cell, _today: read(cell)
+
+
 def _as_is(field: str) -> Reader:
+    """The cell's text as it is: the form tidies it (voorletters, toevoeging)."""
     return lambda cell, _today: Reading({field: text} if (text := cell_text(cell)) else {})
 
 
@@ -61,6 +68,7 @@ def _notes(cell: Cell, _today: date) -> Reading:
 
 
 def _infix(cell: Cell, _today: date) -> Reading:
+    """A tussenvoegsel in small letters (``Van Der`` -> ``van der``)."""
     text = normalize_infix(cell_text(cell))
     return Reading({"infix": text} if text else {})
 
@@ -78,6 +86,7 @@ def _care_recipient(cell: Cell, _today: date) -> Reading:
 
 
 def _date(field: str) -> Reader:
+    """A date for ``field``, a two-digit year read against today."""
     return lambda cell, today: read_date(cell, field, today)
 
 
@@ -94,32 +103,22 @@ FIELD_READERS: Mapping[ImportField, FieldReader] = {
     ImportField.STREET: FieldReader(
         _text(lambda text: read_name_part(text, "street")), CAREGIVER, "street"
     ),
-    ImportField.HOUSE_NUMBER: FieldReader(
-        lambda cell, _today: read_house_number(cell), CAREGIVER, "house_number"
-    ),
+    ImportField.HOUSE_NUMBER: FieldReader(_cell(read_house_number), CAREGIVER, "house_number"),
     ImportField.SUFFIX: FieldReader(
         _as_is("house_number_suffix"), CAREGIVER, "house_number_suffix"
     ),
-    ImportField.POSTCODE: FieldReader(
-        lambda cell, _today: read_postcode(cell), CAREGIVER, "postcode"
-    ),
+    ImportField.POSTCODE: FieldReader(_cell(read_postcode), CAREGIVER, "postcode"),
     ImportField.PLACE: FieldReader(_text(read_place), CAREGIVER, "place"),
     ImportField.POSTCODE_PLACE: FieldReader(_text(read_postcode_place), CAREGIVER, "postcode"),
-    ImportField.PHONE: FieldReader(lambda cell, _today: read_phone(cell), CAREGIVER, "phone"),
-    ImportField.SECOND_PHONE: FieldReader(
-        lambda cell, _today: read_phone(cell), CAREGIVER, "phone"
-    ),
-    ImportField.EMAIL: FieldReader(lambda cell, _today: read_email(cell), CAREGIVER, "email"),
+    ImportField.PHONE: FieldReader(_cell(read_phone), CAREGIVER, "phone"),
+    ImportField.SECOND_PHONE: FieldReader(_cell(read_phone), CAREGIVER, "phone"),
+    ImportField.EMAIL: FieldReader(_cell(read_email), CAREGIVER, "email"),
     ImportField.BIRTH_DATE: FieldReader(_date("birth_date"), CAREGIVER, "birth_date"),
     ImportField.CARE_RECIPIENT: FieldReader(_care_recipient, CARE_RECIPIENT, "last_name"),
-    ImportField.RELATION: FieldReader(
-        lambda cell, _today: read_relation(cell), RELATION, "relation_type"
-    ),
-    ImportField.HOURS: FieldReader(
-        lambda cell, _today: read_hours(cell), RELATION, "hours_per_week"
-    ),
+    ImportField.RELATION: FieldReader(_cell(read_relation), RELATION, "relation_type"),
+    ImportField.HOURS: FieldReader(_cell(read_hours), RELATION, "hours_per_week"),
     ImportField.REGISTERED_ON: FieldReader(_date("registered_on"), CAREGIVER, "registered_on"),
-    ImportField.IBAN: FieldReader(lambda cell, _today: read_iban(cell), CAREGIVER, "iban"),
+    ImportField.IBAN: FieldReader(_cell(read_iban), CAREGIVER, "iban"),
     ImportField.NOTES: FieldReader(_notes, CAREGIVER, "notes"),
 }
 """Every import field but "niet importeren"."""
