@@ -108,13 +108,13 @@ def is_total_row(cells: Sequence[Cell]) -> bool:
         elif isinstance(cell, str) and cell.strip():
             if _FIGURE.match(cell):
                 figures += 1
+            elif labels:
+                return False  # two texts: a person's row
             else:
                 labels.append(cell)
         elif cell is not None:
             return False  # a date or a truth value belongs to a person
     if not labels:
         return figures > 0
-    if len(labels) > 1:
-        return False
     first = _FIRST_WORD.search(fold(labels[0]))
     return first is not None and first.group() in TOTAL_WORDS
