@@ -200,6 +200,11 @@ def damaged_workbook(path: Path) -> None:
             lambda p: p.write_bytes(b"Naam\x00\x00;\x01"),
             "lijst.csv is geen tekstbestand",
         ),
+        (
+            "lijst.csv",
+            lambda p: p.write_text("Naam;Opmerking\nJan;" + "x" * 200_000),
+            "lijst.csv is geen lijst met kolommen",
+        ),
         ("weg.xlsx", lambda p: None, "weg.xlsx bestaat niet (meer)."),
         ("map.csv", lambda p: p.mkdir(), "map.csv is een map, geen bestand."),
     ],

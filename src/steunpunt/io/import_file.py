@@ -195,8 +195,13 @@ def _text_file(
         raise ImportFileProblem(
             f"{name} is geen tekstbestand (of niet in {chosen.label}). Kies een CSV-bestand."
         )
-    separator = delimiter or detect_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator.value))
+    try:
+        separator = delimiter or detect_delimiter(text)
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator.value))
+    except csv.Error as error:  # a cell of more than 128 KB: not a register
+        raise ImportFileProblem(
+            f"{name} is geen lijst met kolommen: er staat een cel in van meer dan 128 KB."
+        ) from error
     width = max((len(record) for record in records), default=0)
     rows = tuple(
         tuple([cell if cell.strip() else None for cell in record] + [None] * (width - len(record)))
