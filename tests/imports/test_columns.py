@@ -110,6 +110,11 @@ def test_without_a_recognised_header_row_the_first_filled_row_is_taken() -> None
     assert find_header_row(rows) == 1
 
 
+def test_the_header_row_is_looked_for_in_the_first_rows_only() -> None:
+    rows: list[list[Cell]] = [["Lijst"], *([["x", "y"]] * 60), ["Naam", "Adres"]]
+    assert find_header_row(rows) == 0
+
+
 def test_a_saved_mapping_fits_next_year_s_file_with_its_columns_moved() -> None:
     this_year = ["Naam", "Adres", "Zorgt voor", "Klantnr", "Tel."]
     chosen = {

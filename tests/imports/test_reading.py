@@ -3,6 +3,7 @@ interpreted values shown as such, and bad cells told per field, never guessed or
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -299,3 +300,26 @@ def test_a_cell_whose_parts_were_read_already_is_kept_once_in_the_notes() -> Non
         row.caregiver["notes"]
         == "Belt zelf\nAdres (straat en huisnummer): Dorpsstraat 12 a (achterom)"
     )
+
+
+def test_a_cell_too_long_for_its_field_is_a_problem_told_at_once() -> None:
+    rows = [
+        ["Naam", "E-mail", "Adres", "Opmerking"],
+        ["Jan Bakker", "a" * 32_000, "06-12345678 " * 2_700, "lang verhaal " * 300],
+    ]
+    mapping = {
+        0: ImportField.FULL_NAME,
+        1: ImportField.EMAIL,
+        2: ImportField.ADDRESS,
+        3: ImportField.NOTES,
+    }
+
+    started = time.perf_counter()
+    (row,) = read_rows(rows, 0, mapping, TODAY)
+
+    assert time.perf_counter() - started < 0.5
+    assert row.problems == {
+        "email": "Deze cel is te lang voor e-mail.",
+        "street": "Deze cel is te lang voor adres (straat en huisnummer).",
+    }
+    assert row.caregiver["notes"].startswith("lang verhaal lang verhaal")

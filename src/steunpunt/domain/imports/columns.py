@@ -221,11 +221,15 @@ def guess_field(header: Cell) -> ImportField | None:
     return next((_BY_HEADER[alias] for alias in _PREFIXES if key.startswith(alias + " ")), None)
 
 
+HEADER_SEARCH_ROWS = 50
+"""The header row is looked for in the first rows only: below them the data has begun."""
+
+
 def find_header_row(rows: Sequence[Sequence[Cell]]) -> int:
     """The index of the header row: the first row whose filled cells are mostly recognised
     headers (title and empty rows above it are passed over); else the first filled row."""
     first_filled: int | None = None
-    for index, row in enumerate(rows):
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         filled = [cell for cell in row if cell_text(cell)]
         if not filled:
             continue

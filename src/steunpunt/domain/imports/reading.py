@@ -26,6 +26,9 @@ TOTAL_WORDS = frozenset(
 _FIGURE = re.compile(r"^[€\s]*-?[\d.,\s]*\d[\d.,\s]*%?$")
 """Text that is a figure (``1.234``, ``€ 10,50``), as a total row holds."""
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+LONGEST_VALUE = 300
+"""A cell longer than this holds no name, address, number or date (and would keep the readers
+busy for seconds); only an opmerking may be longer."""
 
 
 def read_rows(
@@ -66,10 +69,14 @@ def read_row(
         cell = cells[index] if index < len(cells) else None
         text = original[index] if index < len(original) else ""
         reader = FIELD_READERS[chosen]
+        where = qualified(reader.part, reader.problem_field)
+        if len(text) > LONGEST_VALUE and chosen is not ImportField.NOTES:
+            problems.setdefault(where, f"Deze cel is te lang voor {chosen.label.lower()}.")
+            continue
         try:
             reading = reader.read(cell, today)
         except InvalidValue as problem:
-            problems.setdefault(qualified(reader.part, reader.problem_field), problem.message)
+            problems.setdefault(where, problem.message)
             continue
         values = parts[reader.part]
         extra = list(reading.notes)
