@@ -35,7 +35,9 @@ def normalize_phone(value: str) -> str:
         except InvalidValue:
             _SHAPES[key] = None
     groups = _SHAPES[key]
-    if groups is None or sum(groups) != len(digits):
+    if groups is None:
+        raise InvalidValue(_MESSAGE)
+    if sum(groups) != len(digits):
         return _validated(value)
     parts, start = [], 0
     for size in groups:

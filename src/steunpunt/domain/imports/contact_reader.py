@@ -14,6 +14,8 @@ from steunpunt.domain.phone import normalize_phone
 _ONLY_A_NUMBER = re.compile(r"^[\d\s\-+().]+$", re.ASCII)
 _CANDIDATE = re.compile(r"(?<![\d+])(?:\+31|0)[\d\s\-]{8,13}\d(?!\d)", re.ASCII)
 """A Dutch number as people write it, from 0 or +31 (``06-12345678``, ``033 - 123 45 67``)."""
+_ONE_NUMBER = 13
+"""The most digits one phone number has (``+31 (0)6 1234 5678``); more may be two numbers."""
 _PHONE_MESSAGE = "Lees hier geen telefoonnummer in, zoals 06 12345678 of 033 123 4567."
 _LEFTOVER = " ,;/|-–:"
 """What may stand between numbers or addresses in one cell without saying anything."""
@@ -32,8 +34,9 @@ def read_phone(cell: Cell) -> Reading:
     if _ONLY_A_NUMBER.match(text):
         try:
             return Reading({"phone": normalize_phone(text)})
-        except InvalidValue:
-            pass  # perhaps two numbers side by side
+        except InvalidValue as error:
+            if sum(ch.isdigit() for ch in text) <= _ONE_NUMBER:
+                raise InvalidValue(_PHONE_MESSAGE) from error  # not two numbers side by side
     found = _numbers_in(text, _CANDIDATE) or _numbers_in(text, None)
     if found is None:
         raise InvalidValue(_PHONE_MESSAGE)

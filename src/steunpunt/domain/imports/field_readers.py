@@ -13,7 +13,7 @@ from steunpunt.domain.imports.address_reader import (
     read_postcode,
     read_postcode_place,
 )
-from steunpunt.domain.imports.cells import Cell, cell_text
+from steunpunt.domain.imports.cells import Cell
 from steunpunt.domain.imports.columns import ImportField
 from steunpunt.domain.imports.contact_reader import read_email, read_iban, read_phone
 from steunpunt.domain.imports.date_reader import read_date
@@ -33,7 +33,8 @@ CAREGIVER = "caregiver"
 CARE_RECIPIENT = "care_recipient"
 RELATION = "relation"
 
-Reader = Callable[[Cell, date], Reading]
+Reader = Callable[[Cell, str, date], Reading]
+"""A reader of one cell, given the cell, its text (:func:`cell_text`) and today."""
 
 
 @dataclass(frozen=True)
@@ -48,35 +49,35 @@ class FieldReader:
 
 def _text(read: Callable[[str], Reading]) -> Reader:
     """A reader of the cell's text."""
-    return lambda cell, _today: read(cell_text(cell))
+    return lambda _cell, text, _today: read(text)
 
 
 def _cell(read: Callable[[Cell], Reading]) -> Reader:
     """A reader of the cell itself (a number or a date as such)."""
-    return lambda cell, _today: read(cell)
+    return lambda cell, _text, _today: read(cell)
 
 
 def _as_is(field: str) -> Reader:
     """The cell's text as it is: the form tidies it (voorletters, toevoeging)."""
-    return lambda cell, _today: Reading({field: text} if (text := cell_text(cell)) else {})
+    return lambda _cell, text, _today: Reading({field: text} if text else {})
 
 
-def _notes(cell: Cell, _today: date) -> Reading:
+def _notes(cell: Cell, text: str, _today: date) -> Reading:
     """An opmerking keeps its line breaks."""
-    text = normalise_text(cell).strip() if isinstance(cell, str) else cell_text(cell)
-    return Reading({"notes": text} if text else {})
+    kept = normalise_text(cell).strip() if isinstance(cell, str) else text
+    return Reading({"notes": kept} if kept else {})
 
 
-def _infix(cell: Cell, _today: date) -> Reading:
+def _infix(_cell: Cell, text: str, _today: date) -> Reading:
     """A tussenvoegsel in small letters (``Van Der`` -> ``van der``)."""
-    text = normalize_infix(cell_text(cell))
-    return Reading({"infix": text} if text else {})
+    infix = normalize_infix(text)
+    return Reading({"infix": infix} if infix else {})
 
 
-def _care_recipient(cell: Cell, _today: date) -> Reading:
+def _care_recipient(_cell: Cell, text: str, _today: date) -> Reading:
     """The naaste's name: the naaste form has no aanhef or voorletters, so voorletters alone
     stand in for the voornaam (``mevr. A. Jansen`` -> ``A.`` ``Jansen``)."""
-    reading = read_full_name(cell_text(cell))
+    reading = read_full_name(text)
     values = dict(reading.values)
     initials = values.pop("initials", "")
     values.pop("salutation", None)
@@ -87,7 +88,7 @@ def _care_recipient(cell: Cell, _today: date) -> Reading:
 
 def _date(field: str) -> Reader:
     """A date for ``field``, a two-digit year read against today."""
-    return lambda cell, today: read_date(cell, field, today)
+    return lambda cell, _text, today: read_date(cell, field, today)
 
 
 FIELD_READERS: Mapping[ImportField, FieldReader] = {

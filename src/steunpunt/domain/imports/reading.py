@@ -74,7 +74,7 @@ def read_row(
             problems.setdefault(where, f"Deze cel is te lang voor {chosen.label.lower()}.")
             continue
         try:
-            reading = reader.read(cell, today)
+            reading = reader.read(cell, text, today)
         except InvalidValue as problem:
             problems.setdefault(where, problem.message)
             continue
