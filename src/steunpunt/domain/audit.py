@@ -37,6 +37,12 @@ class AuditKind(StrEnum):
     """A beheerder replaced the recovery key; the key itself is never recorded."""
     OPENED_WITH_RECOVERY_KEY = "geopend met de herstelsleutel"
     """Every password was lost: a beheerder opened the database with the recovery key."""
+    MERGED = "samengevoegd"
+    """Two caregivers were merged into one (ids and counts of the moved rows only)."""
+    MERGE_UNDONE = "samenvoegen ongedaan gemaakt"
+    """A merge was undone: the merged-away caregiver and the moved rows are back."""
+    NOT_SAME = "niet dezelfde"
+    """Two caregivers the duplicate scan paired were decided not to be the same person."""
 
     @property
     def label(self) -> str:
@@ -68,6 +74,8 @@ TABLE_LABELS: dict[str, str] = {
     "saved_filter": "Opgeslagen filter",
     "house_style": "Huisstijl",
     "staff_member": "Account",
+    "duplicate_decision": "Niet dezelfde",
+    "caregiver_merge": "Samenvoeging",
 }
 """What the audit log calls the records of each table."""
 

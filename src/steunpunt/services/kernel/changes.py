@@ -28,6 +28,7 @@ class Topic(Enum):
     TEMPLATES = "templates"
     STAFF = "staff"
     AUDIT = "audit"
+    DUPLICATES = "duplicates"
 
 
 TABLE_TOPICS: Mapping[str, Topic] = {
@@ -58,10 +59,17 @@ TABLE_TOPICS: Mapping[str, Topic] = {
     "staff_member": Topic.STAFF,
     "caregiver_assignment": Topic.CAREGIVERS,
     "audit_event": Topic.AUDIT,
+    "duplicate_decision": Topic.DUPLICATES,
+    "caregiver_merge": Topic.DUPLICATES,
 }
 """The topic of every table; a test checks that no table is left out."""
 
-CAREGIVER_KEYS: Mapping[str, str] = {"caregiver": "id", "audit_event": ""}
+CAREGIVER_KEYS: Mapping[str, str] = {
+    "caregiver": "id",
+    "audit_event": "",
+    "caregiver_merge": "survivor_id",
+    "duplicate_decision": "first_caregiver_id",
+}
 """The column naming the caregiver a row is about: ``caregiver_id`` unless listed here. An
 audit row names none: viewing a record writes one, and the screens showing that record must
 not refresh (and view it again) because of it."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
     from steunpunt.services.compliment.payments import PaymentService
     from steunpunt.services.compliment.rounds import RoundService
+    from steunpunt.services.duplicates.duplicates import DuplicateService
     from steunpunt.services.kernel.audit_log import AuditService
     from steunpunt.services.kernel.backup import BackupService
     from steunpunt.services.kernel.staff import StaffService
@@ -98,6 +99,12 @@ class Services:
         from steunpunt.services.caregivers.contacts import ContactService
 
         return ContactService(self._scope)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from steunpunt.services.duplicates.duplicates import DuplicateService
+
+        return DuplicateService(self._scope)
 
     @cached_property
     def accounts(self) -> AccountService:
