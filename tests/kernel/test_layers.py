@@ -18,6 +18,7 @@ FEATURES = (
     "reports",
     "today",
     "privacy",
+    "duplicates",
 )
 """The house's features: each has a package of its name on every layer and in the tests."""
 TABLES_IN_KERNEL = {"accounts"}
