@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
+from typing import TypeVarTuple
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.duplicates.models import DuplicateDecision
 from steunpunt.domain.duplicates.similarity import PersonKey
 from steunpunt.domain.phone import phone_digits
+
+KeyRow = TypeVarTuple("KeyRow")
 
 CHUNK = 900
 """Ids per ``IN`` list: below SQLite's old limit of 999 bound values."""
@@ -41,25 +44,52 @@ def person_keys(session: Session, ids: Collection[int] | None = None) -> list[Pe
             for start in range(0, len(wanted), CHUNK)
         ]
     )
-    keys = []
-    for statement in statements:
-        for row in session.execute(statement):
-            key_id, first, infix, last, initials, born, postcode, number, phone, email = row
-            keys.append(
-                PersonKey(
-                    key_id,
-                    first,
-                    infix,
-                    last,
-                    initials,
-                    born,
-                    postcode,
-                    number,
-                    phone_digits(phone) if phone else "",
-                    email,
-                )
-            )
-    return keys
+    return [key for statement in statements for key in _keys(session, statement)]
+
+
+def _keys(session: Session, statement: Select[*KeyRow]) -> Iterator[PersonKey]:
+    for row in session.execute(statement).mappings():
+        phone = row["phone"]
+        yield PersonKey(
+            row["id"],
+            row["first_name"],
+            row["infix"],
+            row["last_name"],
+            row["initials"],
+            row["birth_date"],
+            row["postcode"],
+            row["house_number"],
+            phone_digits(phone) if phone else "",
+            row["email"],
+        )
+
+
+NEIGHBOUR_CHUNK = 400
+"""People per query for their block neighbours: five bound values each."""
+
+
+def block_neighbours(session: Session, people: Sequence[PersonKey]) -> list[PersonKey]:
+    """Everyone in the register who shares an address, birth date, phone or e-mail with one
+    of ``people`` (read through the list indexes, not the whole register)."""
+    found: dict[int, PersonKey] = {}
+    for start in range(0, len(people), NEIGHBOUR_CHUNK):
+        chunk = people[start : start + NEIGHBOUR_CHUNK]
+        addresses = {(p.postcode, p.house_number) for p in chunk if p.postcode and p.house_number}
+        births = {p.birth_date for p in chunk if p.birth_date is not None}
+        ids = [p.id for p in chunk]
+        conditions = [
+            tuple_(Caregiver.postcode, Caregiver.house_number).in_(sorted(addresses)),
+            Caregiver.birth_date.in_(sorted(births)),
+            Caregiver.phone.in_(
+                select(Caregiver.phone).where(Caregiver.id.in_(ids), Caregiver.phone != "")
+            ),
+            Caregiver.email.in_(
+                select(Caregiver.email).where(Caregiver.id.in_(ids), Caregiver.email != "")
+            ),
+        ]
+        for key in _keys(session, select(*_KEY_COLUMNS).where(or_(*conditions))):
+            found[key.id] = key
+    return list(found.values())
 
 
 def decided_pairs(session: Session) -> set[tuple[int, int]]:

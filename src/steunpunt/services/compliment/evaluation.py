@@ -10,11 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment.models import ComplimentRound
+from steunpunt.db.duplicates.queries import block_neighbours, decided_pairs, person_keys
 from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
 from steunpunt.domain.compliment.round_rules import RoundRules, number_errors, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.duplicates.similarity import LikelyPair, likely_pairs
 from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment.facts import (
     StoredApplication,
@@ -127,6 +129,26 @@ def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
         rules,
         own,
         {item.application_id: evaluate(rules, item) for item in facts},
-        check_round(rules, facts, priors, recipient_identities(session)),
+        check_round(
+            rules,
+            facts,
+            priors,
+            recipient_identities(session),
+            _likely_duplicates(session, {item.caregiver_id for item in facts}),
+        ),
         elsewhere,
     )
+
+
+def _likely_duplicates(session: Session, caregiver_ids: Collection[int]) -> list[LikelyPair]:
+    """The likely pairs of the round's caregivers with anyone in the register, those decided
+    "niet dezelfde" left out (the one matching rule of ``domain/duplicates``)."""
+    if not caregiver_ids:
+        return []
+    people = person_keys(session, caregiver_ids)
+    decided = decided_pairs(session)
+    return [
+        pair
+        for pair in likely_pairs(people, block_neighbours(session, people))
+        if (min(pair.first_id, pair.second_id), max(pair.first_id, pair.second_id)) not in decided
+    ]
