@@ -49,9 +49,9 @@ def two_records_of_one_person(services: Services, actor: Actor, engine: Engine) 
     busy, quiet = with_history[0], with_history[1]
     with Session(engine) as session:
         quiet_row = session.get_one(Caregiver, quiet)
-        quiet_row.first_name, quiet_row.last_name = "Anna", "Jansen"
+        quiet_row.first_name, quiet_row.infix, quiet_row.last_name = "Anna", "", "Jansen"
         busy_row = session.get_one(Caregiver, busy)
-        busy_row.first_name, busy_row.last_name = "Anna", "Janssen"
+        busy_row.first_name, busy_row.infix, busy_row.last_name = "Anna", "", "Janssen"
         busy_row.birth_date = quiet_row.birth_date = date(1958, 3, 12)
         busy_row.email = ""
         session.commit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -304,9 +304,9 @@ class DuplicateService:
                         merge.survivor_id,
                         survivor.name.full if survivor is not None else "",
                         _name_in(snapshot["caregiver"]) if snapshot else "(verwijderd)",
-                        merge.merged_at,
+                        _local(merge.merged_at),
                         staff_name or "",
-                        merge.undone_at,
+                        None if merge.undone_at is None else _local(merge.undone_at),
                         merge.undone_at is None and snapshot is not None,
                     )
                 )
@@ -316,6 +316,12 @@ class DuplicateService:
 def merged_row_value(row: Mapping[str, Any], column: str) -> Any:
     """One caregiver column from an encoded row, typed again."""
     return decode_row(metadata.tables["caregiver"], {column: row[column]})[column]
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored moment (UTC) in the computer's time, as the screens show it."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().replace(tzinfo=None)
 
 
 def _plain(value: object) -> object:
