@@ -28,4 +28,4 @@ def normalize_phone(value: str) -> str:
 
 def phone_digits(value: str) -> str:
     """Only the digits, for search: ``06 12345678`` -> ``0612345678``."""
-    return "".join(ch for ch in value if ch.isdigit())
+    return "".join(filter(str.isdigit, value))

@@ -87,21 +87,50 @@ def birth_dates_conflict(first: PersonKey, second: PersonKey) -> bool:
     one, two = first.birth_date, second.birth_date
     if one == two or (one.year == two.year and (one.month, one.day) == (two.day, two.month)):
         return False
-    digits = sum(
-        a != b for a, b in zip(one.strftime("%Y%m%d"), two.strftime("%Y%m%d"), strict=True)
-    )
+    first_digits = one.year * 10_000 + one.month * 100 + one.day
+    second_digits = two.year * 10_000 + two.month * 100 + two.day
+    digits = 0
+    while first_digits or second_digits:  # YYYYMMDD digit by digit, without making text
+        digits += first_digits % 10 != second_digits % 10
+        first_digits, second_digits = first_digits // 10, second_digits // 10
     return digits > 2
 
 
 def name_score(first: PersonKey, second: PersonKey) -> int:
     """0-100: how alike the two names are, last name and first name (or initials) together."""
-    last = _last_name_score(_surname(first), _surname(second))
-    given = _given_name_score(first, second)
-    return round((last + given) / 2)
+    one, two = _names(first, fold), _names(second, fold)
+    return round((_last_name_score(one[0], two[0]) + _given_name_score(one, two)) / 2)
 
 
-def _surname(person: PersonKey) -> str:
-    return fold(f"{person.infix}{person.last_name}").replace(" ", "")
+Names = tuple[str, str, str]
+"""A person's names as compared, folded: the surname with its tussenvoegsel and without
+spaces, the first name, and the first letter of the first name or the initials."""
+
+
+def _names(person: PersonKey, folded: Callable[[str], str]) -> Names:
+    given = folded(person.first_name)
+    letter = (given or folded(person.initials).replace(".", ""))[:1]
+    return folded(f"{person.infix}{person.last_name}").replace(" ", ""), given, letter
+
+
+def _names_of() -> Callable[[PersonKey], Names]:
+    """Every person's :data:`Names`, made once: in a register names repeat, folding is slow."""
+    people: dict[int, Names] = {}
+    known: dict[str, str] = {}
+
+    def folded(text: str) -> str:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = fold(text)
+        return found
+
+    def names(person: PersonKey) -> Names:
+        found = people.get(person.id)
+        if found is None:
+            found = people[person.id] = _names(person, folded)
+        return found
+
+    return names
 
 
 def _last_name_score(first: str, second: str) -> float:
@@ -109,22 +138,30 @@ def _last_name_score(first: str, second: str) -> float:
         return 0.0
     if first == second:
         return 100.0
-    # "Jansen-de Vries" and "Jansen": one double name holds the other name whole
-    first_parts, second_parts = set(first.split("-")), set(second.split("-"))
-    if first_parts < second_parts or second_parts < first_parts:
-        return float(INITIAL_SCORE)
+    if "-" in first or "-" in second:
+        # "Jansen-de Vries" and "Jansen": one double name holds the other name whole
+        first_parts, second_parts = set(first.split("-")), set(second.split("-"))
+        if first_parts < second_parts or second_parts < first_parts:
+            return float(INITIAL_SCORE)
     return Indel.normalized_similarity(first, second) * 100
 
 
-def _given_name_score(first: PersonKey, second: PersonKey) -> float:
-    first_name, second_name = fold(first.first_name), fold(second.first_name)
-    if first_name and second_name:
-        return Indel.normalized_similarity(first_name, second_name) * 100
-    first_letter = (first_name or fold(first.initials).replace(".", ""))[:1]
-    second_letter = (second_name or fold(second.initials).replace(".", ""))[:1]
-    if first_letter and first_letter == second_letter:
+def _given_name_score(first: Names, second: Names) -> float:
+    if first[1] and second[1]:
+        return Indel.normalized_similarity(first[1], second[1]) * 100
+    if first[2] and first[2] == second[2]:
         return float(INITIAL_SCORE)
     return 0.0
+
+
+def _pair_score(first: PersonKey, second: PersonKey, names: Callable[[PersonKey], Names]) -> int:
+    """The name score of a pair in a block, or 0 when the first names differ too much or the
+    birth dates rule it out."""
+    one, two = names(first), names(second)
+    given = _given_name_score(one, two)
+    if given < GIVEN_NAME_MINIMUM or birth_dates_conflict(first, second):
+        return 0
+    return round((_last_name_score(one[0], two[0]) + given) / 2)
 
 
 _BLOCKS: tuple[tuple[MatchReason, Callable[[PersonKey], Hashable | None], int], ...] = (
@@ -157,18 +194,24 @@ def likely_pairs(
     people = list(people)
     others = None if against is None else list(against)
     found: dict[tuple[int, int], tuple[int, list[MatchReason]]] = {}
+    names = _names_of()
     for reason, key, threshold in _BLOCKS:
-        for first, second in _block_pairs(people, others, key):
-            pair = (first.id, second.id) if others is not None else _ordered(first, second)
-            known = found.get(pair)
-            if known is None:
-                alike = _given_name_score(
-                    first, second
-                ) >= GIVEN_NAME_MINIMUM and not birth_dates_conflict(first, second)
-                known = (name_score(first, second) if alike else 0, [])
-                found[pair] = known
-            if known[0] >= threshold:
-                known[1].append(reason)
+        for block, shared in _blocks(people, others, key):
+            for index, first in enumerate(block):
+                for second in shared if shared is not None else block[index + 1 :]:
+                    if shared is None:
+                        pair = (
+                            (first.id, second.id) if first.id < second.id else (second.id, first.id)
+                        )
+                    elif first.id != second.id:
+                        pair = (first.id, second.id)
+                    else:
+                        continue
+                    known = found.get(pair)
+                    if known is None:
+                        known = found[pair] = (_pair_score(first, second, names), [])
+                    if known[0] >= threshold:
+                        known[1].append(reason)
     pairs = [
         LikelyPair(first_id, second_id, score, tuple(reasons))
         for (first_id, second_id), (score, reasons) in found.items()
@@ -178,16 +221,16 @@ def likely_pairs(
     return pairs
 
 
-def _ordered(first: PersonKey, second: PersonKey) -> tuple[int, int]:
-    return (first.id, second.id) if first.id < second.id else (second.id, first.id)
+Block = tuple[list[PersonKey], list[PersonKey] | None]
+"""People to compare: among themselves (``None``), or each with the shared block's people."""
 
 
-def _block_pairs(
+def _blocks(
     people: Sequence[PersonKey],
     others: Sequence[PersonKey] | None,
     key: Callable[[PersonKey], Hashable | None],
-) -> Iterator[tuple[PersonKey, PersonKey]]:
-    """Every pair sharing a block: within ``people``, or from ``people`` to ``others``."""
+) -> Iterator[Block]:
+    """Every block of more than one: within ``people``, or of ``people`` with ``others``."""
     blocks: dict[Hashable, list[PersonKey]] = defaultdict(list)
     for person in people if others is None else others:
         value = key(person)
@@ -196,14 +239,10 @@ def _block_pairs(
     if others is None:
         for block in blocks.values():
             if 1 < len(block) <= LARGEST_BLOCK:
-                for index, first in enumerate(block):
-                    for second in block[index + 1 :]:
-                        yield first, second
+                yield block, None
         return
     for person in people:
         value = key(person)
         shared = blocks.get(value) if value is not None else None
         if shared and len(shared) <= LARGEST_BLOCK:
-            for other in shared:
-                if other.id != person.id:
-                    yield person, other
+            yield [person], shared

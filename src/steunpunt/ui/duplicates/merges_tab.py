@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -41,7 +42,9 @@ class MergesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.undo_button = QPushButton(tr("&Ongedaan maken…"), self)
         self.message = QLabel(self)
@@ -65,7 +68,6 @@ class MergesTab(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         if self._records:
             self.table.selectRow(0)
         self._update_buttons()

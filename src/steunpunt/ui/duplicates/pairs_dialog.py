@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -30,7 +31,7 @@ from steunpunt.ui.layouts import STRETCH, hbox, vbox
 from steunpunt.ui.widgets import show_status
 
 COLUMNS = ("Eerste", "Tweede", "Waarom", "Score")
-SCORE = 3
+REASONS, SCORE = 2, 3
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_TOPICS = (Topic.CAREGIVERS, Topic.DUPLICATES)
 """A change to these makes the pairs and merges load again."""
@@ -70,9 +71,12 @@ class DuplicatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -146,12 +150,15 @@ class DuplicatesDialog(QDialog):
             score.setData(PAIR_ROLE, pair)
             self.table.setItem(row, SCORE, score)
         self.table.setSortingEnabled(True)
-        self.table.resizeColumnsToContents()
-        self.summary.setText(
-            tr("{n} mogelijke dubbelen gevonden.").format(n=len(pairs))
-            if pairs
-            else tr("Geen mogelijke dubbelen gevonden.")
-        )
+        if len(pairs) == 1:
+            found = tr("1 paar gevonden dat mogelijk dezelfde persoon is.")
+        elif pairs:
+            found = tr("{n} paren gevonden die mogelijk dezelfde persoon zijn.").format(
+                n=len(pairs)
+            )
+        else:
+            found = tr("Geen mogelijke dubbelen gevonden.")
+        self.summary.setText(found)
         if pairs:
             self.table.selectRow(0)
         self._selection_changed()
