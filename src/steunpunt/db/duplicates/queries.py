@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from typing import TypeVarTuple
 
-from sqlalchemy import Select, or_, select, tuple_
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.caregivers.models import Caregiver
@@ -62,34 +62,6 @@ def _keys(session: Session, statement: Select[*KeyRow]) -> Iterator[PersonKey]:
             phone_digits(phone) if phone else "",
             row["email"],
         )
-
-
-NEIGHBOUR_CHUNK = 400
-"""People per query for their block neighbours: five bound values each."""
-
-
-def block_neighbours(session: Session, people: Sequence[PersonKey]) -> list[PersonKey]:
-    """Everyone in the register who shares an address, birth date, phone or e-mail with one
-    of ``people`` (read through the list indexes, not the whole register)."""
-    found: dict[int, PersonKey] = {}
-    for start in range(0, len(people), NEIGHBOUR_CHUNK):
-        chunk = people[start : start + NEIGHBOUR_CHUNK]
-        addresses = {(p.postcode, p.house_number) for p in chunk if p.postcode and p.house_number}
-        births = {p.birth_date for p in chunk if p.birth_date is not None}
-        ids = [p.id for p in chunk]
-        conditions = [
-            tuple_(Caregiver.postcode, Caregiver.house_number).in_(sorted(addresses)),
-            Caregiver.birth_date.in_(sorted(births)),
-            Caregiver.phone.in_(
-                select(Caregiver.phone).where(Caregiver.id.in_(ids), Caregiver.phone != "")
-            ),
-            Caregiver.email.in_(
-                select(Caregiver.email).where(Caregiver.id.in_(ids), Caregiver.email != "")
-            ),
-        ]
-        for key in _keys(session, select(*_KEY_COLUMNS).where(or_(*conditions))):
-            found[key.id] = key
-    return list(found.values())
 
 
 def decided_pairs(session: Session) -> set[tuple[int, int]]:

@@ -10,19 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from steunpunt.db.compliment.models import ComplimentRound
-from steunpunt.db.duplicates.queries import block_neighbours, decided_pairs, person_keys
 from steunpunt.domain.compliment.allocation import Grant, allocate
 from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
 from steunpunt.domain.compliment.round_rules import RoundRules, number_errors, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.duplicates.similarity import LikelyPair, likely_pairs
+from steunpunt.domain.duplicates.similarity import LikelyPair
 from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment.facts import (
     StoredApplication,
     recipient_identities,
     round_applications,
 )
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.errors import NotAllowed
 
 GRANTED = (ApplicationStatus.GRANTED, ApplicationStatus.PAID)
@@ -81,8 +81,9 @@ class RoundEvaluation:
         }
 
 
-def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
-    """Load the round's applications (and this year's grants elsewhere) and judge them all."""
+def evaluate_round(session: Session, round_id: int, register: RegisterPairs) -> RoundEvaluation:
+    """Load the round's applications (and this year's grants elsewhere) and judge them all;
+    ``register`` has the likely duplicates in the register, for the fraud check."""
     row = session.get(ComplimentRound, round_id)
     if row is None:
         raise LookupError(round_id)
@@ -134,21 +135,23 @@ def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
             facts,
             priors,
             recipient_identities(session),
-            _likely_duplicates(session, {item.caregiver_id for item in facts}),
+            _likely_duplicates(session, register, {item.caregiver_id for item in facts}),
         ),
         elsewhere,
     )
 
 
-def _likely_duplicates(session: Session, caregiver_ids: Collection[int]) -> list[LikelyPair]:
-    """The likely pairs of the round's caregivers with anyone in the register, those decided
-    "niet dezelfde" left out (the one matching rule of ``domain/duplicates``)."""
+def _likely_duplicates(
+    session: Session, register: RegisterPairs, caregiver_ids: Collection[int]
+) -> list[LikelyPair]:
+    """The likely pairs of the round's caregivers with anyone in the register, each with the
+    round's caregiver first (the one matching rule of ``domain/duplicates``)."""
     if not caregiver_ids:
         return []
-    people = person_keys(session, caregiver_ids)
-    decided = decided_pairs(session)
-    return [
-        pair
-        for pair in likely_pairs(people, block_neighbours(session, people))
-        if (min(pair.first_id, pair.second_id), max(pair.first_id, pair.second_id)) not in decided
-    ]
+    found = []
+    for pair in register.pairs(session):
+        if pair.first_id in caregiver_ids:
+            found.append(pair)
+        if pair.second_id in caregiver_ids:
+            found.append(LikelyPair(pair.second_id, pair.first_id, pair.score, pair.reasons))
+    return found

@@ -33,7 +33,7 @@ from steunpunt.db.duplicates.merge import (
     whole_row,
 )
 from steunpunt.db.duplicates.models import CaregiverMerge, DuplicateDecision
-from steunpunt.db.duplicates.queries import caregivers_by_id, decided_pairs, person_keys
+from steunpunt.db.duplicates.queries import caregivers_by_id
 from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.db.kernel.tables import metadata
@@ -47,7 +47,6 @@ from steunpunt.domain.duplicates.merge_fields import (
     proposed_side,
     survivor_side,
 )
-from steunpunt.domain.duplicates.similarity import likely_pairs
 from steunpunt.services.caregivers.register import WHAT
 from steunpunt.services.duplicates.dto import (
     DuplicatePair,
@@ -57,6 +56,7 @@ from steunpunt.services.duplicates.dto import (
     MergeResult,
     PersonSummary,
 )
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record
 from steunpunt.services.kernel.errors import NotAllowed, StaleEdit
@@ -74,16 +74,15 @@ MERGE_GONE = "Deze samenvoeging bestaat niet meer."
 class DuplicateService:
     """Likely duplicates in the register, and what a person decides about them."""
 
-    def __init__(self, scope: SessionScope) -> None:
+    def __init__(self, scope: SessionScope, register: RegisterPairs) -> None:
         self._scope = scope
+        self._register = register
 
     @reads
     def scan(self) -> list[DuplicatePair]:
         """Every likely pair in the register not decided "niet dezelfde", strongest first."""
         with self._scope() as session:
-            pairs = likely_pairs(person_keys(session))
-            decided = decided_pairs(session)
-            pairs = [pair for pair in pairs if (pair.first_id, pair.second_id) not in decided]
+            pairs = self._register.pairs(session)
             people = _summaries(
                 session, {i for pair in pairs for i in (pair.first_id, pair.second_id)}
             )
