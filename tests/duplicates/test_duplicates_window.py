@@ -143,7 +143,7 @@ def test_undo_after_a_change_says_what_blocks_it(
 
     click(qtbot, dialog.merges.undo_button)
 
-    assert f"Contactmoment {contact}" in answers.texts[-1]
+    assert f"Contactmoment {contact} van 20-11-2026" in answers.texts[-1]
     assert "niets veranderd" in answers.texts[-1]
     with pytest.raises(NotFound):
         services.caregivers.get(twins.quiet)

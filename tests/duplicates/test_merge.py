@@ -137,7 +137,7 @@ def test_undo_after_a_change_names_what_blocks_it_and_changes_nothing(
     with pytest.raises(NotAllowed) as refused:
         services.duplicates.undo_merge(actor, merge_id)
 
-    assert f"Contactmoment {moved_contact}" in refused.value.message
+    assert f"Contactmoment {moved_contact} van 20-11-2026" in refused.value.message
     assert "niets veranderd" in refused.value.message
     assert dump(engine) == before
     assert services.duplicates.merges()[0].undoable

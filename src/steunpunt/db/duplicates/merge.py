@@ -65,6 +65,18 @@ MERGE_RULES: Mapping[tuple[str, str], Rule] = {
 """Per table and column referring to a caregiver: what a merge does with its rows."""
 
 
+DATE_COLUMNS: Mapping[str, str] = {
+    "contact": "contact_date",
+    "consent": "given_on",
+    "compliment_application": "received_on",
+    "sent_letter": "sent_on",
+    "burden_assessment": "assessed_on",
+    "referral": "referred_on",
+    "household_help_grant": "starts_on",
+}
+"""The date that tells a person which row of a table is meant (a contact of 20-11-2026)."""
+
+
 class UnhandledTable(LookupError):
     """A table refers to caregivers but has no merge rule: a programming error."""
 
@@ -188,6 +200,16 @@ def unchanged_since(
             if current != (survivor_id, row.version):
                 blockers.append((table_name, row.id, current is not None))
     return blockers
+
+
+def row_date(session: Session, table_name: str, row_id: int) -> date | None:
+    """The date that names a row for a person (see :data:`DATE_COLUMNS`), when it has one."""
+    column = DATE_COLUMNS.get(table_name)
+    if column is None:
+        return None
+    table = metadata.tables[table_name]
+    found = session.scalar(select(table.c[column]).where(table.c.id == row_id))
+    return found if isinstance(found, date) else None
 
 
 def move_back(session: Session, moved: Sequence[MovedRow]) -> None:

@@ -27,6 +27,7 @@ from steunpunt.db.duplicates.merge import (
     move_back,
     move_rows,
     put_back,
+    row_date,
     row_exists,
     shared_rows,
     unchanged_since,
@@ -448,7 +449,8 @@ def _undo_blockers(
     if row_exists(session, "caregiver", merged["id"], merged["uuid"]):
         blockers.append(f"het nummer van {_name_in(merged)} is aan een andere mantelzorger gegeven")
     for table, row_id, still_there in unchanged_since(session, moved, survivor.id):
-        what = f"{table_label(table)} {row_id}"
+        day = row_date(session, table, row_id)
+        what = f"{table_label(table)} {row_id}" + (f" van {format_date(day)}" if day else "")
         blockers.append(what if still_there else f"{what} (verwijderd)")
     for row in removed:
         for gone in missing_references(session, row.table, row.values, merged["id"]):
