@@ -9,28 +9,22 @@ removed, with a snapshot that undoes all of it as long as none of those rows cha
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from steunpunt.db.caregivers.models import Caregiver, Contact
-from steunpunt.db.compliment.models import ComplimentApplication, ComplimentRound
+from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.db.duplicates.merge import (
     MovedRow,
     RemovedRow,
     decode_row,
     dumps,
-    missing_references,
     move_back,
     move_rows,
     put_back,
-    row_date,
-    row_exists,
-    shared_rows,
-    unchanged_since,
     whole_row,
 )
 from steunpunt.db.duplicates.models import CaregiverMerge, DuplicateDecision
@@ -39,9 +33,7 @@ from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.db.kernel.tables import metadata
 from steunpunt.db.support.models import BurdenAssessment
-from steunpunt.domain.audit import AuditKind, table_label
-from steunpunt.domain.compliment.status import ApplicationStatus
-from steunpunt.domain.dates import format_date
+from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.duplicates.merge_fields import (
     MERGE_FIELDS,
     MergeField,
@@ -49,13 +41,13 @@ from steunpunt.domain.duplicates.merge_fields import (
     survivor_side,
 )
 from steunpunt.services.caregivers.register import WHAT
+from steunpunt.services.duplicates import people, refusals
 from steunpunt.services.duplicates.dto import (
     DuplicatePair,
     FieldChoice,
     MergeProposal,
     MergeRecord,
     MergeResult,
-    PersonSummary,
 )
 from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.actor import Actor
@@ -65,11 +57,9 @@ from steunpunt.services.kernel.records import STALE_MESSAGE, load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
 
-GRANTS = (ApplicationStatus.GRANTED.value, ApplicationStatus.PAID.value)
 DERIVED_COLUMNS = ("last_contact_on", "burden_level", "overloaded")
 """Survivor columns that follow from the moved rows and come back on undo."""
 SAME_PERSON = "Een mantelzorger kan niet met zichzelf worden samengevoegd."
-MERGE_GONE = "Deze samenvoeging bestaat niet meer."
 
 
 class DuplicateService:
@@ -84,13 +74,13 @@ class DuplicateService:
         """Every likely pair in the register not decided "niet dezelfde", strongest first."""
         with self._scope() as session:
             pairs = self._register.pairs(session)
-            people = _summaries(
+            shown = people.summaries(
                 session, {i for pair in pairs for i in (pair.first_id, pair.second_id)}
             )
         return [
             DuplicatePair(
-                people[pair.first_id],
-                people[pair.second_id],
+                shown[pair.first_id],
+                shown[pair.second_id],
                 tuple(reason.value for reason in pair.reasons),
                 pair.score,
             )
@@ -136,7 +126,7 @@ class DuplicateService:
         with self._scope() as session:
             first = load(session, Caregiver, first_id, WHAT)
             second = load(session, Caregiver, second_id, WHAT)
-            history = _history(session, [first_id, second_id])
+            history = people.history(session, [first_id, second_id])
             side = survivor_side(history[first_id], history[second_id], first_id, second_id)
             survivor, other = (first, second) if side == 0 else (second, first)
             survivor_newer = survivor.updated_at >= other.updated_at
@@ -148,14 +138,14 @@ class DuplicateService:
                     FieldChoice(
                         field.key,
                         field.label,
-                        _shown(field, kept),
-                        _shown(field, taken),
+                        people.shown(field, kept),
+                        people.shown(field, taken),
                         survivor.id if pick == 0 else other.id,
                     )
                 )
             return MergeProposal(
-                _summary_of(survivor),
-                _summary_of(other),
+                people.summary_of(survivor),
+                people.summary_of(other),
                 history[survivor.id],
                 history[other.id],
                 tuple(fields),
@@ -186,14 +176,8 @@ class DuplicateService:
             for person in (survivor, other):
                 if expected_versions.get(person.id) != person.version:
                     raise StaleEdit(STALE_MESSAGE.format(what=f"Mantelzorger {person.name.full}"))
-            _refuse_double_grants(session, survivor_id, other_id)
-            shared = shared_rows(session, survivor_id, other_id)
-            if shared:
-                raise NotAllowed(
-                    "Samenvoegen kan niet: beiden hebben in dezelfde ronde een aanvraag voor "
-                    f"dezelfde naaste (aanvraag {', '.join(str(i) for _t, i in shared)}). "
-                    "Handel eerst een van beide aanvragen af of verwijder hem."
-                )
+            refusals.refuse_double_grants(session, survivor_id, other_id)
+            refusals.refuse_shared_rows(session, survivor_id, other_id)
             before = {
                 column: _plain(getattr(survivor, column))
                 for field in MERGE_FIELDS
@@ -260,7 +244,7 @@ class DuplicateService:
             removed = [RemovedRow(**row) for row in snapshot["removed"]]
             merged = snapshot["caregiver"]
             survivor = session.get(Caregiver, merge.survivor_id)
-            blockers = _undo_blockers(session, survivor, snapshot, moved, removed)
+            blockers = refusals.undo_blockers(session, survivor, snapshot, moved, removed)
             if blockers:
                 raise NotAllowed(
                     "Samenvoegen kan niet ongedaan worden gemaakt, want na het samenvoegen is "
@@ -303,10 +287,10 @@ class DuplicateService:
                         merge.id,
                         merge.survivor_id,
                         survivor.name.full if survivor is not None else "",
-                        _name_in(snapshot["caregiver"]) if snapshot else "(verwijderd)",
-                        _local(merge.merged_at),
+                        people.name_in(snapshot["caregiver"]) if snapshot else "(verwijderd)",
+                        people.local(merge.merged_at),
                         staff_name or "",
-                        None if merge.undone_at is None else _local(merge.undone_at),
+                        None if merge.undone_at is None else people.local(merge.undone_at),
                         merge.undone_at is None and snapshot is not None,
                     )
                 )
@@ -318,73 +302,12 @@ def merged_row_value(row: Mapping[str, Any], column: str) -> Any:
     return decode_row(metadata.tables["caregiver"], {column: row[column]})[column]
 
 
-def _local(moment: datetime) -> datetime:
-    """A stored moment (UTC) in the computer's time, as the screens show it."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().replace(tzinfo=None)
-
-
 def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _values(caregiver: Caregiver, field: MergeField) -> tuple[object, ...]:
     return tuple(getattr(caregiver, column) for column in field.columns)
-
-
-def _shown(field: MergeField, values: Sequence[object]) -> str:
-    """A field's value as the merge dialog shows it."""
-    if field.key == "address":
-        street, number, suffix, postcode, place, _municipality = values
-        line = " ".join(
-            str(part) for part in (street, number if number is not None else "", suffix) if part
-        )
-        return ", ".join(part for part in (line, f"{postcode} {place}".strip()) if part)
-    (value,) = values
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, date):
-        return format_date(value)
-    return "" if value is None else str(value)
-
-
-def _name_in(row: Mapping[str, Any]) -> str:
-    parts = (
-        row.get("first_name") or row.get("initials") or "",
-        row.get("infix"),
-        row.get("last_name"),
-    )
-    return " ".join(part for part in parts if part)
-
-
-def _summary_of(caregiver: Caregiver) -> PersonSummary:
-    return PersonSummary(
-        caregiver.id,
-        caregiver.name.full,
-        caregiver.birth_date,
-        caregiver.address.one_line,
-        caregiver.phone,
-        caregiver.email,
-        caregiver.registered_on,
-    )
-
-
-def _summaries(session: Session, ids: set[int]) -> dict[int, PersonSummary]:
-    return {key: _summary_of(row) for key, row in caregivers_by_id(session, ids).items()}
-
-
-def _history(session: Session, ids: Sequence[int]) -> dict[int, int]:
-    """Applications, contacts and measurements per caregiver."""
-    counts = dict.fromkeys(ids, 0)
-    for model in (ComplimentApplication, Contact, BurdenAssessment):
-        rows = session.execute(
-            select(model.caregiver_id, func.count())
-            .where(model.caregiver_id.in_(ids))
-            .group_by(model.caregiver_id)
-        )
-        for caregiver_id, count in rows:
-            counts[caregiver_id] += count
-    return counts
 
 
 def _derived_after(session: Session, survivor: Caregiver, other: Caregiver) -> dict[str, Any]:
@@ -406,55 +329,3 @@ def _derived_after(session: Session, survivor: Caregiver, other: Caregiver) -> d
         derived["burden_level"] = other.burden_level
         derived["overloaded"] = other.overloaded
     return derived
-
-
-def _refuse_double_grants(session: Session, survivor_id: int, other_id: int) -> None:
-    """Refuse a merge after which one person would have two grants in one year."""
-    rows = session.execute(
-        select(ComplimentApplication.caregiver_id, ComplimentRound.year, ComplimentApplication.id)
-        .join(ComplimentRound, ComplimentRound.id == ComplimentApplication.round_id)
-        .where(
-            ComplimentApplication.caregiver_id.in_([survivor_id, other_id]),
-            ComplimentApplication.status.in_(GRANTS),
-        )
-        .order_by(ComplimentApplication.id)
-    ).all()
-    years: dict[int, dict[int, list[int]]] = {}
-    for caregiver_id, year, application_id in rows:
-        years.setdefault(year, {}).setdefault(caregiver_id, []).append(application_id)
-    for year, by_person in sorted(years.items()):
-        if len(by_person) == 2:
-            ids = sorted(i for found in by_person.values() for i in found)
-            raise NotAllowed(
-                f"Samenvoegen kan niet: beide mantelzorgers hebben in {year} een "
-                f"mantelzorgcompliment toegekend gekregen (aanvragen {', '.join(map(str, ids))}). "
-                "Eén persoon krijgt er maar één per jaar; samengevoegd zou hij er twee hebben."
-            )
-
-
-def _undo_blockers(
-    session: Session,
-    survivor: Caregiver | None,
-    snapshot: Mapping[str, Any],
-    moved: Sequence[MovedRow],
-    removed: Sequence[RemovedRow],
-) -> list[str]:
-    """What changed since the merge, each named in Dutch; empty when undo can go ahead."""
-    merged = snapshot["caregiver"]
-    if survivor is None:
-        return ["de mantelzorger die overbleef bestaat niet meer"]
-    blockers = []
-    if survivor.version != snapshot["survivor_version"]:
-        blockers.append(f"de gegevens van mantelzorger {survivor.name.full}")
-    if row_exists(session, "caregiver", merged["id"], merged["uuid"]):
-        blockers.append(f"het nummer van {_name_in(merged)} is aan een andere mantelzorger gegeven")
-    for table, row_id, still_there in unchanged_since(session, moved, survivor.id):
-        day = row_date(session, table, row_id)
-        what = f"{table_label(table)} {row_id}" + (f" van {format_date(day)}" if day else "")
-        blockers.append(what if still_there else f"{what} (verwijderd)")
-    for row in removed:
-        for gone in missing_references(session, row.table, row.values, merged["id"]):
-            blockers.append(
-                f"{table_label(row.table)} {row.id}: {table_label(gone)} bestaat niet meer"
-            )
-    return blockers
