@@ -89,13 +89,16 @@ def bench_duplicates(database: OpenDatabase) -> tuple[dict[str, Any], dict[str, 
     """The scan of the whole register, then merges of found pairs and their undo."""
     services = database.services
     actor = services.staff.default_actor("Bench")
-    duplicates = services.duplicates
     pairs: list[Any] = []
 
     def scan() -> None:
-        pairs[:] = duplicates.scan()
+        # services of their own: the pairs they keep after a scan are not there yet
+        pairs[:] = services.acting_as(actor).duplicates.scan()
 
     scan_median, scan_best = timed(scan, 3)
+    duplicates = services.duplicates
+    duplicates.scan()
+    kept_median, _kept_best = timed(duplicates.scan, 3)
     merge_ms: list[float] = []
     undo_ms: list[float] = []
     for pair in pairs[:MERGES]:
@@ -114,6 +117,7 @@ def bench_duplicates(database: OpenDatabase) -> tuple[dict[str, Any], dict[str, 
         "pairs_found": len(pairs),
         "scan_median_s": round(scan_median, 2),
         "scan_best_s": round(scan_best, 2),
+        "scan_again_ms": round(kept_median * 1000, 1),
         "merge_median_ms": round(statistics.median(merge_ms), 1),
         "merge_max_ms": round(max(merge_ms), 1),
         "undo_median_ms": round(statistics.median(undo_ms), 1),
