@@ -157,3 +157,13 @@ def test_pairs_against_the_register_name_the_new_person_first() -> None:
     (pair,) = likely_pairs(incoming, register)
     assert (pair.first_id, pair.second_id, pair.score) == (10, 1, 100)
     assert [reason.value for reason in pair.reasons] == ["zelfde adres", "zelfde geboortedatum"]
+
+
+def test_an_import_row_and_a_caregiver_with_the_same_number_keep_their_own_names() -> None:
+    def person(person_id: int, first_name: str, born: date) -> PersonKey:
+        return PersonKey(person_id, first_name, "", "Jansen", "", born, "3811AB", 12, "", "")
+
+    rows = [person(5, "Anna", date(1958, 3, 12)), person(7, "Bram", date(1961, 5, 1))]
+    register = [person(5, "Bram", date(1961, 5, 1))]
+
+    assert [(p.first_id, p.second_id) for p in likely_pairs(rows, register)] == [(7, 5)]

@@ -102,20 +102,20 @@ def name_score(first: PersonKey, second: PersonKey) -> int:
     return round((_last_name_score(one[0], two[0]) + _given_name_score(one, two)) / 2)
 
 
-Names = tuple[str, str, str]
+_Names = tuple[str, str, str]
 """A person's names as compared, folded: the surname with its tussenvoegsel and without
 spaces, the first name, and the first letter of the first name or the initials."""
 
 
-def _names(person: PersonKey, folded: Callable[[str], str]) -> Names:
+def _names(person: PersonKey, folded: Callable[[str], str]) -> _Names:
     given = folded(person.first_name)
     letter = (given or folded(person.initials).replace(".", ""))[:1]
     return folded(f"{person.infix}{person.last_name}").replace(" ", ""), given, letter
 
 
-def _names_of() -> Callable[[PersonKey], Names]:
-    """Every person's :data:`Names`, made once: in a register names repeat, folding is slow."""
-    people: dict[int, Names] = {}
+def _names_of() -> Callable[[PersonKey], _Names]:
+    """Every person's :data:`_Names`, made once: in a register names repeat, folding is slow."""
+    people: dict[int, _Names] = {}
     known: dict[str, str] = {}
 
     def folded(text: str) -> str:
@@ -124,10 +124,11 @@ def _names_of() -> Callable[[PersonKey], Names]:
             found = known[text] = fold(text)
         return found
 
-    def names(person: PersonKey) -> Names:
-        found = people.get(person.id)
+    def names(person: PersonKey) -> _Names:
+        # by the object, not its id: an import row and a caregiver may carry the same number
+        found = people.get(id(person))
         if found is None:
-            found = people[person.id] = _names(person, folded)
+            found = people[id(person)] = _names(person, folded)
         return found
 
     return names
@@ -146,7 +147,7 @@ def _last_name_score(first: str, second: str) -> float:
     return Indel.normalized_similarity(first, second) * 100
 
 
-def _given_name_score(first: Names, second: Names) -> float:
+def _given_name_score(first: _Names, second: _Names) -> float:
     if first[1] and second[1]:
         return Indel.normalized_similarity(first[1], second[1]) * 100
     if first[2] and first[2] == second[2]:
@@ -154,7 +155,7 @@ def _given_name_score(first: Names, second: Names) -> float:
     return 0.0
 
 
-def _pair_score(first: PersonKey, second: PersonKey, names: Callable[[PersonKey], Names]) -> int:
+def _pair_score(first: PersonKey, second: PersonKey, names: Callable[[PersonKey], _Names]) -> int:
     """The name score of a pair in a block, or 0 when the first names differ too much or the
     birth dates rule it out."""
     one, two = names(first), names(second)
