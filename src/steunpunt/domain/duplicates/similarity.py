@@ -155,10 +155,9 @@ def _given_name_score(first: _Names, second: _Names) -> float:
     return 0.0
 
 
-def _pair_score(first: PersonKey, second: PersonKey, names: Callable[[PersonKey], _Names]) -> int:
-    """The name score of a pair in a block, or 0 when the first names differ too much or the
-    birth dates rule it out."""
-    one, two = names(first), names(second)
+def _pair_score(first: PersonKey, one: _Names, second: PersonKey, two: _Names) -> int:
+    """The name score of a pair in a block (with their names), or 0 when the first names
+    differ too much or the birth dates rule it out."""
     given = _given_name_score(one, two)
     if given < GIVEN_NAME_MINIMUM or birth_dates_conflict(first, second):
         return 0
@@ -197,9 +196,9 @@ def likely_pairs(
     found: dict[tuple[int, int], tuple[int, list[MatchReason]]] = {}
     names = _names_of()
     for reason, key, threshold in _BLOCKS:
-        for block, shared in _blocks(people, others, key):
-            for index, first in enumerate(block):
-                for second in shared if shared is not None else block[index + 1 :]:
+        for block, shared in _blocks(people, others, key, names):
+            for index, (first, one) in enumerate(block):
+                for second, two in shared if shared is not None else block[index + 1 :]:
                     if shared is None:
                         pair = (
                             (first.id, second.id) if first.id < second.id else (second.id, first.id)
@@ -210,7 +209,7 @@ def likely_pairs(
                         continue
                     known = found.get(pair)
                     if known is None:
-                        known = found[pair] = (_pair_score(first, second, names), [])
+                        known = found[pair] = (_pair_score(first, one, second, two), [])
                     if known[0] >= threshold:
                         known[1].append(reason)
     pairs = [
@@ -222,7 +221,8 @@ def likely_pairs(
     return pairs
 
 
-Block = tuple[list[PersonKey], list[PersonKey] | None]
+_Entry = tuple[PersonKey, _Names]
+_Block = tuple[list[_Entry], list[_Entry] | None]
 """People to compare: among themselves (``None``), or each with the shared block's people."""
 
 
@@ -230,8 +230,10 @@ def _blocks(
     people: Sequence[PersonKey],
     others: Sequence[PersonKey] | None,
     key: Callable[[PersonKey], Hashable | None],
-) -> Iterator[Block]:
-    """Every block of more than one: within ``people``, or of ``people`` with ``others``."""
+    names: Callable[[PersonKey], _Names],
+) -> Iterator[_Block]:
+    """Every block of more than one: within ``people``, or of ``people`` with ``others``; each
+    person with their names (made only for people who share a block)."""
     blocks: dict[Hashable, list[PersonKey]] = defaultdict(list)
     for person in people if others is None else others:
         value = key(person)
@@ -240,10 +242,10 @@ def _blocks(
     if others is None:
         for block in blocks.values():
             if 1 < len(block) <= LARGEST_BLOCK:
-                yield block, None
+                yield [(person, names(person)) for person in block], None
         return
     for person in people:
         value = key(person)
         shared = blocks.get(value) if value is not None else None
         if shared and len(shared) <= LARGEST_BLOCK:
-            yield [person], shared
+            yield [(person, names(person))], [(other, names(other)) for other in shared]
