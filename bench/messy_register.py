@@ -131,7 +131,7 @@ def _row(rng: random.Random, fake: Faker, person: Person, bad: bool) -> list[obj
             )
         )
     hours = rng.choice(("10", "ca. 10", "8-10", "12,5", "+/- 20", None))
-    registered = fake.date_between(date(2010, 1, 1), date(2026, 11, 30))
+    registered = fake.date_between(date(2010, 1, 1), date(2026, 10, 31))
     row: list[object] = [
         name,
         f"{person.street} {person.house_number}{suffix}",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QWidget,
 )
@@ -100,8 +101,8 @@ def click_item(qtbot: QtBot, widget: QListWidget, text: str) -> None:
     )
 
 
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click a check box's square, as a person would."""
+def tick(qtbot: QtBot, box: QCheckBox | QRadioButton) -> None:
+    """Click a check box's square (or a radio button's circle), as a person would."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 

@@ -104,6 +104,7 @@ def test_every_check_has_a_dutch_label_and_a_stable_code() -> None:
         "mantelzorger_is_naaste",
         "al_toegekend",
         "inschrijving_beeindigd",
+        "mogelijk_dubbel",
     }
     assert FraudCheck.REGISTRATION_ENDED.label == "Inschrijving beëindigd"
     assert all(check.label for check in FraudCheck)
@@ -584,3 +585,22 @@ def test_a_percentage_outside_zero_to_hundred_is_refused_in_dutch(percentage: fl
     with pytest.raises(InvalidValue) as caught:
         draw_sample([1, 2, 3], percentage, seed=1)
     assert caught.value.message == "Het percentage van de steekproef moet tussen 0 en 100 liggen."
+
+
+def test_a_caregiver_with_a_likely_duplicate_in_the_register_is_flagged() -> None:
+    from steunpunt.domain.duplicates.similarity import LikelyPair, MatchReason
+
+    pairs = [
+        LikelyPair(101, 555, 96, (MatchReason.SAME_BIRTH_DATE,)),
+        LikelyPair(101, 777, 88, (MatchReason.SAME_ADDRESS, MatchReason.SAME_PHONE)),
+    ]
+    result = check_round(RULES, [app(1), app(2)], [], None, pairs)
+
+    assert [w.check for w in result[2]] == []
+    (warning,) = [w for w in result[1] if w.check is FraudCheck.POSSIBLE_DUPLICATE]
+    assert warning.check.label == "Mogelijk dubbel ingeschreven"
+    assert warning.message == (
+        "Deze mantelzorger staat mogelijk dubbel ingeschreven; lijkt op mantelzorger 555 "
+        "(zelfde geboortedatum, score 96) en mantelzorger 777 (zelfde adres, zelfde "
+        "telefoonnummer, score 88). Kijk bij Beheer › Mogelijke dubbelen."
+    )

@@ -55,6 +55,7 @@ class Walk:
     contact_version: int = 0
     round_id: int = 0
     import_run_id: int = 0
+    merge_id: int = 0
 
 
 Step = tuple[str, Callable[[Walk], object], Expected]
@@ -154,6 +155,23 @@ def _inzage(walk: Walk) -> None:
     services.inzage.export(walk.actor, walk.folder / "inzage.pdf", dossier, style)
 
 
+def _not_same(walk: Walk) -> None:
+    sister = add_caregiver(walk.services, walk.actor, first_name="Anne")
+    walk.services.duplicates.not_same(walk.actor, walk.caregiver_id, sister.id)
+
+
+def _merge(walk: Walk) -> None:
+    twin = add_caregiver(walk.services, walk.actor, first_name="Anna", email="")
+    proposal = walk.services.duplicates.merge_proposal(walk.caregiver_id, twin.id)
+    walk.merge_id = walk.services.duplicates.merge(
+        walk.actor, walk.caregiver_id, twin.id, {}, dict(proposal.versions)
+    ).merge_id
+
+
+def _undo_merge(walk: Walk) -> None:
+    walk.services.duplicates.undo_merge(walk.actor, walk.merge_id)
+
+
 def _erase(walk: Walk) -> None:
     walk.services.erasure.anonymise(walk.actor, walk.caregiver_id)
 
@@ -234,6 +252,17 @@ STEPS: tuple[Step, ...] = (
         "imports.ImportService.undo",
         _undo_import,
         Expected(AuditKind.IMPORT_UNDONE, "import_run", False),
+    ),
+    ("duplicates.DuplicateService.not_same", _not_same, Expected(AuditKind.NOT_SAME, None, True)),
+    (
+        "duplicates.DuplicateService.merge",
+        _merge,
+        Expected(AuditKind.MERGED, "caregiver_merge", True),
+    ),
+    (
+        "duplicates.DuplicateService.undo_merge",
+        _undo_merge,
+        Expected(AuditKind.MERGE_UNDONE, "caregiver_merge", True),
     ),
     ("privacy.ErasureService.anonymise", _erase, Expected(AuditKind.ERASED, "caregiver", True)),
 )

@@ -19,6 +19,7 @@ FEATURES = (
     "today",
     "privacy",
     "imports",
+    "duplicates",
 )
 """The house's features: each has a package of its name on every layer and in the tests."""
 TABLES_IN_KERNEL = {"accounts"}

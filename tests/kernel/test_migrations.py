@@ -342,6 +342,7 @@ ROWS_SINCE = {
     "0013": {"payment_reversal": 0},
     "0014": {"caregiver_assignment": 0, "audit_event": 0},
     "0015": {"import_run": 0, "import_row": 0, "import_mapping": 0},
+    "0016": {"duplicate_decision": 0, "caregiver_merge": 0},
 }  # fmt: skip
 """The rows make_old_databases.py puts in each table, by the revision that made the table."""
 

@@ -41,6 +41,12 @@ class AuditKind(StrEnum):
     """A file was imported into the register (its name and the counts, never its rows)."""
     IMPORT_UNDONE = "import ongedaan gemaakt"
     """An import was undone (the file's name and the counts of what was removed and kept)."""
+    MERGED = "samengevoegd"
+    """Two caregivers were merged into one (ids and counts of the moved rows only)."""
+    MERGE_UNDONE = "samenvoegen ongedaan gemaakt"
+    """A merge was undone: the merged-away caregiver and the moved rows are back."""
+    NOT_SAME = "niet dezelfde"
+    """Two caregivers the duplicate scan paired were decided not to be the same person."""
 
     @property
     def label(self) -> str:
@@ -75,6 +81,8 @@ TABLE_LABELS: dict[str, str] = {
     "import_run": "Import",
     "import_row": "Geïmporteerde rij",
     "import_mapping": "Importindeling",
+    "duplicate_decision": "Niet dezelfde",
+    "caregiver_merge": "Samenvoeging",
 }
 """What the audit log calls the records of each table."""
 

@@ -67,4 +67,4 @@ def _validated(value: str) -> str:
 
 def phone_digits(value: str) -> str:
     """Only the digits, for search: ``06 12345678`` -> ``0612345678``."""
-    return "".join(ch for ch in value if ch.isdigit())
+    return "".join(filter(str.isdigit, value))

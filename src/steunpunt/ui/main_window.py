@@ -184,6 +184,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.result_text, 8000)
         dialog.deleteLater()
 
+    def find_duplicates(self) -> None:
+        """Beheer › Mogelijke dubbelen: pairs, "niet dezelfde", merging and undoing merges."""
+        from steunpunt.ui.duplicates.pairs_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def show_audit_log(self) -> None:
         """Beheer › Auditlog: who did what, filtered, paged and exported."""
         from steunpunt.ui.audit_log import AuditLogDialog

@@ -40,6 +40,7 @@ PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "payment_reversal": frozenset({"note"}),
     "sent_letter": frozenset({"addressed_as", "letter_values", "printed_json"}),
     "import_row": frozenset({"filled_json"}),
+    "caregiver_merge": frozenset({"snapshot_json"}),
 }
 """Per table, the columns with a person's name, address, contact details, bank account, health
 or free text."""
@@ -68,6 +69,8 @@ NOT_PERSONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     "payment_reversal": frozenset({"kind", "reversed_on", "uuid"}),
     "sent_letter": frozenset({"sent_on", "uuid"}),
     "import_row": frozenset({"outcome", "uuid"}),
+    "caregiver_merge": frozenset({"merged_uuid", "uuid"}),
+    "duplicate_decision": frozenset({"uuid"}),
 }
 """Per table of a person, the text and date columns that say nothing about who they are: the
 gemeente and dates the verantwoording counts by, choices and bookkeeping."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from steunpunt.db.caregivers import models as caregivers
 from steunpunt.db.compliment import models as compliment
+from steunpunt.db.duplicates import models as duplicates
 from steunpunt.db.imports import models as imports
 from steunpunt.db.kernel import audit, office_setting, staff
 from steunpunt.db.kernel.base import Base
@@ -21,6 +22,7 @@ FEATURE_MODELS = (
     support,
     today,
     imports,
+    duplicates,
 )
 """The modules (kernel and features) whose import registers their tables on ``Base.metadata``."""
 

@@ -2,8 +2,8 @@
 
 Set-based (one UPDATE per table per batch) so that 10,000 people take seconds, not minutes.
 The rows stay, with every column the verantwoording counts; names, address, contact details,
-IBAN and free text go: the columns of ``db/kernel/personal_data.PERSONAL_COLUMNS`` (a test holds
-the two together). ``search_text`` and ``sort_name`` are emptied here (the ORM's update
+IBAN, free text and the snapshot a merge keeps to undo it go: the columns of
+``db/kernel/personal_data.PERSONAL_COLUMNS`` (a test holds the two together). ``search_text`` and ``sort_name`` are emptied here (the ORM's update
 hooks do not run on these statements); the FTS triggers then drop the person from the index.
 """
 
@@ -21,6 +21,7 @@ from steunpunt.db.compliment.models import (
     ComplimentApplication,
     PaymentReversal,
 )
+from steunpunt.db.duplicates.models import CaregiverMerge
 from steunpunt.db.imports.models import ImportRow
 from steunpunt.db.letters.models import SentLetter
 from steunpunt.db.support.models import BurdenAssessment, HouseholdHelpGrant, Referral
@@ -97,10 +98,12 @@ def caregiver_statements(
         .values(addressed_as="", letter_values="{}", printed_json=""),
         # what an import's merge filled in, kept to undo it: erased, so undo restores nothing
         update(ImportRow).where(ImportRow.caregiver_id.in_(ids)).values(filled_json=""),
+        # a merge's snapshot holds the merged-away person's data: erased, the merge stays undone
+        update(CaregiverMerge).where(CaregiverMerge.survivor_id.in_(ids)).values(snapshot_json=""),
     ]
     models: tuple[Any, ...] = (Caregiver, Contact, BurdenAssessment, Referral, HouseholdHelpGrant)
     models += (ComplimentApplication, ApplicationStatusChange, PaymentReversal, SentLetter)
-    models += (ImportRow,)
+    models += (ImportRow, CaregiverMerge)
     return [
         _versioned(statement, model) for statement, model in zip(statements, models, strict=True)
     ]

@@ -13,6 +13,7 @@ from typing import Protocol
 from steunpunt.domain.choices import LabelledChoice
 from steunpunt.domain.compliment.facts import ApplicationFacts
 from steunpunt.domain.compliment.round_rules import RoundRules
+from steunpunt.domain.duplicates.similarity import LikelyPair
 from steunpunt.domain.errors import InvalidValue
 from steunpunt.domain.text import fold_name
 
@@ -29,6 +30,7 @@ class FraudCheck(LabelledChoice):
     CAREGIVER_IS_RECIPIENT = "mantelzorger_is_naaste"
     ALREADY_GRANTED = "al_toegekend"
     REGISTRATION_ENDED = "inschrijving_beeindigd"
+    POSSIBLE_DUPLICATE = "mogelijk_dubbel"
 
     @property
     def label(self) -> str:
@@ -42,6 +44,7 @@ _CHECK_LABELS = {
     FraudCheck.CAREGIVER_IS_RECIPIENT: "Mantelzorger is zelf naaste",
     FraudCheck.ALREADY_GRANTED: "Dit jaar al een compliment gekregen",
     FraudCheck.REGISTRATION_ENDED: "Inschrijving beëindigd",
+    FraudCheck.POSSIBLE_DUPLICATE: "Mogelijk dubbel ingeschreven",
 }
 
 
@@ -96,6 +99,7 @@ def check_round(
     applications: Sequence[ApplicationFacts],
     granted_this_year: Sequence[PriorGrant],
     recipient_identities: Mapping[str, int] | None = None,
+    likely_duplicates: Sequence[LikelyPair] = (),
 ) -> dict[int, list[FraudWarning]]:
     """Every application id of the round, mapped to its warnings in the order of ``FraudCheck``.
 
@@ -106,6 +110,8 @@ def check_round(
     compared without case or accents). "Already granted" also counts the round's own grants,
     other than the application itself.
     ``recipient_identities`` maps the identity of every naaste in the register to its id.
+    ``likely_duplicates`` are the likely pairs of the round's caregivers (first) with anyone in
+    the register (second), decided pairs left out.
     Each check gives an application at most one warning.
     """
     warnings: dict[int, list[FraudWarning]] = {app.application_id: [] for app in applications}
@@ -131,6 +137,7 @@ def check_round(
         lambda: _caregiver_is_recipient(ordered, recipient_identities or {}),
         lambda: _already_granted(rules, ordered, local_grants),
         lambda: _registration_ended(ordered),
+        lambda: _possible_duplicate(ordered, likely_duplicates),
     ]
     for check in checks:
         for warning in check():
@@ -335,6 +342,28 @@ def _registration_ended(applications: Sequence[ApplicationFacts]) -> Iterator[Fr
                 FraudCheck.REGISTRATION_ENDED,
                 "De inschrijving van deze mantelzorger is beëindigd.",
             )
+
+
+def _possible_duplicate(
+    applications: Sequence[ApplicationFacts], pairs: Sequence[LikelyPair]
+) -> Iterator[FraudWarning]:
+    others: dict[int, list[LikelyPair]] = defaultdict(list)
+    for pair in pairs:
+        others[pair.first_id].append(pair)
+    for app in applications:
+        found = sorted(others.get(app.caregiver_id, ()), key=lambda pair: pair.second_id)
+        if not found:
+            continue
+        named = [
+            f"mantelzorger {pair.second_id} ({', '.join(pair.reasons)}, score {pair.score})"
+            for pair in found[:_SHOWN]
+        ]
+        yield FraudWarning(
+            app.application_id,
+            FraudCheck.POSSIBLE_DUPLICATE,
+            "Deze mantelzorger staat mogelijk dubbel ingeschreven; lijkt op "
+            f"{_join_words(named, len(found))}. Kijk bij Beheer › Mogelijke dubbelen.",
+        )
 
 
 def _by_id(entry: _Entry) -> int:

@@ -41,6 +41,7 @@ from steunpunt.services.compliment.dto import (
 )
 from steunpunt.services.compliment.evaluation import RoundEvaluation, evaluate_round
 from steunpunt.services.compliment.payments import check_payment_state
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit
@@ -55,9 +56,13 @@ WHAT = "Deze aanvraag"
 class ApplicationService:
     """Applications of one round at a time; every change names the acting staff member."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(
+        self, scope: SessionScope, today: Callable[[], date], register: RegisterPairs
+    ) -> None:
         self._scope = scope
         self._today = today
+        self._register = register
+        """The register's likely duplicates, for the fraud check."""
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -67,7 +72,7 @@ class ApplicationService:
     ) -> list[ApplicationView]:
         """The round's applications in order of arrival, with their number of warnings."""
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id)
+            evaluation = evaluate_round(session, round_id, self._register)
             rows = self._rows(session, round_id)
         return [
             application_view(row, evaluation)
@@ -89,7 +94,9 @@ class ApplicationService:
             for application_id in application_ids:
                 row = load(session, ComplimentApplication, application_id, WHAT)
                 if row.round_id not in evaluations:
-                    evaluations[row.round_id] = evaluate_round(session, row.round_id)
+                    evaluations[row.round_id] = evaluate_round(
+                        session, row.round_id, self._register
+                    )
                 found.append(
                     application_detail(
                         row, evaluations[row.round_id], history(session, application_id)
@@ -175,7 +182,7 @@ class ApplicationService:
             current = ApplicationStatus(row.status)
             check_transition(current, new_status)
             check_payment_state(session, row, new_status)
-            evaluation = evaluate_round(session, row.round_id)
+            evaluation = evaluate_round(session, row.round_id, self._register)
             verdict = evaluation.verdicts[row.id]
             awaiting = current is ApplicationStatus.AWAITING_CONTROL_LETTER
             due = row.control_letter_due_on
@@ -267,7 +274,7 @@ class ApplicationService:
         has no warnings and fits the caps. With a required controlebrief they are sent one
         first instead."""
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id)
+            evaluation = evaluate_round(session, round_id, self._register)
         return batch_preview_of(evaluation)
 
     @writes
@@ -278,7 +285,7 @@ class ApplicationService:
         "in behandeling"); the earlier grants the preview showed as changed are corrected.
         """
         with self._scope() as session:
-            evaluation = evaluate_round(session, round_id)
+            evaluation = evaluate_round(session, round_id, self._register)
             preview = batch_preview_of(evaluation, set(application_ids))
             rows = {
                 row.id: row
@@ -336,7 +343,12 @@ class ApplicationService:
                 )
             ).all()
             if rows:
-                rebalance(session, actor, evaluate_round(session, round_id), {r.id for r in rows})
+                rebalance(
+                    session,
+                    actor,
+                    evaluate_round(session, round_id, self._register),
+                    {r.id for r in rows},
+                )
             for row in rows:
                 reason = not_returned(row.control_letter_due_on or today)
                 row.status = ApplicationStatus.REFUSED

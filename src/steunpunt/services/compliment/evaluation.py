@@ -15,12 +15,14 @@ from steunpunt.domain.compliment.eligibility import Verdict, evaluate
 from steunpunt.domain.compliment.fraud import FraudWarning, PriorGrant, check_round
 from steunpunt.domain.compliment.round_rules import RoundRules, number_errors, rules_from_json
 from steunpunt.domain.compliment.status import ApplicationStatus
+from steunpunt.domain.duplicates.similarity import LikelyPair
 from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment.facts import (
     StoredApplication,
     recipient_identities,
     round_applications,
 )
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.errors import NotAllowed
 
 GRANTED = (ApplicationStatus.GRANTED, ApplicationStatus.PAID)
@@ -79,8 +81,9 @@ class RoundEvaluation:
         }
 
 
-def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
-    """Load the round's applications (and this year's grants elsewhere) and judge them all."""
+def evaluate_round(session: Session, round_id: int, register: RegisterPairs) -> RoundEvaluation:
+    """Load the round's applications (and this year's grants elsewhere) and judge them all;
+    ``register`` has the likely duplicates in the register, for the fraud check."""
     row = session.get(ComplimentRound, round_id)
     if row is None:
         raise LookupError(round_id)
@@ -127,6 +130,28 @@ def evaluate_round(session: Session, round_id: int) -> RoundEvaluation:
         rules,
         own,
         {item.application_id: evaluate(rules, item) for item in facts},
-        check_round(rules, facts, priors, recipient_identities(session)),
+        check_round(
+            rules,
+            facts,
+            priors,
+            recipient_identities(session),
+            _likely_duplicates(session, register, {item.caregiver_id for item in facts}),
+        ),
         elsewhere,
     )
+
+
+def _likely_duplicates(
+    session: Session, register: RegisterPairs, caregiver_ids: Collection[int]
+) -> list[LikelyPair]:
+    """The likely pairs of the round's caregivers with anyone in the register, each with the
+    round's caregiver first (the one matching rule of ``domain/duplicates``)."""
+    if not caregiver_ids:
+        return []
+    found = []
+    for pair in register.pairs(session):
+        if pair.first_id in caregiver_ids:
+            found.append(pair)
+        if pair.second_id in caregiver_ids:
+            found.append(LikelyPair(pair.second_id, pair.first_id, pair.score, pair.reasons))
+    return found

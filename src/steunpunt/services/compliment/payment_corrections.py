@@ -23,6 +23,7 @@ from steunpunt.services.compliment.application_records import (
 )
 from steunpunt.services.compliment.dto import ApplicationDetail
 from steunpunt.services.compliment.evaluation import evaluate_round
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load_for_edit
@@ -37,9 +38,13 @@ WHAT = "Deze aanvraag"
 class PaymentCorrectionService:
     """Reversals and settled differences of compliment grants; each names the staff member."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(
+        self, scope: SessionScope, today: Callable[[], date], register: RegisterPairs
+    ) -> None:
         self._scope = scope
         self._today = today
+        self._register = register
+        """The register's likely duplicates, for the fraud check."""
 
     @writes
     def reverse(
@@ -81,7 +86,9 @@ class PaymentCorrectionService:
                     recorded_by_id=actor.staff_id,
                 )
             )
-            rebalance(session, actor, evaluate_round(session, row.round_id), {row.id})
+            rebalance(
+                session, actor, evaluate_round(session, row.round_id, self._register), {row.id}
+            )
             reason = (
                 f"teruggeboekt op {format_date(reversed_on)}: {euro(amount)} uit "
                 f"betaalopdracht {batch.file_name}; {kind.label.lower()}; {note}"
@@ -98,7 +105,7 @@ class PaymentCorrectionService:
                 batch.id,
                 actor.staff_id,
             )
-            return _detail(session, row)
+            return _detail(session, row, self._register)
 
     @writes
     def settle_difference(
@@ -110,7 +117,7 @@ class PaymentCorrectionService:
             row = load_for_edit(
                 session, ComplimentApplication, application_id, expected_version, WHAT
             )
-            evaluation = evaluate_round(session, row.round_id)
+            evaluation = evaluate_round(session, row.round_id, self._register)
             open_cents = evaluation.differences.get(row.id, 0) - row.settled_cents
             if not open_cents:
                 raise NotAllowed("Bij deze toekenning staat geen verschil open om te verrekenen.")
@@ -132,5 +139,9 @@ class PaymentCorrectionService:
             return application_detail(row, evaluation, history(session, row.id))
 
 
-def _detail(session: Session, row: ComplimentApplication) -> ApplicationDetail:
-    return application_detail(row, evaluate_round(session, row.round_id), history(session, row.id))
+def _detail(
+    session: Session, row: ComplimentApplication, register: RegisterPairs
+) -> ApplicationDetail:
+    return application_detail(
+        row, evaluate_round(session, row.round_id, register), history(session, row.id)
+    )

@@ -32,6 +32,7 @@ from steunpunt.domain.text import fold_name
 from steunpunt.services.compliment.amounts import rebalance
 from steunpunt.services.compliment.dto import RoundOverview, RoundView
 from steunpunt.services.compliment.evaluation import HOLDING, evaluate_round
+from steunpunt.services.duplicates.register_pairs import RegisterPairs
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.errors import NotAllowed
 from steunpunt.services.kernel.records import load, load_for_edit, refuse_stale
@@ -66,9 +67,13 @@ def check_rules(rules: RoundRules, today: date) -> RoundRules:
 class RoundService:
     """The rounds of all gemeenten the steunpunt serves."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(
+        self, scope: SessionScope, today: Callable[[], date], register: RegisterPairs
+    ) -> None:
         self._scope = scope
         self._today = today
+        self._register = register
+        """The register's likely duplicates, for the fraud check."""
 
     @reads
     def rounds(self) -> list[RoundView]:
@@ -136,7 +141,7 @@ class RoundService:
                 raise NotAllowed("Jaar en gemeente van een ronde liggen vast.")
             row.rules_json = rules_to_json(rules)
             session.flush()
-            rebalance(session, actor, evaluate_round(session, round_id), ())
+            rebalance(session, actor, evaluate_round(session, round_id, self._register), ())
             log.info("Compliment round %s changed by staff %s", row.id, actor.staff_id)
             return _view(row)
 

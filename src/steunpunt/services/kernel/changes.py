@@ -29,6 +29,7 @@ class Topic(Enum):
     STAFF = "staff"
     AUDIT = "audit"
     IMPORTS = "imports"
+    DUPLICATES = "duplicates"
 
 
 TABLE_TOPICS: Mapping[str, Topic] = {
@@ -62,10 +63,17 @@ TABLE_TOPICS: Mapping[str, Topic] = {
     "import_run": Topic.IMPORTS,
     "import_row": Topic.IMPORTS,
     "import_mapping": Topic.IMPORTS,
+    "duplicate_decision": Topic.DUPLICATES,
+    "caregiver_merge": Topic.DUPLICATES,
 }
 """The topic of every table; a test checks that no table is left out."""
 
-CAREGIVER_KEYS: Mapping[str, str] = {"caregiver": "id", "audit_event": ""}
+CAREGIVER_KEYS: Mapping[str, str] = {
+    "caregiver": "id",
+    "audit_event": "",
+    "caregiver_merge": "survivor_id",
+    "duplicate_decision": "first_caregiver_id",
+}
 """The column naming the caregiver a row is about: ``caregiver_id`` unless listed here. An
 audit row names none: viewing a record writes one, and the screens showing that record must
 not refresh (and view it again) because of it."""

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
     from steunpunt.services.compliment.payments import PaymentService
     from steunpunt.services.compliment.rounds import RoundService
+    from steunpunt.services.duplicates.duplicates import DuplicateService
+    from steunpunt.services.duplicates.register_pairs import RegisterPairs
     from steunpunt.services.imports.service import ImportService
     from steunpunt.services.kernel.audit_log import AuditService
     from steunpunt.services.kernel.backup import BackupService
@@ -61,6 +63,7 @@ class Services:
         self._today = today
         self._key_ring = key_ring
         """The key file and data key of an encrypted database (None: a plain one)."""
+        self._pairs: RegisterPairs | None = None
 
     def acting_as(self, actor: Actor) -> Services:
         """The same database's use cases, with every read held to ``actor``'s role and caseload."""
@@ -99,6 +102,21 @@ class Services:
         from steunpunt.services.caregivers.contacts import ContactService
 
         return ContactService(self._scope)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from steunpunt.services.duplicates.duplicates import DuplicateService
+
+        return DuplicateService(self._scope, self._register_pairs())
+
+    def _register_pairs(self) -> RegisterPairs:
+        """The register's likely duplicates, kept for the scan and the round's fraud check (no
+        use case of its own: made on first use, not at start-up)."""
+        if self._pairs is None:
+            from steunpunt.services.duplicates.register_pairs import RegisterPairs
+
+            self._pairs = RegisterPairs(self._scope.changes)
+        return self._pairs
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -140,13 +158,13 @@ class Services:
     def rounds(self) -> RoundService:
         from steunpunt.services.compliment.rounds import RoundService
 
-        return RoundService(self._scope, self._today)
+        return RoundService(self._scope, self._today, self._register_pairs())
 
     @cached_property
     def applications(self) -> ApplicationService:
         from steunpunt.services.compliment.applications import ApplicationService
 
-        return ApplicationService(self._scope, self._today)
+        return ApplicationService(self._scope, self._today, self._register_pairs())
 
     @cached_property
     def payments(self) -> PaymentService:
@@ -158,7 +176,7 @@ class Services:
     def payment_corrections(self) -> PaymentCorrectionService:
         from steunpunt.services.compliment.payment_corrections import PaymentCorrectionService
 
-        return PaymentCorrectionService(self._scope, self._today)
+        return PaymentCorrectionService(self._scope, self._today, self._register_pairs())
 
     @cached_property
     def compliment_letters(self) -> ComplimentLetterService:

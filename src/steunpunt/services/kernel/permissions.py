@@ -94,6 +94,16 @@ _TABLE: dict[str, Permission] = {
     ),
     **_group(
         WORK,
+        "geen dubbele mantelzorgers zoeken of samenvoegen",
+        "duplicates.DuplicateService.merge",
+        "duplicates.DuplicateService.merge_proposal",
+        "duplicates.DuplicateService.merges",
+        "duplicates.DuplicateService.not_same",
+        "duplicates.DuplicateService.scan",
+        "duplicates.DuplicateService.undo_merge",
+    ),
+    **_group(
+        WORK,
         "geen aanvragen voor het mantelzorgcompliment behandelen",
         "compliment.ApplicationService.applications",
         "compliment.ApplicationService.batch_decide",

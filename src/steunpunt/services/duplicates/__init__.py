@@ -1,0 +1,1 @@
+"""Duplicates: the scan of the register, "niet dezelfde", merging two caregivers and undoing it."""

@@ -1,0 +1,1 @@
+"""Beheer › Mogelijke dubbelen: the pairs, "niet dezelfde", merging and undoing merges."""
