@@ -1,4 +1,5 @@
-"""Bench for import and duplicates (issue 19): the duplicate scan, a merge and its undo at scale.
+"""Bench for import and duplicates (issue 19): a messy register previewed and imported, the
+duplicate scan, a merge and its undo, at scale.
 
     python bench/import_dedupe.py
 
@@ -6,7 +7,11 @@ Builds (or reuses) a database under bench/out/dedupe-100000: 100,000 generated c
 contacts and support work, and 1,000 of them entered a second time in the ways of
 ``demo/duplicates.py``. Each part measures one thing and names its targets; the last line
 printed is one JSON object with every part's figures, the targets and whether all are met.
-Parts are functions in :data:`PARTS`; run some with ``--parts duplicates``.
+Parts are functions in :data:`PARTS`; run some with ``--parts duplicates``. The import part
+reads a messy workbook of 20,000 rows (``messy_register.py``, made once under bench/out, a tenth
+of its rows people of the register written the messy way), previews it as the window does
+(open, header, mapping, read, plan against the register, the full report workbook), imports
+it, and undoes the import so the register stays as it was for the next run.
 """
 
 from __future__ import annotations
@@ -25,10 +30,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from messy_register import Person, write_messy_register
 from steunpunt.db.caregivers.models import Caregiver
 from steunpunt.demo.duplicates import DUPLICATES, variant
 from steunpunt.demo.fill import fill_demo_database
 from steunpunt.demo.support import fill_demo_support
+from steunpunt.domain.imports.columns import find_header_row, guess_mapping
+from steunpunt.domain.imports.reading import read_rows
+from steunpunt.io.import_file import open_import_file
+from steunpunt.io.import_report import write_import_report
 from steunpunt.paths import resolve_paths
 from steunpunt.startup import OpenDatabase, open_database
 from timing import timed
@@ -38,6 +48,7 @@ TODAY = date(2026, 11, 22)
 CAREGIVERS = 100_000
 INJECTED = 1_000
 MERGES = 5
+IMPORT_ROWS = 20_000
 
 COPIED = (
     "first_name",
@@ -127,8 +138,76 @@ def bench_duplicates(database: OpenDatabase) -> tuple[dict[str, Any], dict[str, 
     return figures, targets
 
 
+def messy_file(database: OpenDatabase) -> Path:
+    """The messy workbook, made once; a tenth of its rows are people of the register."""
+    target = HERE / "out" / f"messy-{IMPORT_ROWS}.xlsx"
+    if not target.exists():
+        with Session(database.engine) as session:
+            existing = [
+                Person(*row)
+                for row in session.execute(
+                    select(
+                        Caregiver.first_name,
+                        Caregiver.infix,
+                        Caregiver.last_name,
+                        Caregiver.birth_date,
+                        Caregiver.street,
+                        Caregiver.house_number,
+                        Caregiver.postcode,
+                        Caregiver.place,
+                        Caregiver.phone,
+                    )
+                    .where(Caregiver.house_number.is_not(None), Caregiver.phone != "")
+                    .order_by(Caregiver.id)
+                    .limit(IMPORT_ROWS // 10)
+                )
+            ]
+        write_messy_register(target, IMPORT_ROWS, existing)
+    return target
+
+
+def bench_import(database: OpenDatabase) -> tuple[dict[str, Any], dict[str, float]]:
+    """Preview (read, plan, report) and import a messy register, then undo the import."""
+    services = database.services
+    actor = services.staff.default_actor("Bench")
+    source = messy_file(database)
+    report = HERE / "out" / "importrapport.xlsx"
+    previews: list[Any] = []
+
+    def preview() -> None:
+        opened = open_import_file(source)
+        header = find_header_row(opened.rows)
+        headers = [str(cell or "") for cell in opened.rows[header]]
+        rows = read_rows(opened.rows, header, guess_mapping(opened.rows[header]), TODAY)
+        plan = services.imports.plan(rows)
+        write_import_report(report, plan, headers)
+        previews.append((opened, plan))
+
+    preview_median, preview_best = timed(preview, 2)
+    opened, plan = previews[-1]
+    counts = plan.counts
+    started = time.perf_counter()
+    result = services.imports.run(actor, plan, opened.name, opened.sheet, {})
+    import_s = time.perf_counter() - started
+    started = time.perf_counter()
+    services.imports.undo(actor, result.run_id)
+    undo_s = time.perf_counter() - started
+    figures = {
+        "rows": counts.data_rows,
+        "new": counts.new,
+        "likely_existing": counts.likely_existing,
+        "refused": counts.refused,
+        "skipped": counts.skipped,
+        "preview_median_s": round(preview_median, 2),
+        "preview_best_s": round(preview_best, 2),
+        "import_s": round(import_s, 2),
+        "undo_s": round(undo_s, 2),
+    }
+    return figures, {"preview_median_s": 10.0, "import_s": 15.0}
+
+
 Part = Callable[[OpenDatabase], tuple[dict[str, Any], dict[str, float]]]
-PARTS: dict[str, Part] = {"duplicates": bench_duplicates}
+PARTS: dict[str, Part] = {"import": bench_import, "duplicates": bench_duplicates}
 """Every part of the bench: figures and their targets (a figure must not exceed its target)."""
 
 

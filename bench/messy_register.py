@@ -112,12 +112,13 @@ def _row(rng: random.Random, fake: Faker, person: Person, bad: bool) -> list[obj
     suffix = rng.choice(("", "", "", " a", "-II", "bis"))
     postcode = person.postcode
     postcode = rng.choice((postcode, postcode.lower(), f" {postcode[:4]} {postcode[4:]} "))
+    digits = "".join(ch for ch in person.phone if ch.isdigit())
     phone: object = rng.choice(
         (
-            f"{person.phone[:2]}-{person.phone[2:]}",
-            f"{person.phone[:2]}-{person.phone[2:]} (dochter)",
-            float(person.phone),
-            person.phone,
+            f"{digits[:2]}-{digits[2:]}",
+            f"{digits[:2]}-{digits[2:]} (dochter)",
+            float(digits),
+            digits,
         )
     )
     born = person.birth_date
@@ -131,6 +132,7 @@ def _row(rng: random.Random, fake: Faker, person: Person, bad: bool) -> list[obj
             )
         )
     hours = rng.choice(("10", "ca. 10", "8-10", "12,5", "+/- 20", None))
+    naaste = f"{fake.first_name()} {person.last_name}" if rng.random() < 0.8 else None
     registered = fake.date_between(date(2010, 1, 1), date(2026, 10, 31))
     row: list[object] = [
         name,
@@ -139,9 +141,9 @@ def _row(rng: random.Random, fake: Faker, person: Person, bad: bool) -> list[obj
         phone,
         rng.choice(("", "", f"{person.first_name.lower()}{rng.randint(1, 99)}@example.nl")),
         birth,
-        f"{fake.first_name()} {person.last_name}" if rng.random() < 0.8 else None,
-        rng.choice(RELATIONS),
-        hours,
+        naaste,
+        rng.choice(RELATIONS) if naaste else None,
+        hours if naaste else None,
         registered if rng.random() < 0.7 else registered.strftime("%d-%m-%Y"),
         fake.iban() if rng.random() < 0.3 else None,
         rng.choice((None, None, None, "Belt liever 's avonds", "Via de huisarts")),

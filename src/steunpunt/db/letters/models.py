@@ -111,7 +111,7 @@ class SentLetter(Tracked, Base):
     addressed_as: Mapped[str] = mapped_column(String(200))
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     care_recipient_id: Mapped[int | None] = mapped_column(
-        ForeignKey("care_recipient.id", ondelete="SET NULL")
+        ForeignKey("care_recipient.id", ondelete="SET NULL"), index=True
     )
     """Set when the letter went to this naaste of the caregiver (a controlebrief)."""
     letter_values: Mapped[str] = mapped_column(Text, default="{}")

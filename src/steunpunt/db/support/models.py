@@ -80,7 +80,7 @@ class HouseholdHelpGrant(Tracked, Base):
     caregiver_id: Mapped[int] = mapped_column(ForeignKey("caregiver.id", ondelete="CASCADE"))
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id", ondelete="RESTRICT"))
     care_recipient_id: Mapped[int | None] = mapped_column(
-        ForeignKey("care_recipient.id", ondelete="SET NULL")
+        ForeignKey("care_recipient.id", ondelete="SET NULL"), index=True
     )
     """Set when the help is given in the naaste's household."""
     household_key: Mapped[str] = mapped_column(String(20), default="")

@@ -36,6 +36,7 @@ from steunpunt.services.imports.undo import undo_rows
 from steunpunt.services.imports.writing import prepare, write
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.audit import record
+from steunpunt.services.kernel.collection import paused_collection
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
@@ -57,7 +58,7 @@ class ImportService:
     @reads
     def plan(self, rows: Sequence[ReadRow]) -> ImportPlan:
         """What importing ``rows`` would do with each one; nothing is written."""
-        with self._scope() as session:
+        with paused_collection(), self._scope() as session:
             register = register_person_keys(session)
             return make_plan(
                 rows, self._today(), register, lambda ids: caregiver_names(session, ids)
@@ -78,7 +79,7 @@ class ImportService:
         actions = chosen_actions(plan, choices)
         counts = plan.counts
         moment = utc_now()
-        with self._scope() as session:
+        with paused_collection(), self._scope() as session:
             prepared = prepare(session, plan, actions)
             outcomes = [row.outcome for row in prepared.rows]
             run = ImportRun(
