@@ -173,7 +173,9 @@ def test_the_connect_rule_sees_a_direct_connect(tmp_path: Path) -> None:
     assert driver_connects(sample) == {"sqlite3.connect"}
 
 
-@pytest.mark.parametrize("forbidden", ["sqlalchemy", "alembic", "PySide6", "reportlab"])
+@pytest.mark.parametrize(
+    "forbidden", ["sqlalchemy", "alembic", "PySide6", "reportlab", "openpyxl", "python_calamine"]
+)
 def test_domain_is_pure(forbidden: str) -> None:
     offenders = [
         relative(file)
