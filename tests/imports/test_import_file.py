@@ -164,7 +164,7 @@ def test_a_file_that_is_not_in_the_chosen_encoding_is_a_problem(tmp_path: Path) 
         open_import_file(path, encoding=Encoding.UTF8)
 
 
-def test_bytes_no_encoding_reads_are_a_problem(tmp_path: Path) -> None:
+def test_bytes_that_no_encoding_reads_are_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "lijst.csv"
     path.write_bytes(b"Naam;Plaats\n\x81\x8d\x8f;Soest\n")  # not UTF-8, undefined in 1252
     with pytest.raises(ImportFileProblem, match="is niet te lezen als Windows-1252"):

@@ -52,8 +52,8 @@ def test_an_address_on_one_line_gives_its_postcode_and_place_too() -> None:
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("Dorpsstraat", "Lees hier geen straat met huisnummer in"),
-        ("12", "Lees hier geen straat met huisnummer in"),
+        ("Dorpsstraat", "Hier staat geen leesbare straat met huisnummer"),
+        ("12", "Hier staat geen leesbare straat met huisnummer"),
         ("Kerkstraat 12 achterhuis links", "Een toevoeging is hoogstens 8 tekens"),
     ],
 )

@@ -49,12 +49,12 @@ def test_every_date_form_is_read(cell: Cell, read: str, interpreted: bool) -> No
     [
         ("31-02-1956", "31-02-1956 is geen bestaande datum."),
         ("30-13-1956", "30-13-1956 is geen bestaande datum."),
-        ("1956", "Lees hier geen datum in"),
+        ("1956", "Hier staat geen leesbare datum"),
         (1956, "Hier staat alleen een jaartal"),
-        ("ergens in de jaren vijftig", "Lees hier geen datum in"),
-        ("12 smarch 1956", "Lees hier geen datum in"),
+        ("ergens in de jaren vijftig", "Hier staat geen leesbare datum"),
+        ("12 smarch 1956", "Hier staat geen leesbare datum"),
         ("01-01-1850", "Deze datum: vul een datum van 01-01-1900"),
-        (-5, "Lees hier geen datum in"),
+        (-5, "Hier staat geen leesbare datum"),
     ],
 )
 def test_an_impossible_date_is_a_problem(cell: Cell, message: str) -> None:

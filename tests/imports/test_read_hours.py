@@ -43,8 +43,8 @@ def test_hours_are_read(cell: Cell, read: str, interpreted: bool) -> None:
         ("2 per dag", "Uren per dag, maand of jaar rekent de import niet om"),
         ("10 p/m", "Uren per dag, maand of jaar rekent de import niet om"),
         ("4 uur per maand", "Uren per dag, maand of jaar rekent de import niet om"),
-        ("veel", "Lees hier geen uren per week in"),
-        ("dag en nacht", "Lees hier geen uren per week in"),
+        ("veel", "Hier staan geen leesbare uren per week"),
+        ("dag en nacht", "Hier staan geen leesbare uren per week"),
     ],
 )
 def test_hours_that_cannot_be_read_are_a_problem(cell: str, message: str) -> None:

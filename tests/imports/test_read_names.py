@@ -98,10 +98,10 @@ def test_an_empty_cell_reads_as_nothing() -> None:
     ("cell", "message"),
     [
         ("Dhr. en mevr. Jansen", "In deze naam staan twee personen; zet ieder op een eigen rij."),
-        ("Jan & Truus Bakker", "Lees hier geen naam in"),
+        ("Jan & Truus Bakker", "Hier staat geen leesbare naam"),
         ("mevr.", "In deze naam staat geen achternaam."),
-        ("Bakker 12", "Lees hier geen naam in"),
-        ("jan@bakker.nl", "Lees hier geen naam in"),
+        ("Bakker 12", "Hier staat geen leesbare naam"),
+        ("jan@bakker.nl", "Hier staat geen leesbare naam"),
     ],
 )
 def test_a_cell_that_is_not_one_name_is_a_dutch_problem(cell: str, message: str) -> None:

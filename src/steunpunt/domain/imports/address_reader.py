@@ -64,7 +64,7 @@ def _split_street(text: str) -> tuple[str, str, str]:
         except InvalidValue as error:
             problem = problem or error
     raise problem or InvalidValue(
-        "Lees hier geen straat met huisnummer in, zoals Dorpsstraat 12 A. "
+        "Hier staat geen leesbare straat met huisnummer, zoals Dorpsstraat 12 A. "
         "Staat het huisnummer er niet bij, koppel de kolom dan aan Straat."
     )
 
@@ -99,7 +99,7 @@ def read_postcode_place(text: str) -> Reading:
         return Reading()
     found = _POSTCODE.search(cleaned)
     if found is None:
-        raise InvalidValue("Lees hier geen postcode en woonplaats in, zoals 3762 AB Soest.")
+        raise InvalidValue("Hier staan geen leesbare postcode en woonplaats, zoals 3762 AB Soest.")
     place = (cleaned[: found.start()] + " " + cleaned[found.end() :]).strip(" ,")
     values = {"postcode": normalize_postcode(found.group())}
     if place:

@@ -16,7 +16,7 @@ _CANDIDATE = re.compile(r"(?<![\d+])(?:\+31|0)[\d\s\-]{8,13}\d(?!\d)", re.ASCII)
 """A Dutch number as people write it, from 0 or +31 (``06-12345678``, ``033 - 123 45 67``)."""
 _ONE_NUMBER = 13
 """The most digits one phone number has (``+31 (0)6 1234 5678``); more may be two numbers."""
-_PHONE_MESSAGE = "Lees hier geen telefoonnummer in, zoals 06 12345678 of 033 123 4567."
+_PHONE_MESSAGE = "Hier staat geen leesbaar telefoonnummer, zoals 06 12345678 of 033 123 4567."
 _LEFTOVER = " ,;/|-–:"
 """What may stand between numbers or addresses in one cell without saying anything."""
 _SPACED_MAIL = re.compile(r"\s*([@.])\s*")
@@ -91,7 +91,7 @@ def read_email(cell: Cell) -> Reading:
     joined = _SPACED_MAIL.sub(r"\1", text.removeprefix("mailto:"))
     found = _MAIL.findall(joined)
     if not found:
-        raise InvalidValue("Lees hier geen e-mailadres in, zoals naam@voorbeeld.nl.")
+        raise InvalidValue("Hier staat geen leesbaar e-mailadres, zoals naam@voorbeeld.nl.")
     address = normalize_email(found[0].lower())
     leftover = _MAIL.sub(" ", joined).replace("<", " ").replace(">", " ")
     said_more = len(found) > 1 or bool(leftover.strip(_LEFTOVER))

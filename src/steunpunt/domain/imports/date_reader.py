@@ -38,7 +38,7 @@ _COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 _MONTH_NAME = re.compile(r"^(\d{1,2})[\s\-.]*([^\W\d_]+)\.?[\s\-.]*'?(\d{4}|\d{2})$")
 _SERIAL = re.compile(r"^\d{5}$")
 _YEAR_ONLY = (1900, 2100)
-_PROBLEM = "Lees hier geen datum in; vul een datum in als 12-03-1956."
+_PROBLEM = "Hier staat geen leesbare datum; schrijf een datum als 12-03-1956."
 
 
 def read_date(cell: Cell, field: str, today: date) -> Reading:

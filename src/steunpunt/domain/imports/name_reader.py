@@ -65,7 +65,7 @@ def read_full_name(text: str) -> Reading:
     name = recase(_NICKNAME.sub(" ", cleaned).strip())
     if _NOT_IN_A_NAME.search(name):
         raise InvalidValue(
-            "Lees hier geen naam in: een naam heeft alleen letters, punten en streepjes."
+            "Hier staat geen leesbare naam: een naam heeft alleen letters, punten en streepjes."
         )
     if "en" in name.lower().replace(",", " ").split():
         raise InvalidValue("In deze naam staan twee personen; zet ieder op een eigen rij.")
@@ -218,7 +218,7 @@ def read_salutation(text: str) -> Reading:
         return Reading({"salutation": SALUTATIONS[key].value})
     if key in GENDERS:
         return Reading({"salutation": GENDERS[key].value}, interpreted=True)
-    raise InvalidValue("Lees hier geen aanhef in: vul dhr., mevr., M of V in.")
+    raise InvalidValue("Hier staat geen leesbare aanhef: schrijf dhr., mevr., M of V.")
 
 
 def read_surname(text: str) -> Reading:
