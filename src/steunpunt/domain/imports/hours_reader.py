@@ -40,7 +40,9 @@ def read_hours(cell: Cell) -> Reading:
     bare = _PER_WEEK.sub("", folded[about.end() if about else 0 :]).strip()
     match = _HOURS.match(bare)
     if match is None:
-        raise InvalidValue("Hier staan geen leesbare uren per week; schrijf een getal, zoals 10 of 7,5.")
+        raise InvalidValue(
+            "Hier staan geen leesbare uren per week; schrijf een getal, zoals 10 of 7,5."
+        )
     low = float(match.group(1).replace(",", "."))
     high = float(match.group(2).replace(",", ".")) if match.group(2) else low
     hours = (low + high) / 2
