@@ -314,7 +314,8 @@ class ImportDialog(QDialog):
             self._show_columns()
         elif page == COLUMNS and self._mapping:
             self._to_page(REPORT)
-            self._make_plan()
+            if self.plan is None:  # the columns changed since the report was made
+                self._make_plan()
 
     def go_back(self) -> None:
         page = self.pages.currentIndex()
