@@ -139,20 +139,20 @@ def test_a_changed_mapping_changes_the_preview_and_can_be_saved(
         click(qtbot, dialog.file_page.choose_button)
         click(qtbot, dialog.next_button)
         preview = dialog.mapping_page.preview
-        assert "telefoon" in headers(dialog)
-        postcode = headers(dialog).index("postcode")
+        assert "Telefoon" in headers(dialog)
+        postcode = headers(dialog).index("Postcode")
         read = preview.item(1, postcode)  # "3762ab  SOEST" in the file
         assert read.text() == "3762 AB"
         assert read.toolTip() == "In het bestand: 3762ab SOEST\nGelezen als: 3762 AB"
         assert read.background().color().name() == "#fff4ce"
-        born = headers(dialog).index("geboortedatum")
+        born = headers(dialog).index("Geboortedatum")
         bad = preview.item(4, born)
         assert bad.text() == "31-02-1956 is geen bestaande datum."
         assert bad.background().color().name() == "#fde2e1"
 
         phone = dialog.mapping_page.combos[3]
         choose(qtbot, phone, "Niet importeren")
-        assert "telefoon" not in headers(dialog)
+        assert "Telefoon" not in headers(dialog)
         click(qtbot, dialog.mapping_page.save_button)
 
     in_dialog(qtbot, menu_entry(window, "Importeren…").trigger, ImportDialog, drive)

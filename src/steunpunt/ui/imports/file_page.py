@@ -30,6 +30,16 @@ RAW_ROWS = 15
 HEADER_COLOUR = QColor("#dbe8f7")
 
 
+def column_letters(index: int) -> str:
+    """A column as a spreadsheet names it: 0 -> ``A``, 26 -> ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 class FilePage(QWidget):
     """Where the file is chosen and how it is read; the dialog reads it on the task runner."""
 
@@ -61,15 +71,15 @@ class FilePage(QWidget):
         self.raw.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.raw.setWordWrap(False)
         form = QFormLayout()
-        form.addRow(tr("&Bestand:"), hbox(self.path, self.choose_button))
+        form.addRow(tr("Bestand:"), hbox(self.path, self.choose_button))
         self._sheet_label = QLabel(tr("&Werkblad:"), self)
         self._encoding_label = QLabel(tr("&Tekenset:"), self)
         self._delimiter_label = QLabel(tr("&Scheidingsteken:"), self)
         form.addRow(self._sheet_label, self.sheet)
         form.addRow(self._encoding_label, self.encoding)
         form.addRow(self._delimiter_label, self.delimiter)
-        form.addRow(tr("&Kopregel op rij:"), self.header_row)
-        form.addRow(tr("Bewaarde &koppeling:"), self.mapping)
+        form.addRow(tr("Kop&regel op rij:"), self.header_row)
+        form.addRow(tr("Bewaarde koppe&ling:"), self.mapping)
         for label, field in (
             (self._sheet_label, self.sheet),
             (self._encoding_label, self.encoding),
@@ -136,6 +146,7 @@ class FilePage(QWidget):
         self.raw.setRowCount(len(rows))
         self.raw.setColumnCount(width)
         self.raw.setVerticalHeaderLabels([str(number) for number in range(1, len(rows) + 1)])
+        self.raw.setHorizontalHeaderLabels([column_letters(index) for index in range(width)])
         for line, row in enumerate(rows):
             for column, cell in enumerate(row):
                 self.raw.setItem(line, column, QTableWidgetItem(cell_text(cell)))

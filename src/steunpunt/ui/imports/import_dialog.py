@@ -51,7 +51,7 @@ FILE, COLUMNS, REPORT = range(3)
 STEP_TITLES = (
     "Stap 1 van 3: het bestand",
     "Stap 2 van 3: de kolommen",
-    "Stap 3 van 3: het rapport (er is nog niets opgeslagen)",
+    "Stap 3 van 3: het rapport",
 )
 
 
@@ -281,6 +281,7 @@ class ImportDialog(QDialog):
     def _imported(self, result: ImportResult) -> None:
         self._import_ended()
         self.imported = result
+        self.report_page.hint.hide()
         show_status(
             self.report_page.status,
             tr("Klaar. {summary} Ongedaan maken kan met Bestand › Import ongedaan maken.").format(

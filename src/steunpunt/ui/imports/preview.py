@@ -71,7 +71,10 @@ def show_preview(table: QTableWidget, rows: Sequence[ReadRow]) -> None:
     table.clear()
     table.setColumnCount(1 + len(fields))
     table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels([tr("Rij"), *(problem_label(name) for name in fields)])
+    titles = [problem_label(name) for name in fields]
+    table.setHorizontalHeaderLabels(
+        [tr("Rij"), *(title[:1].upper() + title[1:] for title in titles)]
+    )
     for line, row in enumerate(rows):
         number = QTableWidgetItem(str(row.source_row))
         if row.skip is not None:

@@ -59,7 +59,7 @@ class ReportPage(QWidget):
         self.status.setWordWrap(True)
         filter_label = QLabel(tr("&Toon:"), self)
         filter_label.setBuddy(self.outcome)
-        hint = hint_label(
+        self.hint = hint_label(
             tr(
                 "Er is nog niets opgeslagen. Kies per rij wat er gebeurt in de kolom Keuze "
                 "(dubbelklik of F2); rijen die waarschijnlijk al bestaan worden samengevoegd "
@@ -70,7 +70,7 @@ class ReportPage(QWidget):
         vbox(
             self,
             self.summary,
-            hint,
+            self.hint,
             hbox(filter_label, self.outcome, STRETCH, self.save_button),
             (self.table, 1),
             self.progress,

@@ -52,7 +52,7 @@ class UndoImportDialog(QDialog):
         self._runs: list[ImportRunView] = []
         self._running = False
         self.setWindowTitle(tr("Import ongedaan maken"))
-        self.resize(980, 420)
+        self.resize(1100, 420)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("runs")
         self.table.setHorizontalHeaderLabels([tr(title) for title in COLUMNS])
@@ -60,6 +60,7 @@ class UndoImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
