@@ -261,3 +261,36 @@ def test_a_vrijwilliger_sees_no_import_in_the_menu(
     texts = [action.text().replace("&", "") for action in bestand.actions()]
     assert "Zoeken" in texts
     assert "Importeren…" not in texts and "Import ongedaan maken…" not in texts
+
+
+def test_a_csv_file_shows_its_encoding_and_delimiter_which_can_be_changed(
+    qtbot: QtBot,
+    opened: OpenDatabase,
+    app_paths: AppPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = tmp_path / "aanmeldingen.csv"
+    source.write_text(
+        "Aanmeldingen\n\nNaam;Adres;Woonplaats\nZoë Bos;Kerkstraat 5;Soest\n", encoding="cp1252"
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(source), ""))
+    dialog = ImportDialog(make_context(opened.services, opened.actor, app_paths))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.file_page
+    click(qtbot, page.choose_button)
+    assert page.encoding.isVisible() and not page.sheet.isVisible()
+    assert (page.encoding.currentText(), page.delimiter.currentText()) == (
+        "Windows-1252 (ANSI)",
+        "puntkomma (;)",
+    )
+    assert (page.header_row.value(), page.raw.columnCount()) == (3, 3)
+    assert page.raw.item(3, 0).text() == "Zoë Bos"
+    choose(qtbot, page.delimiter, "komma (,)")
+    assert page.raw.columnCount() == 1 and page.raw.item(2, 0).text() == "Naam;Adres;Woonplaats"
+    choose(qtbot, page.delimiter, "puntkomma (;)")
+    page.header_row.setValue(4)  # the person says the headers are one row lower
+    click(qtbot, dialog.next_button)
+    assert [combo.currentText() for combo in dialog.mapping_page.combos] == ["Niet importeren"] * 3
+    assert not dialog.next_button.isEnabled()

@@ -338,6 +338,7 @@ class ImportDialog(QDialog):
         page, busy, done = self.pages.currentIndex(), self._busy, self.imported is not None
         self.back_button.setEnabled(page > FILE and not self._importing and not done)
         self.next_button.setVisible(page < REPORT)
+        self.next_button.setDefault(page < REPORT)  # Enter goes on; it never imports
         self.next_button.setEnabled(
             not busy
             and (

@@ -50,6 +50,7 @@ class MappingPage(QWidget):
         self.columns.setHorizontalHeaderLabels([tr("Kolom"), tr("Voorbeelden"), tr("Wordt")])
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns.verticalHeader().hide()
+        self.columns.setTabKeyNavigation(False)  # Tab goes from one drop-down to the next
         header = self.columns.horizontalHeader()
         header.setSectionResizeMode(SAMPLE, QHeaderView.ResizeMode.Stretch)
         self.combos: list[QComboBox] = []
