@@ -23,6 +23,7 @@ from steunpunt.ui.imports.import_dialog import ImportDialog
 from steunpunt.ui.imports.report_model import CHOICE, NAME, OUTCOME, REASON
 from steunpunt.ui.imports.undo_dialog import UndoImportDialog
 from steunpunt.ui.main_window import MainWindow
+from steunpunt.ui.tasks import TaskRunner
 from tests.caregivers.test_caseload import staff_in_role
 from tests.helpers import add_caregiver
 from tests.imports.test_reading import messy_register
@@ -294,3 +295,26 @@ def test_a_csv_file_shows_its_encoding_and_delimiter_which_can_be_changed(
     click(qtbot, dialog.next_button)
     assert [combo.currentText() for combo in dialog.mapping_page.combos] == ["Niet importeren"] * 3
     assert not dialog.next_button.isEnabled()
+
+
+def test_reading_and_planning_run_in_the_background_with_a_busy_bar(
+    qtbot: QtBot, opened: OpenDatabase, app_paths: AppPaths, register: Path
+) -> None:
+    runner = TaskRunner()
+    dialog = ImportDialog(make_context(opened.services, opened.actor, app_paths, runner))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        click(qtbot, dialog.file_page.choose_button)
+        assert dialog.busy.isVisible() and dialog.busy_label.text() == "Bestand lezen…"
+        assert not dialog.next_button.isEnabled()
+        qtbot.waitUntil(dialog.next_button.isEnabled, timeout=20_000)
+        click(qtbot, dialog.next_button)
+        click(qtbot, dialog.next_button)
+        assert dialog.busy_label.text() == "Alle rijen lezen en controleren…"
+        assert not dialog.import_button.isEnabled()
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
+    finally:
+        runner.shutdown()
+    assert dialog.report_page.summary.text().startswith("7 gegevensrijen: ")
+    assert not dialog.busy.isVisible()
