@@ -137,6 +137,7 @@ def test_a_changed_mapping_changes_the_preview_and_can_be_saved(
         return [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
 
     def drive(dialog: ImportDialog) -> None:
+        assert not dialog.file_page.mapping.isVisible()  # none saved yet
         click(qtbot, dialog.file_page.choose_button)
         click(qtbot, dialog.next_button)
         preview = dialog.mapping_page.preview

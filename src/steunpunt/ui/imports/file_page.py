@@ -79,7 +79,9 @@ class FilePage(QWidget):
         form.addRow(self._encoding_label, self.encoding)
         form.addRow(self._delimiter_label, self.delimiter)
         form.addRow(tr("Kop&regel op rij:"), self.header_row)
-        form.addRow(tr("Bewaarde koppe&ling:"), self.mapping)
+        self._mapping_label = QLabel(tr("Bewaarde koppe&ling:"), self)
+        self._mapping_label.setBuddy(self.mapping)
+        form.addRow(self._mapping_label, self.mapping)
         for label, field in (
             (self._sheet_label, self.sheet),
             (self._encoding_label, self.encoding),
@@ -109,6 +111,8 @@ class FilePage(QWidget):
         for view in saved:
             self.mapping.addItem(view.name, view.mapping_json)
         self.mapping.setCurrentIndex(max(0, self.mapping.findData(chosen)))
+        for widget in (self.mapping, self._mapping_label):  # offered once one is saved
+            widget.setVisible(bool(saved))
 
     def saved_mapping(self) -> str:
         """The chosen saved mapping's JSON, or "" to guess from the headers."""
