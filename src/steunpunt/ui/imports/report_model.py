@@ -31,9 +31,13 @@ OUTCOME_COLOURS = {
 
 
 def row_name(row: PlannedRow) -> str:
-    """The person a row names, as read (a refused row: its name parts, else its first cell)."""
+    """The person a row names, as read (a refused row: its name parts, else its first cell;
+    an empty or total row: nothing)."""
+    if row.read.skip is not None:
+        return ""
     if row.person is not None:
-        return row.person.caregiver.name.full
+        name = row.person.caregiver.name
+        return name.full if name.first_name else name.formal
     parts = row.read.caregiver
     given = parts.get("first_name") or parts.get("initials", "")
     name = " ".join(p for p in (given, parts.get("infix", ""), parts.get("last_name", "")) if p)

@@ -48,7 +48,7 @@ class ReportPage(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         header = self.table.horizontalHeader()
-        for column, width in ((ROW, 60), (NAME, 200), (OUTCOME, 170), (CHOICE, 260)):
+        for column, width in ((ROW, 60), (NAME, 200), (OUTCOME, 160), (CHOICE, 320)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         self.save_button = QPushButton(tr("&Rapport opslaan…"), self)
