@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from steunpunt.domain.errors import Cancelled
+from steunpunt.domain.errors import Cancelled, KnownProblem
 from steunpunt.domain.imports.cells import cell_text
 from steunpunt.domain.imports.columns import (
     ImportField,
@@ -129,6 +129,8 @@ class ImportDialog(QDialog):
         encoding = page.chosen_encoding() if again else None
         delimiter = page.chosen_delimiter() if again else None
         imports = self._imports
+        self.file, self.plan = None, None  # until this one is read
+        page.raw.setRowCount(0)
 
         def work(_task: TaskContext) -> ImportFile:
             return imports.open_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
@@ -152,9 +154,15 @@ class ImportDialog(QDialog):
             return
         headers = file.rows[self.file_page.chosen_header_row()]
         saved = self.file_page.saved_mapping()
-        self._mapping = (
-            apply_saved(headers, SavedMapping.from_json(saved)) if saved else guess_mapping(headers)
-        )
+        try:
+            self._mapping = (
+                apply_saved(headers, SavedMapping.from_json(saved))
+                if saved
+                else guess_mapping(headers)
+            )
+        except KnownProblem as problem:  # a damaged saved mapping: the headers guessed
+            report_error(self, problem)
+            self._mapping = guess_mapping(headers)
         self.plan = None
         self._update_buttons()
 
@@ -216,6 +224,7 @@ class ImportDialog(QDialog):
         header = self.file_page.chosen_header_row()
         imports = self._imports
         self.report_page.model.set_plan(ImportPlan(()))
+        self.report_page.outcome.clear()
         self.report_page.summary.setText(tr("Alle rijen lezen en controleren…"))
 
         def work(_task: TaskContext) -> ImportPlan:

@@ -36,8 +36,8 @@ def row_name(row: PlannedRow) -> str:
     if row.read.skip is not None:
         return ""
     if row.person is not None:
-        name = row.person.caregiver.name
-        return name.full if name.first_name else name.formal
+        person = row.person.caregiver.name
+        return person.full if person.first_name else person.formal
     parts = row.read.caregiver
     given = parts.get("first_name") or parts.get("initials", "")
     name = " ".join(p for p in (given, parts.get("infix", ""), parts.get("last_name", "")) if p)
