@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from steunpunt.cli import main
+from steunpunt.cli_sign_in import open_signed_in
 from steunpunt.demo.accounts import DEMO_ACCOUNTS
+from steunpunt.domain.imports.columns import ImportField, SavedMapping
 from steunpunt.domain.roles import Role
 from steunpunt.domain.saved_files import PERSONAL_DATA_NOTE
+from steunpunt.paths import resolve_paths
 from tests.imports.test_reading import messy_register
 
 CSV = (
@@ -71,12 +74,23 @@ def test_uitvoeren_imports_a_csv_file(
     assert people(data, capsys) == before + 2
 
 
-def test_an_unknown_mapping_names_the_saved_ones(
+def test_a_saved_mapping_is_used_by_its_name_and_an_unknown_one_is_refused(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = messy_register(tmp_path / "register.xlsx")
     assert main(["import", str(source), "--data-dir", str(data), "--koppeling", "2024"]) == 1
     assert capsys.readouterr().err == "Onbekende koppeling. Kies uit: (geen).\n"
+    database = open_signed_in(resolve_paths(str(data)), None)
+    try:
+        saved = SavedMapping({"tel": ImportField.SKIP})
+        database.services.imports.save_mapping(database.actor, "Register 2024", saved.to_json())
+    finally:
+        database.close()
+    assert (
+        main(["import", str(source), "--data-dir", str(data), "--koppeling", "register 2024"]) == 0
+    )
+    said = capsys.readouterr().out
+    assert "  Naam → Naam (volledig)\n" in said and "Tel." not in said
 
 
 def test_a_vrijwilliger_is_refused_in_one_dutch_line(
