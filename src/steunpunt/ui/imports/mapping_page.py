@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,21 @@ def column_name(headers: Sequence[Cell], index: int) -> str:
     """The header of column ``index``, or ``Kolom 3`` for a column without one."""
     text = cell_text(headers[index]) if index < len(headers) else ""
     return text or tr("Kolom {number}").format(number=index + 1)
+
+
+class FieldCombo(QComboBox):
+    """The field of one column: the wheel scrolls the table unless the drop-down has the
+    keyboard, so scrolling past the columns never changes one by accident."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class MappingPage(QWidget):
@@ -96,7 +112,7 @@ class MappingPage(QWidget):
             samples = [cell_text(row[index]) for row in data_rows if index < len(row)]
             shown = [text for text in samples if text][:SAMPLES]
             self.columns.setItem(index, SAMPLE, QTableWidgetItem(" · ".join(shown)))
-            combo = QComboBox(self.columns)
+            combo = FieldCombo(self.columns)
             combo.setObjectName(f"field_{index}")
             combo.addItem(ImportField.SKIP.label, ImportField.SKIP.value)
             for choice in ImportField:
