@@ -111,6 +111,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.file_page.set_mappings(self._imports.mappings())
         self._to_page(FILE)
+        self.file_page.choose_button.setFocus()
 
     # --- step 1: the file ----------------------------------------------------------------------
 
@@ -322,10 +323,13 @@ class ImportDialog(QDialog):
         if page == FILE and self.file is not None:
             self._to_page(COLUMNS)
             self._show_columns()
+            if self.mapping_page.combos:
+                self.mapping_page.combos[0].setFocus()
         elif page == COLUMNS and self._mapping:
             self._to_page(REPORT)
             if self.plan is None:  # the columns changed since the report was made
                 self._make_plan()
+            self.report_page.table.setFocus()
 
     def go_back(self) -> None:
         page = self.pages.currentIndex()
