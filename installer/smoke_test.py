@@ -171,6 +171,28 @@ def check_export_and_report(program: Frozen) -> str:
     return "export (Excel) and verantwoording (PDF)"
 
 
+IMPORT_CSV = (
+    "Aanmeldingen via de website\n\n"
+    "Naam;Adres;Postcode en woonplaats;Geb. datum;Tel.\n"
+    "Zoë Bos;Kerkstraat 5;3811cd Amersfoort;12-3-1956;06-12345678 (dochter)\n"
+    "PIET VAN DER BERG;Kerkplein 3-II;3762 AB Soest;1 februari 1960;\n"
+    "Kees Smit;Laan 3;12345 Soest;ooit;\n"
+)
+
+
+def check_import(program: Frozen) -> str:
+    """A small CSV in Windows-1252: the dry run writes its report, --uitvoeren imports."""
+    source = program.data.parent / "uitvoer" / "aanmeldingen.csv"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(IMPORT_CSV, encoding="cp1252")
+    report = source.with_name("importrapport.xlsx")
+    said = program.run(*program.at("import", str(source), "--rapport", str(report)), signed_in=True)
+    expect("3 gegevensrijen: 2 nieuw" in said and report.stat().st_size > 0, f"dry run: {said}")
+    said = program.run(*program.at("import", str(source), "--uitvoeren"), signed_in=True)
+    expect("Geïmporteerd: 3 gegevensrijen: 2 nieuw" in said, f"import said {said}")
+    return "import of a CSV (report, then --uitvoeren)"
+
+
 def check_backup(program: Frozen, version: str) -> str:
     program.run(*program.at("backup"), signed_in=True)
     manifests = sorted((program.data / "backups").glob("*handmatig/manifest.json"))
@@ -373,6 +395,7 @@ def main() -> int:
         ("self-test signed in", lambda: check_self_test_on_demo(program)),
         ("mailing", lambda: check_mailing(program)),
         ("export and report", lambda: check_export_and_report(program)),
+        ("import", lambda: check_import(program)),
         ("backup", lambda: check_backup(program, version)),
         ("window offscreen", lambda: check_window_offscreen(program)),
     ]

@@ -1,4 +1,5 @@
-"""The command line: window, demo data, mailing, list export, verantwoording, backup, self-test."""
+"""The command line: window, demo data, mailing, list export, verantwoording, backup, import,
+self-test."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from steunpunt import __version__
+from steunpunt.cli_import import add_import_parser, run_import
 from steunpunt.cli_mailing import add_mailing_parser, run_mailing
 from steunpunt.cli_output import COMMANDS as OUTPUT_COMMANDS
 from steunpunt.cli_output import add_output_parsers, run_output
@@ -62,6 +64,7 @@ def build_parser() -> DutchParser:
     add_user_argument(demo)
     add_mailing_parser(commands)
     add_output_parsers(commands)
+    add_import_parser(commands)
     selftest = commands.add_parser("self-test", help="controleer database en programma")
     selftest.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     add_user_argument(selftest)
@@ -90,6 +93,8 @@ def _run(args: argparse.Namespace) -> int:
         return _demo(_ensured(target), args.caregivers, args.seed, args.add, user=args.user)
     if args.command == "mailing":
         return run_mailing(paths, args, _say)
+    if args.command == "import":
+        return run_import(paths, args, _say)
     if args.command in OUTPUT_COMMANDS:
         return run_output(paths, args, _say)
     if args.command == "self-test":

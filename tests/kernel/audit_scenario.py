@@ -183,6 +183,12 @@ def _import(walk: Walk) -> None:
     walk.import_run_id = result.run_id
 
 
+def _import_report(walk: Walk) -> None:
+    rows = [ReadRow(2, ("Bea Bos",), {"first_name": "Bea", "last_name": "Bos"})]
+    plan = walk.services.imports.plan(rows)
+    walk.services.imports.write_report(walk.actor, walk.folder / "rapport.xlsx", plan, ["Naam"])
+
+
 def _undo_import(walk: Walk) -> None:
     walk.services.imports.undo(walk.actor, walk.import_run_id)
 
@@ -247,6 +253,11 @@ STEPS: tuple[Step, ...] = (
         Expected(AuditKind.CREATED, "staff_member", False, ("login", "role")),
     ),
     ("privacy.InzageService.export", _inzage, Expected(AuditKind.INZAGE, None, True)),
+    (
+        "imports.ImportService.write_report",
+        _import_report,
+        Expected(AuditKind.EXPORT, None, False),
+    ),
     ("imports.ImportService.run", _import, Expected(AuditKind.IMPORTED, "import_run", False)),
     (
         "imports.ImportService.undo",

@@ -46,7 +46,7 @@ def english(text: str) -> list[str]:
 
 
 def test_every_option_of_every_command_says_in_dutch_what_it_does() -> None:
-    assert len(parsers()) == 9
+    assert len(parsers()) == 10
     for parser in parsers():
         for action in parser._actions:
             if action.help == argparse.SUPPRESS:
@@ -89,7 +89,7 @@ def test_the_errors_name_what_is_wrong(capsys: pytest.CaptureFixture[str]) -> No
     expected = {
         "report": "deze argumenten ontbreken: BESTAND, --from, --until",
         "onzin": "ongeldige keuze 'onzin' (kies uit 'demo', 'mailing', 'export', 'report', "
-        "'inzage', 'backup', 'restore', 'self-test')",
+        "'inzage', 'backup', 'restore', 'import', 'self-test')",
         "inzage drie": "NUMMER: ongeldige waarde 'drie'",
         "--data-dir": "--data-dir: hier hoort een waarde bij",
         "backup extra": "onbekende argumenten: extra",

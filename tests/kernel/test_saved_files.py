@@ -33,6 +33,7 @@ KNOWN_WRITERS = {
     "letter": STAGED,  # a household help letter, through make_mailing
     "export": WHOLE,  # the audit log's workbook, the inzage PDF and JSON
     "write_report_file": WHOLE,  # the verantwoording
+    "write_report": WHOLE,  # the import's report workbook
     "write_recovery_sheet": WHOLE,
     "write_calibration_page": NO_ONES_DATA,
     "write_label_test_sheet": NO_ONES_DATA,

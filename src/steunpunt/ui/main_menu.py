@@ -56,12 +56,22 @@ def build_menus(window: MainWindow) -> None:
     )
     if beheerder_only and window.may_encrypt():
         beheerder_only.append(("Database &versleutelen…", None, window.encrypt_database))
+    importing: list[MenuItem | None] = (
+        [
+            None,
+            ("&Importeren…", None, window.import_file),
+            ("Import ongedaan &maken…", None, window.undo_import),
+        ]
+        if window.context.may("imports", "ImportService.run")
+        else []
+    )
     menus: list[tuple[str, list[MenuItem | None]]] = [
         (
             "&Bestand",
             [
                 ("&Nieuwe mantelzorger", new, window.new_caregiver),
                 ("&Zoeken", None, window.go_to_search),
+                *importing,
                 None,
                 ("&Reservekopie maken", None, window.make_backup),
                 ("Reservekopie &terugzetten…", None, window.ask_restore),

@@ -145,6 +145,21 @@ class MainWindow(QMainWindow):
             existing.show()
         return existing
 
+    def import_file(self) -> None:
+        """Bestand › Importeren: an old register from Excel or CSV."""
+        from steunpunt.ui.imports.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def undo_import(self) -> None:
+        from steunpunt.ui.imports.undo_dialog import UndoImportDialog
+
+        dialog = UndoImportDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def edit_templates(self) -> None:
         from steunpunt.ui.letters.template_editor import TemplateEditor
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.domain.audit import AuditKind
 from steunpunt.domain.errors import InvalidValue
+from steunpunt.domain.imports.columns import ImportField
 from steunpunt.domain.imports.plan import (
     Action,
     ImportPlan,
@@ -24,8 +27,11 @@ from steunpunt.domain.imports.plan import (
     make_plan,
 )
 from steunpunt.domain.imports.read_row import ReadRow
+from steunpunt.domain.imports.reading import read_rows
 from steunpunt.domain.progress import Progress
 from steunpunt.domain.text import clean
+from steunpunt.io.import_file import Delimiter, Encoding, ImportFile, open_import_file
+from steunpunt.io.import_report import write_import_report
 from steunpunt.services.imports.dto import (
     ImportResult,
     ImportRunView,
@@ -40,20 +46,86 @@ from steunpunt.services.kernel.collection import paused_collection
 from steunpunt.services.kernel.records import load
 from steunpunt.services.kernel.session_scope import SessionScope
 from steunpunt.services.kernel.use_case import reads, writes
+from steunpunt.services.letters.mailing_output import disk_problem
+
+if TYPE_CHECKING:
+    from steunpunt.services.kernel.audit_log import AuditService
 
 log = logging.getLogger(__name__)
 
 RUN = "Deze import"
 ALREADY_UNDONE = "Deze import is al ongedaan gemaakt."
 MAPPING_NAME_LENGTH = 100
+REPORT_SUFFIX = ".xlsx"
 
 
 class ImportService:
     """Bring an old register in: a plan before anything is written, the import, its undo."""
 
-    def __init__(self, scope: SessionScope, today: Callable[[], date]) -> None:
+    def __init__(self, scope: SessionScope, audit: AuditService, today: Callable[[], date]) -> None:
         self._scope = scope
+        self._audit = audit
         self._today = today
+
+    @reads
+    def open_file(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        encoding: Encoding | None = None,
+        delimiter: Delimiter | None = None,
+    ) -> ImportFile:
+        """Read the file to import as rows of cells (once: the preview and the plan use these
+        rows); a sheet, encoding or delimiter not given is the first shown or the detected one.
+        A file that cannot be read is a known problem in Dutch."""
+        with paused_collection():
+            return open_import_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
+
+    @reads
+    def plan_file(
+        self, file: ImportFile, header_row: int, mapping: Mapping[int, ImportField]
+    ) -> ImportPlan:
+        """Read every row below ``header_row`` (an index into the file's rows) with ``mapping``
+        and plan them: the whole report in one call, for the task runner."""
+        with paused_collection():
+            return self.plan(read_rows(file.rows, header_row, mapping, self._today()))
+
+    @writes
+    def write_report(
+        self, actor: Actor, target: Path, plan: ImportPlan, headers: Sequence[str]
+    ) -> Path:
+        """Write the report of ``plan`` to the Excel file ``target`` (whole or not at all), with
+        ``headers`` naming the file's columns. Recorded in the audit trail (its counts, and one
+        event per person of the register it names), never its rows; a failed write is a known
+        problem in Dutch and leaves no file."""
+        if target.suffix.lower() != REPORT_SUFFIX:
+            raise InvalidValue(
+                f"Kies een bestandsnaam die eindigt op {REPORT_SUFFIX}; "
+                f"'{target.name}' kan niet worden gemaakt."
+            )
+        try:
+            write_import_report(target, plan, headers, self._scope.staging_journal)
+        except OSError as error:
+            raise disk_problem(error) from error
+        counts = plan.counts
+        named = {
+            candidate.caregiver_id
+            for row in plan.rows
+            for candidate in row.candidates
+            if candidate.caregiver_id is not None
+        }
+        details = {
+            "bestand": "importrapport",
+            "rijen": counts.data_rows,
+            "nieuw": counts.new,
+            "bestaat waarschijnlijk al": counts.likely_existing,
+            "geweigerd": counts.refused,
+            "overgeslagen": counts.skipped,
+        }
+        self._audit.note(
+            actor, AuditKind.EXPORT, details=details, people=sorted(named), made=(target,)
+        )
+        return target
 
     @reads
     def plan(self, rows: Sequence[ReadRow]) -> ImportPlan:

@@ -258,7 +258,7 @@ class Services:
     def imports(self) -> ImportService:
         from steunpunt.services.imports.service import ImportService
 
-        return ImportService(self._scope, self._today)
+        return ImportService(self._scope, self.audit, self._today)
 
 
 def build_services(
