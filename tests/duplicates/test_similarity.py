@@ -110,6 +110,7 @@ def test_known_duplicates_are_found_and_look_alikes_are_not(
         (("", "", "Jansen", "A.B."), ("Anna", "", "Jansen", ""), 95),
         (("Anna", "de", "Vries", ""), ("Anna", "", "de Vries", ""), 100),
         (("Anna", "", "Jansen-de Vries", ""), ("Anna", "", "Jansen", ""), 95),
+        (("Anna", "", "Jansen-de Vries", ""), ("Anna", "", "de Vries-Jansen", ""), 95),
         (("Anna", "", "Jansen", ""), ("Bram", "", "Jansen", ""), 62),
         (("Anna", "", "Jansen", ""), ("", "", "Jansen", "B."), 50),
     ],
@@ -136,6 +137,7 @@ def born(day: date | None, person_id: int = 1) -> PersonKey:
         (date(1958, 3, 12), None, False),
         (date(1958, 3, 12), date(1931, 7, 15), True),  # a parent
         (date(1958, 3, 12), date(1961, 3, 14), True),  # a partner
+        (date(1958, 3, 12), date(1958, 9, 30), True),  # the same year is no slip by itself
     ],
 )
 def test_birth_dates_conflict_only_beyond_a_slip(

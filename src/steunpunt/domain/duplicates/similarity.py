@@ -141,9 +141,10 @@ def _last_name_score(first: str, second: str) -> float:
     if first == second:
         return 100.0
     if "-" in first or "-" in second:
-        # "Jansen-de Vries" and "Jansen": one double name holds the other name whole
+        # "Jansen-de Vries" and "Jansen": one double name holds the other name whole;
+        # "de Vries-Jansen" and "Jansen-de Vries": the same names, the other way round
         first_parts, second_parts = set(first.split("-")), set(second.split("-"))
-        if first_parts < second_parts or second_parts < first_parts:
+        if first_parts <= second_parts or second_parts <= first_parts:
             return float(INITIAL_SCORE)
     return Indel.normalized_similarity(first, second) * 100
 
