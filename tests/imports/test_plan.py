@@ -15,7 +15,8 @@ from steunpunt.domain.imports.read_row import ReadRow
 from steunpunt.services.kernel.actor import Actor
 from steunpunt.services.kernel.container import Services
 from tests.conftest import TODAY
-from tests.imports.scenario import ANNA, file_rows, register_with_jan
+from tests.helpers import add_caregiver
+from tests.imports.scenario import ANNA, anna_row, file_rows, register_with_jan
 
 
 def by_row(plan: ImportPlan) -> dict[int, PlannedRow]:
@@ -134,3 +135,26 @@ def test_hours_without_a_naaste_are_refused_not_dropped() -> None:
         "naaste: achternaam: Vul de achternaam van de naaste in.",
         "relatie: Kies de relatie tot de naaste.",
     )
+
+
+def test_of_two_people_in_the_register_the_likelier_comes_first(
+    services: Services, actor: Actor
+) -> None:
+    """Anna Bakkers (same birth date only, registered first) and Anna Bakker (same address and
+    birth date): the row is offered to merge into Anna Bakker, the better match."""
+    common = {"email": "", "iban": "", "source": "", "notes": "", "salutation": "mevrouw"}
+    other = add_caregiver(
+        services, actor, first_name="Anna", infix="", last_name="Bakkers",
+        birth_date="12-03-1956", street="Laan", house_number="1", house_number_suffix="",
+        postcode="3818 AA", place="Amersfoort", phone="", **common,
+    )  # fmt: skip
+    same = add_caregiver(
+        services, actor, first_name="Anna", infix="", last_name="Bakker",
+        birth_date="12-03-1956", street="Kerkstraat", house_number="5", house_number_suffix="",
+        postcode="3811 CD", place="Amersfoort", phone="", **common,
+    )  # fmt: skip
+
+    [row] = services.imports.plan([anna_row(2)]).rows
+
+    assert [candidate.caregiver_id for candidate in row.candidates] == [same.id, other.id]
+    assert row.candidates[0].score > row.candidates[1].score
