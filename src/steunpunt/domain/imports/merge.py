@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from steunpunt.domain.address import ADDRESS_PARTS, Address
 from steunpunt.domain.caregivers.care_recipient import CareRecipientData, RelationData
 from steunpunt.domain.caregivers.caregiver import CaregiverData
 from steunpunt.domain.choices import Salutation
@@ -22,14 +23,7 @@ SINGLE_FIELDS: tuple[str, ...] = (
 )
 """Fields filled one by one when empty. The last name and tussenvoegsel are never filled: the
 match was made on them."""
-ADDRESS_FIELDS: tuple[str, ...] = (
-    "street",
-    "house_number",
-    "house_number_suffix",
-    "postcode",
-    "place",
-    "municipality",
-)
+ADDRESS_FIELDS = ADDRESS_PARTS
 """Filled together, and only when the person has no address at all: half of another address
 would make a wrong one."""
 FILLABLE = (*SINGLE_FIELDS, *ADDRESS_FIELDS)
@@ -38,7 +32,6 @@ FILLABLE = (*SINGLE_FIELDS, *ADDRESS_FIELDS)
 def caregiver_values(data: CaregiverData) -> dict[str, Any]:
     """The caregiver's column values (as ``services/caregivers/mapping.apply_caregiver`` sets
     them), for rows written in bulk."""
-    address = data.address
     return {
         "first_name": data.name.first_name,
         "infix": data.name.infix,
@@ -46,12 +39,7 @@ def caregiver_values(data: CaregiverData) -> dict[str, Any]:
         "initials": data.name.initials,
         "salutation": data.salutation.value,
         "birth_date": data.birth_date,
-        "street": address.street,
-        "house_number": address.house_number,
-        "house_number_suffix": address.house_number_suffix,
-        "postcode": address.postcode,
-        "place": address.place,
-        "municipality": address.municipality,
+        **address_values(data.address),
         "phone": data.phone,
         "email": data.email,
         "iban": data.iban,
@@ -62,6 +50,11 @@ def caregiver_values(data: CaregiverData) -> dict[str, Any]:
         "no_mail": data.no_mail,
         "notes": data.notes,
     }
+
+
+def address_values(address: Address) -> dict[str, Any]:
+    """The address's column values by part."""
+    return {part: getattr(address, part) for part in ADDRESS_PARTS}
 
 
 def is_empty(name: str, value: object) -> bool:
@@ -91,18 +84,12 @@ def same_naaste(first: tuple[str, str, str], second: tuple[str, str, str]) -> bo
 
 def care_recipient_values(data: CareRecipientData) -> dict[str, Any]:
     """The naaste's column values, for rows written in bulk."""
-    address = data.address
     return {
         "first_name": data.name.first_name,
         "infix": data.name.infix,
         "last_name": data.name.last_name,
         "birth_date": data.birth_date,
-        "street": address.street,
-        "house_number": address.house_number,
-        "house_number_suffix": address.house_number_suffix,
-        "postcode": address.postcode,
-        "place": address.place,
-        "municipality": address.municipality,
+        **address_values(data.address),
         "condition": data.condition,
         "living_situation": data.living_situation.value,
         "notes": data.notes,
