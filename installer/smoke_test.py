@@ -30,6 +30,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from openpyxl import Workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 from wine_check import WineCheckFailed, wine_available
 from wine_check import check_installer as check_under_wine
@@ -181,16 +182,24 @@ IMPORT_CSV = (
 
 
 def check_import(program: Frozen) -> str:
-    """A small CSV in Windows-1252: the dry run writes its report, --uitvoeren imports."""
+    """A small CSV in Windows-1252: the dry run writes its report, --uitvoeren imports; the
+    same rows as an Excel workbook read in a dry run."""
     source = program.data.parent / "uitvoer" / "aanmeldingen.csv"
     source.parent.mkdir(exist_ok=True)
     source.write_text(IMPORT_CSV, encoding="cp1252")
     report = source.with_name("importrapport.xlsx")
     said = program.run(*program.at("import", str(source), "--rapport", str(report)), signed_in=True)
     expect("3 gegevensrijen: 2 nieuw" in said and report.stat().st_size > 0, f"dry run: {said}")
+    workbook = source.with_suffix(".xlsx")  # read by python-calamine, a compiled library
+    book = Workbook()
+    for line in IMPORT_CSV.splitlines():
+        book.active.append(line.split(";") if line else [])
+    book.save(workbook)
+    said = program.run(*program.at("import", str(workbook)), signed_in=True)
+    expect("3 gegevensrijen: 2 nieuw" in said, f"dry run of a workbook: {said}")
     said = program.run(*program.at("import", str(source), "--uitvoeren"), signed_in=True)
     expect("Geïmporteerd: 3 gegevensrijen: 2 nieuw" in said, f"import said {said}")
-    return "import of a CSV (report, then --uitvoeren)"
+    return "import of a CSV (report, then --uitvoeren) and a dry run of the same as Excel"
 
 
 def check_backup(program: Frozen, version: str) -> str:
