@@ -74,6 +74,9 @@ def test_surname_and_full_name_include_the_tussenvoegsel() -> None:
         (PersonName("Anna", "", "Bakker"), "Bakker, Anna"),
         (PersonName("", "van der", "Berg"), "Berg, van der"),
         (PersonName("", "", "Bakker"), "Bakker"),
+        (PersonName("", "", "El Amrani", "A."), "El Amrani, A."),  # only voorletters known
+        (PersonName("", "van der", "Berg", "J."), "Berg, J. van der"),
+        (PersonName("Jan", "", "Bakker", "J.P."), "Bakker, Jan"),  # the voornaam, when known
     ],
 )
 def test_sorted_form_puts_the_achternaam_first(name: PersonName, sorted_form: str) -> None:

@@ -35,8 +35,9 @@ class PersonName:
 
     @property
     def sorted_form(self) -> str:
-        """``"Vries, Jan de"``: Dutch lists sort on the achternaam without tussenvoegsel."""
-        given = " ".join(part for part in (self.first_name, self.infix) if part)
+        """``"Vries, Jan de"``: Dutch lists sort on the achternaam without tussenvoegsel; with
+        only the voorletters known, ``"Berg, J. van der"``."""
+        given = " ".join(part for part in (self.first_name or self.initials, self.infix) if part)
         return f"{self.last_name}, {given}" if given else self.last_name
 
     @property
