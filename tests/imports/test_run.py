@@ -103,7 +103,8 @@ def test_the_person_may_make_a_likely_one_new_or_skip_it(
     plan = services.imports.plan(file_rows())
     result = services.imports.run(actor, plan, "f.csv", "", {3: Action.NEW, 7: Action.SKIP})
     assert (result.new, result.merged, result.skipped, result.refused) == (2, 0, 4, 2)
-    assert found(services, "vries") == ["Vries, J.P. de", "Vries, Jan Pieter de"]  # J.P.: no first name
+    # J.P.: no first name, so the voorletters
+    assert found(services, "vries") == ["Vries, J.P. de", "Vries, Jan Pieter de"]
     assert counts(engine)["caregiver"] == 3
 
 
